@@ -1,0 +1,42 @@
+// article: the validated, normalised article every later stage reads. Nothing downstream re-parses.
+import type { Author } from '../config/define-config.ts';
+
+/** A category after folding: two names that fold to one slug are one category. */
+export interface Category {
+  /** ASCII slug, e.g. `societe`. */
+  readonly slug: string;
+  /** Display name (config label if any, else the first spelling met), NFC, e.g. `Société`. */
+  readonly name: string;
+}
+
+/** One publishable article. Every date is a Date, every URL absolute, every string XML-safe. */
+export interface Article {
+  /** Stable record id: the record's `id`, else its path below `items/` without extension. */
+  readonly id: string;
+  /** `tag:` URI (RFC 4151) used as RSS guid, Atom id and JSON Feed id. Never changes after publication. */
+  readonly guid: string;
+  /** URL segment of the article page: `slug` field, else the title folded to ASCII. */
+  readonly slug: string;
+  /** Plain text title. */
+  readonly title: string;
+  /** Absolute URL: the record's `link`, else `siteUrl/articles/<slug>/`. */
+  readonly link: string;
+  /** Publication instant. */
+  readonly date: Date;
+  /** Last modification instant; equals `date` when the record has no `updated`. */
+  readonly updated: Date;
+  /** Categories in record order, deduplicated by slug. */
+  readonly categories: readonly Category[];
+  /** Authors in record order; empty when the record names none (feeds fall back to the site author). */
+  readonly authors: readonly Author[];
+  /** Plain text summary: the record's, else derived from the body, cut on a word boundary. */
+  readonly summary: string;
+  /** Full body as sanitised HTML with absolute URLs. */
+  readonly html: string;
+  /** Absolute URL of the lead image, if any. */
+  readonly image: string | undefined;
+  /** True: valid but not published. */
+  readonly draft: boolean;
+  /** Source file, for messages. */
+  readonly file: string;
+}

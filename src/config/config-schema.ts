@@ -1,0 +1,216 @@
+// config: defaults and validation; GazetteConfig (user-written) → ResolvedConfig (complete, checked).
+import type { Author, CategorySettings, GazetteConfig } from './define-config.ts';
+
+export const DEFAULT_LANGUAGE = 'fr-FR';
+export const DEFAULT_TIME_ZONE = 'Europe/Paris';
+export const DEFAULT_LIMIT = 50;
+export const DEFAULT_TAG_DATE = '2024-01-01';
+export const DEFAULT_ITEMS_DIR = 'items';
+export const DEFAULT_OUT_DIR = 'dist';
+export const DEFAULT_CACHE_CONTROL = 'public, max-age=300';
+
+/** The configuration every later stage reads: every field present and valid. */
+export interface ResolvedConfig {
+  readonly title: string;
+  readonly description: string;
+  /** Absolute, without a trailing slash: `https://example.org` or `https://example.org/news`. */
+  readonly siteUrl: string;
+  readonly language: string;
+  readonly timeZone: string;
+  readonly author: Readonly<Author>;
+  readonly copyright: string;
+  readonly limit: number;
+  readonly categories: Readonly<Record<string, Readonly<CategorySettings>>>;
+  readonly tagDate: string;
+  readonly hub: string | undefined;
+  readonly itemsDir: string;
+  readonly outDir: string;
+  readonly cacheControl: string;
+}
+
+const KNOWN_KEYS = new Set([
+  'title', 'description', 'siteUrl', 'language', 'timeZone', 'author', 'copyright', 'limit',
+  'categories', 'tagDate', 'hub', 'itemsDir', 'outDir', 'cacheControl',
+]);
+
+/**
+ * Checks a user config and fills in defaults.
+ * Returns every problem at once, one line per field (`siteUrl: expected an absolute URL, got "example.com"`).
+ */
+export function resolveConfig(input: unknown): { config?: ResolvedConfig; problems: string[] } {
+  const problems: string[] = [];
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { problems: ['expected an object: export default defineConfig({ title, siteUrl, … })'] };
+  }
+  const c = input as Record<string, unknown>;
+
+  for (const key of Object.keys(c)) {
+    if (!KNOWN_KEYS.has(key)) problems.push(`${key}: unknown field (known: ${[...KNOWN_KEYS].join(', ')})`);
+  }
+
+  const str = (key: string, required = false): string | undefined => {
+    const v = c[key];
+    if (v === undefined || v === null) {
+      if (required) problems.push(`${key}: required`);
+      return undefined;
+    }
+    if (typeof v !== 'string' || v.trim() === '') {
+      problems.push(`${key}: expected a non-empty string, got ${JSON.stringify(v)}`);
+      return undefined;
+    }
+    return v.trim();
+  };
+
+  const title = str('title', true);
+  const description = str('description');
+  const siteUrl = checkUrl('siteUrl', str('siteUrl', true), problems);
+  const language = str('language') ?? DEFAULT_LANGUAGE;
+  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(language)) {
+    problems.push(`language: expected a BCP 47 tag such as "fr-FR", got ${JSON.stringify(language)}`);
+  }
+  const timeZone = str('timeZone') ?? DEFAULT_TIME_ZONE;
+  if (!isTimeZone(timeZone)) {
+    problems.push(`timeZone: expected an IANA time zone such as "Europe/Paris", got ${JSON.stringify(timeZone)}`);
+  }
+  const author = checkAuthor(c.author, title, problems);
+  const copyright = str('copyright');
+
+  let limit = DEFAULT_LIMIT;
+  if (c.limit !== undefined) {
+    if (typeof c.limit === 'number' && Number.isInteger(c.limit) && c.limit > 0) limit = c.limit;
+    else problems.push(`limit: expected a positive whole number, got ${JSON.stringify(c.limit)}`);
+  }
+
+  const categories: Record<string, CategorySettings> = {};
+  if (c.categories !== undefined) {
+    if (typeof c.categories !== 'object' || c.categories === null || Array.isArray(c.categories)) {
+      problems.push('categories: expected an object keyed by category slug, e.g. { societe: { label: "Société" } }');
+    } else {
+      for (const [slug, settings] of Object.entries(c.categories as Record<string, unknown>)) {
+        if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) {
+          problems.push(`categories.${slug}: keys are slugs (lower-case ASCII words joined by "-"), e.g. "societe"`);
+          continue;
+        }
+        if (typeof settings !== 'object' || settings === null) {
+          problems.push(`categories.${slug}: expected { label?, description? }`);
+          continue;
+        }
+        const { label, description: desc, ...rest } = settings as Record<string, unknown>;
+        for (const k of Object.keys(rest)) problems.push(`categories.${slug}.${k}: unknown field (known: label, description)`);
+        if (label !== undefined && (typeof label !== 'string' || label.trim() === '')) {
+          problems.push(`categories.${slug}.label: expected a non-empty string`);
+        }
+        if (desc !== undefined && typeof desc !== 'string') problems.push(`categories.${slug}.description: expected a string`);
+        categories[slug] = {
+          ...(typeof label === 'string' && label.trim() ? { label: label.trim().normalize('NFC') } : {}),
+          ...(typeof desc === 'string' ? { description: desc } : {}),
+        };
+      }
+    }
+  }
+
+  const tagDate = str('tagDate') ?? DEFAULT_TAG_DATE;
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(tagDate)) {
+    problems.push(`tagDate: expected YYYY, YYYY-MM or YYYY-MM-DD (RFC 4151), got ${JSON.stringify(tagDate)}`);
+  }
+  const hub = checkUrl('hub', str('hub'), problems);
+  const itemsDir = str('itemsDir') ?? DEFAULT_ITEMS_DIR;
+  const outDir = str('outDir') ?? DEFAULT_OUT_DIR;
+  const cacheControl = str('cacheControl') ?? DEFAULT_CACHE_CONTROL;
+
+  if (problems.length > 0 || title === undefined || siteUrl === undefined || author === undefined) {
+    return { problems };
+  }
+  return {
+    problems,
+    config: {
+      title,
+      description: description ?? title,
+      siteUrl: siteUrl.replace(/\/+$/, ''),
+      language,
+      timeZone,
+      author,
+      copyright: copyright ?? `© ${title}`,
+      limit,
+      categories,
+      tagDate,
+      hub,
+      itemsDir,
+      outDir,
+      cacheControl,
+    },
+  };
+}
+
+/** Resolves a config or throws a TypeError listing the problems: for tests and library callers. */
+export function mustResolveConfig(input: GazetteConfig): ResolvedConfig {
+  const { config, problems } = resolveConfig(input);
+  if (!config) throw new TypeError(`invalid config:\n${problems.join('\n')}`);
+  return config;
+}
+
+// --- internal ---
+
+function checkUrl(key: string, value: string | undefined, problems: string[]): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    const hint = /^[\w.-]+\.[a-z]{2,}(\/|$)/i.test(value) ? ` (did you mean "https://${value}"?)` : '';
+    problems.push(`${key}: expected an absolute URL, got ${JSON.stringify(value)}${hint}`);
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    problems.push(`${key}: expected an http(s) URL, got ${JSON.stringify(value)}`);
+    return undefined;
+  }
+  if (url.search || url.hash) {
+    problems.push(`${key}: must not have a query or fragment, got ${JSON.stringify(value)}`);
+    return undefined;
+  }
+  return url.href;
+}
+
+function checkAuthor(value: unknown, title: string | undefined, problems: string[]): Author | undefined {
+  if (value === undefined) return { name: title ?? '' };
+  if (typeof value === 'string' && value.trim()) return { name: value.trim() };
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const { name, email, url, ...rest } = value as Record<string, unknown>;
+    let ok = true;
+    for (const k of Object.keys(rest)) {
+      problems.push(`author.${k}: unknown field (known: name, email, url)`);
+      ok = false;
+    }
+    if (typeof name !== 'string' || !name.trim()) {
+      problems.push('author.name: required, a non-empty string');
+      ok = false;
+    }
+    if (email !== undefined && (typeof email !== 'string' || !/^[^\s@<>]+@[^\s@<>]+$/.test(email))) {
+      problems.push(`author.email: expected an e-mail address, got ${JSON.stringify(email)}`);
+      ok = false;
+    }
+    const checkedUrl = typeof url === 'string' ? checkUrl('author.url', url, problems) : undefined;
+    if (url !== undefined && checkedUrl === undefined) {
+      if (typeof url !== 'string') problems.push('author.url: expected an absolute URL');
+      ok = false;
+    }
+    if (!ok) return undefined;
+    return {
+      name: (name as string).trim(),
+      ...(email !== undefined ? { email: email as string } : {}),
+      ...(checkedUrl !== undefined ? { url: checkedUrl } : {}),
+    };
+  }
+  problems.push('author: expected a name or { name, email?, url? }');
+  return undefined;
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

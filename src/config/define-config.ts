@@ -1,0 +1,56 @@
+// config: the typed shape of feed.config.ts; `defineConfig` is an identity that only adds types.
+
+/** A person credited for an article or the whole feed. */
+export interface Author {
+  /** Display name, e.g. `Rédaction`. */
+  name: string;
+  /** E-mail address; RSS `<author>` only ever carries this. */
+  email?: string;
+  /** Home page or profile URL (absolute). */
+  url?: string;
+}
+
+/** Optional label and description for one category, keyed by its slug. */
+export interface CategorySettings {
+  /** Display name, e.g. `Société`; also a word of the vocabulary used to split run-together categories. */
+  label?: string;
+  /** One sentence used as the category feed's description. */
+  description?: string;
+}
+
+/** What a site writes in `feed.config.ts`. Only `title` and `siteUrl` are required. */
+export interface GazetteConfig {
+  /** Feed and site title. */
+  title: string;
+  /** One-sentence description of the site. */
+  description?: string;
+  /** Absolute base URL of the public site, e.g. `https://example.org` (a path is allowed). */
+  siteUrl: string;
+  /** BCP 47 language tag of the feeds. Default `fr-FR`. */
+  language?: string;
+  /** IANA zone for dates written without an offset. Default `Europe/Paris`. */
+  timeZone?: string;
+  /** Feed-level author, so every Atom entry has one. Default: `{ name: title }`. */
+  author?: Author | string;
+  /** Copyright line. Default: `© <title>`. */
+  copyright?: string;
+  /** Articles per feed, newest first. Default 50. */
+  limit?: number;
+  /** Labels and descriptions per category slug. */
+  categories?: Record<string, CategorySettings>;
+  /** Date part of the `tag:` URIs (RFC 4151), `YYYY-MM-DD` or `YYYY`. Fixed once the site publishes. Default `2024-01-01`. */
+  tagDate?: string;
+  /** WebSub hub URL, advertised in every feed. */
+  hub?: string;
+  /** Folder of article records. Default `items`. */
+  itemsDir?: string;
+  /** Folder `gazette build` writes to. Default `dist`. */
+  outDir?: string;
+  /** `Cache-Control` header of served feeds. Default `public, max-age=300`. */
+  cacheControl?: string;
+}
+
+/** Typed identity for `feed.config.ts`: `export default defineConfig({ … })`. */
+export function defineConfig(config: GazetteConfig): GazetteConfig {
+  return config;
+}

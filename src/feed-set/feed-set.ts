@@ -1,0 +1,25 @@
+// feed-set: the feeds a site publishes, each a titled, ordered list of articles.
+import type { Article, Category } from '../article/article.ts';
+
+/** One feed, rendered later in every format. */
+export interface FeedDefinition {
+  /** Path prefix of the feed's files: `''` for the main feed, `/categories/societe` for a category. */
+  readonly path: string;
+  readonly title: string;
+  readonly description: string;
+  /** The category of a category feed; undefined for the main feed. */
+  readonly category: Category | undefined;
+  /** The newest `limit` published articles, newest first, ties broken by id. */
+  readonly articles: readonly Article[];
+  /** Newest `updated` of its articles (never the clock); the site's tagDate when the feed is empty. */
+  readonly updated: Date;
+}
+
+/** Everything the renderers need: the main feed, one feed per category, and all published articles. */
+export interface FeedSet {
+  readonly main: FeedDefinition;
+  /** Sorted by category slug. */
+  readonly categories: readonly FeedDefinition[];
+  /** Every published article (not only the newest `limit`), newest first: for HTML pages. */
+  readonly articles: readonly Article[];
+}

@@ -1,0 +1,25 @@
+// publish: the finished, immutable output of one build, ready to serve or write to disk.
+
+/** One served path, encoded once per build. */
+export interface SnapshotEntry {
+  /** URL path below the site root: `/feed.xml`, `/categories/societe/atom.xml`, `/`, `/articles/<slug>/`. */
+  readonly path: string;
+  /** Full header value, e.g. `application/rss+xml; charset=utf-8`. */
+  readonly contentType: string;
+  readonly identity: Buffer;
+  readonly gzip: Buffer;
+  readonly br: Buffer;
+  /** Strong ETag of each encoding (RFC 9110 §8.8.3): quoted, distinct per encoding. */
+  readonly etags: { readonly identity: string; readonly gzip: string; readonly br: string };
+  /** Newest article's `updated`, rounded down to whole seconds. */
+  readonly lastModified: Date;
+}
+
+/** Everything one build produced. Swapped whole; never mutated. */
+export interface FeedSnapshot {
+  readonly entries: ReadonlyMap<string, SnapshotEntry>;
+  /** Number of published articles. */
+  readonly articleCount: number;
+  /** Newest article's `updated` (deterministic, not the clock). */
+  readonly updated: Date;
+}

@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config';
+
+// Three suites: `unit` needs nothing but Node; `e2e` drives Debian's Chromium;
+// `interop` runs real feed clients (python3-feedparser, newsboat, xmllint).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/e2e/**', 'tests/interop/**'],
+        },
+      },
+      {
+        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
+      },
+      {
+        test: { name: 'interop', include: ['tests/interop/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
+      },
+    ],
+  },
+});
