@@ -1,0 +1,31 @@
+// render: the public URLs of one feed (its three formats and its HTML page), from siteUrl alone.
+import type { ResolvedConfig } from '../config/config-schema.ts';
+import type { FeedDefinition } from '../feed-set/feed-set.ts';
+
+/** Absolute URLs of a feed's documents. */
+export interface FeedUrls {
+  /** The HTML page the feed mirrors: `siteUrl/` or `siteUrl/categories/<slug>/`. */
+  readonly html: string;
+  readonly rss: string;
+  readonly atom: string;
+  readonly json: string;
+}
+
+/** File names of the three formats below a feed's path. */
+export const FEED_FILES = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' } as const;
+
+/** URLs of `feed` under `config.siteUrl` (which carries any mount path). */
+export function feedUrls(feed: Pick<FeedDefinition, 'path'>, config: Pick<ResolvedConfig, 'siteUrl'>): FeedUrls {
+  const base = `${config.siteUrl}${feed.path}`;
+  return {
+    html: `${base}/`,
+    rss: `${base}/${FEED_FILES.rss}`,
+    atom: `${base}/${FEED_FILES.atom}`,
+    json: `${base}/${FEED_FILES.json}`,
+  };
+}
+
+/** URL of the page listing every category, used as the Atom category `scheme` and RSS `domain`. */
+export function categoriesUrl(config: Pick<ResolvedConfig, 'siteUrl'>): string {
+  return `${config.siteUrl}/categories/`;
+}
