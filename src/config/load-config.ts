@@ -16,7 +16,10 @@ export interface LoadConfigOptions {
   cwd?: string;
 }
 
-/** Loads, validates and resolves the config file; throws ConfigError with one line per bad field. */
+/**
+ * Loads, validates and resolves the config file; throws ConfigError with one line per bad field.
+ * `itemsDir` and `outDir` come back absolute, resolved against the config file's folder.
+ */
 export async function loadConfig(options: LoadConfigOptions = {}): Promise<ResolvedConfig> {
   const cwd = options.cwd ?? process.cwd();
   const file = path.resolve(cwd, options.file ?? DEFAULT_CONFIG_FILE);
@@ -37,5 +40,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
   if (value === undefined) throw new ConfigError(shown, ['no default export: write `export default defineConfig({ … })`']);
   const { config, problems } = resolveConfig(value);
   if (!config) throw new ConfigError(shown, problems);
-  return config;
+  // Folders named in the config are relative to the config file, wherever the command runs.
+  const dir = path.dirname(file);
+  return { ...config, itemsDir: path.resolve(dir, config.itemsDir), outDir: path.resolve(dir, config.outDir) };
 }

@@ -1,0 +1,93 @@
+// pipeline: items folder + config → records → articles → feed set → documents → snapshot, with every diagnostic.
+import type { Article } from './article/article.ts';
+import { toArticle } from './article/to-article.ts';
+import type { ResolvedConfig } from './config/config-schema.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { buildFeedSet } from './feed-set/build-feed-set.ts';
+import type { FeedSet } from './feed-set/feed-set.ts';
+import { lintDocuments } from './lint/lint-documents.ts';
+import type { FeedSnapshot } from './publish/feed-snapshot.ts';
+import { createSnapshot } from './publish/snapshot.ts';
+import { readItems } from './records/read-items.ts';
+import { renderSite, type RenderedDocument } from './render/render-site.ts';
+
+/** Options of {@link buildSite}. */
+export interface BuildSiteOptions {
+  /** Folder of records; default `config.itemsDir`. */
+  itemsDir?: string;
+  /** Folder name shown in messages; default: the path as given. */
+  displayDir?: string;
+  /** Run the feed linter over the rendered feeds (default true). */
+  lint?: boolean;
+}
+
+/** Everything one build produced. */
+export interface BuildResult {
+  /** Undefined only when nothing could be read at all (e.g. the items folder is missing). */
+  readonly snapshot: FeedSnapshot | undefined;
+  readonly feedSet: FeedSet | undefined;
+  readonly documents: readonly RenderedDocument[];
+  /** Record diagnostics first (in file order), then feed lint findings. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Records read (published, drafts and skipped). */
+  readonly recordCount: number;
+}
+
+/**
+ * Runs the whole pipeline once. Bad records are reported and skipped; the others still publish.
+ * Pure in (files, config): the same inputs give byte-identical documents.
+ */
+export async function buildSite(config: ResolvedConfig, options: BuildSiteOptions = {}): Promise<BuildResult> {
+  const itemsDir = options.itemsDir ?? config.itemsDir;
+  const vocabulary = Object.values(config.categories).flatMap((c) => (c.label ? [c.label] : []));
+  const read = await readItems(itemsDir, { vocabulary, ...(options.displayDir ? { displayDir: options.displayDir } : {}) });
+  const diagnostics: Diagnostic[] = [...read.diagnostics];
+  if (read.value.length === 0 && read.diagnostics.some((d) => d.severity === 'error' && d.code === 'items-dir-missing')) {
+    return { snapshot: undefined, feedSet: undefined, documents: [], diagnostics, recordCount: 0 };
+  }
+
+  const articles: Article[] = [];
+  for (const record of read.value) {
+    const result = toArticle(record, config);
+    diagnostics.push(...result.diagnostics);
+    if (result.value) articles.push(result.value);
+  }
+  const unique = rejectDuplicates(articles, diagnostics);
+
+  const feedSet = buildFeedSet(unique, config);
+  const documents = renderSite(feedSet, config);
+  if (options.lint !== false) diagnostics.push(...lintDocuments(documents));
+  const snapshot = createSnapshot(documents, { articleCount: feedSet.articles.length, updated: feedSet.main.updated });
+  return { snapshot, feedSet, documents, diagnostics, recordCount: read.value.length };
+}
+
+// --- internal ---
+
+/** Two articles may not share an id (hence a guid) or a slug (hence a page): the later file is skipped. */
+function rejectDuplicates(articles: readonly Article[], diagnostics: Diagnostic[]): Article[] {
+  const byId = new Map<string, Article>();
+  const bySlug = new Map<string, Article>();
+  const kept: Article[] = [];
+  for (const article of articles) {
+    const sameId = byId.get(article.id);
+    const sameSlug = article.draft ? undefined : bySlug.get(article.slug);
+    if (sameId) {
+      diagnostics.push(duplicate(article, 'id', `"${article.id}" is already the id of ${sameId.file}`));
+      continue;
+    }
+    if (sameSlug) {
+      diagnostics.push(
+        duplicate(article, 'slug', `"${article.slug}" is already the slug of ${sameSlug.file}; set a distinct "slug"`),
+      );
+      continue;
+    }
+    byId.set(article.id, article);
+    if (!article.draft) bySlug.set(article.slug, article);
+    kept.push(article);
+  }
+  return kept;
+}
+
+function duplicate(article: Article, field: string, message: string): Diagnostic {
+  return { severity: 'error', file: article.file, field, code: `duplicate-${field}`, message };
+}

@@ -1,0 +1,67 @@
+// render: FeedSet → every document of the site (three feed formats per feed, HTML pages), as text.
+import type { ResolvedConfig } from '../config/config-schema.ts';
+import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
+import { renderAtom } from './atom.ts';
+import { FEED_FILES } from './feed-urls.ts';
+import { renderArticlePage, renderCategoryPage, renderIndexPage } from './html.ts';
+import { renderJsonFeed } from './json-feed.ts';
+import { renderRss } from './rss.ts';
+
+/** One rendered document at its URL path, before encoding. */
+export interface RenderedDocument {
+  /** URL path below the site root: `/feed.xml`, `/categories/societe/atom.xml`, `/`, `/articles/<slug>/`. */
+  path: string;
+  /** Full header value with charset. */
+  contentType: string;
+  body: string;
+  /** When the content last changed: the newest article it shows (never the clock). */
+  lastModified: Date;
+}
+
+export const CONTENT_TYPES = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+} as const;
+
+/** Renders every feed in RSS, Atom and JSON Feed, and every HTML page, in a stable order. */
+export function renderSite(feedSet: FeedSet, config: ResolvedConfig): RenderedDocument[] {
+  const documents: RenderedDocument[] = [];
+  for (const feed of [feedSet.main, ...feedSet.categories]) documents.push(...renderFeedDocuments(feed, config));
+
+  documents.push({ path: '/', contentType: CONTENT_TYPES.html, body: renderIndexPage(feedSet, config), lastModified: feedSet.main.updated });
+  for (const feed of feedSet.categories) {
+    documents.push({
+      path: `${feed.path}/`,
+      contentType: CONTENT_TYPES.html,
+      body: renderCategoryPage(feed, feedSet, config),
+      lastModified: feed.updated,
+    });
+  }
+  for (const article of feedSet.articles) {
+    documents.push({
+      path: articlePath(article.slug),
+      contentType: CONTENT_TYPES.html,
+      body: renderArticlePage(article, feedSet, config),
+      lastModified: article.updated,
+    });
+  }
+  return documents;
+}
+
+/** URL path of an article page below the site root. */
+export function articlePath(slug: string): string {
+  return `/articles/${slug}/`;
+}
+
+// --- internal ---
+
+function renderFeedDocuments(feed: FeedDefinition, config: ResolvedConfig): RenderedDocument[] {
+  const at = (file: string) => `${feed.path}/${file}`;
+  return [
+    { path: at(FEED_FILES.rss), contentType: CONTENT_TYPES.rss, body: renderRss(feed, config), lastModified: feed.updated },
+    { path: at(FEED_FILES.atom), contentType: CONTENT_TYPES.atom, body: renderAtom(feed, config), lastModified: feed.updated },
+    { path: at(FEED_FILES.json), contentType: CONTENT_TYPES.json, body: renderJsonFeed(feed, config), lastModified: feed.updated },
+  ];
+}
