@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../src/config/config-schema.ts';
+
+const valid = { title: 'Gazette', siteUrl: 'https://example.org' };
+
+describe('resolveConfig', () => {
+  describe('when only the required fields are given', () => {
+    it('fills in the documented defaults', () => {
+      const { config, problems } = resolveConfig(valid);
+      expect(problems).toEqual([]);
+      expect(config).toMatchObject({
+        title: 'Gazette',
+        description: 'Gazette',
+        siteUrl: 'https://example.org',
+        language: 'fr-FR',
+        timeZone: 'Europe/Paris',
+        author: { name: 'Gazette' },
+        limit: 50,
+        tagDate: '2024-01-01',
+        itemsDir: 'items',
+        outDir: 'dist',
+        cacheControl: 'public, max-age=300',
+        hub: undefined,
+      });
+    });
+  });
+
+  describe('when siteUrl has a path and a trailing slash', () => {
+    it('keeps the path and drops the slash', () => {
+      expect(resolveConfig({ ...valid, siteUrl: 'https://example.org/actu/' }).config?.siteUrl).toBe('https://example.org/actu');
+    });
+  });
+
+  describe('when a field is wrong', () => {
+    it.each([
+      // field, value, the start of the one problem line
+      ['siteUrl', 'example.com', 'siteUrl: expected an absolute URL, got "example.com" (did you mean "https://example.com"?)'],
+      ['siteUrl', 'ftp://example.org', 'siteUrl: expected an http(s) URL'],
+      ['title', '', 'title: expected a non-empty string'],
+      ['language', 'français', 'language: expected a BCP 47 tag'],
+      ['timeZone', 'Europe/Lutece', 'timeZone: expected an IANA time zone'],
+      ['limit', 0, 'limit: expected a positive whole number, got 0'],
+      ['limit', 2.5, 'limit: expected a positive whole number, got 2.5'],
+      ['tagDate', '22/11/2024', 'tagDate: expected YYYY, YYYY-MM or YYYY-MM-DD'],
+      ['hub', 'pubsubhubbub', 'hub: expected an absolute URL'],
+      ['author', { name: '' }, 'author.name: required'],
+      ['author', { name: 'A', email: 'pas-une-adresse' }, 'author.email: expected an e-mail address'],
+      ['categories', { Société: { label: 'Société' } }, 'categories.Société: keys are slugs'],
+      ['categories', { societe: { lable: 'Société' } }, 'categories.societe.lable: unknown field'],
+      ['siteURL', 'https://example.org', 'siteURL: unknown field'],
+    ])('reports %s = %j as one line', (field, value, expected) => {
+      const { config, problems } = resolveConfig({ ...valid, [field]: value });
+      expect(config).toBeUndefined();
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toContain(expected);
+    });
+  });
+
+  describe('when several fields are wrong', () => {
+    it('reports every one, not only the first', () => {
+      const { problems } = resolveConfig({ title: 42, siteUrl: 'example.org', limit: -1 });
+      expect(problems.map((p) => p.split(':')[0])).toEqual(['title', 'siteUrl', 'limit']);
+    });
+  });
+
+  describe('when the export is not an object', () => {
+    it('says what to write', () => {
+      expect(resolveConfig(undefined).problems[0]).toContain('export default defineConfig');
+    });
+  });
+});
