@@ -1,0 +1,81 @@
+// publish: rendered documents → FeedSnapshot, each body encoded (identity, gzip, br) and tagged once per build.
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { FeedSnapshot, SnapshotEntry } from './feed-snapshot.ts';
+
+/** One finished document of a build, before encoding. The lead's `renderSite` returns these. */
+export interface RenderedDocument {
+  /** URL path below the site root: `/feed.xml`, `/`, `/articles/<slug>/`, `/categories/societe/atom.xml`. */
+  readonly path: string;
+  /** Full header value, e.g. `application/rss+xml; charset=utf-8`. */
+  readonly contentType: string;
+  /** The document text (UTF-8 on the wire). */
+  readonly body: string;
+  /** Newest `updated` of the articles it shows; never the clock. */
+  readonly lastModified: Date;
+}
+
+/** Facts about the whole build that the snapshot carries for /healthz. */
+export interface SnapshotInfo {
+  /** Number of published articles. */
+  readonly articleCount: number;
+  /** Newest article's `updated`. */
+  readonly updated: Date;
+}
+
+/** Brotli quality 5: ≈5 ms for a 300 KB feed, where 11 costs ≈600 ms (STYLE.md measurements). */
+export const BROTLI_QUALITY = 5;
+/** gzip level 9: cheap enough at build time, and every client decodes it. */
+export const GZIP_LEVEL = 9;
+
+/** Encodes every document once (identity, gzip, brotli) with a strong ETag per encoding. */
+export function createSnapshot(documents: readonly RenderedDocument[], info: SnapshotInfo): FeedSnapshot {
+  if (!Array.isArray(documents)) throw new TypeError('documents must be an array of RenderedDocument');
+  if (!info || !isValidDate(info.updated)) throw new TypeError('info.updated must be a valid Date');
+  const entries = new Map<string, SnapshotEntry>();
+  for (const doc of documents) {
+    if (typeof doc.path !== 'string' || !doc.path.startsWith('/')) {
+      throw new TypeError(`document path must start with "/", got ${JSON.stringify(doc.path)}`);
+    }
+    if (entries.has(doc.path)) throw new TypeError(`two documents share the path ${doc.path}`);
+    entries.set(doc.path, encodeDocument(doc));
+  }
+  return { entries, articleCount: info.articleCount, updated: floorToSecond(info.updated) };
+}
+
+/** Encodes one document: the three bodies, their ETags and a whole-second Last-Modified. */
+export function encodeDocument(doc: RenderedDocument): SnapshotEntry {
+  if (!isValidDate(doc.lastModified)) throw new TypeError(`lastModified of ${doc.path} must be a valid Date`);
+  const identity = Buffer.from(doc.body, 'utf8');
+  // Node's gzip header is fixed (MTIME 0, OS 3; RFC 1952 §2.3), so the same body always gives the same bytes.
+  const gzip = gzipSync(identity, { level: GZIP_LEVEL });
+  const br = brotliCompressSync(identity, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+    },
+  });
+  // RFC 9110 §8.8.3: each content-coding is a different representation, so each needs its own strong ETag.
+  const hash = createHash('sha256').update(identity).digest('base64url').slice(0, 27);
+  return {
+    path: doc.path,
+    contentType: doc.contentType,
+    identity,
+    gzip,
+    br,
+    etags: { identity: `"${hash}"`, gzip: `"${hash}-gz"`, br: `"${hash}-br"` },
+    lastModified: floorToSecond(doc.lastModified),
+  };
+}
+
+// --- internal ---
+
+function floorToSecond(date: Date): Date {
+  // RFC 9110 §5.6.7: HTTP-dates have one-second resolution; a sub-second Last-Modified would never compare equal.
+  return new Date(Math.floor(date.getTime() / 1000) * 1000);
+}
+
+function isValidDate(value: unknown): value is Date {
+  return value instanceof Date && !Number.isNaN(value.getTime());
+}
