@@ -1,0 +1,137 @@
+// render: the shared page frame of every HTML page (head, autodiscovery, header, nav, footer).
+import type { ResolvedConfig } from '../config/config-schema.ts';
+import type { FeedSet } from '../feed-set/feed-set.ts';
+import { escapeHtml } from './html-escape.ts';
+
+/** One `<link rel="alternate">` autodiscovery entry (https://www.rssboard.org/rss-autodiscovery). */
+export interface AlternateLink {
+  /** MIME type: `application/rss+xml`, `application/atom+xml` or `application/feed+json`. */
+  readonly type: string;
+  /** Human title shown by browsers and feed readers. */
+  readonly title: string;
+  /** Href, relative to the page. */
+  readonly href: string;
+}
+
+/** What one page puts into the shared frame. */
+export interface PageFrame {
+  /** Text of `<title>`. */
+  readonly title: string;
+  /** Text of `<meta name="description">`. */
+  readonly description: string;
+  /** Path from this page back to the site root: `''` on `/`, `../../` two folders down. */
+  readonly root: string;
+  /** Autodiscovery links, the page's own feeds first. */
+  readonly alternates: readonly AlternateLink[];
+  /** Absolute canonical URL of the page, if it has one. */
+  readonly canonical?: string;
+  /** True on the front page, whose header holds the h1; other pages put their own h1 in `main`. */
+  readonly isHome: boolean;
+  /** Already-escaped HTML of `<main>`. */
+  readonly main: string;
+}
+
+/** Wraps a page body in the document shared by every page: doctype, head, header, category nav and footer. */
+export function renderLayout(frame: PageFrame, feedSet: FeedSet, config: ResolvedConfig): string {
+  const head = [
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(frame.title)}</title>`,
+    `<meta name="description" content="${escapeHtml(frame.description)}">`,
+    '<meta name="generator" content="Gazette">',
+    ...(frame.canonical ? [`<link rel="canonical" href="${escapeHtml(frame.canonical)}">`] : []),
+    ...frame.alternates.map(
+      (a) => `<link rel="alternate" type="${escapeHtml(a.type)}" title="${escapeHtml(a.title)}" href="${escapeHtml(a.href)}">`,
+    ),
+    `<style>${STYLE}</style>`,
+  ];
+  const siteName = frame.isHome
+    ? `<h1 class="site-title">${escapeHtml(config.title)}</h1>`
+    : `<p class="site-title"><a href="${escapeHtml(frame.root || './')}">${escapeHtml(config.title)}</a></p>`;
+  const nav = feedSet.categories.filter((f) => f.category !== undefined);
+  const navHtml = nav.length === 0
+    ? ''
+    : [
+        '<nav aria-label="Rubriques"><ul>',
+        ...nav.map((f) => `<li><a href="${escapeHtml(`${frame.root}${pathOf(f.path)}`)}">${escapeHtml(f.category?.name ?? f.title)}</a></li>`),
+        '</ul></nav>',
+      ].join('\n');
+  return [
+    '<!doctype html>',
+    `<html lang="${escapeHtml(config.language)}">`,
+    '<head>',
+    ...head,
+    '</head>',
+    '<body>',
+    '<header>',
+    siteName,
+    `<p class="site-description">${escapeHtml(config.description)}</p>`,
+    navHtml,
+    '</header>',
+    '<main>',
+    frame.main,
+    '</main>',
+    '<footer>',
+    `<p>${escapeHtml(config.copyright)} · <a href="${escapeHtml(`${frame.root}feed.xml`)}">RSS</a> · <a href="${escapeHtml(`${frame.root}atom.xml`)}">Atom</a> · <a href="${escapeHtml(`${frame.root}feed.json`)}">JSON Feed</a></p>`,
+    '</footer>',
+    '</body>',
+    '</html>',
+  ].filter((line) => line !== '').join('\n') + '\n';
+}
+
+/** A feed path (`/categories/societe`) as a folder relative to the site root (`categories/societe/`). */
+export function pathOf(feedPath: string): string {
+  const trimmed = feedPath.replace(/^\/+|\/+$/g, '');
+  if (trimmed === '') return '';
+  // Each segment is encoded so a hand-written slug with a space or `?` still makes one path segment.
+  return `${trimmed.split('/').map((s) => encodeURIComponent(decodeSafely(s))).join('/')}/`;
+}
+
+// --- internal ---
+
+function decodeSafely(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+// System fonts, a ~40rem measure and colours above WCAG AA contrast (#1b1b1b on #fff is 17:1, #0a4a8f is 9:1,
+// #555 is 7.5:1). No web fonts, no JavaScript.
+const STYLE = `
+:root{color-scheme:light}
+*{box-sizing:border-box}
+body{margin:0;background:#fff;color:#1b1b1b;font:1.0625rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;overflow-wrap:break-word}
+header,main,footer{max-width:40rem;margin:0 auto;padding:0 1rem}
+header{padding-top:1.5rem;border-bottom:1px solid #ddd}
+.site-title{font-size:1.75rem;line-height:1.2;margin:0;font-weight:700}
+.site-title a{color:inherit;text-decoration:none}
+.site-description{margin:.25rem 0 .75rem;color:#555}
+nav ul,.feeds,.categories{list-style:none;padding:0;margin:0 0 1rem;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+a{color:#0a4a8f}
+a:hover,a:focus{color:#06305e}
+h1{font-size:1.75rem;line-height:1.25;margin:1.5rem 0 .5rem}
+h2{font-size:1.3rem;line-height:1.3;margin:1.75rem 0 .5rem}
+h3{font-size:1.1rem}
+.articles{list-style:none;padding:0;margin:0}
+.articles>li{padding:1rem 0;border-bottom:1px solid #eee}
+.articles h2,.articles h3{font-size:1.2rem;margin:0 0 .25rem}
+.articles h2 a,.articles h3 a{text-decoration:none}
+.articles h2 a:hover,.articles h3 a:hover{text-decoration:underline}
+.meta{color:#555;font-size:.9rem;margin:.25rem 0}
+time{white-space:nowrap}
+.summary{margin:.5rem 0 0}
+.subscribe{display:flex;flex-wrap:wrap;align-items:baseline;gap:.25rem 1rem;margin:1.25rem 0 .5rem;padding:.5rem .75rem;background:#f3f5f8;border-radius:.25rem}
+.subscribe h2{font-size:1rem;margin:0}
+.subscribe .feeds{margin:0}
+.rubriques{margin:1.5rem 0}
+.rubriques h2{font-size:1.1rem}
+.rubriques li{margin:.25rem 0}
+article img{max-width:100%;height:auto}
+article .body{margin-top:1rem}
+article .body h2{font-size:1.25rem}
+.visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+.lede{color:#555;margin-top:0}
+footer{border-top:1px solid #ddd;margin-top:2rem;padding-bottom:2rem;color:#555;font-size:.9rem}
+`.trim().replace(/\n/g, '');

@@ -1,0 +1,366 @@
+import type { Element } from 'domhandler';
+import { findAll, getAttributeValue, textContent } from 'domutils';
+import { parseDocument } from 'htmlparser2';
+import { describe, expect, it } from 'vitest';
+import type { Article, Category } from '../../src/article/article.ts';
+import type { ResolvedConfig } from '../../src/config/config-schema.ts';
+import type { FeedDefinition, FeedSet } from '../../src/feed-set/feed-set.ts';
+import { feedUrls } from '../../src/render/feed-urls.ts';
+import { renderArticlePage, renderCategoryPage, renderIndexPage } from '../../src/render/html.ts';
+import { makeArticle, makeConfig } from '../helpers/factories.ts';
+
+const SOCIETE: Category = { slug: 'societe', name: 'Société' };
+const INTERNATIONAL: Category = { slug: 'international', name: 'International' };
+
+// Every site URL shape: a bare host, and a mount path (the pipeline runs with siteUrl + mountPath).
+const SITES = [['https://example.org'], ['https://example.org/feeds']] as const;
+
+describe('renderIndexPage', () => {
+  it.each([['fr-FR'], ['fr-CA']])('declares lang="%s" from the config', (language) => {
+    const config = makeConfig({ language });
+    expect(attr(only(page(renderIndexPage(makeFeedSet([makeArticle()], config), config)), 'html'), 'lang')).toBe(language);
+  });
+
+  it('declares utf-8 and a phone viewport', () => {
+    const doc = renderDefaultIndex();
+    const metas = all(doc, 'meta');
+    expect([metas.some((m) => attr(m, 'charset') === 'utf-8'), metas.some((m) => attr(m, 'name') === 'viewport')]).toEqual([true, true]);
+  });
+
+  it('has the header, nav, main and footer landmarks', () => {
+    const doc = renderDefaultIndex();
+    expect(['header', 'nav', 'main', 'footer'].map((tag) => all(doc, tag).length)).toEqual([1, 1, 1, 1]);
+  });
+
+  it('puts the site title in the only h1', () => {
+    const config = makeConfig({ title: 'La Dépêche du Midi' });
+    expect(all(page(renderIndexPage(makeFeedSet([makeArticle()], config), config)), 'h1').map(text)).toEqual(['La Dépêche du Midi']);
+  });
+
+  it('never skips a heading level', () => {
+    expect(headingLevelsSkipped(renderDefaultIndex())).toEqual([]);
+  });
+
+  it('has no script', () => {
+    expect(all(renderDefaultIndex(), 'script')).toHaveLength(0);
+  });
+
+  describe.each(SITES)('when siteUrl is %s', (siteUrl) => {
+    const config = makeConfig({ siteUrl });
+    const articles = [makeArticle({ categories: [SOCIETE] }), makeArticle({ categories: [INTERNATIONAL, SOCIETE] })];
+    const feedSet = makeFeedSet(articles, config);
+    const pageUrl = feedUrls(feedSet.main, config).html;
+    const doc = page(renderIndexPage(feedSet, config));
+
+    it.each([
+      ['application/rss+xml', 'rss'],
+      ['application/atom+xml', 'atom'],
+      ['application/feed+json', 'json'],
+    ] as const)('has an autodiscovery link of type %s resolving to the main %s feed', (type, format) => {
+      expect(alternates(doc, pageUrl).filter((a) => a.type === type).map((a) => a.url)).toEqual([feedUrls(feedSet.main, config)[format]]);
+    });
+
+    it('gives every autodiscovery link a title', () => {
+      expect(alternates(doc, pageUrl).every((a) => a.title.length > 0)).toBe(true);
+    });
+
+    it('offers the three main feeds under « S’abonner »', () => {
+      const section = all(doc, 'section').find((s) => text(s).includes('S’abonner'));
+      const main = feedUrls(feedSet.main, config);
+      expect(links(section, pageUrl)).toEqual([main.rss, main.atom, main.json]);
+    });
+
+    it('links each article title to its article page', () => {
+      const titled = all(doc, 'a').filter((a) => articles.some((x) => x.title === text(a)));
+      expect(titled.map((a) => resolve(a, pageUrl))).toEqual(articles.map((a) => `${siteUrl}/articles/${a.slug}/`));
+    });
+
+    it('links every category name to its category page', () => {
+      const societe = all(doc, 'a').filter((a) => text(a) === 'Société').map((a) => resolve(a, pageUrl));
+      expect(new Set(societe)).toEqual(new Set([`${siteUrl}/categories/societe/`]));
+    });
+
+    it('lists each category feed in the three formats', () => {
+      const feed = feedSet.categories.find((f) => f.category?.slug === 'societe');
+      const urls = all(doc, 'a').map((a) => resolve(a, pageUrl));
+      const expected = feedUrls(feed!, config);
+      expect([expected.rss, expected.atom, expected.json].every((u) => urls.includes(u))).toBe(true);
+    });
+  });
+
+  describe('when an article is dated', () => {
+    it.each([
+      // [instant, zone, RFC 3339 in that zone, French date]
+      ['2024-11-21T23:00:00Z', 'Europe/Paris', '2024-11-22T00:00:00+01:00', 'vendredi 22 novembre 2024'],
+      ['2024-11-21T23:30:00Z', 'Europe/Paris', '2024-11-22T00:30:00+01:00', 'vendredi 22 novembre 2024'],
+      ['2024-12-01T09:00:00Z', 'Europe/Paris', '2024-12-01T10:00:00+01:00', 'dimanche 1er décembre 2024'],
+      ['2024-11-22T03:00:00Z', 'America/Montreal', '2024-11-21T22:00:00-05:00', 'jeudi 21 novembre 2024'],
+    ])('shows %s in %s as <time datetime="%s">%s</time>', (iso, timeZone, datetime, french) => {
+      const config = makeConfig({ timeZone });
+      const doc = page(renderIndexPage(makeFeedSet([makeArticle({ date: new Date(iso) })], config), config));
+      expect(all(doc, 'time').map((t) => [attr(t, 'datetime'), text(t)])).toEqual([[datetime, french]]);
+    });
+
+    it('adds the hour in French style when it is not midnight', () => {
+      const config = makeConfig();
+      const html = renderIndexPage(makeFeedSet([makeArticle({ date: new Date('2024-11-22T13:30:00Z') })], config), config);
+      expect(text(all(page(html), 'time')[0]!.parent as Element)).toBe('vendredi 22 novembre 2024 à 14 h 30');
+    });
+  });
+
+  describe('when titles, categories and summaries are hostile', () => {
+    const hostile = '<script>alert("x")</script> Sécurité & co <b>gras</b> « l’été »';
+    const config = makeConfig({ title: `Gazette ${hostile}`, description: hostile });
+    const article = makeArticle({
+      title: hostile,
+      summary: hostile,
+      categories: [{ slug: 'a-b', name: 'A & B <i>' }],
+    });
+    const html = renderIndexPage(makeFeedSet([article], config), config);
+    const doc = page(html);
+
+    it('creates no element from them', () => {
+      expect(['script', 'b', 'i'].map((tag) => all(doc, tag).length)).toEqual([0, 0, 0]);
+    });
+
+    it('shows the title as the exact text', () => {
+      expect(all(doc, 'a').some((a) => text(a) === hostile)).toBe(true);
+    });
+
+    it('shows the category name as the exact text', () => {
+      expect(all(doc, 'a').some((a) => text(a) === 'A & B <i>')).toBe(true);
+    });
+
+    it('keeps the page title as the exact text', () => {
+      expect(text(only(doc, 'title'))).toBe(`Gazette ${hostile}`);
+    });
+  });
+
+  describe('when nothing is published', () => {
+    it('says so', () => {
+      const config = makeConfig();
+      expect(text(only(page(renderIndexPage(makeFeedSet([], config), config)), 'main'))).toContain('Aucun article');
+    });
+  });
+
+  describe('when there are more than 100 articles', () => {
+    it('lists the newest 100', () => {
+      const config = makeConfig();
+      const articles = Array.from({ length: 120 }, () => makeArticle({ categories: [] }));
+      const doc = page(renderIndexPage(makeFeedSet(articles, config), config));
+      expect(all(doc, 'time')).toHaveLength(100);
+    });
+  });
+
+  it('renders the same bytes twice', () => {
+    const config = makeConfig();
+    const feedSet = makeFeedSet([makeArticle(), makeArticle()], config);
+    expect(renderIndexPage(feedSet, config)).toBe(renderIndexPage(feedSet, config));
+  });
+
+  it('throws a TypeError when the feed set is missing', () => {
+    expect(() => renderIndexPage(undefined as unknown as FeedSet, makeConfig())).toThrow(TypeError);
+  });
+});
+
+describe('renderCategoryPage', () => {
+  describe.each(SITES)('when siteUrl is %s', (siteUrl) => {
+    const config = makeConfig({ siteUrl });
+    const inSociete = makeArticle({ categories: [SOCIETE] });
+    const elsewhere = makeArticle({ categories: [INTERNATIONAL] });
+    const feedSet = makeFeedSet([inSociete, elsewhere], config);
+    const feed = feedSet.categories.find((f) => f.category?.slug === 'societe')!;
+    const pageUrl = feedUrls(feed, config).html;
+    const doc = page(renderCategoryPage(feed, feedSet, config));
+
+    it.each([
+      ['application/rss+xml', [feedUrls(feed, config).rss, feedUrls(feedSet.main, config).rss]],
+      ['application/atom+xml', [feedUrls(feed, config).atom]],
+      ['application/feed+json', [feedUrls(feed, config).json]],
+    ])('has autodiscovery of type %s for the category feed (and the site RSS)', (type, expected) => {
+      expect(alternates(doc, pageUrl).filter((a) => a.type === type).map((a) => a.url)).toEqual(expected);
+    });
+
+    it('names the category in the only h1', () => {
+      expect(all(doc, 'h1').map(text)).toEqual(['Société']);
+    });
+
+    it('lists only the category’s articles, linked to their pages', () => {
+      const titled = all(doc, 'a').filter((a) => [inSociete.title, elsewhere.title].includes(text(a)));
+      expect(titled.map((a) => resolve(a, pageUrl))).toEqual([`${siteUrl}/articles/${inSociete.slug}/`]);
+    });
+
+    it('links back to the front page', () => {
+      expect(all(doc, 'a').filter((a) => text(a).includes('Tous les articles')).map((a) => resolve(a, pageUrl))).toEqual([`${siteUrl}/`]);
+    });
+
+    it('never skips a heading level', () => {
+      expect(headingLevelsSkipped(doc)).toEqual([]);
+    });
+  });
+});
+
+describe('renderArticlePage', () => {
+  describe.each(SITES)('when siteUrl is %s', (siteUrl) => {
+    const config = makeConfig({ siteUrl });
+    const article = makeArticle({
+      slug: 'maroc-le-dg',
+      link: `${siteUrl}/articles/maroc-le-dg/`,
+      title: 'Maroc : le DG de la sécurité intérieure en France en visite de travail',
+      date: new Date('2024-11-21T23:00:00Z'),
+      categories: [INTERNATIONAL, SOCIETE],
+      authors: [{ name: 'Claire Dupont' }, { name: 'Jean Martin', url: 'https://example.org/jm' }, { name: 'Awa Diallo' }],
+      image: 'https://example.org/img/rabat.jpg',
+      html: '<h2>Rencontres de travail à Rabat</h2><p>Abdellatif Hammouchi a tenu deux séances de travail.</p>',
+    });
+    const feedSet = makeFeedSet([article], config);
+    const pageUrl = `${siteUrl}/articles/maroc-le-dg/`;
+    const doc = page(renderArticlePage(article, feedSet, config));
+
+    it('puts the title in the only h1', () => {
+      expect(all(doc, 'h1').map(text)).toEqual([article.title]);
+    });
+
+    it('shows the French date', () => {
+      expect(all(doc, 'time').map((t) => [attr(t, 'datetime'), text(t)])).toEqual([['2024-11-22T00:00:00+01:00', 'vendredi 22 novembre 2024']]);
+    });
+
+    it('credits every author, the last after « et »', () => {
+      expect(text(only(doc, 'main'))).toContain('Par Claire Dupont, Jean Martin et Awa Diallo');
+    });
+
+    it('includes the body HTML with its section headings', () => {
+      expect(all(doc, 'h2').map(text)).toContain('Rencontres de travail à Rabat');
+    });
+
+    it('shows the image', () => {
+      expect(all(doc, 'img').map((i) => attr(i, 'src'))).toEqual(['https://example.org/img/rabat.jpg']);
+    });
+
+    it('links each category to its page', () => {
+      const urls = all(doc, 'a').filter((a) => ['International', 'Société'].includes(text(a))).map((a) => resolve(a, pageUrl));
+      expect(new Set(urls)).toEqual(new Set([`${siteUrl}/categories/international/`, `${siteUrl}/categories/societe/`]));
+    });
+
+    it('links back to the front page', () => {
+      expect(all(doc, 'a').filter((a) => text(a).includes('accueil')).map((a) => resolve(a, pageUrl))).toEqual([`${siteUrl}/`]);
+    });
+
+    it('declares the article link as canonical', () => {
+      expect(all(doc, 'link').filter((l) => attr(l, 'rel') === 'canonical').map((l) => attr(l, 'href'))).toEqual([article.link]);
+    });
+
+    it('has autodiscovery links for the three main feeds', () => {
+      const main = feedUrls(feedSet.main, config);
+      expect(alternates(doc, pageUrl).map((a) => a.url)).toEqual([main.rss, main.atom, main.json]);
+    });
+
+    it('never skips a heading level', () => {
+      expect(headingLevelsSkipped(doc)).toEqual([]);
+    });
+  });
+
+  describe('when the article has no author, image or category', () => {
+    const config = makeConfig();
+    const article = makeArticle({ authors: [], categories: [], image: undefined });
+    const doc = page(renderArticlePage(article, makeFeedSet([article], config), config));
+
+    it('shows no byline', () => {
+      expect(text(only(doc, 'main'))).not.toContain('Par ');
+    });
+
+    it('shows no image', () => {
+      expect(all(doc, 'img')).toHaveLength(0);
+    });
+  });
+
+  describe('when the title is hostile', () => {
+    it('escapes it in the h1 and the page title', () => {
+      const config = makeConfig();
+      const title = '</title><script>x()</script> & «';
+      const article = makeArticle({ title });
+      const doc = page(renderArticlePage(article, makeFeedSet([article], config), config));
+      expect([text(only(doc, 'h1')), all(doc, 'script').length]).toEqual([title, 0]);
+    });
+  });
+
+  it('throws a TypeError when the article is missing', () => {
+    const config = makeConfig();
+    expect(() => renderArticlePage(undefined as unknown as Article, makeFeedSet([], config), config)).toThrow(TypeError);
+  });
+});
+
+// --- helpers ---
+
+/** A FeedSet as build-feed-set would make it: main feed plus one feed per category slug, sorted by slug. */
+function makeFeedSet(articles: readonly Article[], config: ResolvedConfig): FeedSet {
+  const updated = articles[0]?.updated ?? new Date('2024-01-01T00:00:00Z');
+  const feed = (path: string, title: string, category: Category | undefined, list: readonly Article[]): FeedDefinition => ({
+    path, title, description: config.description, category, articles: list.slice(0, config.limit), updated,
+  });
+  const categories = new Map<string, Category>();
+  for (const a of articles) for (const c of a.categories) if (!categories.has(c.slug)) categories.set(c.slug, c);
+  return {
+    main: feed('', config.title, undefined, articles),
+    categories: [...categories.values()]
+      .sort((a, b) => a.slug.localeCompare(b.slug))
+      .map((c) => feed(`/categories/${c.slug}`, `${config.title} — ${c.name}`, c, articles.filter((a) => a.categories.some((x) => x.slug === c.slug)))),
+    articles,
+  };
+}
+
+function renderDefaultIndex() {
+  const config = makeConfig();
+  return page(renderIndexPage(makeFeedSet([makeArticle(), makeArticle()], config), config));
+}
+
+function page(html: string) {
+  return parseDocument(html);
+}
+
+function all(root: unknown, tag: string): Element[] {
+  if (root === undefined) return [];
+  const nodes = 'children' in (root as object) ? (root as { children: Element[] }).children : [];
+  return findAll((e) => e.name === tag, nodes);
+}
+
+function only(root: unknown, tag: string): Element {
+  const found = all(root, tag);
+  if (found.length !== 1) throw new Error(`expected one <${tag}>, found ${found.length}`);
+  return found[0]!;
+}
+
+function attr(element: Element, name: string): string | undefined {
+  return getAttributeValue(element, name);
+}
+
+function text(element: Element): string {
+  return textContent(element).replace(/\s+/g, ' ').trim();
+}
+
+function resolve(element: Element, pageUrl: string): string {
+  return new URL(attr(element, 'href') ?? '', pageUrl).href;
+}
+
+function links(root: Element | undefined, pageUrl: string): string[] {
+  return all(root, 'a').map((a) => resolve(a, pageUrl));
+}
+
+function alternates(doc: unknown, pageUrl: string) {
+  return all(doc, 'link')
+    .filter((l) => attr(l, 'rel') === 'alternate')
+    .map((l) => ({ type: attr(l, 'type'), title: attr(l, 'title') ?? '', url: resolve(l, pageUrl) }));
+}
+
+/** Headings that jump more than one level below the previous one (WCAG 1.3.1). */
+function headingLevelsSkipped(doc: unknown): string[] {
+  const headings = findAll((e) => /^h[1-6]$/.test(e.name), (doc as { children: Element[] }).children);
+  const skipped: string[] = [];
+  let previous = 0;
+  for (const h of headings) {
+    const level = Number(h.name[1]);
+    if (level > previous + 1) skipped.push(`${h.name} « ${text(h)} » after h${previous}`);
+    previous = level;
+  }
+  return skipped;
+}
