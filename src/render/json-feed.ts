@@ -1,0 +1,58 @@
+// render: FeedDefinition → JSON Feed 1.1 document text (https://www.jsonfeed.org/version/1.1/).
+import type { Article } from '../article/article.ts';
+import type { Author } from '../config/define-config.ts';
+import type { ResolvedConfig } from '../config/config-schema.ts';
+import type { FeedDefinition } from '../feed-set/feed-set.ts';
+import { feedUrls } from './feed-urls.ts';
+import { formatRfc3339 } from './machine-dates.ts';
+import { cleanXmlText } from './xml-safe.ts';
+
+/** JSON Feed 1.1 version URL; `feed@6` only writes 1.0, so this renderer is ours. */
+export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
+
+/** Renders `feed` as JSON Feed 1.1: stable key order, two-space indent, trailing newline. */
+export function renderJsonFeed(feed: FeedDefinition, config: ResolvedConfig): string {
+  const urls = feedUrls(feed, config);
+  const document = {
+    version: JSON_FEED_VERSION,
+    title: clean(feed.title),
+    home_page_url: urls.html,
+    feed_url: urls.json,
+    description: clean(feed.description),
+    language: config.language,
+    authors: [toJsonAuthor(config.author)],
+    // JSON Feed 1.1 §hubs: WebSub endpoints; omitted entirely when no hub is configured.
+    ...(config.hub ? { hubs: [{ type: 'WebSub', url: config.hub }] } : {}),
+    items: feed.articles.map(toJsonItem),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+// --- internal ---
+
+function toJsonItem(article: Article): Record<string, unknown> {
+  return {
+    id: clean(article.guid),
+    url: article.link,
+    title: clean(article.title),
+    content_html: clean(article.html),
+    ...(article.summary ? { summary: clean(article.summary) } : {}),
+    ...(article.image ? { image: article.image } : {}),
+    date_published: formatRfc3339(article.date),
+    date_modified: formatRfc3339(article.updated),
+    // Items without authors inherit the feed's `authors` (JSON Feed 1.1 §items.authors).
+    ...(article.authors.length > 0 ? { authors: article.authors.map(toJsonAuthor) } : {}),
+    tags: article.categories.map((c) => clean(c.name)),
+  };
+}
+
+/** JSON Feed authors have no e-mail field; the spec allows a `mailto:` URL for one. */
+function toJsonAuthor(author: Readonly<Author>): { name: string; url?: string } {
+  const url = author.url ?? (author.email ? `mailto:${author.email}` : undefined);
+  return url ? { name: clean(author.name), url } : { name: clean(author.name) };
+}
+
+/** Same characters as the XML formats, so all three documents carry identical text. */
+function clean(value: string): string {
+  return cleanXmlText(value);
+}

@@ -1,0 +1,140 @@
+// render: the one adapter to the `feed` package — FeedDefinition → RSS 2.0 / Atom 1.0 XML text.
+import { Feed, type Author as FeedAuthor, type Item } from 'feed';
+import type { Article } from '../article/article.ts';
+import type { ResolvedConfig } from '../config/config-schema.ts';
+import type { FeedDefinition } from '../feed-set/feed-set.ts';
+import { categoriesUrl, feedUrls } from './feed-urls.ts';
+import { assertValidDate } from './machine-dates.ts';
+import { cleanXmlText, escapeXml } from './xml-safe.ts';
+
+/** The two XML formats the `feed` package writes for us. */
+export type XmlFormat = 'rss' | 'atom';
+
+/** Fixed generator name: no version, so upgrading never changes the bytes of the feeds. */
+export const GENERATOR = 'Gazette';
+
+/** Renders `feed` as RSS 2.0 or Atom 1.0 with the `feed` package, after making every string safe for it. */
+export function renderFeedXml(feed: FeedDefinition, config: ResolvedConfig, format: XmlFormat): string {
+  if (format !== 'rss' && format !== 'atom') throw new TypeError(`renderFeedXml: unknown format ${String(format)}`);
+  assertValidDate(feed.updated, 'feed.updated');
+  const urls = feedUrls(feed, config);
+  const author: FeedAuthor = { name: text(config.author.name) };
+  if (config.author.email) author.email = text(config.author.email);
+  const authorUrl = safeUrl(config.author.url);
+  if (authorUrl) author.link = authorUrl;
+
+  const out = new Feed({
+    title: text(feed.title),
+    description: text(feed.description),
+    // Atom feed id: the feed's own Atom URL — unique per feed and stable while siteUrl is.
+    id: text(urls.atom),
+    link: urls.html,
+    language: config.language,
+    copyright: text(config.copyright),
+    // Always passed: `feed` falls back to `new Date()`, which would break determinism.
+    updated: new Date(feed.updated.getTime()),
+    generator: GENERATOR,
+    feedLinks: { rss: urls.rss, atom: urls.atom },
+    author,
+    ...(safeUrl(config.hub) ? { hub: safeUrl(config.hub) } : {}),
+  });
+  for (const article of feed.articles) out.addItem(toFeedItem(article, config, format, urls.html));
+  return restoreMarkers(format === 'rss' ? out.rss2() : out.atom1());
+}
+
+/** Maps one Article to the `feed` package's Item for `format`, escaping around xml-js's gaps. */
+export function toFeedItem(article: Article, config: ResolvedConfig, format: XmlFormat, fallbackLink: string): Item {
+  assertValidDate(article.date, `article ${article.id} date`);
+  assertValidDate(article.updated, `article ${article.id} updated`);
+  const scheme = categoriesUrl(config);
+  const link = safeUrl(article.link) ?? fallbackLink;
+  const html = cleanXmlText(article.html);
+  const summary = cleanXmlText(article.summary);
+  const item: Item = {
+    title: format === 'rss' ? cdata(cleanXmlText(article.title)) : escapeXml(cleanXmlText(article.title)),
+    // Atom id goes through `new URL()` in `feed`; a tag: URI survives it unchanged when ASCII.
+    id: safeUrl(article.guid) ?? link,
+    guid: text(article.guid),
+    link,
+    // `feed` writes Atom <updated> from `date` and RSS <pubDate>/Atom <published> from `published`.
+    date: new Date(article.updated.getTime()),
+    published: new Date(article.date.getTime()),
+    // Summaries are plain text; RSS description and Atom summary type="html" carry HTML, so escape.
+    ...(summary ? { description: escapeXml(summary) } : {}),
+    ...(html ? { content: cdata(html) } : {}),
+  };
+  if (format === 'rss') {
+    item.category = article.categories.map((c) => ({ name: text(c.name), domain: escapeXml(scheme) }));
+    // RSS 2.0 <author> holds an e-mail address: at most one, as `email (Name)`; names go to dc:creator.
+    const withEmail = article.authors.find((a) => a.email);
+    if (withEmail?.email) item.author = [{ name: text(withEmail.name), email: text(withEmail.email) }];
+    const names = article.authors.length > 0 ? article.authors.map((a) => a.name) : [config.author.name];
+    // xml-js writes an array as repeated elements; `feed` types `objects` as a record but passes it through.
+    const creators = names.map((n) => ({ _text: text(n) }));
+    item.extensions = [{ name: 'dc:creator', objects: creators as unknown as Record<string, unknown> }];
+  } else {
+    // xml-js escapes only `"` in attributes and `feed` only `&`: `<` travels as a marker.
+    item.category = article.categories.map((c) => ({
+      term: c.slug,
+      name: cleanXmlText(c.name).replace(/[\t\n\r]/g, ' ').replace(/</g, LT_MARKER),
+      scheme,
+    }));
+    if (article.authors.length > 0) item.author = article.authors.map(toFeedAuthor);
+  }
+  const image = imageEnclosure(article.image);
+  if (image) item.image = format === 'rss' ? image : image.url;
+  return item;
+}
+
+// --- internal ---
+
+// U+FFFE and U+FFFF are not XML characters, so cleanXmlText has removed them from every input:
+// they can mark the places to fix after xml-js has written the document.
+const LT_MARKER = '\uFFFE';
+const CDATA_MARKER = '\uFFFF';
+
+/** xml-js decodes `&amp;` before escaping text (js2xml.js writeText); doubling `&` makes the round trip exact. */
+function text(value: string): string {
+  return cleanXmlText(value).replace(/&/g, '&amp;');
+}
+
+/** xml-js splits only the first `]]>` of a CDATA section; mark every one and split them all afterwards. */
+function cdata(value: string): string {
+  return value.replaceAll(']]>', `]]${CDATA_MARKER}>`);
+}
+
+function restoreMarkers(xml: string): string {
+  return xml.replaceAll(CDATA_MARKER, ']]><![CDATA[').replaceAll(LT_MARKER, '&lt;');
+}
+
+function toFeedAuthor(author: Article['authors'][number]): FeedAuthor {
+  const out: FeedAuthor = { name: text(author.name) };
+  if (author.email) out.email = text(author.email);
+  const url = safeUrl(author.url);
+  if (url) out.link = url;
+  return out;
+}
+
+/** `feed` throws on any URL `new URL()` rejects: check first so one bad value cannot break a feed. */
+function safeUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).href === url ? url : new URL(url).href;
+  } catch {
+    return undefined;
+  }
+}
+
+// RSS enclosures need a type and a length; the length is unknown, and the RSS Best Practices Profile
+// (https://www.rssboard.org/rss-profile#element-channel-item-enclosure) says to use 0 then.
+const IMAGE_TYPES: Readonly<Record<string, string>> = {
+  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif',
+};
+
+function imageEnclosure(image: string | undefined): { url: string; type: string; length: number } | undefined {
+  const url = safeUrl(image);
+  if (!url) return undefined;
+  const ext = new URL(url).pathname.split('.').at(-1)?.toLowerCase() ?? '';
+  const type = IMAGE_TYPES[ext];
+  return type ? { url, type, length: 0 } : undefined;
+}
