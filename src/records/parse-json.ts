@@ -1,0 +1,114 @@
+// records: *.json (one article object; body in `body` as Markdown or in `html`) → RawRecord.
+import { getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
+import type { ParseError } from 'jsonc-parser';
+import type { Diagnostic, Result } from '../diagnostics.ts';
+import type { RawField, RawRecord, RecordBody } from './raw-record.ts';
+import { createLineLocator, normalizeStrings } from './normalize-text.ts';
+
+/** Options of {@link parseJson}. */
+export interface ParseJsonOptions {
+  /** Path for messages: `items/2024/maroc.json`. */
+  readonly file: string;
+  /** Path below the items folder, without extension: `2024/maroc`. */
+  readonly relPath: string;
+}
+
+/**
+ * Reads one JSON object. Every key becomes a field with its line, except `body` (Markdown) and `html`,
+ * which become the record body; when both are present `html` wins, with a warning.
+ */
+export function parseJson(text: string, options: ParseJsonOptions): Result<RawRecord | undefined> {
+  if (typeof text !== 'string') throw new TypeError('parseJson: text must be a string');
+  if (typeof options?.file !== 'string') throw new TypeError('parseJson: options.file must be a string');
+  const { file, relPath } = options;
+  const diagnostics: Diagnostic[] = [];
+  const report = (severity: Diagnostic['severity'], code: string, message: string, line: number, field?: string): void => {
+    diagnostics.push({ severity, file, line, code, message, ...(field === undefined ? {} : { field }) });
+  };
+
+  // Only the BOM is stripped: offsets must match the text, and strings are NFC-normalised after parsing
+  // (so `\u0301` escapes are normalised too).
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const locate = createLineLocator(source);
+  if (source.trim() === '') {
+    report('error', 'empty-record', 'the file is empty: expected a JSON object with a title and a date', 1);
+    return { value: undefined, diagnostics };
+  }
+  const errors: ParseError[] = [];
+  const root = parseTree(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const firstError = errors[0];
+  if (firstError) {
+    const { line, column } = locate(firstError.offset);
+    report('error', 'json-syntax', `invalid JSON at line ${line}, column ${column}: ${describeJsonError(firstError)}`, line);
+    return { value: undefined, diagnostics };
+  }
+  if (root?.type !== 'object') {
+    report('error', 'not-an-object', `expected a JSON object ({ "title": …, "date": … }), got ${root?.type ?? 'nothing'}`, 1);
+    return { value: undefined, diagnostics };
+  }
+
+  const fields: Record<string, RawField> = {};
+  const seen = new Map<string, number>();
+  for (const property of root.children ?? []) {
+    const [keyNode, valueNode] = property.children ?? [];
+    if (keyNode === undefined || valueNode === undefined) continue;
+    const key = String(keyNode.value).normalize('NFC');
+    const line = locate(valueNode.offset).line;
+    const previous = seen.get(key);
+    if (previous !== undefined) {
+      // JSON.parse keeps the last duplicate; do the same but say so.
+      report('warning', 'duplicate-key', `"${key}" is also set on line ${previous}; the last value is used`, line, key);
+    }
+    seen.set(key, line);
+    fields[key] = { value: normalizeStrings(getNodeValue(valueNode)), line };
+  }
+
+  const body = takeBody(fields, report);
+  if (body === undefined) return { value: undefined, diagnostics };
+  return { value: { file, relPath, format: 'json', fields, body }, diagnostics };
+}
+
+// --- internal ---
+
+type Report = (severity: Diagnostic['severity'], code: string, message: string, line: number, field?: string) => void;
+
+/** Moves `body` / `html` out of the fields into a RecordBody; undefined when one is not a string. */
+function takeBody(fields: Record<string, RawField>, report: Report): RecordBody | undefined {
+  const candidates: Record<'body' | 'html', { text: string; line: number } | undefined> = { body: undefined, html: undefined };
+  let ok = true;
+  for (const key of ['body', 'html'] as const) {
+    const field = fields[key];
+    if (field === undefined) continue;
+    delete fields[key];
+    // `null` is how many exporters write "no body": treat it as absent.
+    if (field.value === null) continue;
+    const line = field.line ?? 1;
+    if (typeof field.value !== 'string') {
+      const kind = key === 'body' ? 'Markdown' : 'HTML';
+      report('error', 'body-not-string', `expected the ${kind} text as a string, got ${describeType(field.value)}`, line, key);
+      ok = false;
+      continue;
+    }
+    candidates[key] = { text: field.value, line };
+  }
+  if (!ok) return undefined;
+  const { body, html } = candidates;
+  if (html && body) {
+    report('warning', 'body-and-html', 'both "body" and "html" are set; "html" is used and "body" ignored', body.line, 'body');
+  }
+  if (html) return { kind: 'html', html: html.text, line: html.line };
+  if (body) return { kind: 'markdown', text: body.text, line: body.line };
+  return { kind: 'none' };
+}
+
+function describeType(value: unknown): string {
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function describeJsonError(error: ParseError): string {
+  const code = printParseErrorCode(error.error);
+  // jsonc-parser's codes are identifiers (`CommaExpected`); make them readable.
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}

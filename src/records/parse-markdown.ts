@@ -1,0 +1,104 @@
+// records: *.md (YAML front matter + Markdown body) → RawRecord.
+import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
+import type { Document } from 'yaml';
+import type { Diagnostic, Result } from '../diagnostics.ts';
+import type { RawField, RawRecord } from './raw-record.ts';
+import { normalizeStrings, normalizeText } from './normalize-text.ts';
+
+/** Options of {@link parseMarkdown}. */
+export interface ParseMarkdownOptions {
+  /** Path for messages: `items/2024/maroc.md`. */
+  readonly file: string;
+  /** Path below the items folder, without extension: `2024/maroc`. */
+  readonly relPath: string;
+}
+
+/**
+ * Reads `---` YAML front matter and the Markdown body after it. Values keep their YAML 1.2 core
+ * types, so an unquoted `date: 2024-11-05` stays the string the editor wrote, never a `Date`.
+ */
+export function parseMarkdown(text: string, options: ParseMarkdownOptions): Result<RawRecord | undefined> {
+  if (typeof text !== 'string') throw new TypeError('parseMarkdown: text must be a string');
+  if (typeof options?.file !== 'string') throw new TypeError('parseMarkdown: options.file must be a string');
+  const { file, relPath } = options;
+  const diagnostics: Diagnostic[] = [];
+  const fail = (code: string, message: string, line: number): Result<undefined> => {
+    diagnostics.push({ severity: 'error', file, line, code, message });
+    return { value: undefined, diagnostics };
+  };
+
+  const lines = normalizeText(text).split('\n');
+  if (lines.every((l) => l.trim() === '')) return fail('empty-record', 'the file is empty: expected `---` front matter with a title and a date', 1);
+  if (lines[0]?.trimEnd() !== '---') {
+    return fail('front-matter-missing', 'expected YAML front matter: a first line `---`, the fields (title, date, …), then `---`', 1);
+  }
+  const closeIndex = lines.findIndex((l, i) => i > 0 && (l.trimEnd() === '---' || l.trimEnd() === '...'));
+  if (closeIndex < 0) return fail('front-matter-unclosed', 'the front matter opened on line 1 is never closed with `---`', 1);
+
+  // The YAML starts on file line 2: yaml's line n is file line n + 1.
+  const yamlLines = lines.slice(1, closeIndex);
+  let parsed = parseFrontMatter(yamlLines.join('\n'));
+  const firstError = parsed.doc.errors[0];
+  if (firstError) {
+    // French titles often hold ` : ` (`title: Maroc : le DG`), which YAML reads as a nested mapping.
+    // Quote such values and try again; keep the result only if it then parses cleanly.
+    const repair = quoteColonValues(yamlLines);
+    const retry = repair.changed.length > 0 ? parseFrontMatter(repair.lines.join('\n')) : undefined;
+    if (retry && retry.doc.errors.length === 0) {
+      parsed = retry;
+      for (const { index, key } of repair.changed) {
+        diagnostics.push({
+          severity: 'warning', file, line: index + 2, field: key, code: 'yaml-unquoted-colon',
+          message: 'the value contains ": " and should be quoted; read as the whole rest of the line',
+        });
+      }
+    } else {
+      const line = (firstError.pos[0] >= 0 ? parsed.counter.linePos(firstError.pos[0]).line : 1) + 1;
+      return fail('yaml-syntax', `invalid YAML front matter: ${firstError.message}`, line);
+    }
+  }
+
+  const { doc, counter } = parsed;
+  const lineOf = (offset: number | undefined): number | undefined =>
+    offset === undefined ? undefined : counter.linePos(offset).line + 1;
+  const fields: Record<string, RawField> = {};
+  if (doc.contents !== null && !isMap(doc.contents)) {
+    return fail('front-matter-not-mapping', 'the front matter must be `key: value` lines, not a list or a single value', 2);
+  }
+  for (const pair of doc.contents?.items ?? []) {
+    const keyNode = pair.key;
+    const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+    const valueNode = isNode(pair.value) ? pair.value : undefined;
+    const value: unknown = valueNode ? valueNode.toJS(doc) : null;
+    // The value's line; for an empty value (`date:`) the key's line.
+    const line = lineOf(valueNode?.range?.[0] ?? (isNode(keyNode) ? keyNode.range?.[0] : undefined));
+    fields[key.normalize('NFC')] = { value: normalizeStrings(value), line };
+  }
+
+  const body = { kind: 'markdown' as const, text: lines.slice(closeIndex + 1).join('\n'), line: closeIndex + 2 };
+  return { value: { file, relPath, format: 'md', fields, body }, diagnostics };
+}
+
+// --- internal ---
+
+function parseFrontMatter(source: string): { doc: Document; counter: LineCounter } {
+  const counter = new LineCounter();
+  // YAML 1.2 core schema (yaml's default): no timestamp type, so dates stay strings.
+  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false, schema: 'core', version: '1.2' });
+  return { doc, counter };
+}
+
+/** Double-quotes top-level plain values that contain `: ` (`title: Maroc : le DG`). */
+function quoteColonValues(lines: readonly string[]): { lines: string[]; changed: { index: number; key: string }[] } {
+  const changed: { index: number; key: string }[] = [];
+  const out = lines.map((line, index) => {
+    const m = /^([^\s#'"\-?:][^:]*?):[ \t]+(.+)$/u.exec(line);
+    if (!m) return line;
+    const [, key = '', value = ''] = m;
+    if (/^["'[{|>&*!%@`#]/u.test(value) || !/:(\s|$)/u.test(value)) return line;
+    changed.push({ index, key });
+    // A YAML double-quoted scalar accepts JSON string syntax.
+    return `${key}: ${JSON.stringify(value.trim())}`;
+  });
+  return { lines: out, changed };
+}

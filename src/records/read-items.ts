@@ -1,0 +1,158 @@
+// records: the items folder on disk → RawRecord[] (one per article file, in a stable order).
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic, Result } from '../diagnostics.ts';
+import type { RawRecord, RecordFormat } from './raw-record.ts';
+import { parseDispatch } from './parse-dispatch.ts';
+import { parseJson } from './parse-json.ts';
+import { parseMarkdown } from './parse-markdown.ts';
+
+/** Options of {@link readItems}. */
+export interface ReadItemsOptions {
+  /** Configured category labels, to split run-together dispatch categories. */
+  readonly vocabulary: readonly string[];
+  /** Folder name used in `file` and messages; default: `dir` relative to the working directory. */
+  readonly displayDir?: string;
+}
+
+/** Record files by extension (compared in lower case). `.markdown` is the other common Markdown extension. */
+const FORMATS: Readonly<Record<string, RecordFormat>> = { '.md': 'md', '.markdown': 'md', '.json': 'json', '.txt': 'txt' };
+
+/**
+ * Reads every record below `dir`, sorted by relPath. Ignored: other extensions, names starting with `.`
+ * or `_` (editor backups, drafts folders, `.DS_Store`) and `README.*` files, which document the folder.
+ * A file that cannot be read or parsed is reported and skipped; the others still come through.
+ */
+export async function readItems(dir: string, options: ReadItemsOptions): Promise<Result<RawRecord[]>> {
+  if (typeof dir !== 'string' || dir === '') throw new TypeError('readItems: dir must be a non-empty string');
+  if (!Array.isArray(options?.vocabulary)) throw new TypeError('readItems: options.vocabulary must be an array');
+  const displayDir = toSlashes(options.displayDir ?? path.relative(process.cwd(), dir));
+  const display = (rel: string): string => (displayDir === '' || displayDir === '.' ? rel : `${displayDir.replace(/\/+$/, '')}/${rel}`);
+  const diagnostics: Diagnostic[] = [];
+
+  const dirStat = await stat(dir).catch(() => undefined);
+  if (!dirStat?.isDirectory()) {
+    const what = dirStat ? 'is not a folder' : 'does not exist';
+    diagnostics.push({ severity: 'error', file: displayDir || '.', code: 'items-dir-missing', message: `the items folder ${what}` });
+    return { value: [], diagnostics };
+  }
+
+  const found: FoundFile[] = [];
+  await walk(dir, '', found, new Set([await realpath(dir)]), diagnostics, display);
+  found.sort((a, b) => compare(a.relPath, b.relPath) || compare(a.name, b.name));
+
+  // Ids must be unique: the first file of a relPath wins, later ones are errors.
+  const owners = new Map<string, string>();
+  const toRead: FoundFile[] = [];
+  for (const f of found) {
+    const owner = owners.get(f.relPath);
+    if (owner !== undefined) {
+      diagnostics.push({
+        severity: 'error', file: display(f.name), code: 'duplicate-id',
+        message: `same id "${f.relPath}" as ${display(owner)}; rename one of the two files`,
+      });
+      continue;
+    }
+    owners.set(f.relPath, f.name);
+    toRead.push(f);
+  }
+
+  const results = await Promise.all(toRead.map((f) => readRecord(f, display(f.name), options.vocabulary)));
+  const records: RawRecord[] = [];
+  for (const r of results) {
+    diagnostics.push(...r.diagnostics);
+    if (r.value) records.push(r.value);
+  }
+  return { value: records, diagnostics };
+}
+
+// --- internal ---
+
+interface FoundFile {
+  /** Absolute or dir-based path to read. */
+  readonly absolute: string;
+  /** `/`-separated path below dir with extension, NFC: `2024/maroc.txt`. */
+  readonly name: string;
+  /** The same without extension: `2024/maroc`. */
+  readonly relPath: string;
+  readonly format: RecordFormat;
+}
+
+function toSlashes(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+/** Code-unit order, the same on every machine and locale. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function isIgnored(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('_') || /^readme\.[^.]+$/i.test(name);
+}
+
+async function walk(
+  absDir: string, relDir: string, found: FoundFile[], visited: Set<string>,
+  diagnostics: Diagnostic[], display: (rel: string) => string,
+): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(absDir, { withFileTypes: true });
+  } catch (error) {
+    diagnostics.push({ severity: 'error', file: display(relDir || '.'), code: 'unreadable', message: `cannot read the folder: ${describe(error)}` });
+    return;
+  }
+  for (const entry of entries) {
+    const name = entry.name.normalize('NFC');
+    if (isIgnored(name)) continue;
+    const absolute = path.join(absDir, entry.name);
+    const rel = relDir === '' ? name : `${relDir}/${name}`;
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      // Follow links, but never into a folder already walked (a link loop).
+      const target = await stat(absolute).catch(() => undefined);
+      isDir = target?.isDirectory() ?? false;
+      isFile = target?.isFile() ?? false;
+    }
+    if (isDir) {
+      const real = await realpath(absolute).catch(() => absolute);
+      if (visited.has(real)) continue;
+      visited.add(real);
+      await walk(absolute, rel, found, visited, diagnostics, display);
+    } else if (isFile) {
+      const ext = path.extname(name);
+      const format = FORMATS[ext.toLowerCase()];
+      if (format === undefined || ext === name) continue;
+      found.push({ absolute, name: rel, relPath: rel.slice(0, -ext.length), format });
+    }
+  }
+}
+
+async function readRecord(f: FoundFile, file: string, vocabulary: readonly string[]): Promise<Result<RawRecord | undefined>> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(f.absolute);
+  } catch (error) {
+    return fail(file, 'unreadable', `cannot read the file: ${describe(error)}`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return fail(file, 'invalid-utf8', 'the file is not valid UTF-8; save it as UTF-8 (not Latin-1 or UTF-16)');
+  }
+  const options = { file, relPath: f.relPath };
+  if (f.format === 'txt') return parseDispatch(text, { ...options, vocabulary });
+  if (f.format === 'json') return parseJson(text, options);
+  return parseMarkdown(text, options);
+}
+
+function fail(file: string, code: string, message: string): Result<undefined> {
+  return { value: undefined, diagnostics: [{ severity: 'error', file, code, message }] };
+}
+
+function describe(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : String(error);
+}
