@@ -1,0 +1,176 @@
+// e2e: the real Gazette app on 127.0.0.1, a copy of items/, and Debian's Chromium driven by playwright-core.
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import Parser from 'rss-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load-config.ts';
+import { startServer } from '../../src/http/router.ts';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = process.env.GAZETTE_SCREENSHOTS ?? tmpdir();
+
+// The seed dispatch, items/000_d101a6bb032ffd19.txt.
+const SEED_TITLE = 'Maroc : le DG de la sécurité intérieure en France en visite de travail';
+const SEED_DATE = 'vendredi 22 novembre 2024';
+const SEED_SECTION = 'Rencontres de travail à Rabat';
+
+const FEED_TYPES = ['application/rss+xml', 'application/atom+xml', 'application/feed+json'];
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startServer>>;
+let itemsDir: string;
+let baseUrl: string;
+
+beforeAll(async () => {
+  // Fail, never skip: a missing browser must be visible in CI.
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: run "apt-get install -y chromium" (or set CHROMIUM_PATH)`);
+  }
+  itemsDir = await mkdtemp(path.join(tmpdir(), 'gazette-e2e-items-'));
+  await cp(path.join(REPO, 'items'), itemsDir, { recursive: true });
+  const config = await loadConfig({ cwd: REPO });
+  server = await startServer({ config, port: 0, host: '127.0.0.1', itemsDir, watch: false });
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (itemsDir) await rm(itemsDir, { recursive: true, force: true });
+});
+
+describe('the front page in Chromium', () => {
+  it('lists the seed article with its title', async () => {
+    await withPage(async (page) => {
+      await page.goto(`${baseUrl}/`);
+      await expect.poll(() => page.getByRole('link', { name: SEED_TITLE, exact: true }).count()).toBe(1);
+    });
+  });
+
+  it('shows the seed article’s French date', async () => {
+    await withPage(async (page) => {
+      await page.goto(`${baseUrl}/`);
+      const item = page.locator('article', { has: page.getByRole('link', { name: SEED_TITLE, exact: true }) });
+      expect(await item.locator('time').innerText()).toBe(SEED_DATE);
+    });
+  });
+
+  it('declares the page French', async () => {
+    await withPage(async (page) => {
+      await page.goto(`${baseUrl}/`);
+      expect(await page.getAttribute('html', 'lang')).toBe('fr-FR');
+    });
+  });
+
+  it('has one autodiscovery link per feed format', async () => {
+    await withPage(async (page) => {
+      await page.goto(`${baseUrl}/`);
+      expect((await alternatesOf(page)).map((a) => a.type)).toEqual(FEED_TYPES);
+    });
+  });
+
+  it('gets every autodiscovery feed with 200 and a parseable body holding the seed', async () => {
+    await withPage(async (page) => {
+      await page.goto(`${baseUrl}/`);
+      const fetched = await Promise.all((await alternatesOf(page)).map((a) => fetchFromPage(page, a.href)));
+      const titles = await Promise.all(fetched.map((f) => itemTitlesOf(f.body, f.type)));
+      expect(fetched.map((f, i) => [f.status, titles[i]!.includes(SEED_TITLE)])).toEqual(fetched.map(() => [200, true]));
+    });
+  });
+
+  it('opens the seed article page, whose h1 is its title and which shows its section headings', async () => {
+    await withPage(async (page) => {
+      await page.goto(`${baseUrl}/`);
+      await page.getByRole('link', { name: SEED_TITLE, exact: true }).click();
+      await page.waitForLoadState('load');
+      const h1 = await page.locator('h1').allInnerTexts();
+      const section = await page.getByRole('heading', { name: SEED_SECTION, exact: true }).count();
+      expect([h1, section]).toEqual([[SEED_TITLE], 1]);
+    });
+  });
+
+  it('opens a category page from a category link', async () => {
+    await withPage(async (page) => {
+      await page.goto(`${baseUrl}/`);
+      const item = page.locator('article', { has: page.getByRole('link', { name: SEED_TITLE, exact: true }) });
+      await item.getByRole('link', { name: 'Société', exact: true }).click();
+      await page.waitForLoadState('load');
+      expect([new URL(page.url()).pathname, await page.locator('h1').innerText()]).toEqual(['/categories/societe/', 'Société']);
+    });
+  });
+
+  it('gets the category page’s own feeds from its autodiscovery links', async () => {
+    await withPage(async (page) => {
+      await page.goto(`${baseUrl}/categories/societe/`);
+      const own = (await alternatesOf(page)).filter((a) => new URL(a.href).pathname.startsWith('/categories/societe/'));
+      const fetched = await Promise.all(own.map((a) => fetchFromPage(page, a.href)));
+      const titles = await Promise.all(fetched.map((f) => itemTitlesOf(f.body, f.type)));
+      expect(fetched.map((f, i) => [f.type, f.status, titles[i]!.includes(SEED_TITLE)]))
+        .toEqual(FEED_TYPES.map((t) => [t, 200, true]));
+    });
+  });
+});
+
+describe('the layout', () => {
+  it.each([
+    ['desktop', 1280, 900],
+    ['phone', 390, 844],
+  ])('fits a %s screen (%i px) without sideways scrolling', async (name, width, height) => {
+    await withPage(async (page) => {
+      for (const [label, url] of [['index', '/'], ['category', '/categories/societe/']] as const) {
+        await page.goto(`${baseUrl}${url}`);
+        await page.screenshot({ path: path.join(SCREENSHOTS, `gazette-e2e-${label}-${name}.png`), fullPage: true });
+      }
+      await page.goto(`${baseUrl}/`);
+      await page.getByRole('link', { name: SEED_TITLE, exact: true }).click();
+      await page.waitForLoadState('load');
+      await page.screenshot({ path: path.join(SCREENSHOTS, `gazette-e2e-article-${name}.png`), fullPage: true });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    }, { width, height });
+  });
+});
+
+// --- helpers ---
+
+async function withPage(run: (page: Page) => Promise<void>, viewport = { width: 1280, height: 900 }): Promise<void> {
+  const context = await browser.newContext({ viewport, locale: 'fr-FR' });
+  try {
+    await run(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+/** `link[rel=alternate]` of the page, hrefs resolved by the browser against the page URL. */
+async function alternatesOf(page: Page): Promise<{ type: string; href: string }[]> {
+  return page.$$eval('link[rel="alternate"]', (links) =>
+    links.map((l) => ({ type: (l as HTMLLinkElement).type, href: (l as HTMLLinkElement).href })));
+}
+
+/** Fetches `href` with the page's own fetch, as a browser extension or feed reader would from that page. */
+async function fetchFromPage(page: Page, href: string): Promise<{ status: number; type: string; body: string }> {
+  return page.evaluate(async (url) => {
+    const response = await fetch(url);
+    const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim();
+    return { status: response.status, type, body: await response.text() };
+  }, href);
+}
+
+async function itemTitlesOf(body: string, type: string): Promise<string[]> {
+  if (type === 'application/feed+json') {
+    return (JSON.parse(body) as { items: { title?: string }[] }).items.map((i) => i.title ?? '');
+  }
+  const feed = await new Parser().parseString(body);
+  return feed.items.map((i) => i.title ?? '');
+}
