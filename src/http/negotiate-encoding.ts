@@ -26,8 +26,11 @@ export function negotiateEncoding(header: string | string[] | undefined): Encodi
     if (explicit !== undefined) return explicit;
     const star = q.get('*');
     if (star !== undefined) return star;
-    // "identity" is acceptable unless excluded explicitly or by "*;q=0".
-    return coding === 'identity' ? 1 : 0;
+    // "identity" is acceptable unless excluded explicitly or by "*;q=0" (RFC 9110 §12.5.3). Like
+    // jshttp/negotiator, it ranks with the lowest listed q, so `gzip;q=0.2` still means "compress, please".
+    if (coding !== 'identity') return 0;
+    const listed = [...q.values()].filter((w) => w > 0);
+    return listed.length > 0 ? Math.min(...listed) : 1;
   };
 
   let best: Encoding | undefined;

@@ -1,0 +1,163 @@
+import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSnapshot, type RenderedDocument } from '../../src/publish/snapshot.ts';
+import { toFilePath, writeStaticSite } from '../../src/publish/write-static.ts';
+
+const updated = new Date('2024-11-22T10:00:00Z');
+
+function makeDocuments(text = 'Société'): RenderedDocument[] {
+  const doc = (p: string, contentType: string, body: string): RenderedDocument => ({ path: p, contentType, body, lastModified: updated });
+  return [
+    doc('/feed.xml', 'application/rss+xml; charset=utf-8', `<rss><title>${text}</title></rss>`),
+    doc('/atom.xml', 'application/atom+xml; charset=utf-8', `<feed><title>${text}</title></feed>`),
+    doc('/feed.json', 'application/feed+json; charset=utf-8', JSON.stringify({ title: text })),
+    doc('/categories/societe/feed.xml', 'application/rss+xml; charset=utf-8', `<rss><title>${text}</title></rss>`),
+    doc('/categories/societe/', 'text/html; charset=utf-8', `<h1>${text}</h1>`),
+    doc('/', 'text/html; charset=utf-8', `<h1>Accueil ${text}</h1>`),
+    doc('/articles/maroc-le-dg/', 'text/html; charset=utf-8', `<h1>Maroc ${text}</h1>`),
+  ];
+}
+
+async function listTree(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+let root: string;
+let out: string;
+beforeEach(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'gazette-static-'));
+  out = path.join(root, 'dist');
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('toFilePath', () => {
+  it.each([
+    ['/feed.xml', 'feed.xml'],
+    ['/', 'index.html'],
+    ['/articles/x/', 'articles/x/index.html'],
+    ['/categories/societe/atom.xml', 'categories/societe/atom.xml'],
+  ])('maps %s to %s', (urlPath, file) => {
+    expect(toFilePath(urlPath).split(path.sep).join('/')).toBe(file);
+  });
+
+  it.each(['/../etc/passwd', '/articles/../../x', 'feed.xml', '/a\\..\\b'])('refuses %j', (urlPath) => {
+    expect(() => toFilePath(urlPath)).toThrow(TypeError);
+  });
+});
+
+describe('writeStaticSite', () => {
+  describe('when writing a fresh output folder', () => {
+    it('writes every route path, and every feed also as .gz and .br', async () => {
+      await writeStaticSite(createSnapshot(makeDocuments(), { articleCount: 1, updated }), out);
+      expect(await listTree(out)).toEqual([
+        'articles/maroc-le-dg/index.html',
+        'atom.xml', 'atom.xml.br', 'atom.xml.gz',
+        'categories/societe/feed.xml', 'categories/societe/feed.xml.br', 'categories/societe/feed.xml.gz',
+        'categories/societe/index.html',
+        'feed.json', 'feed.json.br', 'feed.json.gz',
+        'feed.xml', 'feed.xml.br', 'feed.xml.gz',
+        'index.html',
+      ]);
+    });
+
+    it('returns the same list of files it wrote', async () => {
+      const { files } = await writeStaticSite(createSnapshot(makeDocuments(), { articleCount: 1, updated }), out);
+      expect(files).toEqual(await listTree(out));
+    });
+
+    it('writes the identity bytes of each entry', async () => {
+      const snapshot = createSnapshot(makeDocuments(), { articleCount: 1, updated });
+      await writeStaticSite(snapshot, out);
+      expect((await readFile(path.join(out, 'articles/maroc-le-dg/index.html'))).toString()).toBe('<h1>Maroc Société</h1>');
+    });
+
+    it.each(['feed.xml', 'atom.xml', 'feed.json', 'categories/societe/feed.xml'])(
+      'writes %s.gz and .br that decompress to the same bytes',
+      async (file) => {
+        await writeStaticSite(createSnapshot(makeDocuments(), { articleCount: 1, updated }), out);
+        const identity = await readFile(path.join(out, file));
+        const gz = gunzipSync(await readFile(path.join(out, `${file}.gz`)));
+        const br = brotliDecompressSync(await readFile(path.join(out, `${file}.br`)));
+        expect([gz.equals(identity), br.equals(identity)]).toEqual([true, true]);
+      },
+    );
+  });
+
+  describe('when the output folder already exists', () => {
+    it('replaces it whole, dropping files the new build no longer has', async () => {
+      await mkdir(out, { recursive: true });
+      await writeFile(path.join(out, 'stale.html'), 'old');
+      await writeStaticSite(createSnapshot(makeDocuments('Culture'), { articleCount: 1, updated }), out);
+      expect((await listTree(out)).includes('stale.html')).toBe(false);
+    });
+
+    it('serves the new content afterwards', async () => {
+      await writeStaticSite(createSnapshot(makeDocuments('Avant'), { articleCount: 1, updated }), out);
+      await writeStaticSite(createSnapshot(makeDocuments('Après'), { articleCount: 1, updated }), out);
+      expect((await readFile(path.join(out, 'index.html'))).toString()).toBe('<h1>Accueil Après</h1>');
+    });
+
+    it('leaves no temporary or old sibling folders behind', async () => {
+      await writeStaticSite(createSnapshot(makeDocuments('Avant'), { articleCount: 1, updated }), out);
+      await writeStaticSite(createSnapshot(makeDocuments('Après'), { articleCount: 1, updated }), out);
+      expect(await readdir(root)).toEqual(['dist']);
+    });
+  });
+
+  describe('when a write fails midway', () => {
+    it('keeps the previous output whole', async () => {
+      await writeStaticSite(createSnapshot(makeDocuments('Avant'), { articleCount: 1, updated }), out);
+      const before = await listTree(out);
+      // A file and a folder at the same place: the second write cannot succeed.
+      const clash = [...makeDocuments('Après'), { path: '/feed.xml/', contentType: 'text/html', body: 'x', lastModified: updated }];
+      await expect(writeStaticSite(createSnapshot(clash, { articleCount: 1, updated }), out)).rejects.toThrow();
+      expect([await listTree(out), (await readFile(path.join(out, 'index.html'))).toString(), await readdir(root)]).toEqual([
+        before,
+        '<h1>Accueil Avant</h1>',
+        ['dist'],
+      ]);
+    });
+  });
+
+  describe('when built twice from the same documents', () => {
+    it('writes byte-identical trees', async () => {
+      const second = path.join(root, 'dist2');
+      await writeStaticSite(createSnapshot(makeDocuments(), { articleCount: 1, updated }), out);
+      await writeStaticSite(createSnapshot(makeDocuments(), { articleCount: 1, updated }), second);
+      const files = await listTree(out);
+      const same = await Promise.all(
+        files.map(async (f) => (await readFile(path.join(out, f))).equals(await readFile(path.join(second, f)))),
+      );
+      expect([files, same.every(Boolean)]).toEqual([await listTree(second), true]);
+    });
+  });
+
+  describe('when the output folder is dangerous', () => {
+    const snapshot = () => createSnapshot(makeDocuments(), { articleCount: 1, updated });
+    it.each([
+      ['the filesystem root', () => path.parse(process.cwd()).root],
+      ['the working directory', () => process.cwd()],
+      ['a parent of the working directory', () => path.dirname(process.cwd())],
+      ['an empty string', () => ''],
+    ])('refuses %s with a TypeError', async (_name, dir) => {
+      await expect(writeStaticSite(snapshot(), dir())).rejects.toThrow(TypeError);
+    });
+
+    it.each([
+      ['the items folder itself', (items: string) => items],
+      ['a parent of the items folder', (items: string) => path.dirname(items)],
+    ])('refuses %s with a TypeError', async (_name, dir) => {
+      const items = path.join(root, 'site', 'items');
+      await expect(writeStaticSite(snapshot(), dir(items), { itemsDir: items })).rejects.toThrow(TypeError);
+    });
+  });
+});
