@@ -1,0 +1,87 @@
+// lint: feed documents (text) → diagnostics, offline, with the rules of the W3C Feed Validation Service.
+import type { Diagnostic } from '../diagnostics.ts';
+import { checkCharacterReferences, checkCharacters, checkSize } from './check-characters.ts';
+import { lintAtom } from './lint-atom.ts';
+import { lintJsonFeed } from './lint-json-feed.ts';
+import { createLintReport, indexLines } from './lint-report.ts';
+import { lintRss } from './lint-rss.ts';
+import { parseXmlTree } from './xml-tree.ts';
+
+/** The three formats Gazette publishes. */
+export type FeedFormat = 'rss' | 'atom' | 'json';
+
+/** One feed document to lint. */
+export interface LintInput {
+  /** Shown in every finding, e.g. `dist/feed.xml` or `/feed.xml`. */
+  path: string;
+  /** The whole document as text. */
+  body: string;
+  format: FeedFormat;
+  /** "Now" for the future-date rule; default the clock (lint, unlike output, may read it). */
+  now?: Date;
+}
+
+/** Lints one feed document; findings are sorted by line. Never throws on bad content. */
+export function lintFeed(input: LintInput): Diagnostic[] {
+  if (typeof input?.path !== 'string') throw new TypeError('lintFeed: input.path must be a string');
+  if (typeof input.body !== 'string') throw new TypeError('lintFeed: input.body must be a string');
+  if (input.format !== 'rss' && input.format !== 'atom' && input.format !== 'json') {
+    throw new TypeError(`lintFeed: input.format must be "rss", "atom" or "json", got ${JSON.stringify(input.format)}`);
+  }
+  const now = input.now ?? new Date();
+  const report = createLintReport(input.path);
+  // A BOM is allowed before the XML declaration or JSON text; drop it so offsets and parsers agree.
+  const body = input.body.startsWith('\uFEFF') ? input.body.slice(1) : input.body;
+  checkSize(report, body);
+
+  if (input.format === 'json') {
+    lintJsonFeed(report, body, now);
+  } else {
+    const lineOf = indexLines(body);
+    checkCharacters(report, body, lineOf);
+    checkCharacterReferences(report, body, lineOf);
+    const parsed = parseXmlTree(body);
+    if (parsed.error) {
+      const { line, column, message } = parsed.error;
+      report.error('xml-malformed', line, undefined, `not well-formed XML at line ${line}, column ${column}: ${message}`);
+    } else if (input.format === 'rss') {
+      lintRss(report, parsed.root, now);
+    } else {
+      lintAtom(report, parsed.root, now);
+    }
+  }
+  return report.diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** One served or written document, as the build and `gazette check` see it. */
+export interface LintDocument {
+  path: string;
+  body: string | Uint8Array;
+  /** `Content-Type` value; picks the format (`application/rss+xml`, `application/atom+xml`, `application/feed+json`). */
+  contentType: string;
+}
+
+/** Lints every feed among `docs` (HTML and other types are skipped); the format comes from the content type. */
+export function lintDocuments(docs: readonly LintDocument[], options: { now?: Date } = {}): Diagnostic[] {
+  if (!Array.isArray(docs)) throw new TypeError('lintDocuments: docs must be an array');
+  const diagnostics: Diagnostic[] = [];
+  for (const doc of docs) {
+    const body = typeof doc.body === 'string' ? doc.body : new TextDecoder('utf-8').decode(doc.body);
+    const format = formatOf(doc.contentType, body);
+    if (format) diagnostics.push(...lintFeed({ path: doc.path, body, format, ...(options.now ? { now: options.now } : {}) }));
+  }
+  return diagnostics;
+}
+
+/** The feed format of a content type; generic XML is told apart by its root element. */
+export function formatOf(contentType: string, body = ''): FeedFormat | undefined {
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/rss+xml') return 'rss';
+  if (type === 'application/atom+xml') return 'atom';
+  if (type === 'application/feed+json' || type === 'application/json') return 'json';
+  if (type === 'application/xml' || type === 'text/xml') {
+    if (/<rss[\s>]/.test(body)) return 'rss';
+    if (/<feed[\s>]/.test(body)) return 'atom';
+  }
+  return undefined;
+}

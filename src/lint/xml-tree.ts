@@ -1,0 +1,113 @@
+// lint: feed document text → a small namespace-aware element tree with line numbers (sax, strict mode).
+import sax from 'sax';
+
+/** One attribute as written, with its namespace resolved. */
+export interface XmlAttribute {
+  readonly name: string;
+  readonly local: string;
+  readonly uri: string;
+  readonly value: string;
+}
+
+/** One element: qualified and local name, namespace URI, attributes, children and text, where it starts. */
+export interface XmlElement {
+  /** Name as written, e.g. `content:encoded`. */
+  readonly name: string;
+  readonly local: string;
+  /** Namespace URI, `''` for none. */
+  readonly uri: string;
+  readonly attributes: ReadonlyMap<string, XmlAttribute>;
+  /** Child elements in document order. */
+  readonly children: XmlElement[];
+  /** Child elements and text chunks in document order (for XHTML content). */
+  readonly nodes: (XmlElement | string)[];
+  /** 1-based line of the `<` of the start tag. */
+  readonly line: number;
+  /** 1-based line where the element's content starts (after the start tag's `>`). */
+  contentLine: number;
+  /** Own text and CDATA, concatenated, entities decoded. */
+  text: string;
+}
+
+/** A parsed document, or the first well-formedness error with its position. */
+export type XmlParseResult =
+  | { readonly root: XmlElement; readonly error?: undefined }
+  | { readonly root?: undefined; readonly error: { readonly line: number; readonly column: number; readonly message: string } };
+
+/** Parses `body` strictly (XML 1.0 + Namespaces); never throws on bad input. */
+export function parseXmlTree(body: string): XmlParseResult {
+  if (typeof body !== 'string') throw new TypeError('parseXmlTree: body must be a string');
+  const parser = sax.parser(true, { xmlns: true, position: true });
+  const stack: XmlElement[] = [];
+  let root: XmlElement | undefined;
+  let error: { line: number; column: number; message: string } | undefined;
+  let startLine = 1;
+
+  parser.onerror = (e: Error) => {
+    // sax appends "\nLine: …\nColumn: …\nChar: …"; keep the first sentence only.
+    error ??= { line: parser.line + 1, column: parser.column + 1, message: e.message.split('\n')[0] ?? e.message };
+    throw e; // stop parsing: one malformed-document finding is enough
+  };
+  parser.onopentagstart = () => {
+    startLine = parser.line + 1;
+  };
+  parser.onopentag = (tag) => {
+    const qt = tag as sax.QualifiedTag;
+    const attributes = new Map<string, XmlAttribute>();
+    for (const [name, attr] of Object.entries(qt.attributes)) {
+      attributes.set(name, { name, local: attr.local, uri: attr.uri, value: attr.value });
+    }
+    const element: XmlElement = {
+      name: qt.name,
+      local: qt.local,
+      uri: qt.uri,
+      attributes,
+      children: [],
+      nodes: [],
+      line: startLine,
+      contentLine: parser.line + 1,
+      text: '',
+    };
+    const parent = stack.at(-1);
+    if (parent) {
+      parent.children.push(element);
+      parent.nodes.push(element);
+    } else root ??= element;
+    stack.push(element);
+  };
+  parser.onclosetag = () => {
+    stack.pop();
+  };
+  const addText = (text: string) => {
+    const current = stack.at(-1);
+    if (!current) return;
+    current.text += text;
+    current.nodes.push(text);
+  };
+  parser.ontext = addText;
+  parser.oncdata = addText;
+
+  try {
+    parser.write(body).close();
+  } catch {
+    // reported through onerror
+  }
+  if (error) return { error };
+  if (!root) return { error: { line: 1, column: 1, message: 'no root element' } };
+  return { root };
+}
+
+/** The first child named `local` in namespace `uri` (default: no namespace). */
+export function findChild(parent: XmlElement, local: string, uri = ''): XmlElement | undefined {
+  return parent.children.find((c) => c.local === local && c.uri === uri);
+}
+
+/** Every child named `local` in namespace `uri` (default: no namespace). */
+export function findChildren(parent: XmlElement, local: string, uri = ''): XmlElement[] {
+  return parent.children.filter((c) => c.local === local && c.uri === uri);
+}
+
+/** The value of an attribute without a namespace prefix. */
+export function attributeOf(element: XmlElement, name: string): string | undefined {
+  return element.attributes.get(name)?.value;
+}
