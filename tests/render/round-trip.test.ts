@@ -1,0 +1,93 @@
+// Round trip: render every format, parse with three independent parsers, compare with the Article.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../../src/article/article.ts';
+import { buildFeedSet } from '../../src/feed-set/build-feed-set.ts';
+import { renderAtom } from '../../src/render/atom.ts';
+import { categoriesUrl } from '../../src/render/feed-urls.ts';
+import { renderJsonFeed } from '../../src/render/json-feed.ts';
+import { renderRss } from '../../src/render/rss.ts';
+import { makeConfig } from '../helpers/factories.ts';
+import { BLIND_SPOTS, findXmlError, parseWithAll, type FeedFormat, type ParsedFeed, type ParsedItem, type ParserName } from '../helpers/parsers.ts';
+import { makeHostileCorpus } from './hostile-corpus.ts';
+
+const config = makeConfig({ hub: 'https://hub.example.org/', limit: 100 });
+const corpus = makeHostileCorpus();
+const feedSet = buildFeedSet(corpus, config);
+const RENDERERS = { rss: renderRss, atom: renderAtom, json: renderJsonFeed } as const;
+const PARSERS: Record<FeedFormat, ParserName[]> = {
+  rss: ['rss-parser', 'feedsmith', 'feed-extractor'],
+  atom: ['rss-parser', 'feedsmith', 'feed-extractor'],
+  json: ['json-parse', 'feedsmith'],
+};
+const FIELDS = [
+  'id', 'title', 'link', 'published', 'updated', 'categories', 'categoryTerms', 'categorySchemes', 'authors', 'contentHtml', 'summary',
+] as const satisfies readonly (keyof ParsedItem)[];
+
+describe.each(['rss', 'atom', 'json'] as const)('the %s round trip', (format) => {
+  const document = RENDERERS[format](feedSet.main, config);
+  let parsed: ParsedFeed[];
+  beforeAll(async () => {
+    parsed = await parseWithAll(document, format);
+  });
+
+  it.runIf(format !== 'json')('is well-formed XML 1.0 to a strict parser', () => {
+    expect(findXmlError(document)).toBeUndefined();
+  });
+
+  it('holds none of the control characters of the records', () => {
+    expect(document).not.toMatch(/[\u0001\u000B]/);
+  });
+
+  const byParser = (name: ParserName): ParsedFeed => parsed.find((p) => p.parser === name)!;
+
+  it('covers every field with at least one parser', () => {
+    const uncovered = FIELDS.filter((f) => PARSERS[format].every((p) => BLIND_SPOTS[p][format]?.[f] !== undefined));
+    const notInFormat = format === 'rss' ? ['updated', 'categoryTerms'] : format === 'json' ? ['categoryTerms', 'categorySchemes'] : [];
+    expect(uncovered).toEqual(notInFormat);
+  });
+
+  describe.each(PARSERS[format])('when read by %s', (parser) => {
+    it('lists every article, newest first', () => {
+      expect(byParser(parser).items.map((i) => i.id)).toEqual(feedSet.main.articles.map((a) => a.guid));
+    });
+
+    const checked = FIELDS.filter((f) => BLIND_SPOTS[parser][format]?.[f] === undefined);
+    it.each(checked)('gives back each article’s %s', (field) => {
+      const actual = byParser(parser).items.map((i) => comparable(i[field]));
+      const expected = feedSet.main.articles.map((a) => comparable(expectedField(a, field, format)));
+      expect(actual).toEqual(expected);
+    });
+  });
+});
+
+// --- internal ---
+
+/** What a correct parser must read back for `field` of `article` in `format`. */
+function expectedField(article: Article, field: (typeof FIELDS)[number], format: FeedFormat): unknown {
+  switch (field) {
+    case 'id': return article.guid;
+    case 'title': return stripForbidden(article.title);
+    case 'link': return article.link;
+    case 'published': return article.date;
+    case 'updated': return article.updated;
+    case 'categories': return article.categories.map((c) => c.name);
+    case 'categoryTerms': return article.categories.map((c) => c.slug);
+    case 'categorySchemes': return article.categories.map(() => categoriesUrl(config));
+    // Atom entries without an author inherit the feed-level <author>; RSS and JSON name the site author per item.
+    case 'authors':
+      if (article.authors.length > 0) return article.authors.map((a) => a.name);
+      return format === 'atom' ? [] : [config.author.name];
+    case 'contentHtml': return stripForbidden(article.html);
+    case 'summary': return stripForbidden(article.summary);
+  }
+}
+
+/** Dates compare as the same instant to the second; everything else as is. */
+function comparable(value: unknown): unknown {
+  return value instanceof Date ? Math.floor(value.getTime() / 1000) : value;
+}
+
+/** XML 1.0 forbids C0 controls other than tab, LF, CR: the renderers drop them. */
+function stripForbidden(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+}
