@@ -131,6 +131,12 @@ time{white-space:nowrap}
 article img{max-width:100%;height:auto}
 article .body{margin-top:1rem}
 article .body h2{font-size:1.25rem}
+article .body .kicker{font-size:1rem;letter-spacing:.02em;color:#333;border-top:3px solid #0a4a8f;padding-top:.5rem;margin-top:2rem}
+article .body h3{font-size:1.15rem;margin:1.5rem 0 .25rem}
+article figure{margin:1rem 0}
+blockquote{margin:1rem 0;padding-left:1rem;border-left:3px solid #ccc;color:#333}
+pre{overflow-x:auto}
+table{display:block;overflow-x:auto}
 .visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .lede{color:#555;margin-top:0}
 footer{border-top:1px solid #ddd;margin-top:2rem;padding-bottom:2rem;color:#555;font-size:.9rem}
