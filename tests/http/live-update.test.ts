@@ -1,0 +1,120 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type FeedRouter } from '../../src/http/router.ts';
+import { makeConfig } from '../helpers/factories.ts';
+import { listen, makeItemsCopy, pollUntil, request, type RawResponse } from './_lib/site-server.ts';
+
+/** The budget DESIGN.md gives an edit to reach the served feeds. */
+const BUDGET_MS = 1000;
+
+let port: number;
+let itemsDir: string;
+let feeds: FeedRouter;
+let logLines: string[];
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  const items = await makeItemsCopy();
+  itemsDir = items.itemsDir;
+  logLines = [];
+  const app = createApp(makeConfig(), { itemsDir, watch: true, log: (line) => logLines.push(line) });
+  feeds = app.feeds;
+  await feeds.ready;
+  const server = await listen(app);
+  port = server.port;
+  cleanup = async () => {
+    await server.close();
+    await feeds.close();
+    await items.remove();
+  };
+});
+afterAll(() => cleanup());
+
+const feed = (): Promise<RawResponse> => request(port, '/feed.xml');
+const health = async () => JSON.parse((await request(port, '/healthz')).body.toString());
+
+const record = (title: string, date: string, extra = '') =>
+  `---\ntitle: "${title}"\ndate: ${date}\ncategories: [National]\n${extra}---\n\nUn paragraphe.\n`;
+
+// The steps build on each other (a served edit, then a broken one), so they run in order in one file.
+describe('live updates', () => {
+  let before: RawResponse;
+  let afterNew: RawResponse;
+
+  describe('when a new record is written while serving', () => {
+    beforeAll(async () => {
+      before = await feed();
+      await writeFile(path.join(itemsDir, 'nouvel-article.md'), record('Municipales : un nouveau maire à Lyon', '2024-12-02 09:30'));
+    });
+
+    it('serves it in /feed.xml within one second', async () => {
+      const seen = await pollUntil(async () => (await feed()).body.toString().includes('Municipales : un nouveau maire à Lyon'), BUDGET_MS);
+      expect(seen).toBe(true);
+    });
+
+    it('changes the ETag', async () => {
+      afterNew = await feed();
+      expect(afterNew.headers.etag).not.toBe(before.headers.etag);
+    });
+
+    it('answers 304 to the new ETag', async () => {
+      const res = await request(port, '/feed.xml', { headers: { 'if-none-match': afterNew.headers.etag! } });
+      expect(res.status).toBe(304);
+    });
+  });
+
+  describe('when a record is then broken', () => {
+    beforeAll(async () => {
+      await writeFile(path.join(itemsDir, 'nouvel-article.md'), record('Municipales : un nouveau maire à Lyon', '30 février 2024'));
+      await writeFile(path.join(itemsDir, 'casse.md'), '---\ntitle: [pas fermé\n---\n');
+    });
+
+    it('reports the errors in /healthz', async () => {
+      const reported = await pollUntil(async () => (await health()).lastBuild.errors >= 2, BUDGET_MS);
+      expect(reported).toBe(true);
+    });
+
+    it('names the broken files in /healthz diagnostics', async () => {
+      const { diagnostics } = (await health()) as { diagnostics: string[] };
+      expect([diagnostics.some((d) => d.includes('nouvel-article.md')), diagnostics.some((d) => d.includes('casse.md'))]).toEqual([
+        true,
+        true,
+      ]);
+    });
+
+    it('says it kept the last good feeds', async () => {
+      const report = await health();
+      expect([report.status, report.lastBuild.published]).toEqual(['degraded', false]);
+    });
+
+    it('keeps serving the last good feed, byte for byte, with its ETag', async () => {
+      const res = await feed();
+      expect([res.body.equals(afterNew.body), res.headers.etag]).toEqual([true, afterNew.headers.etag]);
+    });
+
+    it('logs the problems as file:line field: message lines', () => {
+      expect(logLines.some((l) => /nouvel-article\.md:\d+ date: /.test(l))).toBe(true);
+    });
+  });
+
+  describe('when the broken records are fixed', () => {
+    beforeAll(async () => {
+      await writeFile(path.join(itemsDir, 'nouvel-article.md'), record('Municipales : le maire de Lyon élu', '2024-12-02 09:30'));
+      await writeFile(path.join(itemsDir, 'casse.md'), record('Une dépêche réparée', '2024-12-01'));
+    });
+
+    it('serves the fixed records again', async () => {
+      const seen = await pollUntil(async () => {
+        const body = (await feed()).body.toString();
+        return body.includes('le maire de Lyon élu') && body.includes('Une dépêche réparée');
+      }, BUDGET_MS);
+      expect(seen).toBe(true);
+    });
+
+    it('reports a clean build', async () => {
+      const report = await health();
+      expect([report.status, report.lastBuild.errors, report.articles]).toEqual(['ok', 0, 5]);
+    });
+  });
+});

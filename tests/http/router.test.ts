@@ -1,0 +1,270 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import express from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, createFeedRouter, type FeedRouter } from '../../src/http/router.ts';
+import { makeConfig } from '../helpers/factories.ts';
+import { listen, makeItemsCopy, request, type RawResponse } from './_lib/site-server.ts';
+
+const ARTICLE = '/articles/rentree-universitaire-loyers/';
+const config = makeConfig({ cacheControl: 'public, max-age=60' });
+
+let port: number;
+let feeds: FeedRouter;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  const items = await makeItemsCopy();
+  const app = createApp(config, { itemsDir: items.itemsDir, watch: false });
+  feeds = app.feeds;
+  await feeds.ready;
+  const server = await listen(app);
+  port = server.port;
+  cleanup = async () => {
+    await server.close();
+    await feeds.close();
+    await items.remove();
+  };
+});
+afterAll(() => cleanup());
+
+const get = (path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawResponse> =>
+  request(port, path, { method, headers });
+
+describe('the feed router', () => {
+  describe.each([
+    ['/feed.xml', 'application/rss+xml; charset=utf-8'],
+    ['/atom.xml', 'application/atom+xml; charset=utf-8'],
+    ['/feed.json', 'application/feed+json; charset=utf-8'],
+    ['/categories/societe/feed.xml', 'application/rss+xml; charset=utf-8'],
+    ['/categories/societe/atom.xml', 'application/atom+xml; charset=utf-8'],
+    ['/categories/societe/feed.json', 'application/feed+json; charset=utf-8'],
+  ])('when GET %s', (path, contentType) => {
+    let res: RawResponse;
+    beforeAll(async () => {
+      res = await get(path);
+    });
+
+    it('answers 200', () => expect(res.status).toBe(200));
+    it('sends its Content-Type with charset=utf-8', () => expect(res.headers['content-type']).toBe(contentType));
+    it('sends a strong quoted ETag', () => expect(res.headers.etag).toMatch(/^"[A-Za-z0-9_-]+"$/));
+    it('sends Last-Modified as an HTTP-date', () =>
+      expect(res.headers['last-modified']).toMatch(/^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$/));
+    it('sends the configured Cache-Control', () => expect(res.headers['cache-control']).toBe('public, max-age=60'));
+    it('varies on Accept-Encoding', () => expect(res.headers.vary).toBe('Accept-Encoding'));
+    it('forbids sniffing', () => expect(res.headers['x-content-type-options']).toBe('nosniff'));
+    it('allows any origin to read the feed', () => expect(res.headers['access-control-allow-origin']).toBe('*'));
+    it('sends no Content-Encoding when none was asked for', () => expect(res.headers['content-encoding']).toBeUndefined());
+    it('sends a Content-Length equal to the body', () => expect(Number(res.headers['content-length'])).toBe(res.body.length));
+    it('does not advertise Express', () => expect(res.headers['x-powered-by']).toBeUndefined());
+  });
+
+  describe.each([['/'], ['/categories/societe/'], [ARTICLE]])('when GET the HTML page %s', (path) => {
+    let res: RawResponse;
+    beforeAll(async () => {
+      res = await get(path);
+    });
+    it('answers 200 text/html', () => expect([res.status, res.headers['content-type']]).toEqual([200, 'text/html; charset=utf-8']));
+    it('sends validators', () => expect([typeof res.headers.etag, typeof res.headers['last-modified']]).toEqual(['string', 'string']));
+    it('sends no CORS header', () => expect(res.headers['access-control-allow-origin']).toBeUndefined());
+  });
+
+  describe.each([
+    ['gzip', 'gzip', (b: Buffer) => gunzipSync(b)],
+    ['br', 'br', (b: Buffer) => brotliDecompressSync(b)],
+    ['gzip, deflate, br', 'br', (b: Buffer) => brotliDecompressSync(b)],
+    ['br;q=0.5, gzip', 'gzip', (b: Buffer) => gunzipSync(b)],
+  ])('when Accept-Encoding is %j', (acceptEncoding, coding, decode) => {
+    let identity: RawResponse;
+    let encoded: RawResponse;
+    beforeAll(async () => {
+      identity = await get('/feed.xml');
+      encoded = await get('/feed.xml', { 'accept-encoding': acceptEncoding });
+    });
+    it(`sends Content-Encoding: ${coding}`, () => expect(encoded.headers['content-encoding']).toBe(coding));
+    it('sends a body that decodes to the identity body', () => expect(decode(encoded.body).equals(identity.body)).toBe(true));
+    it('sends an ETag different from the identity one', () => expect(encoded.headers.etag).not.toBe(identity.headers.etag));
+    it('sends the Content-Length of the encoded body', () => expect(Number(encoded.headers['content-length'])).toBe(encoded.body.length));
+  });
+
+  describe('when Accept-Encoding refuses identity and offers nothing we have', () => {
+    it('answers 406', async () => expect((await get('/feed.xml', { 'accept-encoding': 'identity;q=0, deflate' })).status).toBe(406));
+  });
+
+  describe('when the request is HEAD', () => {
+    let head: RawResponse;
+    let full: RawResponse;
+    beforeAll(async () => {
+      head = await get('/atom.xml', { 'accept-encoding': 'gzip' }, 'HEAD');
+      full = await get('/atom.xml', { 'accept-encoding': 'gzip' });
+    });
+    it('answers 200', () => expect(head.status).toBe(200));
+    it('sends no body', () => expect(head.body.length).toBe(0));
+    it.each(['etag', 'last-modified', 'content-type', 'content-encoding', 'content-length', 'vary', 'cache-control'])(
+      'sends the same %s as GET',
+      (name) => expect(head.headers[name]).toBe(full.headers[name]),
+    );
+  });
+
+  describe('conditional GET', () => {
+    let etag: string;
+    let lastModified: string;
+    beforeAll(async () => {
+      const res = await get('/feed.xml', { 'accept-encoding': 'gzip' });
+      etag = res.headers.etag!;
+      lastModified = res.headers['last-modified']!;
+    });
+    const shift = (httpDate: string, seconds: number) => new Date(Date.parse(httpDate) + seconds * 1000).toUTCString();
+
+    describe.each([
+      ['If-None-Match is the exact ETag', () => ({ 'if-none-match': etag }), 'GET', 304],
+      ['If-None-Match is its weak form', () => ({ 'if-none-match': `W/${etag}` }), 'GET', 304],
+      ['If-None-Match lists it', () => ({ 'if-none-match': `"nope", ${etag}` }), 'GET', 304],
+      ['If-None-Match is *', () => ({ 'if-none-match': '*' }), 'GET', 304],
+      ['If-None-Match does not match', () => ({ 'if-none-match': '"nope"' }), 'GET', 200],
+      ['If-None-Match is the ETag of another encoding', () => ({ 'if-none-match': etag.replace('-gz"', '"') }), 'GET', 200],
+      ['If-Modified-Since is older', () => ({ 'if-modified-since': shift(lastModified, -1) }), 'GET', 200],
+      ['If-Modified-Since is equal', () => ({ 'if-modified-since': lastModified }), 'GET', 304],
+      ['If-Modified-Since is newer', () => ({ 'if-modified-since': shift(lastModified, 3600) }), 'GET', 304],
+      ['If-Modified-Since is garbage', () => ({ 'if-modified-since': 'demain' }), 'GET', 200],
+      [
+        'If-None-Match does not match but If-Modified-Since is fresh',
+        () => ({ 'if-none-match': '"nope"', 'if-modified-since': lastModified }),
+        'GET',
+        200,
+      ],
+      ['the request is HEAD with a matching ETag', () => ({ 'if-none-match': etag }), 'HEAD', 304],
+      ['Cache-Control: no-cache asks for a reload', () => ({ 'if-none-match': etag, 'cache-control': 'no-cache' }), 'GET', 200],
+    ] as const)('when %s', (_name, headers, method, status) => {
+      it(`answers ${status}`, async () => {
+        const res = await get('/feed.xml', { 'accept-encoding': 'gzip', ...headers() }, method);
+        expect(res.status).toBe(status);
+      });
+    });
+
+    describe('when answering 304', () => {
+      let res: RawResponse;
+      beforeAll(async () => {
+        res = await get('/feed.xml', { 'accept-encoding': 'gzip', 'if-none-match': etag });
+      });
+      it('sends no body', () => expect(res.body.length).toBe(0));
+      it('repeats the ETag', () => expect(res.headers.etag).toBe(etag));
+      it('repeats Last-Modified', () => expect(res.headers['last-modified']).toBe(lastModified));
+      it('repeats Cache-Control and Vary', () =>
+        expect([res.headers['cache-control'], res.headers.vary]).toEqual(['public, max-age=60', 'Accept-Encoding']));
+    });
+  });
+
+  describe.each([
+    ['/nope'],
+    ['/feed.xml/'],
+    ['/FEED.XML'],
+    ['/categories/inconnue/feed.xml'],
+    ['/categories/inconnue/'],
+    ['/articles/inconnu/'],
+    ['/articles/'],
+    ['/index.html'],
+  ])('when GET the unknown path %s', (path) => {
+    it('answers 404 text/plain', async () => {
+      const res = await get(path);
+      expect([res.status, res.headers['content-type']]).toEqual([404, 'text/plain; charset=utf-8']);
+    });
+  });
+
+  describe.each([
+    ['/..%2f..%2fetc/passwd'],
+    ['/%2e%2e/%2e%2e/etc/passwd'],
+    ['/%2e%2e/'],
+    ['/articles/../feed.xml'],
+    ['/articles/%2e%2e/feed.xml'],
+    ['/feed.xml%00'],
+    ['/feed.xml%00.html'],
+    ['/..\\..\\etc\\passwd'],
+    ['/%5c..%5cpackage.json'],
+    ['/%E0%A4%A'],
+    ['//etc/passwd'],
+  ])('when the path tries to escape: %s', (path) => {
+    it('answers 404 and never a file', async () => {
+      const res = await get(path);
+      expect([res.status, res.body.toString().includes('root:')]).toEqual([404, false]);
+    });
+  });
+
+  describe('when an article path lacks its trailing slash', () => {
+    it('redirects 301 to the slash form with a relative Location', async () => {
+      const res = await get(ARTICLE.slice(0, -1));
+      expect([res.status, res.headers.location]).toEqual([301, './rentree-universitaire-loyers/']);
+    });
+
+    it('keeps the query string', async () => {
+      const res = await get(`${ARTICLE.slice(0, -1)}?utm=1`);
+      expect(res.headers.location).toBe('./rentree-universitaire-loyers/?utm=1');
+    });
+  });
+
+  describe.each(['POST', 'PUT', 'DELETE', 'PATCH'])('when the method is %s', (method) => {
+    it.each(['/feed.xml', ARTICLE, '/healthz'])('answers 405 with Allow: GET, HEAD on %s', async (path) => {
+      const res = await get(path, {}, method);
+      expect([res.status, res.headers.allow]).toEqual([405, 'GET, HEAD']);
+    });
+  });
+
+  describe('/healthz', () => {
+    it('reports the served articles and the last build', async () => {
+      const res = await get('/healthz');
+      const report = JSON.parse(res.body.toString());
+      expect({
+        status: res.status,
+        type: res.headers['content-type'],
+        articles: report.articles,
+        ok: report.lastBuild.ok,
+        errors: report.lastBuild.errors,
+      }).toEqual({ status: 200, type: 'application/json; charset=utf-8', articles: 3, ok: true, errors: 0 });
+    });
+
+    it('is never cached', async () => {
+      expect((await get('/healthz')).headers['cache-control']).toBe('no-store');
+    });
+  });
+});
+
+describe('the feed router mounted under /feeds', () => {
+  let mounted: { port: number; close: () => Promise<void> };
+  let router: FeedRouter;
+  let removeItems: () => Promise<void>;
+  beforeAll(async () => {
+    const items = await makeItemsCopy();
+    removeItems = items.remove;
+    const app = express();
+    app.set('etag', false);
+    router = createFeedRouter(config, { itemsDir: items.itemsDir, watch: false });
+    app.use('/feeds', router);
+    app.get('/', (_req, res) => void res.send('host app'));
+    mounted = await listen(app);
+  });
+  afterAll(async () => {
+    await mounted.close();
+    await router.close();
+    await removeItems();
+  });
+
+  it('serves /feeds/feed.xml with atom:link rel=self pointing at /feeds/feed.xml', async () => {
+    const body = (await request(mounted.port, '/feeds/feed.xml')).body.toString();
+    const self = /<atom:link\b[^>]*\brel="self"[^>]*>/.exec(body)?.[0] ?? '';
+    expect(/href="([^"]+)"/.exec(self)?.[1]).toBe('https://example.org/feeds/feed.xml');
+  });
+
+  it('links articles below the mount path', async () => {
+    const body = (await request(mounted.port, '/feeds/feed.json')).body.toString();
+    const urls = (JSON.parse(body).items as { url: string }[]).map((i) => i.url);
+    expect(urls).toContain(`https://example.org/feeds${ARTICLE}`);
+  });
+
+  it('redirects a slashless article path to a Location that resolves below the mount path', async () => {
+    const res = await request(mounted.port, `/feeds${ARTICLE.slice(0, -1)}`);
+    expect(new URL(res.headers.location!, `http://h/feeds${ARTICLE.slice(0, -1)}`).pathname).toBe(`/feeds${ARTICLE}`);
+  });
+
+  it('leaves the host app’s own routes alone', async () => {
+    expect((await request(mounted.port, '/')).body.toString()).toBe('host app');
+  });
+});

@@ -1,0 +1,112 @@
+import { mkdtemp, rm, writeFile, cp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolvePort, runServe } from '../../src/cli/commands/serve.ts';
+import { FIXTURE_ITEMS, request } from './_lib/site-server.ts';
+
+describe('resolvePort', () => {
+  it.each([
+    [8080, undefined, 8080],
+    [8080, '9000', 8080],
+    [undefined, '9000', 9000],
+    [undefined, undefined, 3000],
+    [undefined, '', 3000],
+    [0, undefined, 0],
+  ] as const)('given --port %s and PORT=%s uses %s', (flag, env, expected) => {
+    expect(resolvePort(flag, env)).toBe(expected);
+  });
+
+  it.each([
+    [undefined, 'abc'],
+    [70000, undefined],
+    [-1, undefined],
+    [undefined, '80.5'],
+  ] as const)('refuses --port %s / PORT=%s', (flag, env) => {
+    expect(() => resolvePort(flag, env)).toThrow(RangeError);
+  });
+});
+
+describe('runServe', () => {
+  let root: string;
+  let configFile: string;
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'gazette-serve-'));
+    await cp(FIXTURE_ITEMS, path.join(root, 'items'), { recursive: true });
+    configFile = path.join(root, 'feed.config.ts');
+    const src = path.resolve('src/index.ts');
+    await writeFile(
+      configFile,
+      `import { defineConfig } from ${JSON.stringify(src)};\nexport default defineConfig({ title: 'Serve test', siteUrl: 'https://serve.example.org' });\n`,
+    );
+  });
+  afterAll(() => rm(root, { recursive: true, force: true }));
+
+  describe('when started on port 0 and stopped', () => {
+    let lines: string[];
+    let exitCode: number;
+    let feedStatus: number;
+    beforeAll(async () => {
+      lines = [];
+      let stop!: () => void;
+      const until = new Promise<void>((resolve) => (stop = resolve));
+      let announced!: (port: number) => void;
+      const portSeen = new Promise<number>((resolve) => (announced = resolve));
+      const running = runServe({
+        config: configFile,
+        items: path.join(root, 'items'),
+        port: 0,
+        until,
+        print: (line) => {
+          lines.push(line);
+          const m = /^Gazette serving .* on http:\/\/127\.0\.0\.1:(\d+)\/$/.exec(line);
+          if (m) announced(Number(m[1]));
+        },
+      });
+      const port = await portSeen;
+      feedStatus = (await request(port, '/feed.xml')).status;
+      await request(port, '/nope');
+      stop();
+      exitCode = await running;
+    });
+
+    it('binds 127.0.0.1 and serves the feeds', () => expect(feedStatus).toBe(200));
+    it('prints the feed URLs', () => expect(lines.some((l) => /RSS +http:\/\/127\.0\.0\.1:\d+\/feed\.xml$/.test(l))).toBe(true));
+    it('logs one line per request', () => expect(lines.some((l) => /^GET \/nope 404 \d+B [\d.]+ms$/.test(l))).toBe(true));
+    it('resolves 0 after shutting down', () => expect(exitCode).toBe(0));
+  });
+
+  describe('when --quiet', () => {
+    it('prints no request lines', async () => {
+      const lines: string[] = [];
+      let stop!: () => void;
+      const until = new Promise<void>((resolve) => (stop = resolve));
+      let announced!: (port: number) => void;
+      const portSeen = new Promise<number>((resolve) => (announced = resolve));
+      const running = runServe({
+        config: configFile,
+        items: path.join(root, 'items'),
+        port: 0,
+        quiet: true,
+        until,
+        print: (line) => {
+          lines.push(line);
+          const m = /:(\d+)\/$/.exec(line);
+          if (m) announced(Number(m[1]));
+        },
+      });
+      await request(await portSeen, '/feed.xml');
+      stop();
+      await running;
+      expect(lines.some((l) => l.startsWith('GET '))).toBe(false);
+    });
+  });
+
+  describe('when the config file is missing', () => {
+    it('prints the problem and resolves 1', async () => {
+      const lines: string[] = [];
+      const code = await runServe({ config: path.join(root, 'absent.config.ts'), port: 0, print: (l) => lines.push(l) });
+      expect([code, lines.join('\n').includes('absent.config.ts')]).toEqual([1, true]);
+    });
+  });
+});
