@@ -1,0 +1,47 @@
+// article: a record body as written (Markdown, HTML or dispatch blocks) → unsanitised HTML.
+import { Marked } from 'marked';
+import type { DispatchBlock, RecordBody } from '../records/raw-record.ts';
+
+// One private instance: options set here never leak into (or from) the global `marked`.
+const markdown = new Marked({ gfm: true, async: false });
+
+/**
+ * Turns a body into HTML: Markdown via marked (GFM), raw HTML as given, dispatch blocks as
+ * `<h2 class="kicker">` (an ALL-CAPS banner opens a section), `<h3>` (a heading inside it) and `<p>`.
+ * The result still needs {@link cleanHtml}.
+ */
+export function renderBody(body: RecordBody): string {
+  switch (body.kind) {
+    case 'markdown':
+      return markdown.parse(body.text, { async: false });
+    case 'html':
+      return body.html;
+    case 'blocks':
+      return body.blocks.map(renderBlock).join('\n');
+    case 'none':
+      return '';
+  }
+}
+
+/** Escapes text for an HTML element or attribute. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+}
+
+// --- internal ---
+
+const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+// The wire's kicker is a section banner and its short lines are headings within a section: readers and
+// screen readers should see both as headings, not paragraphs, one level apart (the page title is the h1).
+function renderBlock(block: DispatchBlock): string {
+  const text = escapeHtml(block.text);
+  switch (block.kind) {
+    case 'kicker':
+      return `<h2 class="kicker">${text}</h2>`;
+    case 'heading':
+      return `<h3>${text}</h3>`;
+    case 'paragraph':
+      return `<p>${text}</p>`;
+  }
+}

@@ -1,0 +1,34 @@
+// article: any title or category name → an ASCII URL slug (`Société` → `societe`, `l’OCP` → `l-ocp`).
+
+/** Longest slug kept; longer ones are cut on a word boundary. */
+export const MAX_SLUG_LENGTH = 80;
+
+// Letters NFKD does not decompose into a base letter plus marks.
+const LETTERS: Readonly<Record<string, string>> = {
+  œ: 'oe', Œ: 'oe', æ: 'ae', Æ: 'ae', ß: 'ss', ẞ: 'ss', ø: 'o', Ø: 'o', ł: 'l', Ł: 'l',
+  đ: 'd', Đ: 'd', ð: 'd', Ð: 'd', þ: 'th', Þ: 'th', ı: 'i', ħ: 'h', Ħ: 'h',
+};
+
+/** Folds text to a lower-case ASCII slug: accents dropped, `œ` → `oe`, every other run of non-alphanumerics → `-`. */
+export function slugify(text: string): string {
+  if (typeof text !== 'string') throw new TypeError('slugify: text must be a string');
+  const folded = text
+    .replace(/[œŒæÆßẞøØłŁđĐðÐþÞıħĦ]/g, (c) => LETTERS[c] ?? '')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    // Apostrophes (’ ' ʼ ‘) separate words like any other non-alphanumeric: `l’OCP` → `l-ocp`.
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return cutSlug(folded);
+}
+
+// --- internal ---
+
+function cutSlug(slug: string): string {
+  if (slug.length <= MAX_SLUG_LENGTH) return slug;
+  const head = slug.slice(0, MAX_SLUG_LENGTH + 1);
+  const boundary = head.lastIndexOf('-');
+  // One word longer than the limit has no boundary to cut on: cut it hard.
+  return (boundary > 0 ? head.slice(0, boundary) : slug.slice(0, MAX_SLUG_LENGTH)).replace(/-+$/, '');
+}
