@@ -53,7 +53,9 @@ export function parseMarkdown(text: string, options: ParseMarkdownOptions): Resu
         });
       }
     } else {
-      const line = (firstError.pos[0] >= 0 ? parsed.counter.linePos(firstError.pos[0]).line : 1) + 1;
+      let line = (firstError.pos[0] >= 0 ? parsed.counter.linePos(firstError.pos[0]).line : 1) + 1;
+      // yaml reports a missing closing quote at the end of the text; point at the line that opened it.
+      if (firstError.code === 'MISSING_CHAR') line = findUnclosedQuote(yamlLines, line - 1) ?? line;
       return fail('yaml-syntax', `invalid YAML front matter: ${firstError.message}`, line);
     }
   }
@@ -101,4 +103,13 @@ function quoteColonValues(lines: readonly string[]): { lines: string[]; changed:
     return `${key}: ${JSON.stringify(value.trim())}`;
   });
   return { lines: out, changed };
+}
+
+/** 1-based file line of the last `key: "…` (or `'…`) value before `beforeLine` whose quote is not closed on its line. */
+function findUnclosedQuote(lines: readonly string[], beforeLine: number): number | undefined {
+  for (let i = Math.min(beforeLine, lines.length) - 1; i >= 0; i--) {
+    const m = /^\s*[^\s#][^:]*:\s+(["'])(.*)$/u.exec(lines[i] ?? '');
+    if (m && !(m[2] ?? '').includes(m[1] ?? '')) return i + 2;
+  }
+  return undefined;
 }
