@@ -41,23 +41,16 @@ export async function readItems(dir: string, options: ReadItemsOptions): Promise
   await walk(dir, '', found, new Set([await realpath(dir)]), diagnostics, display);
   found.sort((a, b) => compare(a.relPath, b.relPath) || compare(a.name, b.name));
 
-  // Ids must be unique: the first file of a relPath wins, later ones are errors.
+  // Ids must be unique: the first file of a relPath (in sorted order) wins, later ones are errors.
   const owners = new Map<string, string>();
-  const toRead: FoundFile[] = [];
-  for (const f of found) {
+  const results = await Promise.all(found.map((f): Promise<Result<RawRecord | undefined>> | Result<undefined> => {
     const owner = owners.get(f.relPath);
-    if (owner !== undefined) {
-      diagnostics.push({
-        severity: 'error', file: display(f.name), code: 'duplicate-id',
-        message: `same id "${f.relPath}" as ${display(owner)}; rename one of the two files`,
-      });
-      continue;
+    if (owner === undefined) {
+      owners.set(f.relPath, f.name);
+      return readRecord(f, display(f.name), options.vocabulary);
     }
-    owners.set(f.relPath, f.name);
-    toRead.push(f);
-  }
-
-  const results = await Promise.all(toRead.map((f) => readRecord(f, display(f.name), options.vocabulary)));
+    return fail(display(f.name), 'duplicate-id', `same id "${f.relPath}" as ${display(owner)}; rename one of the two files`);
+  }));
   const records: RawRecord[] = [];
   for (const r of results) {
     diagnostics.push(...r.diagnostics);
