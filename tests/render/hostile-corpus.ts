@@ -7,9 +7,9 @@ const SUMMER = new Date('2024-07-14T10:00:00+02:00');
 const TIE = new Date('2024-11-22T00:00:00+01:00');
 const LONG_BODY = Array.from({ length: 400 }, (_, i) => `<p>Paragraphe ${i + 1} : la rédaction suit l’affaire « de près ».</p>`).join('\n');
 
-/** A fresh hostile corpus on every call: `]]>` twice, `&` and `<` everywhere, control characters, ties. */
+/** A fresh hostile corpus on every call (same values each time): `]]>` twice, `&` and `<`, control characters, ties. */
 export function makeHostileCorpus(): Article[] {
-  return [
+  return ([
     makeArticle({
       id: 'hostile/cdata',
       title: 'Fin de section ]]> puis encore ]]> : « R&D <Tech> » & co',
@@ -51,5 +51,11 @@ export function makeHostileCorpus(): Article[] {
       date: new Date('2024-02-29T23:59:59+01:00'),
     }),
     makeArticle({ id: 'drafts/brouillon', title: 'Brouillon non publié', draft: true, date: SUMMER }),
-  ];
+  ] as Article[]).map(withStableSlug);
+}
+
+/** The factory numbers its defaults per call; derive slug and link from the id so two corpora are equal. */
+function withStableSlug(article: Article): Article {
+  const slug = article.id.replace(/\//g, '-');
+  return { ...article, slug, link: `https://example.org/articles/${slug}/` };
 }

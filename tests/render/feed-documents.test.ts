@@ -1,0 +1,175 @@
+// Feed-level checks of the three renderers: links, language, dates, authors, hubs, determinism.
+import { execFileSync } from 'node:child_process';
+import { parseAtomFeed, parseRssFeed } from 'feedsmith';
+import { describe, expect, it } from 'vitest';
+import { buildFeedSet } from '../../src/feed-set/build-feed-set.ts';
+import { renderAtom } from '../../src/render/atom.ts';
+import { renderJsonFeed } from '../../src/render/json-feed.ts';
+import { renderRss } from '../../src/render/rss.ts';
+import { makeArticle, makeConfig } from '../helpers/factories.ts';
+import { findXmlError } from '../helpers/parsers.ts';
+import { makeHostileCorpus } from './hostile-corpus.ts';
+
+// The two same-date articles of the corpus are the newest: 2024-11-22 00:00 in Paris.
+const NEWEST_UPDATE = new Date('2024-11-22T00:00:00+01:00');
+const withHub = () => makeConfig({ hub: 'https://hub.example.org/', language: 'fr-FR' });
+const mainOf = (config = withHub()) => buildFeedSet(makeHostileCorpus(), config).main;
+const categoryOf = (config = withHub()) => buildFeedSet(makeHostileCorpus(), config).categories.find((f) => f.category?.slug === 'societe')!;
+const rss = (feed = mainOf(), config = withHub()) => parseRssFeed(renderRss(feed, config)) as Record<string, any>;
+const atom = (feed = mainOf(), config = withHub()) => parseAtomFeed(renderAtom(feed, config)) as Record<string, any>;
+const json = (feed = mainOf(), config = withHub()) => JSON.parse(renderJsonFeed(feed, config)) as Record<string, any>;
+
+describe('renderRss', () => {
+  it('links to itself with atom:link rel="self" type="application/rss+xml"', () => {
+    expect(rss().atom.links).toContainEqual({ href: 'https://example.org/feed.xml', rel: 'self', type: 'application/rss+xml' });
+  });
+
+  it('links a category feed to its own URL', () => {
+    expect(rss(categoryOf()).atom.links[0].href).toBe('https://example.org/categories/societe/feed.xml');
+  });
+
+  it('declares the configured language', () => {
+    expect(rss(mainOf(), makeConfig({ language: 'fr-CA' })).language).toBe('fr-CA');
+  });
+
+  it('is last built at the newest article update, in RFC 822 GMT', () => {
+    expect(rss().lastBuildDate).toBe(NEWEST_UPDATE.toUTCString());
+  });
+
+  it('writes the copyright and a fixed generator', () => {
+    const { copyright, generator } = rss();
+    expect({ copyright, generator }).toEqual({ copyright: '© Gazette de test', generator: 'Gazette' });
+  });
+
+  it('advertises the hub when one is configured', () => {
+    expect(rss().atom.links).toContainEqual({ href: 'https://hub.example.org/', rel: 'hub' });
+  });
+
+  it('advertises no hub otherwise', () => {
+    expect(renderRss(mainOf(makeConfig()), makeConfig())).not.toContain('rel="hub"');
+  });
+
+  it('puts description before content:encoded in every item', () => {
+    const items = renderRss(mainOf(), withHub()).split('<item>').slice(1);
+    expect(items.every((i) => i.indexOf('<description>') < i.indexOf('<content:encoded>'))).toBe(true);
+  });
+
+  it('writes pubDate with English names and GMT, never UTC', () => {
+    const dates = [...renderRss(mainOf(), withHub()).matchAll(/<pubDate>([^<]*)<\/pubDate>/g)].map((m) => m[1]);
+    expect(dates.every((d) => /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d GMT$/.test(d!))).toBe(true);
+  });
+
+  it('writes <author> only as an e-mail address, at most once per item', () => {
+    const authors = renderRss(mainOf(), withHub()).split('<item>').slice(1).map((i) => [...i.matchAll(/<author>([^<]*)<\/author>/g)].map((m) => m[1]));
+    expect(authors.every((a) => a.length <= 1 && a.every((v) => /^[^\s@]+@[^\s@]+ \(.+\)$/.test(v!)))).toBe(true);
+  });
+
+  it('marks every guid as not a permalink', () => {
+    expect(rss().items.every((i: any) => i.guid.isPermaLink === false)).toBe(true);
+  });
+
+  it('attaches the image as an enclosure with a type and a length', () => {
+    expect(renderRss(mainOf(), withHub())).toContain('<enclosure length="0" type="image/jpeg" url="https://example.org/images/canicule.jpg"/>');
+  });
+
+  it('declares the dc namespace even when no item has full text', () => {
+    const feed = buildFeedSet([makeArticle({ html: '' })], withHub()).main;
+    expect(findXmlError(renderRss(feed, withHub()))).toBeUndefined();
+    expect(renderRss(feed, withHub())).toContain('xmlns:dc=');
+  });
+});
+
+describe('renderAtom', () => {
+  it('sets xml:lang on the root', () => {
+    expect(atom().xml.lang).toBe('fr-FR');
+  });
+
+  it.each([
+    ['self', 'https://example.org/atom.xml'],
+    ['alternate', 'https://example.org/'],
+    ['hub', 'https://hub.example.org/'],
+  ])('links rel="%s" to %s', (rel, href) => {
+    expect(atom().links).toContainEqual({ rel, href });
+  });
+
+  it('has a stable feed id: its own Atom URL', () => {
+    expect(atom(categoryOf()).id).toBe('https://example.org/categories/societe/atom.xml');
+  });
+
+  it('names the configured author at feed level', () => {
+    expect(atom().authors).toEqual([{ name: 'Rédaction', email: 'redaction@example.org' }]);
+  });
+
+  it('is updated at the newest article update, in RFC 3339 with Z', () => {
+    expect(atom().updated).toBe('2024-11-21T23:00:00.000Z');
+  });
+
+  it('gives content and summary type="html"', () => {
+    const [entry] = atom().entries;
+    expect([entry.content.type, entry.summary.type]).toEqual(['html', 'html']);
+  });
+
+  it('stays well-formed with no entries', () => {
+    const empty = buildFeedSet([], withHub()).main;
+    expect(findXmlError(renderAtom(empty, withHub()))).toBeUndefined();
+  });
+});
+
+describe('renderJsonFeed', () => {
+  it.each([
+    ['version', 'https://jsonfeed.org/version/1.1'],
+    ['language', 'fr-FR'],
+    ['home_page_url', 'https://example.org/'],
+    ['feed_url', 'https://example.org/feed.json'],
+    ['authors', [{ name: 'Rédaction', url: 'mailto:redaction@example.org' }]],
+    ['hubs', [{ type: 'WebSub', url: 'https://hub.example.org/' }]],
+  ])('writes %s', (key, value) => {
+    expect(json()[key]).toEqual(value);
+  });
+
+  it('omits hubs when no hub is configured', () => {
+    expect(json(mainOf(makeConfig()), makeConfig())).not.toHaveProperty('hubs');
+  });
+
+  it('keeps a stable key order', () => {
+    expect(Object.keys(json())).toEqual(['version', 'title', 'home_page_url', 'feed_url', 'description', 'language', 'authors', 'hubs', 'items']);
+  });
+
+  it('ends with a newline after two-space JSON', () => {
+    expect(renderJsonFeed(mainOf(), withHub())).toMatch(/^\{\n {2}"version"[\s\S]*\}\n$/);
+  });
+});
+
+describe.each([
+  ['RSS', renderRss],
+  ['Atom', renderAtom],
+  ['JSON Feed', renderJsonFeed],
+] as const)('the %s renderer', (_, render) => {
+  it('gives byte-identical output for the same input', () => {
+    expect(render(mainOf(), withHub())).toBe(render(mainOf(), withHub()));
+  });
+
+  it('does not read the clock: an empty feed is dated at tagDate', () => {
+    const empty = buildFeedSet([], makeConfig({ tagDate: '2020-05-01' })).main;
+    expect(render(empty, makeConfig({ tagDate: '2020-05-01' }))).toMatch(/2020-05-01T00:00:00|Fri, 01 May 2020 00:00:00 GMT|"items": \[\]/);
+  });
+});
+
+describe('the renderers under another TZ', () => {
+  it('give the same bytes in Pacific/Kiritimati as here', () => {
+    const script = `
+      import { makeConfig } from './tests/helpers/factories.ts';
+      import { buildFeedSet } from './src/feed-set/build-feed-set.ts';
+      import { renderRss } from './src/render/rss.ts';
+      import { renderAtom } from './src/render/atom.ts';
+      import { renderJsonFeed } from './src/render/json-feed.ts';
+      import { makeHostileCorpus } from './tests/render/hostile-corpus.ts';
+      const config = makeConfig({ hub: 'https://hub.example.org/', language: 'fr-FR' });
+      const main = buildFeedSet(makeHostileCorpus(), config).main;
+      process.stdout.write(renderRss(main, config) + renderAtom(main, config) + renderJsonFeed(main, config));`;
+    const run = (tz: string) => execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env: { ...process.env, TZ: tz }, encoding: 'utf8' });
+    const kiritimati = run('Pacific/Kiritimati');
+    expect(kiritimati).toContain('</rss>');
+    expect(kiritimati).toBe(run('America/Los_Angeles'));
+  });
+});
