@@ -11,10 +11,10 @@ export interface BodyLine {
 }
 
 /**
- * Classifies blank-line-separated groups of lines into blocks. An ALL-CAPS line is a kicker; a short
- * line without closing punctuation followed by a paragraph (same group or next one) is a heading;
- * other lines are paragraph text, and consecutive paragraph (or kicker) lines of one group form one
- * block whose text joins them with `\n`.
+ * Classifies blank-line-separated groups of lines into blocks, one per line: an ALL-CAPS line is a
+ * kicker; a short line without closing punctuation followed by a paragraph (same group or next one) is
+ * a heading; any other line is a paragraph. The one exception is a hard-wrapped paragraph: a line that
+ * starts in lower case continues the paragraph line above it in the same group, joined with `\n`.
  */
 export function classifyBodyLines(groups: readonly (readonly BodyLine[])[]): DispatchBlock[] {
   const flat: { text: string; line: number; group: number }[] = [];
@@ -47,7 +47,7 @@ export function classifyBodyLines(groups: readonly (readonly BodyLine[])[]): Dis
   };
   flat.forEach((l, i) => {
     const kind = kinds[i] ?? 'paragraph';
-    if (open && open.group === l.group && open.kind === kind && kind !== 'heading') {
+    if (open && open.group === l.group && open.kind === 'paragraph' && kind === 'paragraph' && /^\p{Ll}/u.test(l.text)) {
       open.lines.push(l.text);
       return;
     }

@@ -114,18 +114,21 @@ describe('parseDispatch', () => {
       // [body lines, expected [kind, text] blocks]
       [['COVID-19 : LES CHIFFRES', '', 'Les cas augmentent.'], [['kicker', 'COVID-19 : LES CHIFFRES'], ['paragraph', 'Les cas augmentent.']]],
       [['ÉTATS-UNIS : L’ÉLECTION DE 2024', '', 'Le vote a eu lieu.'], [['kicker', 'ÉTATS-UNIS : L’ÉLECTION DE 2024'], ['paragraph', 'Le vote a eu lieu.']]],
-      [['Une courte phrase.', 'Le paragraphe suivant.'], [['paragraph', 'Une courte phrase.\nLe paragraphe suivant.']]],
+      [['Une courte phrase.', 'Le paragraphe suivant.'], [['paragraph', 'Une courte phrase.'], ['paragraph', 'Le paragraphe suivant.']]],
+      [['Une courte phrase.', '', 'Le paragraphe suivant.'], [['paragraph', 'Une courte phrase.'], ['paragraph', 'Le paragraphe suivant.']]],
+      [['LE BANDEAU', 'SUR DEUX LIGNES', 'Le texte.'], [['kicker', 'LE BANDEAU'], ['kicker', 'SUR DEUX LIGNES'], ['paragraph', 'Le texte.']]],
       [['Un intertitre', 'Le paragraphe suivant.'], [['heading', 'Un intertitre'], ['paragraph', 'Le paragraphe suivant.']]],
       [['Un intertitre', '', 'Le paragraphe suivant.'], [['heading', 'Un intertitre'], ['paragraph', 'Le paragraphe suivant.']]],
       [['Un intertitre', '', '', '', 'Le paragraphe suivant.'], [['heading', 'Un intertitre'], ['paragraph', 'Le paragraphe suivant.']]],
-      [['Pourquoi maintenant ?', 'Le paragraphe suivant.'], [['paragraph', 'Pourquoi maintenant ?\nLe paragraphe suivant.']]],
-      [['Il a dit :', 'Le paragraphe suivant.'], [['paragraph', 'Il a dit :\nLe paragraphe suivant.']]],
+      [['Pourquoi maintenant ?', 'Le paragraphe suivant.'], [['paragraph', 'Pourquoi maintenant ?'], ['paragraph', 'Le paragraphe suivant.']]],
+      [['Il a dit :', 'Le paragraphe suivant.'], [['paragraph', 'Il a dit :'], ['paragraph', 'Le paragraphe suivant.']]],
       [['« Nous sommes prêts »', 'Le ministre l’a redit.'], [['heading', '« Nous sommes prêts »'], ['paragraph', 'Le ministre l’a redit.']]],
-      [['« Nous sommes prêts. »', 'Le ministre l’a redit.'], [['paragraph', '« Nous sommes prêts. »\nLe ministre l’a redit.']]],
+      [['« Nous sommes prêts. »', 'Le ministre l’a redit.'], [['paragraph', '« Nous sommes prêts. »'], ['paragraph', 'Le ministre l’a redit.']]],
       [['Une ligne sans point'], [['paragraph', 'Une ligne sans point']]],
       [['Un intertitre', '', 'LE BANDEAU'], [['paragraph', 'Un intertitre'], ['kicker', 'LE BANDEAU']]],
       [['Le ministre a rencontré', 'ses homologues mardi.'], [['paragraph', 'Le ministre a rencontré\nses homologues mardi.']]],
-      [[`${'Très long '.repeat(13)}sans point`, 'Le paragraphe.'], [['paragraph', `${'Très long '.repeat(13)}sans point\nLe paragraphe.`]]],
+      [[`${'Très long '.repeat(13)}sans point`, 'Le paragraphe.'], [['paragraph', `${'Très long '.repeat(13)}sans point`], ['paragraph', 'Le paragraphe.']]],
+      [['Le ministre a rencontré mardi', 'ses homologues', 'à Rabat.'], [['paragraph', 'Le ministre a rencontré mardi\nses homologues\nà Rabat.']]],
       [['Bilan 2024', 'Les chiffres sont bons.'], [['heading', 'Bilan 2024'], ['paragraph', 'Les chiffres sont bons.']]],
     ] as const)('reads %j', (body, expected) => {
       const blocks = blocksOf(parse(dispatch([...BASIC.slice(0, 5), ...body])).value);
@@ -150,7 +153,7 @@ describe('parseDispatch', () => {
     it('reads headings in their own block and quoted headings', () => {
       const blocks = blocksOf(parse(fixture('headings-and-quotes.txt')).value);
       expect(blocks.map((b) => [b.kind, b.line])).toEqual([
-        ['kicker', 6], ['heading', 8], ['paragraph', 10], ['heading', 11], ['paragraph', 12], ['paragraph', 15],
+        ['kicker', 6], ['heading', 8], ['paragraph', 10], ['heading', 11], ['paragraph', 12], ['paragraph', 13], ['paragraph', 15],
       ]);
     });
   });
