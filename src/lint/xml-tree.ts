@@ -37,7 +37,9 @@ export type XmlParseResult =
 /** Parses `body` strictly (XML 1.0 + Namespaces); never throws on bad input. */
 export function parseXmlTree(body: string): XmlParseResult {
   if (typeof body !== 'string') throw new TypeError('parseXmlTree: body must be a string');
-  const parser = sax.parser(true, { xmlns: true, position: true });
+  // strictEntities: only the five XML entities; `&eacute;` is an HTML entity and breaks the document (XML 1.0 §4.1).
+  const options: sax.SAXOptions & { strictEntities: boolean } = { xmlns: true, position: true, strictEntities: true };
+  const parser = sax.parser(true, options);
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   let error: { line: number; column: number; message: string } | undefined;

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { lintFeed } from '../../src/lint/lint-feed.ts';
+import { atomDoc, atomEntry, lineOfMarker, NOW, rssDoc, rssItem } from './feed-docs.ts';
+
+const rssWithDate = (date: string) => rssDoc({ items: [rssItem({ pubDate: `<pubDate>${date}</pubDate>` })] });
+const codesOf = (body: string, format: 'rss' | 'atom') => lintFeed({ path: '/f', body, format, now: NOW }).map((d) => d.code);
+
+describe('RSS pubDate', () => {
+  describe('when the date is RFC 822', () => {
+    it.each([
+      'Fri, 22 Nov 2024 00:00:00 +0100',
+      'Fri, 22 Nov 2024 00:00:00 GMT',
+      'Fri, 22 Nov 2024 00:00 GMT', // seconds are optional
+      '22 Nov 2024 00:00:00 +0100', // the weekday is optional
+      'Fri, 22 Nov 24 00:00:00 +0100', // two-digit year
+      'Fri, 22 Nov 2024 00:00:00 UT',
+      'Fri, 22 Nov 2024 00:00:00 Z',
+      'Fri, 22 Nov 2024 00:00:00 EST',
+      'Sat, 2 Mar 2024 09:05:00 -0500',
+      'Thu, 29 Feb 2024 12:00:00 +0000', // leap day
+    ])('accepts %s', (date) => {
+      expect(codesOf(rssWithDate(date), 'rss')).toEqual([]);
+    });
+  });
+
+  describe('when the date is not RFC 822', () => {
+    it.each([
+      'Fri, 22 Nov 2024 00:00:00 UTC', // a zone name RFC 822 does not know
+      'Fri, 22 Nov 2024 00:00:00 CET',
+      'Fri, 22 Nov 2024 00:00:00 CEST',
+      'ven., 22 nov. 2024 00:00:00 +0100', // French names
+      'Ven, 22 Nov 2024 00:00:00 +0100',
+      'Fri, 22 Novembre 2024 00:00:00 +0100',
+      'vendredi, novembre 22, 2024',
+      '2024-11-22T00:00:00+01:00', // ISO 8601 belongs in Atom
+      'Fri, 22 Nov 2024 00:00:00', // no zone
+      'Fri, 22 Nov 2024 00:00:00 +01:00', // colon in the offset
+      'Fri, 22 Nov 2024 24:00:00 +0100',
+      'Sat, 30 Feb 2024 00:00:00 +0100', // no such day
+      'Fri, 22 Nov 202 00:00:00 +0100',
+    ])('rejects %s on its line', (date) => {
+      const body = rssWithDate(date);
+      const found = lintFeed({ path: '/f', body, format: 'rss', now: NOW }).filter((d) => d.code === 'date-rfc822');
+      expect(found.map((d) => [d.line, d.field])).toEqual([[lineOfMarker(body, '<pubDate>'), 'pubDate']]);
+    });
+  });
+
+  describe('when the weekday does not match the date', () => {
+    it.each(['Thu, 22 Nov 2024 00:00:00 +0100', 'Mon, 01 Dec 2024 00:00:00 GMT'])('flags %s', (date) => {
+      expect(codesOf(rssWithDate(date), 'rss')).toEqual(['date-weekday']);
+    });
+  });
+
+  describe('when the date is implausible', () => {
+    it.each([
+      ['date-future', 'Wed, 03 Dec 2025 00:00:00 +0100'],
+      ['date-future', '03 Dec 2024 00:00:00 GMT'], // two days after "now"
+      ['date-too-old', '31 Dec 1989 00:00:00 GMT'],
+    ])('reports %s for %s', (code, date) => {
+      expect(codesOf(rssWithDate(date), 'rss')).toEqual([code]);
+    });
+    it('accepts a date a few hours ahead of now (clock skew)', () => {
+      expect(codesOf(rssWithDate('01 Dec 2024 20:00:00 GMT'), 'rss')).toEqual([]);
+    });
+  });
+
+  describe('when lastBuildDate is not RFC 822', () => {
+    it('flags it too', () => {
+      const body = rssDoc().replace('<lastBuildDate>Fri, 22 Nov 2024 00:00:00 +0100', '<lastBuildDate>2024-11-22');
+      expect(codesOf(body, 'rss')).toEqual(['date-rfc822']);
+    });
+  });
+});
+
+describe('Atom dates', () => {
+  describe('when the date is RFC 3339 with an offset', () => {
+    it.each(['2024-11-22T00:00:00+01:00', '2024-11-21T23:00:00Z', '2024-11-21T23:00:00.123Z', '2024-11-21T18:00:00-05:00'])('accepts %s', (date) => {
+      expect(codesOf(atomDoc({ entries: [atomEntry({ updated: `<updated>${date}</updated>` })] }), 'atom')).toEqual([]);
+    });
+  });
+
+  describe('when the date is not RFC 3339', () => {
+    it.each([
+      '2024-11-22T00:00:00', // no offset
+      '2024-11-22', // no time
+      '2024-11-22 00:00:00+01:00', // space instead of T
+      '2024-11-22T00:00:00+0100', // offset without colon
+      'Fri, 22 Nov 2024 00:00:00 +0100',
+      '2024-02-30T00:00:00Z',
+      '22/11/2024',
+    ])('rejects %s on its line', (date) => {
+      const body = atomDoc({ entries: [atomEntry({ published: `<published>${date}</published>` })] });
+      const found = lintFeed({ path: '/f', body, format: 'atom', now: NOW }).filter((d) => d.code === 'date-rfc3339');
+      expect(found.map((d) => [d.line, d.field])).toEqual([[lineOfMarker(body, '<published>'), 'published']]);
+    });
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { lintFeed } from '../../src/lint/lint-feed.ts';
+import { lineOfMarker, NOW, rssDoc, rssItem } from './feed-docs.ts';
+
+const lint = (body: string) => lintFeed({ path: '/feed.xml', body, format: 'rss', now: NOW });
+
+// [rule code, passing document, failing document, text on the line the finding must point at]
+const rows: [string, string, string, string][] = [
+  // channel
+  ['rss-root', rssDoc(), rssDoc({ root: '<rss version="0.91" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">' }), '<rss version="0.91"'],
+  ['missing-required', rssDoc(), rssDoc({ head: { title: '<!-- no title -->' } }), '<channel>'],
+  ['missing-required', rssDoc(), rssDoc({ head: { description: '<!-- none -->' } }), '<channel>'],
+  ['self-link-missing', rssDoc(), rssDoc({ head: { self: '<atom:link href="https://example.org/" rel="alternate"/>' } }), '<channel>'],
+  ['self-link-type', rssDoc(), rssDoc({ head: { self: '<atom:link href="https://example.org/feed.xml" rel="self" type="application/xml"/>' } }), 'rel="self"'],
+  ['language-tag', rssDoc({ head: { language: '<language>fr-CA</language>' } }), rssDoc({ head: { language: '<language>français</language>' } }), '<language>'],
+  ['language-tag', rssDoc({ head: { language: '<language>fr</language>' } }), rssDoc({ head: { language: '<language>fr_FR</language>' } }), '<language>'],
+  ['url-absolute', rssDoc(), rssDoc({ head: { link: '<link>example.org</link>' } }), '<link>example.org'],
+  ['duplicate-element', rssDoc(), rssDoc({ head: { extra: '<title>Deuxième titre</title>' } }), 'Deuxième titre'],
+  ['author-email', rssDoc({ head: { extra: '<managingEditor>redac@example.org (Rédaction)</managingEditor>' } }), rssDoc({ head: { extra: '<managingEditor>Rédaction</managingEditor>' } }), '<managingEditor>'],
+  // items
+  ['item-title-or-description', rssDoc({ items: [rssItem({ title: '<!-- -->' })] }), rssDoc({ items: [rssItem({ title: '<!-- -->', description: '<!-- -->', content: '<!-- -->' })] }), '<item>'],
+  ['guid-duplicate', rssDoc({ items: [rssItem({}, 0), rssItem({}, 1)] }), rssDoc({ items: [rssItem({}, 0), rssItem({ guid: '<guid isPermaLink="false">tag:example.org,2024-01-01:maroc-0</guid>' }, 1)] }), 'maroc-0</guid>\n<pubDate>Thu'],
+  ['guid-not-permalink', rssDoc({ items: [rssItem({ guid: '<guid>https://example.org/articles/maroc-0/</guid>' })] }), rssDoc({ items: [rssItem({ guid: '<guid>tag:example.org,2024-01-01:maroc-0</guid>' })] }), '<guid>'],
+  ['guid-not-permalink', rssDoc(), rssDoc({ items: [rssItem({ guid: '<guid isPermaLink="true">maroc-0</guid>' })] }), '<guid'],
+  ['url-absolute', rssDoc(), rssDoc({ items: [rssItem({ link: '<link>/articles/maroc/</link>' })] }), '<link>/articles'],
+  ['url-absolute', rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" length="10" type="image/jpeg"/>' })] }), rssDoc({ items: [rssItem({ extra: '<enclosure url="images/a.jpg" length="10" type="image/jpeg"/>' })] }), '<enclosure'],
+  ['url-absolute', rssDoc({ items: [rssItem({ extra: '<comments>https://example.org/c/</comments>' })] }), rssDoc({ items: [rssItem({ extra: '<comments>ftp://example.org/c/</comments>' })] }), '<comments>'],
+  ['author-email', rssDoc({ items: [rssItem({ extra: '<author>claire@example.org (Claire Dupont)</author>' })] }), rssDoc({ items: [rssItem({ extra: '<author>Claire Dupont</author>' })] }), '<author>'],
+  ['duplicate-element', rssDoc({ items: [rssItem({ extra: '<author>claire@example.org</author>' })] }), rssDoc({ items: [rssItem({ extra: '<author>claire@example.org</author>\n<author>paul@example.org</author>' })] }), '<author>paul'],
+  ['duplicate-element', rssDoc(), rssDoc({ items: [rssItem({ extra: '<pubDate>Fri, 22 Nov 2024 10:00:00 +0100</pubDate>' })] }), '10:00:00'],
+  ['description-with-content', rssDoc(), rssDoc({ items: [rssItem({ description: '<!-- -->' })] }), '<content:encoded>'],
+  ['plain-text', rssDoc(), rssDoc({ items: [rssItem({ title: '<title>&lt;b&gt;Maroc&lt;/b&gt;</title>' })] }), '<title>&lt;b'],
+  ['plain-text', rssDoc(), rssDoc({ items: [rssItem({ title: '<title><![CDATA[Maroc <em>chaud</em>]]></title>' })] }), '<title><![CDATA'],
+  ['plain-text', rssDoc({ items: [rssItem({ extra: '<category>Sports &amp; loisirs</category>' })] }), rssDoc({ items: [rssItem({ extra: '<category>Soci&amp;eacute;t&amp;eacute;</category>' })] }), 'Soci&amp;'],
+];
+
+describe('lintFeed (RSS 2.0)', () => {
+  describe('when the feed is valid', () => {
+    it('reports nothing', () => {
+      expect(lint(rssDoc({ items: [rssItem({}, 0), rssItem({}, 1), rssItem({}, 2)] }))).toEqual([]);
+    });
+  });
+
+  describe.each(rows)('rule %s', (code, good, bad, marker) => {
+    it('passes the good document', () => {
+      expect(lint(good).filter((d) => d.code === code)).toEqual([]);
+    });
+    it('flags the bad document on the right line', () => {
+      expect(lint(bad).filter((d) => d.code === code).map((d) => d.line)).toContain(lineOfMarker(bad, marker));
+    });
+  });
+
+  describe('when a finding is reported', () => {
+    it('names the feed path and the element', () => {
+      const [finding] = lint(rssDoc({ items: [rssItem({ link: '<link>/articles/maroc/</link>' })] }));
+      expect(finding).toMatchObject({ severity: 'error', file: '/feed.xml', field: 'link', code: 'url-absolute' });
+    });
+  });
+});
