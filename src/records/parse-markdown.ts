@@ -60,6 +60,7 @@ export function parseMarkdown(text: string, options: ParseMarkdownOptions): Resu
     }
   }
 
+  diagnostics.push(...findHashtagComments(yamlLines, file));
   const { doc, counter } = parsed;
   const lineOf = (offset: number | undefined): number | undefined =>
     offset === undefined ? undefined : counter.linePos(offset).line + 1;
@@ -112,4 +113,22 @@ function findUnclosedQuote(lines: readonly string[], beforeLine: number): number
     if (m && !(m[2] ?? '').includes(m[1] ?? '')) return i + 2;
   }
   return undefined;
+}
+
+/**
+ * In YAML ` #` starts a comment, so `title: Le mouvement #MeToo` silently loses `#MeToo`. Warn when a
+ * top-level plain value is cut at a `#` glued to a word, which is far more often a hashtag than a comment.
+ */
+function findHashtagComments(lines: readonly string[], file: string): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  lines.forEach((line, index) => {
+    const m = /^([^\s#'"\-?:][^:]*?):[ \t]+[^\s"'[{|>&*!%@`#][^#]*?\s#[^\s#]/u.exec(line);
+    if (m) {
+      found.push({
+        severity: 'warning', file, line: index + 2, field: m[1] ?? '', code: 'yaml-hash-comment',
+        message: 'the text after " #" is read as a YAML comment and dropped; quote the value to keep it',
+      });
+    }
+  });
+  return found;
 }

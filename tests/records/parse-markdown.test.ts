@@ -94,6 +94,25 @@ describe('parseMarkdown', () => {
     });
   });
 
+  describe('when a plain value holds a hashtag', () => {
+    const { value, diagnostics } = parse(md(['---', 'title: Le mouvement #MeToo en France', '---']));
+
+    it('reads it as YAML does, cut at the comment', () => {
+      expect(value?.fields.title?.value).toBe('Le mouvement');
+    });
+
+    it('warns on that line', () => {
+      expect(diagnostics.map((d) => [d.severity, d.code, d.line, d.field])).toEqual([['warning', 'yaml-hash-comment', 2, 'title']]);
+    });
+
+    it.each([['title: "Le mouvement #MeToo"'], ['draft: true # à relire'], ['# un commentaire'], ['title: Un titre']])(
+      'does not warn for %j',
+      (line) => {
+        expect(parse(md(['---', line, '---'])).diagnostics).toEqual([]);
+      },
+    );
+  });
+
   describe('when the file shape varies', () => {
     it.each([
       ['CRLF line endings', md(BASIC, '\r\n')],
