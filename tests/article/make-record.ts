@@ -22,7 +22,3 @@ export function makeRecord(
 /** Put as a field value to leave a default field out. */
 export const OMIT = Symbol('omit');
 
-/** Line `makeRecord` gives to the field at this position of the merged field list (title 2, date 3, then yours). */
-export function lineOf(record: RawRecord, field: string): number | undefined {
-  return record.fields[field]?.line;
-}
