@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatOf, lintDocuments, lintFeed } from '../../src/lint/lint-feed.ts';
+import { formatOf, lintDocuments } from '../../src/lint/lint-documents.ts';
+import { lintFeed } from '../../src/lint/lint-feed.ts';
 import { atomDoc, jsonDoc, NOW, rssDoc } from './feed-docs.ts';
 
 describe('lintFeed', () => {
