@@ -106,6 +106,7 @@ body{margin:0;background:#fff;color:#1b1b1b;font:1.0625rem/1.6 system-ui,-apple-
 header,main,footer{max-width:40rem;margin:0 auto;padding:0 1rem}
 header{padding-top:1.5rem;border-bottom:1px solid #ddd}
 .site-title{font-size:1.75rem;line-height:1.2;margin:0;font-weight:700}
+p.site-title{font-size:1.25rem}
 .site-title a{color:inherit;text-decoration:none}
 .site-description{margin:.25rem 0 .75rem;color:#555}
 nav ul,.feeds,.categories{list-style:none;padding:0;margin:0 0 1rem;display:flex;flex-wrap:wrap;gap:.25rem 1rem}

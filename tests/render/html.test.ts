@@ -41,6 +41,14 @@ describe('renderIndexPage', () => {
     expect(headingLevelsSkipped(renderDefaultIndex())).toEqual([]);
   });
 
+  it('links pages and feeds relatively, so they work on any host; only the canonical link is absolute', () => {
+    const doc = renderDefaultIndex();
+    const absolute = [...all(doc, 'a'), ...all(doc, 'link')]
+      .filter((e) => /^[a-z]+:|^\/\//i.test(attr(e, 'href') ?? ''))
+      .map((e) => attr(e, 'rel') ?? 'a');
+    expect(absolute).toEqual(['canonical']);
+  });
+
   it('has no script', () => {
     expect(all(renderDefaultIndex(), 'script')).toHaveLength(0);
   });
