@@ -63,12 +63,13 @@ export function renderLayout(frame: PageFrame, feedSet: FeedSet, config: Resolve
     ...head,
     '</head>',
     '<body>',
+    '<a class="skip" href="#contenu">Aller au contenu</a>',
     '<header>',
     siteName,
     `<p class="site-description">${escapeHtml(config.description)}</p>`,
     navHtml,
     '</header>',
-    '<main>',
+    '<main id="contenu">',
     frame.main,
     '</main>',
     '<footer>',
@@ -139,6 +140,8 @@ blockquote{margin:1rem 0;padding-left:1rem;border-left:3px solid #ccc;color:#333
 pre{overflow-x:auto}
 table{display:block;overflow-x:auto}
 .visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+.skip{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem 1rem}
+.skip:focus{left:0}
 .lede{color:#555;margin-top:0}
 footer{border-top:1px solid #ddd;margin-top:2rem;padding-bottom:2rem;color:#555;font-size:.9rem}
 `.trim().replace(/\n/g, '');

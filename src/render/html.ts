@@ -95,6 +95,10 @@ export function renderArticlePage(article: Article, feedSet: FeedSet, config: Re
     '<article>',
     `<h1>${escapeHtml(article.title)}</h1>`,
     `<p class="meta">${renderDate(article.date, config)}${authors ? ` · ${authors}` : ''}</p>`,
+    // A correction shows when it happened (updated is later than date only when the record says so).
+    article.updated.getTime() > article.date.getTime()
+      ? `<p class="meta">Mis à jour le ${renderDate(article.updated, config)}</p>`
+      : '',
     renderCategoryLinks(article.categories, root),
     article.image ? `<figure><img src="${escapeHtml(article.image)}" alt=""></figure>` : '',
     // article.html was sanitised when the Article was built (article/clean-html.ts): inserted as is.

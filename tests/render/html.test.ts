@@ -282,6 +282,15 @@ describe('renderArticlePage', () => {
     });
   });
 
+  describe('when the article was updated after publication', () => {
+    it('shows both dates, the publication first', () => {
+      const config = makeConfig();
+      const article = makeArticle({ date: new Date('2024-11-21T23:00:00Z'), updated: new Date('2024-11-23T09:15:00Z') });
+      const doc = page(renderArticlePage(article, makeFeedSet([article], config), config));
+      expect(all(doc, 'time').map(text)).toEqual(['vendredi 22 novembre 2024', 'samedi 23 novembre 2024']);
+    });
+  });
+
   describe('when the title is hostile', () => {
     it('escapes it in the h1 and the page title', () => {
       const config = makeConfig();
