@@ -59,24 +59,18 @@ export function createFeedRouter(config: ResolvedConfig, options: FeedRouterOpti
   // The snapshot is awaited per request; a failed first build is reported through status, not as a rejection.
   site.ready.catch(() => {});
 
-  let articles = 0;
-  let updated: Date | undefined;
   const status = (): HealthReport => {
     const build = site.status();
+    const snapshot = site.current();
     return {
-      status: healthOf(build, updated !== undefined),
-      articles,
-      updated: updated?.toISOString() ?? null,
+      status: healthOf(build, snapshot !== undefined),
+      articles: snapshot?.articleCount ?? 0,
+      updated: snapshot?.updated.toISOString() ?? null,
       lastBuild: build
         ? { ok: build.ok, at: build.at.toISOString(), errors: build.errors, warnings: build.warnings, published: build.published }
         : null,
       diagnostics: (build?.diagnostics ?? []).slice(0, MAX_HEALTH_DIAGNOSTICS).map(formatDiagnostic),
     };
-  };
-  const refreshCounts = async () => {
-    const snapshot = await site.snapshotFor('');
-    articles = snapshot?.articleCount ?? 0;
-    updated = snapshot?.updated;
   };
 
   const router = Router() as FeedRouter;
@@ -85,7 +79,6 @@ export function createFeedRouter(config: ResolvedConfig, options: FeedRouterOpti
     if (req.path === '/healthz') {
       if (!isRead) return sendMethodNotAllowed(res);
       await site.ready.catch(() => {});
-      await refreshCounts();
       const report = status();
       const body = Buffer.from(`${JSON.stringify(report, null, 2)}\n`, 'utf8');
       res.statusCode = report.status === 'failed' || report.status === 'starting' ? 503 : 200;

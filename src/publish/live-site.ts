@@ -1,4 +1,5 @@
 // publish: items folder + config → the current FeedSnapshot, rebuilt on change, swapped whole, last good kept.
+import path from 'node:path';
 import { buildSite } from '../build-site.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
@@ -36,6 +37,8 @@ export interface LiveSite {
   readonly ready: Promise<void>;
   /** The snapshot to serve under `mountPath` (`''` or `/feeds`), built on first use for a new mount path. */
   snapshotFor(mountPath: string): Promise<FeedSnapshot | undefined>;
+  /** The snapshot served at the site root right now, without waiting (undefined before the first build). */
+  current(): FeedSnapshot | undefined;
   /** The last build's findings, or undefined before the first build ends. */
   status(): BuildStatus | undefined;
   /** Rebuilds every mount path now; calls made during a rebuild coalesce into one more. */
@@ -55,6 +58,9 @@ export const MAX_MOUNT_PATHS = 8;
 export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions = {}): LiveSite {
   if (!config || typeof config.siteUrl !== 'string') throw new TypeError('config must be a ResolvedConfig');
   const itemsDir = options.itemsDir ?? config.itemsDir;
+  // Messages name files as a person would type them from here (`items/x.md:3 date: …`).
+  const relative = path.relative(process.cwd(), path.resolve(itemsDir));
+  const displayDir = relative === '' ? '.' : relative.startsWith('..') ? path.resolve(itemsDir) : relative;
   const log = options.log ?? (() => {});
   const variants = new Map<string, Variant>();
   let lastStatus: BuildStatus | undefined;
@@ -74,14 +80,14 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
     let diagnostics: readonly Diagnostic[] = [];
     let snapshot: FeedSnapshot | undefined;
     try {
-      const result = await buildSite(variant.config, { itemsDir });
+      const result = await buildSite(variant.config, { itemsDir, displayDir });
       diagnostics = result.diagnostics;
       snapshot = result.snapshot;
     } catch (error) {
       // A bug in a stage must not take the server down: keep serving, and say what happened.
       diagnostics = [{ severity: 'error', file: itemsDir, code: 'build-crashed', message: String(error) }];
     }
-    const errorFiles = filesWithErrors(diagnostics);
+    const errorFiles = recordFilesWithErrors(diagnostics, displayDir);
     const published =
       snapshot !== undefined &&
       (variant.snapshot === undefined || [...errorFiles].every((file) => variant.errorFiles.has(file)));
@@ -144,6 +150,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
       await variant.firstBuild;
       return variant.snapshot;
     },
+    current: () => initial.snapshot,
     status: () => lastStatus,
     rebuild,
     async close() {
@@ -162,11 +169,19 @@ export function isMountPath(value: string): boolean {
 interface Variant {
   readonly config: ResolvedConfig;
   snapshot: FeedSnapshot | undefined;
-  /** Files with errors in the build being served: the baseline a rebuild is compared with. */
+  /** Record files with errors in the build being served: the baseline a rebuild is compared with. */
   errorFiles: Set<string>;
   firstBuild: Promise<void>;
 }
 
-function filesWithErrors(diagnostics: readonly Diagnostic[]): Set<string> {
-  return new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+/**
+ * Record files with errors. Feed lint findings (files like `/feed.json`) are left out: they come from
+ * rendering, not from an edit, and would otherwise block every new category feed forever.
+ */
+function recordFilesWithErrors(diagnostics: readonly Diagnostic[], displayDir: string): Set<string> {
+  const prefix = displayDir.endsWith(path.sep) ? displayDir : `${displayDir}${path.sep}`;
+  // Lint findings name URL paths (`/feed.json`); record files are below the items folder.
+  const isRecord = (file: string) =>
+    displayDir === '.' ? !file.startsWith('/') : file === displayDir || file.startsWith(prefix);
+  return new Set(diagnostics.filter((d) => d.severity === 'error' && isRecord(d.file)).map((d) => d.file));
 }

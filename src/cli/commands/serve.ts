@@ -1,22 +1,22 @@
 // cli: `gazette serve` → a running server until SIGINT/SIGTERM, then exit code 0.
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from '../../config/load-config.ts';
 import { isGazetteError } from '../../diagnostics.ts';
 import { startServer } from '../../http/router.ts';
 import { feedUrls } from '../../render/feed-urls.ts';
+import { loadCommandConfig } from './load.ts';
 
 /** Arguments of {@link runServe}, as parsed by `cli/main.ts`. */
 export interface ServeArgs {
   /** Config file; default `feed.config.ts`. */
-  readonly config?: string;
+  readonly config?: string | undefined;
   /** Items folder; default `config.itemsDir`. */
-  readonly items?: string;
+  readonly items?: string | undefined;
   /** Port; default `PORT` from the environment, else 3000. 0 picks a free port. */
-  readonly port?: number;
+  readonly port?: number | undefined;
   /** Interface to bind; default `127.0.0.1` (not reachable from other machines unless asked). */
-  readonly host?: string;
+  readonly host?: string | undefined;
   /** No per-request log lines. */
-  readonly quiet?: boolean;
+  readonly quiet?: boolean | undefined;
   /** Resolves to stop the server instead of a signal (tests). */
   readonly until?: Promise<unknown>;
   /** Where lines go; default stdout for information, stderr for problems. */
@@ -40,7 +40,7 @@ export async function runServe(args: ServeArgs = {}): Promise<number> {
 
   let config;
   try {
-    config = await loadConfig(args.config === undefined ? {} : { file: args.config });
+    config = await loadCommandConfig({ config: args.config, items: args.items });
   } catch (error) {
     if (isGazetteError(error)) {
       printError(error.message);
@@ -56,7 +56,6 @@ export async function runServe(args: ServeArgs = {}): Promise<number> {
       config,
       port,
       host,
-      ...(args.items !== undefined ? { itemsDir: args.items } : {}),
       // Build diagnostics always print; request lines only without --quiet.
       log: (line) => {
         if (!args.quiet || !/^[A-Z]+ \S+ \d{3} /.test(line)) print(line);
