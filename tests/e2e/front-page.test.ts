@@ -9,7 +9,9 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.ts';
-import { startServer } from '../../src/http/router.ts';
+import express from 'express';
+import http from 'node:http';
+import { createFeedRouter, startServer } from '../../src/http/router.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -118,6 +120,45 @@ describe('the front page in Chromium', () => {
       const titles = await Promise.all(fetched.map((f) => itemTitlesOf(f.body, f.type)));
       expect(fetched.map((f, i) => [f.type, f.status, titles[i]!.includes(SEED_TITLE)]))
         .toEqual(FEED_TYPES.map((t) => [t, 200, true]));
+    });
+  });
+});
+
+describe('when an existing Express app mounts the router at /feeds', () => {
+  let mounted: http.Server;
+  let mountedUrl: string;
+  let router: ReturnType<typeof createFeedRouter>;
+
+  beforeAll(async () => {
+    const config = await loadConfig({ cwd: REPO });
+    router = createFeedRouter(config, { itemsDir, watch: false });
+    const app = express();
+    app.use('/feeds', router);
+    await router.ready;
+    mounted = http.createServer(app);
+    await new Promise<void>((resolve) => mounted.listen(0, '127.0.0.1', resolve));
+    mountedUrl = `http://127.0.0.1:${(mounted.address() as AddressInfo).port}/feeds`;
+  });
+
+  afterAll(async () => {
+    await router?.close();
+    if (mounted) await new Promise<void>((resolve) => mounted.close(() => resolve()));
+  });
+
+  it('gets every autodiscovery feed below the mount path with 200', async () => {
+    await withPage(async (page) => {
+      await page.goto(`${mountedUrl}/`);
+      const fetched = await Promise.all((await alternatesOf(page)).map((a) => fetchFromPage(page, a.href)));
+      expect(fetched.map((f) => [f.type, f.status])).toEqual(FEED_TYPES.map((t) => [t, 200]));
+    });
+  });
+
+  it('opens the seed article page below the mount path', async () => {
+    await withPage(async (page) => {
+      await page.goto(`${mountedUrl}/`);
+      await page.getByRole('link', { name: SEED_TITLE, exact: true }).click();
+      await page.waitForLoadState('load');
+      expect([new URL(page.url()).pathname.startsWith('/feeds/articles/'), await page.locator('h1').innerText()]).toEqual([true, SEED_TITLE]);
     });
   });
 });
