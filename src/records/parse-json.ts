@@ -39,7 +39,7 @@ export function parseJson(text: string, options: ParseJsonOptions): Result<RawRe
   const firstError = errors[0];
   if (firstError) {
     const { line, column } = locate(firstError.offset);
-    report('error', 'json-syntax', `invalid JSON at line ${line}, column ${column}: ${describeJsonError(firstError)}`, line);
+    report('error', 'json-syntax', `invalid JSON at column ${column}: ${describeJsonError(firstError)}`, line);
     return { value: undefined, diagnostics };
   }
   if (root?.type !== 'object') {

@@ -54,8 +54,8 @@ export function parseMarkdown(text: string, options: ParseMarkdownOptions): Resu
       }
     } else {
       let line = (firstError.pos[0] >= 0 ? parsed.counter.linePos(firstError.pos[0]).line : 1) + 1;
-      // yaml reports a missing closing quote at the end of the text; point at the line that opened it.
-      if (firstError.code === 'MISSING_CHAR') line = findUnclosedQuote(yamlLines, line - 1) ?? line;
+      // yaml reports a missing closing quote or bracket where it gave up; point at the line that opened it.
+      line = findOpeningLine(firstError.message, yamlLines, line - 1) ?? line;
       return fail('yaml-syntax', `invalid YAML front matter: ${firstError.message}`, line);
     }
   }
@@ -106,11 +106,20 @@ function quoteColonValues(lines: readonly string[]): { lines: string[]; changed:
   return { lines: out, changed };
 }
 
-/** 1-based file line of the last `key: "…` (or `'…`) value before `beforeLine` whose quote is not closed on its line. */
-function findUnclosedQuote(lines: readonly string[], beforeLine: number): number | undefined {
+/** 1-based file line of the last line before `beforeLine` that opens the quote or bracket yaml says is unclosed. */
+function findOpeningLine(message: string, lines: readonly string[], beforeLine: number): number | undefined {
+  const bracket = /end with an? ([\]}])/u.exec(message)?.[1];
+  const isQuote = /closing .?quote/iu.test(message);
+  if (!bracket && !isQuote) return undefined;
   for (let i = Math.min(beforeLine, lines.length) - 1; i >= 0; i--) {
-    const m = /^\s*[^\s#][^:]*:\s+(["'])(.*)$/u.exec(lines[i] ?? '');
-    if (m && !(m[2] ?? '').includes(m[1] ?? '')) return i + 2;
+    const line = lines[i] ?? '';
+    if (bracket) {
+      const open = bracket === ']' ? '[' : '{';
+      if (line.split(open).length > line.split(bracket).length) return i + 2;
+    } else {
+      const m = /^\s*[^\s#][^:]*:\s+(["'])(.*)$/u.exec(line);
+      if (m && !(m[2] ?? '').includes(m[1] ?? '')) return i + 2;
+    }
   }
   return undefined;
 }

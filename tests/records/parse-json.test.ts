@@ -107,11 +107,11 @@ describe('parseJson', () => {
   describe('when the JSON is broken', () => {
     it.each([
       // [name, text, code, line, message fragment]
-      ['a missing comma', '{\n  "title": "T"\n  "date": "2024-11-05"\n}', 'json-syntax', 3, 'line 3, column 3'],
-      ['a missing colon', '{\n  "title": "T",\n  "date" "2024"\n}', 'json-syntax', 3, 'line 3, column 10'],
-      ['a trailing comma', '{\n  "title": "T",\n}', 'json-syntax', 3, 'line 3, column 1'],
-      ['a comment', '{\n  // note\n  "title": "T"\n}', 'json-syntax', 2, 'line 2, column 3'],
-      ['an unclosed object', '{\n  "title": "T"', 'json-syntax', 2, 'line 2'],
+      ['a missing comma', '{\n  "title": "T"\n  "date": "2024-11-05"\n}', 'json-syntax', 3, 'column 3:'],
+      ['a missing colon', '{\n  "title": "T",\n  "date" "2024"\n}', 'json-syntax', 3, 'column 10:'],
+      ['a trailing comma', '{\n  "title": "T",\n}', 'json-syntax', 3, 'column 1:'],
+      ['a comment', '{\n  // note\n  "title": "T"\n}', 'json-syntax', 2, 'column 3:'],
+      ['an unclosed object', '{\n  "title": "T"', 'json-syntax', 2, 'column'],
       ['an empty file', '', 'empty-record', 1, 'empty'],
       ['an array', '[{"title": "T"}]', 'not-an-object', 1, 'array'],
       ['a string', '"titre"', 'not-an-object', 1, 'string'],
