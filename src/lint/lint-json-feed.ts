@@ -129,7 +129,9 @@ function checkAuthors(report: LintReport, node: Node | undefined, at: LineOf): v
     if (fields.every((f) => typeof f?.value !== 'string' || f.value === '')) {
       report.error('authors-shape', at(author), 'authors', 'an author needs at least one of "name", "url" or "avatar"');
     }
-    checkUrlField(report, fields[1], 'authors.url', at);
+    // JSON Feed 1.1 §authors: "The URL could be a mailto: link".
+    const url = fields[1];
+    if (!(typeof url?.value === 'string' && /^mailto:[^\s@]+@[^\s@]+$/.test(url.value))) checkUrlField(report, url, 'authors.url', at);
     checkUrlField(report, fields[2], 'authors.avatar', at);
   }
 }

@@ -22,7 +22,7 @@ const rows: [string, string, string, string][] = [
   ['url-absolute', jsonDoc(), jsonDoc({ feed_url: '/feed.json' }), '"feed_url"'],
   ['url-absolute', jsonDoc(), jsonDoc({}, [item({ url: '/articles/maroc/' })]), '"url": "/articles'],
   ['url-absolute', jsonDoc({}, [item({ image: 'https://example.org/i.jpg' })]), jsonDoc({}, [item({ image: 'images/i.jpg' })]), '"image"'],
-  ['url-absolute', jsonDoc(), jsonDoc({ authors: [{ name: 'Rédaction', url: 'redaction' }] }), '"url": "redaction"'],
+  ['url-absolute', jsonDoc({ authors: [{ name: 'Rédaction', url: 'mailto:redac@example.org' }] }), jsonDoc({ authors: [{ name: 'Rédaction', url: 'redaction' }] }), '"url": "redaction"'],
   ['authors-shape', jsonDoc(), jsonDoc({ authors: ['Rédaction'] }), '"Rédaction"'],
   ['authors-shape', jsonDoc(), jsonDoc({ authors: { name: 'Rédaction' } }), '"authors"'],
   ['authors-shape', jsonDoc(), jsonDoc({}, [item({ authors: [{ email: 'c@example.org' }] })]), '        {\n          "email"'],

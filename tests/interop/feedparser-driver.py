@@ -1,0 +1,52 @@
+"""interop: fetch one feed with Python's Universal Feed Parser and print what it understood, as JSON."""
+import calendar
+import html
+import json
+import sys
+from datetime import datetime, timezone
+
+import feedparser
+
+
+def iso(parsed):
+    # feedparser gives UTC struct_time; timegm keeps it UTC (mktime would apply the local zone).
+    if not parsed:
+        return None
+    return datetime.fromtimestamp(calendar.timegm(parsed), tz=timezone.utc).strftime('%Y-%m-%dT%H:%M:%SZ')
+
+
+def text_of(entry, key):
+    # An Atom title of type="html" is HTML: a reader renders it, so compare what it displays.
+    value = entry.get(key)
+    detail = entry.get(key + '_detail') or {}
+    if value is not None and detail.get('type') == 'text/html':
+        return html.unescape(value)
+    return value
+
+
+def main(url):
+    d = feedparser.parse(url)
+    out = {
+        'bozo': int(bool(d.get('bozo'))),
+        'bozo_exception': str(d.get('bozo_exception')) if d.get('bozo') else None,
+        'version': d.get('version'),
+        'feed_title': d.feed.get('title'),
+        'entries': [
+            {
+                'title': text_of(e, 'title'),
+                'link': e.get('link'),
+                'id': e.get('id'),
+                'published_parsed': iso(e.get('published_parsed')),
+                'updated_parsed': iso(e.get('updated_parsed')),
+                'tags': [t.get('label') or t.get('term') for t in e.get('tags', [])],
+                'author': (e.get('author_detail') or {}).get('name') or e.get('author'),
+                'content': (e.get('content') or [{}])[0].get('value'),
+            }
+            for e in d.entries
+        ],
+    }
+    json.dump(out, sys.stdout, ensure_ascii=False)
+
+
+if __name__ == '__main__':
+    main(sys.argv[1])
