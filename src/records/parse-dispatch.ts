@@ -18,6 +18,8 @@ export interface ParseDispatchOptions {
 /**
  * Reads a wire dispatch: line 1 the French date (kept raw), line 2 the categories, a blank line,
  * the title, then body blocks (kickers, headings, paragraphs).
+ * Errors (no record): an empty file, no title. Warnings: a blank or empty line 2 (no categories), no
+ * blank line before the title, no body (body `none`). Blank lines before line 1 or the title are fine.
  */
 export function parseDispatch(text: string, options: ParseDispatchOptions): Result<RawRecord | undefined> {
   if (typeof text !== 'string') throw new TypeError('parseDispatch: text must be a string');
