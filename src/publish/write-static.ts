@@ -1,6 +1,6 @@
 // publish: FeedSnapshot → a static tree on disk (same paths as the routes), swapped in atomically.
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FeedSnapshot } from './feed-snapshot.ts';
 
@@ -22,6 +22,7 @@ export async function writeStaticSite(
 ): Promise<{ files: string[] }> {
   if (!snapshot || !(snapshot.entries instanceof Map)) throw new TypeError('snapshot must be a FeedSnapshot');
   const out = checkOutDir(outDir, options.itemsDir);
+  await recoverInterruptedSwap(out);
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const temp = `${out}.tmp-${suffix}`;
   const old = `${out}.old-${suffix}`;
@@ -100,6 +101,44 @@ function checkOutDir(outDir: string, itemsDir: string | undefined): string {
     if (out === items || isInside(items, out)) throw new TypeError(`outDir ${outDir} contains the items folder ${itemsDir}`);
   }
   return out;
+}
+
+/**
+ * A crash between the two renames of a swap leaves no `out` but a whole `<out>.old-<pid>-…`: put it back.
+ * Leftovers of dead processes are removed; those of a live process (a concurrent build) are left alone.
+ */
+async function recoverInterruptedSwap(out: string): Promise<void> {
+  const parent = path.dirname(out);
+  const base = path.basename(out);
+  let names: string[];
+  try {
+    names = await readdir(parent);
+  } catch {
+    return; // no parent yet: nothing to recover
+  }
+  const leftovers = names
+    .map((name) => ({ name, match: /^\.(tmp|old)-(\d+)-[0-9a-f]+$/.exec(name.slice(base.length)) }))
+    .filter((x) => x.name.startsWith(base) && x.match && !isAlive(Number(x.match[2])));
+  let restored = names.includes(base);
+  for (const { name, match } of leftovers) {
+    const full = path.join(parent, name);
+    if (!restored && match?.[1] === 'old') {
+      await rename(full, out);
+      restored = true;
+      continue;
+    }
+    await rm(full, { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** True when `child` is strictly below `parent`. */

@@ -128,6 +128,32 @@ describe('writeStaticSite', () => {
     });
   });
 
+  describe('when a previous build crashed between its two renames', () => {
+    const DEAD = 'old-999999-deadbeef';
+
+    it('restores the previous output if this build fails too', async () => {
+      await mkdir(path.join(root, `dist.${DEAD}`), { recursive: true });
+      await writeFile(path.join(root, `dist.${DEAD}`, 'index.html'), 'avant');
+      const clash = [...makeDocuments(), { path: '/feed.xml/', contentType: 'text/html', body: 'x', lastModified: updated }];
+      await expect(writeStaticSite(createSnapshot(clash, { articleCount: 1, updated }), out)).rejects.toThrow();
+      expect([(await readFile(path.join(out, 'index.html'))).toString(), await readdir(root)]).toEqual(['avant', ['dist']]);
+    });
+
+    it('removes the leftovers of dead processes', async () => {
+      await mkdir(path.join(root, 'dist.tmp-999999-deadbeef'), { recursive: true });
+      await mkdir(path.join(root, `dist.${DEAD}`), { recursive: true });
+      await writeStaticSite(createSnapshot(makeDocuments(), { articleCount: 1, updated }), out);
+      expect(await readdir(root)).toEqual(['dist']);
+    });
+
+    it('leaves the folders of a live process alone', async () => {
+      const live = `dist.tmp-${process.ppid}-cafe0001`;
+      await mkdir(path.join(root, live), { recursive: true });
+      await writeStaticSite(createSnapshot(makeDocuments(), { articleCount: 1, updated }), out);
+      expect((await readdir(root)).sort()).toEqual(['dist', live]);
+    });
+  });
+
   describe('when built twice from the same documents', () => {
     it('writes byte-identical trees', async () => {
       const second = path.join(root, 'dist2');
