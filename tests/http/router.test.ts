@@ -1,7 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, createFeedRouter, type FeedRouter } from '../../src/http/router.ts';
+import { createApp, type FeedRouter } from '../../src/http/router.ts';
 import { makeConfig } from '../helpers/factories.ts';
 import { listen, makeItemsCopy, request, type RawResponse } from './_lib/site-server.ts';
 
@@ -224,47 +223,5 @@ describe('the feed router', () => {
     it('is never cached', async () => {
       expect((await get('/healthz')).headers['cache-control']).toBe('no-store');
     });
-  });
-});
-
-describe('the feed router mounted under /feeds', () => {
-  let mounted: { port: number; close: () => Promise<void> };
-  let router: FeedRouter;
-  let removeItems: () => Promise<void>;
-  beforeAll(async () => {
-    const items = await makeItemsCopy();
-    removeItems = items.remove;
-    const app = express();
-    app.set('etag', false);
-    router = createFeedRouter(config, { itemsDir: items.itemsDir, watch: false });
-    app.use('/feeds', router);
-    app.get('/', (_req, res) => void res.send('host app'));
-    mounted = await listen(app);
-  });
-  afterAll(async () => {
-    await mounted.close();
-    await router.close();
-    await removeItems();
-  });
-
-  it('serves /feeds/feed.xml with atom:link rel=self pointing at /feeds/feed.xml', async () => {
-    const body = (await request(mounted.port, '/feeds/feed.xml')).body.toString();
-    const self = /<atom:link\b[^>]*\brel="self"[^>]*>/.exec(body)?.[0] ?? '';
-    expect(/href="([^"]+)"/.exec(self)?.[1]).toBe('https://example.org/feeds/feed.xml');
-  });
-
-  it('links articles below the mount path', async () => {
-    const body = (await request(mounted.port, '/feeds/feed.json')).body.toString();
-    const urls = (JSON.parse(body).items as { url: string }[]).map((i) => i.url);
-    expect(urls).toContain(`https://example.org/feeds${ARTICLE}`);
-  });
-
-  it('redirects a slashless article path to a Location that resolves below the mount path', async () => {
-    const res = await request(mounted.port, `/feeds${ARTICLE.slice(0, -1)}`);
-    expect(new URL(res.headers.location!, `http://h/feeds${ARTICLE.slice(0, -1)}`).pathname).toBe(`/feeds${ARTICLE}`);
-  });
-
-  it('leaves the host app’s own routes alone', async () => {
-    expect((await request(mounted.port, '/')).body.toString()).toBe('host app');
   });
 });
