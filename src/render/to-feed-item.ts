@@ -39,7 +39,7 @@ export function renderFeedXml(feed: FeedDefinition, config: ResolvedConfig, form
     ...(safeUrl(config.hub) ? { hub: safeUrl(config.hub) } : {}),
   });
   for (const article of feed.articles) out.addItem(toFeedItem(article, config, format, urls.html));
-  return restoreMarkers(format === 'rss' ? out.rss2() : out.atom1());
+  return format === 'rss' ? restoreMarkers(out.rss2()) : restoreMarkers(toAtomPlainText(out.atom1()));
 }
 
 /** Maps one Article to the `feed` package's Item for `format`, escaping around xml-js's gaps. */
@@ -51,7 +51,7 @@ export function toFeedItem(article: Article, config: ResolvedConfig, format: Xml
   const html = cleanXmlText(article.html);
   const summary = cleanXmlText(article.summary);
   const item: Item = {
-    title: format === 'rss' ? cdata(cleanXmlText(article.title)) : escapeXml(cleanXmlText(article.title)),
+    title: cdata(cleanXmlText(article.title)),
     // Atom id goes through `new URL()` in `feed`; a tag: URI survives it unchanged when ASCII.
     id: safeUrl(article.guid) ?? link,
     guid: text(article.guid),
@@ -59,8 +59,8 @@ export function toFeedItem(article: Article, config: ResolvedConfig, format: Xml
     // `feed` writes Atom <updated> from `date` and RSS <pubDate>/Atom <published> from `published`.
     date: new Date(article.updated.getTime()),
     published: new Date(article.date.getTime()),
-    // Summaries are plain text; RSS description and Atom summary type="html" carry HTML, so escape.
-    ...(summary ? { description: escapeXml(summary) } : {}),
+    // Summaries are plain text. RSS <description> is HTML, so escape it; Atom gets type="text" below.
+    ...(summary ? { description: format === 'rss' ? escapeXml(summary) : cdata(summary) } : {}),
     ...(html ? { content: cdata(html) } : {}),
   };
   if (format === 'rss') {
@@ -101,6 +101,17 @@ function text(value: string): string {
 /** xml-js splits only the first `]]>` of a CDATA section; mark every one and split them all afterwards. */
 function cdata(value: string): string {
   return value.replaceAll(']]>', `]]${CDATA_MARKER}>`);
+}
+
+/**
+ * `feed` writes every entry title and summary as `type="html"` CDATA. Ours are plain text, so say so
+ * (RFC 4287 §3.1.1.1): parsers then agree on the value instead of some returning HTML-escaped text.
+ */
+function toAtomPlainText(xml: string): string {
+  return xml.replace(
+    /<(title|summary) type="html"><!\[CDATA\[([\s\S]*?)\]\]><\/\1>/g,
+    (_, tag: string, value: string) => `<${tag} type="text">${escapeXml(value.replaceAll(`]]${CDATA_MARKER}>`, ']]>'))}</${tag}>`,
+  );
 }
 
 function restoreMarkers(xml: string): string {

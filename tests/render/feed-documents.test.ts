@@ -104,9 +104,9 @@ describe('renderAtom', () => {
     expect(atom().updated).toBe('2024-11-21T23:00:00.000Z');
   });
 
-  it('gives content and summary type="html"', () => {
+  it('gives content type="html", and title and summary type="text" (they are plain text)', () => {
     const [entry] = atom().entries;
-    expect([entry.content.type, entry.summary.type]).toEqual(['html', 'html']);
+    expect([entry.content.type, entry.title.type, entry.summary.type]).toEqual(['html', 'text', 'text']);
   });
 
   it('stays well-formed with no entries', () => {
