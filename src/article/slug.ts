@@ -30,5 +30,10 @@ function cutSlug(slug: string): string {
   const head = slug.slice(0, MAX_SLUG_LENGTH + 1);
   const boundary = head.lastIndexOf('-');
   // One word longer than the limit has no boundary to cut on: cut it hard.
-  return (boundary > 0 ? head.slice(0, boundary) : slug.slice(0, MAX_SLUG_LENGTH)).replace(/-+$/, '');
+  const cut = (boundary > 0 ? head.slice(0, boundary) : slug.slice(0, MAX_SLUG_LENGTH)).replace(/-+$/, '');
+  // A cut just after an elided article or pronoun (`…-milliards-d` from `d’euros`) reads as a typo: drop it.
+  return cut.replace(ELIDED_TAIL, '') || cut;
 }
+
+// French elisions that only exist before the next word: d’, l’, j’, m’, n’, s’, t’, c’, qu’, jusqu’, lorsqu’, puisqu’.
+const ELIDED_TAIL = /-(?:[dljmnstc]|qu|jusqu|lorsqu|puisqu)$/;

@@ -51,6 +51,13 @@ describe('slugify', () => {
       expect(slugify(exact)).toBe(`${'a'.repeat(39)}-${'b'.repeat(40)}`);
     });
 
+    it.each([
+      ['Budget 2025 : les collectivités locales s’inquiètent d’un effort de 5 milliards d’euros', 'budget-2025-les-collectivites-locales-s-inquietent-d-un-effort-de-5-milliards'],
+      [`${'Mot '.repeat(18)}jusqu’aujourd’hui`, Array(18).fill('mot').join('-')],
+    ])('does not end on an elided word cut from its noun: %s', (title, slug) => {
+      expect(slugify(title)).toBe(slug);
+    });
+
     it('cuts one over-long word hard', () => {
       expect(slugify('a'.repeat(120))).toBe('a'.repeat(MAX_SLUG_LENGTH));
     });
