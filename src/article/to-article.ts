@@ -34,7 +34,8 @@ export function toArticle(record: RawRecord, config: ResolvedConfig): Result<Art
   }
   const diagnostics: Diagnostic[] = [];
   const report = (severity: Severity, field: string, code: string, message: string): void => {
-    const line = record.fields[field]?.line;
+    // A field that is not there at all is reported at line 1, where the record (front matter, JSON object) opens.
+    const line = record.fields[field]?.line ?? (record.fields[field] === undefined ? 1 : undefined);
     diagnostics.push({ severity, file: record.file, ...(line === undefined ? {} : { line }), field, code, message });
   };
   // null and blank text mean "not given" for every field: YAML writes `updated:` with nothing after it.

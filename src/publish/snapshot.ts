@@ -1,19 +1,10 @@
 // publish: rendered documents → FeedSnapshot, each body encoded (identity, gzip, br) and tagged once per build.
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { RenderedDocument } from '../render/render-site.ts';
 import type { FeedSnapshot, SnapshotEntry } from './feed-snapshot.ts';
 
-/** One finished document of a build, before encoding. The lead's `renderSite` returns these. */
-export interface RenderedDocument {
-  /** URL path below the site root: `/feed.xml`, `/`, `/articles/<slug>/`, `/categories/societe/atom.xml`. */
-  readonly path: string;
-  /** Full header value, e.g. `application/rss+xml; charset=utf-8`. */
-  readonly contentType: string;
-  /** The document text (UTF-8 on the wire). */
-  readonly body: string;
-  /** Newest `updated` of the articles it shows; never the clock. */
-  readonly lastModified: Date;
-}
+export type { RenderedDocument };
 
 /** Facts about the whole build that the snapshot carries for /healthz. */
 export interface SnapshotInfo {

@@ -10,12 +10,13 @@ import { renderRss } from './rss.ts';
 /** One rendered document at its URL path, before encoding. */
 export interface RenderedDocument {
   /** URL path below the site root: `/feed.xml`, `/categories/societe/atom.xml`, `/`, `/articles/<slug>/`. */
-  path: string;
-  /** Full header value with charset. */
-  contentType: string;
-  body: string;
+  readonly path: string;
+  /** Full header value with charset, e.g. `application/rss+xml; charset=utf-8`. */
+  readonly contentType: string;
+  /** The document text (UTF-8 on the wire). */
+  readonly body: string;
   /** When the content last changed: the newest article it shows (never the clock). */
-  lastModified: Date;
+  readonly lastModified: Date;
 }
 
 export const CONTENT_TYPES = {

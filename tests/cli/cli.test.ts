@@ -117,7 +117,7 @@ describe('gazette check', () => {
     it.each([
       // file, field, line (undefined: the line is not asserted)
       ['impossible-date.md', 'date', 3],
-      ['missing-title.md', 'title', undefined],
+      ['missing-title.md', 'title', 1],
       ['invalid-yaml.md', undefined, undefined],
       ['invalid-json.json', undefined, undefined],
       ['draft-flag-not-boolean.md', 'draft', 4],

@@ -20,7 +20,7 @@ export async function runBuild(args: BuildArgs): Promise<number> {
     process.stderr.write('nothing written\n');
     return 1;
   }
-  const { files } = await writeStaticSite(result.snapshot, outDir);
+  const { files } = await writeStaticSite(result.snapshot, outDir, { itemsDir: config.itemsDir });
   process.stdout.write(
     `${plural(result.snapshot.articleCount, 'article')} published, ${plural(files.length, 'file')} written to ${displayPath(outDir)}/\n`,
   );
