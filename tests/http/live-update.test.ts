@@ -1,38 +1,21 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type FeedRouter } from '../../src/http/router.ts';
 import { makeConfig } from '../helpers/factories.ts';
-import { listen, makeItemsCopy, pollUntil, request, type RawResponse } from './_lib/site-server.ts';
+import { pollUntil, request, startSite, type RawResponse, type TestSite } from './_lib/site-server.ts';
 
 /** The budget DESIGN.md gives an edit to reach the served feeds. */
 const BUDGET_MS = 1000;
 
-let port: number;
-let itemsDir: string;
-let feeds: FeedRouter;
-let logLines: string[];
-let cleanup: () => Promise<void>;
-
+let site: TestSite;
+const logLines: string[] = [];
 beforeAll(async () => {
-  const items = await makeItemsCopy();
-  itemsDir = items.itemsDir;
-  logLines = [];
-  const app = createApp(makeConfig(), { itemsDir, watch: true, log: (line) => logLines.push(line) });
-  feeds = app.feeds;
-  await feeds.ready;
-  const server = await listen(app);
-  port = server.port;
-  cleanup = async () => {
-    await server.close();
-    await feeds.close();
-    await items.remove();
-  };
+  site = await startSite({ config: makeConfig(), watch: true, log: (line) => logLines.push(line) });
 });
-afterAll(() => cleanup());
+afterAll(() => site.close());
 
-const feed = (): Promise<RawResponse> => request(port, '/feed.xml');
-const health = async () => JSON.parse((await request(port, '/healthz')).body.toString());
+const feed = (): Promise<RawResponse> => request(site.port, '/feed.xml');
+const health = async () => JSON.parse((await request(site.port, '/healthz')).body.toString());
 
 const record = (title: string, date: string, extra = '') =>
   `---\ntitle: "${title}"\ndate: ${date}\ncategories: [National]\n${extra}---\n\nUn paragraphe.\n`;
@@ -45,7 +28,7 @@ describe('live updates', () => {
   describe('when a new record is written while serving', () => {
     beforeAll(async () => {
       before = await feed();
-      await writeFile(path.join(itemsDir, 'nouvel-article.md'), record('Municipales : un nouveau maire à Lyon', '2024-12-02 09:30'));
+      await writeFile(path.join(site.itemsDir, 'nouvel-article.md'), record('Municipales : un nouveau maire à Lyon', '2024-12-02 09:30'));
     });
 
     it('serves it in /feed.xml within one second', async () => {
@@ -59,15 +42,15 @@ describe('live updates', () => {
     });
 
     it('answers 304 to the new ETag', async () => {
-      const res = await request(port, '/feed.xml', { headers: { 'if-none-match': afterNew.headers.etag! } });
+      const res = await request(site.port, '/feed.xml', { headers: { 'if-none-match': afterNew.headers.etag! } });
       expect(res.status).toBe(304);
     });
   });
 
   describe('when a record is then broken', () => {
     beforeAll(async () => {
-      await writeFile(path.join(itemsDir, 'nouvel-article.md'), record('Municipales : un nouveau maire à Lyon', '30 février 2024'));
-      await writeFile(path.join(itemsDir, 'casse.md'), '---\ntitle: [pas fermé\n---\n');
+      await writeFile(path.join(site.itemsDir, 'nouvel-article.md'), record('Municipales : un nouveau maire à Lyon', '30 février 2024'));
+      await writeFile(path.join(site.itemsDir, 'casse.md'), '---\ntitle: [pas fermé\n---\n');
     });
 
     it('reports the errors in /healthz', async () => {
@@ -100,8 +83,8 @@ describe('live updates', () => {
 
   describe('when the broken records are fixed', () => {
     beforeAll(async () => {
-      await writeFile(path.join(itemsDir, 'nouvel-article.md'), record('Municipales : le maire de Lyon élu', '2024-12-02 09:30'));
-      await writeFile(path.join(itemsDir, 'casse.md'), record('Une dépêche réparée', '2024-12-01'));
+      await writeFile(path.join(site.itemsDir, 'nouvel-article.md'), record('Municipales : le maire de Lyon élu', '2024-12-02 09:30'));
+      await writeFile(path.join(site.itemsDir, 'casse.md'), record('Une dépêche réparée', '2024-12-01'));
     });
 
     it('serves the fixed records again', async () => {

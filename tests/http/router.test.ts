@@ -1,33 +1,19 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type FeedRouter } from '../../src/http/router.ts';
 import { makeConfig } from '../helpers/factories.ts';
-import { listen, makeItemsCopy, request, type RawResponse } from './_lib/site-server.ts';
+import { request, startSite, type RawResponse, type TestSite } from './_lib/site-server.ts';
 
 const ARTICLE = '/articles/rentree-universitaire-loyers/';
 const config = makeConfig({ cacheControl: 'public, max-age=60' });
 
-let port: number;
-let feeds: FeedRouter;
-let cleanup: () => Promise<void>;
-
+let site: TestSite;
 beforeAll(async () => {
-  const items = await makeItemsCopy();
-  const app = createApp(config, { itemsDir: items.itemsDir, watch: false });
-  feeds = app.feeds;
-  await feeds.ready;
-  const server = await listen(app);
-  port = server.port;
-  cleanup = async () => {
-    await server.close();
-    await feeds.close();
-    await items.remove();
-  };
+  site = await startSite({ config, watch: false });
 });
-afterAll(() => cleanup());
+afterAll(() => site.close());
 
 const get = (path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawResponse> =>
-  request(port, path, { method, headers });
+  request(site.port, path, { method, headers });
 
 describe('the feed router', () => {
   describe.each([

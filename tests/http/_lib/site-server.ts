@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Express } from 'express';
+import type { ResolvedConfig } from '../../../src/config/config-schema.ts';
+import { createApp, type FeedRouter, type FeedRouterOptions } from '../../../src/http/router.ts';
 
 export const FIXTURE_ITEMS = fileURLToPath(new URL('../../fixtures/items/', import.meta.url));
 
@@ -69,4 +71,35 @@ export async function pollUntil(check: () => Promise<boolean>, budgetMs: number)
     if (Date.now() >= deadline) return false;
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** A running Gazette app over a temporary copy of the fixture items. */
+export interface TestSite {
+  readonly port: number;
+  readonly itemsDir: string;
+  readonly feeds: FeedRouter;
+  /** Stops the server and the watcher and removes the temporary items. */
+  close(): Promise<void>;
+}
+
+/** Starts the real app on 127.0.0.1:0 once its first build is done; `prepare` may edit the items first. */
+export async function startSite(
+  options: FeedRouterOptions & { config: ResolvedConfig; prepare?: (itemsDir: string) => Promise<void> },
+): Promise<TestSite> {
+  const { config, prepare, ...routerOptions } = options;
+  const items = await makeItemsCopy();
+  await prepare?.(items.itemsDir);
+  const app = createApp(config, { ...routerOptions, itemsDir: items.itemsDir });
+  await app.feeds.ready;
+  const server = await listen(app);
+  return {
+    port: server.port,
+    itemsDir: items.itemsDir,
+    feeds: app.feeds,
+    close: async () => {
+      await server.close();
+      await app.feeds.close();
+      await items.remove();
+    },
+  };
 }
