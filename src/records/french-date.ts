@@ -7,9 +7,20 @@
 //   (02:30 on 2025-10-26 in Europe/Paris → 02:30+02:00).
 // The offsets come from @date-fns/tz (`tzOffset`, backed by the runtime's IANA data), never from the
 // machine's own zone, so the same text gives the same instant on every machine.
+//
+// Around the date itself, only closed lists of words are accepted (french-date-words.ts), so prose that
+// merely contains a date stays unreadable:
+// - a lead-in: `Publié le`, `Mis à jour le`, `Le` … (`DATE_LEAD_INS`);
+// - after the date, a time joined by a space, `,`, `-`, `–` or `à`: `14h30`, `14 h 30 min`, `8 heures 30`,
+//   `14:30`, `midi` (12:00) and `minuit` (00:00 at the start of that day), then a zone (`CET`, `UTC+2`);
+// - the time may come first instead: `18h05, le 3 décembre 2024`;
+// - trailing notes: a zone or `mis à jour` in parentheses, or a place (`heure de Paris`), whose zone then
+//   replaces the configured one for wall time. An explicit offset or zone abbreviation always wins.
 import { tzOffset } from '@date-fns/tz';
 import { getDaysInMonth } from 'date-fns';
-import { fr } from 'date-fns/locale/fr';
+import {
+  DATE_LEAD_INS, DATE_NOTES, FRENCH_MONTHS, FRENCH_WEEKDAYS, MONTHS, PLACE_ZONES, WEEKDAYS, ZONES, fold,
+} from './french-date-words.ts';
 
 /** Options of {@link parseFrenchDate}. */
 export interface FrenchDateOptions {
@@ -43,13 +54,15 @@ export function parseFrenchDate(text: string, options: FrenchDateOptions): Frenc
     throw new TypeError(`parseFrenchDate: options.timeZone must be an IANA time zone, got ${JSON.stringify(timeZone)}`);
   }
   const shown = text.replace(SPACES, ' ').trim();
-  const match = DATE_PATTERN.exec(fold(shown));
-  const g = match?.groups;
+  const { core, placeZone } = unwrap(fold(shown));
+  const g = DATE_PATTERN.exec(core)?.groups;
   if (!g) {
     return {
       ok: false,
       code: 'date-unreadable',
-      message: `could not read ${JSON.stringify(shown)} as a date; expected e.g. "22 novembre 2024" or "2024-11-22T14:30:00+01:00"`,
+      message: YEARLESS_PATTERN.test(core)
+        ? `${JSON.stringify(shown)} has no year; write it in full, e.g. "22 novembre 2024"`
+        : `could not read ${JSON.stringify(shown)} as a date; expected e.g. "22 novembre 2024" or "2024-11-22T14:30:00+01:00"`,
     };
   }
 
@@ -58,7 +71,7 @@ export function parseFrenchDate(text: string, options: FrenchDateOptions): Frenc
   const month = monthWord !== undefined ? (MONTHS.get(monthWord) ?? 0) : Number(g.cMonth ?? g.dMonth);
   const day = Number(g.aDay ?? g.bDay ?? g.cDay ?? g.dDay);
   const hourText = g.hour1 ?? g.hour2;
-  const hour = Number(hourText ?? 0);
+  const hour = g.noon === 'midi' ? 12 : Number(hourText ?? 0);
   const minute = Number(g.min1 ?? g.min2 ?? 0);
   const second = Number(g.sec ?? 0);
   const millisecond = g.frac ? Number(g.frac.padEnd(3, '0').slice(0, 3)) : 0;
@@ -80,12 +93,12 @@ export function parseFrenchDate(text: string, options: FrenchDateOptions): Frenc
   const offset = readOffset(g.zone, g.offset);
   if (offset !== undefined && Math.abs(offset) > 18 * 60) return impossible('a UTC offset is at most ±18:00');
   const wall = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
-  const instant = offset === undefined ? resolveWallTime(wall, timeZone) : wall - offset * MINUTE;
+  const instant = offset === undefined ? resolveWallTime(wall, placeZone ?? timeZone) : wall - offset * MINUTE;
 
   const result: FrenchDateResult = {
     ok: true,
     date: new Date(instant),
-    hasTime: hourText !== undefined,
+    hasTime: hourText !== undefined || g.noon !== undefined,
     hasOffset: offset !== undefined,
   };
   if (g.weekday !== undefined) {
@@ -93,7 +106,8 @@ export function parseFrenchDate(text: string, options: FrenchDateOptions): Frenc
     const actualIndex = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
     if (written !== actualIndex) {
       result.weekdayMismatch = {
-        written: shown.replace(/^le\s+/i, '').split(/[\s,.]/)[0] ?? g.weekday,
+        // The first word that folds to the weekday: lead-ins and times never do.
+        written: shown.split(/[\s,.]+/).find((word) => fold(word) === g.weekday) ?? g.weekday,
         actual: FRENCH_WEEKDAYS[actualIndex] ?? '',
         date: `${String(year)}-${pad(month)}-${pad(day)}`,
       };
@@ -109,74 +123,60 @@ const DAY = 86_400_000;
 // NBSP, narrow NBSP, figure/thin/hair spaces and line breaks all read as one space.
 const SPACES = /[\s\u00a0\u202f\u2007\u2009\u200a]+/g;
 
-/** Lower case, accents stripped (`Décembre` → `decembre`, `1ᵉʳ` → `1er`), minus signs as `-`. */
-function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[\u2212\u2010\u2011]/g, '-')
-    .toLowerCase();
-}
-
-const FRENCH_MONTHS = Array.from({ length: 12 }, (_, i) => fr.localize.month(i as 0, { width: 'wide' }));
-const FRENCH_WEEKDAYS = Array.from({ length: 7 }, (_, i) => fr.localize.day(i as 0, { width: 'wide' }));
-
-/** Month words (folded, without the abbreviation dot) → 1–12: the `fr` locale's names plus common spellings. */
-const MONTHS = new Map<string, number>();
-for (let i = 0; i < 12; i += 1) {
-  for (const width of ['wide', 'abbreviated'] as const) {
-    MONTHS.set(fold(fr.localize.month(i as 0, { width })).replace(/\.$/, ''), i + 1);
-  }
-}
-// Abbreviations seen in dispatches, and the English names of RFC 822 dates (`Fri, 22 Nov 2024`).
-const EXTRA_MONTHS: Array<[string, number]> = [
-  ['jan', 1], ['fev', 2], ['mar', 3], ['juil', 7], ['aou', 8],
-  ['sep', 9], ['sept', 9], ['nov', 11], ['dec', 12],
-  ['january', 1], ['feb', 2], ['february', 2], ['march', 3], ['apr', 4], ['april', 4], ['may', 5],
-  ['jun', 6], ['june', 6], ['jul', 7], ['july', 7], ['aug', 8], ['august', 8], ['september', 9],
-  ['october', 10], ['november', 11], ['december', 12],
-];
-for (const [word, month] of EXTRA_MONTHS) if (!MONTHS.has(word)) MONTHS.set(word, month);
-
-/** Weekday words (folded) → 0 (Sunday) … 6. */
-const WEEKDAYS = new Map<string, number>();
-for (let i = 0; i < 7; i += 1) {
-  const name = fold(FRENCH_WEEKDAYS[i] ?? '');
-  WEEKDAYS.set(name, i);
-  WEEKDAYS.set(name.slice(0, 3), i);
-}
-const ENGLISH_WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-ENGLISH_WEEKDAYS.forEach((name, i) => {
-  WEEKDAYS.set(name, i);
-  WEEKDAYS.set(name.slice(0, 3), i);
-});
-
-/** Named zones an RFC 822 date (RFC 822 §5.1) or a Quebec dispatch (HNE/HAE) may end with, in minutes. */
-const ZONES = new Map<string, number>([
-  ['z', 0], ['ut', 0], ['utc', 0], ['gmt', 0],
-  ['est', -300], ['edt', -240], ['cst', -360], ['cdt', -300], ['mst', -420], ['mdt', -360], ['pst', -480], ['pdt', -420],
-  ['hne', -300], ['hae', -240],
-]);
-
 const alternation = (words: Iterable<string>): string => [...words].sort((a, b) => b.length - a.length).join('|');
+/** The same pattern with its named groups made anonymous, to embed it twice in one RegExp. */
+const anonymous = (pattern: string): string => pattern.replace(/\(\?<\w+>/g, '(?:');
 
 const WEEKDAY = `(?<weekday>${alternation(WEEKDAYS.keys())})(?![a-z])\\.?`;
 const month = (name: string): string => `(?<${name}>${alternation(MONTHS.keys())})(?![a-z])\\.?`;
 const DATE = [
   `${month('aMonth')}\\s*(?<aDay>\\d{1,2})(?:er)?\\s*,?\\s*(?<aYear>\\d{4})`, // novembre 22, 2024 (wire)
   `(?<bDay>\\d{1,2})(?:er)?\\s*${month('bMonth')}\\s*,?\\s*(?<bYear>\\d{4})`, // 22 novembre 2024, 1er déc. 2024
-  `(?<cDay>\\d{1,2})(?<cSep>[/.-])(?<cMonth>\\d{1,2})\\k<cSep>(?<cYear>\\d{4})`, // 22/11/2024: day first
+  `(?<cDay>\\d{1,2})(?:er)?(?<cSep>[/.-])(?<cMonth>\\d{1,2})\\k<cSep>(?<cYear>\\d{4})`, // 22/11/2024: day first
   `(?<dYear>\\d{4})(?<dSep>[/.-])(?<dMonth>\\d{1,2})\\k<dSep>(?<dDay>\\d{1,2})`, // 2024-11-22
 ].join('|');
+// The day-month forms without a year: never a date, only a better message.
+const YEARLESS_DATE = `${month('aMonth')}\\s*\\d{1,2}(?:er)?|\\d{1,2}(?:er)?\\s*${month('bMonth')}|\\d{1,2}(?:er)?/\\d{1,2}`;
 const TIME = [
-  `(?<hour1>\\d{1,2})\\s*(?:h|heures?)(?:\\s*(?<min1>\\d{2})(?:\\s*(?:min|mn))?)?`, // 14h30, 14 h 30, 14h
+  `(?<hour1>\\d{1,2})\\s*(?:h|heures?)(?:\\s*(?<min1>\\d{2})(?:\\s*(?:minutes?|min|mn))?)?`, // 14h30, 8 heures 30
   `(?<hour2>\\d{1,2}):(?<min2>\\d{2})(?::(?<sec>\\d{2})(?:[.,](?<frac>\\d{1,9}))?)?`, // 14:30, 14:30:15.250
+  `(?<noon>midi|minuit)`,
 ].join('|');
-const ZONE = `(?<zone>${alternation(ZONES.keys())})?\\s*(?<offset>[+-]\\d{1,2}(?::?\\d{2})?)?`;
-const DATE_PATTERN = new RegExp(
-  `^(?:le\\s+)?(?:${WEEKDAY}\\s*,?\\s+(?:le\\s+)?)?(?:${DATE})` +
-    `(?:(?:t|\\s*,\\s*|\\s+)(?:(?:a|at|vers|des)\\s+)?(?:${TIME})\\s*${ZONE})?$`,
+const ZONE_WORD = alternation(ZONES.keys());
+const OFFSET = '[+-]\\d{1,2}(?::?\\d{2})?';
+const ZONE = `(?<zone>${ZONE_WORD})?\\s*(?<offset>${OFFSET})?`;
+const AT = '(?:(?:a|at|vers|des)\\s+)?';
+// `[date] [time]` after unwrap(); the date may open with a weekday (`vendredi, novembre 22, 2024`).
+const withDate = (date: string): RegExp =>
+  new RegExp(`^(?:${WEEKDAY}\\s*,?\\s+(?:le\\s+)?)?(?:${date})(?:(?:t|\\s*[,-]\\s*|\\s+)${AT}(?:${TIME})\\s*${ZONE})?$`);
+const DATE_PATTERN = withDate(DATE);
+const YEARLESS_PATTERN = withDate(YEARLESS_DATE);
+
+const LEAD_IN = new RegExp(`^(?:(?:${alternation(DATE_LEAD_INS)})(?:\\s*:)?\\s+)?(?:le\\s+)?`);
+const PLACE = alternation(PLACE_ZONES.keys());
+const TRAILING_NOTE = new RegExp(
+  `(?:\\s*[,-]?\\s*\\((?:${alternation(DATE_NOTES)}|(?<place>${PLACE})|(?<zone>(?:${ZONE_WORD})(?:\\s*${OFFSET})?|${OFFSET}))\\)` +
+    `|(?:\\s*[,-]\\s*|\\s+)(?<barePlace>${PLACE}))$`,
 );
+const TIME_FIRST = new RegExp(`^${AT}(?<time>(?:${anonymous(TIME)})(?:\\s*${anonymous(ZONE)}))(?:\\s*,\\s*|\\s+)(?:le\\s+)?(?<date>.+)$`);
+
+/**
+ * The folded text reduced to `[date] [time] [zone]`: lead-in and trailing notes removed (a zone in
+ * parentheses kept bare), a time written first moved after the date; plus the zone a place note names.
+ */
+function unwrap(folded: string): { core: string; placeZone: string | undefined } {
+  let core = folded.replace(LEAD_IN, '');
+  let placeZone: string | undefined;
+  // Each pass removes one note from the end and shortens the text, so the loop ends.
+  for (let note = TRAILING_NOTE.exec(core); note?.groups; note = TRAILING_NOTE.exec(core)) {
+    const { place, barePlace, zone } = note.groups;
+    core = core.slice(0, note.index) + (zone === undefined ? '' : ` ${zone}`);
+    placeZone ??= PLACE_ZONES.get(place ?? barePlace ?? '');
+  }
+  const timeFirst = TIME_FIRST.exec(core)?.groups;
+  if (timeFirst) core = `${timeFirst.date} ${timeFirst.time}`;
+  return { core, placeZone };
+}
 
 /** Minutes east of UTC written after the time (`Z`, `+01:00`, `+0100`, `GMT+1`), or undefined for wall time. */
 function readOffset(zone: string | undefined, offset: string | undefined): number | undefined {

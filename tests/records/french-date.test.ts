@@ -26,6 +26,7 @@ describe('parseFrenchDate', () => {
       ['30 février 2024', '"30 février 2024" is not a real date'],
       ['31/04/2024', '"31/04/2024" is not a real date'],
       ['22 novembre 2024 25h00', '"22 novembre 2024 25h00" is not a real date'],
+      ['Publié le 30 février 2024', '"Publié le 30 février 2024" is not a real date'],
     ])('names the value %j in the message', (input, expected) => {
       const result = parseFrenchDate(input, { timeZone: 'Europe/Paris' });
       expect(result.ok ? '' : result.message).toContain(expected);
@@ -38,6 +39,13 @@ describe('parseFrenchDate', () => {
       expect(result.ok ? '' : result.message).toBe(
         'could not read "demain matin" as a date; expected e.g. "22 novembre 2024" or "2024-11-22T14:30:00+01:00"',
       );
+    });
+  });
+
+  describe('when the year is missing', () => {
+    it.each(['3 décembre', 'Publié le 3 décembre à 18h05', 'mardi, décembre 3', '3/12'])('says so for %j', (input) => {
+      const result = parseFrenchDate(input, { timeZone: 'Europe/Paris' });
+      expect(result.ok ? '' : result.message).toBe(`${JSON.stringify(input)} has no year; write it in full, e.g. "22 novembre 2024"`);
     });
   });
 
@@ -69,6 +77,9 @@ describe('parseFrenchDate', () => {
       ['22 novembre 2024 à 14h', true, false],
       ['2024-11-22T14:30:00Z', true, true],
       ['Fri, 22 Nov 2024 14:30:00 +0100', true, true],
+      ['3 décembre 2024 à minuit', true, false],
+      ['3 décembre 2024 à 18h05 CET', true, true],
+      ['3 décembre 2024 à 18h05 (heure de Paris)', true, false],
     ])('says of %j: hasTime %s, hasOffset %s', (input, hasTime, hasOffset) => {
       const result = parseFrenchDate(input, { timeZone: 'Europe/Paris' });
       expect(result.ok && [result.hasTime, result.hasOffset]).toEqual([hasTime, hasOffset]);
