@@ -39,7 +39,7 @@ export function renderFeedXml(feed: FeedDefinition, config: ResolvedConfig, form
     ...(safeUrl(config.hub) ? { hub: safeUrl(config.hub) } : {}),
   });
   for (const article of feed.articles) out.addItem(toFeedItem(article, config, format, urls.html));
-  return format === 'rss' ? restoreMarkers(out.rss2()) : restoreMarkers(toAtomPlainText(out.atom1()));
+  return format === 'rss' ? restoreMarkers(out.rss2()) : restoreMarkers(toAtomPlainText(fixAtomEnclosureTypes(out.atom1())));
 }
 
 /** Maps one Article to the `feed` package's Item for `format`, escaping around xml-js's gaps. */
@@ -59,15 +59,14 @@ export function toFeedItem(article: Article, config: ResolvedConfig, format: Xml
     // `feed` writes Atom <updated> from `date` and RSS <pubDate>/Atom <published> from `published`.
     date: new Date(article.updated.getTime()),
     published: new Date(article.date.getTime()),
-    // Summaries are plain text. RSS <description> is HTML, so escape it; Atom gets type="text" below.
-    ...(summary ? { description: format === 'rss' ? escapeXml(summary) : cdata(summary) } : {}),
     ...(html ? { content: cdata(html) } : {}),
   };
+  const description = itemDescription(summary, html, format);
+  if (description) item.description = description;
   if (format === 'rss') {
     item.category = article.categories.map((c) => ({ name: text(c.name), domain: escapeXml(scheme) }));
-    // RSS 2.0 <author> holds an e-mail address: at most one, as `email (Name)`; names go to dc:creator.
-    const withEmail = article.authors.find((a) => a.email);
-    if (withEmail?.email) item.author = [{ name: text(withEmail.name), email: text(withEmail.email) }];
+    // Authors are named in dc:creator only, never also in <author>: the W3C validator warns when an item has
+    // both (feedvalidator: DuplicateItemSemantics), and dc:creator carries every co-author, <author> one e-mail.
     const names = article.authors.length > 0 ? article.authors.map((a) => a.name) : [config.author.name];
     // xml-js writes an array as repeated elements; `feed` types `objects` as a record but passes it through.
     const creators = names.map((n) => ({ _text: text(n) }));
@@ -111,6 +110,32 @@ function toAtomPlainText(xml: string): string {
   return xml.replace(
     /<(title|summary) type="html"><!\[CDATA\[([\s\S]*?)\]\]><\/\1>/g,
     (_, tag: string, value: string) => `<${tag} type="text">${escapeXml(value.replaceAll(`]]${CDATA_MARKER}>`, ']]>'))}</${tag}>`,
+  );
+}
+
+/**
+ * RSS <description> is HTML: the summary, escaped. An item with full text but no summary (a photo-only
+ * article) gets the full HTML instead, so <description> still comes before <content:encoded> for readers
+ * that ignore the latter (RSS Best Practices Profile; feedvalidator: NeedDescriptionBeforeContent).
+ * Atom summaries are plain text, written as type="text" below.
+ */
+function itemDescription(summary: string, html: string, format: XmlFormat): string | undefined {
+  if (format === 'atom') return summary ? cdata(summary) : undefined;
+  if (summary) return escapeXml(summary);
+  return html ? cdata(html) : undefined;
+}
+
+/**
+ * `feed` types an Atom enclosure `image/<file extension>`, which gives the unregistered `image/jpg` for
+ * `.jpg` files (RFC 2046 registers `image/jpeg`); write the registered type we would give RSS.
+ */
+function fixAtomEnclosureTypes(xml: string): string {
+  return xml.replace(
+    /(<link rel="enclosure" href="[^"]*" type=")image\/([^"]*)(")/g,
+    (whole, head: string, ext: string, tail: string) => {
+      const type = IMAGE_TYPES[ext.toLowerCase()];
+      return type ? `${head}${type}${tail}` : whole;
+    },
   );
 }
 
