@@ -1,20 +1,17 @@
 // lint: checks on HTML carried inside feeds (descriptions, content) and on fields that must stay plain text.
+import { HTML_ELEMENTS, UNSAFE_ELEMENTS, unsafeStyleParts } from './html-vocabulary.ts';
 import type { LintReport } from './lint-report.ts';
 import { hasUriScheme } from './value-checks.ts';
 
-/**
- * Elements feed readers strip or that run code: the W3C Feed Validation Service reports them as
- * "security risk" (https://validator.w3.org/feed/docs/warning/SecurityRisk.html).
- */
-const UNSAFE_ELEMENTS = new Set(['script', 'iframe', 'object', 'embed', 'style', 'applet', 'frame', 'frameset', 'meta', 'link', 'base']);
 /** Attributes holding a URL that a reader resolves against the feed, not the article, when relative. */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'poster', 'cite', 'background', 'longdesc', 'action', 'formaction', 'data']);
 const TAG = /<([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
 const ATTRIBUTE = /([^\s=/"'>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
 
 /**
- * Reports unsafe markup (`unsafe-element`, `unsafe-attribute`, `unsafe-url`) and relative URLs (`relative-url`)
- * in an HTML fragment; `lineOf` maps an offset in `html` to a line of the feed.
+ * Reports unsafe markup (`unsafe-element`, `unsafe-attribute`, `unsafe-url`, and the warnings `unsafe-style` and
+ * `unknown-html-element`) and relative URLs (`relative-url`) in an HTML fragment; `lineOf` maps an offset in `html`
+ * to a line of the feed.
  */
 export function checkHtmlContent(report: LintReport, html: string, lineOf: (offset: number) => number, field: string): void {
   // Comments cannot hold live markup; blank them out (keeping offsets) so they raise nothing.
@@ -23,7 +20,11 @@ export function checkHtmlContent(report: LintReport, html: string, lineOf: (offs
     const name = tag[1]!.toLowerCase();
     const line = lineOf(tag.index);
     if (UNSAFE_ELEMENTS.has(name)) {
+      // feedvalidator: SecurityRisk
       report.error('unsafe-element', line, field, `<${name}> in content is a security risk and is stripped by feed readers`);
+    } else if (!HTML_ELEMENTS.has(name)) {
+      // feedvalidator: NotHtml ("Non-html tag")
+      report.warning('unknown-html-element', line, field, `<${name}> is not an HTML element (pasted from a word processor?); readers drop or show it`);
     }
     for (const attr of (tag[2] ?? '').matchAll(ATTRIBUTE)) {
       const attrName = attr[1]!.toLowerCase();
@@ -33,6 +34,11 @@ export function checkHtmlContent(report: LintReport, html: string, lineOf: (offs
       }
       if (raw === undefined) continue;
       const value = decodeEntities(raw);
+      if (attrName === 'style') {
+        // feedvalidator: DangerousStyleAttr
+        const unsafe = unsafeStyleParts(value);
+        if (unsafe.length > 0) report.warning('unsafe-style', line, field, `<${name} style="${value}">: ${unsafe.map((u) => `"${u}"`).join(', ')} is not a plain presentational style; readers strip it`);
+      }
       // Browsers ignore tabs, newlines and leading controls inside a scheme (WHATWG URL), so `java\tscript:` runs too.
       const compact = value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
       if (/^(?:javascript|vbscript|livescript):/.test(compact) || (attrName !== 'srcset' && compact.startsWith('data:text/html'))) {
@@ -49,15 +55,39 @@ export function checkHtmlContent(report: LintReport, html: string, lineOf: (offs
   }
 }
 
-/** Reports `plain-text` when a text-only field (title, category) holds markup or escaped entities once unescaped. */
+/**
+ * Warns (`plain-text`) when a text-only field (title, category, summary…) holds, once unescaped, an HTML end tag or
+ * an entity: it was double-escaped or written as HTML, and readers show the markup literally
+ * (feedvalidator: ContainsHTML, ContainsUndeclaredHTML). A lone `<` or `&` (`R&D <Tech>`) is ordinary text.
+ */
 export function checkPlainText(report: LintReport, text: string, line: number | undefined, field: string): void {
-  const markup = /<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?\/?>|&(?:[a-zA-Z][a-zA-Z0-9]*|#\d+|#x[0-9a-fA-F]+);/.exec(text);
+  const markup = findMarkup(text);
   if (markup) {
-    report.error('plain-text', line, field, `"${markup[0]}" is markup in a plain-text field (double-escaped or HTML); readers show it literally`);
+    report.warning('plain-text', line, field, `"${markup}" is markup in a plain-text field (double-escaped or HTML); readers show it literally`);
+  }
+}
+
+/**
+ * RSS Best Practices Profile (https://www.rssboard.org/rss-profile): in RSS plain text, `&` and `<` that could read as
+ * markup (`<T…`, `</…`, `&#…`) should be written as hexadecimal character references (`&#x3C;`); the validator warns
+ * unless the element's lines hold one (feedvalidator: CharacterData). `rawLines` is the element's source text.
+ */
+export function checkRssCharacterData(report: LintReport, text: string, rawLines: string, line: number, field: string): void {
+  if (findMarkup(text) || rawLines.includes('&#x')) return; // plain-text already speaks, or the publisher encoded
+  const found = /&#[x0-9]|<[/a-zA-Z]/.exec(text);
+  if (found) {
+    report.warning('plain-text-unencoded', line, field, `"${text.slice(found.index, found.index + 8)}…" reads like markup to RSS readers; the RSS Profile writes such "<" and "&" as &#x3C; and &#x26;`);
   }
 }
 
 // --- internal ---
+
+/** An HTML end tag (`</b>`) or an entity reference (`&eacute;`, `&#233`, `&amp`) in unescaped text, if any. */
+function findMarkup(text: string): string | undefined {
+  for (const m of text.matchAll(/<\/(\w+)>/g)) if (HTML_ELEMENTS.has(m[1]!.toLowerCase())) return m[0];
+  // Named references need their `;` (so `R&D` stays text), except the five everyone writes without one.
+  return /&(?:#x?[0-9a-fA-F]+;?|[a-zA-Z][a-zA-Z0-9]*;|(?:amp|lt|gt|quot|nbsp)\b)/.exec(text)?.[0];
+}
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", colon: ':', tab: '\t', newline: '\n', nbsp: '\u00a0' };
 

@@ -16,6 +16,9 @@ describe('HTML content', () => {
       '<!-- <script>alert(1)</script> --><p>Commentaire ignoré</p>',
       '<p>Le mot onload et javascript: dans le texte ne sont pas du code.</p>',
       '<p>3 &lt; 4 &amp; 5 &gt; 2</p>',
+      '<h2 class="kicker">BANDE DESSINÉE</h2><p lang="en" dir="ltr">class, lang and dir are fine</p>',
+      '<p style="color: #333; text-align: center; margin: 0 auto; font-family: \'Open Sans\'">style without risk</p>',
+      '<p><time datetime="2024-11-22">22 novembre</time> <mark>marqué</mark> <data value="1">un</data></p>',
     ])('reports nothing for %s', (html) => {
       expect(lintContent(html).found).toEqual([]);
     });
@@ -29,6 +32,13 @@ describe('HTML content', () => {
       ['unsafe-element', '<object data="https://example.org/f.swf"></object>'],
       ['unsafe-element', '<embed src="https://example.org/f.swf">'],
       ['unsafe-element', '<style>p { color: red }</style>'],
+      ['unsafe-element', '<body><p>page entière</p></body>'],
+      ['unsafe-element', '<meta http-equiv="refresh" content="0">'],
+      ['unknown-html-element', '<p>Texte Word<o:p></o:p></p>'],
+      ['unknown-html-element', '<blink>clignotant</blink>'],
+      ['unsafe-style', '<p style="position: absolute; top: 0">par-dessus</p>'],
+      ['unsafe-style', '<div style="background: url(https://evil.example/x.png)">x</div>'],
+      ['unsafe-style', '<p style="width: expression(alert(1))">x</p>'],
       ['unsafe-attribute', '<img src="https://example.org/i.jpg" onerror="alert(1)">'],
       ['unsafe-attribute', '<p onClick=\'x()\'>texte</p>'],
       ['unsafe-url', '<a href="javascript:alert(1)">x</a>'],
@@ -44,6 +54,15 @@ describe('HTML content', () => {
     ])('reports %s for %s on its line', (code, html) => {
       const { body, found } = lintContent(html);
       expect(found.filter((d) => d.code === code).map((d) => [d.line, d.field])).toEqual([[lineOfMarker(body, html), 'content:encoded']]);
+    });
+  });
+
+  describe('when the validator reports the markup as a warning', () => {
+    it.each([
+      ['unknown-html-element', '<o:p></o:p>'],
+      ['unsafe-style', '<p style="max-width: 100%">x</p>'],
+    ])('reports %s as a warning', (code, html) => {
+      expect(lintContent(html).found.filter((d) => d.code === code).map((d) => d.severity)).toEqual(['warning']);
     });
   });
 
