@@ -9,6 +9,8 @@ export const WARN_FEED_BYTES = 1024 * 1024;
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // C1 controls: allowed by XML but never meant in text; their presence means cp1252 bytes decoded as Latin-1.
 const C1 = /[\u0080-\u009F]/g;
+// U+FFFD REPLACEMENT CHARACTER: a decoder met bytes it could not read, and the letter is lost.
+const REPLACEMENT = /\uFFFD/g;
 /**
  * UTF-8 read as cp1252/Latin-1: `Ã©` (é), `Ã¨` (è), `Ã ` (à), `Â ` (NBSP), `â€™` (’), `Å“` (œ).
  * `Ã` and `Å` never start a French word followed by these; `Â` (as in `Âge`) is only flagged before a Latin-1 symbol.
@@ -17,13 +19,17 @@ const MOJIBAKE = /Ã[\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u01
 /** Character references that name forbidden or C1 code points (`&#1;`, `&#x85;`). */
 const REFERENCE = /&#(x[0-9a-fA-F]+|\d+);/g;
 
-/** Reports `xml-forbidden-char`, `c1-control` and `mojibake` in `text`; `lineOf` maps offsets to feed lines. */
+/** Reports `xml-forbidden-char`, `c1-control`, `replacement-char` and `mojibake` in `text`; `lineOf` maps offsets to feed lines. */
 export function checkCharacters(report: LintReport, text: string, lineOf: (offset: number) => number, field?: string): void {
   for (const m of text.matchAll(FORBIDDEN)) {
     report.error('xml-forbidden-char', lineOf(m.index), field, `character ${codePoint(m[0])} is not allowed in XML 1.0 (§2.2); remove it`);
   }
   for (const m of text.matchAll(C1)) {
     report.error('c1-control', lineOf(m.index), field, `C1 control character ${codePoint(m[0])}: probably Windows-1252 text decoded as Latin-1`);
+  }
+  for (const m of text.matchAll(REPLACEMENT)) {
+    // feedvalidator: BadCharacters
+    report.warning('replacement-char', lineOf(m.index), field, 'U+FFFD "\uFFFD": a character was lost when the source text was decoded; retype it in the record');
   }
   for (const m of text.matchAll(MOJIBAKE)) {
     report.warning('mojibake', lineOf(m.index), field, `"${m[0]}" looks like UTF-8 decoded as Windows-1252 (mojibake)`);
@@ -40,6 +46,8 @@ export function checkCharacterReferences(report: LintReport, body: string, lineO
       report.error('xml-forbidden-char', lineOf(m.index), undefined, `${m[0]} refers to a character XML 1.0 forbids (§2.2)`);
     } else if (code >= 0x80 && code <= 0x9f) {
       report.error('c1-control', lineOf(m.index), undefined, `${m[0]} is a C1 control character: probably Windows-1252 text decoded as Latin-1`);
+    } else if (code === 0xfffd) {
+      report.warning('replacement-char', lineOf(m.index), undefined, `${m[0]} is U+FFFD: a character was lost when the source text was decoded; retype it in the record`);
     }
   }
 }

@@ -15,7 +15,14 @@ const EARLIEST = Date.UTC(1990, 0, 1);
  */
 const RFC822 = /^(?:([^\s,\d]+),\s*)?(\d{1,2})\s+([^\s,\d]+)\s+(\d{2}|\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s+([+-]\d{4}|[A-Za-z]+)$/;
 
-/** Parses an RFC 822 date; reports `date-rfc822`, `date-weekday`; returns the instant when valid. */
+/**
+ * The RFC 2822 §3.3 form of an RFC 822 date — capitalised English names, four-digit year, single spaces, a zone in
+ * whole or half hours or a named US/GMT zone — which every reader parses. Other RFC 822 dates (two-digit years,
+ * military zones, `+0545`) parse in some readers only.
+ */
+const RFC2822_FORM = /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}(?::\d{2})? (?:[+-]\d{2}[03]0|UT|GMT|[ECMP][SD]T|Z)$/;
+
+/** Parses an RFC 822 date; reports `date-rfc822`, `date-weekday`, `date-rfc822-form`; returns the instant when valid. */
 export function checkRfc822Date(report: LintReport, value: string, line: number, field: string): Date | undefined {
   const text = value.trim();
   const m = RFC822.exec(text);
@@ -36,9 +43,11 @@ export function checkRfc822Date(report: LintReport, value: string, line: number,
   const local = Date.UTC(year, month, day, hour, minute, Math.min(second, 59));
   const civil = new Date(local);
   if (civil.getUTCDate() !== day || civil.getUTCMonth() !== month) return bad(`${monName} ${year} has no day ${day}`);
+  let weekdayOk = true;
   if (dayName !== undefined && DAYS[civil.getUTCDay()] !== dayName.toLowerCase()) {
     const actual = DAYS[civil.getUTCDay()]!;
     report.error('date-weekday', line, field, `"${text}": ${day} ${monName} ${year} is a ${actual[0]!.toUpperCase()}${actual.slice(1)}, not a ${dayName}`);
+    weekdayOk = false;
   }
   let offset: number;
   if (/^[+-]\d{4}$/.test(zone!)) {
@@ -53,6 +62,10 @@ export function checkRfc822Date(report: LintReport, value: string, line: number,
     offset = 0; // RFC 1123 §5.2.14: military zones are unreliable; treat as UT
   } else {
     return bad(`"${zone}" is not an RFC 822 zone; use a numeric offset such as +0100 or GMT`);
+  }
+  if (weekdayOk && !RFC2822_FORM.test(text)) {
+    // feedvalidator: ProblematicalRFC822Date
+    report.warning('date-rfc822-form', line, field, `"${text}" is RFC 822 but not in the form every reader parses; write e.g. "Fri, 22 Nov 2024 00:00:00 +0100"`);
   }
   return new Date(local - offset * 60_000);
 }

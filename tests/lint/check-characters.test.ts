@@ -14,6 +14,8 @@ const rows: [string, string, 'rss' | 'atom' | 'json', string, string, string][] 
   ['c1-control', 'error', 'rss', rssTitle('l’été'), rssTitle('l\u0092été'), 'l\u0092été'],
   ['c1-control', 'error', 'atom', atomTitle('l’été'), atomTitle('l&#x92;été'), '&#x92;'],
   ['c1-control', 'error', 'json', jsonDoc(), jsonDoc({}, [jsonItem({ title: 'l\u0092été' })]), '"title": "l'],
+  ['replacement-char', 'warning', 'rss', rssTitle('Société'), rssTitle('Soci\uFFFDt\uFFFD'), 'Soci\uFFFD'],
+  ['replacement-char', 'warning', 'atom', atomTitle('Société'), atomTitle('Soci&#xFFFD;té'), '&#xFFFD;'],
   ['mojibake', 'warning', 'rss', rssTitle('Société : l’été à Paris, Âge d’or'), rssTitle('SociÃ©tÃ©'), 'SociÃ©'],
   ['mojibake', 'warning', 'rss', rssTitle('L’État'), rssTitle('lâ€™été'), 'lâ€™'],
   ['mojibake', 'warning', 'atom', atomTitle('à 14 h'), atomTitle('Ã\u00a014 h'), 'Ã\u00a0'],

@@ -12,7 +12,6 @@ describe('RSS pubDate', () => {
       'Fri, 22 Nov 2024 00:00:00 GMT',
       'Fri, 22 Nov 2024 00:00 GMT', // seconds are optional
       '22 Nov 2024 00:00:00 +0100', // the weekday is optional
-      'Fri, 22 Nov 24 00:00:00 +0100', // two-digit year
       'Fri, 22 Nov 2024 00:00:00 UT',
       'Fri, 22 Nov 2024 00:00:00 Z',
       'Fri, 22 Nov 2024 00:00:00 EST',
@@ -42,6 +41,21 @@ describe('RSS pubDate', () => {
       const body = rssWithDate(date);
       const found = lintFeed({ path: '/f', body, format: 'rss', now: NOW }).filter((d) => d.code === 'date-rfc822');
       expect(found.map((d) => [d.line, d.field])).toEqual([[lineOfMarker(body, '<pubDate>'), 'pubDate']]);
+    });
+  });
+
+  // feedvalidator: ProblematicalRFC822Date — RFC 822 allows these, but not every reader parses them.
+  describe('when the date is RFC 822 but not in RFC 2822 form', () => {
+    it.each([
+      'Fri, 22 Nov 24 00:00:00 +0100', // two-digit year
+      'fri, 22 nov 2024 00:00:00 +0100', // lower-case names
+      'Fri,  22 Nov 2024 00:00:00 +0100', // two spaces
+      'Fri, 22 Nov 2024 00:00:00 A', // military zone
+      'Fri, 22 Nov 2024 00:00:00 +0545', // offset not in whole or half hours
+    ])('warns date-rfc822-form for %s on its line', (date) => {
+      const body = rssWithDate(date);
+      const found = lintFeed({ path: '/f', body, format: 'rss', now: NOW });
+      expect(found.map((d) => [d.code, d.severity, d.line])).toEqual([['date-rfc822-form', 'warning', lineOfMarker(body, '<pubDate>')]]);
     });
   });
 
