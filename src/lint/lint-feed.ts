@@ -1,6 +1,7 @@
 // lint: feed documents (text) → diagnostics, offline, with the rules of the W3C Feed Validation Service.
 import type { Diagnostic } from '../diagnostics.ts';
 import { checkCharacterReferences, checkCharacters, checkSize } from './check-characters.ts';
+import { checkNamespaces } from './feed-vocabulary.ts';
 import { lintAtom } from './lint-atom.ts';
 import { lintJsonFeed } from './lint-json-feed.ts';
 import { createLintReport, indexLines } from './lint-report.ts';
@@ -44,10 +45,10 @@ export function lintFeed(input: LintInput): Diagnostic[] {
     if (parsed.error) {
       const { line, column, message } = parsed.error;
       report.error('xml-malformed', line, undefined, `not well-formed XML at line ${line}, column ${column}: ${message}`);
-    } else if (input.format === 'rss') {
-      lintRss(report, parsed.root, now);
     } else {
-      lintAtom(report, parsed.root, now);
+      checkNamespaces(report, parsed.root);
+      if (input.format === 'rss') lintRss(report, parsed.root, now, body.split('\n'));
+      else lintAtom(report, parsed.root, now);
     }
   }
   return report.diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));

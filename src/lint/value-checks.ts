@@ -33,3 +33,38 @@ export function isLanguageTag(value: string): boolean {
 export function isRssEmail(value: string): boolean {
   return /^[^\s@<>()"',;]+@[^\s@<>()"',;]+\.[^\s@<>()"',;]+(\s+\([^()]*\))?$/.test(value.trim());
 }
+
+// RFC 2045 §5.1: type "/" subtype *( ";" attribute "=" value ), tokens excluding tspecials and spaces.
+const MIME_TOKEN = String.raw`[^\s()<>@,;:\\"/\[\]?=]+`;
+const MIME_TYPE = new RegExp(String.raw`^${MIME_TOKEN}/${MIME_TOKEN}(?:\s*;\s*${MIME_TOKEN}=(?:"(?:\\.|[^"\\])*"|${MIME_TOKEN}))*$`);
+
+/** True for a syntactically valid media type such as `image/jpeg` or `text/html; charset=utf-8`. */
+export function isMediaType(value: string): boolean {
+  return MIME_TYPE.test(value);
+}
+
+/** True for the addr-spec the W3C validator accepts without a DNS lookup: `c.laurent@example.org`. */
+export function isAddrSpec(value: string): boolean {
+  return /^[\w.+'-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z0-9][A-Za-z0-9-]*$/.test(value.trim());
+}
+
+const DEFAULT_PORTS: Readonly<Record<string, string>> = { http: '80', https: '443', ftp: '21' };
+
+/**
+ * True when `uri` is in the normal form URI comparison uses (RFC 3986 §6.2.2): lower-case scheme and host, no
+ * default port, a `/` path after an authority, no `.`/`..` segments, percent-escapes upper-case and only where needed.
+ */
+export function isCanonicalUri(uri: string): boolean {
+  const m = /^([^:/?#]+):(?:\/\/([^/?#]*))?([^?#]*)/.exec(uri);
+  if (!m) return false;
+  const [, scheme = '', authority, path = ''] = m;
+  if (scheme !== scheme.toLowerCase()) return false;
+  for (const escape of uri.matchAll(/%([0-9a-fA-F]{2})/g)) {
+    if (escape[1] !== escape[1]!.toUpperCase() || /[A-Za-z0-9\-._~]/.test(String.fromCharCode(Number.parseInt(escape[1]!, 16)))) return false;
+  }
+  if (authority === undefined) return true;
+  const host = authority.slice(authority.lastIndexOf('@') + 1);
+  const port = /:(\d*)$/.exec(host)?.[1];
+  if (host !== host.toLowerCase() || (port !== undefined && (port === '' || port === DEFAULT_PORTS[scheme]))) return false;
+  return path !== '' && !path.split('/').some((segment) => segment === '.' || segment === '..');
+}

@@ -25,6 +25,8 @@ export interface XmlElement {
   readonly line: number;
   /** 1-based line where the element's content starts (after the start tag's `>`). */
   contentLine: number;
+  /** 1-based line of the end of the element (its end tag, or the `/>` of an empty-element tag). */
+  endLine: number;
   /** Own text and CDATA, concatenated, entities decoded. */
   text: string;
 }
@@ -68,6 +70,7 @@ export function parseXmlTree(body: string): XmlParseResult {
       nodes: [],
       line: startLine,
       contentLine: parser.line + 1,
+      endLine: parser.line + 1,
       text: '',
     };
     const parent = stack.at(-1);
@@ -78,7 +81,8 @@ export function parseXmlTree(body: string): XmlParseResult {
     stack.push(element);
   };
   parser.onclosetag = () => {
-    stack.pop();
+    const closed = stack.pop();
+    if (closed) closed.endLine = parser.line + 1;
   };
   const addText = (text: string) => {
     const current = stack.at(-1);

@@ -32,6 +32,35 @@ const rows: [string, string, string, string][] = [
   ['plain-text', rssDoc(), rssDoc({ items: [rssItem({ title: '<title>&lt;b&gt;Maroc&lt;/b&gt;</title>' })] }), '<title>&lt;b'],
   ['plain-text', rssDoc(), rssDoc({ items: [rssItem({ title: '<title><![CDATA[Maroc <em>chaud</em>]]></title>' })] }), '<title><![CDATA'],
   ['plain-text', rssDoc({ items: [rssItem({ extra: '<category>Sports &amp; loisirs</category>' })] }), rssDoc({ items: [rssItem({ extra: '<category>Soci&amp;eacute;t&amp;eacute;</category>' })] }), 'Soci&amp;'],
+  ['plain-text', rssDoc({ items: [rssItem({ title: '<title><![CDATA[R&D <Tech> & co]]></title>' })] }), rssDoc({ head: { description: '<description>Les &lt;b&gt;dépêches&lt;/b&gt;</description>' } }), '<description>Les'],
+  // rules of the W3C validator (feedvalidator message names in src/lint)
+  ['plain-text-unencoded', rssDoc({ items: [rssItem({ title: '<title>R&amp;D &#x3C;Tech&gt; : 3 &lt; 4</title>' })] }), rssDoc({ items: [rssItem({ title: '<title>R&amp;D &lt;Tech&gt; : 3 &lt; 4</title>' })] }), '<title>R&amp;D &lt;Tech'],
+  ['plain-text-unencoded', rssDoc(), rssDoc({ items: [rssItem({ extra: '<category><![CDATA[R&D <Tech>]]></category>' })] }), '<category><![CDATA'],
+  ['element-undefined', rssDoc({ head: { extra: '<ttl>60</ttl>' } }), rssDoc({ head: { extra: '<updated>2024-11-22T00:00:00Z</updated>' } }), '<updated>'],
+  ['element-undefined', rssDoc(), rssDoc({ items: [rssItem({ extra: '<image>https://example.org/a.jpg</image>' })] }), '<image>'],
+  ['duplicate-semantics', rssDoc({ items: [rssItem({ extra: '<dc:subject>Société</dc:subject>' })] }).replace('<category domain="https://example.org/categories/">Société</category>\n', ''), rssDoc({ items: [rssItem({ extra: '<author>claire@example.org (Claire Dupont)</author>' })] }), '<author>claire'],
+  ['duplicate-semantics', rssDoc(), rssDoc({ head: { extra: '<dc:language>fr</dc:language>' } }), '<dc:language>'],
+  ['guid-missing', rssDoc(), rssDoc({ items: [rssItem({ guid: '<!-- no guid -->' })] }), '<item>'],
+  ['description-with-content', rssDoc(), rssDoc({ items: [rssItem({ description: '<!-- -->', extra: '<description>Résumé après coup</description>' })] }), '<content:encoded>'],
+  ['enclosure-attributes', rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" length="0" type="image/jpeg"/>' })] }), rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" type="image/jpeg"/>' })] }), '<enclosure'],
+  ['enclosure-attributes', rssDoc(), rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" length="-1" type="image/jpeg"/>' })] }), '<enclosure'],
+  ['enclosure-attributes', rssDoc(), rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" length="12" type="jpeg image"/>' })] }), '<enclosure'],
+  ['author-email-name', rssDoc({ items: [rssItem({ extra: '<author>claire@example.org (Claire Dupont)</author>' })] }), rssDoc({ items: [rssItem({ extra: '<author>claire@example.org</author>' })] }), '<author>'],
+  ['author-email-name', rssDoc(), rssDoc({ head: { extra: '<webMaster>web@example.org</webMaster>' } }), '<webMaster>'],
+  ['text-blank', rssDoc(), rssDoc({ items: [rssItem({ title: '<title></title>' })] }), '<title></title>'],
+  ['link-type', rssDoc(), rssDoc({ head: { extra: '<atom:link href="https://hub.example.org/" rel="hub" type="hub"/>' } }), 'rel="hub"'],
+  ['namespace-unknown', rssDoc({ root: '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">' }), rssDoc({ root: '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:x="https://example.org/ns">' }), '<rss'],
+];
+
+/** Each code the W3C validator reports as a warning, with a document that raises it. */
+const warnings: [string, string][] = [
+  ['plain-text', rssDoc({ items: [rssItem({ title: '<title>&lt;b&gt;Maroc&lt;/b&gt;</title>' })] })],
+  ['plain-text-unencoded', rssDoc({ items: [rssItem({ title: '<title>R&amp;D &lt;Tech&gt;</title>' })] })],
+  ['duplicate-semantics', rssDoc({ items: [rssItem({ extra: '<author>claire@example.org (Claire Dupont)</author>' })] })],
+  ['guid-missing', rssDoc({ items: [rssItem({ guid: '<!-- -->' })] })],
+  ['author-email-name', rssDoc({ items: [rssItem({ extra: '<author>claire@example.org</author>' })] })],
+  ['text-blank', rssDoc({ items: [rssItem({ title: '<title> </title>' })] })],
+  ['namespace-unknown', rssDoc({ root: '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:x="urn:x">' })],
 ];
 
 describe('lintFeed (RSS 2.0)', () => {
@@ -47,6 +76,19 @@ describe('lintFeed (RSS 2.0)', () => {
     });
     it('flags the bad document on the right line', () => {
       expect(lint(bad).filter((d) => d.code === code).map((d) => d.line)).toContain(lineOfMarker(bad, marker));
+    });
+  });
+
+  describe.each(warnings)('rule %s', (code, bad) => {
+    it('is a warning, as in the W3C validator', () => {
+      expect(lint(bad).filter((d) => d.code === code).map((d) => d.severity)).toEqual(['warning']);
+    });
+  });
+
+  describe('when an item names its authors the way Gazette does', () => {
+    it('raises nothing for several dc:creator and no <author>', () => {
+      const item = rssItem({ extra: '<dc:creator>Paul Girard</dc:creator>' });
+      expect(lint(rssDoc({ items: [item] }))).toEqual([]);
     });
   });
 

@@ -1,0 +1,86 @@
+// lint: the RSS 2.0 <item> rules (https://www.rssboard.org/rss-specification#hrelementsOfLtitemgt) the W3C validator applies.
+import { checkHtmlContent } from './content-html.ts';
+import { checkDefinedChildren, RSS_ITEM_ELEMENTS } from './feed-vocabulary.ts';
+import { indexLines, type LintReport } from './lint-report.ts';
+import { checkDuplicateSemantics, checkEmailWithName, checkSingles, checkUrl, DC_NS } from './rss-element-checks.ts';
+import { isAbsoluteHttpUrl, isMediaType } from './value-checks.ts';
+import { attributeOf, findChild, findChildren, type XmlElement } from './xml-tree.ts';
+
+const CONTENT_NS = 'http://purl.org/rss/1.0/modules/content/';
+/** Item elements RSS 2.0 allows at most once (`author` included: it holds one e-mail address). */
+const ITEM_SINGLE = ['title', 'link', 'description', 'author', 'comments', 'enclosure', 'guid', 'pubDate', 'source'];
+/** Core item elements and the Dublin Core element saying the same thing (feedvalidator: DuplicateItemSemantics). */
+const ITEM_DC_TWINS: readonly (readonly [string, string, string])[] = [
+  ['author', DC_NS, 'creator'], ['pubDate', DC_NS, 'date'], ['category', DC_NS, 'subject'], ['source', DC_NS, 'source'],
+];
+
+/** Applies the item rules; `guids` maps each guid seen so far in the channel to its line. */
+export function lintRssItem(report: LintReport, item: XmlElement, guids: Map<string, number>): void {
+  const description = findChild(item, 'description');
+  if (!findChild(item, 'title') && !description) {
+    report.error('item-title-or-description', item.line, 'item', '<item> must have a <title> or a <description>');
+  }
+  checkDefinedChildren(report, item, RSS_ITEM_ELEMENTS);
+  checkSingles(report, item, ITEM_SINGLE);
+  checkDuplicateSemantics(report, item, ITEM_DC_TWINS);
+
+  for (const author of findChildren(item, 'author')) checkEmailWithName(report, author);
+  const comments = findChild(item, 'comments');
+  if (comments) checkUrl(report, comments.text, comments.line, 'comments');
+  for (const enclosure of findChildren(item, 'enclosure')) checkEnclosure(report, enclosure);
+  const source = findChild(item, 'source');
+  if (source) checkUrl(report, attributeOf(source, 'url') ?? '', source.line, 'source');
+  checkGuid(report, item, guids);
+
+  const encoded = findChild(item, 'encoded', CONTENT_NS);
+  // feedvalidator: NeedDescriptionBeforeContent — readers that stop at content:encoded never see a later description.
+  if (encoded && (!description || description.line > encoded.line)) {
+    report.error('description-with-content', encoded.line, 'content:encoded', '<content:encoded> needs a <description> before it too (summary for readers that ignore it)');
+  }
+  if (description) checkHtmlContent(report, description.text, indexLines(description.text, description.contentLine), 'description');
+  if (encoded) checkHtmlContent(report, encoded.text, indexLines(encoded.text, encoded.contentLine), 'content:encoded');
+}
+
+// --- internal ---
+
+function checkGuid(report: LintReport, item: XmlElement, guids: Map<string, number>): void {
+  const guid = findChild(item, 'guid');
+  if (!guid) {
+    // feedvalidator: MissingGuid
+    report.warning('guid-missing', item.line, 'guid', '<item> has no <guid>; readers then guess from link or title and show edited items again as new');
+    return;
+  }
+  const value = guid.text.trim();
+  const permalink = attributeOf(guid, 'isPermaLink');
+  if (permalink !== undefined && permalink !== 'true' && permalink !== 'false') {
+    report.error('guid-permalink-value', guid.line, 'guid', `isPermaLink must be "true" or "false", got "${permalink}"`);
+  }
+  // RSS 2.0 §guid: isPermaLink defaults to true, and then the guid must be the item's full URL.
+  if (permalink !== 'false' && !isAbsoluteHttpUrl(value)) {
+    report.error('guid-not-permalink', guid.line, 'guid', `"${value}" is not a full URL; add isPermaLink="false" or use the article URL`);
+  }
+  if (value === '') report.error('guid-empty', guid.line, 'guid', '<guid> is empty');
+  const first = guids.get(value);
+  if (first !== undefined) report.error('guid-duplicate', guid.line, 'guid', `"${value}" is also the guid of the item at line ${first}`);
+  else guids.set(value, guid.line);
+}
+
+/** RSS 2.0 §enclosure: url, length (bytes, 0 when unknown) and type (a media type) are all required. */
+function checkEnclosure(report: LintReport, enclosure: XmlElement): void {
+  const url = attributeOf(enclosure, 'url');
+  if (url === undefined) report.error('missing-required', enclosure.line, 'enclosure', '<enclosure> needs a url attribute');
+  else checkUrl(report, url, enclosure.line, 'enclosure');
+  const length = attributeOf(enclosure, 'length');
+  const type = attributeOf(enclosure, 'type');
+  // feedvalidator: MissingAttribute, InvalidIntegerAttribute, UseZeroForUnknown, InvalidMIMEAttribute
+  if (length === undefined || !/^\d+$/.test(length.trim())) {
+    report.error('enclosure-attributes', enclosure.line, 'enclosure', length === undefined
+      ? '<enclosure> needs a length attribute (the size in bytes; 0 when unknown)'
+      : `length="${length}" must be the size in bytes, a whole number (0 when unknown)`);
+  }
+  if (type === undefined || !isMediaType(type.trim())) {
+    report.error('enclosure-attributes', enclosure.line, 'enclosure', type === undefined
+      ? '<enclosure> needs a type attribute such as "image/jpeg"'
+      : `type="${type}" is not a media type such as "image/jpeg"`);
+  }
+}
