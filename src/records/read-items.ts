@@ -2,6 +2,7 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic, Result } from '../diagnostics.ts';
+import { decodeText } from './decode-text.ts';
 import type { RawRecord, RecordFormat } from './raw-record.ts';
 import { parseDispatch } from './parse-dispatch.ts';
 import { parseJson } from './parse-json.ts';
@@ -129,16 +130,22 @@ async function readRecord(f: FoundFile, file: string, vocabulary: readonly strin
   } catch (error) {
     return fail(file, 'unreadable', `cannot read the file: ${describe(error)}`);
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return fail(file, 'invalid-utf8', 'the file is not valid UTF-8; save it as UTF-8 (not Latin-1 or UTF-16)');
-  }
+  const { text, notes } = decodeText(bytes);
+  const warnings: Diagnostic[] = notes.map((n) => ({
+    severity: 'warning',
+    file,
+    code: n.code,
+    message: n.message,
+    ...(n.line === undefined ? {} : { line: n.line }),
+  }));
   const options = { file, relPath: f.relPath };
-  if (f.format === 'txt') return parseDispatch(text, { ...options, vocabulary });
-  if (f.format === 'json') return parseJson(text, options);
-  return parseMarkdown(text, options);
+  const parsed =
+    f.format === 'txt'
+      ? parseDispatch(text, { ...options, vocabulary })
+      : f.format === 'json'
+        ? parseJson(text, options)
+        : parseMarkdown(text, options);
+  return warnings.length === 0 ? parsed : { value: parsed.value, diagnostics: [...warnings, ...parsed.diagnostics] };
 }
 
 function fail(file: string, code: string, message: string): Result<undefined> {

@@ -82,7 +82,6 @@ describe('readItems', () => {
       const dir = await makeItems('broken', {
         'bon.md': MD,
         'casse.json': '{"title": "T",}',
-        'latin1.txt': Uint8Array.from([0x76, 0x65, 0x6e, 0x0a, 0xe9, 0x0a]),
         'zz.txt': TXT,
       });
       result = await readItems(dir, { vocabulary: VOCABULARY, displayDir: 'items' });
@@ -95,8 +94,29 @@ describe('readItems', () => {
     it('reports each broken file by name', () => {
       expect(result.diagnostics.map((d) => [d.severity, d.file, d.code])).toEqual([
         ['error', 'items/casse.json', 'json-syntax'],
-        ['error', 'items/latin1.txt', 'invalid-utf8'],
       ]);
+    });
+  });
+
+  describe('when a file is not UTF-8', () => {
+    let result: Awaited<ReturnType<typeof readItems>>;
+    beforeAll(async () => {
+      // "vendredi, novembre 22, 2024 / Société / L’été de Noël…" saved by a Windows tool in Windows-1252.
+      const cp1252 = Uint8Array.from([
+        ...Buffer.from('vendredi, novembre 22, 2024\nSoci', 'latin1'), 0xe9, 0x74, 0xe9, 0x0a, 0x0a,
+        0x4c, 0x92, 0xe9, 0x74, 0xe9, 0x20, 0x85, 0x0a, 0x0a, ...Buffer.from('Texte ', 'latin1'), 0x9c, 0x75, 0x76, 0x72, 0x65, 0x2e, 0x0a,
+      ]);
+      const dir = await makeItems('encodings', { 'cp1252.txt': cp1252 });
+      result = await readItems(dir, { vocabulary: VOCABULARY, displayDir: 'items' });
+    });
+
+    it('reads it as Windows-1252, so ’ … œ and accents survive', () => {
+      expect(result.value[0]?.fields.title?.value).toBe('L’été …');
+      expect(result.value[0]?.fields.categories?.value).toEqual(['Société']);
+    });
+
+    it('warns, naming the file, that it should be saved as UTF-8', () => {
+      expect(result.diagnostics.map((d) => [d.severity, d.file, d.code])).toEqual([['warning', 'items/cp1252.txt', 'encoding-windows-1252']]);
     });
   });
 

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { decodeText } from '../../src/records/decode-text.ts';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+describe('decodeText', () => {
+  describe('when the bytes are UTF-8', () => {
+    it.each([
+      ['plain French text', 'L’été « chaud » à Noël', 'L’été « chaud » à Noël'],
+      ['a BOM, dropped', '\uFEFFTitre', 'Titre'],
+      // C1 code points: Windows-1252 bytes that went through a Latin-1 step before being saved as UTF-8.
+      ['U+0092 for the apostrophe', 'l\u0092OCP', 'l’OCP'],
+      ['U+0085 for the ellipsis and U+0080 for the euro', 'Et\u0085 5\u0080', 'Et… 5€'],
+      ['U+009C for œ and U+0096 for the en dash', 'c\u009Cur \u0096 fin', 'cœur – fin'],
+      ['an undefined Windows-1252 byte, dropped', 'a\u0081b', 'ab'],
+    ])('reads %s', (_, input, expected) => {
+      expect(decodeText(utf8(input)).text).toBe(expected);
+    });
+
+    it('says nothing about clean text', () => {
+      expect(decodeText(utf8('Société\nÉconomie')).notes).toEqual([]);
+    });
+
+    it('warns at the line of the first C1 character', () => {
+      expect(decodeText(utf8('titre\n\nl\u0092été')).notes).toEqual([expect.objectContaining({ code: 'c1-control', line: 3 })]);
+    });
+  });
+
+  describe('when the bytes are Windows-1252', () => {
+    it.each([
+      ['accents', [0x53, 0x6f, 0x63, 0x69, 0xe9, 0x74, 0xe9], 'Société'],
+      ['’ … œ € « »', [0x92, 0x85, 0x9c, 0x80, 0xab, 0xbb], '’…œ€«»'],
+      ['a non-breaking space', [0x31, 0xa0, 0x25], '1\u00A0%'],
+    ])('reads %s', (_, bytes, expected) => {
+      const { text, notes } = decodeText(Uint8Array.from(bytes));
+      expect(text).toBe(expected);
+      expect(notes.map((n) => n.code)).toEqual(['encoding-windows-1252']);
+    });
+  });
+
+  describe('when the bytes are UTF-16 with a BOM', () => {
+    it.each([
+      ['little-endian', Uint8Array.from([0xff, 0xfe, 0xe9, 0x00, 0x74, 0x00, 0xe9, 0x00])],
+      ['big-endian', Uint8Array.from([0xfe, 0xff, 0x00, 0xe9, 0x00, 0x74, 0x00, 0xe9])],
+    ])('reads %s text', (_, bytes) => {
+      const { text, notes } = decodeText(bytes);
+      expect(text).toBe('été');
+      expect(notes.map((n) => n.code)).toEqual(['encoding-utf-16']);
+    });
+  });
+
+  describe('when misused', () => {
+    it('throws a TypeError for a string', () => {
+      expect(() => decodeText('texte' as unknown as Uint8Array)).toThrow(TypeError);
+    });
+  });
+});
