@@ -1,7 +1,13 @@
 // records: the dispatch categories line (`InternationalNationalSociété`, `A, B | C`) → category names.
 
-/** Explicit separators between category names: `,` `|` `·` (and `•`) `/` `;`, with any whitespace around them. */
-const SEPARATORS = /\s*[,|·•/;]\s*/u;
+/**
+ * Explicit separators between category names: `,` `|` `·` (and `•`) `/` `;`, with any whitespace around them,
+ * and a dash with spaces on both sides (`Politique - Économie`); a dash inside a name (`Île-de-France`) is not one.
+ */
+const SEPARATORS = /\s*[,|·•/;]\s*|\s+[-–—]\s+/u;
+
+/** A label some wires put before the list: `Catégories : Société, Santé`, `Rubrique: Sport`. */
+const LEAD_LABEL = /^(?:cat[ée]gories?|rubriques?|th[èe]mes?|sections?|mots[- ]cl[ée]s|tags?)\s*:\s*/iu;
 
 /**
  * Splits a categories line into names: on explicit separators when there are any, otherwise by
@@ -12,7 +18,7 @@ const SEPARATORS = /\s*[,|·•/;]\s*/u;
 export function splitCategoryLine(line: string, vocabulary: readonly string[]): string[] {
   if (typeof line !== 'string') throw new TypeError('splitCategoryLine: line must be a string');
   if (!Array.isArray(vocabulary)) throw new TypeError('splitCategoryLine: vocabulary must be an array');
-  const text = line.normalize('NFC').trim();
+  const text = line.normalize('NFC').trim().replace(LEAD_LABEL, '');
   if (text === '') return [];
   const vocab = prepareVocabulary(vocabulary);
   if (SEPARATORS.test(text)) {

@@ -14,6 +14,8 @@ describe('splitCategoryLine', () => {
       ['mixed separators', 'International,National | Société'],
       ['doubled separators and a trailing one', 'International,, National ;Société;'],
       ['tabs around separators', 'International\t,\tNational\t,\tSociété'],
+      ['dash with spaces around it', 'International - National - Société'],
+      ['en dash and em dash with spaces around them', 'International – National — Société'],
     ])('splits on a %s', (_name, line) => {
       expect(splitCategoryLine(line, [])).toEqual(['International', 'National', 'Société']);
     });
@@ -24,6 +26,15 @@ describe('splitCategoryLine', () => {
       ['États-Unis / Outre-mer', ['États-Unis', 'Outre-mer']],
     ])('keeps names with inner spaces and hyphens whole in %j', (line, expected) => {
       expect(splitCategoryLine(line, VOCABULARY)).toEqual(expected);
+    });
+
+    it.each([
+      ['Catégories : International, National, Société'],
+      ['Rubriques: International | National | Société'],
+      ['THÈMES : International; National; Société'],
+      ['Mots-clés : International, National, Société'],
+    ])('drops a leading label such as %j', (line) => {
+      expect(splitCategoryLine(line, VOCABULARY)).toEqual(['International', 'National', 'Société']);
     });
 
     it('splits a piece made only of known labels run together', () => {
