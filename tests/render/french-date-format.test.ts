@@ -1,3 +1,6 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { fr } from 'date-fns/locale/fr';
 import { describe, expect, it } from 'vitest';
 import {
   formatFrenchDate,
@@ -107,5 +110,43 @@ describe('formatZonedRfc3339', () => {
   it('names the same instant as the Date', () => {
     const date = new Date('2024-03-31T01:30:00Z');
     expect(new Date(formatZonedRfc3339(date, 'Europe/Paris')).getTime()).toBe(date.getTime());
+  });
+});
+
+// The module once formatted through date-fns + TZDate (≈0.15 ms a call); it now does the arithmetic itself
+// with one cached Intl formatter per zone. These rows pin that both give the same text, odd zones included.
+describe('when compared with date-fns + TZDate', () => {
+  const viaDateFns = (date: Date, zone: string) => {
+    const zoned = new TZDate(date.getTime(), zone);
+    const day = format(zoned, zoned.getDate() === 1 ? "EEEE '1er' MMMM yyyy" : 'EEEE d MMMM yyyy', { locale: fr });
+    return `${day} ${format(zoned, 'H:mm')} ${format(zoned, "yyyy-MM-dd'T'HH:mm:ssXXX")}`;
+  };
+  const viaModule = (date: Date, zone: string) => {
+    const time = formatFrenchTime(date, zone)?.replace(/^à (\d+) h(?: (\d\d))?$/, (_, h: string, m = '00') => `${h}:${m}`) ?? '0:00';
+    return `${formatFrenchDate(date, zone)} ${time} ${formatZonedRfc3339(date, zone)}`;
+  };
+
+  it.each([
+    // the DST changes in Paris, either side of the gap and of the overlap
+    ['2024-03-31T00:59:59Z', 'Europe/Paris'],
+    ['2024-03-31T01:00:00Z', 'Europe/Paris'],
+    ['2024-10-27T00:59:59Z', 'Europe/Paris'],
+    ['2024-10-27T01:00:00Z', 'Europe/Paris'],
+    // offsets with half and quarter hours, negative ones, and a zero offset written `Z`
+    ['2024-11-22T03:00:00Z', 'Asia/Kathmandu'],
+    ['2024-11-22T03:00:00Z', 'America/St_Johns'],
+    ['2024-04-06T15:30:00Z', 'Australia/Lord_Howe'],
+    ['2024-11-22T03:00:00Z', 'Europe/London'],
+    ['2024-11-22T03:00:00Z', 'Atlantic/Azores'],
+    // local mean time, with seconds in the offset (Paris +00:09:21, Dublin -00:25:21, Monrovia -00:44:30)
+    ['1900-06-01T10:00:00Z', 'Europe/Paris'],
+    ['1910-06-01T00:10:00Z', 'Europe/Dublin'],
+    ['1960-06-01T00:30:00Z', 'Africa/Monrovia'],
+    // years before 1000 and the far future
+    ['0050-03-01T00:00:00Z', 'Europe/Paris'],
+    ['2999-12-31T23:30:00Z', 'Europe/Paris'],
+  ])('writes %s in %s as date-fns does', (iso, zone) => {
+    const date = new Date(iso);
+    expect(viaModule(date, zone)).toBe(viaDateFns(date, zone));
   });
 });
