@@ -6,6 +6,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import { buildFeedSet } from './feed-set/build-feed-set.ts';
 import type { FeedSet } from './feed-set/feed-set.ts';
 import { lintDocuments } from './lint/lint-documents.ts';
+import type { BuildCache } from './publish/build-cache.ts';
 import type { FeedSnapshot } from './publish/feed-snapshot.ts';
 import { createSnapshot } from './publish/snapshot.ts';
 import { readItems } from './records/read-items.ts';
@@ -19,6 +20,11 @@ export interface BuildSiteOptions {
   displayDir?: string;
   /** Run the feed linter over the rendered feeds (default true). */
   lint?: boolean;
+  /**
+   * Work kept from the previous builds of this site (`createBuildCache()`): unchanged records, feeds and documents
+   * are not validated, linted or compressed again. The output is the same bytes with or without it.
+   */
+  cache?: BuildCache;
 }
 
 /** Everything one build produced. */
@@ -38,6 +44,18 @@ export interface BuildResult {
  * Pure in (files, config): the same inputs give byte-identical documents.
  */
 export async function buildSite(config: ResolvedConfig, options: BuildSiteOptions = {}): Promise<BuildResult> {
+  try {
+    return await runPipeline(config, options);
+  } finally {
+    // Even after a throw: what this build did not touch is dropped, so a cache never outgrows one build.
+    options.cache?.finishBuild();
+  }
+}
+
+// --- internal ---
+
+async function runPipeline(config: ResolvedConfig, options: BuildSiteOptions): Promise<BuildResult> {
+  const { cache } = options;
   const itemsDir = options.itemsDir ?? config.itemsDir;
   const vocabulary = Object.values(config.categories).flatMap((c) => (c.label ? [c.label] : []));
   const read = await readItems(itemsDir, { vocabulary, ...(options.displayDir ? { displayDir: options.displayDir } : {}) });
@@ -48,7 +66,7 @@ export async function buildSite(config: ResolvedConfig, options: BuildSiteOption
 
   const articles: Article[] = [];
   for (const record of read.value) {
-    const result = toArticle(record, config);
+    const result = cache ? cache.toArticle(record, config) : toArticle(record, config);
     diagnostics.push(...result.diagnostics);
     if (result.value) articles.push(result.value);
   }
@@ -56,12 +74,11 @@ export async function buildSite(config: ResolvedConfig, options: BuildSiteOption
 
   const feedSet = buildFeedSet(unique, config);
   const documents = renderSite(feedSet, config);
-  if (options.lint !== false) diagnostics.push(...lintDocuments(documents));
-  const snapshot = createSnapshot(documents, { articleCount: feedSet.articles.length, updated: feedSet.main.updated });
+  if (options.lint !== false) diagnostics.push(...(cache ? cache.lintDocuments(documents) : lintDocuments(documents)));
+  const info = { articleCount: feedSet.articles.length, updated: feedSet.main.updated };
+  const snapshot = createSnapshot(documents, info, cache ? { encode: cache.encodeDocument } : {});
   return { snapshot, feedSet, documents, diagnostics, recordCount: read.value.length };
 }
-
-// --- internal ---
 
 /** Two articles may not share an id (hence a guid) or a slug (hence a page): the later file is skipped. */
 function rejectDuplicates(articles: readonly Article[], diagnostics: Diagnostic[]): Article[] {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { buildSite } from '../build-site.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
+import { createBuildCache, type BuildCache } from './build-cache.ts';
 import type { FeedSnapshot } from './feed-snapshot.ts';
 import { watchItems, type ItemsWatcher } from './watch.ts';
 
@@ -80,7 +81,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
     let diagnostics: readonly Diagnostic[] = [];
     let snapshot: FeedSnapshot | undefined;
     try {
-      const result = await buildSite(variant.config, { itemsDir, displayDir });
+      const result = await buildSite(variant.config, { itemsDir, displayDir, cache: variant.cache });
       diagnostics = result.diagnostics;
       snapshot = result.snapshot;
     } catch (error) {
@@ -110,6 +111,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
       snapshot: undefined,
       errorFiles: new Set(),
       firstBuild: Promise.resolve(),
+      cache: createBuildCache(),
     };
     variants.set(mountPath, variant);
     variant.firstBuild = exclusive(() => buildVariant(variant, variants.size === 1));
@@ -172,6 +174,11 @@ interface Variant {
   /** Record files with errors in the build being served: the baseline a rebuild is compared with. */
   errorFiles: Set<string>;
   firstBuild: Promise<void>;
+  /**
+   * This mount path's own cache: a build drops what it did not use, so variants sharing one would evict each
+   * other's entries (their siteUrl differs, hence every article and document).
+   */
+  readonly cache: BuildCache;
 }
 
 /**
