@@ -3,5 +3,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { runMain } = await import('../src/cli/main.ts');
-process.exitCode = await runMain(process.argv.slice(2));
+const { runCli } = await import('../src/cli/main.ts');
+await runCli(process.argv.slice(2));

@@ -64,9 +64,10 @@ export async function runMain(argv: readonly string[]): Promise<number> {
       case 'new':
         return await runNew({ config: values.config, items: values.items, title: rest.join(' ') });
       case 'serve': {
-        const port = parsePort(values.port ?? process.env.PORT);
-        if (port === null) {
-          process.stderr.write(`gazette: --port: expected a port number from 0 to 65535, got "${values.port ?? process.env.PORT}"\n`);
+        // A malformed flag is a usage error (2); PORT from the environment is checked by runServe.
+        const port = values.port === undefined ? undefined : Number(values.port);
+        if (values.port !== undefined && (!/^\d+$/.test(values.port) || port! > 65535)) {
+          process.stderr.write(`gazette: --port: expected a port number from 0 to 65535, got "${values.port}"\n`);
           return 2;
         }
         return await runServe({
@@ -90,24 +91,15 @@ export async function runMain(argv: readonly string[]): Promise<number> {
   }
 }
 
-// --- internal ---
-
-function parsePort(value: string | undefined): number | undefined | null {
-  if (value === undefined || value === '') return undefined;
-  if (!/^\d+$/.test(value)) return null;
-  const port = Number(value);
-  return port <= 65535 ? port : null;
+/** Runs the CLI as a process: sets the exit status; an unexpected error (a bug) prints its stack and exits 70. */
+export async function runCli(argv: readonly string[]): Promise<void> {
+  try {
+    process.exitCode = await runMain(argv);
+  } catch (error) {
+    process.stderr.write(`gazette: unexpected error (a bug, please report it)\n${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = 70;
+  }
 }
 
-// Run when executed directly (`tsx src/cli/main.ts …`); bin/gazette.js imports runMain instead.
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  runMain(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`gazette: unexpected error (a bug, please report it)\n${(error as Error).stack ?? String(error)}\n`);
-      process.exitCode = 70;
-    },
-  );
-}
+// Run when executed directly (`tsx src/cli/main.ts …`, as `npm start` does); bin/gazette.js calls runCli too.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await runCli(process.argv.slice(2));

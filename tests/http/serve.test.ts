@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolvePort, runServe } from '../../src/cli/commands/serve.ts';
+import { resolvePort, runServe, type ServeArgs } from '../../src/cli/commands/serve.ts';
 import { FIXTURE_ITEMS, request } from './_lib/site-server.ts';
 
 describe('resolvePort', () => {
@@ -27,6 +27,26 @@ describe('resolvePort', () => {
   });
 });
 
+/** Runs `runServe` on port 0 with its lines captured; `port` resolves once it announces where it listens. */
+function serve(args: Omit<ServeArgs, 'port' | 'until' | 'print'>) {
+  const lines: string[] = [];
+  let stop!: () => void;
+  const until = new Promise<void>((resolve) => (stop = resolve));
+  let announced!: (port: number) => void;
+  const port = new Promise<number>((resolve) => (announced = resolve));
+  const running = runServe({
+    ...args,
+    port: 0,
+    until,
+    print: (line) => {
+      lines.push(line);
+      const m = /^Gazette serving .* on http:\/\/127\.0\.0\.1:(\d+)\/$/.exec(line);
+      if (m) announced(Number(m[1]));
+    },
+  });
+  return { lines, port, stop: () => (stop(), running) };
+}
+
 describe('runServe', () => {
   let root: string;
   let configFile: string;
@@ -47,27 +67,12 @@ describe('runServe', () => {
     let exitCode: number;
     let feedStatus: number;
     beforeAll(async () => {
-      lines = [];
-      let stop!: () => void;
-      const until = new Promise<void>((resolve) => (stop = resolve));
-      let announced!: (port: number) => void;
-      const portSeen = new Promise<number>((resolve) => (announced = resolve));
-      const running = runServe({
-        config: configFile,
-        items: path.join(root, 'items'),
-        port: 0,
-        until,
-        print: (line) => {
-          lines.push(line);
-          const m = /^Gazette serving .* on http:\/\/127\.0\.0\.1:(\d+)\/$/.exec(line);
-          if (m) announced(Number(m[1]));
-        },
-      });
-      const port = await portSeen;
+      const serving = serve({ config: configFile, items: path.join(root, 'items') });
+      lines = serving.lines;
+      const port = await serving.port;
       feedStatus = (await request(port, '/feed.xml')).status;
       await request(port, '/nope');
-      stop();
-      exitCode = await running;
+      exitCode = await serving.stop();
     });
 
     it('binds 127.0.0.1 and serves the feeds', () => expect(feedStatus).toBe(200));
@@ -78,27 +83,10 @@ describe('runServe', () => {
 
   describe('when --quiet', () => {
     it('prints no request lines', async () => {
-      const lines: string[] = [];
-      let stop!: () => void;
-      const until = new Promise<void>((resolve) => (stop = resolve));
-      let announced!: (port: number) => void;
-      const portSeen = new Promise<number>((resolve) => (announced = resolve));
-      const running = runServe({
-        config: configFile,
-        items: path.join(root, 'items'),
-        port: 0,
-        quiet: true,
-        until,
-        print: (line) => {
-          lines.push(line);
-          const m = /:(\d+)\/$/.exec(line);
-          if (m) announced(Number(m[1]));
-        },
-      });
-      await request(await portSeen, '/feed.xml');
-      stop();
-      await running;
-      expect(lines.some((l) => l.startsWith('GET '))).toBe(false);
+      const serving = serve({ config: configFile, items: path.join(root, 'items'), quiet: true });
+      await request(await serving.port, '/feed.xml');
+      await serving.stop();
+      expect(serving.lines.some((l) => l.startsWith('GET '))).toBe(false);
     });
   });
 
