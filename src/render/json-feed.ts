@@ -5,7 +5,7 @@ import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition } from '../feed-set/feed-set.ts';
 import { feedUrls } from './feed-urls.ts';
 import { formatRfc3339 } from './machine-dates.ts';
-import { cleanXmlText } from './xml-safe.ts';
+import { cleanXmlText } from '../article/xml-text.ts';
 
 /** JSON Feed 1.1 version URL; `feed@6` only writes 1.0, so this renderer is ours. */
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';

@@ -5,7 +5,8 @@ import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition } from '../feed-set/feed-set.ts';
 import { categoriesUrl, feedUrls } from './feed-urls.ts';
 import { assertValidDate } from './machine-dates.ts';
-import { cleanXmlText, escapeXml } from './xml-safe.ts';
+import { cleanXmlText } from '../article/xml-text.ts';
+import { escapeXml } from './xml-safe.ts';
 
 /** The two XML formats the `feed` package writes for us. */
 export type XmlFormat = 'rss' | 'atom';

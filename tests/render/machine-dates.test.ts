@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { formatRfc3339, formatRfc822, newestDate } from '../../src/render/machine-dates.ts';
-import { cleanXmlText, escapeXml } from '../../src/render/xml-safe.ts';
 
 describe('formatRfc822', () => {
   it.each([
@@ -38,23 +37,5 @@ describe('newestDate', () => {
 
   it('is undefined for no dates', () => {
     expect(newestDate([])).toBeUndefined();
-  });
-});
-
-describe('cleanXmlText', () => {
-  it.each([
-    ['C0 controls', 'a\u0000b\u0001c\u0008d\u000Be\u000Cf\u001Fg', 'abcdefg'],
-    ['tab, line feed and carriage return kept', 'a\tb\nc\rd', 'a\tb\nc\rd'],
-    ['non-characters U+FFFE and U+FFFF', 'a\uFFFEb\uFFFFc', 'abc'],
-    ['a lone surrogate', 'a\uD800b', 'ab'],
-    ['emoji, NBSP and French punctuation kept', 'Été 🌞\u00a0« ok » l’an', 'Été 🌞\u00a0« ok » l’an'],
-  ])('removes %s', (_, input, expected) => {
-    expect(cleanXmlText(input)).toBe(expected);
-  });
-});
-
-describe('escapeXml', () => {
-  it('escapes &, <, > and "', () => {
-    expect(escapeXml('R&D <a href="x">')).toBe('R&amp;D &lt;a href=&quot;x&quot;&gt;');
   });
 });
