@@ -1,5 +1,6 @@
 // article: a record body as written (Markdown, HTML or dispatch blocks) → unsanitised HTML.
 import { Marked } from 'marked';
+import { escapeHtml } from '../_lib/escape-html.ts';
 import type { DispatchBlock, RecordBody } from '../records/raw-record.ts';
 
 // One private instance: options set here never leak into (or from) the global `marked`.
@@ -23,14 +24,7 @@ export function renderBody(body: RecordBody): string {
   }
 }
 
-/** Escapes text for an HTML element or attribute. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
-
 // --- internal ---
-
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 // The wire's kicker is a section banner and its short lines are headings within a section: readers and
 // screen readers should see both as headings, not paragraphs, one level apart (the page title is the h1).

@@ -13,7 +13,7 @@ import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
 import { FEED_FILES } from './feed-urls.ts';
 import { formatFrenchDate, formatFrenchTime, formatZonedRfc3339 } from './french-date-format.ts';
-import { escapeHtml } from './html-escape.ts';
+import { escapeHtml } from '../_lib/escape-html.ts';
 import { pathOf, renderLayout, type AlternateLink } from './html-layout.ts';
 
 /** Most articles listed on one HTML page; the feeds and category pages hold the rest. */

@@ -1,4 +1,4 @@
-// render: plain text → HTML text and attribute values that cannot break out of their context.
+// _lib: plain text → HTML text and attribute values that cannot break out of their context (article bodies, pages).
 
 const ESCAPES: Readonly<Record<string, string>> = {
   '&': '&amp;',
