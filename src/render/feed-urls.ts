@@ -29,3 +29,8 @@ export function feedUrls(feed: Pick<FeedDefinition, 'path'>, config: Pick<Resolv
 export function categoriesUrl(config: Pick<ResolvedConfig, 'siteUrl'>): string {
   return `${config.siteUrl}/categories/`;
 }
+
+/** URL path of an article page below the site root: `/articles/<slug>/` (slugs are ASCII, see article/slug.ts). */
+export function articlePath(slug: string): string {
+  return `/articles/${slug}/`;
+}

@@ -11,7 +11,7 @@ import type { Article, Category } from '../article/article.ts';
 import type { Author } from '../config/define-config.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
-import { FEED_FILES } from './feed-urls.ts';
+import { articlePath, FEED_FILES } from './feed-urls.ts';
 import { formatFrenchDate, formatFrenchTime, formatZonedRfc3339 } from './french-date-format.ts';
 import { escapeHtml } from '../_lib/escape-html.ts';
 import { pathOf, renderLayout, type AlternateLink } from './html-layout.ts';
@@ -89,7 +89,7 @@ export function renderArticlePage(article: Article, feedSet: FeedSet, config: Re
   if (typeof article !== 'object' || article === null || typeof article.title !== 'string') {
     throw new TypeError('article: expected an Article');
   }
-  const root = '../../';
+  const root = rootOf(articlePath(article.slug));
   const authors = renderAuthors(article.authors);
   const main = [
     '<article>',
@@ -124,8 +124,8 @@ export function renderArticlePage(article: Article, feedSet: FeedSet, config: Re
 // --- internal ---
 
 /** Path of an article's page relative to the site root: `articles/<slug>/` (render-site.ts serves it there). */
-function articlePath(article: Pick<Article, 'slug'>): string {
-  return pathOf(`/articles/${encodeURIComponent(article.slug)}`);
+function articlePagePath(article: Pick<Article, 'slug'>): string {
+  return pathOf(articlePath(article.slug));
 }
 
 function checkArgs(feedSet: FeedSet, config: ResolvedConfig): void {
@@ -176,7 +176,7 @@ function renderArticleList(articles: readonly Article[], root: string, config: R
   if (articles.length === 0) return '<p>Aucun article publié pour le moment.</p>';
   const items = articles.slice(0, HTML_PAGE_LIMIT).map((a) => [
     '<li><article>',
-    `<h3><a href="${escapeHtml(`${root}${articlePath(a)}`)}">${escapeHtml(a.title)}</a></h3>`,
+    `<h3><a href="${escapeHtml(`${root}${articlePagePath(a)}`)}">${escapeHtml(a.title)}</a></h3>`,
     `<p class="meta">${renderDate(a.date, config)}</p>`,
     renderCategoryLinks(a.categories, root),
     a.summary ? `<p class="summary">${escapeHtml(a.summary)}</p>` : '',

@@ -2,7 +2,7 @@
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
 import { renderAtom } from './atom.ts';
-import { FEED_FILES } from './feed-urls.ts';
+import { articlePath, FEED_FILES } from './feed-urls.ts';
 import { renderArticlePage, renderCategoryPage, renderIndexPage } from './html.ts';
 import { renderJsonFeed } from './json-feed.ts';
 import { renderRss } from './rss.ts';
@@ -49,11 +49,6 @@ export function renderSite(feedSet: FeedSet, config: ResolvedConfig): RenderedDo
     });
   }
   return documents;
-}
-
-/** URL path of an article page below the site root. */
-export function articlePath(slug: string): string {
-  return `/articles/${slug}/`;
 }
 
 // --- internal ---
