@@ -1,4 +1,5 @@
 // diagnostics: what every stage reports about bad content, and the few errors that are thrown.
+import path from 'node:path';
 
 /** How bad a finding is: an `error` skips the record (or fails `check`), a `warning` only informs. */
 export type Severity = 'error' | 'warning';
@@ -31,6 +32,12 @@ export function formatDiagnostic(d: Diagnostic): string {
   const field = d.field ? ` ${d.field}:` : '';
   const tag = d.severity === 'warning' ? ' warning:' : '';
   return `${where}${field}${tag} ${d.message}`;
+}
+
+/** A path as messages show it: relative to the working directory, or absolute when it lies outside. */
+export function displayPath(target: string): string {
+  const relative = path.relative(process.cwd(), target);
+  return relative === '' ? '.' : relative.startsWith('..') && path.isAbsolute(target) ? target : relative;
 }
 
 /** True when any diagnostic is an error. */

@@ -1,5 +1,4 @@
 // cli: diagnostics → the lines a person reads, plus a one-line count.
-import path from 'node:path';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
 
 /** Prints every diagnostic as `file:line field: message` on stderr, then a count line; returns the error count. */
@@ -14,10 +13,4 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[], out: NodeJS
 /** `3 errors`, `1 warning`, `0 records`. */
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** A path as a person would type it from the working directory. */
-export function displayPath(target: string): string {
-  const relative = path.relative(process.cwd(), target);
-  return relative === '' ? '.' : relative.startsWith('..') && path.isAbsolute(target) ? target : relative;
 }

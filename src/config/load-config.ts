@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
-import { ConfigError } from '../diagnostics.ts';
+import { ConfigError, displayPath } from '../diagnostics.ts';
 import { resolveConfig, type ResolvedConfig } from './config-schema.ts';
 
 export const DEFAULT_CONFIG_FILE = 'feed.config.ts';
@@ -23,7 +23,7 @@ export interface LoadConfigOptions {
 export async function loadConfig(options: LoadConfigOptions = {}): Promise<ResolvedConfig> {
   const cwd = options.cwd ?? process.cwd();
   const file = path.resolve(cwd, options.file ?? DEFAULT_CONFIG_FILE);
-  const shown = path.relative(process.cwd(), file) || file;
+  const shown = displayPath(file);
   if (!existsSync(file)) throw new ConfigError(shown, ['file not found']);
 
   let mod: { default?: unknown };

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { buildSite } from '../build-site.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
+import { displayPath, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import { createBuildCache, type BuildCache } from './build-cache.ts';
 import type { FeedSnapshot } from './feed-snapshot.ts';
 import { watchItems, type ItemsWatcher } from './watch.ts';
@@ -60,8 +60,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
   if (!config || typeof config.siteUrl !== 'string') throw new TypeError('config must be a ResolvedConfig');
   const itemsDir = options.itemsDir ?? config.itemsDir;
   // Messages name files as a person would type them from here (`items/x.md:3 date: …`).
-  const relative = path.relative(process.cwd(), path.resolve(itemsDir));
-  const displayDir = relative === '' ? '.' : relative.startsWith('..') ? path.resolve(itemsDir) : relative;
+  const displayDir = displayPath(path.resolve(itemsDir));
   const log = options.log ?? (() => {});
   const variants = new Map<string, Variant>();
   let lastStatus: BuildStatus | undefined;

@@ -2,7 +2,8 @@
 import path from 'node:path';
 import { buildSite } from '../../build-site.ts';
 import { writeStaticSite } from '../../publish/write-static.ts';
-import { displayPath, plural, printDiagnostics } from '../report.ts';
+import { displayPath } from '../../diagnostics.ts';
+import { plural, printDiagnostics } from '../report.ts';
 import { loadCommandConfig, type CommonArgs } from './load.ts';
 
 /** Arguments of `gazette build`. */

@@ -1,6 +1,7 @@
 // cli: `gazette check` — validate every record and lint every feed; write nothing.
 import { buildSite } from '../../build-site.ts';
-import { displayPath, plural, printDiagnostics } from '../report.ts';
+import { displayPath } from '../../diagnostics.ts';
+import { plural, printDiagnostics } from '../report.ts';
 import { loadCommandConfig, type CommonArgs } from './load.ts';
 
 /** Validates records and feeds; 0 only when there is no error (warnings alone do not fail). */

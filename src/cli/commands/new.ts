@@ -4,7 +4,7 @@ import path from 'node:path';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { slugify } from '../../article/slug.ts';
-import { displayPath } from '../report.ts';
+import { displayPath } from '../../diagnostics.ts';
 import { loadCommandConfig, type CommonArgs } from './load.ts';
 
 /** Arguments of `gazette new`. */
