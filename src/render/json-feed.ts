@@ -5,6 +5,7 @@ import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition } from '../feed-set/feed-set.ts';
 import { feedUrls } from './feed-urls.ts';
 import { formatRfc3339 } from './machine-dates.ts';
+// cleanXmlText here too: JSON could carry them, but then the three formats would not hold identical text.
 import { cleanXmlText } from '../article/xml-text.ts';
 
 /** JSON Feed 1.1 version URL; `feed@6` only writes 1.0, so this renderer is ours. */
@@ -15,10 +16,10 @@ export function renderJsonFeed(feed: FeedDefinition, config: ResolvedConfig): st
   const urls = feedUrls(feed, config);
   const document = {
     version: JSON_FEED_VERSION,
-    title: clean(feed.title),
+    title: cleanXmlText(feed.title),
     home_page_url: urls.html,
     feed_url: urls.json,
-    description: clean(feed.description),
+    description: cleanXmlText(feed.description),
     language: config.language,
     authors: [toJsonAuthor(config.author)],
     // JSON Feed 1.1 §hubs: WebSub endpoints; omitted entirely when no hub is configured.
@@ -32,27 +33,22 @@ export function renderJsonFeed(feed: FeedDefinition, config: ResolvedConfig): st
 
 function toJsonItem(article: Article): Record<string, unknown> {
   return {
-    id: clean(article.guid),
+    id: cleanXmlText(article.guid),
     url: article.link,
-    title: clean(article.title),
-    content_html: clean(article.html),
-    ...(article.summary ? { summary: clean(article.summary) } : {}),
+    title: cleanXmlText(article.title),
+    content_html: cleanXmlText(article.html),
+    ...(article.summary ? { summary: cleanXmlText(article.summary) } : {}),
     ...(article.image ? { image: article.image } : {}),
     date_published: formatRfc3339(article.date),
     date_modified: formatRfc3339(article.updated),
     // Items without authors inherit the feed's `authors` (JSON Feed 1.1 §items.authors).
     ...(article.authors.length > 0 ? { authors: article.authors.map(toJsonAuthor) } : {}),
-    tags: article.categories.map((c) => clean(c.name)),
+    tags: article.categories.map((c) => cleanXmlText(c.name)),
   };
 }
 
 /** JSON Feed authors have no e-mail field; the spec allows a `mailto:` URL for one. */
 function toJsonAuthor(author: Readonly<Author>): { name: string; url?: string } {
   const url = author.url ?? (author.email ? `mailto:${author.email}` : undefined);
-  return url ? { name: clean(author.name), url } : { name: clean(author.name) };
-}
-
-/** Same characters as the XML formats, so all three documents carry identical text. */
-function clean(value: string): string {
-  return cleanXmlText(value);
+  return url ? { name: cleanXmlText(author.name), url } : { name: cleanXmlText(author.name) };
 }

@@ -156,7 +156,7 @@ function toFeedAuthor(author: Article['authors'][number]): FeedAuthor {
 function safeUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
-    return new URL(url).href === url ? url : new URL(url).href;
+    return new URL(url).href;
   } catch {
     return undefined;
   }
