@@ -6,7 +6,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildSite, type BuildResult } from '../src/build-site.ts';
 import { mustResolveConfig } from '../src/config/config-schema.ts';
-import { createBuildCache } from '../src/publish/build-cache.ts';
+import { createBuildCache } from '../src/build-cache.ts';
 
 const RECORDS = Number(process.argv[2] ?? 2000);
 const EDITS = 5;

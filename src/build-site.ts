@@ -6,7 +6,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import { buildFeedSet } from './feed-set/build-feed-set.ts';
 import type { FeedSet } from './feed-set/feed-set.ts';
 import { lintDocuments } from './lint/lint-documents.ts';
-import type { BuildCache } from './publish/build-cache.ts';
+import type { BuildCache } from './build-cache.ts';
 import type { FeedSnapshot } from './publish/feed-snapshot.ts';
 import { createSnapshot } from './publish/snapshot.ts';
 import { readItems } from './records/read-items.ts';

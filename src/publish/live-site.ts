@@ -3,7 +3,7 @@ import path from 'node:path';
 import { buildSite } from '../build-site.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import { displayPath, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
-import { createBuildCache, type BuildCache } from './build-cache.ts';
+import { createBuildCache, type BuildCache } from '../build-cache.ts';
 import type { FeedSnapshot } from './feed-snapshot.ts';
 import { watchItems, type ItemsWatcher } from './watch.ts';
 
