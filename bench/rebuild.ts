@@ -4,9 +4,9 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildSite, type BuildResult } from '../src/build-site.ts';
+import { buildSite, type BuildResult } from '../src/site/build-site.ts';
 import { mustResolveConfig } from '../src/config/config-schema.ts';
-import { createBuildCache } from '../src/build-cache.ts';
+import { createBuildCache } from '../src/site/build-cache.ts';
 
 const RECORDS = Number(process.argv[2] ?? 2000);
 const EDITS = 5;

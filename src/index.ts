@@ -21,7 +21,7 @@ export { renderSite, type RenderedDocument } from './render/render-site.ts';
 export type { FeedSnapshot, SnapshotEntry } from './publish/feed-snapshot.ts';
 export { createSnapshot } from './publish/snapshot.ts';
 export { writeStaticSite } from './publish/write-static.ts';
-export { buildSite, type BuildResult, type BuildSiteOptions } from './build-site.ts';
+export { buildSite, type BuildResult, type BuildSiteOptions } from './site/build-site.ts';
 export { createApp, createFeedRouter, startServer } from './http/router.ts';
 export type { FeedRouter, FeedRouterOptions, HealthReport } from './http/router.ts';
 export { lintFeed } from './lint/lint-feed.ts';

@@ -3,7 +3,7 @@ import http from 'node:http';
 import express, { Router, type Express, type Request, type Response } from 'express';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import { formatDiagnostic } from '../diagnostics.ts';
-import { createLiveSite, isMountPath, type BuildStatus } from '../publish/live-site.ts';
+import { createLiveSite, isMountPath, type BuildStatus } from '../site/live-site.ts';
 import { createRequestLog } from './request-log.ts';
 import { ALLOWED_METHODS, lookupPath, sendSnapshotEntry, sendText } from './serve-snapshot.ts';
 

@@ -1,6 +1,6 @@
 // cli: `gazette build` — records → static feeds and pages under --out, written atomically.
 import path from 'node:path';
-import { buildSite } from '../../build-site.ts';
+import { buildSite } from '../../site/build-site.ts';
 import { writeStaticSite } from '../../publish/write-static.ts';
 import { displayPath } from '../../diagnostics.ts';
 import { plural, printDiagnostics } from '../report.ts';

@@ -1,5 +1,5 @@
 // cli: `gazette check` — validate every record and lint every feed; write nothing.
-import { buildSite } from '../../build-site.ts';
+import { buildSite } from '../../site/build-site.ts';
 import { displayPath } from '../../diagnostics.ts';
 import { plural, printDiagnostics } from '../report.ts';
 import { loadCommandConfig, type CommonArgs } from './load.ts';

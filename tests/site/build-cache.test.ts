@@ -3,12 +3,12 @@ import { copyFile, readFile, rm, stat, utimes, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildSite, type BuildResult } from '../src/build-site.ts';
-import { createBuildCache, type BuildCache } from '../src/build-cache.ts';
-import { makeConfig } from './helpers/factories.ts';
-import { makeItemsCopy } from './http/_lib/site-server.ts';
+import { buildSite, type BuildResult } from '../../src/site/build-site.ts';
+import { createBuildCache, type BuildCache } from '../../src/site/build-cache.ts';
+import { makeConfig } from '../helpers/factories.ts';
+import { makeItemsCopy } from '../http/_lib/site-server.ts';
 
-const UNKNOWN_KEY = fileURLToPath(new URL('./fixtures/items-broken/unknown-key.md', import.meta.url));
+const UNKNOWN_KEY = fileURLToPath(new URL('../fixtures/items-broken/unknown-key.md', import.meta.url));
 const config = makeConfig();
 
 /** What a reader or a CDN can see of a build: every path's bytes in each encoding, ETags and Last-Modified. */

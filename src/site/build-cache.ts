@@ -5,15 +5,15 @@
 // the config, encodeDocument in the document, lint in the feed text and the clock, see below), so a hit gives
 // the very value a cold build computes, diagnostics included — warnings of unchanged records are still reported.
 import { createHash } from 'node:crypto';
-import type { Article } from './article/article.ts';
-import { toArticle } from './article/to-article.ts';
-import type { ResolvedConfig } from './config/config-schema.ts';
-import type { Diagnostic, Result } from './diagnostics.ts';
-import { formatOf, lintDocuments } from './lint/lint-documents.ts';
-import type { RawRecord } from './records/raw-record.ts';
-import type { RenderedDocument } from './render/render-site.ts';
-import type { SnapshotEntry } from './publish/feed-snapshot.ts';
-import { encodeDocument } from './publish/snapshot.ts';
+import type { Article } from '../article/article.ts';
+import { toArticle } from '../article/to-article.ts';
+import type { ResolvedConfig } from '../config/config-schema.ts';
+import type { Diagnostic, Result } from '../diagnostics.ts';
+import { formatOf, lintDocuments } from '../lint/lint-documents.ts';
+import type { RawRecord } from '../records/raw-record.ts';
+import type { RenderedDocument } from '../render/render-site.ts';
+import type { SnapshotEntry } from '../publish/feed-snapshot.ts';
+import { encodeDocument } from '../publish/snapshot.ts';
 
 /**
  * Work kept between the builds of one site: pass the same cache to each `buildSite` call, one build at a time.

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLiveSite, isMountPath, type LiveSite } from '../../src/publish/live-site.ts';
+import { createLiveSite, isMountPath, type LiveSite } from '../../src/site/live-site.ts';
 import { makeConfig } from '../helpers/factories.ts';
 import { makeItemsCopy } from '../http/_lib/site-server.ts';
 

@@ -1,16 +1,16 @@
 // pipeline: items folder + config → records → articles → feed set → documents → snapshot, with every diagnostic.
-import type { Article } from './article/article.ts';
-import { toArticle } from './article/to-article.ts';
-import type { ResolvedConfig } from './config/config-schema.ts';
-import type { Diagnostic } from './diagnostics.ts';
-import { buildFeedSet } from './feed-set/build-feed-set.ts';
-import type { FeedSet } from './feed-set/feed-set.ts';
-import { lintDocuments } from './lint/lint-documents.ts';
+import type { Article } from '../article/article.ts';
+import { toArticle } from '../article/to-article.ts';
+import type { ResolvedConfig } from '../config/config-schema.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { buildFeedSet } from '../feed-set/build-feed-set.ts';
+import type { FeedSet } from '../feed-set/feed-set.ts';
+import { lintDocuments } from '../lint/lint-documents.ts';
 import type { BuildCache } from './build-cache.ts';
-import type { FeedSnapshot } from './publish/feed-snapshot.ts';
-import { createSnapshot } from './publish/snapshot.ts';
-import { readItems } from './records/read-items.ts';
-import { renderSite, type RenderedDocument } from './render/render-site.ts';
+import type { FeedSnapshot } from '../publish/feed-snapshot.ts';
+import { createSnapshot } from '../publish/snapshot.ts';
+import { readItems } from '../records/read-items.ts';
+import { renderSite, type RenderedDocument } from '../render/render-site.ts';
 
 /** Options of {@link buildSite}. */
 export interface BuildSiteOptions {

@@ -1,10 +1,10 @@
 // publish: items folder + config → the current FeedSnapshot, rebuilt on change, swapped whole, last good kept.
 import path from 'node:path';
-import { buildSite } from '../build-site.ts';
+import { buildSite } from './build-site.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import { displayPath, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
-import { createBuildCache, type BuildCache } from '../build-cache.ts';
-import type { FeedSnapshot } from './feed-snapshot.ts';
+import { createBuildCache, type BuildCache } from './build-cache.ts';
+import type { FeedSnapshot } from '../publish/feed-snapshot.ts';
 import { watchItems, type ItemsWatcher } from './watch.ts';
 
 /** Options of {@link createLiveSite}. */
