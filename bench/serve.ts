@@ -8,7 +8,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import express, { type Express } from 'express';
 import { mustResolveConfig } from '../src/config/config-schema.ts';
-import { createApp } from '../src/http/router.ts';
+import { createApp } from '../src/serve-site.ts';
 
 const SECONDS = Number(process.argv[2] ?? 3);
 const CONCURRENCY = 16;

@@ -4,6 +4,9 @@ import path from 'node:path';
 /** How bad a finding is: an `error` skips the record (or fails `check`), a `warning` only informs. */
 export type Severity = 'error' | 'warning';
 
+/** Where a finding comes from: a record file, a rendered feed (lint), or the configuration. */
+export type DiagnosticSource = 'record' | 'feed' | 'config';
+
 /** One finding about one place in one input file. */
 export interface Diagnostic {
   /** `error` skips the record; `warning` does not. */
@@ -18,6 +21,10 @@ export interface Diagnostic {
   readonly code: string;
   /** Human sentence, without the file/line/field prefix. */
   readonly message: string;
+  /** What it is about; set by the pipeline (src/site/) on every finding it reports. */
+  readonly source?: DiagnosticSource;
+  /** True when the finding depends on the current time (a date ahead of now): it may expire, so it is never cached. */
+  readonly clock?: boolean;
 }
 
 /** A stage's output: its value plus everything it found wrong on the way. */

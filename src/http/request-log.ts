@@ -10,7 +10,7 @@ export function createRequestLog(write: (line: string) => void): (req: Request, 
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       const length = res.getHeader('Content-Length');
       const bytes = req.method === 'HEAD' || res.statusCode === 304 ? 0 : Number(length ?? 0);
-      write(`${req.method} ${req.originalUrl} ${res.statusCode} ${bytes}B ${ms.toFixed(1)}ms`);
+      write(`${req.method} ${req.originalUrl ?? req.url} ${res.statusCode} ${bytes}B ${ms.toFixed(1)}ms`);
     });
     next();
   };

@@ -45,6 +45,7 @@ export function sendSnapshotEntry(
   res.setHeader('Cache-Control', options.cacheControl);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   if (isFeedType(entry.contentType)) res.setHeader('Access-Control-Allow-Origin', '*');
+  else if (entry.contentType.startsWith('text/html')) setPageHeaders(res);
   if (encoding === undefined) {
     // RFC 9110 §12.5.3: the client refused every coding we have, identity included.
     sendText(res, 406, 'Not Acceptable: this resource is available as br, gzip or identity.\n', req.method === 'HEAD');
@@ -81,7 +82,22 @@ export function sendText(res: ServerResponse, status: number, text: string, head
   else res.end(body);
 }
 
+/**
+ * What an HTML page may do: nothing but show text, its own inline style and images (an article's lead image may
+ * live on any http(s) host). No script of any origin runs, no page may frame it, and links leak no path.
+ */
+export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy':
+    "default-src 'none'; img-src http: https: data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'X-Frame-Options': 'DENY',
+};
+
 // --- internal ---
+
+function setPageHeaders(res: ServerResponse): void {
+  for (const [name, value] of Object.entries(PAGE_SECURITY_HEADERS)) res.setHeader(name, value);
+}
 
 /** Percent-decodes a path; undefined for malformed escapes, NUL, backslashes or dot segments. */
 function decodePath(rawPath: string): string | undefined {

@@ -44,30 +44,78 @@ export function createSnapshot(
   return { entries, articleCount: info.articleCount, updated: floorToSecond(info.updated) };
 }
 
-/** Encodes one document: the three bodies, their ETags and a whole-second Last-Modified. */
+/** Encodes one document: the three bodies, their ETags and a whole-second Last-Modified, all computed now. */
 export function encodeDocument(doc: RenderedDocument): SnapshotEntry {
+  const entry = createLazyEntry(doc);
+  // Touch every lazy part: a snapshot entry built this way does no work at request time.
+  void entry.gzip;
+  void entry.br;
+  void entry.etags;
+  return entry;
+}
+
+/** The parts of an entry already computed elsewhere (a rebuild worker): reused as they are. */
+export interface EncodedParts {
+  readonly path: string;
+  readonly contentType: string;
+  readonly identity: Buffer;
+  readonly lastModified: Date;
+  readonly hash?: string;
+  readonly gzip?: Buffer;
+  readonly br?: Buffer;
+}
+
+/**
+ * An entry whose gzip and brotli bodies (and ETags) are computed on first use and then kept: a live site
+ * encodes its feeds up front and each HTML page once, on its first request in that encoding.
+ */
+export function createLazyEntry(doc: RenderedDocument | EncodedParts): SnapshotEntry {
   if (!isValidDate(doc.lastModified)) throw new TypeError(`lastModified of ${doc.path} must be a valid Date`);
-  const identity = Buffer.from(doc.body, 'utf8');
-  // Node's gzip header is fixed (MTIME 0, OS 3; RFC 1952 §2.3), so the same body always gives the same bytes.
-  const gzip = gzipSync(identity, { level: GZIP_LEVEL });
-  const br = brotliCompressSync(identity, {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-      [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
-    },
-  });
-  // RFC 9110 §8.8.3: each content-coding is a different representation, so each needs its own strong ETag.
-  const hash = createHash('sha256').update(identity).digest('base64url').slice(0, 27);
+  const identity = 'identity' in doc ? doc.identity : Buffer.from(doc.body, 'utf8');
+  let hash = 'identity' in doc ? doc.hash : undefined;
+  let gzip = 'identity' in doc ? doc.gzip : undefined;
+  let br = 'identity' in doc ? doc.br : undefined;
+  let etags: SnapshotEntry['etags'] | undefined;
   return {
     path: doc.path,
     contentType: doc.contentType,
     identity,
-    gzip,
-    br,
-    etags: { identity: `"${hash}"`, gzip: `"${hash}-gz"`, br: `"${hash}-br"` },
     lastModified: floorToSecond(doc.lastModified),
+    get gzip() {
+      return (gzip ??= gzipBody(identity));
+    },
+    get br() {
+      return (br ??= brotliBody(identity));
+    },
+    get etags() {
+      hash ??= hashBody(identity);
+      // RFC 9110 §8.8.3: each content-coding is a different representation, so each needs its own strong ETag.
+      return (etags ??= { identity: `"${hash}"`, gzip: `"${hash}-gz"`, br: `"${hash}-br"` });
+    },
   };
+}
+
+/** Node's gzip header is fixed (MTIME 0, OS 3; RFC 1952 §2.3), so the same body always gives the same bytes. */
+export function gzipBody(identity: Buffer): Buffer {
+  return gzipSync(identity, { level: GZIP_LEVEL });
+}
+
+export function brotliBody(identity: Buffer): Buffer {
+  return brotliCompressSync(identity, { params: brotliParams(identity.length) });
+}
+
+/** Brotli parameters of every Gazette body (also used by the static writer, so both give the same bytes). */
+export function brotliParams(size: number): Record<number, number> {
+  return {
+    [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+    [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+    [constants.BROTLI_PARAM_SIZE_HINT]: size,
+  };
+}
+
+/** The ETag base of a body: 27 characters of base64url SHA-256 (160 bits). */
+export function hashBody(identity: Buffer): string {
+  return createHash('sha256').update(identity).digest('base64url').slice(0, 27);
 }
 
 // --- internal ---

@@ -1,6 +1,8 @@
 // records: the items folder on disk → RawRecord[] (one per article file, in a stable order).
+import type { Stats } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { mapPool } from '../_lib/map-pool.ts';
 import type { Diagnostic, Result } from '../diagnostics.ts';
 import { decodeText } from './decode-text.ts';
 import type { RawRecord, RecordFormat } from './raw-record.ts';
@@ -25,8 +27,45 @@ const FORMATS: Readonly<Record<string, RecordFormat>> = { '.md': 'md', '.markdow
  * A file that cannot be read or parsed is reported and skipped; the others still come through.
  */
 export async function readItems(dir: string, options: ReadItemsOptions): Promise<Result<RawRecord[]>> {
-  if (typeof dir !== 'string' || dir === '') throw new TypeError('readItems: dir must be a non-empty string');
   if (!Array.isArray(options?.vocabulary)) throw new TypeError('readItems: options.vocabulary must be an array');
+  const listed = await listRecordFiles(dir, options);
+  const diagnostics: Diagnostic[] = [...listed.diagnostics];
+  const records: RawRecord[] = [];
+  // A fixed pool of readers: never more open files than READ_CONCURRENCY, whatever the folder holds.
+  const results = await mapPool(listed.value, READ_CONCURRENCY, (f) => readRecordFile(f, options.vocabulary));
+  for (const r of results) {
+    diagnostics.push(...r.diagnostics);
+    if (r.value) records.push(r.value);
+  }
+  return { value: records, diagnostics };
+}
+
+/** Files read at once by {@link readItems}: well below any per-process open-file limit. */
+export const READ_CONCURRENCY = 64;
+
+/** One record file found by {@link listRecordFiles}. */
+export interface RecordFile {
+  /** Absolute or dir-based path to read. */
+  readonly absolute: string;
+  /** `/`-separated path below dir with extension, NFC: `2024/maroc.txt`. */
+  readonly name: string;
+  /** The same without extension: `2024/maroc`. */
+  readonly relPath: string;
+  /** Path shown in messages: `items/2024/maroc.txt`. */
+  readonly file: string;
+  readonly format: RecordFormat;
+  /** Size in bytes and modification time, from the walk: what a rebuild compares to skip unchanged files. */
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+}
+
+/**
+ * Walks `dir` for record files, sorted by relPath, without reading them. Two files with one id (`a.md`, `a.json`):
+ * the first in sorted order is listed, the others are reported.
+ */
+export async function listRecordFiles(dir: string, options: Pick<ReadItemsOptions, 'displayDir'> = {}): Promise<Result<RecordFile[]>> {
+  if (typeof dir !== 'string' || dir === '') throw new TypeError('listRecordFiles: dir must be a non-empty string');
   const displayDir = toSlashes(options.displayDir ?? path.relative(process.cwd(), dir));
   const display = (rel: string): string => (displayDir === '' || displayDir === '.' ? rel : `${displayDir.replace(/\/+$/, '')}/${rel}`);
   const diagnostics: Diagnostic[] = [];
@@ -44,20 +83,22 @@ export async function readItems(dir: string, options: ReadItemsOptions): Promise
 
   // Ids must be unique: the first file of a relPath (in sorted order) wins, later ones are errors.
   const owners = new Map<string, string>();
-  const results = await Promise.all(found.map((f): Promise<Result<RawRecord | undefined>> | Result<undefined> => {
+  const files: RecordFile[] = [];
+  for (const f of found) {
     const owner = owners.get(f.relPath);
     if (owner === undefined) {
       owners.set(f.relPath, f.name);
-      return readRecord(f, display(f.name), options.vocabulary);
+      files.push({ ...f, file: display(f.name) });
+    } else {
+      diagnostics.push(...fail(display(f.name), 'duplicate-id', `same id "${f.relPath}" as ${display(owner)}; rename one of the two files`).diagnostics);
     }
-    return fail(display(f.name), 'duplicate-id', `same id "${f.relPath}" as ${display(owner)}; rename one of the two files`);
-  }));
-  const records: RawRecord[] = [];
-  for (const r of results) {
-    diagnostics.push(...r.diagnostics);
-    if (r.value) records.push(r.value);
   }
-  return { value: records, diagnostics };
+  return { value: files, diagnostics };
+}
+
+/** Reads, decodes and parses one listed file. Content problems are diagnostics; this never throws for them. */
+export async function readRecordFile(f: RecordFile, vocabulary: readonly string[]): Promise<Result<RawRecord | undefined>> {
+  return readRecord(f, f.file, vocabulary);
 }
 
 // --- internal ---
@@ -70,6 +111,9 @@ interface FoundFile {
   /** The same without extension: `2024/maroc`. */
   readonly relPath: string;
   readonly format: RecordFormat;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
 }
 
 function toSlashes(p: string): string {
@@ -103,11 +147,12 @@ async function walk(
     const rel = relDir === '' ? name : `${relDir}/${name}`;
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
+    let info: Stats | undefined;
+    if (entry.isSymbolicLink() || isFile) {
       // Follow links, but never into a folder already walked (a link loop).
-      const target = await stat(absolute).catch(() => undefined);
-      isDir = target?.isDirectory() ?? false;
-      isFile = target?.isFile() ?? false;
+      info = await stat(absolute).catch(() => undefined);
+      isDir = info?.isDirectory() ?? false;
+      isFile = info?.isFile() ?? false;
     }
     if (isDir) {
       const real = await realpath(absolute).catch(() => absolute);
@@ -118,7 +163,10 @@ async function walk(
       const ext = path.extname(name);
       const format = FORMATS[ext.toLowerCase()];
       if (format === undefined || ext === name) continue;
-      found.push({ absolute, name: rel, relPath: rel.slice(0, -ext.length), format });
+      found.push({
+        absolute, name: rel, relPath: rel.slice(0, -ext.length), format,
+        size: info?.size ?? 0, mtimeMs: info?.mtimeMs ?? 0, ctimeMs: info?.ctimeMs ?? 0,
+      });
     }
   }
 }

@@ -1,11 +1,13 @@
-// publish: items folder + config → the current FeedSnapshot, rebuilt on change, swapped whole, last good kept.
+// site: items folder + config → the current FeedSnapshot per mount path, rebuilt off the serving thread on every
+// change and swapped whole.
 import path from 'node:path';
-import { buildSite } from './build-site.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import { displayPath, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
-import { createBuildCache, type BuildCache } from './build-cache.ts';
-import type { FeedSnapshot } from '../publish/feed-snapshot.ts';
-import { watchItems, type ItemsWatcher } from './watch.ts';
+import type { FeedSnapshot, SnapshotEntry } from '../publish/feed-snapshot.ts';
+import { createLazyEntry } from '../publish/snapshot.ts';
+import { createRebuildEngine, type BuildReply, type RebuildEngine } from './rebuild-engine.ts';
+import { createWorkerEngine } from './worker-engine.ts';
+import { watchItems, type ItemsWatcher, type WatcherState } from './watch.ts';
 
 /** Options of {@link createLiveSite}. */
 export interface LiveSiteOptions {
@@ -17,6 +19,14 @@ export interface LiveSiteOptions {
   readonly log?: (line: string) => void;
   /** Debounce of the watcher (ms). */
   readonly debounceMs?: number;
+  /** Build in a worker thread, so that a rebuild never holds a request (default true). */
+  readonly worker?: boolean;
+  /** Render HTML pages (default `config.pages`). */
+  readonly pages?: boolean;
+  /** A rebuild still running after this long is abandoned and reported; the last snapshot stays (ms, default 120 000). */
+  readonly buildTimeoutMs?: number;
+  /** Heap budget of the build worker (MB, default 2048); a build that exceeds it is abandoned and reported. */
+  readonly buildMemoryMb?: number;
 }
 
 /** What the last build found, for /healthz. */
@@ -27,9 +37,22 @@ export interface BuildStatus {
   readonly at: Date;
   readonly errors: number;
   readonly warnings: number;
-  /** True when its snapshot is the one being served; false when the last good one was kept. */
+  /** True when its result is being served; false when nothing could be built and the last snapshot stays. */
   readonly published: boolean;
   readonly diagnostics: readonly Diagnostic[];
+  /** Record files whose last good version is served in place of an invalid edit. */
+  readonly kept: readonly string[];
+  /** How long the build took (ms). */
+  readonly durationMs: number;
+}
+
+/** Facts about a live site for /healthz. */
+export interface LiveSiteHealth {
+  readonly build: BuildStatus | undefined;
+  /** When a build was last published. */
+  readonly lastSuccess: Date | undefined;
+  /** Undefined when the site does not watch its folder. */
+  readonly watcher: WatcherState | undefined;
 }
 
 /** A site kept up to date with its items folder. */
@@ -42,9 +65,11 @@ export interface LiveSite {
   current(): FeedSnapshot | undefined;
   /** The last build's findings, or undefined before the first build ends. */
   status(): BuildStatus | undefined;
+  /** Build status, last success and watcher state. */
+  health(): LiveSiteHealth;
   /** Rebuilds every mount path now; calls made during a rebuild coalesce into one more. */
   rebuild(): Promise<void>;
-  /** Stops the watcher; the last snapshot stays readable. */
+  /** Stops the watcher and the build worker; the last snapshot stays readable. */
   close(): Promise<void>;
 }
 
@@ -52,21 +77,30 @@ export interface LiveSite {
 export const MAX_MOUNT_PATHS = 8;
 
 /**
- * Builds the site, then keeps it current: after a change, the new snapshot replaces the served one
- * only if it adds no error in a file that was clean before — so a broken edit never removes a
- * published article; the last good feeds stay, and /healthz reports the error.
+ * Builds the site, then keeps it current. Each rebuild re-reads only changed files and re-renders only what they
+ * touch, in a worker thread; the serving thread applies the difference to a copy of the snapshot and swaps it in
+ * with one assignment. A record that becomes invalid keeps its last good version (site-builder.ts); every other
+ * change goes live.
  */
 export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions = {}): LiveSite {
   if (!config || typeof config.siteUrl !== 'string') throw new TypeError('config must be a ResolvedConfig');
-  const itemsDir = options.itemsDir ?? config.itemsDir;
+  const itemsDir = path.resolve(options.itemsDir ?? config.itemsDir);
   // Messages name files as a person would type them from here (`items/x.md:3 date: …`).
-  const displayDir = displayPath(path.resolve(itemsDir));
+  const displayDir = displayPath(itemsDir);
   const log = options.log ?? (() => {});
+  const engine: RebuildEngine & { close?: () => Promise<void> } = options.worker === false
+    ? createRebuildEngine()
+    : createWorkerEngine({
+        timeoutMs: options.buildTimeoutMs ?? 120_000,
+        memoryMb: options.buildMemoryMb ?? 2048,
+      });
   const variants = new Map<string, Variant>();
   let lastStatus: BuildStatus | undefined;
+  let lastSuccess: Date | undefined;
   let chain: Promise<unknown> = Promise.resolve();
   let pendingRebuild: Promise<void> | undefined;
   let watcher: ItemsWatcher | undefined;
+  let closed = false;
 
   /** Runs builds one at a time, in call order. */
   const exclusive = <T>(task: () => Promise<T>): Promise<T> => {
@@ -76,41 +110,57 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
   };
 
   const buildVariant = async (variant: Variant, report: boolean): Promise<void> => {
-    const at = new Date();
-    let diagnostics: readonly Diagnostic[] = [];
-    let snapshot: FeedSnapshot | undefined;
+    if (closed) return;
+    let reply: BuildReply | undefined;
+    let failure: string | undefined;
     try {
-      const result = await buildSite(variant.config, { itemsDir, displayDir, cache: variant.cache });
-      diagnostics = result.diagnostics;
-      snapshot = result.snapshot;
+      reply = await engine.build({
+        mountPath: variant.mountPath,
+        config: variant.config,
+        itemsDir,
+        displayDir,
+        ...(options.pages === undefined ? {} : { pages: options.pages }),
+      });
     } catch (error) {
-      // A bug in a stage must not take the server down: keep serving, and say what happened.
-      diagnostics = [{ severity: 'error', file: itemsDir, code: 'build-crashed', message: String(error) }];
+      // The worker died, ran out of its budget or hit a bug: keep serving the last snapshot, and say so.
+      failure = error instanceof Error ? error.message : String(error);
     }
-    const errorFiles = recordFilesWithErrors(diagnostics, displayDir);
-    const published =
-      snapshot !== undefined &&
-      (variant.snapshot === undefined || [...errorFiles].every((file) => variant.errorFiles.has(file)));
-    if (published) {
-      variant.snapshot = snapshot; // one reference assignment: readers see the old snapshot or the new one, whole
-      variant.errorFiles = errorFiles;
+    const at = new Date();
+    if (reply?.ok) {
+      variant.snapshot = applyReply(variant.snapshot, reply); // one reference assignment: readers see old or new, whole
+      if (report) lastSuccess = at;
     }
     if (!report) return;
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    lastStatus = { ok: snapshot !== undefined && errors === 0, at, errors, warnings: diagnostics.length - errors, published, diagnostics };
-    for (const d of diagnostics) log(formatDiagnostic(d));
-    if (published) log(`built ${snapshot?.articleCount ?? 0} articles (${errors} errors, ${diagnostics.length - errors} warnings)`);
-    else if (snapshot === undefined) log(`build failed: nothing to serve from ${itemsDir}; keeping the last good feeds`);
-    else log(`kept the last good feeds: new errors in ${[...errorFiles].filter((f) => !variant.errorFiles.has(f)).join(', ')}`);
+    if (reply === undefined) {
+      lastStatus = { ok: false, at, errors: 1, warnings: 0, published: false, diagnostics: [], kept: [], durationMs: 0 };
+      log(`rebuild failed, keeping the last good feeds: ${failure ?? 'unknown error'}`);
+      return;
+    }
+    const errors = reply.diagnostics.filter((d) => d.severity === 'error').length;
+    lastStatus = {
+      ok: reply.ok && errors === 0,
+      at,
+      errors,
+      warnings: reply.diagnostics.length - errors,
+      published: reply.ok,
+      diagnostics: reply.diagnostics,
+      kept: reply.kept,
+      durationMs: reply.durationMs,
+    };
+    for (const d of reply.diagnostics) log(formatDiagnostic(d));
+    if (!reply.ok) log(`build failed: nothing to serve from ${displayDir}; keeping the last good feeds`);
+    else {
+      const changes = reply.full ? 'full' : `${reply.changed.length} changed, ${reply.removed.length} removed`;
+      log(`built ${reply.articleCount} articles (${errors} errors, ${reply.diagnostics.length - errors} warnings; ${changes}; ${Math.round(reply.durationMs)} ms)`);
+    }
   };
 
   const addVariant = (mountPath: string): Variant => {
     const variant: Variant = {
+      mountPath,
       config: { ...config, siteUrl: config.siteUrl + mountPath },
       snapshot: undefined,
-      errorFiles: new Set(),
       firstBuild: Promise.resolve(),
-      cache: createBuildCache(),
     };
     variants.set(mountPath, variant);
     variant.firstBuild = exclusive(() => buildVariant(variant, variants.size === 1));
@@ -133,7 +183,10 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
   const initial = addVariant('');
   const ready = (async () => {
     if (options.watch) {
-      watcher = watchItems(itemsDir, () => void rebuild(), options.debounceMs === undefined ? {} : { debounceMs: options.debounceMs });
+      watcher = watchItems(itemsDir, () => void rebuild(), {
+        ...(options.debounceMs === undefined ? {} : { debounceMs: options.debounceMs }),
+        log,
+      });
       await watcher.ready;
     }
     await initial.firstBuild;
@@ -153,9 +206,13 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
     },
     current: () => initial.snapshot,
     status: () => lastStatus,
+    health: () => ({ build: lastStatus, lastSuccess, watcher: watcher?.state() }),
     rebuild,
     async close() {
+      closed = true;
       await watcher?.close();
+      await chain;
+      await engine.close?.();
     },
   };
 }
@@ -168,26 +225,32 @@ export function isMountPath(value: string): boolean {
 // --- internal ---
 
 interface Variant {
+  readonly mountPath: string;
   readonly config: ResolvedConfig;
   snapshot: FeedSnapshot | undefined;
-  /** Record files with errors in the build being served: the baseline a rebuild is compared with. */
-  errorFiles: Set<string>;
   firstBuild: Promise<void>;
-  /**
-   * This mount path's own cache: a build drops what it did not use, so variants sharing one would evict each
-   * other's entries (their siteUrl differs, hence every article and document).
-   */
-  readonly cache: BuildCache;
 }
 
-/**
- * Record files with errors. Feed lint findings (files like `/feed.json`) are left out: they come from
- * rendering, not from an edit, and would otherwise block every new category feed forever.
- */
-function recordFilesWithErrors(diagnostics: readonly Diagnostic[], displayDir: string): Set<string> {
-  const prefix = displayDir.endsWith(path.sep) ? displayDir : `${displayDir}${path.sep}`;
-  // Lint findings name URL paths (`/feed.json`); record files are below the items folder.
-  const isRecord = (file: string) =>
-    displayDir === '.' ? !file.startsWith('/') : file === displayDir || file.startsWith(prefix);
-  return new Set(diagnostics.filter((d) => d.severity === 'error' && isRecord(d.file)).map((d) => d.file));
+/** The served snapshot with one build's changes applied: a new Map, so the old snapshot stays whole for readers. */
+function applyReply(previous: FeedSnapshot | undefined, reply: BuildReply): FeedSnapshot {
+  const entries = new Map<string, SnapshotEntry>(reply.full || previous === undefined ? [] : previous.entries);
+  for (const removed of reply.removed) entries.delete(removed);
+  for (const doc of reply.changed) {
+    entries.set(doc.path, createLazyEntry({
+      path: doc.path,
+      contentType: doc.contentType,
+      lastModified: doc.lastModified,
+      identity: toBuffer(doc.identity),
+      hash: doc.hash,
+      ...(doc.gzip ? { gzip: toBuffer(doc.gzip) } : {}),
+      ...(doc.br ? { br: toBuffer(doc.br) } : {}),
+    }));
+  }
+  const updated = reply.updated ?? new Date(0);
+  return { entries, articleCount: reply.articleCount, updated: new Date(Math.floor(updated.getTime() / 1000) * 1000) };
+}
+
+/** A Buffer over the same memory (a transferred Uint8Array arrives as a plain view). */
+function toBuffer(view: Uint8Array): Buffer {
+  return Buffer.isBuffer(view) ? view : Buffer.from(view.buffer, view.byteOffset, view.byteLength);
 }

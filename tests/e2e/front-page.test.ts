@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.ts';
 import express from 'express';
 import http from 'node:http';
-import { createFeedRouter, startServer } from '../../src/http/router.ts';
+import { createFeedRouter, startServer } from '../../src/serve-site.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

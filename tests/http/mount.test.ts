@@ -1,6 +1,6 @@
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFeedRouter, type FeedRouter } from '../../src/http/router.ts';
+import { createFeedRouter, type FeedRouter } from '../../src/serve-site.ts';
 import { makeConfig } from '../helpers/factories.ts';
 import { listen, makeItemsCopy, request } from './_lib/site-server.ts';
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../src/http/router.ts';
+import { startServer } from '../../src/serve-site.ts';
 import { lintFeed } from '../../src/lint/lint-feed.ts';
 import { makeConfig } from '../helpers/factories.ts';
 import { ATOM_RNG, checkWithXmllint, fetchWithNewsboat, parseWithFeedparser, requireClient } from './clients.ts';

@@ -1,7 +1,7 @@
 // cli: `gazette serve` → a running server until SIGINT/SIGTERM, then exit code 0.
 import type { AddressInfo } from 'node:net';
 import { isGazetteError } from '../../diagnostics.ts';
-import { startServer } from '../../http/router.ts';
+import { startServer } from '../../serve-site.ts';
 import { feedUrls } from '../../render/feed-urls.ts';
 import { loadCommandConfig } from './load.ts';
 

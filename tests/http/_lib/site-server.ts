@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Express } from 'express';
 import type { ResolvedConfig } from '../../../src/config/config-schema.ts';
-import { createApp, type FeedRouter, type FeedRouterOptions } from '../../../src/http/router.ts';
+import { createApp, type FeedRouter, type FeedRouterOptions } from '../../../src/serve-site.ts';
 
 export const FIXTURE_ITEMS = fileURLToPath(new URL('../../fixtures/items/', import.meta.url));
 

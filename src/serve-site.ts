@@ -1,0 +1,148 @@
+// composition: a live site (src/site/) wired to the HTTP layer (src/http/) — the router, the app and the server.
+import http from 'node:http';
+import express, { type Express, type Router } from 'express';
+import type { ResolvedConfig } from './config/config-schema.ts';
+import { healthReport, type HealthReport } from './http/health.ts';
+import { createRequestLog } from './http/request-log.ts';
+import { createFastPath, createSnapshotRouter } from './http/router.ts';
+import { sendText } from './http/serve-snapshot.ts';
+import { createLiveSite, isMountPath, type LiveSite } from './site/live-site.ts';
+
+/** Options of {@link createFeedRouter} and {@link createApp}. */
+export interface FeedRouterOptions {
+  /** Folder of records; default `config.itemsDir`. */
+  readonly itemsDir?: string;
+  /** Rebuild on changes below `itemsDir`. Default true. */
+  readonly watch?: boolean;
+  /** `true` logs requests and build messages to stderr; a function receives each line instead. Default false. */
+  readonly log?: boolean | ((line: string) => void);
+  /**
+   * Public path the router is mounted at (`/feeds`), added to `siteUrl` for links and self URLs.
+   * Default: taken from `req.baseUrl` per request, with one build per distinct mount path.
+   */
+  readonly mountPath?: string;
+  /** Build in a worker thread (default true), so that a rebuild never holds a request. */
+  readonly worker?: boolean;
+  /** Render HTML pages (default `config.pages`). False: feeds only. */
+  readonly pages?: boolean;
+  /** Lets a request with `Authorization: Bearer <token>` see file names and messages in /healthz. */
+  readonly healthToken?: string;
+  /** Debounce of the folder watcher (ms). */
+  readonly debounceMs?: number;
+}
+
+/** An Express router serving Gazette's routes, plus its lifecycle. */
+export interface FeedRouter extends Router {
+  /** Resolves once the first build is done. */
+  readonly ready: Promise<void>;
+  /** Stops watching `itemsDir` and the build worker. */
+  close(): Promise<void>;
+  /** What /healthz reports to the operator (with diagnostics). */
+  status(): HealthReport;
+  /** The live site behind the router. */
+  readonly site: LiveSite;
+}
+
+/** Creates the router: builds the site now, watches `itemsDir`, and answers from the current snapshot. */
+export function createFeedRouter(config: ResolvedConfig, options: FeedRouterOptions = {}): FeedRouter {
+  if (!config || typeof config.cacheControl !== 'string') throw new TypeError('config must be a ResolvedConfig');
+  // Misuse throws here, synchronously, before anything starts.
+  if (options.mountPath !== undefined && !isMountPath(options.mountPath)) {
+    throw new TypeError(`mountPath must be "" or like "/feeds", got ${JSON.stringify(options.mountPath)}`);
+  }
+  if (options.healthToken !== undefined && typeof options.healthToken !== 'string') throw new TypeError('healthToken must be a string');
+  const log = toLogger(options.log);
+  const site = createLiveSite(config, {
+    watch: options.watch ?? true,
+    ...(options.itemsDir !== undefined ? { itemsDir: options.itemsDir } : {}),
+    ...(log ? { log } : {}),
+    ...(options.worker !== undefined ? { worker: options.worker } : {}),
+    ...(options.pages !== undefined ? { pages: options.pages } : {}),
+    ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
+  });
+  const ready = site.ready.catch((error: unknown) => {
+    log?.(`first build failed: ${error instanceof Error ? error.message : String(error)}`);
+  });
+  const router = createSnapshotRouter(site, {
+    cacheControl: config.cacheControl,
+    ...(options.mountPath !== undefined ? { mountPath: options.mountPath } : {}),
+    ...(options.healthToken !== undefined ? { healthToken: options.healthToken } : {}),
+  });
+  return Object.assign(router, {
+    ready,
+    site,
+    close: () => site.close(),
+    status: () => healthReport(site.health(), site.current(), true),
+  });
+}
+
+/** An Express app with the Gazette router at `/` (no ETag of its own, no X-Powered-By), answering 404 for the rest. */
+export function createApp(config: ResolvedConfig, options: FeedRouterOptions = {}): Express & { feeds: FeedRouter } {
+  return buildApp(config, options, true);
+}
+
+/** Options of {@link startServer}. */
+export interface StartServerOptions extends FeedRouterOptions {
+  readonly config: ResolvedConfig;
+  /** Port; 0 picks a free one. */
+  readonly port: number;
+  /** Interface to bind; default `127.0.0.1`. */
+  readonly host?: string;
+}
+
+/**
+ * Builds, then listens; resolves with the listening server. Feeds and pages of the site root are answered by a
+ * plain node:http handler from the precomputed bytes before Express is reached; Express handles the rest
+ * (/healthz, redirects, 404). Closing the server also stops the watcher. A failure to listen closes everything it
+ * started and rejects.
+ */
+export async function startServer(options: StartServerOptions): Promise<http.Server & { feeds: FeedRouter }> {
+  const { config, port, host = '127.0.0.1', ...rest } = options;
+  const logger = toLogger(rest.log);
+  // The request log is attached only when asked for (`--quiet` costs nothing per request), once for both paths.
+  const requestLog = logger ? createRequestLog(logger) : undefined;
+  const app = buildApp(config, rest, false);
+  const fast = createFastPath(app.feeds.site, { cacheControl: config.cacheControl });
+  const server = http.createServer((req, res) => {
+    if (requestLog) requestLog(req as express.Request, res as express.Response, () => {});
+    if (!fast(req, res)) app(req, res);
+  });
+  try {
+    // Listen first: a taken port is reported at once, not after the first build.
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    await app.feeds.ready;
+  } catch (error) {
+    server.close();
+    await app.feeds.close();
+    throw error;
+  }
+  server.on('close', () => void app.feeds.close());
+  return Object.assign(server, { feeds: app.feeds });
+}
+
+// --- internal ---
+
+function buildApp(config: ResolvedConfig, options: FeedRouterOptions, logRequests: boolean): Express & { feeds: FeedRouter } {
+  const app = express();
+  // Our ETags are precomputed per encoding; Express's own would hash every body again and disagree.
+  app.set('etag', false);
+  app.set('x-powered-by', false);
+  const logger = toLogger(options.log);
+  if (logger && logRequests) app.use(createRequestLog(logger));
+  const feeds = createFeedRouter(config, { ...options, log: logger ?? false });
+  app.use('/', feeds);
+  app.use((req: express.Request, res: express.Response) => sendText(res, 404, 'Not Found\n', req.method === 'HEAD'));
+  return Object.assign(app, { feeds });
+}
+
+function toLogger(log: FeedRouterOptions['log']): ((line: string) => void) | undefined {
+  if (typeof log === 'function') return log;
+  if (log === true) return (line) => process.stderr.write(`${line}\n`);
+  return undefined;
+}

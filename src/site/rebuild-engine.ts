@@ -1,0 +1,115 @@
+// site: the side of a live site that builds — one incremental builder per mount path, and the difference between
+// its last two builds, encoded. It runs in a worker thread (rebuild-worker.ts), so a rebuild never holds a request,
+// or in the calling thread when workers are turned off.
+import type { ResolvedConfig } from '../config/config-schema.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { brotliBody, gzipBody, hashBody } from '../publish/snapshot.ts';
+import { CONTENT_TYPES, type RenderedDocument } from '../render/render-site.ts';
+import { createSiteBuilder, type SiteBuilder } from './site-builder.ts';
+
+/** One build asked of the engine. */
+export interface BuildRequest {
+  /** `''` or a mount path like `/feeds`; each has its own builder, as links and self URLs differ. */
+  readonly mountPath: string;
+  /** The configuration with the mount path already added to `siteUrl`. */
+  readonly config: ResolvedConfig;
+  readonly itemsDir: string;
+  readonly displayDir: string;
+  /** Render HTML pages (default `config.pages`). */
+  readonly pages?: boolean;
+}
+
+/** A document that changed since the engine's previous reply for that mount path, ready to serve. */
+export interface ChangedDocument {
+  readonly path: string;
+  readonly contentType: string;
+  readonly lastModified: Date;
+  readonly identity: Uint8Array;
+  /** ETag base (see publish/snapshot.ts hashBody). */
+  readonly hash: string;
+  /** Feeds come compressed; pages are compressed by the server on their first request in an encoding. */
+  readonly gzip?: Uint8Array;
+  readonly br?: Uint8Array;
+}
+
+/** What one build changed, for the live site to apply to the snapshot it serves. */
+export interface BuildReply {
+  readonly mountPath: string;
+  /** False when nothing could be read (the items folder is missing): the served snapshot stays as it is. */
+  readonly ok: boolean;
+  /** True when `changed`/`removed` are relative to an empty snapshot (the first build of this mount path). */
+  readonly full: boolean;
+  readonly changed: readonly ChangedDocument[];
+  readonly removed: readonly string[];
+  readonly articleCount: number;
+  readonly updated: Date | undefined;
+  readonly recordCount: number;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly kept: readonly string[];
+  /** How long the build took inside the engine (ms). */
+  readonly durationMs: number;
+}
+
+/** Builds on request, one at a time per engine. */
+export interface RebuildEngine {
+  build(request: BuildRequest): Promise<BuildReply>;
+}
+
+/** Creates the engine: keeps each mount path's builder and last documents between requests. */
+export function createRebuildEngine(): RebuildEngine {
+  const states = new Map<string, { builder: SiteBuilder; documents: Map<string, RenderedDocument>; configKey: string }>();
+  return {
+    async build(request) {
+      const started = performance.now();
+      const configKey = JSON.stringify([request.config, request.itemsDir, request.pages]);
+      let state = states.get(request.mountPath);
+      const full = state === undefined || state.configKey !== configKey;
+      if (state === undefined || full) {
+        const builder = createSiteBuilder(request.config, {
+          itemsDir: request.itemsDir,
+          displayDir: request.displayDir,
+          keepLastGood: true,
+          ...(request.pages === undefined ? {} : { pages: request.pages }),
+        });
+        state = { builder, documents: new Map(), configKey };
+        states.set(request.mountPath, state);
+      }
+      const build = await state.builder.build();
+      const base = { mountPath: request.mountPath, recordCount: build.recordCount, diagnostics: build.diagnostics, kept: build.kept };
+      if (!build.feedSet) {
+        return { ...base, ok: false, full, changed: [], removed: [], articleCount: 0, updated: undefined, durationMs: performance.now() - started };
+      }
+      const previous = state.documents;
+      const current = new Map(build.documents);
+      // A feed withheld for a lint error keeps its previous version, as a record keeps its last good one.
+      for (const path of build.withheld) {
+        const old = previous.get(path);
+        if (old) current.set(path, old);
+      }
+      const changed: ChangedDocument[] = [];
+      for (const [path, doc] of current) if (previous.get(path) !== doc) changed.push(encodeChanged(doc));
+      const removed = [...previous.keys()].filter((path) => !current.has(path));
+      state.documents = current;
+      return {
+        ...base,
+        ok: true,
+        full,
+        changed,
+        removed,
+        articleCount: build.feedSet.articles.length,
+        updated: build.feedSet.main.updated,
+        durationMs: performance.now() - started,
+      };
+    },
+  };
+}
+
+// --- internal ---
+
+function encodeChanged(doc: RenderedDocument): ChangedDocument {
+  const identity = Buffer.from(doc.body, 'utf8');
+  const base = { path: doc.path, contentType: doc.contentType, lastModified: doc.lastModified, identity, hash: hashBody(identity) };
+  // Feeds are what aggregators poll: compressed once here, off the serving thread. Pages wait for a reader.
+  if (doc.contentType === CONTENT_TYPES.html) return base;
+  return { ...base, gzip: gzipBody(identity), br: brotliBody(identity) };
+}

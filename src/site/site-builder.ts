@@ -1,0 +1,280 @@
+// site: items folder + config → every document of the site, rebuilt incrementally.
+//
+// A builder keeps what its last build made: per record file, its stat key, parsed record and article; per document,
+// what it was rendered from. The next build re-reads only files whose size or times changed, validates only those
+// records, and re-renders only documents whose inputs changed — compared by object identity, since an unchanged
+// record yields the very same Article object. An unchanged document is the very same RenderedDocument object, so
+// the layers after it (lint, encoding, the live snapshot, the static writer) can skip it by identity too.
+import { mapPool } from '../_lib/map-pool.ts';
+import type { Article } from '../article/article.ts';
+import { toArticle } from '../article/to-article.ts';
+import type { ResolvedConfig } from '../config/config-schema.ts';
+import type { Diagnostic, DiagnosticSource, Result } from '../diagnostics.ts';
+import { buildFeedSet } from '../feed-set/build-feed-set.ts';
+import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
+import { lintDocuments } from '../lint/lint-documents.ts';
+import type { RawRecord } from '../records/raw-record.ts';
+import { listRecordFiles, readRecordFile, READ_CONCURRENCY, type RecordFile } from '../records/read-items.ts';
+import { FEED_FILES, articlePath } from '../render/feed-urls.ts';
+import { renderArticlePage, renderCategoryPage, renderIndexPage } from '../render/html.ts';
+import { renderLayout } from '../render/html-layout.ts';
+import { renderAtom } from '../render/atom.ts';
+import { renderJsonFeed } from '../render/json-feed.ts';
+import { renderRss } from '../render/rss.ts';
+import { CONTENT_TYPES, type RenderedDocument } from '../render/render-site.ts';
+import { decidePublication, type RecordOutcome } from './publish-decision.ts';
+
+/** Options of {@link createSiteBuilder}. */
+export interface SiteBuilderOptions {
+  /** Folder of records; default `config.itemsDir`. */
+  readonly itemsDir?: string;
+  /** Folder name shown in messages; default: the path relative to the working directory. */
+  readonly displayDir?: string;
+  /** Run the feed linter over feeds that changed (default true). */
+  readonly lint?: boolean;
+  /**
+   * Keep the last good version of a record that becomes invalid (the live site). Default false: `gazette build`
+   * and `check` publish what the files say now.
+   */
+  readonly keepLastGood?: boolean;
+  /** Render HTML pages (default `config.pages`, else true). False: feeds only. */
+  readonly pages?: boolean;
+}
+
+/** Everything one build produced. */
+export interface SiteBuild {
+  /** Every document by path, in render order. Unchanged documents are the previous build's objects. */
+  readonly documents: ReadonlyMap<string, RenderedDocument>;
+  /** Undefined only when nothing could be read at all (the items folder is missing). */
+  readonly feedSet: FeedSet | undefined;
+  /** Record diagnostics first (in file order), then feed lint findings; each with its `source`. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Record files read (published, drafts and skipped). */
+  readonly recordCount: number;
+  /** Files whose last good version is published in place of an invalid edit. */
+  readonly kept: readonly string[];
+  /** Paths of feeds not published because they have a lint error. */
+  readonly withheld: readonly string[];
+}
+
+/** A site kept in memory between builds. */
+export interface SiteBuilder {
+  /** Runs the pipeline over the files as they are now; one build at a time. */
+  build(): Promise<SiteBuild>;
+}
+
+/** Creates a builder; the first build is a cold one, later ones reuse what did not change. */
+export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOptions = {}): SiteBuilder {
+  if (!config || typeof config.siteUrl !== 'string') throw new TypeError('createSiteBuilder: config must be a ResolvedConfig');
+  const itemsDir = options.itemsDir ?? config.itemsDir;
+  const pages = options.pages ?? (config as { pages?: boolean }).pages ?? true;
+  const vocabulary = Object.values(config.categories).flatMap((c) => (c.label ? [c.label] : []));
+  let files = new Map<string, FileEntry>();
+  let lastGood: ReadonlyMap<string, Article> = new Map();
+  let renders = new Map<string, RenderEntry>();
+  let lints = new WeakMap<RenderedDocument, readonly Diagnostic[]>();
+  let running = false;
+
+  const build = async (): Promise<SiteBuild> => {
+    const scanStart = Date.now();
+    const listed = await listRecordFiles(itemsDir, options.displayDir === undefined ? {} : { displayDir: options.displayDir });
+    const diagnostics: Diagnostic[] = stamp(listed.diagnostics, 'record');
+    if (listed.value.length === 0 && listed.diagnostics.some((d) => d.code === 'items-dir-missing')) {
+      return { documents: new Map(), feedSet: undefined, diagnostics, recordCount: 0, kept: [], withheld: [] };
+    }
+
+    // 1. Records: re-read a file only when its stat key changed, or when it changed so recently that a second
+    //    edit within the file system's time resolution could hide behind the same key (git's "racy" rule).
+    const next = new Map<string, FileEntry>();
+    const entries = await mapPool(listed.value, READ_CONCURRENCY, async (file): Promise<FileEntry> => {
+      const key = `${file.size}:${file.mtimeMs}:${file.ctimeMs}`;
+      const known = files.get(file.absolute);
+      const racy = scanStart - file.mtimeMs < RACY_MS || scanStart - file.ctimeMs < RACY_MS;
+      if (known && known.key === key && known.file === file.file && !racy) return known;
+      const record = await readRecordFile(file, vocabulary);
+      return { key, file: file.file, record: { value: record.value, diagnostics: stamp(record.diagnostics, 'record') } };
+    });
+    const outcomes: RecordOutcome[] = [];
+    const candidates: { entry: FileEntry; article: Article | undefined }[] = [];
+    for (const [index, entry] of entries.entries()) {
+      next.set((listed.value[index] as RecordFile).absolute, entry);
+      diagnostics.push(...entry.record.diagnostics);
+      if (!entry.record.value) {
+        outcomes.push({ file: entry.file, article: undefined, failed: true });
+        continue;
+      }
+      // 2. Articles: validated once per record version (the entry is new whenever the file was re-read).
+      entry.article ??= toArticleResult(entry.record.value, config);
+      diagnostics.push(...entry.article.diagnostics);
+      candidates.push({ entry, article: entry.article.value });
+    }
+    files = next;
+    const duplicates = findDuplicates(candidates.map((c) => c.article));
+    diagnostics.push(...stamp(duplicates.diagnostics, 'record'));
+    for (const { entry, article } of candidates) {
+      const failed = article === undefined || duplicates.rejected.has(article);
+      outcomes.push({ file: entry.file, article: failed ? undefined : article, failed });
+    }
+    // Listed order is file order; the decision keeps it, and the feed set sorts by date anyway.
+    const decision = decidePublication(outcomes, options.keepLastGood ? lastGood : new Map());
+    lastGood = decision.lastGood;
+    for (const file of decision.kept) {
+      diagnostics.push({
+        severity: 'warning', file, code: 'kept-last-good', source: 'record',
+        message: 'has an error: its last good version stays published until it is fixed',
+      });
+    }
+
+    // 3. Feed set and documents: re-rendered only when what they show changed.
+    const feedSet = buildFeedSet(decision.articles, config);
+    const nextRenders = new Map<string, RenderEntry>();
+    const documents = new Map<string, RenderedDocument>();
+    const render = (path: string, deps: readonly unknown[], make: () => RenderedDocument): RenderedDocument => {
+      const known = renders.get(path);
+      const doc = known && sameDeps(known.deps, deps) ? known.doc : make();
+      nextRenders.set(path, { deps, doc });
+      documents.set(path, doc);
+      return doc;
+    };
+    const feeds = [feedSet.main, ...feedSet.categories];
+    for (const feed of feeds) renderFeed(feed, config, render);
+    if (pages) renderPages(feedSet, config, render);
+    renders = nextRenders;
+
+    // 4. Lint what changed; a feed with a lint error is withheld (DESIGN.md: never published with an error).
+    const withheld: string[] = [];
+    if (options.lint !== false) {
+      const now = Date.now();
+      for (const doc of documents.values()) {
+        if (doc.contentType === CONTENT_TYPES.html) continue;
+        let findings = lints.get(doc);
+        if (findings === undefined) {
+          findings = stamp(lintDocuments([doc], { now: new Date(now) }), 'feed');
+          // Findings that depend on the clock (a date ahead of now) may expire: they are never kept.
+          if (!findings.some(isClockDependent)) lints.set(doc, findings);
+        }
+        diagnostics.push(...findings);
+        if (findings.some((d) => d.severity === 'error')) withheld.push(doc.path);
+      }
+      for (const path of withheld) documents.delete(path);
+    } else {
+      lints = new WeakMap();
+    }
+    return { documents, feedSet, diagnostics, recordCount: listed.value.length, kept: decision.kept, withheld };
+  };
+
+  return {
+    async build() {
+      if (running) throw new Error('createSiteBuilder: one build at a time');
+      running = true;
+      try {
+        return await build();
+      } finally {
+        running = false;
+      }
+    },
+  };
+}
+
+// --- internal ---
+
+/** A file modified this recently is re-read even when its stat key is unchanged (coarse file system clocks). */
+const RACY_MS = 2_000;
+
+interface FileEntry {
+  /** `size:mtimeMs:ctimeMs` at the time it was read. */
+  readonly key: string;
+  readonly file: string;
+  readonly record: Result<RawRecord | undefined>;
+  article?: Result<Article | undefined>;
+}
+
+interface RenderEntry {
+  readonly deps: readonly unknown[];
+  readonly doc: RenderedDocument;
+}
+
+type Render = (path: string, deps: readonly unknown[], make: () => RenderedDocument) => RenderedDocument;
+
+function toArticleResult(record: RawRecord, config: ResolvedConfig): Result<Article | undefined> {
+  const result = toArticle(record, config);
+  return { value: result.value, diagnostics: stamp(result.diagnostics, 'record') };
+}
+
+function stamp(diagnostics: readonly Diagnostic[], source: DiagnosticSource): Diagnostic[] {
+  return diagnostics.map((d) => (d.source === undefined ? { ...d, source } : d));
+}
+
+function isClockDependent(d: Diagnostic): boolean {
+  return d.clock === true || d.code === 'date-future';
+}
+
+function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+/** What a feed shows: its title, description, category, date and the very article objects it lists. */
+function feedDeps(feed: FeedDefinition): unknown[] {
+  return [feed.title, feed.description, feed.category?.name, feed.updated.getTime(), ...feed.articles];
+}
+
+function renderFeed(feed: FeedDefinition, config: ResolvedConfig, render: Render): void {
+  const deps = feedDeps(feed);
+  const at = (file: string) => `${feed.path}/${file}`;
+  const doc = (path: string, contentType: string, body: () => string) => () => ({ path, contentType, body: body(), lastModified: feed.updated });
+  render(at(FEED_FILES.rss), deps, doc(at(FEED_FILES.rss), CONTENT_TYPES.rss, () => renderRss(feed, config)));
+  render(at(FEED_FILES.atom), deps, doc(at(FEED_FILES.atom), CONTENT_TYPES.atom, () => renderAtom(feed, config)));
+  render(at(FEED_FILES.json), deps, doc(at(FEED_FILES.json), CONTENT_TYPES.json, () => renderJsonFeed(feed, config)));
+}
+
+function renderPages(feedSet: FeedSet, config: ResolvedConfig, render: Render): void {
+  // Every page carries the same frame (category navigation…): one probe render tells whether it changed.
+  const frame = renderLayout({ title: '', description: '', root: '', alternates: [], isHome: false, main: '' }, feedSet, config);
+  const html = (path: string, lastModified: Date, body: () => string) => () => ({ path, contentType: CONTENT_TYPES.html, body: body(), lastModified });
+  const listed = (articles: readonly Article[]) => articles.slice(0, LISTED_ON_PAGES);
+  render('/', [frame, feedSet.main.updated.getTime(), ...listed(feedSet.articles)],
+    html('/', feedSet.main.updated, () => renderIndexPage(feedSet, config)));
+  for (const feed of feedSet.categories) {
+    const path = `${feed.path}/`;
+    const inCategory = feedSet.articles.filter((a) => a.categories.some((c) => c.slug === feed.category?.slug));
+    render(path, [frame, feed.title, feed.description, feed.updated.getTime(), ...listed(inCategory)],
+      html(path, feed.updated, () => renderCategoryPage(feed, feedSet, config)));
+  }
+  for (const article of feedSet.articles) {
+    const path = articlePath(article.slug);
+    render(path, [frame, article], html(path, article.updated, () => renderArticlePage(article, feedSet, config)));
+  }
+}
+
+/** Pages list at most this many articles (render/html.ts HTML_PAGE_LIMIT); one more tells a longer list apart. */
+const LISTED_ON_PAGES = 101;
+
+/** Two articles may not share an id (hence a guid) or a slug (hence a page): the later file is rejected. */
+function findDuplicates(articles: readonly (Article | undefined)[]): { rejected: Set<Article>; diagnostics: Diagnostic[] } {
+  const byId = new Map<string, Article>();
+  const bySlug = new Map<string, Article>();
+  const rejected = new Set<Article>();
+  const diagnostics: Diagnostic[] = [];
+  const reject = (article: Article, field: string, message: string) => {
+    rejected.add(article);
+    diagnostics.push({ severity: 'error', file: article.file, line: 1, field, code: `duplicate-${field}`, message });
+  };
+  for (const article of articles) {
+    if (article === undefined) continue;
+    const sameId = byId.get(article.id);
+    const sameSlug = article.draft ? undefined : bySlug.get(article.slug);
+    if (sameId) {
+      reject(article, 'id', `"${article.id}" is already the id of ${sameId.file}`);
+      continue;
+    }
+    if (sameSlug) {
+      reject(article, 'slug', `"${article.slug}" is already the slug of ${sameSlug.file}; set a distinct "slug"`);
+      continue;
+    }
+    byId.set(article.id, article);
+    if (!article.draft) bySlug.set(article.slug, article);
+  }
+  return { rejected, diagnostics };
+}
