@@ -1,6 +1,6 @@
 // records: the items folder on disk → RawRecord[] (one per article file, in a stable order).
 import type { Stats } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { mapPool } from '../_lib/map-pool.ts';
 import type { Diagnostic, Result } from '../diagnostics.ts';
@@ -99,6 +99,34 @@ export async function listRecordFiles(dir: string, options: Pick<ReadItemsOption
 /** Reads, decodes and parses one listed file. Content problems are diagnostics; this never throws for them. */
 export async function readRecordFile(f: RecordFile, vocabulary: readonly string[]): Promise<Result<RawRecord | undefined>> {
   return readRecord(f, f.file, vocabulary);
+}
+
+/**
+ * What one path below `dir` is now, without walking the folder: a record file (as {@link listRecordFiles} would
+ * list it), `'none'` when it is not a record file (deleted, ignored, another extension), or `'unsure'` when only a
+ * walk can tell (a link, a folder, an unreadable path). A live rebuild uses it for the files a watcher named.
+ */
+export async function statRecordFile(
+  dir: string, absolute: string, options: Pick<ReadItemsOptions, 'displayDir'> = {},
+): Promise<RecordFile | 'none' | 'unsure'> {
+  const rel = toSlashes(path.relative(dir, absolute));
+  if (rel === '' || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) return 'unsure';
+  const segments = rel.split('/').map((s) => s.normalize('NFC'));
+  if (segments.some(isIgnored)) return 'none';
+  const name = segments.join('/');
+  const ext = path.extname(name);
+  const format = FORMATS[ext.toLowerCase()];
+  const info = await lstat(absolute).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : undefined));
+  if (info === undefined) return 'unsure';
+  if (info === null) return 'none';
+  if (!info.isFile()) return 'unsure';
+  if (format === undefined || ext === path.basename(name)) return 'none';
+  const displayDir = toSlashes(options.displayDir ?? path.relative(process.cwd(), dir));
+  const file = displayDir === '' || displayDir === '.' ? name : `${displayDir.replace(/\/+$/, '')}/${name}`;
+  return {
+    absolute, name, relPath: name.slice(0, -ext.length), file, format,
+    size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs,
+  };
 }
 
 // --- internal ---

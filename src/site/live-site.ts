@@ -7,7 +7,7 @@ import type { FeedSnapshot, SnapshotEntry } from '../publish/feed-snapshot.ts';
 import { createLazyEntry } from '../publish/snapshot.ts';
 import { createRebuildEngine, type BuildReply, type RebuildEngine } from './rebuild-engine.ts';
 import { createWorkerEngine } from './worker-engine.ts';
-import { watchItems, type ItemsWatcher, type WatcherState } from './watch.ts';
+import { watchItems, type ItemsChange, type ItemsWatcher, type WatcherState } from './watch.ts';
 
 /** Options of {@link createLiveSite}. */
 export interface LiveSiteOptions {
@@ -67,8 +67,11 @@ export interface LiveSite {
   status(): BuildStatus | undefined;
   /** Build status, last success and watcher state. */
   health(): LiveSiteHealth;
-  /** Rebuilds every mount path now; calls made during a rebuild coalesce into one more. */
-  rebuild(): Promise<void>;
+  /**
+   * Rebuilds every mount path now; calls made during a rebuild coalesce into one more. `change` names the files
+   * that changed (a watcher's events); without it, the folder is walked.
+   */
+  rebuild(change?: ItemsChange): Promise<void>;
   /** Stops the watcher and the build worker; the last snapshot stays readable. */
   close(): Promise<void>;
 }
@@ -109,7 +112,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
     return run;
   };
 
-  const buildVariant = async (variant: Variant, report: boolean): Promise<void> => {
+  const buildVariant = async (variant: Variant, report: boolean, change: ItemsChange = 'all'): Promise<void> => {
     if (closed) return;
     let reply: BuildReply | undefined;
     let failure: string | undefined;
@@ -120,6 +123,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
         itemsDir,
         displayDir,
         ...(options.pages === undefined ? {} : { pages: options.pages }),
+        ...(change === 'all' ? {} : { changed: [...change.files] }),
       });
     } catch (error) {
       // The worker died, ran out of its budget or hit a bug: keep serving the last snapshot, and say so.
@@ -167,13 +171,17 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
     return variant;
   };
 
-  const rebuild = (): Promise<void> => {
+  let pendingChange: ItemsChange | undefined;
+  const rebuild = (change: ItemsChange = 'all'): Promise<void> => {
+    pendingChange = mergeChanges(pendingChange, change);
     // One build in flight, at most one queued: a burst of edits costs two builds, not one per file.
     pendingRebuild ??= exclusive(async () => {
       pendingRebuild = undefined;
+      const taken = pendingChange ?? 'all';
+      pendingChange = undefined;
       let first = true;
       for (const variant of variants.values()) {
-        await buildVariant(variant, first);
+        await buildVariant(variant, first, taken);
         first = false;
       }
     });
@@ -183,7 +191,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
   const initial = addVariant('');
   const ready = (async () => {
     if (options.watch) {
-      watcher = watchItems(itemsDir, () => void rebuild(), {
+      watcher = watchItems(itemsDir, (change) => void rebuild(change), {
         ...(options.debounceMs === undefined ? {} : { debounceMs: options.debounceMs }),
         log,
       });
@@ -229,6 +237,13 @@ interface Variant {
   readonly config: ResolvedConfig;
   snapshot: FeedSnapshot | undefined;
   firstBuild: Promise<void>;
+}
+
+/** Both sets of changed files, or `'all'` when either needs a walk. */
+function mergeChanges(a: ItemsChange | undefined, b: ItemsChange): ItemsChange {
+  if (a === undefined) return b;
+  if (a === 'all' || b === 'all') return 'all';
+  return { files: new Set([...a.files, ...b.files]) };
 }
 
 /** The served snapshot with one build's changes applied: a new Map, so the old snapshot stays whole for readers. */

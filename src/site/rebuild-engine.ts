@@ -17,6 +17,8 @@ export interface BuildRequest {
   readonly displayDir: string;
   /** Render HTML pages (default `config.pages`). */
   readonly pages?: boolean;
+  /** Absolute paths of the files that changed since the previous build; without it, the folder is walked. */
+  readonly changed?: readonly string[];
 }
 
 /** A document that changed since the engine's previous reply for that mount path, ready to serve. */
@@ -61,7 +63,7 @@ export function createRebuildEngine(): RebuildEngine {
   return {
     async build(request) {
       const started = performance.now();
-      const configKey = JSON.stringify([request.config, request.itemsDir, request.pages]);
+      const configKey = JSON.stringify([request.config, request.itemsDir, request.displayDir, request.pages]);
       let state = states.get(request.mountPath);
       const full = state === undefined || state.configKey !== configKey;
       if (state === undefined || full) {
@@ -74,7 +76,7 @@ export function createRebuildEngine(): RebuildEngine {
         state = { builder, documents: new Map(), configKey };
         states.set(request.mountPath, state);
       }
-      const build = await state.builder.build();
+      const build = await state.builder.build(request.changed ? { changed: request.changed } : undefined);
       const base = { mountPath: request.mountPath, recordCount: build.recordCount, diagnostics: build.diagnostics, kept: build.kept };
       if (!build.feedSet) {
         return { ...base, ok: false, full, changed: [], removed: [], articleCount: 0, updated: undefined, durationMs: performance.now() - started };

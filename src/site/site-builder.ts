@@ -14,7 +14,7 @@ import { buildFeedSet } from '../feed-set/build-feed-set.ts';
 import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
 import { lintDocuments } from '../lint/lint-documents.ts';
 import type { RawRecord } from '../records/raw-record.ts';
-import { listRecordFiles, readRecordFile, READ_CONCURRENCY, type RecordFile } from '../records/read-items.ts';
+import { listRecordFiles, readRecordFile, READ_CONCURRENCY, statRecordFile, type RecordFile } from '../records/read-items.ts';
 import { FEED_FILES, articlePath } from '../render/feed-urls.ts';
 import { renderArticlePage, renderCategoryPage, renderIndexPage } from '../render/html.ts';
 import { renderLayout } from '../render/html-layout.ts';
@@ -57,10 +57,19 @@ export interface SiteBuild {
   readonly withheld: readonly string[];
 }
 
+/** What the caller knows of what changed since the previous build (a watcher's events). */
+export interface BuildHint {
+  /** Absolute paths of the files that were added, changed or deleted. Without a hint, the folder is walked. */
+  readonly changed: readonly string[];
+}
+
 /** A site kept in memory between builds. */
 export interface SiteBuilder {
-  /** Runs the pipeline over the files as they are now; one build at a time. */
-  build(): Promise<SiteBuild>;
+  /**
+   * Runs the pipeline over the files as they are now; one build at a time. With a hint, only the named files are
+   * looked at (when it cannot be sure — a link, a folder, a new id — it walks the folder all the same).
+   */
+  build(hint?: BuildHint): Promise<SiteBuild>;
 }
 
 /** Creates a builder; the first build is a cold one, later ones reuse what did not change. */
@@ -74,29 +83,50 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
   let renders = new Map<string, RenderEntry>();
   let lints = new WeakMap<RenderedDocument, readonly Diagnostic[]>();
   let running = false;
+  let listing: Listing | undefined;
 
-  const build = async (): Promise<SiteBuild> => {
-    const scanStart = Date.now();
-    const listed = await listRecordFiles(itemsDir, options.displayDir === undefined ? {} : { displayDir: options.displayDir });
+  const list = async (hint: BuildHint | undefined): Promise<Result<RecordFile[]>> => {
+    const display = options.displayDir === undefined ? {} : { displayDir: options.displayDir };
+    const known = hint && listing ? await applyHint(listing, hint, itemsDir, display) : undefined;
+    if (known) {
+      listing = known;
+      return { value: sortFiles([...known.files.values()]), diagnostics: known.diagnostics };
+    }
+    const walked = await listRecordFiles(itemsDir, display);
+    listing = walked.diagnostics.some((d) => d.code === 'duplicate-id' || d.code === 'items-dir-missing')
+      ? undefined // ids shared by several files: only a walk can tell which one owns it after a change
+      : { files: new Map(walked.value.map((f) => [f.absolute, f])), diagnostics: walked.diagnostics };
+    return walked;
+  };
+
+  const build = async (hint: BuildHint | undefined): Promise<SiteBuild> => {
+    const listed = await list(hint);
     const diagnostics: Diagnostic[] = stamp(listed.diagnostics, 'record');
     if (listed.value.length === 0 && listed.diagnostics.some((d) => d.code === 'items-dir-missing')) {
       return { documents: new Map(), feedSet: undefined, diagnostics, recordCount: 0, kept: [], withheld: [] };
     }
 
-    // 1. Records: re-read a file only when its stat key changed, or when it changed so recently that a second
-    //    edit within the file system's time resolution could hide behind the same key (git's "racy" rule).
+    // 1. Records: re-read a file only when its stat key changed, or when it was read so soon after its last change
+    //    that a second edit within the file system's time resolution could hide behind the same key (git's "racy"
+    //    rule: such an entry is re-read once more, later, and trusted from then on).
     const next = new Map<string, FileEntry>();
-    const entries = await mapPool(listed.value, READ_CONCURRENCY, async (file): Promise<FileEntry> => {
-      const key = `${file.size}:${file.mtimeMs}:${file.ctimeMs}`;
+    const entries: (FileEntry | undefined)[] = listed.value.map((file) => {
       const known = files.get(file.absolute);
-      const racy = scanStart - file.mtimeMs < RACY_MS || scanStart - file.ctimeMs < RACY_MS;
-      if (known && known.key === key && known.file === file.file && !racy) return known;
+      const trusted = known !== undefined && known.key === statKey(file) && known.file === file.file
+        && known.readAt - Math.max(file.mtimeMs, file.ctimeMs) > RACY_MS;
+      return trusted ? known : undefined;
+    });
+    const misses = listed.value.flatMap((file, index) => (entries[index] === undefined ? [index] : []));
+    await mapPool(misses, READ_CONCURRENCY, async (index) => {
+      const file = listed.value[index] as RecordFile;
+      const readAt = Date.now();
       const record = await readRecordFile(file, vocabulary);
-      return { key, file: file.file, record: { value: record.value, diagnostics: stamp(record.diagnostics, 'record') } };
+      entries[index] = { key: statKey(file), readAt, file: file.file, record: { value: record.value, diagnostics: stamp(record.diagnostics, 'record') } };
     });
     const outcomes: RecordOutcome[] = [];
     const candidates: { entry: FileEntry; article: Article | undefined }[] = [];
     for (const [index, entry] of entries.entries()) {
+      if (entry === undefined) continue; // cannot happen: every miss was read above
       next.set((listed.value[index] as RecordFile).absolute, entry);
       diagnostics.push(...entry.record.diagnostics);
       if (!entry.record.value) {
@@ -164,11 +194,11 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
   };
 
   return {
-    async build() {
+    async build(hint) {
       if (running) throw new Error('createSiteBuilder: one build at a time');
       running = true;
       try {
-        return await build();
+        return await build(hint);
       } finally {
         running = false;
       }
@@ -178,15 +208,57 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
 
 // --- internal ---
 
-/** A file modified this recently is re-read even when its stat key is unchanged (coarse file system clocks). */
-const RACY_MS = 2_000;
+/** The record files of the last walk, kept up to date by hints. */
+interface Listing {
+  readonly files: Map<string, RecordFile>;
+  /** The walk's own findings (unreadable folders…), repeated while no walk runs. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The listing with the hinted paths looked at again; undefined when only a walk can tell. */
+async function applyHint(
+  listing: Listing, hint: BuildHint, itemsDir: string, display: { displayDir?: string },
+): Promise<Listing | undefined> {
+  const files = new Map(listing.files);
+  const relPaths = new Set([...files.values()].map((f) => f.relPath));
+  for (const changed of hint.changed) {
+    const found = await statRecordFile(itemsDir, changed, display);
+    if (found === 'unsure') return undefined;
+    const old = files.get(changed);
+    if (old) relPaths.delete(old.relPath);
+    if (found === 'none') {
+      files.delete(changed);
+      continue;
+    }
+    // A new file whose id another file already has: which one wins is the walk's sorted order.
+    if (relPaths.has(found.relPath)) return undefined;
+    relPaths.add(found.relPath);
+    files.set(changed, found);
+  }
+  return { files, diagnostics: listing.diagnostics };
+}
+
+/** The walk's order: by relPath, then name (code-unit order, the same on every machine). */
+function sortFiles(files: RecordFile[]): RecordFile[] {
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return files.sort((a, b) => compare(a.relPath, b.relPath) || compare(a.name, b.name));
+}
+
+/** A file read less than this long after its last change is re-read next time even with an unchanged stat key. */
+const RACY_MS = 1_000;
 
 interface FileEntry {
   /** `size:mtimeMs:ctimeMs` at the time it was read. */
   readonly key: string;
+  /** Date.now() just before it was read. */
+  readonly readAt: number;
   readonly file: string;
   readonly record: Result<RawRecord | undefined>;
   article?: Result<Article | undefined>;
+}
+
+function statKey(file: RecordFile): string {
+  return `${file.size}:${file.mtimeMs}:${file.ctimeMs}`;
 }
 
 interface RenderEntry {

@@ -42,8 +42,11 @@ export interface ItemsWatcher {
 /** Default quiet period: long enough to merge an editor's save burst, short against the 100 ms edit budget. */
 export const DEFAULT_DEBOUNCE_MS = 30;
 
+/** What changed in a burst: the files named by the events, or `'all'` when only a walk of the folder can tell. */
+export type ItemsChange = { readonly files: ReadonlySet<string> } | 'all';
+
 /** Calls `onChange` once per burst of file additions, edits, renames or deletions below `dir`. */
-export function watchItems(dir: string, onChange: () => void, options: WatchItemsOptions = {}): ItemsWatcher {
+export function watchItems(dir: string, onChange: (change: ItemsChange) => void, options: WatchItemsOptions = {}): ItemsWatcher {
   if (typeof dir !== 'string' || dir === '') throw new TypeError('dir must be a non-empty path');
   if (typeof onChange !== 'function') throw new TypeError('onChange must be a function');
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
@@ -59,11 +62,17 @@ export function watchItems(dir: string, onChange: () => void, options: WatchItem
   let identity: string | undefined;
   let current: WatcherState = { state: 'watching', since: new Date() };
 
-  const changed = (): void => {
+  let burst: Set<string> | 'all' = new Set();
+  /** Notes one event (a file path, or `'all'`) and (re)starts the quiet period. */
+  const changed = (what: string | 'all' = 'all'): void => {
     if (closed) return;
+    if (what === 'all') burst = 'all';
+    else if (burst !== 'all') burst.add(what);
     clearTimeout(timer);
     timer = setTimeout(() => {
-      if (!closed) onChange();
+      const change: ItemsChange = burst === 'all' ? 'all' : { files: burst };
+      burst = new Set();
+      if (!closed) onChange(change);
     }, debounceMs);
   };
 
@@ -86,7 +95,10 @@ export function watchItems(dir: string, onChange: () => void, options: WatchItem
       },
     });
     watcher = started;
-    started.on('all', changed);
+    started.on('all', (event: string, file: string) => {
+      // A folder added or removed may hold many records: that burst ends in a walk.
+      changed(event === 'add' || event === 'change' || event === 'unlink' ? path.resolve(root, file) : 'all');
+    });
     started.on('error', (error: unknown) => {
       // A dead watcher must not go unnoticed: logged, shown in /healthz, and the folder check re-attaches it.
       const message = error instanceof Error ? error.message : String(error);
@@ -118,7 +130,7 @@ export function watchItems(dir: string, onChange: () => void, options: WatchItem
   };
   const checkTimer = setInterval(() => void check(), checkMs);
   checkTimer.unref();
-  const rescanTimer = setInterval(changed, rescanMs);
+  const rescanTimer = setInterval(() => changed('all'), rescanMs);
   rescanTimer.unref();
 
   const ready = attach();
