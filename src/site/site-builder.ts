@@ -113,7 +113,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     const entries: (FileEntry | undefined)[] = listed.value.map((file) => {
       const known = files.get(file.absolute);
       const trusted = known !== undefined && known.key === statKey(file) && known.file === file.file
-        && known.readAt - Math.max(file.mtimeMs, file.ctimeMs) > RACY_MS;
+        && known.readAt - file.mtimeMs > RACY_MS;
       return trusted ? known : undefined;
     });
     const misses = listed.value.flatMap((file, index) => (entries[index] === undefined ? [index] : []));

@@ -96,6 +96,8 @@ export function watchItems(dir: string, onChange: (change: ItemsChange) => void,
     });
     watcher = started;
     started.on('all', (event: string, file: string) => {
+      // The folder itself went away: its watch is dead; the next check attaches to whatever takes its place.
+      if (event === 'unlinkDir' && path.resolve(root, file) === root) identity = undefined;
       // A folder added or removed may hold many records: that burst ends in a walk.
       changed(event === 'add' || event === 'change' || event === 'unlink' ? path.resolve(root, file) : 'all');
     });
@@ -155,7 +157,8 @@ async function identityOf(dir: string): Promise<string | undefined> {
   try {
     const real = await realpath(dir);
     const info = await stat(real);
-    return info.isDirectory() ? `${real}\0${info.dev}:${info.ino}` : undefined;
+    // The birth time tells a recreated folder from the old one when the file system reuses its inode number.
+    return info.isDirectory() ? `${real}\0${info.dev}:${info.ino}:${info.birthtimeMs}` : undefined;
   } catch {
     return undefined;
   }

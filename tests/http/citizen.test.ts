@@ -1,0 +1,112 @@
+import express from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFeedRouter, type FeedRouter } from '../../src/serve-site.ts';
+import { makeConfig } from '../helpers/factories.ts';
+import { listen, makeItemsCopy, request } from './_lib/site-server.ts';
+
+const config = makeConfig();
+
+describe('the feed router mounted at / in front of the host app’s routes', () => {
+  let mounted: { port: number; close: () => Promise<void> };
+  let router: FeedRouter;
+  let removeItems: () => Promise<void>;
+  beforeAll(async () => {
+    const items = await makeItemsCopy();
+    removeItems = items.remove;
+    const app = express();
+    router = createFeedRouter(config, { itemsDir: items.itemsDir, watch: false });
+    app.use(router);
+    app.get('/about', (_req, res) => void res.send('about the host'));
+    app.post('/api/comments', (_req, res) => void res.status(201).send('created'));
+    app.post('/feed.xml', (_req, res) => void res.send('never reached'));
+    mounted = await listen(app);
+  });
+  afterAll(async () => {
+    await mounted.close();
+    await router.close();
+    await removeItems();
+  });
+
+  it.each([
+    ['GET', '/about', 200, 'about the host'],
+    ['POST', '/api/comments', 201, 'created'],
+  ])('hands %s %s to the host', async (method, path, status, body) => {
+    const res = await request(mounted.port, path, { method });
+    expect([res.status, res.body.toString()]).toEqual([status, body]);
+  });
+
+  it('still serves its own feeds', async () => {
+    expect((await request(mounted.port, '/feed.xml')).status).toBe(200);
+  });
+
+  it('answers 405 to another method on a path it owns', async () => {
+    const res = await request(mounted.port, '/feed.xml', { method: 'POST' });
+    expect([res.status, res.headers.allow]).toEqual([405, 'GET, HEAD']);
+  });
+
+  it('hands an unknown article path on (the host answers 404)', async () => {
+    expect((await request(mounted.port, '/articles/nothing-here/')).status).toBe(404);
+  });
+});
+
+describe('the feed router mounted at /feeds', () => {
+  let mounted: { port: number; close: () => Promise<void> };
+  let router: FeedRouter;
+  let removeItems: () => Promise<void>;
+  beforeAll(async () => {
+    const items = await makeItemsCopy();
+    removeItems = items.remove;
+    const app = express();
+    router = createFeedRouter(config, { itemsDir: items.itemsDir, watch: false });
+    app.use('/feeds', router);
+    mounted = await listen(app);
+  });
+  afterAll(async () => {
+    await mounted.close();
+    await router.close();
+    await removeItems();
+  });
+
+  it('redirects /feeds to /feeds/ so that the page’s relative links stay under the mount', async () => {
+    const res = await request(mounted.port, '/feeds?x=1');
+    expect([res.status, res.headers.location]).toEqual([301, '/feeds/?x=1']);
+  });
+
+  it('sends pages with a Content-Security-Policy that runs no script and forbids framing', async () => {
+    const res = await request(mounted.port, '/feeds/');
+    const csp = String(res.headers['content-security-policy']);
+    expect({
+      noScript: csp.includes("default-src 'none'") && !csp.includes('script-src'),
+      frames: csp.includes("frame-ancestors 'none'"),
+      referrer: res.headers['referrer-policy'],
+      frameOptions: res.headers['x-frame-options'],
+    }).toEqual({ noScript: true, frames: true, referrer: 'strict-origin-when-cross-origin', frameOptions: 'DENY' });
+  });
+
+  it('keeps nosniff and no CSP on feeds', async () => {
+    const res = await request(mounted.port, '/feeds/feed.xml');
+    expect([res.headers['x-content-type-options'], res.headers['content-security-policy']]).toEqual(['nosniff', undefined]);
+  });
+
+  describe('/healthz', () => {
+    it('shows file names and messages to a local request', async () => {
+      const report = JSON.parse((await request(mounted.port, '/feeds/healthz')).body.toString());
+      expect(Array.isArray(report.diagnostics)).toBe(true);
+    });
+
+    it('shows only status, counts and times to a forwarded (public) request', async () => {
+      const res = await request(mounted.port, '/feeds/healthz', { headers: { 'x-forwarded-for': '203.0.113.9' } });
+      const report = JSON.parse(res.body.toString());
+      expect(Object.keys(report).sort()).toEqual(['articles', 'lastBuild', 'lastSuccess', 'status', 'updated', 'watcher']);
+    });
+  });
+});
+
+describe('createFeedRouter misuse', () => {
+  it.each([
+    [{ mountPath: 'feeds' }],
+    [{ healthToken: 42 }],
+  ])('throws synchronously for %j', (options) => {
+    expect(() => createFeedRouter(config, { watch: false, ...(options as object) })).toThrow(TypeError);
+  });
+});

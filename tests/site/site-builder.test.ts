@@ -1,0 +1,127 @@
+import { readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/site/build-site.ts';
+import { createSiteBuilder, type SiteBuild } from '../../src/site/site-builder.ts';
+import { makeConfig } from '../helpers/factories.ts';
+import { makeItemsCopy } from '../http/_lib/site-server.ts';
+
+const config = makeConfig();
+const record = (title: string, date: string, categories = '[Société]') =>
+  `---\ntitle: "${title}"\ndate: ${date}\ncategories: ${categories}\n---\n\nLe corps de « ${title} ».\n`;
+
+/** Moves every file's times an hour back, as in an archive: the builder trusts stat keys of files this old. */
+async function age(file: string): Promise<void> {
+  const past = new Date(Date.now() - 3_600_000);
+  await utimes(file, past, past);
+}
+
+/** Ages every file below `dir`. */
+async function ageAll(dir: string): Promise<void> {
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) await age(path.join(entry.parentPath, entry.name));
+  }
+}
+
+function bodies(build: SiteBuild): Map<string, string> {
+  return new Map([...build.documents].map(([p, d]) => [p, d.body]));
+}
+
+describe('createSiteBuilder', () => {
+  let itemsDir: string;
+  let remove: () => Promise<void>;
+  beforeEach(async () => {
+    ({ itemsDir, remove } = await makeItemsCopy());
+    await ageAll(itemsDir);
+  });
+  afterEach(() => remove());
+
+  const coldBuild = async () => (await buildSite(config, { itemsDir, displayDir: 'items' })).documents;
+
+  describe('when nothing changed', () => {
+    it('returns the very same document objects', async () => {
+      const builder = createSiteBuilder(config, { itemsDir, displayDir: 'items' });
+      const first = await builder.build();
+      const second = await builder.build();
+      const same = [...second.documents].every(([p, d]) => first.documents.get(p) === d);
+      expect([second.documents.size, same]).toEqual([first.documents.size, true]);
+    });
+  });
+
+  describe.each([
+    ['walking the folder', false],
+    ['told which file changed', true],
+  ])('when one record is edited, %s', (_label, hinted) => {
+    it('gives the bytes of a cold build and re-renders only what shows the record', async () => {
+      const file = path.join(itemsDir, 'ajout.md');
+      await writeFile(file, record('Première version', '2024-12-03'));
+      await age(file);
+      const builder = createSiteBuilder(config, { itemsDir, displayDir: 'items' });
+      const first = await builder.build();
+      await writeFile(file, record('Seconde version', '2024-12-03'));
+      const second = await builder.build(hinted ? { changed: [file] } : undefined);
+      const cold = await coldBuild();
+      const rerendered = [...second.documents].filter(([p, d]) => first.documents.get(p) !== d).map(([p]) => p);
+      expect(bodies(second)).toEqual(new Map(cold.map((d) => [d.path, d.body])));
+      // Its page, its feeds and the pages that list it; never an unrelated article's page.
+      expect(rerendered.every((p) => !p.startsWith('/articles/') || p.includes('version'))).toBe(true);
+      expect(rerendered).toContain('/feed.xml');
+    });
+  });
+
+  describe('when a record is added and another deleted, told by a hint', () => {
+    it('gives the bytes of a cold build', async () => {
+      const builder = createSiteBuilder(config, { itemsDir, displayDir: 'items' });
+      const first = await builder.build();
+      const gone = path.join(itemsDir, [...first.documents.keys()].length > 0 ? 'rentree-universitaire.md' : '');
+      const added = path.join(itemsDir, 'sub', 'nouveau.md');
+      await rm(gone, { force: true });
+      await writeFile(path.join(itemsDir, 'nouveau.md'), record('Un nouvel article', '2024-12-04'));
+      const second = await builder.build({ changed: [gone, path.join(itemsDir, 'nouveau.md'), added] });
+      expect(bodies(second)).toEqual(new Map((await coldBuild()).map((d) => [d.path, d.body])));
+    });
+  });
+
+  describe('with keepLastGood, when a record becomes invalid', () => {
+    it('keeps publishing its last good version and says so', async () => {
+      const file = path.join(itemsDir, 'ajout.md');
+      await writeFile(file, record('Version valide', '2024-12-03'));
+      const builder = createSiteBuilder(config, { itemsDir, displayDir: 'items', keepLastGood: true });
+      await builder.build();
+      await writeFile(file, record('Version cassée', '30 février 2024'));
+      const second = await builder.build({ changed: [file] });
+      expect({
+        kept: second.kept,
+        inFeed: second.documents.get('/feed.xml')?.body.includes('Version valide'),
+        error: second.diagnostics.some((d) => d.severity === 'error' && d.file === 'items/ajout.md' && d.source === 'record'),
+      }).toEqual({ kept: ['items/ajout.md'], inFeed: true, error: true });
+    });
+
+    it('without it (gazette build), the invalid record is simply not published', async () => {
+      const file = path.join(itemsDir, 'ajout.md');
+      await writeFile(file, record('Version valide', '2024-12-03'));
+      const builder = createSiteBuilder(config, { itemsDir, displayDir: 'items' });
+      await builder.build();
+      await writeFile(file, record('Version cassée', '30 février 2024'));
+      const second = await builder.build({ changed: [file] });
+      expect([second.kept, second.documents.get('/feed.xml')?.body.includes('Version valide')]).toEqual([[], false]);
+    });
+  });
+
+  describe('with pages: false', () => {
+    it('renders the feeds and no HTML page', async () => {
+      const build = await createSiteBuilder(config, { itemsDir, pages: false }).build();
+      const paths = [...build.documents.keys()];
+      expect([paths.includes('/feed.xml'), paths.some((p) => p.endsWith('/'))]).toEqual([true, false]);
+    });
+  });
+
+  describe('diagnostics', () => {
+    it('name their source', async () => {
+      await writeFile(path.join(itemsDir, 'casse.md'), '---\ntitle: [pas fermé\n---\n');
+      const build = await createSiteBuilder(config, { itemsDir, displayDir: 'items' }).build();
+      const broken = build.diagnostics.filter((d) => d.file === 'items/casse.md');
+      expect([broken.length > 0, broken.every((d) => d.source === 'record')]).toEqual([true, true]);
+    });
+  });
+});

@@ -1,0 +1,77 @@
+import { mkdir, mkdtemp, rename, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { watchItems, type ItemsChange, type ItemsWatcher } from '../../src/site/watch.ts';
+import { pollUntil } from '../http/_lib/site-server.ts';
+
+describe('watchItems', () => {
+  let root: string;
+  let watcher: ItemsWatcher | undefined;
+  let changes: ItemsChange[];
+  beforeEach(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'gazette-watch-'));
+    changes = [];
+  });
+  afterEach(async () => {
+    await watcher?.close();
+    watcher = undefined;
+    await rm(root, { recursive: true, force: true });
+  });
+
+  const start = async (dir: string) => {
+    watcher = watchItems(dir, (change) => changes.push(change), { debounceMs: 10, checkMs: 50 });
+    await watcher.ready;
+  };
+  const sawFile = (file: string) => changes.some((c) => c === 'all' || c.files.has(file));
+
+  it('names the file that changed', async () => {
+    const items = path.join(root, 'items');
+    await mkdir(items);
+    await start(items);
+    await writeFile(path.join(items, 'a.md'), 'x');
+    expect(await pollUntil(async () => changes.some((c) => c !== 'all' && c.files.has(path.join(items, 'a.md'))), 3000)).toBe(true);
+  });
+
+  it.each([
+    ['deleted and recreated', async (items: string) => {
+      await rm(items, { recursive: true });
+      await mkdir(items);
+    }],
+    ['swapped by a rename (mv items.new items)', async (items: string) => {
+      await mkdir(`${items}.new`);
+      await rm(items, { recursive: true });
+      await rename(`${items}.new`, items);
+    }],
+  ])('keeps seeing new files after the folder is %s', async (_label, swap) => {
+    const items = path.join(root, 'items');
+    await mkdir(items);
+    await start(items);
+    await swap(items);
+    expect(await pollUntil(async () => changes.includes('all') && watcher?.state().state === 'watching', 3000)).toBe(true);
+    const file = path.join(items, 'after.md');
+    await writeFile(file, 'x');
+    expect(await pollUntil(async () => sawFile(file) && changes.some((c) => c !== 'all' && c.files.has(file)), 3000)).toBe(true);
+  });
+
+  it('follows a symlinked folder switched to a new release', async () => {
+    const v1 = path.join(root, 'v1');
+    const v2 = path.join(root, 'v2');
+    await mkdir(v1);
+    await mkdir(v2);
+    const link = path.join(root, 'items');
+    await symlink(v1, link);
+    await start(link);
+    await unlink(link);
+    await symlink(v2, link);
+    expect(await pollUntil(async () => changes.includes('all'), 3000)).toBe(true);
+  });
+
+  it('says when the folder is gone', async () => {
+    const items = path.join(root, 'items');
+    await mkdir(items);
+    await start(items);
+    await rm(items, { recursive: true });
+    expect(await pollUntil(async () => watcher?.state().state === 'missing', 3000)).toBe(true);
+  });
+});
