@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentTypeOf, resolvePublicFile } from '../../src/http/public-files.ts';
 
@@ -99,6 +100,23 @@ describe('resolvePublicFile', () => {
     ])('rejects a wrong %s with a TypeError', async (name, call) => {
       await expect(call()).rejects.toThrow(new RegExp(`^${name}:`));
     });
+  });
+});
+
+describe('resolvePublicFile, for any request path', () => {
+  // A fixed seed: a failing run prints it with the counterexample, and replays the same cases.
+  const piece = fc.constantFrom('..', '.', '%2e', '%2E', '%2f', '%5c', '\\', '%00', '/', '//', '.env', '.git', 'config', 'images',
+    'une.jpg', 'fuite.txt', 'dossier-fuite', 'secret.txt', 'env.txt', 'robots.txt', '%252e', 'a%20propos', '%');
+  const urlPath = fc.array(piece, { maxLength: 8 }).map((ps) => `/${ps.join('')}`);
+
+  it('answers nothing or a file inside the folder that is no dotfile', async () => {
+    await fc.assert(fc.asyncProperty(urlPath, async (p) => {
+      const found = await resolvePublicFile(pub, p);
+      if (found === undefined) return;
+      const inside = path.relative(await import('node:fs/promises').then((fs) => fs.realpath(pub)), found.absolute);
+      expect(inside.startsWith('..') || path.isAbsolute(inside)).toBe(false);
+      expect(inside.split(path.sep).some((s) => s.startsWith('.'))).toBe(false);
+    }), { seed: 20241122, numRuns: 400 });
   });
 });
 
