@@ -89,14 +89,17 @@ export function applyLedger(input: ApplyLedgerInput): ApplyLedgerResult {
       });
     }
     const aliases = key === article.id || entry.aliases.includes(article.id) ? entry.aliases : [...entry.aliases, article.id].sort();
-    entries.set(key, { ...entry, updated: lastChange, removed: undefined, hash, paths, aliases });
+    const same = !changed && paths === entry.paths && aliases === entry.aliases && entry.removed === undefined;
+    if (!same) entries.set(key, { ...entry, updated: lastChange, removed: undefined, hash, paths, aliases });
     const updated = article.updatedFromRecord || lastChange === undefined || lastChange <= article.updated ? article.updated : lastChange;
-    byArticle.set(article, { ...article, id: key, guid: entry.guid, updated });
+    // The same object when nothing moved, so caches keyed on an article stay warm across rebuilds.
+    const kept = key === article.id && entry.guid === article.guid && updated.getTime() === article.updated.getTime();
+    byArticle.set(article, kept ? article : { ...article, id: key, guid: entry.guid, updated });
   }
 
   const draftIds = new Set(articles.filter((a) => a.draft).map((a) => a.id));
-  for (const entry of [...entries.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    if (claimed.has(entry.id) || entry.removed) continue;
+  const gone = [...entries.values()].filter((entry) => !claimed.has(entry.id) && !entry.removed);
+  for (const entry of gone.sort((a, b) => (a.id < b.id ? -1 : 1))) {
     entries.set(entry.id, { ...entry, removed: now });
     const where = entry.paths.at(-1) ? ` (${entry.paths.at(-1)})` : '';
     diagnostics.push({
@@ -182,7 +185,9 @@ function assignKeys(
 function collectRedirects(published: readonly Article[], entries: ReadonlyMap<string, LedgerEntry>, diagnostics: Diagnostic[]): Redirect[] {
   const live = new Set(published.map((a) => articlePath(a.slug)));
   const byFrom = new Map<string, { to: string; id: string }>();
-  for (const article of [...published].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  // Only articles with a former path redirect; sorted by id so a conflict always resolves the same way.
+  const moved = published.filter((a) => (entries.get(a.id)?.paths.length ?? 0) > 1);
+  for (const article of moved.sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const to = articlePath(article.slug);
     for (const from of entries.get(article.id)?.paths ?? []) {
       if (from === to || live.has(from)) continue;

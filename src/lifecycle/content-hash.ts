@@ -7,8 +7,24 @@ import type { Article } from '../article/article.ts';
  * file, dates and slug alone are left out, so a moved file or a re-dated record keeps its hash. Stable across runs
  * and machines: a fixed field order, JSON text, UTF-8.
  */
-export function contentHash(article: Pick<Article, 'title' | 'html' | 'summary' | 'categories' | 'authors' | 'image' | 'link'>): string {
+export function contentHash(article: HashedFields): string {
   if (typeof article !== 'object' || article === null) throw new TypeError('contentHash: article must be an Article');
+  // Articles are immutable, and a live rebuild hands back the same object for an unchanged record (build cache):
+  // hashing each only once keeps a rebuild of a large archive from re-reading every body.
+  const known = hashes.get(article);
+  if (known !== undefined) return known;
+  const hash = hashFields(article);
+  hashes.set(article, hash);
+  return hash;
+}
+
+// --- internal ---
+
+type HashedFields = Pick<Article, 'title' | 'html' | 'summary' | 'categories' | 'authors' | 'image' | 'link'>;
+
+const hashes = new WeakMap<HashedFields, string>();
+
+function hashFields(article: HashedFields): string {
   const seen = [
     article.title,
     article.html,
