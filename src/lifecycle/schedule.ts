@@ -41,3 +41,18 @@ export function splitScheduled(articles: readonly Article[], now: Date, options:
   scheduled.sort((a, b) => a.due.getTime() - b.due.getTime() || (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0));
   return { published, scheduled, nextDue: scheduled[0]?.due };
 }
+
+/** The longest delay `setTimeout` honours (2^31 − 1 ms, about 24.8 days); a longer one fires at once. */
+export const MAX_TIMER_DELAY = 2 ** 31 - 1;
+
+/**
+ * Milliseconds a live site should wait before rebuilding for `due` (`nextDue` of the last build): 0 when it is
+ * already due, at most {@link MAX_TIMER_DELAY} (Node fires a longer timer at once, which would rebuild in a loop;
+ * the early rebuild simply finds the article still scheduled and arms the next timer). Undefined when nothing is due.
+ */
+export function delayUntil(due: Date | undefined, now: Date): number | undefined {
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new TypeError('delayUntil: now must be a valid Date');
+  if (due === undefined) return undefined;
+  if (!(due instanceof Date) || Number.isNaN(due.getTime())) throw new TypeError('delayUntil: due must be a valid Date or undefined');
+  return Math.min(Math.max(due.getTime() - now.getTime(), 0), MAX_TIMER_DELAY);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/article/article.ts';
-import { splitScheduled } from '../../src/lifecycle/schedule.ts';
+import { delayUntil, MAX_TIMER_DELAY, splitScheduled } from '../../src/lifecycle/schedule.ts';
 import { makeArticle } from '../helpers/factories.ts';
 
 const NOW = new Date('2024-11-22T12:00:00Z');
@@ -58,5 +58,30 @@ describe('splitScheduled', () => {
     ])('throws a TypeError naming %s', (name, call) => {
       expect(call).toThrow(new RegExp(`splitScheduled: ${name.replace('.', '\\.')}`));
     });
+  });
+});
+
+describe('delayUntil', () => {
+  it.each([
+    ['nothing scheduled', undefined, undefined],
+    ['due in five seconds', new Date('2024-11-22T12:00:05Z'), 5000],
+    ['due now', NOW, 0],
+    ['already past (a slow rebuild)', new Date('2024-11-22T11:59:00Z'), 0],
+    ['due in 24 days', new Date(NOW.getTime() + 24 * 86_400_000), 24 * 86_400_000],
+    // setTimeout fires a longer delay at once: the timer is capped, and the early rebuild re-arms it.
+    ['due in two months', new Date('2025-01-22T12:00:00Z'), MAX_TIMER_DELAY],
+  ])('waits for %s: %s → %s ms', (_, due, delay) => {
+    expect(delayUntil(due, NOW)).toBe(delay);
+  });
+
+  it('caps at what setTimeout honours', () => {
+    expect(MAX_TIMER_DELAY).toBe(2_147_483_647);
+  });
+
+  it.each([
+    ['now', () => delayUntil(undefined, new Date(Number.NaN))],
+    ['due', () => delayUntil(new Date(Number.NaN), NOW)],
+  ])('throws a TypeError naming %s', (name, call) => {
+    expect(call).toThrow(new RegExp(`delayUntil: ${name}`));
   });
 });
