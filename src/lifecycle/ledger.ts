@@ -50,6 +50,7 @@ export function parseLedger(text: string, file: string): Result<Ledger> {
   const lineErrors: Diagnostic[] = [];
   let sawHeader = false;
   let unreadableLine = false;
+  let otherVersion: unknown;
   lines.forEach((raw, index) => {
     // Each line is `[header`, `,{entry}` or `]`: strip the punctuation that joins lines into one JSON array.
     const body = raw.trim().replace(/^[[,]\s*/, '').replace(/\s*[,\]]*$/, '').trim();
@@ -65,11 +66,16 @@ export function parseLedger(text: string, file: string): Result<Ledger> {
     }
     if (isHeader(value)) {
       sawHeader = true;
+      if ((value as { version?: unknown }).version !== HEADER.version) otherVersion = (value as { version?: unknown }).version;
       return;
     }
     const entry = readEntry(value, (field, message) => lineErrors.push(warning(file, line, field, message)));
     if (entry) add(entry);
   });
+  if (otherVersion !== undefined) {
+    const message = `is in ledger format ${JSON.stringify(otherVersion)}, which this Gazette does not read; starting a new one (only history is lost)`;
+    return { value: EMPTY_LEDGER, diagnostics: [warning(file, undefined, undefined, message)] };
+  }
   if (unreadableLine || !sawHeader) {
     // Not in the one-entry-per-line form: perhaps valid JSON an editor reformatted.
     const whole = parseWhole(text);

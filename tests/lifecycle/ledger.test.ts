@@ -70,6 +70,9 @@ describe('parseLedger', () => {
         'items/.published.json warning: is not a Gazette publication ledger; starting a new one (only history is lost)',
       ]],
       ['reformatted.json', ['rugby'], []],
+      ['newer-format.json', [], [
+        'items/.published.json warning: is in ledger format 2, which this Gazette does not read; starting a new one (only history is lost)',
+      ]],
     ])('%s keeps %j and reports each bad line', async (name, ids, messages) => {
       const { value, diagnostics } = parseLedger(await fixture(name), 'items/.published.json');
       expect([...value.keys()].sort()).toEqual(ids);
