@@ -39,4 +39,8 @@ export interface Article {
   readonly draft: boolean;
   /** Source file, for messages. */
   readonly file: string;
+  /** True when the record wrote `id` itself (the ledger then never gives it another id after a move). */
+  readonly idFromRecord: boolean;
+  /** True when the record wrote `updated` itself (the ledger then never moves `updated` on a content change). */
+  readonly updatedFromRecord: boolean;
 }

@@ -175,6 +175,8 @@ export function toArticle(record: RawRecord, config: ResolvedConfig): Result<Art
     image,
     draft,
     file: record.file,
+    idFromRecord: get('id') !== undefined,
+    updatedFromRecord: updated !== undefined,
   };
   return { value: article, diagnostics };
 }

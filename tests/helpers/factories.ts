@@ -45,6 +45,8 @@ export function makeArticle(overrides: Partial<Article> = {}): Article {
     image: undefined,
     draft: false,
     file: `items/${id}.md`,
+    idFromRecord: false,
+    updatedFromRecord: false,
     ...overrides,
   };
 }

@@ -1,10 +1,12 @@
-// cli: `gazette new "Titre"` — a new draft Markdown record with today's date in the site's zone.
-import { mkdir, writeFile } from 'node:fs/promises';
+// cli: `gazette new "Titre"` — a new draft Markdown record with today's date in the site's zone, its id and slug
+// written out so that later title edits and moves change nothing a reader holds.
+import { access, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { slugify } from '../../article/slug.ts';
 import { displayPath } from '../../diagnostics.ts';
+import { readLedger } from '../../lifecycle/ledger.ts';
 import { loadCommandConfig, type CommonArgs } from './load.ts';
 
 /** Arguments of `gazette new`. */
@@ -14,7 +16,11 @@ export interface NewArgs extends CommonArgs {
   now?: Date;
 }
 
-/** Writes `<items>/<slug>.md` as a draft; refuses to overwrite. Returns the exit status. */
+/**
+ * Writes `<items>/<slug>.md` as a draft with `id: YYYY/MM/<slug>` (the month it was created, in the site's zone;
+ * `-2`, `-3`… when the ledger or a record file already has that id) and `slug`; refuses to overwrite.
+ * Returns the exit status.
+ */
 export async function runNew(args: NewArgs): Promise<number> {
   const title = args.title.trim().normalize('NFC');
   if (!title) {
@@ -27,11 +33,16 @@ export async function runNew(args: NewArgs): Promise<number> {
     process.stderr.write(`gazette new: "${title}" gives an empty file name; use letters or digits in the title\n`);
     return 2;
   }
-  const date = format(new TZDate(args.now ?? new Date(), config.timeZone), "yyyy-MM-dd'T'HH:mm:ssxxx");
+  const created = new TZDate(args.now ?? new Date(), config.timeZone);
+  const date = format(created, "yyyy-MM-dd'T'HH:mm:ssxxx");
   const file = path.join(config.itemsDir, `${slug}.md`);
+  const id = await findFreeId(config.itemsDir, `${format(created, 'yyyy/MM')}/${slug}`);
   const text = [
     '---',
     `title: ${JSON.stringify(title)}`,
+    // Both written out: the guid follows the id and the URL the slug, so neither moves with the title or the file.
+    `id: ${JSON.stringify(id)}`,
+    `slug: ${JSON.stringify(slug)}`,
     `date: ${date}`,
     'categories: []',
     'summary: ""',
@@ -51,6 +62,26 @@ export async function runNew(args: NewArgs): Promise<number> {
     }
     throw error;
   }
-  process.stdout.write(`${displayPath(file)}: draft created (set draft: false to publish)\n`);
+  process.stdout.write(`${displayPath(file)}: draft created with id "${id}" (set draft: false to publish)\n`);
   return 0;
+}
+
+// --- internal ---
+
+const RECORD_EXTENSIONS = ['.md', '.markdown', '.json', '.txt'];
+
+/**
+ * `base`, else `base-2`, `base-3`…: the first id that neither the ledger (published ids and the paths of moved
+ * files) nor a record file named after it (`items/<id>.md`…) already holds. A record elsewhere that sets the same
+ * `id` itself is caught by the next build or check, as any duplicate id is.
+ */
+async function findFreeId(itemsDir: string, base: string): Promise<string> {
+  const { value: ledger } = await readLedger(itemsDir);
+  const taken = new Set([...ledger.values()].flatMap((entry) => [entry.id, ...entry.aliases]));
+  const exists = (id: string) => Promise.any(RECORD_EXTENSIONS.map((ext) => access(path.join(itemsDir, `${id}${ext}`))))
+    .then(() => true, () => false);
+  for (let n = 1; ; n++) {
+    const id = n === 1 ? base : `${base}-${n}`;
+    if (!taken.has(id) && !(await exists(id))) return id;
+  }
 }
