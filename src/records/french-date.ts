@@ -82,7 +82,7 @@ export function parseFrenchDate(text: string, options: FrenchDateOptions): Frenc
   const { core, note, update, refused } = unwrap(fold(rest));
   const fields = refused ? undefined : readFields(core);
   if (!fields) return unreadable(explainUnreadable(core, shown));
-  const { year, month, day, weekday } = fields;
+  const { year, month, day } = fields;
 
   if (month < 1 || month > 12) {
     // 8 digits with no month in the middle are another order (`22112024`), not an ISO 8601 date.
@@ -105,20 +105,11 @@ export function parseFrenchDate(text: string, options: FrenchDateOptions): Frenc
   const instant = toInstant(fields, offset, wallZone);
 
   const result: FrenchDateResult = { ok: true, date: new Date(instant), hasTime: fields.hasTime, hasOffset: offset !== undefined };
-  if (weekday !== undefined) {
-    const written = WEEKDAYS.get(weekday);
-    const actualIndex = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-    if (written !== actualIndex) {
-      result.weekdayMismatch = {
-        // The first word that folds to the weekday: lead-ins and times never do.
-        written: shown.split(/[\s,.]+/).find((word) => fold(word) === weekday) ?? weekday,
-        actual: FRENCH_WEEKDAYS[actualIndex] ?? '',
-        date: `${String(year)}-${pad(month)}-${pad(day)}`,
-      };
-    }
-  }
+  const weekdayMismatch = findWeekdayMismatch(fields, shown);
+  if (weekdayMismatch) result.weekdayMismatch = weekdayMismatch;
   if (update !== undefined) {
-    const updated = readUpdate(update, fields, offset, wallZone);
+    // A time alone in the note is read on the dateline city's clock even when the date has no time.
+    const updated = readUpdate(update, fields, offset, noteZone ?? cityZone ?? timeZone);
     if (typeof updated === 'string') return updated === 'unreadable' ? unreadable(explainUnreadable(core, shown)) : impossible(updated);
     if (updated < instant) {
       return unreadable(`${JSON.stringify(shown)}: the update is before the publication; give the update its own date`);
@@ -303,6 +294,19 @@ function readTime(g: Record<string, string | undefined>): Omit<Fields, 'year' | 
 
 function toMilliseconds(frac: string | undefined): number {
   return frac ? Number(frac.padEnd(3, '0').slice(0, 3)) : 0;
+}
+
+/** The weekday written in `shown` when it is not the weekday of the date, or undefined. */
+function findWeekdayMismatch({ year, month, day, weekday }: Fields, shown: string): WeekdayMismatch | undefined {
+  if (weekday === undefined) return undefined;
+  const actualIndex = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  if (WEEKDAYS.get(weekday) === actualIndex) return undefined;
+  return {
+    // The first word that folds to the weekday: datelines, lead-ins and times never do.
+    written: shown.split(/[\s,.]+/).find((word) => fold(word) === weekday) ?? weekday,
+    actual: FRENCH_WEEKDAYS[actualIndex] ?? '',
+    date: `${String(year)}-${pad(month)}-${pad(day)}`,
+  };
 }
 
 /** Why the day is not in the month, or undefined. */

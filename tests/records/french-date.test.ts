@@ -84,6 +84,7 @@ describe('parseFrenchDate', () => {
       ['22/11/2024 à 9:12 (mise à jour : 16:05)', 'Africa/Casablanca', '2024-11-22T16:05:00+01:00'],
       ['PARIS, 22 nov. 2024 9h12 (mis à jour à 16h05) (AFP)', 'America/Montreal', '2024-11-22T16:05:00+01:00'],
       ['26 octobre 2025 à 1 h 30 (mis à jour à 2 h 30)', 'Europe/Paris', '2025-10-26T02:30:00+02:00'],
+      ['PARIS, 22 nov. 2024 (mis à jour à 16h05)', 'America/Montreal', '2024-11-22T16:05:00+01:00'],
     ])('gives the update of %j in %s as %s', (input, timeZone, expected) => {
       const result = parseFrenchDate(input, { timeZone });
       expect(result.ok && result.updated?.toISOString()).toBe(new Date(expected).toISOString());
