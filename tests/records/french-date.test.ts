@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFrenchDate } from '../../src/records/french-date.ts';
+import { formatFrenchDate, formatFrenchTime } from '../../src/render/french-date-format.ts';
 import { DATE_ROWS, WEEKDAY_MATCH_ROWS, WEEKDAY_MISMATCH_ROWS } from '../fixtures/dates.ts';
 
 const readable = DATE_ROWS.filter(([, , expected]) => !expected.startsWith('date-'));
@@ -157,6 +158,28 @@ describe('parseFrenchDate', () => {
       const result = parseFrenchDate('1er janvier 2025', { timeZone: 'UTC' });
       expect(result.ok && result.date.getTime()).toBe(Date.UTC(2025, 0, 1));
     });
+  });
+
+  // The pages print `vendredi 22 novembre 2024 à 14 h 30` in the site's zone: the parser must give back the
+  // same instant, through the shared locale. In a fall-back hour the printed text names two instants, and the
+  // parser takes the earlier one (see the DST policy), so the later one reads an hour early.
+  describe('when it reads what the pages print', () => {
+    const HOUR = 3_600_000;
+    const STEP = 5 * HOUR + 17 * 60_000; // whole minutes, drifting across every hour of the day
+    const print = (date: Date, zone: string) => [formatFrenchDate(date, zone), formatFrenchTime(date, zone)].filter(Boolean).join(' ');
+    it.each(['Europe/Paris', 'America/Montreal', 'Africa/Casablanca', 'America/St_Johns', 'America/Regina', 'Pacific/Noumea'])(
+      'gives back every instant of 2024–2025 in %s',
+      (zone) => {
+        const wrong: string[] = [];
+        for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2026, 0, 1); t += STEP) {
+          const text = print(new Date(t), zone);
+          const expected = print(new Date(t - HOUR), zone) === text ? t - HOUR : t;
+          const result = parseFrenchDate(text, { timeZone: zone });
+          if (!result.ok || result.date.getTime() !== expected) wrong.push(`${new Date(t).toISOString()} → ${text}`);
+        }
+        expect(wrong).toEqual([]);
+      },
+    );
   });
 
   describe('when it is misused', () => {
