@@ -20,7 +20,7 @@
 // - trailing notes: a zone, an agency (`(AFP)`) or `mis à jour` in parentheses, an update time
 //   (`(mis à jour à 16 h 05)`), or a zone phrase (`heure de Paris`, `HE`, `heure normale de l'Est`), whose zone
 //   then replaces the configured one for wall time. An explicit offset or zone abbreviation always wins; two
-//   different fixed offsets are unreadable. A sentence-final period is dropped.
+//   different fixed offsets are unreadable. A sentence-final period or dash is dropped.
 // Relative dates (`hier`, `mardi dernier`, `le 22 novembre dernier`) are never read: their year depends on
 // the day they were written, so they get a message saying so.
 import { tzOffset } from '@date-fns/tz';
@@ -78,7 +78,7 @@ export function parseFrenchDate(text: string, options: FrenchDateOptions): Frenc
     message: `${JSON.stringify(shown)} is not a real date (${reason})`,
   });
 
-  const { rest, cityZone } = splitDateline(shown.replace(FINAL_PERIOD, ''));
+  const { rest, cityZone } = splitDateline(shown.replace(FINAL_PUNCTUATION, ''));
   const { core, note, update, refused } = unwrap(fold(rest));
   const fields = refused ? undefined : readFields(core);
   if (!fields) return unreadable(explainUnreadable(core, shown));
@@ -125,8 +125,9 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 // NBSP, narrow NBSP, figure/thin/hair spaces and line breaks all read as one space.
 const SPACES = /[\s\u00a0\u202f\u2007\u2009\u200a]+/g;
-// A sentence-final period (`… à 14 h 30.`), but not a second dot (`…`).
-const FINAL_PERIOD = /(?<=[^.\s])\.$/;
+// A sentence-final period (`… à 14 h 30.`), but not a second dot (`…`), or the dash after a dateline that
+// opens the story (`PARIS, 22 nov. 2024 (AFP) - Le texte`).
+const FINAL_PUNCTUATION = /(?<=[^.\s])\.$|\s+[-–—]{1,2}$/;
 
 /** The calendar date and time of the text, before any zone is applied. */
 interface Fields {
