@@ -110,7 +110,8 @@ export function parseFrenchDate(text: string, options: FrenchDateOptions): Frenc
   if (update !== undefined) {
     // A time alone in the note is read on the dateline city's clock even when the date has no time.
     const updated = readUpdate(update, fields, offset, noteZone ?? cityZone ?? timeZone);
-    if (typeof updated === 'string') return updated === 'unreadable' ? unreadable(explainUnreadable(core, shown)) : impossible(updated);
+    if (updated === 'unreadable') return unreadable(explainUnreadable(core, shown));
+    if (typeof updated === 'string') return impossible(updated);
     if (updated < instant) {
       return unreadable(`${JSON.stringify(shown)}: the update is before the publication; give the update its own date`);
     }
@@ -183,8 +184,11 @@ const DATE_PATTERN = withDate(DATE);
 const YEARLESS_PATTERN = withDate(YEARLESS_DATE);
 // ISO 8601 basic format (§4.1.2.2, §4.2.2.2): `20241122`, `20241122T1430Z`, `20241122T143000+0100`. Basic and
 // extended are not mixed (ISO 8601 §4.3.3), so `20241122T14:30` stays unreadable.
-const BASIC_PATTERN =
-  /^(?<year>\d{4})(?<month>\d{2})(?<day>\d{2})(?:t(?<hour>\d{2})(?:(?<minute>\d{2})(?:(?<second>\d{2})(?:[.,](?<frac>\d{1,9}))?)?)?(?:(?<utc>z)|(?<offset>[+-]\d{2}(?:\d{2})?))?)?$/;
+const BASIC_PATTERN = new RegExp(
+  '^(?<year>\\d{4})(?<month>\\d{2})(?<day>\\d{2})' +
+    '(?:t(?<hour>\\d{2})(?:(?<minute>\\d{2})(?:(?<second>\\d{2})(?:[.,](?<frac>\\d{1,9}))?)?)?' +
+    '(?:(?<utc>z)|(?<offset>[+-]\\d{2}(?:\\d{2})?))?)?$',
+);
 // An update note's time alone: `à 16 h 05`, `16:05 HNE`.
 const TIME_ONLY_PATTERN = new RegExp(`^${AT}(?:${TIME})\\s*${ZONE}$`);
 
@@ -196,7 +200,9 @@ const TRAILING_NOTE = new RegExp(
     `|(?<zone>(?:${ZONE_WORD})(?:\\s*${OFFSET})?|${OFFSET})|(?:${alternation(DATE_NOTES)})(?<update>${SEPARATOR}[^()]+))\\)` +
     `|(?:\\s*[,|-]\\s*|\\s+)(?<bareNote>${ZONE_NOTE}))$`,
 );
-const TIME_FIRST = new RegExp(`^${AT}(?<time>(?:${anonymous(TIME)})(?:\\s*${anonymous(ZONE)}))(?:\\s*[,|]\\s*|\\s+)(?:le\\s+)?(?<date>.+)$`);
+const TIME_FIRST = new RegExp(
+  `^${AT}(?<time>(?:${anonymous(TIME)})(?:\\s*${anonymous(ZONE)}))(?:\\s*[,|]\\s*|\\s+)(?:le\\s+)?(?<date>.+)$`,
+);
 const RELATIVE = new RegExp(`(?:^|[^a-z'-])(?:${alternation(RELATIVE_WORDS)})(?![a-z'])`);
 const BARE_WEEKDAY = new RegExp(`^(?:ce\\s+)?(?:${alternation(WEEKDAYS.keys())})(?![a-z])`);
 
@@ -339,16 +345,22 @@ function explainUnreadable(core: string, shown: string): string {
  * zone when the site is in that region (an America/ zone with the region's standard offset in January), so
  * that Regina, which keeps standard time all year, reads its own clock; otherwise the region's main city.
  */
-function zoneOfNote(note: { timeZone: string | undefined; standardOffset?: number }, timeZone: string, year: number): string | undefined {
-  const { standardOffset } = note;
-  if (standardOffset !== undefined && timeZone.startsWith('America/') && tzOffset(timeZone, new Date(Date.UTC(year, 0, 15))) === standardOffset) {
-    return timeZone;
-  }
-  return note.timeZone;
+function zoneOfNote(
+  note: { timeZone: string | undefined; standardOffset?: number },
+  timeZone: string,
+  year: number,
+): string | undefined {
+  const inRegion = note.standardOffset !== undefined && timeZone.startsWith('America/')
+    && tzOffset(timeZone, new Date(Date.UTC(year, 0, 15))) === note.standardOffset;
+  return inRegion ? timeZone : note.timeZone;
 }
 
 /** The instant of the fields, at `offset` minutes east of UTC, or as wall time in `wallZone`. */
-function toInstant(f: Pick<Fields, 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'millisecond'>, offset: number | undefined, wallZone: string): number {
+function toInstant(
+  f: Pick<Fields, 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'millisecond'>,
+  offset: number | undefined,
+  wallZone: string,
+): number {
   const wall = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second, f.millisecond);
   return offset === undefined ? resolveWallTime(wall, wallZone) : wall - offset * MINUTE;
 }
