@@ -82,11 +82,6 @@ for (const [words, offset] of ZONE_OFFSETS) {
   for (const word of words) if (word.includes(' ')) ZONE_NOTES.set(fold(word), { offset });
 }
 
-/** Place notes (folded) → IANA zone, undefined for the site's own zone: the wall-clock subset of {@link ZONE_NOTES}. */
-export const PLACE_ZONES = new Map<string, string | undefined>(
-  [...ZONE_NOTES].flatMap(([note, meaning]) => ('timeZone' in meaning ? [[note, meaning.timeZone] as const] : [])),
-);
-
 /** Dateline cities (folded) → IANA zone. */
 export const CITY_ZONES = new Map<string, string>(DATELINE_CITIES.map(([city, timeZone]) => [fold(city), timeZone]));
 

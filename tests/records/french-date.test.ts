@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { tzOffset } from '@date-fns/tz';
+import { DATELINE_CITIES, ZONE_OFFSETS, ZONE_REGIONS } from '../../src/_lib/french-locale.ts';
 import { parseFrenchDate } from '../../src/records/french-date.ts';
 import { formatFrenchDate, formatFrenchTime } from '../../src/render/french-date-format.ts';
 import { DATE_ROWS, WEEKDAY_MATCH_ROWS, WEEKDAY_MISMATCH_ROWS } from '../fixtures/dates.ts';
@@ -178,6 +180,36 @@ describe('parseFrenchDate', () => {
           if (!result.ok || result.date.getTime() !== expected) wrong.push(`${new Date(t).toISOString()} → ${text}`);
         }
         expect(wrong).toEqual([]);
+      },
+    );
+  });
+
+  // Every entry of the locale's zone tables, read in a sentence: the data cannot hold a typo that no row covers.
+  describe('when it reads the zones of the French locale', () => {
+    const wall = Date.UTC(2024, 10, 22, 14, 30);
+    const inZone = (zone: string) => wall - tzOffset(zone, new Date(wall)) * 60_000;
+
+    it.each(ZONE_OFFSETS.flatMap(([words, offset]) => words.map((word) => [word, offset] as const)))(
+      'reads "14 h 30 %s" at the fixed offset %i',
+      (word, offset) => {
+        const result = parseFrenchDate(`22 novembre 2024 à 14 h 30 ${word}`, { timeZone: 'Asia/Tokyo' });
+        expect(result.ok && result.date.getTime()).toBe(wall - offset * 60_000);
+      },
+    );
+
+    it.each(ZONE_REGIONS.flatMap(({ words, timeZone }) => words.map((word) => [word, timeZone] as const)))(
+      'reads "14 h 30 (%s)" on the wall clock of %s',
+      (word, timeZone) => {
+        const result = parseFrenchDate(`22 novembre 2024 à 14 h 30 (${word})`, { timeZone: 'Asia/Tokyo' });
+        expect(result.ok && result.date.getTime()).toBe(inZone(timeZone));
+      },
+    );
+
+    it.each(DATELINE_CITIES.map(([city, timeZone]) => [city.toUpperCase(), timeZone] as const))(
+      'reads "%s, le 22 novembre 2024 à 14 h 30" on the wall clock of %s',
+      (city, timeZone) => {
+        const result = parseFrenchDate(`${city}, le 22 novembre 2024 à 14 h 30`, { timeZone: 'Asia/Tokyo' });
+        expect(result.ok && result.date.getTime()).toBe(inZone(timeZone));
       },
     );
   });
