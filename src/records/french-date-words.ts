@@ -1,44 +1,44 @@
-// records: the words parseFrenchDate knows (months, weekdays, zones, a newsroom's lead-ins and notes), folded.
-import { fr } from 'date-fns/locale/fr';
+// records: the words parseFrenchDate knows, folded for matching: the French ones from _lib/french-locale.ts,
+// plus the English names and zones of RFC 822 dates.
+import {
+  DATE_LEAD_INS as LEAD_IN_WORDS, DATELINE_CITIES, MONTH_ABBREVIATIONS, MONTH_NAMES, NEWS_AGENCIES, PLACE_ZONES as PLACE_PHRASES,
+  RELATIVE_WORDS as RELATIVE_PHRASES, UPDATE_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES, ZONE_OFFSETS, ZONE_REGIONS,
+} from '../_lib/french-locale.ts';
 
-/** Lower case, accents stripped (`Décembre` → `decembre`, `1ᵉʳ` → `1er`), minus signs and dashes as `-`. */
+/** Lower case, accents stripped (`Décembre` → `decembre`, `1ᵉʳ` → `1er`), dashes as `-`, apostrophes as `'`. */
 export function fold(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .replace(/[\u2212\u2010\u2011\u2013\u2014]/g, '-')
+    .replace(/[\u2019\u02bc]/g, "'")
     .toLowerCase();
 }
 
-/** `janvier` … `décembre`, as the `fr` locale writes them. */
-export const FRENCH_MONTHS = Array.from({ length: 12 }, (_, i) => fr.localize.month(i as 0, { width: 'wide' }));
+/** `janvier` … `décembre`, for messages. */
+export const FRENCH_MONTHS: readonly string[] = MONTH_NAMES;
 /** `dimanche` … `samedi`: index 0 is Sunday, like `Date#getUTCDay`. */
-export const FRENCH_WEEKDAYS = Array.from({ length: 7 }, (_, i) => fr.localize.day(i as 0, { width: 'wide' }));
+export const FRENCH_WEEKDAYS: readonly string[] = WEEKDAY_NAMES;
 
-/** Month words (folded, without the abbreviation dot) → 1–12: the `fr` locale's names plus common spellings. */
+/** Month words (folded, without the abbreviation dot) → 1–12: French names and abbreviations, then English ones. */
 export const MONTHS = new Map<string, number>();
-for (let i = 0; i < 12; i += 1) {
-  for (const width of ['wide', 'abbreviated'] as const) {
-    MONTHS.set(fold(fr.localize.month(i as 0, { width })).replace(/\.$/, ''), i + 1);
-  }
-}
-// Abbreviations seen in dispatches, and the English names of RFC 822 dates (`Fri, 22 Nov 2024`).
-const EXTRA_MONTHS: Array<[string, number]> = [
-  ['jan', 1], ['fev', 2], ['mar', 3], ['juil', 7], ['aou', 8],
-  ['sep', 9], ['sept', 9], ['nov', 11], ['dec', 12],
-  ['january', 1], ['feb', 2], ['february', 2], ['march', 3], ['apr', 4], ['april', 4], ['may', 5],
-  ['jun', 6], ['june', 6], ['jul', 7], ['july', 7], ['aug', 8], ['august', 8], ['september', 9],
-  ['october', 10], ['november', 11], ['december', 12],
+MONTH_NAMES.forEach((name, i) => {
+  for (const word of [name, ...(MONTH_ABBREVIATIONS[i] ?? [])]) MONTHS.set(fold(word), i + 1);
+});
+// The English names of RFC 822 dates (`Fri, 22 Nov 2024`).
+const ENGLISH_MONTHS = [
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
 ];
-for (const [word, month] of EXTRA_MONTHS) if (!MONTHS.has(word)) MONTHS.set(word, month);
+ENGLISH_MONTHS.forEach((name, i) => {
+  for (const word of [name, name.slice(0, 3)]) if (!MONTHS.has(word)) MONTHS.set(word, i + 1);
+});
 
-/** Weekday words (folded) → 0 (Sunday) … 6. */
+/** Weekday words (folded) → 0 (Sunday) … 6, French and English, full and abbreviated. */
 export const WEEKDAYS = new Map<string, number>();
-for (let i = 0; i < 7; i += 1) {
-  const name = fold(FRENCH_WEEKDAYS[i] ?? '');
-  WEEKDAYS.set(name, i);
-  WEEKDAYS.set(name.slice(0, 3), i);
-}
+WEEKDAY_NAMES.forEach((name, i) => {
+  WEEKDAYS.set(fold(name), i);
+  WEEKDAYS.set(fold(WEEKDAY_ABBREVIATIONS[i] ?? name), i);
+});
 const ENGLISH_WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 ENGLISH_WEEKDAYS.forEach((name, i) => {
   WEEKDAYS.set(name, i);
@@ -46,38 +46,47 @@ ENGLISH_WEEKDAYS.forEach((name, i) => {
 });
 
 /**
- * Zone abbreviations that may follow a time, in minutes east of UTC: RFC 822 §5.1 (`GMT`, `EST`…),
- * Central European time in English and French (`CET`/`CEST`, `HEC`/`HNEC`/`HAEC`), Quebec's `HNE`/`HAE`,
- * and French `TU` (temps universel). Each names a fixed offset, so it is honoured as written.
+ * Zone abbreviations that may follow a time, in minutes east of UTC: RFC 822 §5.1 (`GMT`, `EST`…), `UTC`,
+ * Central European time in English (`CET`/`CEST`), and the French ones of the locale (`HEC`, `HNE`, `HAP`, `TU`…).
+ * Each names a fixed offset, so it is honoured as written.
  */
 export const ZONES = new Map<string, number>([
-  ['z', 0], ['ut', 0], ['utc', 0], ['gmt', 0], ['tu', 0],
+  ['z', 0], ['ut', 0], ['utc', 0], ['gmt', 0],
   ['est', -300], ['edt', -240], ['cst', -360], ['cdt', -300], ['mst', -420], ['mdt', -360], ['pst', -480], ['pdt', -420],
-  ['hne', -300], ['hae', -240],
-  ['cet', 60], ['cest', 120], ['hec', 60], ['hnec', 60], ['haec', 120],
+  ['cet', 60], ['cest', 120],
 ]);
+for (const [words, offset] of ZONE_OFFSETS) {
+  for (const word of words) if (!word.includes(' ')) ZONES.set(fold(word), offset);
+}
+
+/** Lead-ins before a date (folded): `Publié le`, `Mis à jour le`, `MàJ le`. */
+export const DATE_LEAD_INS: readonly string[] = LEAD_IN_WORDS.map(fold);
+
+/** Words opening an update note (folded): `(mis à jour)`, `(actualisé à 16 h 05)`. */
+export const DATE_NOTES: readonly string[] = UPDATE_WORDS.map(fold);
 
 /**
- * Words a newsroom writes before a date (folded, before an optional `le`): `Publié le`, `Mis à jour le`, `MàJ le`.
- * Only these: other leading words (`Il était une fois le …`) leave the text unreadable.
+ * What a zone note after a time says (folded note → meaning): a fixed offset (`heure normale de l'Est`), or the
+ * wall clock of an IANA zone (`heure de Paris`, `HE`; undefined: the site's own zone), with the standard offset
+ * of a Canadian region so that a site in that region reads it as its own clock.
  */
-export const DATE_LEAD_INS = [
-  'publie', 'publiee', 'paru', 'parue', 'mis en ligne', 'mise en ligne',
-  'mis a jour', 'mise a jour', 'derniere mise a jour', 'maj', 'modifie', 'modifiee', 'actualise', 'actualisee',
-];
+export type ZoneNote = { offset: number } | { timeZone: string | undefined; standardOffset?: number };
 
-/**
- * Notes a newsroom puts in parentheses after a date, which say which date it is but not when:
- * `(mis à jour)`. Parenthesised text not listed here (`(environ)`, `(à confirmer)`) leaves the text unreadable.
- */
-export const DATE_NOTES = ['mis a jour', 'mise a jour', 'maj', 'actualise', 'modifie'];
+/** Zone notes, folded → meaning: place phrases, regional zone words and abbreviations, fixed-offset phrases. */
+export const ZONE_NOTES = new Map<string, ZoneNote>();
+for (const [phrase, timeZone] of PLACE_PHRASES) ZONE_NOTES.set(fold(phrase), { timeZone });
+for (const { words, timeZone, standardOffset } of ZONE_REGIONS) {
+  for (const word of words) ZONE_NOTES.set(fold(word), { timeZone, standardOffset });
+}
+for (const [words, offset] of ZONE_OFFSETS) {
+  for (const word of words) if (word.includes(' ')) ZONE_NOTES.set(fold(word), { offset });
+}
 
-/**
- * Place notes after a time, with or without parentheses, and the IANA zone whose wall time they name
- * (undefined: the configured zone). `18h05 (heure de Paris)` is Paris wall time even for a Montreal site.
- */
-export const PLACE_ZONES = new Map<string, string | undefined>([
-  ['heure de paris', 'Europe/Paris'], ['heure de france', 'Europe/Paris'], ['heure francaise', 'Europe/Paris'],
-  ['heure de montreal', 'America/Toronto'], ['heure du quebec', 'America/Toronto'],
-  ['heure locale', undefined],
-]);
+/** Dateline cities (folded) → IANA zone. */
+export const CITY_ZONES = new Map<string, string>(DATELINE_CITIES.map(([city, timeZone]) => [fold(city), timeZone]));
+
+/** News agencies (folded), as they appear in parentheses after a dateline. */
+export const AGENCIES: readonly string[] = NEWS_AGENCIES.map(fold);
+
+/** Relative words (folded): `hier`, `dernier`, `il y a`. */
+export const RELATIVE_WORDS: readonly string[] = RELATIVE_PHRASES.map(fold);

@@ -8,18 +8,26 @@
 // The offsets come from @date-fns/tz (`tzOffset`, backed by the runtime's IANA data), never from the
 // machine's own zone, so the same text gives the same instant on every machine.
 //
-// Around the date itself, only closed lists of words are accepted (french-date-words.ts), so prose that
+// Around the date itself, only closed lists of words are accepted (_lib/french-locale.ts), so prose that
 // merely contains a date stays unreadable:
-// - a lead-in: `Publié le`, `Mis à jour le`, `Le` … (`DATE_LEAD_INS`);
-// - after the date, a time joined by a space, `,`, `-`, `–` or `à`: `14h30`, `14 h 30 min`, `8 heures 30`,
-//   `14:30`, `midi` (12:00) and `minuit` (00:00 at the start of that day), then a zone (`CET`, `UTC+2`);
+// - a dateline: a capitalised place, then `, le`, `,` or a dash (`Abidjan, le`, `PARIS,`, `MONTRÉAL —`);
+//   a known city's zone (`DATELINE_CITIES`) is the wall clock of a time after it, any other place is ignored;
+// - a lead-in: `Publié le`, `Mis à jour le :`, `Le` … (`DATE_LEAD_INS`), with or without a colon;
+// - the date: French words, day-first numbers, ISO 8601 extended (`2024-11-22T14:30`) or basic (`20241122T1430Z`);
+// - after the date, a time joined by a space, `,`, `-`, `–`, `|` or `à`: `14h30`, `14 h 30 min`, `8 heures 30`,
+//   `14:30`, `midi` (12:00) and `minuit` (00:00 at the start of that day), then a zone (`CET`, `HNE`, `UTC+2`);
 // - the time may come first instead: `18h05, le 3 décembre 2024`;
-// - trailing notes: a zone or `mis à jour` in parentheses, or a place (`heure de Paris`), whose zone then
-//   replaces the configured one for wall time. An explicit offset or zone abbreviation always wins.
+// - trailing notes: a zone, an agency (`(AFP)`) or `mis à jour` in parentheses, an update time
+//   (`(mis à jour à 16 h 05)`), or a zone phrase (`heure de Paris`, `HE`, `heure normale de l'Est`), whose zone
+//   then replaces the configured one for wall time. An explicit offset or zone abbreviation always wins; two
+//   different fixed offsets are unreadable. A sentence-final period or dash is dropped.
+// Relative dates (`hier`, `mardi dernier`, `le 22 novembre dernier`) are never read: their year depends on
+// the day they were written, so they get a message saying so.
 import { tzOffset } from '@date-fns/tz';
 import { getDaysInMonth } from 'date-fns';
 import {
-  DATE_LEAD_INS, DATE_NOTES, FRENCH_MONTHS, FRENCH_WEEKDAYS, MONTHS, PLACE_ZONES, WEEKDAYS, ZONES, fold,
+  AGENCIES, CITY_ZONES, DATE_LEAD_INS, DATE_NOTES, FRENCH_MONTHS, FRENCH_WEEKDAYS, MONTHS, RELATIVE_WORDS, WEEKDAYS,
+  ZONES, ZONE_NOTES, fold, type ZoneNote,
 } from './french-date-words.ts';
 
 /** Options of {@link parseFrenchDate}. */
@@ -40,7 +48,16 @@ export interface WeekdayMismatch {
 
 /** What {@link parseFrenchDate} found: an instant, or why there is none. */
 export type FrenchDateResult =
-  | { ok: true; date: Date; hasTime: boolean; hasOffset: boolean; weekdayMismatch?: WeekdayMismatch }
+  | {
+      ok: true;
+      /** The instant of publication: the first date of the text. */
+      date: Date;
+      hasTime: boolean;
+      hasOffset: boolean;
+      weekdayMismatch?: WeekdayMismatch;
+      /** The instant of an update note after the date, `(mis à jour à 16 h 05)`: never before `date`. */
+      updated?: Date;
+    }
   | { ok: false; code: 'date-unreadable' | 'date-impossible'; message: string };
 
 /**
@@ -54,64 +71,51 @@ export function parseFrenchDate(text: string, options: FrenchDateOptions): Frenc
     throw new TypeError(`parseFrenchDate: options.timeZone must be an IANA time zone, got ${JSON.stringify(timeZone)}`);
   }
   const shown = text.replace(SPACES, ' ').trim();
-  const { core, placeZone } = unwrap(fold(shown));
-  const g = DATE_PATTERN.exec(core)?.groups;
-  if (!g) {
-    return {
-      ok: false,
-      code: 'date-unreadable',
-      message: YEARLESS_PATTERN.test(core)
-        ? `${JSON.stringify(shown)} has no year; write it in full, e.g. "22 novembre 2024"`
-        : `could not read ${JSON.stringify(shown)} as a date; expected e.g. "22 novembre 2024" or "2024-11-22T14:30:00+01:00"`,
-    };
-  }
-
-  const year = Number(g.aYear ?? g.bYear ?? g.cYear ?? g.dYear);
-  const monthWord = g.aMonth ?? g.bMonth;
-  const month = monthWord !== undefined ? (MONTHS.get(monthWord) ?? 0) : Number(g.cMonth ?? g.dMonth);
-  const day = Number(g.aDay ?? g.bDay ?? g.cDay ?? g.dDay);
-  const hourText = g.hour1 ?? g.hour2;
-  const hour = g.noon === 'midi' ? 12 : Number(hourText ?? 0);
-  const minute = Number(g.min1 ?? g.min2 ?? 0);
-  const second = Number(g.sec ?? 0);
-  const millisecond = g.frac ? Number(g.frac.padEnd(3, '0').slice(0, 3)) : 0;
-
+  const unreadable = (message: string): FrenchDateResult => ({ ok: false, code: 'date-unreadable', message });
   const impossible = (reason: string): FrenchDateResult => ({
     ok: false,
     code: 'date-impossible',
     message: `${JSON.stringify(shown)} is not a real date (${reason})`,
   });
-  if (month < 1 || month > 12) return impossible(`there is no month ${month}`);
-  const daysInMonth = getDaysInMonth(new Date(year, month - 1, 1));
-  if (day < 1 || day > daysInMonth) {
-    return impossible(`${FRENCH_MONTHS[month - 1]} ${year} has ${daysInMonth} days`);
+
+  const { rest, cityZone } = splitDateline(shown.replace(FINAL_PUNCTUATION, ''));
+  const { core, note, update, refused } = unwrap(fold(rest));
+  const fields = refused ? undefined : readFields(core);
+  if (!fields) return unreadable(explainUnreadable(core, shown));
+  const { year, month, day } = fields;
+
+  if (month < 1 || month > 12) {
+    // 8 digits with no month in the middle are another order (`22112024`), not an ISO 8601 date.
+    if (fields.basic) return unreadable(explainUnreadable(core, shown));
+    return impossible(`there is no month ${month}`);
   }
-  if (hour > 23) return impossible(`there is no hour ${hour}`);
-  if (minute > 59) return impossible(`there is no minute ${minute}`);
-  if (second > 59) return impossible(`there is no second ${second}`);
+  const wrongPart = checkDay(year, month, day) ?? checkTime(fields);
+  if (wrongPart) return impossible(wrongPart);
 
-  const offset = readOffset(g.zone, g.offset);
+  let offset = readOffset(fields.zone, fields.offset);
   if (offset !== undefined && Math.abs(offset) > 18 * 60) return impossible('a UTC offset is at most ±18:00');
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
-  const instant = offset === undefined ? resolveWallTime(wall, placeZone ?? timeZone) : wall - offset * MINUTE;
-
-  const result: FrenchDateResult = {
-    ok: true,
-    date: new Date(instant),
-    hasTime: hourText !== undefined || g.noon !== undefined,
-    hasOffset: offset !== undefined,
-  };
-  if (g.weekday !== undefined) {
-    const written = WEEKDAYS.get(g.weekday);
-    const actualIndex = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-    if (written !== actualIndex) {
-      result.weekdayMismatch = {
-        // The first word that folds to the weekday: lead-ins and times never do.
-        written: shown.split(/[\s,.]+/).find((word) => fold(word) === g.weekday) ?? g.weekday,
-        actual: FRENCH_WEEKDAYS[actualIndex] ?? '',
-        date: `${String(year)}-${pad(month)}-${pad(day)}`,
-      };
+  if (note && 'offset' in note) {
+    if (offset !== undefined && offset !== note.offset) {
+      return unreadable(`${JSON.stringify(shown)} names two different UTC offsets; keep the one that is right`);
     }
+    offset = note.offset;
+  }
+  const noteZone = note && 'timeZone' in note ? zoneOfNote(note, timeZone, year) : undefined;
+  const wallZone = noteZone ?? (fields.hasTime ? cityZone : undefined) ?? timeZone;
+  const instant = toInstant(fields, offset, wallZone);
+
+  const result: FrenchDateResult = { ok: true, date: new Date(instant), hasTime: fields.hasTime, hasOffset: offset !== undefined };
+  const weekdayMismatch = findWeekdayMismatch(fields, shown);
+  if (weekdayMismatch) result.weekdayMismatch = weekdayMismatch;
+  if (update !== undefined) {
+    // A time alone in the note is read on the dateline city's clock even when the date has no time.
+    const updated = readUpdate(update, fields, offset, noteZone ?? cityZone ?? timeZone);
+    if (updated === 'unreadable') return unreadable(explainUnreadable(core, shown));
+    if (typeof updated === 'string') return impossible(updated);
+    if (updated < instant) {
+      return unreadable(`${JSON.stringify(shown)}: the update is before the publication; give the update its own date`);
+    }
+    result.updated = new Date(updated);
   }
   return result;
 }
@@ -122,8 +126,33 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 // NBSP, narrow NBSP, figure/thin/hair spaces and line breaks all read as one space.
 const SPACES = /[\s\u00a0\u202f\u2007\u2009\u200a]+/g;
+// A sentence-final period (`… à 14 h 30.`), but not a second dot (`…`), or the dash after a dateline that
+// opens the story (`PARIS, 22 nov. 2024 (AFP) - Le texte`).
+const FINAL_PUNCTUATION = /(?<=[^.\s])\.$|\s+[-–—]{1,2}$/;
 
-const alternation = (words: Iterable<string>): string => [...words].sort((a, b) => b.length - a.length).join('|');
+/** The calendar date and time of the text, before any zone is applied. */
+interface Fields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  hasTime: boolean;
+  /** A zone abbreviation (folded), e.g. `hne`, `z`. */
+  zone: string | undefined;
+  /** A numeric offset as written, e.g. `+01:00`, `-5`. */
+  offset: string | undefined;
+  /** The weekday word (folded), e.g. `vendredi`. */
+  weekday: string | undefined;
+  /** ISO 8601 basic format (`20241122T1430Z`). */
+  basic: boolean;
+}
+
+const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternation = (words: Iterable<string>): string =>
+  [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
 /** The same pattern with its named groups made anonymous, to embed it twice in one RegExp. */
 const anonymous = (pattern: string): string => pattern.replace(/\(\?<\w+>/g, '(?:');
 
@@ -135,8 +164,10 @@ const DATE = [
   `(?<cDay>\\d{1,2})(?:er)?(?<cSep>[/.-])(?<cMonth>\\d{1,2})\\k<cSep>(?<cYear>\\d{4})`, // 22/11/2024: day first
   `(?<dYear>\\d{4})(?<dSep>[/.-])(?<dMonth>\\d{1,2})\\k<dSep>(?<dDay>\\d{1,2})`, // 2024-11-22
 ].join('|');
-// The day-month forms without a year: never a date, only a better message.
-const YEARLESS_DATE = `${month('aMonth')}\\s*\\d{1,2}(?:er)?|\\d{1,2}(?:er)?\\s*${month('bMonth')}|\\d{1,2}(?:er)?/\\d{1,2}`;
+// The day-month forms without a year (`22 novembre`, `le 22 novembre dernier`): never a date, only a better message.
+const YEARLESS_DATE =
+  `(?:${month('aMonth')}\\s*\\d{1,2}(?:er)?|\\d{1,2}(?:er)?\\s*${month('bMonth')}|\\d{1,2}(?:er)?/\\d{1,2})` +
+  '(?:\\s+(?:dernier|derniere|prochain|prochaine|passe|passee))?';
 const TIME = [
   `(?<hour1>\\d{1,2})\\s*(?:h|heures?)(?:\\s*(?<min1>\\d{2})(?:\\s*(?:minutes?|min|mn))?)?`, // 14h30, 8 heures 30
   `(?<hour2>\\d{1,2}):(?<min2>\\d{2})(?::(?<sec>\\d{2})(?:[.,](?<frac>\\d{1,9}))?)?`, // 14:30, 14:30:15.250
@@ -148,34 +179,208 @@ const ZONE = `(?<zone>${ZONE_WORD})?\\s*(?<offset>${OFFSET})?`;
 const AT = '(?:(?:a|at|vers|des)\\s+)?';
 // `[date] [time]` after unwrap(); the date may open with a weekday (`vendredi, novembre 22, 2024`).
 const withDate = (date: string): RegExp =>
-  new RegExp(`^(?:${WEEKDAY}\\s*,?\\s+(?:le\\s+)?)?(?:${date})(?:(?:t|\\s*[,-]\\s*|\\s+)${AT}(?:${TIME})\\s*${ZONE})?$`);
+  new RegExp(`^(?:${WEEKDAY}\\s*,?\\s+(?:le\\s+)?)?(?:${date})(?:(?:t|\\s*[,|-]\\s*|\\s+)${AT}(?:${TIME})\\s*${ZONE})?$`);
 const DATE_PATTERN = withDate(DATE);
 const YEARLESS_PATTERN = withDate(YEARLESS_DATE);
-
-const LEAD_IN = new RegExp(`^(?:(?:${alternation(DATE_LEAD_INS)})(?:\\s*:)?\\s+)?(?:le\\s+)?`);
-const PLACE = alternation(PLACE_ZONES.keys());
-const TRAILING_NOTE = new RegExp(
-  `(?:\\s*[,-]?\\s*\\((?:${alternation(DATE_NOTES)}|(?<place>${PLACE})|(?<zone>(?:${ZONE_WORD})(?:\\s*${OFFSET})?|${OFFSET}))\\)` +
-    `|(?:\\s*[,-]\\s*|\\s+)(?<barePlace>${PLACE}))$`,
+// ISO 8601 basic format (§4.1.2.2, §4.2.2.2): `20241122`, `20241122T1430Z`, `20241122T143000+0100`. Basic and
+// extended are not mixed (ISO 8601 §4.3.3), so `20241122T14:30` stays unreadable.
+const BASIC_PATTERN = new RegExp(
+  '^(?<year>\\d{4})(?<month>\\d{2})(?<day>\\d{2})' +
+    '(?:t(?<hour>\\d{2})(?:(?<minute>\\d{2})(?:(?<second>\\d{2})(?:[.,](?<frac>\\d{1,9}))?)?)?' +
+    '(?:(?<utc>z)|(?<offset>[+-]\\d{2}(?:\\d{2})?))?)?$',
 );
-const TIME_FIRST = new RegExp(`^${AT}(?<time>(?:${anonymous(TIME)})(?:\\s*${anonymous(ZONE)}))(?:\\s*,\\s*|\\s+)(?:le\\s+)?(?<date>.+)$`);
+// An update note's time alone: `à 16 h 05`, `16:05 HNE`.
+const TIME_ONLY_PATTERN = new RegExp(`^${AT}(?:${TIME})\\s*${ZONE}$`);
+
+const SEPARATOR = '(?:\\s*:\\s*|\\s+)';
+const LEAD_IN = new RegExp(`^(?:(?:${alternation(DATE_LEAD_INS)})${SEPARATOR})?(?:le${SEPARATOR})?`);
+const ZONE_NOTE = alternation(ZONE_NOTES.keys());
+const TRAILING_NOTE = new RegExp(
+  `(?:\\s*[,|-]?\\s*\\((?:${alternation(DATE_NOTES)}|${alternation(AGENCIES)}|(?<note>${ZONE_NOTE})` +
+    `|(?<zone>(?:${ZONE_WORD})(?:\\s*${OFFSET})?|${OFFSET})|(?:${alternation(DATE_NOTES)})(?<update>${SEPARATOR}[^()]+))\\)` +
+    `|(?:\\s*[,|-]\\s*|\\s+)(?<bareNote>${ZONE_NOTE}))$`,
+);
+const TIME_FIRST = new RegExp(
+  `^${AT}(?<time>(?:${anonymous(TIME)})(?:\\s*${anonymous(ZONE)}))(?:\\s*[,|]\\s*|\\s+)(?:le\\s+)?(?<date>.+)$`,
+);
+const RELATIVE = new RegExp(`(?:^|[^a-z'-])(?:${alternation(RELATIVE_WORDS)})(?![a-z'])`);
+const BARE_WEEKDAY = new RegExp(`^(?:ce\\s+)?(?:${alternation(WEEKDAYS.keys())})(?![a-z])`);
+
+// A dateline, matched on the text as written since it needs the capitals: place names (`Trois-Rivières`,
+// `Côte d'Ivoire`, `N.-B.`) with their small linking words, an optional region or agency in parentheses,
+// then `,` (`Abidjan, le`, `PARIS,`) or a dash with an optional `, region` before it (`MONCTON, N.-B. —`).
+const NAME = "\\p{Lu}[\\p{L}\\p{M}'’.]*(?:-[\\p{L}\\p{M}'’.]+)*";
+const LINK = "(?:de|du|des|la|le|les|sur|sous|en|au|aux|d['’]|l['’])";
+const PLACE_NAME = `${NAME}(?:\\s+(?:${LINK}\\s*)?${NAME}){0,4}`;
+const DATELINE = new RegExp(
+  `^(?<place>${PLACE_NAME})(?:\\s*\\(\\p{Lu}[^()]*\\))?` +
+    `(?:(?:\\s*,\\s*${PLACE_NAME})?(?:\\s+-{1,2}\\s+|\\s*[—–]\\s*)|\\s*,\\s*)(?<rest>\\S.*)$`,
+  'u',
+);
+// Words that open a date, not a place: `Vendredi, novembre 22`, `Hier, le …`, `Publié, le …`.
+const NOT_PLACES = new Set<string>([
+  ...WEEKDAYS.keys(), ...MONTHS.keys(), ...RELATIVE_WORDS, ...DATE_LEAD_INS, ...DATE_NOTES,
+]);
+
+/** The text after a dateline (`Abidjan, le 22 novembre 2024` → `le 22 novembre 2024`), and the zone of a known city. */
+function splitDateline(text: string): { rest: string; cityZone: string | undefined } {
+  const m = DATELINE.exec(text)?.groups;
+  const place = m?.place === undefined ? '' : fold(m.place).replace(/\.$/, '');
+  if (!m?.rest || NOT_PLACES.has(place) || NOT_PLACES.has(place.split(/[\s-]/)[0] ?? '')) return { rest: text, cityZone: undefined };
+  return { rest: m.rest, cityZone: CITY_ZONES.get(place) };
+}
+
+const MAX_NOTES = 8;
 
 /**
  * The folded text reduced to `[date] [time] [zone]`: lead-in and trailing notes removed (a zone in
- * parentheses kept bare), a time written first moved after the date; plus the zone a place note names.
+ * parentheses kept bare), a time written first moved after the date; plus the zone note and the update note.
+ * `refused` (the text is no date) when it holds two update notes or more than MAX_NOTES notes.
  */
-function unwrap(folded: string): { core: string; placeZone: string | undefined } {
+function unwrap(folded: string): { core: string; note: ZoneNote | undefined; update: string | undefined; refused: boolean } {
   let core = folded.replace(LEAD_IN, '');
-  let placeZone: string | undefined;
-  // Each pass removes one note from the end and shortens the text, so the loop ends.
-  for (let note = TRAILING_NOTE.exec(core); note?.groups; note = TRAILING_NOTE.exec(core)) {
-    const { place, barePlace, zone } = note.groups;
-    core = core.slice(0, note.index) + (zone === undefined ? '' : ` ${zone}`);
-    placeZone ??= PLACE_ZONES.get(place ?? barePlace ?? '');
+  let note: ZoneNote | undefined;
+  let update: string | undefined;
+  let refused = false;
+  // Each pass removes one note from the end and shortens the text, so the loop ends; a date carries a few
+  // notes at most, and each pass scans the text, so a run of them past MAX_NOTES is not read as a date.
+  let passes = 0;
+  for (let found = TRAILING_NOTE.exec(core); found?.groups; found = TRAILING_NOTE.exec(core)) {
+    if ((passes += 1) > MAX_NOTES) return { core: folded, note: undefined, update: undefined, refused: true };
+    const { note: zoneNote, bareNote, zone, update: updateNote } = found.groups;
+    core = core.slice(0, found.index) + (zone === undefined ? '' : ` ${zone}`);
+    // Read from the end: the last zone note of the text wins.
+    note ??= ZONE_NOTES.get(zoneNote ?? bareNote ?? '');
+    if (updateNote !== undefined) {
+      refused ||= update !== undefined;
+      update = updateNote;
+    }
   }
   const timeFirst = TIME_FIRST.exec(core)?.groups;
   if (timeFirst) core = `${timeFirst.date} ${timeFirst.time}`;
-  return { core, placeZone };
+  return { core, note, update, refused };
+}
+
+/** The fields of `[date] [time] [zone]`, or undefined when it is no date this parser reads. */
+function readFields(core: string): Fields | undefined {
+  const b = BASIC_PATTERN.exec(core)?.groups;
+  if (b) {
+    return {
+      year: Number(b.year), month: Number(b.month), day: Number(b.day),
+      hour: Number(b.hour ?? 0), minute: Number(b.minute ?? 0), second: Number(b.second ?? 0),
+      millisecond: toMilliseconds(b.frac), hasTime: b.hour !== undefined,
+      zone: b.utc, offset: b.offset, weekday: undefined, basic: true,
+    };
+  }
+  const g = DATE_PATTERN.exec(core)?.groups;
+  if (!g) return undefined;
+  const monthWord = g.aMonth ?? g.bMonth;
+  return {
+    year: Number(g.aYear ?? g.bYear ?? g.cYear ?? g.dYear),
+    month: monthWord !== undefined ? (MONTHS.get(monthWord) ?? 0) : Number(g.cMonth ?? g.dMonth),
+    day: Number(g.aDay ?? g.bDay ?? g.cDay ?? g.dDay),
+    ...readTime(g),
+    weekday: g.weekday,
+    basic: false,
+  };
+}
+
+/** The time fields of a match of {@link TIME} and {@link ZONE}. */
+function readTime(g: Record<string, string | undefined>): Omit<Fields, 'year' | 'month' | 'day' | 'weekday' | 'basic'> {
+  const hourText = g.hour1 ?? g.hour2;
+  return {
+    hour: g.noon === 'midi' ? 12 : Number(hourText ?? 0),
+    minute: Number(g.min1 ?? g.min2 ?? 0),
+    second: Number(g.sec ?? 0),
+    millisecond: toMilliseconds(g.frac),
+    hasTime: hourText !== undefined || g.noon !== undefined,
+    zone: g.zone,
+    offset: g.offset,
+  };
+}
+
+function toMilliseconds(frac: string | undefined): number {
+  return frac ? Number(frac.padEnd(3, '0').slice(0, 3)) : 0;
+}
+
+/** The weekday written in `shown` when it is not the weekday of the date, or undefined. */
+function findWeekdayMismatch({ year, month, day, weekday }: Fields, shown: string): WeekdayMismatch | undefined {
+  if (weekday === undefined) return undefined;
+  const actualIndex = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  if (WEEKDAYS.get(weekday) === actualIndex) return undefined;
+  return {
+    // The first word that folds to the weekday: datelines, lead-ins and times never do.
+    written: shown.split(/[\s,.]+/).find((word) => fold(word) === weekday) ?? weekday,
+    actual: FRENCH_WEEKDAYS[actualIndex] ?? '',
+    date: `${String(year)}-${pad(month)}-${pad(day)}`,
+  };
+}
+
+/** Why the day is not in the month, or undefined. */
+function checkDay(year: number, month: number, day: number): string | undefined {
+  const daysInMonth = getDaysInMonth(new Date(year, month - 1, 1));
+  return day < 1 || day > daysInMonth ? `${FRENCH_MONTHS[month - 1]} ${year} has ${daysInMonth} days` : undefined;
+}
+
+/** Why the time does not exist, or undefined. */
+function checkTime({ hour, minute, second }: Pick<Fields, 'hour' | 'minute' | 'second'>): string | undefined {
+  if (hour > 23) return `there is no hour ${hour}`;
+  if (minute > 59) return `there is no minute ${minute}`;
+  if (second > 59) return `there is no second ${second}`;
+  return undefined;
+}
+
+/** The message for a text that is no date: the year is missing, the date is relative, or it is not a date at all. */
+function explainUnreadable(core: string, shown: string): string {
+  const quoted = JSON.stringify(shown);
+  if (YEARLESS_PATTERN.test(core)) return `${quoted} has no year; write it in full, e.g. "22 novembre 2024"`;
+  if (RELATIVE.test(core) || (BARE_WEEKDAY.test(core) && !/\d{4}/.test(core))) {
+    return `${quoted} is relative to the day it was written, so its year is missing; write the date in full, e.g. "22 novembre 2024"`;
+  }
+  return `could not read ${quoted} as a date; expected e.g. "22 novembre 2024" or "2024-11-22T14:30:00+01:00"`;
+}
+
+/**
+ * The IANA zone a wall-clock note names. A Canadian region's word (`heure du Centre`) names the site's own
+ * zone when the site is in that region (an America/ zone with the region's standard offset in January), so
+ * that Regina, which keeps standard time all year, reads its own clock; otherwise the region's main city.
+ */
+function zoneOfNote(
+  note: { timeZone: string | undefined; standardOffset?: number },
+  timeZone: string,
+  year: number,
+): string | undefined {
+  const inRegion = note.standardOffset !== undefined && timeZone.startsWith('America/')
+    && tzOffset(timeZone, new Date(Date.UTC(year, 0, 15))) === note.standardOffset;
+  return inRegion ? timeZone : note.timeZone;
+}
+
+/** The instant of the fields, at `offset` minutes east of UTC, or as wall time in `wallZone`. */
+function toInstant(
+  f: Pick<Fields, 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'millisecond'>,
+  offset: number | undefined,
+  wallZone: string,
+): number {
+  const wall = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second, f.millisecond);
+  return offset === undefined ? resolveWallTime(wall, wallZone) : wall - offset * MINUTE;
+}
+
+/**
+ * The instant of an update note (`à 16 h 05`, `le 23 novembre 2024 à 8 h`, after its opening words): a time
+ * alone is on the publication's day, and a note without a zone is in the publication's zone. A string says
+ * why there is none: `unreadable`, or the reason the date is impossible.
+ */
+function readUpdate(note: string, published: Fields, offset: number | undefined, wallZone: string): number | string {
+  const text = note.replace(/^(?:\s*:\s*|\s+)/, '').replace(/^le\s+/, '').trim();
+  const timeOnly = TIME_ONLY_PATTERN.exec(text)?.groups;
+  const fields = timeOnly ? { ...published, ...readTime(timeOnly) } : readFields(text);
+  if (!fields || fields.basic) return 'unreadable';
+  if (fields.month < 1 || fields.month > 12) return `there is no month ${fields.month}`;
+  const wrongPart = checkDay(fields.year, fields.month, fields.day) ?? checkTime(fields);
+  if (wrongPart) return wrongPart;
+  const own = readOffset(fields.zone, fields.offset);
+  if (own !== undefined && Math.abs(own) > 18 * 60) return 'a UTC offset is at most ±18:00';
+  return toInstant(fields, own ?? offset, wallZone);
 }
 
 /** Minutes east of UTC written after the time (`Z`, `+01:00`, `+0100`, `GMT+1`), or undefined for wall time. */

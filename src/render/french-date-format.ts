@@ -2,6 +2,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { fr } from 'date-fns/locale/fr';
+import { FIRST_OF_MONTH, MONTH_NAMES, WEEKDAY_NAMES } from '../_lib/french-locale.ts';
 
 /**
  * Formats `date` as a French long date in `timeZone`: `vendredi 22 novembre 2024`, `dimanche 1er décembre 2024`.
@@ -11,12 +12,12 @@ export function formatFrenchDate(date: Date, timeZone: string): string {
   const wall = toWallTime(date, timeZone);
   if (wall === undefined) {
     const first = new TZDate(date.getTime(), timeZone).getDate() === 1;
-    return formatSlowly(date, timeZone, first ? "EEEE '1er' MMMM yyyy" : 'EEEE d MMMM yyyy');
+    return formatSlowly(date, timeZone, first ? `EEEE '${FIRST_OF_MONTH}' MMMM yyyy` : 'EEEE d MMMM yyyy');
   }
   // French writes the first day of the month as an ordinal, « le 1er décembre », every other day as a cardinal
   // (Imprimerie nationale, Lexique des règles typographiques). date-fns' `do` would give « 22e », so not used.
-  const day = wall.getUTCDate() === 1 ? '1er' : String(wall.getUTCDate());
-  return `${WEEKDAYS[wall.getUTCDay()]} ${day} ${MONTHS[wall.getUTCMonth()]} ${yearOf(wall)}`;
+  const day = wall.getUTCDate() === 1 ? FIRST_OF_MONTH : String(wall.getUTCDate());
+  return `${WEEKDAY_NAMES[wall.getUTCDay()]} ${day} ${MONTH_NAMES[wall.getUTCMonth()]} ${yearOf(wall)}`;
 }
 
 /**
@@ -53,11 +54,6 @@ export function formatZonedRfc3339(date: Date, timeZone: string): string {
 }
 
 // --- internal ---
-
-const WEEKDAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'] as const;
-const MONTHS = [
-  'janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
-] as const;
 
 /**
  * One offset formatter per zone. Building an `Intl.DateTimeFormat` costs ~0.1 ms, which made date-fns + TZDate

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { tzOffset } from '@date-fns/tz';
+import { DATELINE_CITIES, ZONE_OFFSETS, ZONE_REGIONS } from '../../src/_lib/french-locale.ts';
 import { parseFrenchDate } from '../../src/records/french-date.ts';
+import { formatFrenchDate, formatFrenchTime } from '../../src/render/french-date-format.ts';
 import { DATE_ROWS, WEEKDAY_MATCH_ROWS, WEEKDAY_MISMATCH_ROWS } from '../fixtures/dates.ts';
 
 const readable = DATE_ROWS.filter(([, , expected]) => !expected.startsWith('date-'));
@@ -34,18 +37,71 @@ describe('parseFrenchDate', () => {
   });
 
   describe('when the text is not a date at all', () => {
-    it('quotes it and shows the expected forms', () => {
-      const result = parseFrenchDate('demain matin', { timeZone: 'Europe/Paris' });
+    it.each(['la Saint-Glinglin', 'PARIS, 22 nov 2024 (Le Monde)', '22112024'])('quotes %j and shows the expected forms', (input) => {
+      const result = parseFrenchDate(input, { timeZone: 'Europe/Paris' });
       expect(result.ok ? '' : result.message).toBe(
-        'could not read "demain matin" as a date; expected e.g. "22 novembre 2024" or "2024-11-22T14:30:00+01:00"',
+        `could not read ${JSON.stringify(input)} as a date; expected e.g. "22 novembre 2024" or "2024-11-22T14:30:00+01:00"`,
       );
     });
   });
 
   describe('when the year is missing', () => {
-    it.each(['3 décembre', 'Publié le 3 décembre à 18h05', 'mardi, décembre 3', '3/12'])('says so for %j', (input) => {
+    it.each([
+      '3 décembre', 'Publié le 3 décembre à 18h05', 'mardi, décembre 3', '3/12', 'Le 22 novembre dernier',
+      'le 3 décembre prochain à 18 h', 'Abidjan, le 22 novembre', 'Publié le : 22 novembre.',
+    ])('says so for %j', (input) => {
       const result = parseFrenchDate(input, { timeZone: 'Europe/Paris' });
       expect(result.ok ? '' : result.message).toBe(`${JSON.stringify(input)} has no year; write it in full, e.g. "22 novembre 2024"`);
+    });
+  });
+
+  describe('when the date is relative to the day it was written', () => {
+    it.each(['hier', 'mardi dernier', 'Publié hier à 14 h 30', "aujourd'hui", 'il y a 3 heures', 'mardi à 14 h', 'Hier, le 3 décembre 2024', 'demain matin'])(
+      'says its year is missing for %j',
+      (input) => {
+        const result = parseFrenchDate(input, { timeZone: 'Europe/Paris' });
+        expect(result.ok ? '' : result.message).toBe(
+          `${JSON.stringify(input)} is relative to the day it was written, so its year is missing; write the date in full, e.g. "22 novembre 2024"`,
+        );
+      },
+    );
+  });
+
+  describe('when two fixed offsets disagree', () => {
+    it.each(["2 juillet 2024 à 14 h 30 HNE (heure avancée de l'Est)", '22 novembre 2024 14:30 -05:00 (heure normale du Pacifique)'])(
+      'names the conflict for %j',
+      (input) => {
+        const result = parseFrenchDate(input, { timeZone: 'Europe/Paris' });
+        expect(result.ok ? '' : result.message).toBe(`${JSON.stringify(input)} names two different UTC offsets; keep the one that is right`);
+      },
+    );
+  });
+
+  describe('when an update note follows the date', () => {
+    it.each([
+      ['22 novembre 2024 à 9 h 12 (mis à jour à 16 h 05)', 'America/Montreal', '2024-11-22T16:05:00-05:00'],
+      ['Publié le 22 novembre 2024 à 9 h 12 HNE (mis à jour à 16 h 05)', 'Europe/Paris', '2024-11-22T16:05:00-05:00'],
+      ['22 novembre 2024 à 9 h 12 HNE (mis à jour à 16 h 05 HNA)', 'Europe/Paris', '2024-11-22T16:05:00-04:00'],
+      ['22 novembre 2024 à 9h12 (MàJ à 16h05)', 'Europe/Paris', '2024-11-22T16:05:00+01:00'],
+      ['22 novembre 2024 à 9 h 12 (actualisé le 23 novembre 2024 à 8 h)', 'Europe/Paris', '2024-11-23T08:00:00+01:00'],
+      ['22/11/2024 à 9:12 (mise à jour : 16:05)', 'Africa/Casablanca', '2024-11-22T16:05:00+01:00'],
+      ['PARIS, 22 nov. 2024 9h12 (mis à jour à 16h05) (AFP)', 'America/Montreal', '2024-11-22T16:05:00+01:00'],
+      ['26 octobre 2025 à 1 h 30 (mis à jour à 2 h 30)', 'Europe/Paris', '2025-10-26T02:30:00+02:00'],
+      ['PARIS, 22 nov. 2024 (mis à jour à 16h05)', 'America/Montreal', '2024-11-22T16:05:00+01:00'],
+    ])('gives the update of %j in %s as %s', (input, timeZone, expected) => {
+      const result = parseFrenchDate(input, { timeZone });
+      expect(result.ok && result.updated?.toISOString()).toBe(new Date(expected).toISOString());
+    });
+
+    it.each(['22 novembre 2024 à 9 h 12', '22 novembre 2024 à 9 h 12 (mis à jour)'])('gives no update for %j', (input) => {
+      const result = parseFrenchDate(input, { timeZone: 'Europe/Paris' });
+      expect(result.ok && 'updated' in result).toBe(false);
+    });
+
+    it('says when the update comes before the publication', () => {
+      const input = '22 novembre 2024 à 23 h 50 (mis à jour à 0 h 10)';
+      const result = parseFrenchDate(input, { timeZone: 'Europe/Paris' });
+      expect(result.ok ? '' : result.message).toBe(`${JSON.stringify(input)}: the update is before the publication; give the update its own date`);
     });
   });
 
@@ -80,6 +136,11 @@ describe('parseFrenchDate', () => {
       ['3 décembre 2024 à minuit', true, false],
       ['3 décembre 2024 à 18h05 CET', true, true],
       ['3 décembre 2024 à 18h05 (heure de Paris)', true, false],
+      ['20241122', false, false],
+      ['20241122T1430Z', true, true],
+      ['22 novembre 2024 à 14 h 30 HE', true, false],
+      ["22 novembre 2024 à 14 h 30 heure normale de l'Est", true, true],
+      ['MONTRÉAL — 22 novembre 2024 à 14 h 30', true, false],
     ])('says of %j: hasTime %s, hasOffset %s', (input, hasTime, hasOffset) => {
       const result = parseFrenchDate(input, { timeZone: 'Europe/Paris' });
       expect(result.ok && [result.hasTime, result.hasOffset]).toEqual([hasTime, hasOffset]);
@@ -99,6 +160,58 @@ describe('parseFrenchDate', () => {
       const result = parseFrenchDate('1er janvier 2025', { timeZone: 'UTC' });
       expect(result.ok && result.date.getTime()).toBe(Date.UTC(2025, 0, 1));
     });
+  });
+
+  // The pages print `vendredi 22 novembre 2024 à 14 h 30` in the site's zone: the parser must give back the
+  // same instant, through the shared locale. In a fall-back hour the printed text names two instants, and the
+  // parser takes the earlier one (see the DST policy), so the later one reads an hour early.
+  describe('when it reads what the pages print', () => {
+    const HOUR = 3_600_000;
+    const STEP = 5 * HOUR + 17 * 60_000; // whole minutes, drifting across every hour of the day
+    const print = (date: Date, zone: string) => [formatFrenchDate(date, zone), formatFrenchTime(date, zone)].filter(Boolean).join(' ');
+    it.each(['Europe/Paris', 'America/Montreal', 'Africa/Casablanca', 'America/St_Johns', 'America/Regina', 'Pacific/Noumea'])(
+      'gives back every instant of 2024–2025 in %s',
+      (zone) => {
+        const wrong: string[] = [];
+        for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2026, 0, 1); t += STEP) {
+          const text = print(new Date(t), zone);
+          const expected = print(new Date(t - HOUR), zone) === text ? t - HOUR : t;
+          const result = parseFrenchDate(text, { timeZone: zone });
+          if (!result.ok || result.date.getTime() !== expected) wrong.push(`${new Date(t).toISOString()} → ${text}`);
+        }
+        expect(wrong).toEqual([]);
+      },
+    );
+  });
+
+  // Every entry of the locale's zone tables, read in a sentence: the data cannot hold a typo that no row covers.
+  describe('when it reads the zones of the French locale', () => {
+    const wall = Date.UTC(2024, 10, 22, 14, 30);
+    const inZone = (zone: string) => wall - tzOffset(zone, new Date(wall)) * 60_000;
+
+    it.each(ZONE_OFFSETS.flatMap(([words, offset]) => words.map((word) => [word, offset] as const)))(
+      'reads "14 h 30 %s" at the fixed offset %i',
+      (word, offset) => {
+        const result = parseFrenchDate(`22 novembre 2024 à 14 h 30 ${word}`, { timeZone: 'Asia/Tokyo' });
+        expect(result.ok && result.date.getTime()).toBe(wall - offset * 60_000);
+      },
+    );
+
+    it.each(ZONE_REGIONS.flatMap(({ words, timeZone }) => words.map((word) => [word, timeZone] as const)))(
+      'reads "14 h 30 (%s)" on the wall clock of %s',
+      (word, timeZone) => {
+        const result = parseFrenchDate(`22 novembre 2024 à 14 h 30 (${word})`, { timeZone: 'Asia/Tokyo' });
+        expect(result.ok && result.date.getTime()).toBe(inZone(timeZone));
+      },
+    );
+
+    it.each(DATELINE_CITIES.map(([city, timeZone]) => [city.toUpperCase(), timeZone] as const))(
+      'reads "%s, le 22 novembre 2024 à 14 h 30" on the wall clock of %s',
+      (city, timeZone) => {
+        const result = parseFrenchDate(`${city}, le 22 novembre 2024 à 14 h 30`, { timeZone: 'Asia/Tokyo' });
+        expect(result.ok && result.date.getTime()).toBe(inZone(timeZone));
+      },
+    );
   });
 
   describe('when it is misused', () => {

@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { fr } from 'date-fns/locale/fr';
 import { describe, expect, it } from 'vitest';
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../../src/_lib/french-locale.ts';
 import {
   formatFrenchDate,
   formatFrenchDateTime,
@@ -148,5 +149,16 @@ describe('when compared with date-fns + TZDate', () => {
   ])('writes %s in %s as date-fns does', (iso, zone) => {
     const date = new Date(iso);
     expect(viaModule(date, zone)).toBe(viaDateFns(date, zone));
+  });
+});
+
+// The names come from _lib/french-locale.ts, shared with the parser: they must be date-fns' own `fr` names.
+describe('the French locale', () => {
+  it.each(MONTH_NAMES.map((name, i) => [i, name] as const))('names month %i « %s » as date-fns does', (i, name) => {
+    expect(name).toBe(fr.localize.month(i as 0, { width: 'wide' }));
+  });
+
+  it.each(WEEKDAY_NAMES.map((name, i) => [i, name] as const))('names weekday %i « %s » as date-fns does', (i, name) => {
+    expect(name).toBe(fr.localize.day(i as 0, { width: 'wide' }));
   });
 });
