@@ -29,6 +29,10 @@ export interface FeedRouterOptions {
   readonly healthToken?: string;
   /** Debounce of the folder watcher (ms). */
   readonly debounceMs?: number;
+  /** The publication ledger `items/.published.json`: `update` (default) keeps it, `read` applies it, `off` ignores it. */
+  readonly ledger?: 'update' | 'read' | 'off';
+  /** Publish scheduled (future-dated) articles now, for previews. Default false. */
+  readonly future?: boolean;
 }
 
 /** An Express router serving Gazette's routes, plus its lifecycle. */
@@ -59,6 +63,8 @@ export function createFeedRouter(config: ResolvedConfig, options: FeedRouterOpti
     ...(options.worker !== undefined ? { worker: options.worker } : {}),
     ...(options.pages !== undefined ? { pages: options.pages } : {}),
     ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
+    ...(options.ledger !== undefined ? { ledger: options.ledger } : {}),
+    ...(options.future !== undefined ? { future: options.future } : {}),
   });
   const ready = site.ready.catch((error: unknown) => {
     log?.(`first build failed: ${error instanceof Error ? error.message : String(error)}`);

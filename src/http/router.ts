@@ -50,6 +50,7 @@ export function createSnapshotRouter(source: SnapshotSource, options: SnapshotRo
       if (found.kind === 'missing') return next();
       if (!isRead) return sendMethodNotAllowed(res);
       if (found.kind === 'redirect') return redirect(req, res, found.location);
+      if (found.kind === 'moved') return redirect(req, res, `${req.baseUrl}${encodeURI(found.to)}`);
       sendSnapshotEntry(req, res, found.entry, { cacheControl: options.cacheControl });
     } catch (error) {
       next(error);
@@ -70,6 +71,11 @@ export function createFastPath(source: SnapshotSource, options: Pick<SnapshotRou
     const url = req.url ?? '/';
     const query = url.indexOf('?');
     const found = lookupPath(snapshot, query === -1 ? url : url.slice(0, query));
+    if (found.kind === 'moved') {
+      res.setHeader('Location', encodeURI(found.to) + (query === -1 ? '' : url.slice(query)));
+      sendText(res, 301, `Moved Permanently: ${found.to}\n`, req.method === 'HEAD');
+      return true;
+    }
     if (found.kind !== 'entry') return false;
     sendSnapshotEntry(req, res, found.entry, options);
     return true;

@@ -17,6 +17,7 @@ export interface SendOptions {
 export type Lookup =
   | { readonly kind: 'entry'; readonly entry: SnapshotEntry }
   | { readonly kind: 'redirect'; readonly location: string }
+  | { readonly kind: 'moved'; readonly to: string }
   | { readonly kind: 'missing' };
 
 /** Finds the entry for a raw (still percent-encoded) request path by exact lookup in the snapshot. */
@@ -30,6 +31,9 @@ export function lookupPath(snapshot: FeedSnapshot, rawPath: string): Lookup {
     const last = path.slice(path.lastIndexOf('/') + 1);
     return { kind: 'redirect', location: `./${encodeURIComponent(last)}/` };
   }
+  // A page that moved (its article was retitled): the ledger remembers where it went.
+  const to = snapshot.redirects?.get(path) ?? (path.endsWith('/') ? undefined : snapshot.redirects?.get(`${path}/`));
+  if (to !== undefined) return { kind: 'moved', to };
   return { kind: 'missing' };
 }
 

@@ -22,4 +22,6 @@ export interface FeedSnapshot {
   readonly articleCount: number;
   /** Newest article's `updated` (deterministic, not the clock). */
   readonly updated: Date;
+  /** Former page paths → current ones (the publication ledger), answered with 301. */
+  readonly redirects?: ReadonlyMap<string, string>;
 }

@@ -5,6 +5,7 @@ import type { ResolvedConfig } from '../config/config-schema.ts';
 import { displayPath, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { FeedSnapshot, SnapshotEntry } from '../publish/feed-snapshot.ts';
 import { createLazyEntry } from '../publish/snapshot.ts';
+import { delayUntil } from '../lifecycle/schedule.ts';
 import { createRebuildEngine, type BuildReply, type RebuildEngine } from './rebuild-engine.ts';
 import { createWorkerEngine } from './worker-engine.ts';
 import { watchItems, type ItemsChange, type ItemsWatcher, type WatcherState } from './watch.ts';
@@ -27,6 +28,10 @@ export interface LiveSiteOptions {
   readonly buildTimeoutMs?: number;
   /** Heap budget of the build worker (MB, default 2048); a build that exceeds it is abandoned and reported. */
   readonly buildMemoryMb?: number;
+  /** The publication ledger (`items/.published.json`): `update` (default) keeps it current, `read`, or `off`. */
+  readonly ledger?: 'update' | 'read' | 'off';
+  /** Publish scheduled articles now (previews). Default false: each is published at its date, by a timer. */
+  readonly future?: boolean;
 }
 
 /** What the last build found, for /healthz. */
@@ -124,6 +129,8 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
         displayDir,
         ...(options.pages === undefined ? {} : { pages: options.pages }),
         ...(change === 'all' ? {} : { changed: [...change.files] }),
+        ledger: options.ledger ?? 'update',
+        ...(options.future === undefined ? {} : { future: options.future }),
       });
     } catch (error) {
       // The worker died, ran out of its budget or hit a bug: keep serving the last snapshot, and say so.
@@ -132,7 +139,10 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
     const at = new Date();
     if (reply?.ok) {
       variant.snapshot = applyReply(variant.snapshot, reply); // one reference assignment: readers see old or new, whole
-      if (report) lastSuccess = at;
+      if (report) {
+        lastSuccess = at;
+        armSchedule(reply.nextDue);
+      }
     }
     if (!report) return;
     if (reply === undefined) {
@@ -169,6 +179,17 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
     variants.set(mountPath, variant);
     variant.firstBuild = exclusive(() => buildVariant(variant, variants.size === 1));
     return variant;
+  };
+
+  // A scheduled article goes live at its date without any file change: one timer for the soonest, re-armed by
+  // every build (an edit may move or remove it).
+  let scheduleTimer: NodeJS.Timeout | undefined;
+  const armSchedule = (due: Date | undefined): void => {
+    clearTimeout(scheduleTimer);
+    const delay = delayUntil(due, new Date());
+    if (delay === undefined || closed) return;
+    scheduleTimer = setTimeout(() => void rebuild({ files: new Set() }), delay);
+    scheduleTimer.unref();
   };
 
   let pendingChange: ItemsChange | undefined;
@@ -218,6 +239,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
     rebuild,
     async close() {
       closed = true;
+      clearTimeout(scheduleTimer);
       await watcher?.close();
       await chain;
       await engine.close?.();
@@ -262,7 +284,12 @@ function applyReply(previous: FeedSnapshot | undefined, reply: BuildReply): Feed
     }));
   }
   const updated = reply.updated ?? new Date(0);
-  return { entries, articleCount: reply.articleCount, updated: new Date(Math.floor(updated.getTime() / 1000) * 1000) };
+  return {
+    entries,
+    articleCount: reply.articleCount,
+    updated: new Date(Math.floor(updated.getTime() / 1000) * 1000),
+    redirects: new Map(reply.redirects.map((r) => [r.from, r.to])),
+  };
 }
 
 /** A Buffer over the same memory (a transferred Uint8Array arrives as a plain view). */

@@ -5,6 +5,7 @@ import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { brotliBody, gzipBody, hashBody } from '../publish/snapshot.ts';
 import { CONTENT_TYPES, type RenderedDocument } from '../render/render-site.ts';
+import type { Redirect } from '../lifecycle/apply-ledger.ts';
 import { createSiteBuilder, type SiteBuilder } from './site-builder.ts';
 
 /** One build asked of the engine. */
@@ -19,6 +20,10 @@ export interface BuildRequest {
   readonly pages?: boolean;
   /** Absolute paths of the files that changed since the previous build; without it, the folder is walked. */
   readonly changed?: readonly string[];
+  /** The publication ledger mode (site-builder.ts); a live site updates it. */
+  readonly ledger?: 'update' | 'read' | 'off';
+  /** Publish scheduled articles too (previews). */
+  readonly future?: boolean;
 }
 
 /** A document that changed since the engine's previous reply for that mount path, ready to serve. */
@@ -50,6 +55,11 @@ export interface BuildReply {
   readonly kept: readonly string[];
   /** How long the build took inside the engine (ms). */
   readonly durationMs: number;
+  /** Former page paths → current ones, to answer 301. */
+  readonly redirects: readonly Redirect[];
+  /** How many articles wait for their date, and when the next one is due. */
+  readonly scheduled: number;
+  readonly nextDue: Date | undefined;
 }
 
 /** Builds on request, one at a time per engine. */
@@ -63,7 +73,7 @@ export function createRebuildEngine(): RebuildEngine {
   return {
     async build(request) {
       const started = performance.now();
-      const configKey = JSON.stringify([request.config, request.itemsDir, request.displayDir, request.pages]);
+      const configKey = JSON.stringify([request.config, request.itemsDir, request.displayDir, request.pages, request.ledger, request.future]);
       let state = states.get(request.mountPath);
       const full = state === undefined || state.configKey !== configKey;
       if (state === undefined || full) {
@@ -72,12 +82,17 @@ export function createRebuildEngine(): RebuildEngine {
           displayDir: request.displayDir,
           keepLastGood: true,
           ...(request.pages === undefined ? {} : { pages: request.pages }),
+          ...(request.ledger === undefined ? {} : { ledger: request.ledger }),
+          ...(request.future === undefined ? {} : { future: request.future }),
         });
         state = { builder, documents: new Map(), configKey };
         states.set(request.mountPath, state);
       }
       const build = await state.builder.build(request.changed ? { changed: request.changed } : undefined);
-      const base = { mountPath: request.mountPath, recordCount: build.recordCount, diagnostics: build.diagnostics, kept: build.kept };
+      const base = {
+        mountPath: request.mountPath, recordCount: build.recordCount, diagnostics: build.diagnostics, kept: build.kept,
+        redirects: build.redirects, scheduled: build.scheduled.length, nextDue: build.nextDue,
+      };
       if (!build.feedSet) {
         return { ...base, ok: false, full, changed: [], removed: [], articleCount: 0, updated: undefined, durationMs: performance.now() - started };
       }

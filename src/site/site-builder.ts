@@ -22,6 +22,10 @@ import { renderAtom } from '../render/atom.ts';
 import { renderJsonFeed } from '../render/json-feed.ts';
 import { renderRss } from '../render/rss.ts';
 import { CONTENT_TYPES, type RenderedDocument } from '../render/render-site.ts';
+import { applyLifecycle } from '../lifecycle/apply-lifecycle.ts';
+import type { Redirect } from '../lifecycle/apply-ledger.ts';
+import { LEDGER_FILE, readLedger, writeLedger, type Ledger } from '../lifecycle/ledger.ts';
+import { splitScheduled, type ScheduledArticle } from '../lifecycle/schedule.ts';
 import { decidePublication, type RecordOutcome } from './publish-decision.ts';
 
 /** Options of {@link createSiteBuilder}. */
@@ -39,6 +43,15 @@ export interface SiteBuilderOptions {
   readonly keepLastGood?: boolean;
   /** Render HTML pages (default `config.pages`, else true). False: feeds only. */
   readonly pages?: boolean;
+  /**
+   * The publication ledger (`items/.published.json`): `update` reads it and writes it back after each build (`gazette
+   * build`, `gazette serve`); `read` applies it without writing (`gazette check`); `off` ignores it (default).
+   */
+  readonly ledger?: 'update' | 'read' | 'off';
+  /** Publish articles dated in the future too (previews); they never enter the ledger. Default false. */
+  readonly future?: boolean;
+  /** The clock, for scheduling and corrections (tests). Default `Date.now`. */
+  readonly now?: () => number;
 }
 
 /** Everything one build produced. */
@@ -55,6 +68,12 @@ export interface SiteBuild {
   readonly kept: readonly string[];
   /** Paths of feeds not published because they have a lint error. */
   readonly withheld: readonly string[];
+  /** Former page paths → current ones (from the ledger). */
+  readonly redirects: readonly Redirect[];
+  /** Articles held back until their date, soonest first. */
+  readonly scheduled: readonly ScheduledArticle[];
+  /** When the next scheduled article is due (a live site rebuilds then). */
+  readonly nextDue: Date | undefined;
 }
 
 /** What the caller knows of what changed since the previous build (a watcher's events). */
@@ -84,6 +103,11 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
   let lints = new WeakMap<RenderedDocument, readonly Diagnostic[]>();
   let running = false;
   let listing: Listing | undefined;
+  const ledgerMode = options.ledger ?? 'off';
+  const future = options.future ?? false;
+  const clock = options.now ?? Date.now;
+  const ledgerFile = `${options.displayDir ?? itemsDir}/${LEDGER_FILE}`;
+  let ledger: Ledger | undefined;
 
   const list = async (hint: BuildHint | undefined): Promise<Result<RecordFile[]>> => {
     const display = options.displayDir === undefined ? {} : { displayDir: options.displayDir };
@@ -103,7 +127,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     const listed = await list(hint);
     const diagnostics: Diagnostic[] = stamp(listed.diagnostics, 'record');
     if (listed.value.length === 0 && listed.diagnostics.some((d) => d.code === 'items-dir-missing')) {
-      return { documents: new Map(), feedSet: undefined, diagnostics, recordCount: 0, kept: [], withheld: [] };
+      return { documents: new Map(), feedSet: undefined, diagnostics, recordCount: 0, kept: [], withheld: [], redirects: [], scheduled: [], nextDue: undefined };
     }
 
     // 1. Records: re-read a file only when its stat key changed, or when it was read so soon after its last change
@@ -155,8 +179,33 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       });
     }
 
-    // 3. Feed set and documents: re-rendered only when what they show changed.
-    const feedSet = buildFeedSet(decision.articles, config);
+    // 3. The life of an article: scheduled ones wait for their date; the ledger keeps ids, guids and page paths
+    //    readers hold, and moves `updated` on a correction.
+    const now = new Date(clock());
+    let published: readonly Article[];
+    let redirects: readonly Redirect[] = [];
+    let schedule: { scheduled: readonly ScheduledArticle[]; nextDue: Date | undefined };
+    if (ledgerMode === 'off') {
+      const split = splitScheduled(decision.articles, now, { future });
+      published = future ? decision.articles : split.published;
+      schedule = split;
+    } else {
+      if (ledger === undefined) {
+        const read = await readLedger(itemsDir, ledgerFile);
+        ledger = read.value;
+        diagnostics.push(...stamp(read.diagnostics, 'record'));
+      }
+      const life = applyLifecycle({ articles: decision.articles, ledger, now, future, pages, file: ledgerFile });
+      published = life.articles;
+      redirects = life.redirects;
+      schedule = life;
+      diagnostics.push(...stamp(life.diagnostics, 'record'));
+      ledger = life.ledger;
+      if (ledgerMode === 'update') await writeLedger(itemsDir, life.ledger);
+    }
+
+    // 4. Feed set and documents: re-rendered only when what they show changed.
+    const feedSet = buildFeedSet(published, config);
     const nextRenders = new Map<string, RenderEntry>();
     const documents = new Map<string, RenderedDocument>();
     const render = (path: string, deps: readonly unknown[], make: () => RenderedDocument): RenderedDocument => {
@@ -171,7 +220,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     if (pages) renderPages(feedSet, config, render);
     renders = nextRenders;
 
-    // 4. Lint what changed; a feed with a lint error is withheld (DESIGN.md: never published with an error).
+    // 5. Lint what changed; a feed with a lint error is withheld (DESIGN.md: never published with an error).
     const withheld: string[] = [];
     if (options.lint !== false) {
       const now = Date.now();
@@ -190,7 +239,10 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     } else {
       lints = new WeakMap();
     }
-    return { documents, feedSet, diagnostics, recordCount: listed.value.length, kept: decision.kept, withheld };
+    return {
+      documents, feedSet, diagnostics, recordCount: listed.value.length, kept: decision.kept, withheld,
+      redirects, scheduled: schedule.scheduled, nextDue: schedule.nextDue,
+    };
   };
 
   return {
