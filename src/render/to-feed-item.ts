@@ -52,7 +52,6 @@ export function toFeedItems(feed: FeedDefinition, config: ResolvedConfig, format
 export function toFeedItem(article: Article, config: ResolvedConfig, format: XmlFormat, fallbackLink: string): Item {
   assertValidDate(article.date, `article ${article.id} date`);
   assertValidDate(article.updated, `article ${article.id} updated`);
-  const scheme = categoriesUrl(config);
   const link = safeUrl(article.link) ?? fallbackLink;
   const content = feedCdata(article.html);
   const item: Item = {
@@ -69,14 +68,23 @@ export function toFeedItem(article: Article, config: ResolvedConfig, format: Xml
   const description = itemDescription(article, format);
   if (description) item.description = description;
   if (format === 'rss') {
-    item.category = article.categories.map((c) => ({ name: feedText(c.name), domain: feedRssAttribute(scheme) }));
+    const domain = feedRssAttribute(categoriesUrl(config));
+    item.category = article.categories.map((c) => ({ name: feedText(c.name), domain }));
     // Authors are named in dc:creator only, never also in <author>: the W3C validator warns when an item has
     // both (feedvalidator: DuplicateItemSemantics), and dc:creator carries every co-author, <author> one e-mail.
     const names = article.authors.length > 0 ? article.authors.map((a) => a.name) : [config.author.name];
     item.extensions = [feedRepeatedElement('dc:creator', names)];
   } else {
-    item.category = article.categories.map((c) => ({ term: c.slug, name: feedAtomAttribute(c.name), scheme }));
-    if (article.authors.length > 0) item.author = article.authors.map(toFeedAuthor);
+    // The display name is the term, because ROME and gofeed report a category by its term alone (and XML::Feed,
+    // feedparser by its label): every reader then shows `Société`, never the slug. The scheme, the category's own
+    // page, carries the slug, so the category stays the same one when its label is edited.
+    item.category = article.categories.map((c) => {
+      const name = feedAtomAttribute(c.name);
+      return { term: name, name, scheme: categoryUrl(config, c.slug) };
+    });
+    // The site author is written into every entry without one: RFC 4287 §4.2.1 lets an entry inherit the feed's
+    // author, but none of feedparser, newsboat, ROME, gofeed or XML::Feed applies that inheritance.
+    item.author = article.authors.length > 0 ? article.authors.map(toFeedAuthor) : [toFeedAuthor(config.author)];
   }
   const image = imageEnclosure(article.image);
   // Atom gets the URL alone: `feed` ignores an Atom enclosure's type and derives one from the extension.
@@ -85,6 +93,11 @@ export function toFeedItem(article: Article, config: ResolvedConfig, format: Xml
 }
 
 // --- internal ---
+
+/** A category's own page, `siteUrl/categories/<slug>/`: the Atom category scheme, stable while the slug is. */
+function categoryUrl(config: ResolvedConfig, slug: string): string {
+  return `${categoriesUrl(config)}${slug}/`;
+}
 
 /**
  * RSS <description> is HTML: the summary, escaped. An item with full text but no summary (a photo-only

@@ -103,15 +103,18 @@ describe('toFeedItem', () => {
     expect([item.extensions?.[0]?.name, item.extensions?.[0]?.objects, item.author]).toEqual(['dc:creator', names.map((n) => ({ _text: n })), undefined]);
   });
 
-  it('writes Atom categories with the slug as term, the name as label and the categories page as scheme', () => {
+  it('writes Atom categories with the display name as term and label, and the category page as scheme', () => {
     expect(itemOf({ categories: [{ slug: 'r-d', name: 'R&D <x>' }] }, 'atom').category).toEqual([
-      { term: 'r-d', name: 'R&D \uFFFEx>', scheme: 'https://example.org/categories/' },
+      { term: 'R&D \uFFFEx>', name: 'R&D \uFFFEx>', scheme: 'https://example.org/categories/r-d/' },
     ]);
   });
 
-  it('writes Atom authors with e-mail and URL', () => {
-    const item = itemOf({ authors: [{ name: 'Agence', email: 'a@example.org', url: 'https://example.org/a/' }] }, 'atom');
-    expect(item.author).toEqual([{ name: 'Agence', email: 'a@example.org', link: 'https://example.org/a/' }]);
+  it.each([
+    ['its own authors, with e-mail and URL', [{ name: 'Agence', email: 'a@example.org', url: 'https://example.org/a/' }],
+      [{ name: 'Agence', email: 'a@example.org', link: 'https://example.org/a/' }]],
+    ['the site author when it has none', [], [{ name: 'Rédaction', email: 'redaction@example.org' }]],
+  ])('names in an Atom entry %s', (_, authors, expected) => {
+    expect(itemOf({ authors }, 'atom').author).toEqual(expected);
   });
 });
 
