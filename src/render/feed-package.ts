@@ -29,7 +29,7 @@ export function feedText(value: string): string {
 /**
  * Text for an element `feed` writes as CDATA (RSS `title`/`description`/`content:encoded`, Atom `title`/`summary`/
  * `content`). xml-js splits only the first `]]>` of a CDATA section (js2xml.js writeCdata): mark every one, and
- * the `cdataSections` patch splits them all afterwards.
+ * the `cdataSections` patch writes such a value as escaped text afterwards.
  */
 export function feedCdata(value: string): string {
   return cleanXmlText(value).replaceAll(']]>', `]]${CDATA_MARKER}>`);
@@ -77,10 +77,17 @@ export const IMAGE_TYPES: Readonly<Record<string, string>> = {
   jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif',
 };
 
+/**
+ * A value holding `]]>` cannot be one CDATA section. Split sections are valid XML, but gofeed (internal/shared
+ * parseutils.go StripCDATA) loses text after the second one, so such a value is written as escaped character data
+ * instead: the same text for every XML parser. Values without `]]>` keep their single CDATA section.
+ */
 const CDATA_SECTIONS: FeedPatch = {
   name: 'cdataSections',
   corrects: 'xml-js splits only the first "]]>" of a CDATA section (js2xml.js writeCdata); feedCdata marked them all',
-  apply: (xml) => xml.replaceAll(CDATA_MARKER, ']]><![CDATA['),
+  apply: (xml) => xml.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (whole, value: string) => (value.includes(CDATA_MARKER)
+    ? escapeXml(value.replaceAll(`]]${CDATA_MARKER}>`, ']]>'))
+    : whole)),
 };
 
 const LESS_THAN: FeedPatch = {
