@@ -103,7 +103,10 @@ export const RSS_PATCHES: readonly FeedPatch[] = [
   {
     name: 'dcNamespace',
     corrects: 'rss2.ts declares xmlns:dc only when some item has content:encoded, but dc:creator needs it always',
-    apply: (xml) => (xml.includes(DC_NS) ? xml : xml.replace('<rss version="2.0"', `<rss version="2.0" ${DC_NS}`)),
+    // Only the root's attributes count: an article may quote the declaration in its text.
+    apply: (xml) => xml.replace(/<rss version="2\.0"([^>]*)>/, (root, attributes: string) => (attributes.includes(DC_NS)
+      ? root
+      : `<rss version="2.0" ${DC_NS}${attributes}>`)),
   },
 ];
 

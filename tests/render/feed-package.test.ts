@@ -137,6 +137,11 @@ describe('every patch', () => {
     expect([findXmlError(xml), /[\uFFFE\uFFFF]/.test(xml)]).toEqual([undefined, false]);
   });
 
+  it('declares the dc namespace on the root even when an item quotes the declaration in its text', () => {
+    const quoting = [item({ title: feedCdata('xmlns:dc="http://purl.org/dc/elements/1.1/"'), extensions: [feedRepeatedElement('dc:creator', ['A'])] })];
+    expect(findXmlError(writeRss2(sample, quoting))).toBeUndefined();
+  });
+
   // gofeed's StripCDATA loses the text after a second CDATA section of one element (see tests/interop).
   it('writes a value holding "]]>" as escaped text, never as several CDATA sections', () => {
     const xml = writeRss2(sample, items);
