@@ -77,7 +77,7 @@ afterAll(async () => {
 });
 
 describe('every reader of the matrix', () => {
-  it('has a reason for each blind spot and still reads each field of each format somewhere', () => {
+  it('reads every field of each format with some reader (RSS items have no modification date)', () => {
     const uncovered = (['rss', 'atom'] as const).flatMap((format) => FIELDS
       .filter((field) => READERS.every((r) => READER_BLIND_SPOTS[r][format]?.[field] !== undefined))
       .map((field) => `${format}.${field}`));
