@@ -58,11 +58,13 @@ export async function parseWithFeedparser(url: string): Promise<ParsedFeed> {
 
 /** One row of newsboat's `rss_item` table. */
 export interface NewsboatItem {
+  guid: string;
   title: string;
   url: string;
   pubDate: number;
   feedurl: string;
   author: string;
+  content: string;
 }
 
 /** Has newsboat reload `urls` into a throw-away cache and returns every cached item. */
@@ -76,7 +78,7 @@ export async function fetchWithNewsboat(urls: readonly string[]): Promise<Newsbo
     await run('newsboat', ['-x', 'reload', '-u', path.join(dir, 'urls'), '-c', cache, '-C', path.join(dir, 'config')], { env, cwd: dir, timeout: 30_000 });
     if (!existsSync(cache)) throw new Error('newsboat wrote no cache');
     const script = 'import json,sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nc.row_factory=sqlite3.Row\n'
-      + 'print(json.dumps([dict(r) for r in c.execute("select title,url,pubDate,feedurl,author from rss_item")], ensure_ascii=False))';
+      + 'print(json.dumps([dict(r) for r in c.execute("select guid,title,url,pubDate,feedurl,author,content from rss_item")], ensure_ascii=False))';
     const { stdout } = await run(SYSTEM_PYTHON, ['-c', script, cache], { maxBuffer: 64 << 20 });
     return JSON.parse(stdout) as NewsboatItem[];
   } finally {

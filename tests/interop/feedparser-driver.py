@@ -1,4 +1,4 @@
-"""interop: fetch one feed with Python's Universal Feed Parser and print what it understood, as JSON."""
+"""interop: fetch one feed (a URL or a file) with Python's Universal Feed Parser and print what it understood, as JSON."""
 import calendar
 import html
 import json
@@ -41,6 +41,12 @@ def main(url):
                 'tags': [t.get('label') or t.get('term') for t in e.get('tags', [])],
                 'author': (e.get('author_detail') or {}).get('name') or e.get('author'),
                 'content': (e.get('content') or [{}])[0].get('value'),
+                # The reader matrix's common shape (tests/interop/readers.ts).
+                'published': iso(e.get('published_parsed')),
+                'updated': iso(e.get('updated_parsed')),
+                'categories': [t.get('label') or t.get('term') for t in e.get('tags', [])],
+                'authors': [a.get('name') for a in e.get('authors', []) if a.get('name')],
+                'summary': e.get('summary'),
             }
             for e in d.entries
         ],

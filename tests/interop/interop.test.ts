@@ -1,22 +1,10 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../src/serve-site.ts';
 import { lintFeed } from '../../src/lint/lint-feed.ts';
-import { makeConfig } from '../helpers/factories.ts';
 import { ATOM_RNG, checkWithXmllint, fetchWithNewsboat, parseWithFeedparser, requireClient } from './clients.ts';
-
-const ITEMS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/interop-items');
-const SITE = 'https://example.org';
-const config = makeConfig({
-  categories: {
-    culture: { label: 'Culture' }, economie: { label: 'Économie' }, international: { label: 'International' },
-    national: { label: 'National' }, politique: { label: 'Politique' }, 'sciences-techniques': { label: 'Sciences & techniques' },
-    societe: { label: 'Société' }, sports: { label: 'Sports' },
-  },
-});
+import { ITEMS, SITE, config } from './corpus.ts';
 
 /** What every client must read back, written from the records by hand (newest first). */
 const ARTICLES = [
