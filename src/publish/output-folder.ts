@@ -1,0 +1,159 @@
+// publish: the output folder's life — is it safe to replace, what did the last build leave, and the atomic swap.
+import { lstat, readdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { OutputError, showPath, toOutputError } from './output-error.ts';
+import { MANIFEST_NAME, readManifest, type ManifestEntry } from './output-manifest.ts';
+
+/** What the writer may do with an existing output folder. */
+export interface OutDirPolicy {
+  /** Items folder: an outDir equal to it or containing it is refused. */
+  readonly itemsDir?: string | undefined;
+  /** Static-assets folder: named in the refusal message; an outDir inside it, or containing it, is refused. */
+  readonly publicDir?: string | undefined;
+  /** Replace an output that holds files the previous build did not write. */
+  readonly clean?: boolean | undefined;
+  /** Replace an existing folder that is not a previous Gazette output at all. */
+  readonly force?: boolean | undefined;
+}
+
+/** How many foreign files a refusal names before "and N more". */
+const NAMED_FILES = 5;
+
+/** Resolves `outDir` and refuses the places a build must never replace (root, working directory, items, public). */
+export function checkOutDir(outDir: string, policy: OutDirPolicy): string {
+  if (typeof outDir !== 'string' || outDir.trim() === '') throw new TypeError('outDir must be a non-empty path');
+  const out = path.resolve(outDir);
+  const refuse = (why: string) => new OutputError(`refusing to write the output to ${showPath(out)}: ${why}; choose another --out`, out);
+  if (out === path.parse(out).root) throw refuse('it is the filesystem root');
+  const cwd = path.resolve(process.cwd());
+  if (out === cwd || isInside(cwd, out)) throw refuse('it is the working directory or one of its parents');
+  for (const [folder, label] of [[policy.itemsDir, 'items'], [policy.publicDir, 'static-assets']] as const) {
+    if (folder === undefined) continue;
+    const dir = path.resolve(folder);
+    if (out === dir || isInside(dir, out)) throw refuse(`it contains the ${label} folder ${showPath(dir)}`);
+    if (label === 'static-assets' && isInside(out, dir)) throw refuse(`it is inside the static-assets folder ${showPath(dir)}`);
+  }
+  return out;
+}
+
+/**
+ * Reads what the previous build left in `out` and refuses to replace files Gazette did not write: a non-empty
+ * folder without a manifest unless `force`, files missing from the manifest unless `clean` (or `force`).
+ * Returns the previous files that may be reused (empty when there is nothing to trust).
+ */
+export async function inspectOutDir(out: string, policy: OutDirPolicy): Promise<ReadonlyMap<string, ManifestEntry>> {
+  const none = new Map<string, ManifestEntry>();
+  let stats;
+  try {
+    stats = await lstat(out);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return none;
+    throw toOutputError(error, out, 'cannot read');
+  }
+  const where = showPath(out);
+  if (!stats.isDirectory()) {
+    if (policy.force) return none;
+    throw new OutputError(`${where} exists and is not a folder; remove it, choose another --out, or pass --force to replace it`, out);
+  }
+  const [manifest, present] = await Promise.all([readManifest(out), listOutputFiles(out)]);
+  if (manifest.state !== 'valid') {
+    if (present.length === 0 || policy.force) return none;
+    const why = manifest.state === 'missing'
+      ? `is not empty and was not written by gazette build (no ${MANIFEST_NAME})`
+      : `is not empty and its ${MANIFEST_NAME} is unreadable: ${manifest.reason}`;
+    if (manifest.state === 'invalid' && policy.clean) return none;
+    throw new OutputError(`${where} ${why}; choose another --out, or pass --force to replace it`, out);
+  }
+  const foreign = present.filter((name) => name !== MANIFEST_NAME && !manifest.entries.has(name));
+  if (foreign.length > 0 && !policy.clean && !policy.force) {
+    const named = foreign.slice(0, NAMED_FILES).map((f) => showPath(path.join(out, f))).join(', ');
+    const more = foreign.length > NAMED_FILES ? ` and ${foreign.length - NAMED_FILES} more` : '';
+    const assets = policy.publicDir === undefined ? 'the static-assets folder (publicDir)' : showPath(path.resolve(policy.publicDir));
+    throw new OutputError(
+      `${where} holds ${foreign.length === 1 ? 'a file' : `${foreign.length} files`} that gazette build did not write: ` +
+        `${named}${more}; move ${foreign.length === 1 ? 'it' : 'them'} to ${assets}, which every build copies in, ` +
+        'or pass --clean to let the build delete them',
+      out,
+    );
+  }
+  return manifest.reusable ? manifest.entries : none;
+}
+
+/** Every non-folder below `dir`, relative with `/`, sorted. */
+export async function listOutputFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((error: unknown) => {
+    throw toOutputError(error, dir, 'cannot read');
+  });
+  return entries
+    .filter((e) => !e.isDirectory())
+    .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/**
+ * Swaps `temp` in at `out`, keeping the previous tree at `old` until the new one is in place.
+ * Between the two renames `out` is briefly absent, but both trees exist whole on disk;
+ * rename(2) cannot replace a non-empty directory, so a single-step swap is not possible portably.
+ */
+export async function swapIn(temp: string, out: string, old: string): Promise<void> {
+  let moved = false;
+  try {
+    await rename(out, old);
+    moved = true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw toOutputError(error, out, 'cannot replace');
+  }
+  try {
+    await rename(temp, out);
+  } catch (error) {
+    if (moved) await rename(old, out).catch(() => {});
+    throw toOutputError(error, out, 'cannot replace');
+  }
+  if (moved) await rm(old, { recursive: true, force: true });
+}
+
+/**
+ * A crash between the two renames of a swap leaves no `out` but a whole `<out>.old-<pid>-…`: put it back.
+ * Leftovers of dead processes are removed; those of a live process (a concurrent build) are left alone.
+ */
+export async function recoverInterruptedSwap(out: string): Promise<void> {
+  const parent = path.dirname(out);
+  const base = path.basename(out);
+  let names: string[];
+  try {
+    names = await readdir(parent);
+  } catch {
+    return; // no parent yet: nothing to recover
+  }
+  const leftovers = names
+    .map((name) => ({ name, match: /^\.(tmp|old)-(\d+)-[0-9a-f]+$/.exec(name.slice(base.length)) }))
+    .filter((x) => x.name.startsWith(base) && x.match && !isAlive(Number(x.match[2])));
+  let restored = names.includes(base);
+  for (const { name, match } of leftovers) {
+    const full = path.join(parent, name);
+    if (!restored && match?.[1] === 'old') {
+      await rename(full, out);
+      restored = true;
+      continue;
+    }
+    await rm(full, { recursive: true, force: true });
+  }
+}
+
+/** True when `child` is strictly below `parent`. */
+export function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+// --- internal ---
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
