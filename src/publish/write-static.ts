@@ -148,11 +148,21 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
     if (reused) unchanged += 1;
     else written += 1;
   }
+  /** Runs the file operations of output `name`, so that a failure names that file. */
+  async function onFile<T>(name: string, operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      throw toOutputError(error, path.join(out, name));
+    }
+  }
   async function writeNew(name: string, bytes: Buffer, entry: ManifestEntry): Promise<void> {
     const target = path.join(temp, name);
-    await fs.writeFile(target, bytes);
     const mtime = new Date(entry.mtime);
-    await fs.utimes(target, mtime, mtime);
+    await onFile(name, async () => {
+      await fs.writeFile(target, bytes);
+      await fs.utimes(target, mtime, mtime);
+    });
     record(name, entry, false);
   }
   /** Takes `name` from the previous output when it holds exactly `wanted`'s bytes; false when it must be produced. */
@@ -166,19 +176,21 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
     if (!stats?.isFile() || stats.size !== before.size || Math.floor(stats.mtimeMs / 1000) * 1000 !== Date.parse(before.mtime)) {
       return false;
     }
-    let linked = false;
-    if (before.mtime === wanted.mtime) {
-      // A hard link shares the inode, mtime included: only when the mtime stays the same.
-      linked = await fs.link(source, target).then(() => true, (error: unknown) => {
-        if (LINK_FALLBACK.has((error as NodeJS.ErrnoException).code ?? '')) return false;
-        throw error;
-      });
-    }
-    if (!linked) {
-      await fs.copyFile(source, target);
-      const mtime = new Date(wanted.mtime);
-      await fs.utimes(target, mtime, mtime);
-    }
+    await onFile(name, async () => {
+      let linked = false;
+      if (before.mtime === wanted.mtime) {
+        // A hard link shares the inode, mtime included: only when the mtime stays the same.
+        linked = await fs.link(source, target).then(() => true, (error: unknown) => {
+          if (LINK_FALLBACK.has((error as NodeJS.ErrnoException).code ?? '')) return false;
+          throw error;
+        });
+      }
+      if (!linked) {
+        await fs.copyFile(source, target);
+        const mtime = new Date(wanted.mtime);
+        await fs.utimes(target, mtime, mtime);
+      }
+    });
     record(name, wanted, true);
     return true;
   }
@@ -212,9 +224,11 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
     const target = path.join(temp, file.name);
     await ensureDir(path.dirname(target));
     if (await reuse(file.name, entry)) return;
-    await fs.copyFile(file.source, target);
     const mtime = new Date(entry.mtime);
-    await fs.utimes(target, mtime, mtime);
+    await onFile(file.name, async () => {
+      await fs.copyFile(file.source, target);
+      await fs.utimes(target, mtime, mtime);
+    });
     record(file.name, entry, false);
   }
 
