@@ -16,6 +16,14 @@ export interface OutDirPolicy {
   readonly force?: boolean | undefined;
 }
 
+/** What a previous output offers for reuse. */
+export interface PreviousOutput {
+  /** Files whose bytes may be reused, by name (empty when there is nothing to trust). */
+  readonly entries: ReadonlyMap<string, ManifestEntry>;
+  /** How its `.gz`/`.br` were made, when known. */
+  readonly compression: string | undefined;
+}
+
 /** How many foreign files a refusal names before "and N more". */
 const NAMED_FILES = 5;
 
@@ -39,10 +47,10 @@ export function checkOutDir(outDir: string, policy: OutDirPolicy): string {
 /**
  * Reads what the previous build left in `out` and refuses to replace files Gazette did not write: a non-empty
  * folder without a manifest unless `force`, files missing from the manifest unless `clean` (or `force`).
- * Returns the previous files that may be reused (empty when there is nothing to trust).
+ * Returns what of the previous output may be reused.
  */
-export async function inspectOutDir(out: string, policy: OutDirPolicy): Promise<ReadonlyMap<string, ManifestEntry>> {
-  const none = new Map<string, ManifestEntry>();
+export async function inspectOutDir(out: string, policy: OutDirPolicy): Promise<PreviousOutput> {
+  const none: PreviousOutput = { entries: new Map(), compression: undefined };
   let stats;
   try {
     stats = await lstat(out);
@@ -76,7 +84,7 @@ export async function inspectOutDir(out: string, policy: OutDirPolicy): Promise<
       out,
     );
   }
-  return manifest.reusable ? manifest.entries : none;
+  return manifest.reusable ? { entries: manifest.entries, compression: manifest.compression } : none;
 }
 
 /** Every non-folder below `dir`, relative with `/`, sorted. */
@@ -109,7 +117,9 @@ export async function swapIn(temp: string, out: string, old: string): Promise<vo
     if (moved) await rename(old, out).catch(() => {});
     throw toOutputError(error, out, 'cannot replace');
   }
-  if (moved) await rm(old, { recursive: true, force: true });
+  // The new output is in place: a failure to remove the old tree is not the build's failure; the next build
+  // removes the leftover (its process is dead by then).
+  if (moved) await rm(old, { recursive: true, force: true }).catch(() => {});
 }
 
 /**
@@ -131,12 +141,16 @@ export async function recoverInterruptedSwap(out: string): Promise<void> {
   let restored = names.includes(base);
   for (const { name, match } of leftovers) {
     const full = path.join(parent, name);
-    if (!restored && match?.[1] === 'old') {
-      await rename(full, out);
-      restored = true;
-      continue;
+    try {
+      if (!restored && match?.[1] === 'old') {
+        await rename(full, out);
+        restored = true;
+        continue;
+      }
+      await rm(full, { recursive: true, force: true });
+    } catch (error) {
+      throw toOutputError(error, full, 'cannot recover the interrupted build at');
     }
-    await rm(full, { recursive: true, force: true });
   }
 }
 

@@ -21,8 +21,16 @@ export interface ManifestEntry {
 export type PreviousManifest =
   | { readonly state: 'missing' }
   | { readonly state: 'invalid'; readonly reason: string }
-  /** `reusable` is false for another format: the names are trusted, the hashes are not. */
-  | { readonly state: 'valid'; readonly entries: ReadonlyMap<string, ManifestEntry>; readonly reusable: boolean };
+  /**
+   * `reusable` is false for another format: the names are trusted, the hashes are not. `compression` says how
+   * the `.gz`/`.br` files were made; they are reused only when it matches (see {@link compressionId}).
+   */
+  | {
+      readonly state: 'valid';
+      readonly entries: ReadonlyMap<string, ManifestEntry>;
+      readonly reusable: boolean;
+      readonly compression: string | undefined;
+    };
 
 /** Reads the manifest of `outDir`; never throws for bad content, only reports it. */
 export async function readManifest(outDir: string): Promise<PreviousManifest> {
@@ -55,17 +63,19 @@ export function parseManifest(text: string): PreviousManifest {
     if (!isEntry(value)) return { state: 'invalid', reason: `its entry for ${JSON.stringify(name)} is malformed` };
     entries.set(name, { sha256: value.sha256, size: value.size, mtime: value.mtime });
   }
-  return { state: 'valid', entries, reusable: data.format === MANIFEST_FORMAT };
+  const compression = typeof data.compression === 'string' ? data.compression : undefined;
+  return { state: 'valid', entries, reusable: data.format === MANIFEST_FORMAT, compression };
 }
 
 /** The manifest text: keys sorted, one file per line, so equal outputs give equal bytes and diffs stay readable. */
-export function serializeManifest(entries: ReadonlyMap<string, ManifestEntry>): string {
+export function serializeManifest(entries: ReadonlyMap<string, ManifestEntry>, compression: string): string {
   const names = [...entries.keys()].sort(compareCodeUnits);
   const lines = names.map((name) => {
     const e = entries.get(name)!;
     return `    ${JSON.stringify(name)}: {"sha256":"${e.sha256}","size":${e.size},"mtime":"${e.mtime}"}`;
   });
-  return `{\n  "generator": "gazette",\n  "format": ${MANIFEST_FORMAT},\n  "files": {\n${lines.join(',\n')}${lines.length ? '\n' : ''}  }\n}\n`;
+  const head = `{\n  "generator": "gazette",\n  "format": ${MANIFEST_FORMAT},\n  "compression": ${JSON.stringify(compression)},\n`;
+  return `${head}  "files": {\n${lines.join(',\n')}${lines.length ? '\n' : ''}  }\n}\n`;
 }
 
 /** A Date as the manifest stores it: whole seconds (as Last-Modified and file mtimes compare), UTC. */

@@ -91,7 +91,7 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
   const out = checkOutDir(outDir, options);
   const fs: OutputFileSystem = { ...REAL_FS, ...options.fileSystem };
   await recoverInterruptedSwap(out);
-  const previous = await inspectOutDir(out, options);
+  const { entries: previous, compression: previousCompression } = await inspectOutDir(out, options);
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const temp = `${out}.tmp-${suffix}`;
   try {
@@ -203,7 +203,7 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
     if (!(await reuse(name, entry))) await writeNew(name, identity, entry);
     if (!doc.compress) return;
     // Same identity bytes and same parameters give the same compressed bytes: reuse them, compress nothing.
-    const sameIdentity = previous.get(name)?.sha256 === entry.sha256;
+    const sameIdentity = previous.get(name)?.sha256 === entry.sha256 && previousCompression === COMPRESSION;
     const encodings = await Promise.all(
       (['gz', 'br'] as const).map(async (ext) => {
         const before = previous.get(`${name}.${ext}`);
@@ -271,7 +271,7 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
         }
         await drain();
         if (failure) throw failure;
-        await fs.writeFile(path.join(temp, MANIFEST_NAME), Buffer.from(serializeManifest(manifest), 'utf8')).catch((error: unknown) => {
+        await fs.writeFile(path.join(temp, MANIFEST_NAME), Buffer.from(serializeManifest(manifest, COMPRESSION), 'utf8')).catch((error: unknown) => {
           throw toOutputError(error, path.join(out, MANIFEST_NAME));
         });
         await swapIn(temp, out, `${out}.old-${suffix}`);
@@ -372,6 +372,12 @@ function publicClash(clashes: readonly PublicFile[], publicDir: string, out: str
     path.resolve(publicDir),
   );
 }
+
+/**
+ * How `.gz`/`.br` are made: the parameters and the library versions. A previous output's compressed files are
+ * reused only when this matches, so an upgrade that changes the bytes `gazette serve` sends recompresses them.
+ */
+const COMPRESSION = `gzip ${GZIP_LEVEL}, brotli ${BROTLI_QUALITY} text; zlib ${process.versions.zlib}, brotli ${process.versions.brotli}`;
 
 // Same parameters as snapshot.ts, so a `.gz`/`.br` on disk has the bytes `gazette serve` sends (and its ETag).
 function compressGzip(identity: Buffer): Promise<Buffer> {

@@ -164,6 +164,19 @@ describe('openStaticOutput', () => {
     });
   });
 
+  describe('when the previous .gz/.br were made another way (another zlib, another quality)', () => {
+    it('links the identity files but compresses again', async () => {
+      await build(out, makeSite());
+      const manifest = path.join(out, MANIFEST_NAME);
+      await writeFile(manifest, (await readFile(manifest, 'utf8')).replace(/"compression": "[^"]*"/, '"compression": "gzip 6"'));
+      const before = await inodes(out);
+      await build(out, makeSite());
+      const after = await inodes(out);
+      const changed = ['feed.xml', 'feed.xml.gz', 'feed.xml.br'].map((f) => before.get(f) !== after.get(f));
+      expect(changed).toEqual([false, true, true]);
+    });
+  });
+
   describe('when only lastModified changed', () => {
     const later = new Date('2024-11-23T08:00:00Z');
 
