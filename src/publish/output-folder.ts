@@ -1,5 +1,5 @@
 // publish: the output folder's life — is it safe to replace, what did the last build leave, and the atomic swap.
-import { lstat, readdir, rename, rm } from 'node:fs/promises';
+import { lstat, readdir, rename, rm, rmdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputError, showPath, toOutputError } from './output-error.ts';
 import { MANIFEST_NAME, readManifest, type ManifestEntry } from './output-manifest.ts';
@@ -22,6 +22,16 @@ export interface PreviousOutput {
   readonly entries: ReadonlyMap<string, ManifestEntry>;
   /** How its `.gz`/`.br` were made, when known. */
   readonly compression: string | undefined;
+  /** What the folder held, so that the swap can remove it with one call per entry (no walk). */
+  readonly tree: OutputTree;
+}
+
+/** The entries below a folder, relative with `/`. */
+export interface OutputTree {
+  /** Every non-folder, sorted. */
+  readonly files: readonly string[];
+  /** Every folder. */
+  readonly dirs: readonly string[];
 }
 
 /** How many foreign files a refusal names before "and N more". */
@@ -50,26 +60,28 @@ export function checkOutDir(outDir: string, policy: OutDirPolicy): string {
  * Returns what of the previous output may be reused.
  */
 export async function inspectOutDir(out: string, policy: OutDirPolicy): Promise<PreviousOutput> {
-  const none: PreviousOutput = { entries: new Map(), compression: undefined };
+  const empty: OutputTree = { files: [], dirs: [] };
+  const none = (tree = empty): PreviousOutput => ({ entries: new Map(), compression: undefined, tree });
   let stats;
   try {
     stats = await lstat(out);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return none;
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return none();
     throw toOutputError(error, out, 'cannot read');
   }
   const where = showPath(out);
   if (!stats.isDirectory()) {
-    if (policy.force) return none;
+    if (policy.force) return none();
     throw new OutputError(`${where} exists and is not a folder; remove it, choose another --out, or pass --force to replace it`, out);
   }
-  const [manifest, present] = await Promise.all([readManifest(out), listOutputFiles(out)]);
+  const [manifest, tree] = await Promise.all([readManifest(out), listOutputTree(out)]);
+  const present = tree.files;
   if (manifest.state !== 'valid') {
-    if (present.length === 0 || policy.force) return none;
+    if (present.length === 0 || policy.force) return none(tree);
     const why = manifest.state === 'missing'
       ? `is not empty and was not written by gazette build (no ${MANIFEST_NAME})`
       : `is not empty and its ${MANIFEST_NAME} is unreadable: ${manifest.reason}`;
-    if (manifest.state === 'invalid' && policy.clean) return none;
+    if (manifest.state === 'invalid' && policy.clean) return none(tree);
     throw new OutputError(`${where} ${why}; choose another --out, or pass --force to replace it`, out);
   }
   const foreign = present.filter((name) => name !== MANIFEST_NAME && !manifest.entries.has(name));
@@ -84,26 +96,30 @@ export async function inspectOutDir(out: string, policy: OutDirPolicy): Promise<
       out,
     );
   }
-  return manifest.reusable ? { entries: manifest.entries, compression: manifest.compression } : none;
+  return manifest.reusable ? { entries: manifest.entries, compression: manifest.compression, tree } : none(tree);
 }
 
-/** Every non-folder below `dir`, relative with `/`, sorted. */
-export async function listOutputFiles(dir: string): Promise<string[]> {
+/** Every entry below `dir`: files (anything not a folder) sorted, and folders. */
+export async function listOutputTree(dir: string): Promise<OutputTree> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((error: unknown) => {
     throw toOutputError(error, dir, 'cannot read');
   });
-  return entries
-    .filter((e) => !e.isDirectory())
-    .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join('/'))
-    .sort();
+  const files: string[] = [];
+  const dirs: string[] = [];
+  for (const e of entries) {
+    const name = path.relative(dir, path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join('/');
+    (e.isDirectory() ? dirs : files).push(name);
+  }
+  return { files: files.sort(), dirs };
 }
 
 /**
- * Swaps `temp` in at `out`, keeping the previous tree at `old` until the new one is in place.
+ * Swaps `temp` in at `out`, keeping the previous tree at `old` until the new one is in place, then removes it
+ * (`previous` lists it, so removal is one call per entry with `concurrency` at once, not a walk).
  * Between the two renames `out` is briefly absent, but both trees exist whole on disk;
  * rename(2) cannot replace a non-empty directory, so a single-step swap is not possible portably.
  */
-export async function swapIn(temp: string, out: string, old: string): Promise<void> {
+export async function swapIn(temp: string, out: string, old: string, previous: OutputTree, concurrency: number): Promise<void> {
   let moved = false;
   try {
     await rename(out, old);
@@ -117,9 +133,16 @@ export async function swapIn(temp: string, out: string, old: string): Promise<vo
     if (moved) await rename(old, out).catch(() => {});
     throw toOutputError(error, out, 'cannot replace');
   }
+  if (!moved) return;
   // The new output is in place: a failure to remove the old tree is not the build's failure; the next build
   // removes the leftover (its process is dead by then).
-  if (moved) await rm(old, { recursive: true, force: true }).catch(() => {});
+  await forEachLimited(previous.files, concurrency, (f) => unlink(path.join(old, f)));
+  const byDepth: string[][] = []; // a folder is empty once every deeper one is gone
+  for (const d of previous.dirs) (byDepth[d.split('/').length] ??= []).push(d);
+  for (const level of byDepth.reverse()) {
+    if (level) await forEachLimited(level, concurrency, (d) => rmdir(path.join(old, d)));
+  }
+  await rm(old, { recursive: true, force: true }).catch(() => {}); // whatever the list did not know of
 }
 
 /**
@@ -161,6 +184,18 @@ export function isInside(child: string, parent: string): boolean {
 }
 
 // --- internal ---
+
+/** Runs `operation` on every item, `limit` at once; failures are ignored (the caller cleans up after). */
+async function forEachLimited<T>(items: readonly T[], limit: number, operation: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await operation(item).catch(() => {});
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
 
 function isAlive(pid: number): boolean {
   if (pid === process.pid) return true;

@@ -91,7 +91,7 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
   const out = checkOutDir(outDir, options);
   const fs: OutputFileSystem = { ...REAL_FS, ...options.fileSystem };
   await recoverInterruptedSwap(out);
-  const { entries: previous, compression: previousCompression } = await inspectOutDir(out, options);
+  const { entries: previous, compression: previousCompression, tree: previousTree } = await inspectOutDir(out, options);
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const temp = `${out}.tmp-${suffix}`;
   try {
@@ -274,7 +274,7 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
         await fs.writeFile(path.join(temp, MANIFEST_NAME), Buffer.from(serializeManifest(manifest, COMPRESSION), 'utf8')).catch((error: unknown) => {
           throw toOutputError(error, path.join(out, MANIFEST_NAME));
         });
-        await swapIn(temp, out, `${out}.old-${suffix}`);
+        await swapIn(temp, out, `${out}.old-${suffix}`, previousTree, limit);
         state = 'done';
         return { files: [...manifest.keys()].sort(), written, unchanged, notes: listing.notes };
       } catch (error) {
