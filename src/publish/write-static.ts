@@ -1,16 +1,14 @@
 // publish: rendered documents → a static tree on disk (same paths as the routes), streamed, incremental, swapped in atomically.
-import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { FeedSnapshot } from './feed-snapshot.ts';
+import { COMPRESSION_ID, compressBrotli, compressGzip, sha256, sha256OfFile } from './output-encoding.ts';
 import { OutputError, showPath, toOutputError } from './output-error.ts';
 import { checkOutDir, inspectOutDir, recoverInterruptedSwap, swapIn } from './output-folder.ts';
 import { MANIFEST_NAME, serializeManifest, toManifestTime, type ManifestEntry } from './output-manifest.ts';
 import { listPublicFiles, type PublicFile } from './public-files.ts';
-import { BROTLI_QUALITY, GZIP_LEVEL } from './snapshot.ts';
+import { createWritePool } from './write-pool.ts';
 
 export { OutputError, isOutputError } from './output-error.ts';
 export { recoverInterruptedSwap } from './output-folder.ts';
@@ -77,9 +75,6 @@ export interface StaticWriteReport {
 /** Default {@link StaticOutputOptions.concurrency}: enough to keep the disk and the zlib thread pool busy. */
 export const DEFAULT_CONCURRENCY = 32;
 
-const gzipAsync = promisify(gzip);
-const brotliAsync = promisify(brotliCompress);
-
 /**
  * Opens a new output for `outDir`: refuses an unsafe folder, recovers an interrupted swap, reads the previous
  * manifest, and creates the temporary sibling every file goes to. Files whose bytes did not change since the
@@ -87,7 +82,7 @@ const brotliAsync = promisify(brotliCompress);
  */
 export async function openStaticOutput(outDir: string, options: StaticOutputOptions = {}): Promise<StaticOutput> {
   const limit = options.concurrency ?? DEFAULT_CONCURRENCY;
-  if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`concurrency must be a whole number ≥ 1, got ${limit}`);
+  const pool = createWritePool(limit); // checks the limit before anything touches the disk
   const out = checkOutDir(outDir, options);
   const fs: OutputFileSystem = { ...REAL_FS, ...options.fileSystem };
   await recoverInterruptedSwap(out);
@@ -102,41 +97,15 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
   }
 
   let state: 'open' | 'committing' | 'done' = 'open';
-  let failure: unknown;
   let written = 0;
   let unchanged = 0;
   const claimed = new Set<string>(); // every output name handed out, so two documents never share a file
   const manifest = new Map<string, ManifestEntry>(); // only names and hashes are kept, never bodies
   const dirs = new Map<string, Promise<unknown>>();
-  const running = new Set<Promise<void>>();
-  const waiting: Array<() => void> = [];
-  let active = 0;
 
-  async function acquire(): Promise<void> {
-    if (active < limit) {
-      active += 1;
-      return;
-    }
-    await new Promise<void>((resolve) => waiting.push(resolve)); // the releasing job hands its slot over
-  }
-  function release(): void {
-    const next = waiting.shift();
-    if (next) next();
-    else active -= 1;
-  }
-  function start(name: string, job: () => Promise<void>): void {
-    const run = job()
-      .catch((error: unknown) => {
-        failure ??= toOutputError(error, path.join(out, name));
-      })
-      .finally(() => {
-        running.delete(run);
-        release();
-      });
-    running.add(run);
-  }
-  async function drain(): Promise<void> {
-    while (running.size > 0) await Promise.all(running);
+  /** Starts the job producing output `name`; a failure not yet named after a file is named after this one. */
+  function submit(name: string, job: () => Promise<void>): Promise<void> {
+    return pool.submit(() => job().catch((error: unknown) => Promise.reject(toOutputError(error, path.join(out, name)))));
   }
   function ensureDir(dir: string): Promise<unknown> {
     let made = dirs.get(dir);
@@ -203,7 +172,7 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
     if (!(await reuse(name, entry))) await writeNew(name, identity, entry);
     if (!doc.compress) return;
     // Same identity bytes and same parameters give the same compressed bytes: reuse them, compress nothing.
-    const sameIdentity = previous.get(name)?.sha256 === entry.sha256 && previousCompression === COMPRESSION;
+    const sameIdentity = previous.get(name)?.sha256 === entry.sha256 && previousCompression === COMPRESSION_ID;
     const encodings = await Promise.all(
       (['gz', 'br'] as const).map(async (ext) => {
         const before = previous.get(`${name}.${ext}`);
@@ -220,7 +189,7 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
 
   async function copyPublic(file: PublicFile): Promise<void> {
     const stats = await fsp.stat(file.source);
-    const entry: ManifestEntry = { sha256: await sha256File(file.source), size: stats.size, mtime: toManifestTime(stats.mtime) };
+    const entry: ManifestEntry = { sha256: await sha256OfFile(file.source), size: stats.size, mtime: toManifestTime(stats.mtime) };
     const target = path.join(temp, file.name);
     await ensureDir(path.dirname(target));
     if (await reuse(file.name, entry)) return;
@@ -233,7 +202,7 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
   }
 
   async function cleanUp(): Promise<void> {
-    await drain();
+    await pool.drain();
     await fsp.rm(temp, { recursive: true, force: true });
   }
 
@@ -241,37 +210,32 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
     async write(doc: OutputDocument): Promise<void> {
       if (state !== 'open') throw new TypeError('write() after commit() or abort()');
       checkDocument(doc);
-      if (failure) throw failure;
       const name = toOutputName(doc.path);
-      for (const n of doc.compress ? [name, `${name}.gz`, `${name}.br`] : [name]) {
+      const names = doc.compress ? [name, `${name}.gz`, `${name}.br`] : [name];
+      for (const n of names) {
         if (claimed.has(n) || n === MANIFEST_NAME) throw new TypeError(`two documents share the output file ${n} (${doc.path})`);
       }
-      for (const n of doc.compress ? [name, `${name}.gz`, `${name}.br`] : [name]) claimed.add(n);
-      await acquire();
-      if (failure) {
-        release();
-        throw failure;
-      }
-      start(name, () => writeDocument(name, doc));
+      for (const n of names) claimed.add(n);
+      await submit(name, () => writeDocument(name, doc));
     },
 
     async commit(): Promise<StaticWriteReport> {
       if (state !== 'open') throw new TypeError('commit() after commit() or abort()');
       state = 'committing';
       try {
-        await drain();
-        if (failure) throw failure;
+        await pool.drain();
+        if (pool.failure) throw pool.failure;
         const listing = options.publicDir === undefined ? { files: [], notes: [] } : await listPublicFiles(options.publicDir);
         const clashes = listing.files.filter((f) => claimed.has(f.name));
         if (clashes.length > 0) throw publicClash(clashes, options.publicDir ?? '', out);
         for (const file of listing.files) {
           claimed.add(file.name);
-          await acquire();
-          start(file.name, () => copyPublic(file));
+          await submit(file.name, () => copyPublic(file));
         }
-        await drain();
-        if (failure) throw failure;
-        await fs.writeFile(path.join(temp, MANIFEST_NAME), Buffer.from(serializeManifest(manifest, COMPRESSION), 'utf8')).catch((error: unknown) => {
+        await pool.drain();
+        if (pool.failure) throw pool.failure;
+        const text = serializeManifest(manifest, COMPRESSION_ID);
+        await fs.writeFile(path.join(temp, MANIFEST_NAME), Buffer.from(text, 'utf8')).catch((error: unknown) => {
           throw toOutputError(error, path.join(out, MANIFEST_NAME));
         });
         await swapIn(temp, out, `${out}.old-${suffix}`, previousTree, limit);
@@ -373,33 +337,3 @@ function publicClash(clashes: readonly PublicFile[], publicDir: string, out: str
   );
 }
 
-/**
- * How `.gz`/`.br` are made: the parameters and the library versions. A previous output's compressed files are
- * reused only when this matches, so an upgrade that changes the bytes `gazette serve` sends recompresses them.
- */
-const COMPRESSION = `gzip ${GZIP_LEVEL}, brotli ${BROTLI_QUALITY} text; zlib ${process.versions.zlib}, brotli ${process.versions.brotli}`;
-
-// Same parameters as snapshot.ts, so a `.gz`/`.br` on disk has the bytes `gazette serve` sends (and its ETag).
-function compressGzip(identity: Buffer): Promise<Buffer> {
-  return gzipAsync(identity, { level: GZIP_LEVEL });
-}
-
-function compressBrotli(identity: Buffer): Promise<Buffer> {
-  return brotliAsync(identity, {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-      [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
-    },
-  });
-}
-
-function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-async function sha256File(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
