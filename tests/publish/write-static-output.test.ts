@@ -440,6 +440,12 @@ describe('openStaticOutput', () => {
       expect((error as Error).message).toMatch(advice);
     });
 
+    it('escapes a control character in the file name, so the message stays one line', async () => {
+      const fileSystem: Partial<OutputFileSystem> = { writeFile: async () => Promise.reject(errno('ENOSPC')) };
+      const error = await build(out, [makeDoc('/articles/a\nb/', 'x')], { fileSystem }).catch((e: unknown) => e);
+      expect((error as Error).message).toMatch(/^cannot write [^\n]*articles\/a\\x0ab\/index\.html: [^\n]*$/);
+    });
+
     it('keeps the previous output whole and leaves no temporary folder', async () => {
       await build(out, makeSite('Avant'));
       const before = await listTree(out);
