@@ -52,7 +52,10 @@ export interface OutputDocument {
 
 /** An output being written; nothing is visible at `outDir` before {@link StaticOutput.commit}. */
 export interface StaticOutput {
-  /** Resolves once the document is accepted; waits while `concurrency` writes are in flight (backpressure). */
+  /**
+   * Resolves once the document is accepted; waits while `concurrency` writes are in flight (backpressure).
+   * After a failed write every later call rejects with that error: stop rendering and call {@link abort}.
+   */
   write(doc: OutputDocument): Promise<void>;
   /** Waits for the writes, copies the static assets, writes the manifest and swaps the new tree in. */
   commit(): Promise<StaticWriteReport>;
