@@ -1,148 +1,342 @@
-// publish: FeedSnapshot → a static tree on disk (same paths as the routes), swapped in atomically.
+// publish: rendered documents → a static tree on disk (same paths as the routes), streamed, incremental, swapped in atomically.
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { FeedSnapshot } from './feed-snapshot.ts';
+import { COMPRESSION_ID, compressBrotli, compressGzip, sha256, sha256OfFile } from './output-encoding.ts';
+import { OutputError, showPath, toOutputError } from './output-error.ts';
+import { checkOutDir, inspectOutDir, recoverInterruptedSwap, swapIn } from './output-folder.ts';
+import { MANIFEST_NAME, serializeManifest, toManifestTime, type ManifestEntry } from './output-manifest.ts';
+import { listPublicFiles, type PublicFile } from './public-files.ts';
+import { createWritePool } from './write-pool.ts';
 
-/** Options of {@link writeStaticSite}. */
-export interface WriteStaticOptions {
-  /** Items folder; an outDir containing it (or equal to it) is refused so a build never deletes records. */
+export { OutputError, isOutputError } from './output-error.ts';
+export { recoverInterruptedSwap } from './output-folder.ts';
+
+/** Options of {@link openStaticOutput} and {@link writeStaticSite}. */
+export interface StaticOutputOptions {
+  /** Items folder; an outDir equal to it or containing it is refused so a build never deletes records. */
   readonly itemsDir?: string;
+  /** Static-assets folder copied in as it is (dotfiles and links leaving it skipped with a note); default none. */
+  readonly publicDir?: string;
+  /** Replace an output that holds files a previous build did not write (they are deleted). */
+  readonly clean?: boolean;
+  /** Replace an existing outDir that is not a previous Gazette output at all. */
+  readonly force?: boolean;
+  /** Most files being written at once, and so most documents held in memory; default {@link DEFAULT_CONCURRENCY}. */
+  readonly concurrency?: number;
+  /** Replaces the file operations that write (tests count open files or inject ENOSPC); default node:fs/promises. */
+  readonly fileSystem?: Partial<OutputFileSystem>;
+}
+
+/** The file operations the writer performs inside its temporary folder. */
+export interface OutputFileSystem {
+  writeFile(file: string, data: Buffer): Promise<void>;
+  copyFile(source: string, destination: string): Promise<void>;
+  link(existing: string, newPath: string): Promise<void>;
+  mkdir(dir: string, options: { recursive: true }): Promise<unknown>;
+  utimes(file: string, atime: Date, mtime: Date): Promise<void>;
+}
+
+/** One document to write. */
+export interface OutputDocument {
+  /** URL path: `/feed.xml`, `/articles/x/` (→ `articles/x/index.html`). */
+  readonly path: string;
+  /** The bytes (a string is written as UTF-8). */
+  readonly body: string | Buffer;
+  /** Becomes the file's mtime (whole seconds), so a server's Last-Modified matches `gazette serve`. */
+  readonly lastModified: Date;
+  /** Also write `.gz` (gzip 9) and `.br` (brotli 5), the same bytes `gazette serve` sends. */
+  readonly compress: boolean;
+}
+
+/** An output being written; nothing is visible at `outDir` before {@link StaticOutput.commit}. */
+export interface StaticOutput {
+  /**
+   * Resolves once the document is accepted; waits while `concurrency` writes are in flight (backpressure).
+   * After a failed write every later call rejects with that error: stop rendering and call {@link abort}.
+   */
+  write(doc: OutputDocument): Promise<void>;
+  /** Waits for the writes, copies the static assets, writes the manifest and swaps the new tree in. */
+  commit(): Promise<StaticWriteReport>;
+  /** Drops everything written so far; the previous output stays as it was. */
+  abort(): Promise<void>;
+}
+
+/** What a commit did. */
+export interface StaticWriteReport {
+  /** Every file of the new output, relative with `/`, sorted (the manifest excluded). */
+  readonly files: readonly string[];
+  /** Files whose bytes were produced by this build. */
+  readonly written: number;
+  /** Files whose bytes were taken from the previous output (hard link, or copy) without being produced again. */
+  readonly unchanged: number;
+  /** Things of the static-assets folder that were skipped, one sentence each. */
+  readonly notes: readonly string[];
+}
+
+/** Default {@link StaticOutputOptions.concurrency}: enough to keep the disk and the zlib thread pool busy. */
+export const DEFAULT_CONCURRENCY = 32;
+
+/**
+ * Opens a new output for `outDir`: refuses an unsafe folder, recovers an interrupted swap, reads the previous
+ * manifest, and creates the temporary sibling every file goes to. Files whose bytes did not change since the
+ * previous build are hard-linked from it (copied where links fail), `.gz`/`.br` included, with no compression.
+ */
+export async function openStaticOutput(outDir: string, options: StaticOutputOptions = {}): Promise<StaticOutput> {
+  const limit = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const pool = createWritePool(limit); // checks the limit before anything touches the disk
+  const out = checkOutDir(outDir, options);
+  const fs: OutputFileSystem = { ...REAL_FS, ...options.fileSystem };
+  await recoverInterruptedSwap(out);
+  const { entries: previous, compression: previousCompression, tree: previousTree } = await inspectOutDir(out, options);
+  const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const temp = `${out}.tmp-${suffix}`;
+  try {
+    await fsp.mkdir(path.dirname(out), { recursive: true });
+    await fsp.mkdir(temp);
+  } catch (error) {
+    throw toOutputError(error, path.dirname(out));
+  }
+
+  let state: 'open' | 'committing' | 'done' = 'open';
+  let written = 0;
+  let unchanged = 0;
+  const claimed = new Set<string>(); // every output name handed out, so two documents never share a file
+  const manifest = new Map<string, ManifestEntry>(); // only names and hashes are kept, never bodies
+  const dirs = new Map<string, Promise<unknown>>();
+
+  /** Starts the job producing output `name`; a failure not yet named after a file is named after this one. */
+  function submit(name: string, job: () => Promise<void>): Promise<void> {
+    return pool.submit(() => job().catch((error: unknown) => Promise.reject(toOutputError(error, path.join(out, name)))));
+  }
+  function ensureDir(dir: string): Promise<unknown> {
+    let made = dirs.get(dir);
+    if (!made) dirs.set(dir, (made = fs.mkdir(dir, { recursive: true })));
+    return made;
+  }
+  function record(name: string, entry: ManifestEntry, reused: boolean): void {
+    manifest.set(name, entry);
+    if (reused) unchanged += 1;
+    else written += 1;
+  }
+  /** Runs the file operations of output `name`, so that a failure names that file. */
+  async function onFile<T>(name: string, operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      throw toOutputError(error, path.join(out, name));
+    }
+  }
+  async function writeNew(name: string, bytes: Buffer, entry: ManifestEntry): Promise<void> {
+    const target = path.join(temp, name);
+    const mtime = new Date(entry.mtime);
+    await onFile(name, async () => {
+      await fs.writeFile(target, bytes);
+      await fs.utimes(target, mtime, mtime);
+    });
+    record(name, entry, false);
+  }
+  /** Takes `name` from the previous output when it holds exactly `wanted`'s bytes; false when it must be produced. */
+  async function reuse(name: string, wanted: ManifestEntry): Promise<boolean> {
+    const before = previous.get(name);
+    if (!before || before.sha256 !== wanted.sha256 || before.size !== wanted.size) return false;
+    const source = path.join(out, name);
+    const target = path.join(temp, name);
+    // The manifest says what was written; size and mtime say nobody changed it since (else produce it again).
+    const stats = await fsp.lstat(source).catch(() => undefined);
+    if (!stats?.isFile() || stats.size !== before.size || Math.floor(stats.mtimeMs / 1000) * 1000 !== Date.parse(before.mtime)) {
+      return false;
+    }
+    await onFile(name, async () => {
+      let linked = false;
+      if (before.mtime === wanted.mtime) {
+        // A hard link shares the inode, mtime included: only when the mtime stays the same.
+        linked = await fs.link(source, target).then(() => true, (error: unknown) => {
+          if (LINK_FALLBACK.has((error as NodeJS.ErrnoException).code ?? '')) return false;
+          throw error;
+        });
+      }
+      if (!linked) {
+        await fs.copyFile(source, target);
+        const mtime = new Date(wanted.mtime);
+        await fs.utimes(target, mtime, mtime);
+      }
+    });
+    record(name, wanted, true);
+    return true;
+  }
+
+  async function writeDocument(name: string, doc: OutputDocument): Promise<void> {
+    const identity = typeof doc.body === 'string' ? Buffer.from(doc.body, 'utf8') : doc.body;
+    const mtime = toManifestTime(doc.lastModified);
+    const entry: ManifestEntry = { sha256: sha256(identity), size: identity.length, mtime };
+    await ensureDir(path.dirname(path.join(temp, name)));
+    if (!(await reuse(name, entry))) await writeNew(name, identity, entry);
+    if (!doc.compress) return;
+    // Same identity bytes and same parameters give the same compressed bytes: reuse them, compress nothing.
+    const sameIdentity = previous.get(name)?.sha256 === entry.sha256 && previousCompression === COMPRESSION_ID;
+    const encodings = await Promise.all(
+      (['gz', 'br'] as const).map(async (ext) => {
+        const before = previous.get(`${name}.${ext}`);
+        if (sameIdentity && before && (await reuse(`${name}.${ext}`, { ...before, mtime }))) return undefined;
+        return { ext, bytes: await (ext === 'gz' ? compressGzip(identity) : compressBrotli(identity)) };
+      }),
+    );
+    for (const encoded of encodings) {
+      if (!encoded) continue;
+      const { ext, bytes } = encoded;
+      await writeNew(`${name}.${ext}`, bytes, { sha256: sha256(bytes), size: bytes.length, mtime });
+    }
+  }
+
+  async function copyPublic(file: PublicFile): Promise<void> {
+    const stats = await fsp.stat(file.source);
+    const entry: ManifestEntry = { sha256: await sha256OfFile(file.source), size: stats.size, mtime: toManifestTime(stats.mtime) };
+    const target = path.join(temp, file.name);
+    await ensureDir(path.dirname(target));
+    if (await reuse(file.name, entry)) return;
+    const mtime = new Date(entry.mtime);
+    await onFile(file.name, async () => {
+      await fs.copyFile(file.source, target);
+      await fs.utimes(target, mtime, mtime);
+    });
+    record(file.name, entry, false);
+  }
+
+  async function cleanUp(): Promise<void> {
+    await pool.drain();
+    await fsp.rm(temp, { recursive: true, force: true });
+  }
+
+  return {
+    async write(doc: OutputDocument): Promise<void> {
+      if (state !== 'open') throw new TypeError('write() after commit() or abort()');
+      checkDocument(doc);
+      const name = toOutputName(doc.path);
+      const names = doc.compress ? [name, `${name}.gz`, `${name}.br`] : [name];
+      for (const n of names) {
+        if (claimed.has(n) || n === MANIFEST_NAME) throw new TypeError(`two documents share the output file ${n} (${doc.path})`);
+      }
+      for (const n of names) claimed.add(n);
+      await submit(name, () => writeDocument(name, doc));
+    },
+
+    async commit(): Promise<StaticWriteReport> {
+      if (state !== 'open') throw new TypeError('commit() after commit() or abort()');
+      state = 'committing';
+      try {
+        await pool.drain();
+        if (pool.failure) throw pool.failure;
+        const listing = options.publicDir === undefined ? { files: [], notes: [] } : await listPublicFiles(options.publicDir);
+        const clashes = listing.files.filter((f) => claimed.has(f.name));
+        if (clashes.length > 0) throw publicClash(clashes, options.publicDir ?? '', out);
+        for (const file of listing.files) {
+          claimed.add(file.name);
+          await submit(file.name, () => copyPublic(file));
+        }
+        await pool.drain();
+        if (pool.failure) throw pool.failure;
+        const text = serializeManifest(manifest, COMPRESSION_ID);
+        await fs.writeFile(path.join(temp, MANIFEST_NAME), Buffer.from(text, 'utf8')).catch((error: unknown) => {
+          throw toOutputError(error, path.join(out, MANIFEST_NAME));
+        });
+        await swapIn(temp, out, `${out}.old-${suffix}`, previousTree, limit);
+        state = 'done';
+        return { files: [...manifest.keys()].sort(), written, unchanged, notes: listing.notes };
+      } catch (error) {
+        state = 'done';
+        await cleanUp();
+        throw error;
+      }
+    },
+
+    async abort(): Promise<void> {
+      if (state === 'done') return;
+      state = 'done';
+      await cleanUp();
+    },
+  };
 }
 
 /**
- * Writes every snapshot entry below `outDir`, each feed also as `.gz` and `.br`, atomically:
- * everything goes to a temporary sibling first, then two renames swap it in, so a crash leaves
- * either the previous tree or the new one, whole. Returns the written files, relative, sorted.
+ * Writes every snapshot entry below `outDir`, each feed also as `.gz` and `.br`, through {@link openStaticOutput}:
+ * atomically, reusing what did not change since the previous build. Returns what the commit did.
  */
 export async function writeStaticSite(
   snapshot: FeedSnapshot,
   outDir: string,
-  options: WriteStaticOptions = {},
-): Promise<{ files: string[] }> {
+  options: StaticOutputOptions = {},
+): Promise<StaticWriteReport> {
   if (!snapshot || !(snapshot.entries instanceof Map)) throw new TypeError('snapshot must be a FeedSnapshot');
-  const out = checkOutDir(outDir, options.itemsDir);
-  await recoverInterruptedSwap(out);
-  const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  const temp = `${out}.tmp-${suffix}`;
-  const old = `${out}.old-${suffix}`;
-
-  const files: string[] = [];
+  const output = await openStaticOutput(outDir, options);
   try {
     for (const entry of snapshot.entries.values()) {
-      const file = toFilePath(entry.path);
-      const target = path.join(temp, file);
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, entry.identity);
-      files.push(file);
-      if (isFeedPath(file)) {
-        await writeFile(`${target}.gz`, entry.gzip);
-        await writeFile(`${target}.br`, entry.br);
-        files.push(`${file}.gz`, `${file}.br`);
-      }
+      await output.write({
+        path: entry.path,
+        body: entry.identity,
+        lastModified: entry.lastModified,
+        compress: isFeedPath(entry.path),
+      });
     }
-    await mkdir(temp, { recursive: true }); // an empty snapshot still yields an (empty) output folder
   } catch (error) {
-    await rm(temp, { recursive: true, force: true });
+    await output.abort();
     throw error;
   }
-
-  // Swap: between the two renames `out` is briefly absent, but both trees exist whole on disk;
-  // rename(2) cannot replace a non-empty directory, so a single-step swap is not possible portably.
-  let moved = false;
-  try {
-    await rename(out, old);
-    moved = true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      await rm(temp, { recursive: true, force: true });
-      throw error;
-    }
-  }
-  try {
-    await rename(temp, out);
-  } catch (error) {
-    if (moved) await rename(old, out).catch(() => {});
-    await rm(temp, { recursive: true, force: true });
-    throw error;
-  }
-  if (moved) await rm(old, { recursive: true, force: true });
-  return { files: files.map((f) => f.split(path.sep).join('/')).sort() };
+  return output.commit();
 }
 
-/** `/` → `index.html`, `/articles/x/` → `articles/x/index.html`, `/feed.xml` → `feed.xml`. */
+/** `/` → `index.html`, `/articles/x/` → `articles/x/index.html`, `/feed.xml` → `feed.xml` (native separators). */
 export function toFilePath(urlPath: string): string {
-  if (!urlPath.startsWith('/')) throw new TypeError(`path must start with "/", got ${JSON.stringify(urlPath)}`);
-  const segments = urlPath.slice(1).split('/');
-  // Snapshot paths come from slugs, but a static writer must never be talked into leaving outDir.
-  if (segments.some((s) => s === '..' || s === '.' || s.includes('\\') || s.includes('\0'))) {
-    throw new TypeError(`unsafe path ${JSON.stringify(urlPath)}`);
-  }
-  const relative = urlPath.endsWith('/') ? `${urlPath.slice(1)}index.html` : urlPath.slice(1);
-  return path.normalize(relative);
+  return path.normalize(toOutputName(urlPath));
 }
 
 // --- internal ---
 
-function isFeedPath(file: string): boolean {
-  return /\.(xml|json)$/.test(file);
+const REAL_FS: OutputFileSystem = {
+  writeFile: (file, data) => fsp.writeFile(file, data),
+  copyFile: (source, destination) => fsp.copyFile(source, destination),
+  link: (existing, newPath) => fsp.link(existing, newPath),
+  mkdir: (dir, options) => fsp.mkdir(dir, options),
+  utimes: (file, atime, mtime) => fsp.utimes(file, atime, mtime),
+};
+
+/** Codes after which a hard link is impossible but a copy works (another device, no link support, too many links). */
+const LINK_FALLBACK = new Set(['EXDEV', 'EPERM', 'EMLINK', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+
+/** The URL path as an output name relative with `/`; refuses anything that could leave the folder. */
+function toOutputName(urlPath: string): string {
+  if (typeof urlPath !== 'string' || !urlPath.startsWith('/')) {
+    throw new TypeError(`path must start with "/", got ${JSON.stringify(urlPath)}`);
+  }
+  const relative = urlPath.endsWith('/') ? `${urlPath.slice(1)}index.html` : urlPath.slice(1);
+  // Document paths come from slugs, but a static writer must never be talked into leaving outDir.
+  if (relative.split('/').some((s) => s === '' || s === '..' || s === '.' || s.includes('\\') || s.includes('\0'))) {
+    throw new TypeError(`unsafe path ${JSON.stringify(urlPath)}`);
+  }
+  return relative;
 }
 
-function checkOutDir(outDir: string, itemsDir: string | undefined): string {
-  if (typeof outDir !== 'string' || outDir.trim() === '') throw new TypeError('outDir must be a non-empty path');
-  const out = path.resolve(outDir);
-  if (out === path.parse(out).root) throw new TypeError(`outDir must not be the filesystem root: ${outDir}`);
-  const cwd = path.resolve(process.cwd());
-  if (out === cwd || isInside(cwd, out)) {
-    throw new TypeError(`outDir must not be the working directory or one of its parents: ${outDir}`);
+function checkDocument(doc: OutputDocument): void {
+  if (!doc || typeof doc !== 'object') throw new TypeError('doc must be an OutputDocument');
+  if (typeof doc.body !== 'string' && !Buffer.isBuffer(doc.body)) throw new TypeError(`body of ${doc.path} must be a string or a Buffer`);
+  if (!(doc.lastModified instanceof Date) || Number.isNaN(doc.lastModified.getTime())) {
+    throw new TypeError(`lastModified of ${doc.path} must be a valid Date`);
   }
-  if (itemsDir !== undefined) {
-    const items = path.resolve(itemsDir);
-    if (out === items || isInside(items, out)) throw new TypeError(`outDir ${outDir} contains the items folder ${itemsDir}`);
-  }
-  return out;
+  if (typeof doc.compress !== 'boolean') throw new TypeError(`compress of ${doc.path} must be a boolean`);
 }
 
-/**
- * A crash between the two renames of a swap leaves no `out` but a whole `<out>.old-<pid>-…`: put it back.
- * Leftovers of dead processes are removed; those of a live process (a concurrent build) are left alone.
- */
-async function recoverInterruptedSwap(out: string): Promise<void> {
-  const parent = path.dirname(out);
-  const base = path.basename(out);
-  let names: string[];
-  try {
-    names = await readdir(parent);
-  } catch {
-    return; // no parent yet: nothing to recover
-  }
-  const leftovers = names
-    .map((name) => ({ name, match: /^\.(tmp|old)-(\d+)-[0-9a-f]+$/.exec(name.slice(base.length)) }))
-    .filter((x) => x.name.startsWith(base) && x.match && !isAlive(Number(x.match[2])));
-  let restored = names.includes(base);
-  for (const { name, match } of leftovers) {
-    const full = path.join(parent, name);
-    if (!restored && match?.[1] === 'old') {
-      await rename(full, out);
-      restored = true;
-      continue;
-    }
-    await rm(full, { recursive: true, force: true });
-  }
+function isFeedPath(urlPath: string): boolean {
+  return /\.(xml|json)$/.test(urlPath);
 }
 
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+function publicClash(clashes: readonly PublicFile[], publicDir: string, out: string): OutputError {
+  const named = clashes.slice(0, 5).map((f) => showPath(path.join(path.resolve(publicDir), f.name))).join(', ');
+  const more = clashes.length > 5 ? ` and ${clashes.length - 5} more` : '';
+  return new OutputError(
+    `${named}${more}: the static-assets folder holds ${clashes.length === 1 ? 'a file' : 'files'} at a path ` +
+      `gazette build writes itself; rename or remove ${clashes.length === 1 ? 'it' : 'them'} (the build wrote nothing to ${showPath(out)})`,
+    path.resolve(publicDir),
+  );
 }
 
-/** True when `child` is strictly below `parent`. */
-function isInside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-}

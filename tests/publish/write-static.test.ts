@@ -4,7 +4,8 @@ import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSnapshot, type RenderedDocument } from '../../src/publish/snapshot.ts';
-import { toFilePath, writeStaticSite } from '../../src/publish/write-static.ts';
+import { OutputError, toFilePath, writeStaticSite } from '../../src/publish/write-static.ts';
+import { MANIFEST_NAME } from '../../src/publish/output-manifest.ts';
 
 const updated = new Date('2024-11-22T10:00:00Z');
 
@@ -24,7 +25,7 @@ function makeDocuments(text = 'Société'): RenderedDocument[] {
 async function listTree(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
-    .filter((e) => e.isFile())
+    .filter((e) => e.isFile() && e.name !== MANIFEST_NAME)
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort();
 }
@@ -93,11 +94,18 @@ describe('writeStaticSite', () => {
   });
 
   describe('when the output folder already exists', () => {
-    it('replaces it whole, dropping files the new build no longer has', async () => {
-      await mkdir(out, { recursive: true });
-      await writeFile(path.join(out, 'stale.html'), 'old');
+    it('replaces a previous output whole, dropping files the new build no longer has', async () => {
+      const stale = { path: '/articles/stale/', contentType: 'text/html', body: 'old', lastModified: updated };
+      await writeStaticSite(createSnapshot([...makeDocuments(), stale], { articleCount: 1, updated }), out);
       await writeStaticSite(createSnapshot(makeDocuments('Culture'), { articleCount: 1, updated }), out);
-      expect((await listTree(out)).includes('stale.html')).toBe(false);
+      expect((await listTree(out)).includes('articles/stale/index.html')).toBe(false);
+    });
+
+    it('refuses a non-empty folder that no build wrote, leaving it as it was', async () => {
+      await mkdir(out, { recursive: true });
+      await writeFile(path.join(out, 'notes.txt'), 'mine');
+      await expect(writeStaticSite(createSnapshot(makeDocuments(), { articleCount: 1, updated }), out)).rejects.toThrow(OutputError);
+      expect([await listTree(out), await readdir(root)]).toEqual([['notes.txt'], ['dist']]);
     });
 
     it('serves the new content afterwards', async () => {
@@ -173,17 +181,20 @@ describe('writeStaticSite', () => {
       ['the filesystem root', () => path.parse(process.cwd()).root],
       ['the working directory', () => process.cwd()],
       ['a parent of the working directory', () => path.dirname(process.cwd())],
-      ['an empty string', () => ''],
-    ])('refuses %s with a TypeError', async (_name, dir) => {
-      await expect(writeStaticSite(snapshot(), dir())).rejects.toThrow(TypeError);
+    ])('refuses %s with an OutputError', async (_name, dir) => {
+      await expect(writeStaticSite(snapshot(), dir())).rejects.toThrow(OutputError);
+    });
+
+    it('refuses an empty string with a TypeError', async () => {
+      await expect(writeStaticSite(snapshot(), '')).rejects.toThrow(TypeError);
     });
 
     it.each([
       ['the items folder itself', (items: string) => items],
       ['a parent of the items folder', (items: string) => path.dirname(items)],
-    ])('refuses %s with a TypeError', async (_name, dir) => {
+    ])('refuses %s with an OutputError', async (_name, dir) => {
       const items = path.join(root, 'site', 'items');
-      await expect(writeStaticSite(snapshot(), dir(items), { itemsDir: items })).rejects.toThrow(TypeError);
+      await expect(writeStaticSite(snapshot(), dir(items), { itemsDir: items })).rejects.toThrow(OutputError);
     });
   });
 });
