@@ -12,7 +12,7 @@ import type { Article } from '../../src/article/article.ts';
 import { buildFeedSet } from '../../src/feed-set/build-feed-set.ts';
 import type { FeedDefinition } from '../../src/feed-set/feed-set.ts';
 import { buildSite } from '../../src/index.ts';
-import { startServer } from '../../src/http/router.ts';
+import { startServer } from '../../src/serve-site.ts';
 import { renderAtom } from '../../src/render/atom.ts';
 import { renderRss } from '../../src/render/rss.ts';
 import { makeConfig } from '../helpers/factories.ts';

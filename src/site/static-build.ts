@@ -1,0 +1,87 @@
+// site: items folder + config → a static site on disk (`gazette build`): every document written as it is listed,
+// feeds also as .gz/.br, unchanged files linked from the previous output, redirect pages for moved articles.
+import type { ResolvedConfig } from '../config/config-schema.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { renderRedirectsFiles } from '../lifecycle/redirects-files.ts';
+import { openStaticOutput, type StaticWriteReport } from '../publish/write-static.ts';
+import { renderRedirectPage } from '../render/redirect-page.ts';
+import { CONTENT_TYPES } from '../render/render-site.ts';
+import { createSiteBuilder } from './site-builder.ts';
+
+/** Options of {@link buildStaticSite}. */
+export interface StaticBuildOptions {
+  /** Folder written (atomically); default `config.outDir`. */
+  readonly outDir?: string;
+  /** Folder of records; default `config.itemsDir`. */
+  readonly itemsDir?: string;
+  /** Folder name shown in messages. */
+  readonly displayDir?: string;
+  /** Render HTML pages (default `config.pages`). */
+  readonly pages?: boolean;
+  /** Publish scheduled articles too (previews). */
+  readonly future?: boolean;
+  /** Replace an output folder that holds files Gazette did not write. */
+  readonly clean?: boolean;
+  /** Write into an existing folder that is not a previous Gazette output. */
+  readonly force?: boolean;
+  /** The publication ledger: `update` (default) reads and writes `items/.published.json`. */
+  readonly ledger?: 'update' | 'read' | 'off';
+}
+
+/** What {@link buildStaticSite} did. */
+export interface StaticBuildResult {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly recordCount: number;
+  readonly articleCount: number;
+  /** Undefined when nothing could be read (the items folder is missing): nothing was written. */
+  readonly report: StaticWriteReport | undefined;
+  /** Articles waiting for their date: a static site needs a rebuild at or after each. */
+  readonly scheduled: readonly { readonly file: string; readonly due: Date }[];
+}
+
+/** Builds the site once and writes it. A feed with a lint error is not written (its error is in `diagnostics`). */
+export async function buildStaticSite(config: ResolvedConfig, options: StaticBuildOptions = {}): Promise<StaticBuildResult> {
+  const pages = options.pages ?? (config as { pages?: boolean }).pages ?? true;
+  const builder = createSiteBuilder(config, {
+    ledger: options.ledger ?? 'update',
+    pages,
+    ...(options.itemsDir === undefined ? {} : { itemsDir: options.itemsDir }),
+    ...(options.displayDir === undefined ? {} : { displayDir: options.displayDir }),
+    ...(options.future === undefined ? {} : { future: options.future }),
+  });
+  const build = await builder.build();
+  const scheduled = build.scheduled.map((s) => ({ file: s.article.file, due: s.due }));
+  if (!build.feedSet) return { diagnostics: build.diagnostics, recordCount: 0, articleCount: 0, report: undefined, scheduled };
+
+  const publicDir = (config as { publicDir?: string }).publicDir;
+  const output = await openStaticOutput(options.outDir ?? config.outDir, {
+    itemsDir: options.itemsDir ?? config.itemsDir,
+    ...(publicDir === undefined ? {} : { publicDir }),
+    ...(options.clean === undefined ? {} : { clean: options.clean }),
+    ...(options.force === undefined ? {} : { force: options.force }),
+  });
+  let report: StaticWriteReport;
+  try {
+    for (const doc of build.documents.values()) {
+      await output.write({ path: doc.path, body: doc.body, lastModified: doc.lastModified, compress: doc.contentType !== CONTENT_TYPES.html });
+    }
+    if (pages && build.redirects.length > 0) {
+      // A moved article's former page: a redirect page there (any static host), and the rules for servers that
+      // can answer 301 themselves (nginx map, Netlify/Cloudflare `_redirects`).
+      const lastModified = build.feedSet.main.updated;
+      const siteUrl = config.siteUrl.replace(/\/+$/, '');
+      const titles = new Map(build.feedSet.articles.map((a) => [a.link, a.title]));
+      for (const redirect of build.redirects) {
+        const target = `${siteUrl}${redirect.to}`;
+        await output.write({ path: redirect.from, body: renderRedirectPage(target, titles.get(target)), lastModified, compress: false });
+      }
+      const files = renderRedirectsFiles(build.redirects, new URL(`${siteUrl}/`).pathname.replace(/\/$/, ''));
+      for (const [name, body] of Object.entries(files)) await output.write({ path: `/${name}`, body, lastModified, compress: false });
+    }
+    report = await output.commit();
+  } catch (error) {
+    await output.abort();
+    throw error;
+  }
+  return { diagnostics: build.diagnostics, recordCount: build.recordCount, articleCount: build.feedSet.articles.length, report, scheduled };
+}
