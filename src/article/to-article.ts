@@ -10,7 +10,7 @@ import { deriveSummary, toPlainText } from './derive-summary.ts';
 import { tagUri } from './identity.ts';
 import { normalizeCategories } from './normalize-categories.ts';
 import { readAuthors } from './read-authors.ts';
-import { readUrl } from './read-url.ts';
+import { readUrl } from '../_lib/read-url.ts';
 import { renderBody } from './render-body.ts';
 import { slugify } from './slug.ts';
 import { cleanXmlText } from './xml-text.ts';

@@ -1,4 +1,5 @@
 // config: defaults and validation; GazetteConfig (user-written) → ResolvedConfig (complete, checked).
+import { readUrl } from '../_lib/read-url.ts';
 import type { Author, CategorySettings, GazetteConfig } from './define-config.ts';
 
 export const DEFAULT_LANGUAGE = 'fr-FR';
@@ -153,18 +154,15 @@ export function mustResolveConfig(input: GazetteConfig): ResolvedConfig {
 
 function checkUrl(key: string, value: string | undefined, problems: string[]): string | undefined {
   if (value === undefined) return undefined;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    const hint = /^[\w.-]+\.[a-z]{2,}(\/|$)/i.test(value) ? ` (did you mean "https://${value}"?)` : '';
-    problems.push(`${key}: expected an absolute URL, got ${JSON.stringify(value)}${hint}`);
+  const reading = readUrl(value, undefined);
+  if (!reading.ok) {
+    const hint = reading.message.startsWith('expected an absolute URL') && /^[\w.-]+\.[a-z]{2,}(\/|$)/i.test(value)
+      ? ` (did you mean "https://${value}"?)`
+      : '';
+    problems.push(`${key}: ${reading.message}${hint}`);
     return undefined;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    problems.push(`${key}: expected an http(s) URL, got ${JSON.stringify(value)}`);
-    return undefined;
-  }
+  const url = new URL(reading.url);
   if (url.search || url.hash) {
     problems.push(`${key}: must not have a query or fragment, got ${JSON.stringify(value)}`);
     return undefined;

@@ -2,6 +2,7 @@
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedSet } from '../feed-set/feed-set.ts';
 import { escapeHtml } from '../_lib/escape-html.ts';
+import { isSafeHttpUrl } from '../_lib/read-url.ts';
 
 /** One `<link rel="alternate">` autodiscovery entry (https://www.rssboard.org/rss-autodiscovery). */
 export interface AlternateLink {
@@ -39,21 +40,21 @@ export function renderLayout(frame: PageFrame, feedSet: FeedSet, config: Resolve
     `<title>${escapeHtml(frame.title)}</title>`,
     `<meta name="description" content="${escapeHtml(frame.description)}">`,
     '<meta name="generator" content="Gazette">',
-    ...(frame.canonical ? [`<link rel="canonical" href="${escapeHtml(frame.canonical)}">`] : []),
+    ...(frame.canonical && isSafeHttpUrl(frame.canonical) ? [`<link rel="canonical"${hrefAttribute(frame.canonical)}>`] : []),
     ...frame.alternates.map(
-      (a) => `<link rel="alternate" type="${escapeHtml(a.type)}" title="${escapeHtml(a.title)}" href="${escapeHtml(a.href)}">`,
+      (a) => `<link rel="alternate" type="${escapeHtml(a.type)}" title="${escapeHtml(a.title)}"${hrefAttribute(a.href)}>`,
     ),
     `<style>${STYLE}</style>`,
   ];
   const siteName = frame.isHome
     ? `<h1 class="site-title">${escapeHtml(config.title)}</h1>`
-    : `<p class="site-title"><a href="${escapeHtml(frame.root || './')}">${escapeHtml(config.title)}</a></p>`;
+    : `<p class="site-title"><a${hrefAttribute(frame.root || './')}>${escapeHtml(config.title)}</a></p>`;
   const nav = feedSet.categories.filter((f) => f.category !== undefined);
   const navHtml = nav.length === 0
     ? ''
     : [
         '<nav aria-label="Rubriques"><ul>',
-        ...nav.map((f) => `<li><a href="${escapeHtml(`${frame.root}${pathOf(f.path)}`)}">${escapeHtml(f.category?.name ?? f.title)}</a></li>`),
+        ...nav.map((f) => `<li><a${hrefAttribute(`${frame.root}${pathOf(f.path)}`)}>${escapeHtml(f.category?.name ?? f.title)}</a></li>`),
         '</ul></nav>',
       ].join('\n');
   return [
@@ -63,7 +64,7 @@ export function renderLayout(frame: PageFrame, feedSet: FeedSet, config: Resolve
     ...head,
     '</head>',
     '<body>',
-    '<a class="skip" href="#contenu">Aller au contenu</a>',
+    `<a class="skip"${hrefAttribute('#contenu')}>Aller au contenu</a>`,
     '<header>',
     siteName,
     `<p class="site-description">${escapeHtml(config.description)}</p>`,
@@ -73,7 +74,7 @@ export function renderLayout(frame: PageFrame, feedSet: FeedSet, config: Resolve
     frame.main,
     '</main>',
     '<footer>',
-    `<p>${escapeHtml(config.copyright)} · <a href="${escapeHtml(`${frame.root}feed.xml`)}">RSS</a> · <a href="${escapeHtml(`${frame.root}atom.xml`)}">Atom</a> · <a href="${escapeHtml(`${frame.root}feed.json`)}">JSON Feed</a></p>`,
+    `<p>${escapeHtml(config.copyright)} · <a${hrefAttribute(`${frame.root}feed.xml`)}>RSS</a> · <a${hrefAttribute(`${frame.root}atom.xml`)}>Atom</a> · <a${hrefAttribute(`${frame.root}feed.json`)}>JSON Feed</a></p>`,
     '</footer>',
     '</body>',
     '</html>',
@@ -88,7 +89,23 @@ export function pathOf(feedPath: string): string {
   return `${trimmed.split('/').map((s) => encodeURIComponent(decodeSafely(s))).join('/')}/`;
 }
 
+/**
+ * ` href="…"` for a checked URL: an absolute http(s) URL ({@link isSafeHttpUrl}) or a path between the site's own
+ * pages (`../../categories/societe/`, `#contenu`), which has no scheme, host, space or control character; anything
+ * else gives no attribute at all, so no page ever links to a `javascript:` or `data:` URL.
+ */
+export function hrefAttribute(url: string): string {
+  return isSafeHttpUrl(url) || isPagePath(url) ? ` href="${escapeHtml(url)}"` : '';
+}
+
 // --- internal ---
+
+/** A relative path between pages: no `:` (so no scheme), no leading `/` (so no `//host`), only URL path characters. */
+const PAGE_PATH = /^(?!\/)[\w.~%!$&'()*+,;=@/#-]*$/;
+
+function isPagePath(url: string): boolean {
+  return PAGE_PATH.test(url);
+}
 
 function decodeSafely(segment: string): string {
   try {

@@ -7,6 +7,7 @@ import { categoriesUrl, feedUrls } from './feed-urls.ts';
 import { assertValidDate } from './machine-dates.ts';
 import { cleanXmlText } from '../article/xml-text.ts';
 import { escapeXml } from './xml-safe.ts';
+import { HTTP_SCHEMES, isSafeUrl } from '../_lib/read-url.ts';
 
 /** The two XML formats the `feed` package writes for us. */
 export type XmlFormat = 'rss' | 'atom';
@@ -54,7 +55,7 @@ export function toFeedItem(article: Article, config: ResolvedConfig, format: Xml
   const item: Item = {
     title: cdata(cleanXmlText(article.title)),
     // Atom id goes through `new URL()` in `feed`; a tag: URI survives it unchanged when ASCII.
-    id: safeUrl(article.guid) ?? link,
+    id: safeUrl(article.guid, ['tag:']) ?? link,
     guid: text(article.guid),
     link,
     // `feed` writes Atom <updated> from `date` and RSS <pubDate>/Atom <published> from `published`.
@@ -152,14 +153,9 @@ function toFeedAuthor(author: Article['authors'][number]): FeedAuthor {
   return out;
 }
 
-/** `feed` throws on any URL `new URL()` rejects: check first so one bad value cannot break a feed. */
-function safeUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).href;
-  } catch {
-    return undefined;
-  }
+/** `feed` throws on any URL `new URL()` rejects, and a feed link must never carry a script: the shared last guard. */
+function safeUrl(url: string | undefined, schemes: readonly string[] = HTTP_SCHEMES): string | undefined {
+  return url !== undefined && isSafeUrl(url, schemes) ? new URL(url).href : undefined;
 }
 
 // RSS enclosures need a type and a length; the length is unknown, and the RSS Best Practices Profile

@@ -69,6 +69,31 @@ describe('toArticle', () => {
     });
   });
 
+  describe('when a URL field is hostile', () => {
+    // The forms a browser or `new URL()` turns into a script or another site after stripping what it ignores.
+    const HOSTILE = [
+      'java\nscript:alert(document.domain)', 'java\tscript:alert(1)', 'java\rscript:alert(1)', 'JaVaScRiPt:alert(1)',
+      '\u0000javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)',
+      'http://exa mple.org/', 'https:\\\\evil.example/', 'https://user:pw@example.org/',
+    ];
+    it.each(HOSTILE.flatMap((url) => [
+      ['link', { link: url }, 'link-invalid'],
+      ['image', { image: url }, 'image-invalid'],
+      ['author', { author: { name: 'A', url } }, 'wrong-type'],
+    ] as const))('refuses %s %j', (field, fields, code) => {
+      const { value, diagnostics } = toArticle(makeRecord(fields), config);
+      expect({ value, diagnostics: diagnostics.map((d) => [d.severity, d.field, d.code]) }).toEqual({
+        value: undefined,
+        diagnostics: [['error', field, code]],
+      });
+    });
+
+    it('reads a protocol-relative link as absolute, without the relative warning', () => {
+      const { value, diagnostics } = toArticle(makeRecord({ link: '//autre.example/x' }), config);
+      expect([value?.link, diagnostics]).toEqual(['https://autre.example/x', []]);
+    });
+  });
+
   describe('when several fields are wrong', () => {
     it('reports every one of them', () => {
       const { diagnostics } = toArticle(makeRecord({ date: '30 février 2024', link: 'javascript:x', draft: 'x', colour: 'rouge' }), config);

@@ -36,6 +36,11 @@ describe('resolveConfig', () => {
       // field, value, the start of the one problem line
       ['siteUrl', 'example.com', 'siteUrl: expected an absolute URL, got "example.com" (did you mean "https://example.com"?)'],
       ['siteUrl', 'ftp://example.org', 'siteUrl: expected an http(s) URL'],
+      ['siteUrl', 'https://exa mple.org', 'siteUrl: "https://exa mple.org" contains a space'],
+      ['siteUrl', '//example.org', 'siteUrl: expected an absolute URL'],
+      ['hub', 'java\nscript:alert(1)', 'hub: "java\\nscript:alert(1)" contains a control character (U+000A)'],
+      ['author', { name: 'A', url: 'java\nscript:alert(1)' }, 'author.url: "java\\nscript:alert(1)" contains a control character'],
+      ['author', { name: 'A', url: 'javascript:alert(1)' }, 'author.url: expected an http(s) URL'],
       ['title', '', 'title: expected a non-empty string'],
       ['language', 'français', 'language: expected a BCP 47 tag'],
       ['timeZone', 'Europe/Lutece', 'timeZone: expected an IANA time zone'],

@@ -310,6 +310,34 @@ describe('renderArticlePage', () => {
 // --- helpers ---
 
 /** A FeedSet as build-feed-set would make it: main feed plus one feed per category slug, sorted by slug. */
+describe('every href and src of every page', () => {
+  // Articles built by hand, as a caller of the renderers could: the pages are the last guard before a browser.
+  const HOSTILE = ['java\nscript:alert(1)', 'javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,x', 'vbscript:x', '//evil.example/x', ' https://example.org/a'];
+  describe.each(HOSTILE)('when the article link, image and author url are %j', (url) => {
+    const config = makeConfig();
+    const article = makeArticle({ link: url, image: url, authors: [{ name: 'A', url }], categories: [SOCIETE] });
+    const feedSet = makeFeedSet([article], config);
+    const pages = [
+      renderIndexPage(feedSet, config),
+      renderCategoryPage(feedSet.categories[0]!, feedSet, config),
+      renderArticlePage(article, feedSet, config),
+    ];
+
+    it('writes only http(s) URLs and paths between pages', () => {
+      const urls = pages.flatMap((html) => {
+        const doc = page(html);
+        return [...all(doc, 'a'), ...all(doc, 'link'), ...all(doc, 'img')].flatMap((e) =>
+          ['href', 'src'].map((name) => attr(e, name)).filter((v): v is string => v !== undefined));
+      });
+      expect(urls.filter((u) => !/^https?:\/\//.test(u) && !/^(?![a-z][a-z0-9+.-]*:)(?!\/)[\w.~%/#-]*$/i.test(u))).toEqual([]);
+    });
+
+    it('never names the hostile URL in an attribute', () => {
+      expect(pages.some((html) => html.includes(url.trim()) && /javascript|data:|vbscript|evil/i.test(url))).toBe(false);
+    });
+  });
+});
+
 function makeFeedSet(articles: readonly Article[], config: ResolvedConfig): FeedSet {
   const updated = articles[0]?.updated ?? new Date('2024-01-01T00:00:00Z');
   const feed = (path: string, title: string, category: Category | undefined, list: readonly Article[]): FeedDefinition => ({
