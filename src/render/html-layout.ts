@@ -1,6 +1,6 @@
 // render: the shared page frame of every HTML page (head, autodiscovery, header, nav, footer).
 import type { ResolvedConfig } from '../config/config-schema.ts';
-import type { FeedSet } from '../feed-set/feed-set.ts';
+import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
 import { escapeHtml } from '../_lib/escape-html.ts';
 import { isSafeHttpUrl } from '../_lib/read-url.ts';
 
@@ -49,7 +49,7 @@ export function renderLayout(frame: PageFrame, feedSet: FeedSet, config: Resolve
   const siteName = frame.isHome
     ? `<h1 class="site-title">${escapeHtml(config.title)}</h1>`
     : `<p class="site-title"><a${hrefAttribute(frame.root || './')}>${escapeHtml(config.title)}</a></p>`;
-  const nav = feedSet.categories.filter((f) => f.category !== undefined);
+  const nav = navigationCategories(feedSet, config);
   const navHtml = nav.length === 0
     ? ''
     : [
@@ -89,6 +89,28 @@ export function pathOf(feedPath: string): string {
   return `${trimmed.split('/').map((s) => encodeURIComponent(decodeSafely(s))).join('/')}/`;
 }
 
+/** Most categories a page's navigation (and the front page's list) shows, so pages stay small however many exist. */
+export const NAV_CATEGORY_LIMIT = 30;
+
+/**
+ * The category feeds pages link to, in slug order: all of them up to {@link NAV_CATEGORY_LIMIT}; beyond it the
+ * configured categories and then the most used ones (most published articles first, then by slug) up to the cap.
+ * Without a cap every one of N category pages would list N categories: output would grow as N².
+ */
+export function navigationCategories(feedSet: FeedSet, config: ResolvedConfig): readonly FeedDefinition[] {
+  let byConfig = navigationCache.get(feedSet);
+  if (byConfig === undefined) {
+    byConfig = new WeakMap();
+    navigationCache.set(feedSet, byConfig);
+  }
+  let chosen = byConfig.get(config);
+  if (chosen === undefined) {
+    chosen = chooseNavigation(feedSet, config);
+    byConfig.set(config, chosen);
+  }
+  return chosen;
+}
+
 /**
  * ` href="…"` for a checked URL: an absolute http(s) URL ({@link isSafeHttpUrl}) or a path between the site's own
  * pages (`../../categories/societe/`, `#contenu`), which has no scheme, host, space or control character; anything
@@ -99,6 +121,25 @@ export function hrefAttribute(url: string): string {
 }
 
 // --- internal ---
+
+// Every page of a build shares one FeedSet: choose once per build, not once per page.
+const navigationCache = new WeakMap<FeedSet, WeakMap<ResolvedConfig, readonly FeedDefinition[]>>();
+
+function chooseNavigation(feedSet: FeedSet, config: ResolvedConfig): readonly FeedDefinition[] {
+  const feeds = feedSet.categories.filter((f) => f.category !== undefined);
+  if (feeds.length <= NAV_CATEGORY_LIMIT) return feeds;
+  const uses = new Map<string, number>();
+  for (const article of feedSet.articles) {
+    for (const c of article.categories) uses.set(c.slug, (uses.get(c.slug) ?? 0) + 1);
+  }
+  const slugOf = (f: FeedDefinition): string => f.category?.slug ?? '';
+  const configured = feeds.filter((f) => Object.hasOwn(config.categories, slugOf(f)));
+  const others = feeds
+    .filter((f) => !Object.hasOwn(config.categories, slugOf(f)))
+    .sort((a, b) => (uses.get(slugOf(b)) ?? 0) - (uses.get(slugOf(a)) ?? 0) || (slugOf(a) < slugOf(b) ? -1 : 1));
+  const kept = new Set([...configured, ...others.slice(0, Math.max(0, NAV_CATEGORY_LIMIT - configured.length))]);
+  return feeds.filter((f) => kept.has(f));
+}
 
 /** A relative path between pages: no `:` (so no scheme), no leading `/` (so no `//host`), only URL path characters. */
 const PAGE_PATH = /^(?!\/)[\w.~%!$&'()*+,;=@/#-]*$/;

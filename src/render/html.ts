@@ -15,7 +15,7 @@ import { articlePath, FEED_FILES } from './feed-urls.ts';
 import { formatFrenchDate, formatFrenchTime, formatZonedRfc3339 } from './french-date-format.ts';
 import { escapeHtml } from '../_lib/escape-html.ts';
 import { isSafeHttpUrl } from '../_lib/read-url.ts';
-import { hrefAttribute, pathOf, renderLayout, type AlternateLink } from './html-layout.ts';
+import { hrefAttribute, navigationCategories, pathOf, renderLayout, type AlternateLink } from './html-layout.ts';
 
 /** Most articles listed on one HTML page; the feeds and category pages hold the rest. */
 export const HTML_PAGE_LIMIT = 100;
@@ -29,7 +29,7 @@ export function renderIndexPage(feedSet: FeedSet, config: ResolvedConfig): strin
     '<section aria-labelledby="recent"><h2 id="recent" class="visually-hidden">Derniers articles</h2>',
     renderArticleList(feedSet.articles, root, config),
     '</section>',
-    renderCategoryIndex(feedSet, root),
+    renderCategoryIndex(feedSet, config, root),
   ].join('\n');
   return renderLayout(
     {
@@ -199,8 +199,8 @@ function renderCategoryLinks(categories: readonly Category[], root: string): str
   return `<p class="meta">Rubriques : ${links.join(', ')}</p>`;
 }
 
-function renderCategoryIndex(feedSet: FeedSet, root: string): string {
-  const feeds = feedSet.categories.filter((f) => f.category !== undefined);
+function renderCategoryIndex(feedSet: FeedSet, config: ResolvedConfig, root: string): string {
+  const feeds = navigationCategories(feedSet, config);
   if (feeds.length === 0) return '';
   const items = feeds.map((f) => {
     const page = `${root}${pathOf(f.path)}`;
