@@ -58,7 +58,7 @@ async function runPipeline(config: ResolvedConfig, options: BuildSiteOptions): P
   const { cache } = options;
   const itemsDir = options.itemsDir ?? config.itemsDir;
   const vocabulary = Object.values(config.categories).flatMap((c) => (c.label ? [c.label] : []));
-  const read = await readItems(itemsDir, { vocabulary, ...(options.displayDir ? { displayDir: options.displayDir } : {}) });
+  const read = await readItems(itemsDir, { vocabulary, limits: config.limits, ...(options.displayDir ? { displayDir: options.displayDir } : {}) });
   const diagnostics: Diagnostic[] = [...read.diagnostics];
   if (read.value.length === 0 && read.diagnostics.some((d) => d.severity === 'error' && d.code === 'items-dir-missing')) {
     return { snapshot: undefined, feedSet: undefined, documents: [], diagnostics, recordCount: 0 };
