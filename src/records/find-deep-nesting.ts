@@ -49,7 +49,8 @@ export function findDeepYaml(source: string, maxDepth: number): number | undefin
 
 /**
  * 0-based index of the first Markdown line whose block quotes and list items (`>`, `-`, `*`, `+`, `1.`) nest deeper
- * than `maxDepth`, counting two columns of indentation before a marker as one more level (how nested lists are written).
+ * than `maxDepth`, counting two columns of indentation before a marker as one more level (how nested lists are written),
+ * or whose emphasis delimiters (a run of `*` or `_` beside text; two make one level of `<strong>`) would.
  */
 export function findDeepMarkdown(text: string, maxDepth: number): number | undefined {
   let lineIndex = 0;
@@ -57,7 +58,7 @@ export function findDeepMarkdown(text: string, maxDepth: number): number | undef
   while (start <= text.length) {
     const end = text.indexOf('\n', start);
     const stop = end < 0 ? text.length : end;
-    if (markdownDepth(text, start, stop) > maxDepth) return lineIndex;
+    if (markdownDepth(text, start, stop) > maxDepth || emphasisDepth(text, start, stop) > maxDepth) return lineIndex;
     if (end < 0) break;
     start = end + 1;
     lineIndex++;
@@ -116,6 +117,30 @@ function markdownDepth(text: string, start: number, stop: number): number {
     i = skipOneSpace(text, j, stop);
   }
   return markers === 0 ? 0 : markers + Math.floor(columns / 2);
+}
+
+/**
+ * Half the longest run of `*` or `_` on a line that also holds text: marked nests one call per emphasis level and
+ * overflows near 5,000. A line of nothing but `*`, `_`, `-` and spaces is a thematic break, never emphasis.
+ */
+function emphasisDepth(text: string, start: number, stop: number): number {
+  let longest = 0;
+  let run = 0;
+  let runChar = '';
+  let hasText = false;
+  for (let i = start; i < stop; i++) {
+    const c = text[i]!;
+    if (c === '*' || c === '_') {
+      run = c === runChar ? run + 1 : 1;
+      runChar = c;
+      if (run > longest) longest = run;
+    } else {
+      run = 0;
+      runChar = '';
+      if (c !== ' ' && c !== '\t' && c !== '-') hasText = true;
+    }
+  }
+  return hasText ? Math.ceil(longest / 2) : 0;
 }
 
 /** The one space that follows a marker is part of it, not indentation. */

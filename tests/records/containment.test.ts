@@ -36,6 +36,7 @@ describe('record containment', () => {
       ['block quotes nested 20,000 levels', () => parseMarkdown(md('title: T', `Intro.\n\n${'>'.repeat(20_000)} x`), options), 'too-deep', 6, 'body'],
       ['lists nested 3,000 levels', () => parseMarkdown(md('title: T', '- '.repeat(3000) + 'x'), options), 'too-deep', 4, 'body'],
       ['indented lists 200 levels', () => parseMarkdown(md('title: T', Array.from({ length: 200 }, (_, i) => `${' '.repeat(i * 2)}- x`).join('\n')), options), 'too-deep', 4 + 64, 'body'],
+      ['emphasis nested 10,000 levels', () => parseMarkdown(md('title: T', `${'*'.repeat(10_000)}x${'*'.repeat(10_000)}`), options), 'too-deep', 4, 'body'],
       ['a JSON Markdown body nested 5,000 levels', () => parseJson(`{"title": "T",\n"body": "${'>'.repeat(5000)} x"}`, options), 'too-deep', 2, 'body'],
     ])('reports %s as one error on its line and field', (_, parse, code, line, field) => {
       const { value, diagnostics } = parse();
@@ -140,6 +141,9 @@ describe('findDeepYaml and findDeepMarkdown', () => {
     ['- a\n  - b\n    - c', 2, 2],
     ['Texte\n\n    du code indenté', 1, undefined],
     ['---\n\n* * *', 3, undefined],
+    ['Un **gras** et _italique_', 1, undefined],
+    [`${'*'.repeat(300)}\n\nTexte`, 2, undefined],
+    [`Texte ${'*'.repeat(7)}x`, 3, 0],
   ])('findDeepMarkdown(%j, %i) is %s', (text, max, line) => {
     expect(findDeepMarkdown(text, max)).toBe(line);
   });
