@@ -96,12 +96,13 @@ export async function listRecordFiles(dir: string, options: ListRecordFilesOptio
   };
 
   const dirStat = await stat(dir).catch(() => undefined);
-  if (!dirStat?.isDirectory()) {
+  // The folder may vanish between the two calls (a release switch): then it is missing, not a crash.
+  const rootReal = dirStat?.isDirectory() ? await realpath(dir).catch(() => undefined) : undefined;
+  if (!dirStat?.isDirectory() || rootReal === undefined) {
     const what = dirStat ? 'is not a folder' : 'does not exist';
     diagnostics.push({ severity: 'error', file: escapeControls(displayDir) || '.', code: 'items-dir-missing', message: `the items folder ${what}` });
     return { value: [], diagnostics };
   }
-  const rootReal = await realpath(dir);
   const found: RecordFile[] = [];
   const visited = new Set<string>([rootReal]);
   // An explicit stack, not recursion: a folder tree's depth drives nothing but this array.
@@ -114,7 +115,7 @@ export async function listRecordFiles(dir: string, options: ListRecordFilesOptio
       report('error', folder.rel || '.', 'unreadable', `cannot read the folder: ${describe(error)}`);
       continue;
     }
-    const seen = await Promise.all(entries.map(async (entry) => {
+    const seen = await mapWithConcurrency(entries, READ_CONCURRENCY, async (entry) => {
       const name = entry.name.normalize('NFC');
       if (isIgnored(name)) return undefined;
       const rel = folder.rel === '' ? name : `${folder.rel}/${name}`;
@@ -145,7 +146,7 @@ export async function listRecordFiles(dir: string, options: ListRecordFilesOptio
         return undefined;
       }
       return { name, rel, absolute: entry.isSymbolicLink() ? real : absolute, real, info, isLink: entry.isSymbolicLink() };
-    }));
+    });
     // Sorted, and folders pushed in reverse: the walk order (which of two links to one folder wins) is the same on
     // every file system, whatever order readdir returns.
     const items = seen.filter((x) => x !== undefined).sort((a, b) => compare(a.name, b.name));
