@@ -7,6 +7,7 @@ import type { ResolvedConfig } from '../../src/config/config-schema.ts';
 import type { FeedDefinition, FeedSet } from '../../src/feed-set/feed-set.ts';
 import { feedUrls } from '../../src/render/feed-urls.ts';
 import { renderArticlePage, renderCategoryPage, renderIndexPage } from '../../src/render/html.ts';
+import { hrefAttribute } from '../../src/render/html-layout.ts';
 import { makeArticle, makeConfig } from '../helpers/factories.ts';
 
 const SOCIETE: Category = { slug: 'societe', name: 'Société' };
@@ -354,6 +355,25 @@ describe('category navigation', () => {
       const articles = [makeArticle({ categories: Array.from({ length: 30 }, (_, j) => ({ slug: `c${j}`, name: `C${j}` })) })];
       expect(all(only(page(renderIndexPage(makeFeedSet(articles, config), config)), 'nav'), 'a')).toHaveLength(30);
     });
+  });
+});
+
+describe('hrefAttribute', () => {
+  it.each([
+    ['https://example.org/a?b=1&c=2', ' href="https://example.org/a?b=1&amp;c=2"'],
+    ['../../categories/societe/feed.xml', ' href="../../categories/societe/feed.xml"'],
+    ['articles/l-ocp%20x/', ' href="articles/l-ocp%20x/"'],
+    ['#contenu', ' href="#contenu"'],
+    ['', ' href=""'],
+    ['javascript:alert(1)', ''],
+    ['java\nscript:alert(1)', ''],
+    ['data:text/html,x', ''],
+    ['//evil.example/x', ''],
+    ['/\\evil.example/x', ''],
+    ['a b/', ''],
+    ['"><script>', ''],
+  ])('hrefAttribute(%j) is %j', (url, attribute) => {
+    expect(hrefAttribute(url)).toBe(attribute);
   });
 });
 
