@@ -1,5 +1,6 @@
 // article: untrusted body HTML → safe HTML with absolute URLs, fit for content:encoded and Atom content.
 import sanitizeHtml from 'sanitize-html';
+import { HTTP_SCHEMES, readUrl, type UrlScheme } from '../_lib/read-url.ts';
 import { cleanXmlText } from './xml-text.ts';
 
 // Dropped with everything inside them: their content is code, widgets or forms, never article text.
@@ -27,7 +28,8 @@ export function cleanHtml(html: string, baseUrl: string): string {
   } catch {
     throw new TypeError(`cleanHtml: baseUrl must be an absolute URL, got ${JSON.stringify(baseUrl)}`);
   }
-  const absolute = (url: string | undefined): string | undefined => toAbsolute(url, baseUrl);
+  const link = (url: string | undefined): string | undefined => toAbsolute(url, baseUrl, LINK_SCHEMES);
+  const image = (url: string | undefined): string | undefined => toAbsolute(url, baseUrl, HTTP_SCHEMES);
   const clean = sanitizeHtml(cleanXmlText(html), {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: {
@@ -52,9 +54,9 @@ export function cleanHtml(html: string, baseUrl: string): string {
     transformTags: {
       // The article title is the page's h1: a body h1 becomes a section heading.
       h1: 'h2',
-      a: (tagName, attribs) => ({ tagName, attribs: withUrl(attribs, 'href', absolute(attribs.href)) }),
+      a: (tagName, attribs) => ({ tagName, attribs: withUrl(attribs, 'href', link(attribs.href)) }),
       img: (tagName, attribs) => {
-        const src = withUrl(attribs, 'src', absolute(attribs.src));
+        const src = withUrl(attribs, 'src', image(attribs.src));
         return { tagName, attribs: withUrl(src, 'srcset', absoluteSrcset(attribs.srcset, baseUrl)) };
       },
     },
@@ -64,6 +66,9 @@ export function cleanHtml(html: string, baseUrl: string): string {
 
 // --- internal ---
 
+/** Links in a body may also write to the newsroom; images only load over http(s). */
+const LINK_SCHEMES: readonly UrlScheme[] = ['http:', 'https:', 'mailto:'];
+
 function withUrl(attribs: sanitizeHtml.Attributes, name: string, value: string | undefined): sanitizeHtml.Attributes {
   const next = { ...attribs };
   if (value === undefined) delete next[name];
@@ -71,14 +76,11 @@ function withUrl(attribs: sanitizeHtml.Attributes, name: string, value: string |
   return next;
 }
 
-/** Absolute URL of `url` against `base`; undefined when it cannot be one (the attribute is dropped). */
-function toAbsolute(url: string | undefined, base: string): string | undefined {
+/** Absolute URL of `url` against `base` through the one URL reader; undefined when unsafe (the attribute is dropped). */
+function toAbsolute(url: string | undefined, base: string, schemes: readonly UrlScheme[]): string | undefined {
   if (url === undefined) return undefined;
-  try {
-    return new URL(url.trim(), base).href;
-  } catch {
-    return undefined;
-  }
+  const reading = readUrl(url, base, { schemes });
+  return reading.ok ? reading.url : undefined;
 }
 
 // HTML §4.8.4.3: srcset is a comma-separated list of "URL [descriptor]" candidates.
@@ -90,7 +92,7 @@ function absoluteSrcset(srcset: string | undefined, base: string): string | unde
     .filter(Boolean)
     .map((candidate) => {
       const [url = '', ...descriptor] = candidate.split(/\s+/);
-      const abs = toAbsolute(url, base);
+      const abs = toAbsolute(url, base, HTTP_SCHEMES);
       return abs === undefined ? undefined : [abs, ...descriptor].join(' ');
     });
   return candidates.every((c) => c !== undefined) && candidates.length > 0 ? candidates.join(', ') : undefined;

@@ -1,8 +1,9 @@
 // article: RawRecord → Article, every field validated and normalised, every problem reported at once.
-import type { ResolvedConfig } from '../config/config-schema.ts';
+import { DEFAULT_LIMITS, type ResolvedConfig } from '../config/config-schema.ts';
 import type { Diagnostic, Result, Severity } from '../diagnostics.ts';
 import { parseFrenchDate } from '../records/french-date.ts';
 import type { RawRecord } from '../records/raw-record.ts';
+import { internalError } from '../_lib/internal-error.ts';
 import { describeValue } from './_lib/describe-value.ts';
 import type { Article } from './article.ts';
 import { cleanHtml } from './clean-html.ts';
@@ -10,7 +11,7 @@ import { deriveSummary, toPlainText } from './derive-summary.ts';
 import { tagUri } from './identity.ts';
 import { normalizeCategories } from './normalize-categories.ts';
 import { readAuthors } from './read-authors.ts';
-import { readUrl } from './read-url.ts';
+import { readUrl } from '../_lib/read-url.ts';
 import { renderBody } from './render-body.ts';
 import { slugify } from './slug.ts';
 import { cleanXmlText } from './xml-text.ts';
@@ -32,6 +33,19 @@ export function toArticle(record: RawRecord, config: ResolvedConfig): Result<Art
   if (typeof config !== 'object' || config === null || typeof config.siteUrl !== 'string') {
     throw new TypeError('toArticle: config must be a ResolvedConfig');
   }
+  try {
+    return convert(record, config);
+  } catch (error) {
+    // Bad content is reported as data below; an exception here is a bug of ours, and says so instead of
+    // passing for a content error. It still costs only this record, never the build.
+    return { value: undefined, diagnostics: [internalError(record.file, error)] };
+  }
+}
+
+// --- internal ---
+
+function convert(record: RawRecord, config: ResolvedConfig): Result<Article | undefined> {
+  const limits = config.limits ?? DEFAULT_LIMITS;
   const diagnostics: Diagnostic[] = [];
   const report = (severity: Severity, field: string, code: string, message: string): void => {
     // A field that is not there at all is reported at line 1, where the record (front matter, JSON object) opens.
@@ -137,8 +151,12 @@ export function toArticle(record: RawRecord, config: ResolvedConfig): Result<Art
 
   const names = readCategoryNames(get('categories'), (message) => report('error', 'categories', 'wrong-type', message));
   const { categories, dropped } = normalizeCategories(names, config);
-  for (const name of dropped) {
+  for (const name of dropped.slice(0, MAX_REPORTED)) {
     report('warning', 'categories', 'category-empty', `${JSON.stringify(name)} has no letters or digits to make a slug; dropped`);
+  }
+  if (categories.length > limits.categoriesPerRecord) {
+    report('error', 'categories', 'too-many-categories',
+      `${categories.length} categories; the limit is ${limits.categoriesPerRecord} (limits.categoriesPerRecord)`);
   }
 
   const writtenSummary = readText('summary');
@@ -148,16 +166,7 @@ export function toArticle(record: RawRecord, config: ResolvedConfig): Result<Art
   }
 
   // Rendering Markdown costs ~0.3 ms an article: drafts never reach a feed, so theirs is skipped.
-  let html = '';
-  if (!draft) {
-    try {
-      html = cleanHtml(renderBody(record.body), link);
-    } catch (error) {
-      const line = 'line' in record.body ? record.body.line : undefined;
-      diagnostics.push({ severity: 'error', file: record.file, ...(line === undefined ? {} : { line }), field: 'body', code: 'body-invalid', message: `could not be rendered: ${(error as Error).message}` });
-      return { value: undefined, diagnostics };
-    }
-  }
+  const html = draft ? '' : cleanHtml(renderBody(record.body), link);
   const summary = (writtenSummary !== undefined ? toPlainText(writtenSummary) : '') || deriveSummary(html);
 
   const article: Article = {
@@ -181,7 +190,8 @@ export function toArticle(record: RawRecord, config: ResolvedConfig): Result<Art
   return { value: article, diagnostics };
 }
 
-// --- internal ---
+/** At most this many `category-empty` warnings per record: a record of 5,000 emoji categories is one error, not 5,000 lines. */
+const MAX_REPORTED = 5;
 
 /** A number is an epoch: milliseconds from 1e11 up (after 1973), seconds from 1e8 (after 1973) below that. */
 function readEpoch(value: number, fail: (message: string) => void): Date | undefined {

@@ -1,4 +1,5 @@
 // config: defaults and validation; GazetteConfig (user-written) → ResolvedConfig (complete, checked).
+import { readUrl } from '../_lib/read-url.ts';
 import type { Author, CategorySettings, GazetteConfig } from './define-config.ts';
 
 export const DEFAULT_LANGUAGE = 'fr-FR';
@@ -8,6 +9,29 @@ export const DEFAULT_TAG_DATE = '2024-01-01';
 export const DEFAULT_ITEMS_DIR = 'items';
 export const DEFAULT_OUT_DIR = 'dist';
 export const DEFAULT_CACHE_CONTROL = 'public, max-age=300';
+export const DEFAULT_PUBLIC_DIR = 'public';
+
+/** Per-record limits: a record over one is an error naming the file, line, field and the limit; the others publish. */
+export interface RecordLimits {
+  /** Largest record file, in bytes. */
+  readonly recordBytes: number;
+  /** Largest body (Markdown, HTML or dispatch text), in UTF-8 bytes. */
+  readonly bodyBytes: number;
+  /** Most distinct categories in one record. */
+  readonly categoriesPerRecord: number;
+  /** Most YAML alias (`*name`) expansions in one front matter value; stops alias bombs. */
+  readonly yamlAliases: number;
+  /** Deepest nesting of JSON or YAML values and of Markdown quotes and lists. */
+  readonly nestingDepth: number;
+}
+
+export const DEFAULT_LIMITS: RecordLimits = Object.freeze({
+  recordBytes: 2_000_000,
+  bodyBytes: 1_000_000,
+  categoriesPerRecord: 20,
+  yamlAliases: 50,
+  nestingDepth: 64,
+});
 
 /** The configuration every later stage reads: every field present and valid. */
 export interface ResolvedConfig {
@@ -26,11 +50,16 @@ export interface ResolvedConfig {
   readonly itemsDir: string;
   readonly outDir: string;
   readonly cacheControl: string;
+  /** False: `gazette build` and `serve` publish the feeds only, no HTML pages. */
+  readonly pages: boolean;
+  /** Folder of static assets copied into the output as they are (relative to the config file until loaded). */
+  readonly publicDir: string;
+  readonly limits: RecordLimits;
 }
 
 const KNOWN_KEYS = new Set([
   'title', 'description', 'siteUrl', 'language', 'timeZone', 'author', 'copyright', 'limit',
-  'categories', 'tagDate', 'hub', 'itemsDir', 'outDir', 'cacheControl',
+  'categories', 'tagDate', 'hub', 'itemsDir', 'outDir', 'cacheControl', 'pages', 'publicDir', 'limits',
 ]);
 
 /**
@@ -117,6 +146,13 @@ export function resolveConfig(input: unknown): { config?: ResolvedConfig; proble
   const itemsDir = str('itemsDir') ?? DEFAULT_ITEMS_DIR;
   const outDir = str('outDir') ?? DEFAULT_OUT_DIR;
   const cacheControl = str('cacheControl') ?? DEFAULT_CACHE_CONTROL;
+  let pages = true;
+  if (c.pages !== undefined) {
+    if (typeof c.pages === 'boolean') pages = c.pages;
+    else problems.push(`pages: expected true or false, got ${JSON.stringify(c.pages)}`);
+  }
+  const publicDir = str('publicDir') ?? DEFAULT_PUBLIC_DIR;
+  const limits = checkLimits(c.limits, problems);
 
   if (problems.length > 0 || title === undefined || siteUrl === undefined || author === undefined) {
     return { problems };
@@ -138,6 +174,9 @@ export function resolveConfig(input: unknown): { config?: ResolvedConfig; proble
       itemsDir,
       outDir,
       cacheControl,
+      pages,
+      publicDir,
+      limits,
     },
   };
 }
@@ -153,23 +192,40 @@ export function mustResolveConfig(input: GazetteConfig): ResolvedConfig {
 
 function checkUrl(key: string, value: string | undefined, problems: string[]): string | undefined {
   if (value === undefined) return undefined;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    const hint = /^[\w.-]+\.[a-z]{2,}(\/|$)/i.test(value) ? ` (did you mean "https://${value}"?)` : '';
-    problems.push(`${key}: expected an absolute URL, got ${JSON.stringify(value)}${hint}`);
+  const reading = readUrl(value, undefined);
+  if (!reading.ok) {
+    const hint = reading.message.startsWith('expected an absolute URL') && /^[\w.-]+\.[a-z]{2,}(\/|$)/i.test(value)
+      ? ` (did you mean "https://${value}"?)`
+      : '';
+    problems.push(`${key}: ${reading.message}${hint}`);
     return undefined;
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    problems.push(`${key}: expected an http(s) URL, got ${JSON.stringify(value)}`);
-    return undefined;
-  }
+  const url = new URL(reading.url);
   if (url.search || url.hash) {
     problems.push(`${key}: must not have a query or fragment, got ${JSON.stringify(value)}`);
     return undefined;
   }
   return url.href;
+}
+
+function checkLimits(value: unknown, problems: string[]): RecordLimits {
+  if (value === undefined) return DEFAULT_LIMITS;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    problems.push(`limits: expected an object such as { recordBytes: 2000000 }, got ${JSON.stringify(value)}`);
+    return DEFAULT_LIMITS;
+  }
+  const known = Object.keys(DEFAULT_LIMITS) as (keyof RecordLimits)[];
+  const limits: Record<keyof RecordLimits, number> = { ...DEFAULT_LIMITS };
+  for (const [key, given] of Object.entries(value as Record<string, unknown>)) {
+    if (!(known as string[]).includes(key)) {
+      problems.push(`limits.${key}: unknown field (known: ${known.join(', ')})`);
+    } else if (typeof given !== 'number' || !Number.isSafeInteger(given) || given < 1) {
+      problems.push(`limits.${key}: expected a positive whole number, got ${JSON.stringify(given)}`);
+    } else {
+      limits[key as keyof RecordLimits] = given;
+    }
+  }
+  return limits;
 }
 
 function checkAuthor(value: unknown, title: string | undefined, problems: string[]): Author | undefined {

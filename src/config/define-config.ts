@@ -48,6 +48,23 @@ export interface GazetteConfig {
   outDir?: string;
   /** `Cache-Control` header of served feeds. Default `public, max-age=300`. */
   cacheControl?: string;
+  /** False: publish the feeds only, no HTML pages. Default true. */
+  pages?: boolean;
+  /** Folder of static assets copied into the output as they are, relative to the config file. Default `public`. */
+  publicDir?: string;
+  /** Per-record limits; each one left out keeps its default (see the README's Reliability and security section). */
+  limits?: {
+    /** Largest record file, in bytes. Default 2,000,000. */
+    recordBytes?: number;
+    /** Largest body, in UTF-8 bytes. Default 1,000,000. */
+    bodyBytes?: number;
+    /** Most categories in one record. Default 20. */
+    categoriesPerRecord?: number;
+    /** Most YAML alias expansions in one front matter value. Default 50. */
+    yamlAliases?: number;
+    /** Deepest nesting of JSON/YAML values and Markdown quotes and lists. Default 64. */
+    nestingDepth?: number;
+  };
 }
 
 /** Typed identity for `feed.config.ts`: `export default defineConfig({ … })`. */

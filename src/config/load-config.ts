@@ -18,7 +18,7 @@ export interface LoadConfigOptions {
 
 /**
  * Loads, validates and resolves the config file; throws ConfigError with one line per bad field.
- * `itemsDir` and `outDir` come back absolute, resolved against the config file's folder.
+ * `itemsDir`, `outDir` and `publicDir` come back absolute, resolved against the config file's folder.
  */
 export async function loadConfig(options: LoadConfigOptions = {}): Promise<ResolvedConfig> {
   const cwd = options.cwd ?? process.cwd();
@@ -42,5 +42,10 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
   if (!config) throw new ConfigError(shown, problems);
   // Folders named in the config are relative to the config file, wherever the command runs.
   const dir = path.dirname(file);
-  return { ...config, itemsDir: path.resolve(dir, config.itemsDir), outDir: path.resolve(dir, config.outDir) };
+  return {
+    ...config,
+    itemsDir: path.resolve(dir, config.itemsDir),
+    outDir: path.resolve(dir, config.outDir),
+    publicDir: path.resolve(dir, config.publicDir),
+  };
 }

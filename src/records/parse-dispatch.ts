@@ -1,5 +1,7 @@
 // records: *.txt wire dispatch → RawRecord (DESIGN.md "Article records" §3).
+import { DEFAULT_LIMITS, type RecordLimits } from '../config/config-schema.ts';
 import type { Diagnostic, Result } from '../diagnostics.ts';
+import { checkBodySize } from './record-limits.ts';
 import type { DispatchBlock, RawField, RawRecord, RecordBody } from './raw-record.ts';
 import { normalizeText, splitLines } from './normalize-text.ts';
 import { splitCategoryLine } from './split-categories.ts';
@@ -13,6 +15,8 @@ export interface ParseDispatchOptions {
   readonly relPath: string;
   /** Configured category labels, used to split run-together names (`InternationalNational`). */
   readonly vocabulary: readonly string[];
+  /** Body budget; default {@link DEFAULT_LIMITS}. */
+  readonly limits?: RecordLimits;
 }
 
 /**
@@ -40,7 +44,7 @@ export function parseDispatch(text: string, options: ParseDispatchOptions): Resu
   // Line 1: the date. Leading blank lines are tolerated; the date is the first non-blank line.
   const dateIndex = nextNonBlank(0);
   if (dateIndex >= lines.length) {
-    report('error', 'empty-record', 'the file is empty: expected a date line, a categories line, a blank line and a title');
+    report('error', 'empty-record', 'the file is empty: expected a date line, a categories line, a blank line and a title', 1);
     return { value: undefined, diagnostics };
   }
   const fields: Record<string, RawField> = {
@@ -76,6 +80,8 @@ export function parseDispatch(text: string, options: ParseDispatchOptions): Resu
   }
   fields.title = { value: titleLine.trim(), line: titleIndex + 1 };
 
+  const tooLarge = checkBodySize(lines.slice(titleIndex + 1).join('\n'), options.limits ?? DEFAULT_LIMITS, file, titleIndex + 2);
+  if (tooLarge.length > 0) return { value: undefined, diagnostics: [...diagnostics, ...tooLarge] };
   const blocks = toBlocks(lines, titleIndex + 1);
   let body: RecordBody;
   const first = blocks[0];

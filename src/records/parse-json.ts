@@ -1,9 +1,12 @@
 // records: *.json (one article object; body in `body` as Markdown or in `html`) → RawRecord.
 import { getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
+import { DEFAULT_LIMITS, type RecordLimits } from '../config/config-schema.ts';
 import type { Diagnostic, Result } from '../diagnostics.ts';
+import { findDeepJson, findDeepMarkdown } from './find-deep-nesting.ts';
 import type { RawField, RawRecord, RecordBody } from './raw-record.ts';
 import { createLineLocator, normalizeStrings } from './normalize-text.ts';
+import { checkBodySize } from './record-limits.ts';
 
 /** Options of {@link parseJson}. */
 export interface ParseJsonOptions {
@@ -11,6 +14,8 @@ export interface ParseJsonOptions {
   readonly file: string;
   /** Path below the items folder, without extension: `2024/maroc`. */
   readonly relPath: string;
+  /** Nesting and body budgets; default {@link DEFAULT_LIMITS}. */
+  readonly limits?: RecordLimits;
 }
 
 /**
@@ -21,6 +26,7 @@ export function parseJson(text: string, options: ParseJsonOptions): Result<RawRe
   if (typeof text !== 'string') throw new TypeError('parseJson: text must be a string');
   if (typeof options?.file !== 'string') throw new TypeError('parseJson: options.file must be a string');
   const { file, relPath } = options;
+  const limits = options.limits ?? DEFAULT_LIMITS;
   const diagnostics: Diagnostic[] = [];
   const report = (severity: Diagnostic['severity'], code: string, message: string, line: number, field?: string): void => {
     diagnostics.push({ severity, file, line, code, message, ...(field === undefined ? {} : { field }) });
@@ -32,6 +38,12 @@ export function parseJson(text: string, options: ParseJsonOptions): Result<RawRe
   const locate = createLineLocator(source);
   if (source.trim() === '') {
     report('error', 'empty-record', 'the file is empty: expected a JSON object with a title and a date', 1);
+    return { value: undefined, diagnostics };
+  }
+  // jsonc-parser descends recursively: measure the nesting first, with a loop.
+  const deep = findDeepJson(source, limits.nestingDepth);
+  if (deep !== undefined) {
+    report('error', 'too-deep', `the JSON nests deeper than ${limits.nestingDepth} levels (limits.nestingDepth)`, locate(deep).line);
     return { value: undefined, diagnostics };
   }
   const errors: ParseError[] = [];
@@ -60,11 +72,25 @@ export function parseJson(text: string, options: ParseJsonOptions): Result<RawRe
       report('warning', 'duplicate-key', `"${key}" is also set on line ${previous}; the last value is used`, line, key);
     }
     seen.set(key, line);
-    fields[key] = { value: normalizeStrings(getNodeValue(valueNode)), line };
+    const normalized = normalizeStrings(getNodeValue(valueNode), limits.nestingDepth - 1);
+    if (!normalized.ok) {
+      report('error', 'too-deep', `nests deeper than ${limits.nestingDepth} levels (limits.nestingDepth)`, line, key);
+      continue;
+    }
+    fields[key] = { value: normalized.value, line };
   }
 
   const body = takeBody(fields, report);
   if (body === undefined) return { value: undefined, diagnostics };
+  if (body.kind === 'markdown' || body.kind === 'html') {
+    const text = body.kind === 'markdown' ? body.text : body.html;
+    diagnostics.push(...checkBodySize(text, limits, file, body.line).map((d) => ({ ...d, field: body.kind === 'html' ? 'html' : 'body' })));
+    const deepLine = body.kind === 'markdown' ? findDeepMarkdown(text, limits.nestingDepth) : undefined;
+    if (deepLine !== undefined) {
+      report('error', 'too-deep', `quotes and lists nest deeper than ${limits.nestingDepth} levels (limits.nestingDepth)`, body.line, 'body');
+    }
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return { value: undefined, diagnostics };
   return { value: { file, relPath, format: 'json', fields, body }, diagnostics };
 }
 

@@ -1,9 +1,12 @@
 // records: *.md (YAML front matter + Markdown body) → RawRecord.
 import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
+import { DEFAULT_LIMITS, type RecordLimits } from '../config/config-schema.ts';
 import type { Diagnostic, Result } from '../diagnostics.ts';
+import { findDeepMarkdown, findDeepYaml } from './find-deep-nesting.ts';
 import type { RawField, RawRecord } from './raw-record.ts';
 import { normalizeStrings, normalizeText } from './normalize-text.ts';
+import { checkBodySize } from './record-limits.ts';
 
 /** Options of {@link parseMarkdown}. */
 export interface ParseMarkdownOptions {
@@ -11,6 +14,8 @@ export interface ParseMarkdownOptions {
   readonly file: string;
   /** Path below the items folder, without extension: `2024/maroc`. */
   readonly relPath: string;
+  /** Nesting, alias and body budgets; default {@link DEFAULT_LIMITS}. */
+  readonly limits?: RecordLimits;
 }
 
 /**
@@ -21,10 +26,14 @@ export function parseMarkdown(text: string, options: ParseMarkdownOptions): Resu
   if (typeof text !== 'string') throw new TypeError('parseMarkdown: text must be a string');
   if (typeof options?.file !== 'string') throw new TypeError('parseMarkdown: options.file must be a string');
   const { file, relPath } = options;
+  const limits = options.limits ?? DEFAULT_LIMITS;
   const diagnostics: Diagnostic[] = [];
   const fail = (code: string, message: string, line: number): Result<undefined> => {
     diagnostics.push({ severity: 'error', file, line, code, message });
     return { value: undefined, diagnostics };
+  };
+  const error = (code: string, message: string, line: number | undefined, field: string): void => {
+    diagnostics.push({ severity: 'error', file, ...(line === undefined ? {} : { line }), field, code, message });
   };
 
   const lines = normalizeText(text).split('\n');
@@ -37,7 +46,13 @@ export function parseMarkdown(text: string, options: ParseMarkdownOptions): Resu
 
   // The YAML starts on file line 2: yaml's line n is file line n + 1.
   const yamlLines = lines.slice(1, closeIndex);
-  let parsed = parseFrontMatter(yamlLines.join('\n'));
+  const yamlSource = yamlLines.join('\n');
+  // Before yaml's composer, which recurses once per level.
+  const deep = findDeepYaml(yamlSource, limits.nestingDepth);
+  if (deep !== undefined) {
+    return fail('too-deep', `the front matter nests deeper than ${limits.nestingDepth} levels (limits.nestingDepth)`, lineOfOffset(yamlSource, deep) + 2);
+  }
+  let parsed = parseFrontMatter(yamlSource);
   const firstError = parsed.doc.errors[0];
   if (firstError) {
     // French titles often hold ` : ` (`title: Maroc : le DG`), which YAML reads as a nested mapping.
@@ -72,17 +87,45 @@ export function parseMarkdown(text: string, options: ParseMarkdownOptions): Resu
     const keyNode = pair.key;
     const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
     const valueNode = isNode(pair.value) ? pair.value : undefined;
-    const value: unknown = valueNode ? valueNode.toJS(doc) : null;
     // The value's line; for an empty value (`date:`) the key's line.
     const line = lineOf(valueNode?.range?.[0] ?? (isNode(keyNode) ? keyNode.range?.[0] : undefined));
-    fields[key.normalize('NFC')] = { value: normalizeStrings(value), line };
+    const field = key.normalize('NFC');
+    let value: unknown = null;
+    try {
+      value = valueNode ? valueNode.toJS(doc, { maxAliasCount: limits.yamlAliases }) : null;
+    } catch (cause) {
+      // yaml throws a ReferenceError when aliases expand past maxAliasCount (a "billion laughs" bomb).
+      if (!(cause instanceof ReferenceError)) throw cause;
+      error('yaml-aliases', `its aliases (*name) expand past the limit of ${limits.yamlAliases} (limits.yamlAliases)`, line, field);
+      continue;
+    }
+    // Fields sit one level inside the front matter mapping.
+    const normalized = normalizeStrings(value, limits.nestingDepth - 1);
+    if (!normalized.ok) {
+      error('too-deep', `nests deeper than ${limits.nestingDepth} levels (limits.nestingDepth), or an alias (*name) contains itself`, line, field);
+      continue;
+    }
+    fields[field] = { value: normalized.value, line };
   }
 
   const body = { kind: 'markdown' as const, text: lines.slice(closeIndex + 1).join('\n'), line: closeIndex + 2 };
+  diagnostics.push(...checkBodySize(body.text, limits, file, body.line));
+  const deepLine = findDeepMarkdown(body.text, limits.nestingDepth);
+  if (deepLine !== undefined) {
+    error('too-deep', `quotes and lists nest deeper than ${limits.nestingDepth} levels (limits.nestingDepth)`, body.line + deepLine, 'body');
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return { value: undefined, diagnostics };
   return { value: { file, relPath, format: 'md', fields, body }, diagnostics };
 }
 
 // --- internal ---
+
+/** 0-based line of a 0-based offset in `text`. */
+function lineOfOffset(text: string, offset: number): number {
+  let line = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
 
 function parseFrontMatter(source: string): { doc: Document; counter: LineCounter } {
   const counter = new LineCounter();

@@ -1,14 +1,16 @@
 // records: the items folder on disk → RawRecord[] (one per article file, in a stable order).
-import type { Stats } from 'node:fs';
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+//
+// Two steps the live site can also run apart: `listRecordFiles` walks the folder (links, ignores, duplicate ids)
+// and `readRecordFile` reads one file with bounded I/O and parses it with `parseRecordText` (pure, worker-safe).
+import { constants as fsConstants } from 'node:fs';
+import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { mapPool } from '../_lib/map-pool.ts';
+import { internalError } from '../_lib/internal-error.ts';
+import { DEFAULT_LIMITS, type RecordLimits } from '../config/config-schema.ts';
 import type { Diagnostic, Result } from '../diagnostics.ts';
-import { decodeText } from './decode-text.ts';
+import { parseRecordText } from './parse-record-text.ts';
 import type { RawRecord, RecordFormat } from './raw-record.ts';
-import { parseDispatch } from './parse-dispatch.ts';
-import { parseJson } from './parse-json.ts';
-import { parseMarkdown } from './parse-markdown.ts';
+import { checkRecordSize } from './record-limits.ts';
 
 /** Options of {@link readItems}. */
 export interface ReadItemsOptions {
@@ -16,23 +18,59 @@ export interface ReadItemsOptions {
   readonly vocabulary: readonly string[];
   /** Folder name used in `file` and messages; default: `dir` relative to the working directory. */
   readonly displayDir?: string;
+  /** Size, nesting and alias budgets (`config.limits`); default {@link DEFAULT_LIMITS}. */
+  readonly limits?: RecordLimits;
 }
 
-/** Record files by extension (compared in lower case). `.markdown` is the other common Markdown extension. */
-const FORMATS: Readonly<Record<string, RecordFormat>> = { '.md': 'md', '.markdown': 'md', '.json': 'json', '.txt': 'txt' };
+/** Options of {@link listRecordFiles}. */
+export interface ListRecordFilesOptions {
+  /** Folder name used in messages; default: `dir` relative to the working directory. */
+  readonly displayDir?: string;
+}
+
+/** Options of {@link readRecordFile}. */
+export interface ReadRecordFileOptions {
+  /** Path shown in diagnostics and `RawRecord.file`: `recordDisplayPath(displayDir, file.name)`. */
+  readonly display: string;
+  /** Configured category labels, to split run-together dispatch categories. */
+  readonly vocabulary: readonly string[];
+  /** Size, nesting and alias budgets; default {@link DEFAULT_LIMITS}. */
+  readonly limits?: RecordLimits;
+}
+
+/** One record file found by {@link listRecordFiles}, with the stat information of the walk. */
+export interface RecordFile {
+  /** Path to read: below `dir`, or the real path of a link that stays inside the items folder. */
+  readonly absolute: string;
+  /** `/`-separated path below the items folder with extension, NFC: `2024/maroc.txt`. */
+  readonly name: string;
+  /** The same without extension: `2024/maroc`, the default article id. */
+  readonly relPath: string;
+  readonly format: RecordFormat;
+  /** Size in bytes when listed. */
+  readonly size: number;
+  /** Modification time when listed, in ms since the epoch. */
+  readonly mtimeMs: number;
+}
+
+/** Files read at once by {@link readItems}: enough to keep the disk busy, far below any open-files limit. */
+export const READ_CONCURRENCY = 64;
 
 /**
- * Reads every record below `dir`, sorted by relPath. Ignored: other extensions, names starting with `.`
- * or `_` (editor backups, drafts folders, `.DS_Store`) and `README.*` files, which document the folder.
- * A file that cannot be read or parsed is reported and skipped; the others still come through.
+ * Reads every record below `dir`, sorted by relPath: {@link listRecordFiles}, then {@link readRecordFile} for each
+ * file, at most {@link READ_CONCURRENCY} at a time. A file that cannot be read or parsed is reported and skipped;
+ * the others still come through.
  */
 export async function readItems(dir: string, options: ReadItemsOptions): Promise<Result<RawRecord[]>> {
+  if (typeof dir !== 'string' || dir === '') throw new TypeError('readItems: dir must be a non-empty string');
   if (!Array.isArray(options?.vocabulary)) throw new TypeError('readItems: options.vocabulary must be an array');
-  const listed = await listRecordFiles(dir, options);
+  const displayDir = displayDirOf(dir, options.displayDir);
+  const listed = await listRecordFiles(dir, { displayDir });
   const diagnostics: Diagnostic[] = [...listed.diagnostics];
+  const readOptions = { vocabulary: options.vocabulary, limits: options.limits ?? DEFAULT_LIMITS };
+  const results = await mapWithConcurrency(listed.value, READ_CONCURRENCY, (file) =>
+    readRecordFile(file, { ...readOptions, display: recordDisplayPath(displayDir, file.name) }));
   const records: RawRecord[] = [];
-  // A fixed pool of readers: never more open files than READ_CONCURRENCY, whatever the folder holds.
-  const results = await mapPool(listed.value, READ_CONCURRENCY, (f) => readRecordFile(f, options.vocabulary));
   for (const r of results) {
     diagnostics.push(...r.diagnostics);
     if (r.value) records.push(r.value);
@@ -40,46 +78,102 @@ export async function readItems(dir: string, options: ReadItemsOptions): Promise
   return { value: records, diagnostics };
 }
 
-/** Files read at once by {@link readItems}: well below any per-process open-file limit. */
-export const READ_CONCURRENCY = 64;
-
-/** One record file found by {@link listRecordFiles}. */
-export interface RecordFile {
-  /** Absolute or dir-based path to read. */
-  readonly absolute: string;
-  /** `/`-separated path below dir with extension, NFC: `2024/maroc.txt`. */
-  readonly name: string;
-  /** The same without extension: `2024/maroc`. */
-  readonly relPath: string;
-  /** Path shown in messages: `items/2024/maroc.txt`. */
-  readonly file: string;
-  readonly format: RecordFormat;
-  /** Size in bytes and modification time, from the walk: what a rebuild compares to skip unchanged files. */
-  readonly size: number;
-  readonly mtimeMs: number;
-  readonly ctimeMs: number;
-}
-
 /**
- * Walks `dir` for record files, sorted by relPath, without reading them. Two files with one id (`a.md`, `a.json`):
- * the first in sorted order is listed, the others are reported.
+ * Walks `dir` and lists its record files, sorted by relPath. Ignored: other extensions, names starting with `.`
+ * or `_` (editor backups, drafts folders, `.DS_Store`) and `README.*` files, which document the folder.
+ * Links are followed only while their real path stays inside the items folder; a link out of it is an error and is
+ * not followed (the message names the link, never its target). Dangling links, link loops, unreadable folders and
+ * entries that are not regular files are reported. Two files with one id (`a.md`, `a.json`): the first in sorted
+ * order wins, the next is an error.
  */
-export async function listRecordFiles(dir: string, options: Pick<ReadItemsOptions, 'displayDir'> = {}): Promise<Result<RecordFile[]>> {
+export async function listRecordFiles(dir: string, options: ListRecordFilesOptions = {}): Promise<Result<RecordFile[]>> {
   if (typeof dir !== 'string' || dir === '') throw new TypeError('listRecordFiles: dir must be a non-empty string');
-  const displayDir = toSlashes(options.displayDir ?? path.relative(process.cwd(), dir));
-  const display = (rel: string): string => (displayDir === '' || displayDir === '.' ? rel : `${displayDir.replace(/\/+$/, '')}/${rel}`);
+  const displayDir = displayDirOf(dir, options.displayDir);
+  const display = (rel: string): string => recordDisplayPath(displayDir, rel);
   const diagnostics: Diagnostic[] = [];
+  const report = (severity: Diagnostic['severity'], rel: string, code: string, message: string, line?: number): void => {
+    diagnostics.push({ severity, file: display(rel), ...(line === undefined ? {} : { line }), code, message });
+  };
 
   const dirStat = await stat(dir).catch(() => undefined);
-  if (!dirStat?.isDirectory()) {
+  // The folder may vanish between the two calls (a release switch): then it is missing, not a crash.
+  const rootReal = dirStat?.isDirectory() ? await realpath(dir).catch(() => undefined) : undefined;
+  if (!dirStat?.isDirectory() || rootReal === undefined) {
     const what = dirStat ? 'is not a folder' : 'does not exist';
-    diagnostics.push({ severity: 'error', file: displayDir || '.', code: 'items-dir-missing', message: `the items folder ${what}` });
+    diagnostics.push({ severity: 'error', file: escapeControls(displayDir) || '.', code: 'items-dir-missing', message: `the items folder ${what}` });
     return { value: [], diagnostics };
   }
-
-  const found: FoundFile[] = [];
-  await walk(dir, '', found, new Set([await realpath(dir)]), diagnostics, display);
+  const found: RecordFile[] = [];
+  const visited = new Set<string>([rootReal]);
+  // An explicit stack, not recursion: a folder tree's depth drives nothing but this array.
+  const folders: { absolute: string; real: string; rel: string }[] = [{ absolute: dir, real: rootReal, rel: '' }];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    let entries;
+    try {
+      entries = await readdir(folder.absolute, { withFileTypes: true });
+    } catch (error) {
+      report('error', folder.rel || '.', 'unreadable', `cannot read the folder: ${describe(error)}`);
+      continue;
+    }
+    const seen = await mapWithConcurrency(entries, READ_CONCURRENCY, async (entry) => {
+      const name = entry.name.normalize('NFC');
+      if (isIgnored(name)) return undefined;
+      const rel = folder.rel === '' ? name : `${folder.rel}/${name}`;
+      const absolute = path.join(folder.absolute, entry.name);
+      const isRecordName = formatOf(name) !== undefined;
+      let real = path.join(folder.real, entry.name);
+      if (entry.isSymbolicLink()) {
+        try {
+          real = await realpath(absolute);
+        } catch (error) {
+          const code = describe(error);
+          if (code === 'ELOOP') report('error', rel, 'link-loop', 'is a link that leads back to itself; not followed');
+          else if (code === 'ENOENT') report(isRecordName ? 'error' : 'warning', rel, 'link-dangling', 'is a link to nothing (its target does not exist)');
+          else report('error', rel, 'unreadable', `cannot follow the link: ${code}`);
+          return undefined;
+        }
+        if (!isInside(rootReal, real)) {
+          // Never name or read the target: a link to /etc must not leak a line of /etc/passwd into a message.
+          report('error', rel, 'link-outside', 'is a link to a place outside the items folder; not followed');
+          return undefined;
+        }
+      }
+      let info;
+      try {
+        info = await stat(real);
+      } catch (error) {
+        report('error', rel, 'unreadable', `cannot read it: ${describe(error)}`);
+        return undefined;
+      }
+      return { name, rel, absolute: entry.isSymbolicLink() ? real : absolute, real, info, isLink: entry.isSymbolicLink() };
+    });
+    // Sorted, and folders pushed in reverse: the walk order (which of two links to one folder wins) is the same on
+    // every file system, whatever order readdir returns.
+    const items = seen.filter((x) => x !== undefined).sort((a, b) => compare(a.name, b.name));
+    const subfolders: { absolute: string; real: string; rel: string }[] = [];
+    for (const item of items) {
+      const { name, rel, absolute, real, info, isLink } = item;
+      if (info.isDirectory()) {
+        if (visited.has(real)) {
+          report('warning', rel, 'link-loop', 'is a link to a folder already read; not followed again');
+          continue;
+        }
+        visited.add(real);
+        subfolders.push({ absolute, real, rel });
+      } else if (info.isFile()) {
+        const format = formatOf(name);
+        if (format === undefined) continue;
+        found.push({ absolute, name: rel, relPath: rel.slice(0, -path.extname(name).length), format, size: info.size, mtimeMs: info.mtimeMs });
+      } else if (formatOf(name) !== undefined) {
+        // A FIFO or device named like a record would block or never end a read.
+        report('error', rel, 'not-a-file', `is not a regular file${isLink ? ' (a link to one)' : ''}; not read`);
+      }
+    }
+    folders.push(...subfolders.reverse());
+  }
   found.sort((a, b) => compare(a.relPath, b.relPath) || compare(a.name, b.name));
+  // Entries of a folder are looked at concurrently: report in name order, whatever finished first.
+  diagnostics.sort((a, b) => compare(a.file, b.file));
 
   // Ids must be unique: the first file of a relPath (in sorted order) wins, later ones are errors.
   const owners = new Map<string, string>();
@@ -88,17 +182,43 @@ export async function listRecordFiles(dir: string, options: Pick<ReadItemsOption
     const owner = owners.get(f.relPath);
     if (owner === undefined) {
       owners.set(f.relPath, f.name);
-      files.push({ ...f, file: display(f.name) });
+      files.push(f);
     } else {
-      diagnostics.push(...fail(display(f.name), 'duplicate-id', `same id "${f.relPath}" as ${display(owner)}; rename one of the two files`).diagnostics);
+      report('error', f.name, 'duplicate-id', `same id "${escapeControls(f.relPath)}" as ${display(owner)}; rename one of the two files`, 1);
     }
   }
   return { value: files, diagnostics };
 }
 
-/** Reads, decodes and parses one listed file. Content problems are diagnostics; this never throws for them. */
-export async function readRecordFile(f: RecordFile, vocabulary: readonly string[]): Promise<Result<RawRecord | undefined>> {
-  return readRecord(f, f.file, vocabulary);
+/**
+ * Reads one listed file (at most `limits.recordBytes` + 1 bytes, never following a FIFO) and parses it with
+ * {@link parseRecordText}. Never throws for content or I/O: an unreadable file is an `unreadable` diagnostic.
+ */
+export async function readRecordFile(file: RecordFile, options: ReadRecordFileOptions): Promise<Result<RawRecord | undefined>> {
+  if (typeof file?.absolute !== 'string') throw new TypeError('readRecordFile: file must be a RecordFile');
+  if (typeof options?.display !== 'string') throw new TypeError('readRecordFile: options.display must be a string');
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const display = options.display;
+  const tooLarge = checkRecordSize(file.size, limits, display);
+  if (tooLarge.length > 0) return { value: undefined, diagnostics: tooLarge };
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBounded(file.absolute, limits.recordBytes + 1);
+  } catch (error) {
+    if (isSystemError(error)) return fail(display, 'unreadable', `cannot read the file: ${describe(error)}`);
+    return { value: undefined, diagnostics: [internalError(display, error)] };
+  }
+  return parseRecordText(bytes, { file: display, relPath: file.relPath, format: file.format, vocabulary: options.vocabulary, limits });
+}
+
+/**
+ * The path a record file is shown as: `<displayDir>/<name>`, with control characters escaped (`\n`, `\u0085`) so
+ * a file name holding a newline never splits a diagnostic line.
+ */
+export function recordDisplayPath(displayDir: string, name: string): string {
+  const dir = toSlashes(displayDir);
+  const shown = dir === '' || dir === '.' ? name : `${dir.replace(/\/+$/, '')}/${name}`;
+  return escapeControls(shown);
 }
 
 /**
@@ -106,47 +226,46 @@ export async function readRecordFile(f: RecordFile, vocabulary: readonly string[
  * list it), `'none'` when it is not a record file (deleted, ignored, another extension), or `'unsure'` when only a
  * walk can tell (a link, a folder, an unreadable path). A live rebuild uses it for the files a watcher named.
  */
-export async function statRecordFile(
-  dir: string, absolute: string, options: Pick<ReadItemsOptions, 'displayDir'> = {},
-): Promise<RecordFile | 'none' | 'unsure'> {
+export async function statRecordFile(dir: string, absolute: string): Promise<RecordFile | 'none' | 'unsure'> {
   const rel = toSlashes(path.relative(dir, absolute));
-  if (rel === '' || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) return 'unsure';
+  if (rel === '' || rel === '..' || rel.startsWith('../') || path.isAbsolute(rel)) return 'unsure';
   const segments = rel.split('/').map((s) => s.normalize('NFC'));
   if (segments.some(isIgnored)) return 'none';
   const name = segments.join('/');
-  const ext = path.extname(name);
-  const format = FORMATS[ext.toLowerCase()];
   const info = await lstat(absolute).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : undefined));
   if (info === undefined) return 'unsure';
   if (info === null) return 'none';
   if (!info.isFile()) return 'unsure';
-  if (format === undefined || ext === path.basename(name)) return 'none';
-  const displayDir = toSlashes(options.displayDir ?? path.relative(process.cwd(), dir));
-  const file = displayDir === '' || displayDir === '.' ? name : `${displayDir.replace(/\/+$/, '')}/${name}`;
-  return {
-    absolute, name, relPath: name.slice(0, -ext.length), file, format,
-    size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs,
-  };
+  const format = formatOf(path.basename(name));
+  if (format === undefined) return 'none';
+  return { absolute, name, relPath: name.slice(0, -path.extname(name).length), format, size: info.size, mtimeMs: info.mtimeMs };
 }
 
 // --- internal ---
 
-interface FoundFile {
-  /** Absolute or dir-based path to read. */
-  readonly absolute: string;
-  /** `/`-separated path below dir with extension, NFC: `2024/maroc.txt`. */
-  readonly name: string;
-  /** The same without extension: `2024/maroc`. */
-  readonly relPath: string;
-  readonly format: RecordFormat;
-  readonly size: number;
-  readonly mtimeMs: number;
-  readonly ctimeMs: number;
+/** Record files by extension (compared in lower case). `.markdown` is the other common Markdown extension. */
+const FORMATS: Readonly<Record<string, RecordFormat>> = { '.md': 'md', '.markdown': 'md', '.json': 'json', '.txt': 'txt' };
+
+function formatOf(name: string): RecordFormat | undefined {
+  const ext = path.extname(name);
+  return ext === name || ext === '' ? undefined : FORMATS[ext.toLowerCase()];
+}
+
+function displayDirOf(dir: string, displayDir: string | undefined): string {
+  return toSlashes(displayDir ?? path.relative(process.cwd(), dir));
 }
 
 function toSlashes(p: string): string {
   return p.split(path.sep).join('/');
 }
+
+/** C0, DEL and C1 controls as escapes, the way JSON and JavaScript write them. */
+function escapeControls(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001F\u007F-\u009F]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const CONTROL_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /** Code-unit order, the same on every machine and locale. */
 function compare(a: string, b: string): number {
@@ -157,75 +276,62 @@ function isIgnored(name: string): boolean {
   return name.startsWith('.') || name.startsWith('_') || /^readme\.[^.]+$/i.test(name);
 }
 
-async function walk(
-  absDir: string, relDir: string, found: FoundFile[], visited: Set<string>,
-  diagnostics: Diagnostic[], display: (rel: string) => string,
-): Promise<void> {
-  let entries;
+function isInside(root: string, target: string): boolean {
+  const relative = path.relative(root, target);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** Reads at most `max` bytes; O_NONBLOCK so a FIFO put in place of the file cannot hang the build. */
+async function readBounded(file: string, max: number): Promise<Uint8Array> {
+  const handle = await open(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
   try {
-    entries = await readdir(absDir, { withFileTypes: true });
-  } catch (error) {
-    diagnostics.push({ severity: 'error', file: display(relDir || '.'), code: 'unreadable', message: `cannot read the folder: ${describe(error)}` });
-    return;
-  }
-  for (const entry of entries) {
-    const name = entry.name.normalize('NFC');
-    if (isIgnored(name)) continue;
-    const absolute = path.join(absDir, entry.name);
-    const rel = relDir === '' ? name : `${relDir}/${name}`;
-    let isDir = entry.isDirectory();
-    let isFile = entry.isFile();
-    let info: Stats | undefined;
-    if (entry.isSymbolicLink() || isFile) {
-      // Follow links, but never into a folder already walked (a link loop).
-      info = await stat(absolute).catch(() => undefined);
-      isDir = info?.isDirectory() ?? false;
-      isFile = info?.isFile() ?? false;
+    const info = await handle.stat();
+    if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EINVAL' });
+    // One read of the expected size (plus one byte to see growth), then more only if the file grew meanwhile.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    let want = Math.min(max, info.size + 1);
+    while (total < max && want > 0) {
+      const chunk = Buffer.alloc(want);
+      let filled = 0;
+      while (filled < want) {
+        const { bytesRead } = await handle.read(chunk, filled, want - filled, total + filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      chunks.push(chunk.subarray(0, filled));
+      total += filled;
+      if (filled < want) break;
+      want = Math.min(max - total, GROWTH_CHUNK);
     }
-    if (isDir) {
-      const real = await realpath(absolute).catch(() => absolute);
-      if (visited.has(real)) continue;
-      visited.add(real);
-      await walk(absolute, rel, found, visited, diagnostics, display);
-    } else if (isFile) {
-      const ext = path.extname(name);
-      const format = FORMATS[ext.toLowerCase()];
-      if (format === undefined || ext === name) continue;
-      found.push({
-        absolute, name: rel, relPath: rel.slice(0, -ext.length), format,
-        size: info?.size ?? 0, mtimeMs: info?.mtimeMs ?? 0, ctimeMs: info?.ctimeMs ?? 0,
-      });
-    }
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+  } finally {
+    await handle.close();
   }
 }
 
-async function readRecord(f: FoundFile, file: string, vocabulary: readonly string[]): Promise<Result<RawRecord | undefined>> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(f.absolute);
-  } catch (error) {
-    return fail(file, 'unreadable', `cannot read the file: ${describe(error)}`);
-  }
-  const { text, notes } = decodeText(bytes);
-  const warnings: Diagnostic[] = notes.map((n) => ({
-    severity: 'warning',
-    file,
-    code: n.code,
-    message: n.message,
-    ...(n.line === undefined ? {} : { line: n.line }),
-  }));
-  const options = { file, relPath: f.relPath };
-  const parsed =
-    f.format === 'txt'
-      ? parseDispatch(text, { ...options, vocabulary })
-      : f.format === 'json'
-        ? parseJson(text, options)
-        : parseMarkdown(text, options);
-  return warnings.length === 0 ? parsed : { value: parsed.value, diagnostics: [...warnings, ...parsed.diagnostics] };
+const GROWTH_CHUNK = 64 * 1024;
+
+/** Runs `task` over `items` with at most `limit` running at once; results in input order. */
+async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 function fail(file: string, code: string, message: string): Result<undefined> {
   return { value: undefined, diagnostics: [{ severity: 'error', file, code, message }] };
+}
+
+function isSystemError(error: unknown): boolean {
+  return typeof (error as { code?: unknown } | null)?.code === 'string';
 }
 
 function describe(error: unknown): string {

@@ -1,7 +1,8 @@
 // render: the shared page frame of every HTML page (head, autodiscovery, header, nav, footer).
 import type { ResolvedConfig } from '../config/config-schema.ts';
-import type { FeedSet } from '../feed-set/feed-set.ts';
+import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
 import { escapeHtml } from '../_lib/escape-html.ts';
+import { isSafeHttpUrl } from '../_lib/read-url.ts';
 
 /** One `<link rel="alternate">` autodiscovery entry (https://www.rssboard.org/rss-autodiscovery). */
 export interface AlternateLink {
@@ -39,21 +40,21 @@ export function renderLayout(frame: PageFrame, feedSet: FeedSet, config: Resolve
     `<title>${escapeHtml(frame.title)}</title>`,
     `<meta name="description" content="${escapeHtml(frame.description)}">`,
     '<meta name="generator" content="Gazette">',
-    ...(frame.canonical ? [`<link rel="canonical" href="${escapeHtml(frame.canonical)}">`] : []),
+    ...(frame.canonical && isSafeHttpUrl(frame.canonical) ? [`<link rel="canonical"${hrefAttribute(frame.canonical)}>`] : []),
     ...frame.alternates.map(
-      (a) => `<link rel="alternate" type="${escapeHtml(a.type)}" title="${escapeHtml(a.title)}" href="${escapeHtml(a.href)}">`,
+      (a) => `<link rel="alternate" type="${escapeHtml(a.type)}" title="${escapeHtml(a.title)}"${hrefAttribute(a.href)}>`,
     ),
     `<style>${STYLE}</style>`,
   ];
   const siteName = frame.isHome
     ? `<h1 class="site-title">${escapeHtml(config.title)}</h1>`
-    : `<p class="site-title"><a href="${escapeHtml(frame.root || './')}">${escapeHtml(config.title)}</a></p>`;
-  const nav = feedSet.categories.filter((f) => f.category !== undefined);
+    : `<p class="site-title"><a${hrefAttribute(frame.root || './')}>${escapeHtml(config.title)}</a></p>`;
+  const nav = navigationCategories(feedSet, config);
   const navHtml = nav.length === 0
     ? ''
     : [
         '<nav aria-label="Rubriques"><ul>',
-        ...nav.map((f) => `<li><a href="${escapeHtml(`${frame.root}${pathOf(f.path)}`)}">${escapeHtml(f.category?.name ?? f.title)}</a></li>`),
+        ...nav.map((f) => `<li><a${hrefAttribute(`${frame.root}${pathOf(f.path)}`)}>${escapeHtml(f.category?.name ?? f.title)}</a></li>`),
         '</ul></nav>',
       ].join('\n');
   return [
@@ -63,7 +64,7 @@ export function renderLayout(frame: PageFrame, feedSet: FeedSet, config: Resolve
     ...head,
     '</head>',
     '<body>',
-    '<a class="skip" href="#contenu">Aller au contenu</a>',
+    `<a class="skip"${hrefAttribute('#contenu')}>Aller au contenu</a>`,
     '<header>',
     siteName,
     `<p class="site-description">${escapeHtml(config.description)}</p>`,
@@ -73,7 +74,7 @@ export function renderLayout(frame: PageFrame, feedSet: FeedSet, config: Resolve
     frame.main,
     '</main>',
     '<footer>',
-    `<p>${escapeHtml(config.copyright)} · <a href="${escapeHtml(`${frame.root}feed.xml`)}">RSS</a> · <a href="${escapeHtml(`${frame.root}atom.xml`)}">Atom</a> · <a href="${escapeHtml(`${frame.root}feed.json`)}">JSON Feed</a></p>`,
+    `<p>${escapeHtml(config.copyright)} · <a${hrefAttribute(`${frame.root}feed.xml`)}>RSS</a> · <a${hrefAttribute(`${frame.root}atom.xml`)}>Atom</a> · <a${hrefAttribute(`${frame.root}feed.json`)}>JSON Feed</a></p>`,
     '</footer>',
     '</body>',
     '</html>',
@@ -88,7 +89,64 @@ export function pathOf(feedPath: string): string {
   return `${trimmed.split('/').map((s) => encodeURIComponent(decodeSafely(s))).join('/')}/`;
 }
 
+/** Most categories a page's navigation (and the front page's list) shows, so pages stay small however many exist. */
+export const NAV_CATEGORY_LIMIT = 30;
+
+/**
+ * The category feeds pages link to, in slug order: all of them up to {@link NAV_CATEGORY_LIMIT}; beyond it the
+ * configured categories and then the most used ones (most published articles first, then by slug) up to the cap.
+ * Without a cap every one of N category pages would list N categories: output would grow as N².
+ */
+export function navigationCategories(feedSet: FeedSet, config: ResolvedConfig): readonly FeedDefinition[] {
+  let byConfig = navigationCache.get(feedSet);
+  if (byConfig === undefined) {
+    byConfig = new WeakMap();
+    navigationCache.set(feedSet, byConfig);
+  }
+  let chosen = byConfig.get(config);
+  if (chosen === undefined) {
+    chosen = chooseNavigation(feedSet, config);
+    byConfig.set(config, chosen);
+  }
+  return chosen;
+}
+
+/**
+ * ` href="…"` for a checked URL: an absolute http(s) URL ({@link isSafeHttpUrl}) or a path between the site's own
+ * pages (`../../categories/societe/`, `#contenu`), which has no scheme, host, space or control character; anything
+ * else gives no attribute at all, so no page ever links to a `javascript:` or `data:` URL.
+ */
+export function hrefAttribute(url: string): string {
+  return isSafeHttpUrl(url) || isPagePath(url) ? ` href="${escapeHtml(url)}"` : '';
+}
+
 // --- internal ---
+
+// Every page of a build shares one FeedSet: choose once per build, not once per page.
+const navigationCache = new WeakMap<FeedSet, WeakMap<ResolvedConfig, readonly FeedDefinition[]>>();
+
+function chooseNavigation(feedSet: FeedSet, config: ResolvedConfig): readonly FeedDefinition[] {
+  const feeds = feedSet.categories.filter((f) => f.category !== undefined);
+  if (feeds.length <= NAV_CATEGORY_LIMIT) return feeds;
+  const uses = new Map<string, number>();
+  for (const article of feedSet.articles) {
+    for (const c of article.categories) uses.set(c.slug, (uses.get(c.slug) ?? 0) + 1);
+  }
+  const slugOf = (f: FeedDefinition): string => f.category?.slug ?? '';
+  const configured = feeds.filter((f) => Object.hasOwn(config.categories, slugOf(f)));
+  const others = feeds
+    .filter((f) => !Object.hasOwn(config.categories, slugOf(f)))
+    .sort((a, b) => (uses.get(slugOf(b)) ?? 0) - (uses.get(slugOf(a)) ?? 0) || (slugOf(a) < slugOf(b) ? -1 : 1));
+  const kept = new Set([...configured, ...others.slice(0, Math.max(0, NAV_CATEGORY_LIMIT - configured.length))]);
+  return feeds.filter((f) => kept.has(f));
+}
+
+/** A relative path between pages: no `:` (so no scheme), no leading `/` (so no `//host`), only URL path characters. */
+const PAGE_PATH = /^(?!\/)[\w.~%!$&'()*+,;=@/#-]*$/;
+
+function isPagePath(url: string): boolean {
+  return PAGE_PATH.test(url);
+}
 
 function decodeSafely(segment: string): string {
   try {

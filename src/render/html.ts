@@ -14,7 +14,8 @@ import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
 import { articlePath, FEED_FILES } from './feed-urls.ts';
 import { formatFrenchDate, formatFrenchTime, formatZonedRfc3339 } from './french-date-format.ts';
 import { escapeHtml } from '../_lib/escape-html.ts';
-import { pathOf, renderLayout, type AlternateLink } from './html-layout.ts';
+import { isSafeHttpUrl } from '../_lib/read-url.ts';
+import { hrefAttribute, navigationCategories, pathOf, renderLayout, type AlternateLink } from './html-layout.ts';
 
 /** Most articles listed on one HTML page; the feeds and category pages hold the rest. */
 export const HTML_PAGE_LIMIT = 100;
@@ -28,7 +29,7 @@ export function renderIndexPage(feedSet: FeedSet, config: ResolvedConfig): strin
     '<section aria-labelledby="recent"><h2 id="recent" class="visually-hidden">Derniers articles</h2>',
     renderArticleList(feedSet.articles, root, config),
     '</section>',
-    renderCategoryIndex(feedSet, root),
+    renderCategoryIndex(feedSet, config, root),
   ].join('\n');
   return renderLayout(
     {
@@ -62,7 +63,7 @@ export function renderCategoryPage(feed: FeedDefinition, feedSet: FeedSet, confi
     '<section aria-labelledby="recent"><h2 id="recent" class="visually-hidden">Articles</h2>',
     renderArticleList(articles, root, config),
     '</section>',
-    `<p><a href="${escapeHtml(root || './')}">← Tous les articles</a></p>`,
+    `<p><a${hrefAttribute(root || './')}>← Tous les articles</a></p>`,
   ].filter(Boolean).join('\n');
   return renderLayout(
     {
@@ -100,11 +101,11 @@ export function renderArticlePage(article: Article, feedSet: FeedSet, config: Re
       ? `<p class="meta">Mis à jour le ${renderDate(article.updated, config)}</p>`
       : '',
     renderCategoryLinks(article.categories, root),
-    article.image ? `<figure><img src="${escapeHtml(article.image)}" alt=""></figure>` : '',
+    article.image && isSafeHttpUrl(article.image) ? `<figure><img src="${escapeHtml(article.image)}" alt=""></figure>` : '',
     // article.html was sanitised when the Article was built (article/clean-html.ts): inserted as is.
     `<div class="body">\n${article.html}\n</div>`,
     '</article>',
-    `<p><a href="${escapeHtml(root)}">← Retour à l’accueil</a></p>`,
+    `<p><a${hrefAttribute(root)}>← Retour à l’accueil</a></p>`,
   ].filter(Boolean).join('\n');
   return renderLayout(
     {
@@ -164,9 +165,9 @@ function renderSubscribe(feed: FeedDefinition, name: string, prefix: string): st
     '<section class="subscribe" aria-labelledby="subscribe">',
     '<h2 id="subscribe">S’abonner</h2>',
     `<ul class="feeds" aria-label="${escapeHtml(`Flux de ${name}`)}">`,
-    `<li><a href="${escapeHtml(`${prefix}${FEED_FILES.rss}`)}" type="application/rss+xml">RSS</a></li>`,
-    `<li><a href="${escapeHtml(`${prefix}${FEED_FILES.atom}`)}" type="application/atom+xml">Atom</a></li>`,
-    `<li><a href="${escapeHtml(`${prefix}${FEED_FILES.json}`)}" type="application/feed+json">JSON Feed</a></li>`,
+    `<li><a${hrefAttribute(`${prefix}${FEED_FILES.rss}`)} type="application/rss+xml">RSS</a></li>`,
+    `<li><a${hrefAttribute(`${prefix}${FEED_FILES.atom}`)} type="application/atom+xml">Atom</a></li>`,
+    `<li><a${hrefAttribute(`${prefix}${FEED_FILES.json}`)} type="application/feed+json">JSON Feed</a></li>`,
     '</ul>',
     '</section>',
   ].join('\n');
@@ -176,7 +177,7 @@ function renderArticleList(articles: readonly Article[], root: string, config: R
   if (articles.length === 0) return '<p>Aucun article publié pour le moment.</p>';
   const items = articles.slice(0, HTML_PAGE_LIMIT).map((a) => [
     '<li><article>',
-    `<h3><a href="${escapeHtml(`${root}${articlePagePath(a)}`)}">${escapeHtml(a.title)}</a></h3>`,
+    `<h3><a${hrefAttribute(`${root}${articlePagePath(a)}`)}>${escapeHtml(a.title)}</a></h3>`,
     `<p class="meta">${renderDate(a.date, config)}</p>`,
     renderCategoryLinks(a.categories, root),
     a.summary ? `<p class="summary">${escapeHtml(a.summary)}</p>` : '',
@@ -194,20 +195,20 @@ function renderDate(date: Date, config: ResolvedConfig): string {
 
 function renderCategoryLinks(categories: readonly Category[], root: string): string {
   if (categories.length === 0) return '';
-  const links = categories.map((c) => `<a href="${escapeHtml(`${root}${categoryPath(c)}`)}">${escapeHtml(c.name)}</a>`);
+  const links = categories.map((c) => `<a${hrefAttribute(`${root}${categoryPath(c)}`)}>${escapeHtml(c.name)}</a>`);
   return `<p class="meta">Rubriques : ${links.join(', ')}</p>`;
 }
 
-function renderCategoryIndex(feedSet: FeedSet, root: string): string {
-  const feeds = feedSet.categories.filter((f) => f.category !== undefined);
+function renderCategoryIndex(feedSet: FeedSet, config: ResolvedConfig, root: string): string {
+  const feeds = navigationCategories(feedSet, config);
   if (feeds.length === 0) return '';
   const items = feeds.map((f) => {
     const page = `${root}${pathOf(f.path)}`;
     const name = f.category?.name ?? f.title;
-    return `<li><a href="${escapeHtml(page)}">${escapeHtml(name)}</a> — `
-      + `<a href="${escapeHtml(`${page}${FEED_FILES.rss}`)}" type="application/rss+xml" aria-label="${escapeHtml(`${name} : flux RSS`)}">RSS</a>, `
-      + `<a href="${escapeHtml(`${page}${FEED_FILES.atom}`)}" type="application/atom+xml" aria-label="${escapeHtml(`${name} : flux Atom`)}">Atom</a>, `
-      + `<a href="${escapeHtml(`${page}${FEED_FILES.json}`)}" type="application/feed+json" aria-label="${escapeHtml(`${name} : JSON Feed`)}">JSON</a></li>`;
+    return `<li><a${hrefAttribute(page)}>${escapeHtml(name)}</a> — `
+      + `<a${hrefAttribute(`${page}${FEED_FILES.rss}`)} type="application/rss+xml" aria-label="${escapeHtml(`${name} : flux RSS`)}">RSS</a>, `
+      + `<a${hrefAttribute(`${page}${FEED_FILES.atom}`)} type="application/atom+xml" aria-label="${escapeHtml(`${name} : flux Atom`)}">Atom</a>, `
+      + `<a${hrefAttribute(`${page}${FEED_FILES.json}`)} type="application/feed+json" aria-label="${escapeHtml(`${name} : JSON Feed`)}">JSON</a></li>`;
   });
   return [
     '<section class="rubriques" aria-labelledby="rubriques">',
@@ -227,7 +228,7 @@ function categoryPath(category: Category): string {
 function renderAuthors(authors: readonly Author[]): string {
   const names = authors
     .filter((a) => a.name)
-    .map((a) => (a.url ? `<a href="${escapeHtml(a.url)}" rel="author">${escapeHtml(a.name)}</a>` : escapeHtml(a.name)));
+    .map((a) => (a.url && isSafeHttpUrl(a.url) ? `<a${hrefAttribute(a.url)} rel="author">${escapeHtml(a.name)}</a>` : escapeHtml(a.name)));
   if (names.length === 0) return '';
   const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} et ${names[names.length - 1]}`;
   return `Par ${list}`;

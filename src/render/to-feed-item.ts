@@ -12,6 +12,7 @@ import {
 } from './feed-package.ts';
 import { assertValidDate } from './machine-dates.ts';
 import { escapeXml } from './xml-safe.ts';
+import { HTTP_SCHEMES, isSafeUrl } from '../_lib/read-url.ts';
 
 /** The two XML formats the `feed` package writes for us. */
 export type XmlFormat = 'rss' | 'atom';
@@ -57,7 +58,7 @@ export function toFeedItem(article: Article, config: ResolvedConfig, format: Xml
   const item: Item = {
     title: feedCdata(article.title),
     // Atom id goes through `new URL()` in `feed`; a tag: URI survives it unchanged when ASCII.
-    id: safeUrl(article.guid) ?? link,
+    id: safeUrl(article.guid, ['tag:']) ?? link,
     guid: feedText(article.guid),
     link,
     // `feed` writes Atom <updated> from `date` and RSS <pubDate>/Atom <published> from `published`.
@@ -120,14 +121,9 @@ function toFeedAuthor(author: Readonly<Author>): FeedAuthor {
   return out;
 }
 
-/** `feed` throws on any URL `new URL()` rejects: check first so one bad value cannot break a feed. */
-function safeUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).href;
-  } catch {
-    return undefined;
-  }
+/** `feed` throws on any URL `new URL()` rejects, and a feed link must never carry a script: the shared last guard. */
+function safeUrl(url: string | undefined, schemes: readonly string[] = HTTP_SCHEMES): string | undefined {
+  return url !== undefined && isSafeUrl(url, schemes) ? new URL(url).href : undefined;
 }
 
 function imageEnclosure(image: string | undefined): { url: string; type: string; length: number } | undefined {

@@ -5,6 +5,7 @@
 // records, and re-renders only documents whose inputs changed — compared by object identity, since an unchanged
 // record yields the very same Article object. An unchanged document is the very same RenderedDocument object, so
 // the layers after it (lint, encoding, the live snapshot, the static writer) can skip it by identity too.
+import path from 'node:path';
 import { mapPool } from '../_lib/map-pool.ts';
 import type { Article } from '../article/article.ts';
 import { toArticle } from '../article/to-article.ts';
@@ -14,7 +15,7 @@ import { buildFeedSet } from '../feed-set/build-feed-set.ts';
 import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
 import { lintDocuments } from '../lint/lint-documents.ts';
 import type { RawRecord } from '../records/raw-record.ts';
-import { listRecordFiles, readRecordFile, READ_CONCURRENCY, statRecordFile, type RecordFile } from '../records/read-items.ts';
+import { listRecordFiles, readRecordFile, READ_CONCURRENCY, recordDisplayPath, statRecordFile, type RecordFile } from '../records/read-items.ts';
 import { FEED_FILES, articlePath } from '../render/feed-urls.ts';
 import { renderArticlePage, renderCategoryPage, renderIndexPage } from '../render/html.ts';
 import { renderLayout } from '../render/html-layout.ts';
@@ -103,6 +104,8 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
   let lints = new WeakMap<RenderedDocument, readonly Diagnostic[]>();
   let running = false;
   let listing: Listing | undefined;
+  const displayDir = options.displayDir ?? path.relative(process.cwd(), itemsDir);
+  const displayOf = (file: RecordFile): string => recordDisplayPath(displayDir, file.name);
   const ledgerMode = options.ledger ?? 'off';
   const future = options.future ?? false;
   const clock = options.now ?? Date.now;
@@ -111,7 +114,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
 
   const list = async (hint: BuildHint | undefined): Promise<Result<RecordFile[]>> => {
     const display = options.displayDir === undefined ? {} : { displayDir: options.displayDir };
-    const known = hint && listing ? await applyHint(listing, hint, itemsDir, display) : undefined;
+    const known = hint && listing ? await applyHint(listing, hint, itemsDir) : undefined;
     if (known) {
       listing = known;
       return { value: sortFiles([...known.files.values()]), diagnostics: known.diagnostics };
@@ -136,7 +139,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     const next = new Map<string, FileEntry>();
     const entries: (FileEntry | undefined)[] = listed.value.map((file) => {
       const known = files.get(file.absolute);
-      const trusted = known !== undefined && known.key === statKey(file) && known.file === file.file
+      const trusted = known !== undefined && known.key === statKey(file) && known.file === displayOf(file)
         && known.readAt - file.mtimeMs > RACY_MS;
       return trusted ? known : undefined;
     });
@@ -144,8 +147,9 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     await mapPool(misses, READ_CONCURRENCY, async (index) => {
       const file = listed.value[index] as RecordFile;
       const readAt = Date.now();
-      const record = await readRecordFile(file, vocabulary);
-      entries[index] = { key: statKey(file), readAt, file: file.file, record: { value: record.value, diagnostics: stamp(record.diagnostics, 'record') } };
+      const display = displayOf(file);
+      const record = await readRecordFile(file, { display, vocabulary, limits: config.limits });
+      entries[index] = { key: statKey(file), readAt, file: display, record: { value: record.value, diagnostics: stamp(record.diagnostics, 'record') } };
     });
     const outcomes: RecordOutcome[] = [];
     const candidates: { entry: FileEntry; article: Article | undefined }[] = [];
@@ -268,13 +272,11 @@ interface Listing {
 }
 
 /** The listing with the hinted paths looked at again; undefined when only a walk can tell. */
-async function applyHint(
-  listing: Listing, hint: BuildHint, itemsDir: string, display: { displayDir?: string },
-): Promise<Listing | undefined> {
+async function applyHint(listing: Listing, hint: BuildHint, itemsDir: string): Promise<Listing | undefined> {
   const files = new Map(listing.files);
   const relPaths = new Set([...files.values()].map((f) => f.relPath));
   for (const changed of hint.changed) {
-    const found = await statRecordFile(itemsDir, changed, display);
+    const found = await statRecordFile(itemsDir, changed);
     if (found === 'unsure') return undefined;
     const old = files.get(changed);
     if (old) relPaths.delete(old.relPath);
@@ -310,7 +312,7 @@ interface FileEntry {
 }
 
 function statKey(file: RecordFile): string {
-  return `${file.size}:${file.mtimeMs}:${file.ctimeMs}`;
+  return `${file.size}:${file.mtimeMs}`;
 }
 
 interface RenderEntry {

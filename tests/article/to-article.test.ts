@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toArticle } from '../../src/article/to-article.ts';
 import { formatDiagnostic } from '../../src/diagnostics.ts';
 import { makeConfig } from '../helpers/factories.ts';
+import type { RawRecord } from '../../src/records/raw-record.ts';
 import { makeRecord, OMIT } from './make-record.ts';
 
 const config = makeConfig();
@@ -66,6 +67,61 @@ describe('toArticle', () => {
         // An absent field is reported where the record opens, line 1.
         diagnostics: [['error', field, code, field in record.fields ? record.fields[field]?.line : 1]],
       });
+    });
+  });
+
+  describe('when a URL field is hostile', () => {
+    // The forms a browser or `new URL()` turns into a script or another site after stripping what it ignores.
+    const HOSTILE = [
+      'java\nscript:alert(document.domain)', 'java\tscript:alert(1)', 'java\rscript:alert(1)', 'JaVaScRiPt:alert(1)',
+      '\u0000javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)',
+      'http://exa mple.org/', 'https:\\\\evil.example/', 'https://user:pw@example.org/',
+    ];
+    it.each(HOSTILE.flatMap((url) => [
+      ['link', { link: url }, 'link-invalid'],
+      ['image', { image: url }, 'image-invalid'],
+      ['author', { author: { name: 'A', url } }, 'wrong-type'],
+    ] as const))('refuses %s %j', (field, fields, code) => {
+      const { value, diagnostics } = toArticle(makeRecord(fields), config);
+      expect({ value, diagnostics: diagnostics.map((d) => [d.severity, d.field, d.code]) }).toEqual({
+        value: undefined,
+        diagnostics: [['error', field, code]],
+      });
+    });
+
+    it('reads a protocol-relative link as absolute, without the relative warning', () => {
+      const { value, diagnostics } = toArticle(makeRecord({ link: '//autre.example/x' }), config);
+      expect([value?.link, diagnostics]).toEqual(['https://autre.example/x', []]);
+    });
+  });
+
+  describe('when a record has more categories than limits.categoriesPerRecord', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => `Rubrique ${i}`);
+    const { value, diagnostics } = toArticle(makeRecord({ categories: many }), config);
+
+    it('is one error naming the field, its line, the count and the limit', () => {
+      expect([value, diagnostics.map((d) => [d.code, d.field, d.line, d.message])]).toEqual([
+        undefined,
+        [['too-many-categories', 'categories', 4, '5000 categories; the limit is 20 (limits.categoriesPerRecord)']],
+      ]);
+    });
+
+    it('counts categories after merging names that fold to one slug', () => {
+      const names = [...Array.from({ length: 20 }, (_, i) => `R${i}`), 'r0', 'R0 '];
+      expect(toArticle(makeRecord({ categories: names }), config).diagnostics).toEqual([]);
+    });
+  });
+
+  describe('when converting a record throws (a bug, not bad content)', () => {
+    const record = { ...makeRecord(), body: { kind: 'unknown' } as unknown as RawRecord['body'] };
+    const { value, diagnostics } = toArticle(record, config);
+
+    it('skips only that record with an internal-error diagnostic that says it is a bug', () => {
+      expect([value, diagnostics.map((d) => [d.severity, d.file, d.code])]).toEqual([undefined, [['error', 'items/2024/maroc.md', 'internal-error']]]);
+    });
+
+    it('never passes for a content error', () => {
+      expect(diagnostics[0]?.message).toMatch(/^could not be read \(a bug in Gazette\): TypeError: /);
     });
   });
 

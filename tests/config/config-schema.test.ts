@@ -21,6 +21,9 @@ describe('resolveConfig', () => {
         outDir: 'dist',
         cacheControl: 'public, max-age=300',
         hub: undefined,
+        pages: true,
+        publicDir: 'public',
+        limits: { recordBytes: 2_000_000, bodyBytes: 1_000_000, categoriesPerRecord: 20, yamlAliases: 50, nestingDepth: 64 },
       });
     });
   });
@@ -36,6 +39,11 @@ describe('resolveConfig', () => {
       // field, value, the start of the one problem line
       ['siteUrl', 'example.com', 'siteUrl: expected an absolute URL, got "example.com" (did you mean "https://example.com"?)'],
       ['siteUrl', 'ftp://example.org', 'siteUrl: expected an http(s) URL'],
+      ['siteUrl', 'https://exa mple.org', 'siteUrl: "https://exa mple.org" contains a space'],
+      ['siteUrl', '//example.org', 'siteUrl: expected an absolute URL'],
+      ['hub', 'java\nscript:alert(1)', 'hub: "java\\nscript:alert(1)" contains a control character (U+000A)'],
+      ['author', { name: 'A', url: 'java\nscript:alert(1)' }, 'author.url: "java\\nscript:alert(1)" contains a control character'],
+      ['author', { name: 'A', url: 'javascript:alert(1)' }, 'author.url: expected an http(s) URL'],
       ['title', '', 'title: expected a non-empty string'],
       ['language', 'français', 'language: expected a BCP 47 tag'],
       ['timeZone', 'Europe/Lutece', 'timeZone: expected an IANA time zone'],
@@ -48,11 +56,29 @@ describe('resolveConfig', () => {
       ['categories', { Société: { label: 'Société' } }, 'categories.Société: keys are slugs'],
       ['categories', { societe: { lable: 'Société' } }, 'categories.societe.lable: unknown field'],
       ['siteURL', 'https://example.org', 'siteURL: unknown field'],
+      ['pages', 'non', 'pages: expected true or false, got "non"'],
+      ['publicDir', '', 'publicDir: expected a non-empty string'],
+      ['limits', 5, 'limits: expected an object'],
+      ['limits', { recordBytes: 0 }, 'limits.recordBytes: expected a positive whole number, got 0'],
+      ['limits', { bodyBytes: 1.5 }, 'limits.bodyBytes: expected a positive whole number, got 1.5'],
+      ['limits', { categoriesPerRecord: '20' }, 'limits.categoriesPerRecord: expected a positive whole number, got "20"'],
+      ['limits', { jsonDepth: 10 }, 'limits.jsonDepth: unknown field (known: recordBytes, bodyBytes, categoriesPerRecord, yamlAliases, nestingDepth)'],
     ])('reports %s = %j as one line', (field, value, expected) => {
       const { config, problems } = resolveConfig({ ...valid, [field]: value });
       expect(config).toBeUndefined();
       expect(problems).toHaveLength(1);
       expect(problems[0]).toContain(expected);
+    });
+  });
+
+  describe('when some limits are given', () => {
+    it('keeps the default of every other limit', () => {
+      const { config } = resolveConfig({ ...valid, limits: { categoriesPerRecord: 5 }, pages: false, publicDir: 'static' });
+      expect([config?.limits, config?.pages, config?.publicDir]).toEqual([
+        { recordBytes: 2_000_000, bodyBytes: 1_000_000, categoriesPerRecord: 5, yamlAliases: 50, nestingDepth: 64 },
+        false,
+        'static',
+      ]);
     });
   });
 

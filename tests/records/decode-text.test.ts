@@ -38,6 +38,33 @@ describe('decodeText', () => {
     });
   });
 
+  describe('when UTF-8 text has a few invalid bytes', () => {
+    // "Été\nUn octet <FF> perdu\net <C3> un autre" : valid é/É elsewhere prove the file is UTF-8, not Windows-1252.
+    const bytes = Uint8Array.from([
+      ...utf8('Été\nUn octet '), 0xff, ...utf8(' perdu\net '), 0xc3, ...utf8(' un autre\n'),
+    ]);
+    const { text, notes } = decodeText(bytes);
+
+    it('keeps the valid text and puts U+FFFD in place of each invalid byte', () => {
+      expect(text).toBe('Été\nUn octet \uFFFD perdu\net \uFFFD un autre\n');
+    });
+
+    it('is one error naming every line with invalid bytes', () => {
+      expect(notes.map((n) => [n.severity, n.code, n.line, n.message.match(/lines? [\d, ]+/)?.[0]])).toEqual([
+        ['error', 'encoding-invalid-utf8', 2, 'lines 2, 3'],
+      ]);
+    });
+
+    it.each([
+      ['an overlong encoding', [0xc3, 0xa9, 0xc0, 0xaf]],
+      ['a surrogate', [0xc3, 0xa9, 0xed, 0xa0, 0x80]],
+      ['a truncated sequence', [0xc3, 0xa9, 0xe2, 0x82]],
+      ['a code point past U+10FFFF', [0xc3, 0xa9, 0xf4, 0x90, 0x80, 0x80]],
+    ])('calls %s invalid', (_, input) => {
+      expect(decodeText(Uint8Array.from(input)).notes.map((n) => n.code)).toEqual(['encoding-invalid-utf8']);
+    });
+  });
+
   describe('when the bytes are UTF-16 with a BOM', () => {
     it.each([
       ['little-endian', Uint8Array.from([0xff, 0xfe, 0xe9, 0x00, 0x74, 0x00, 0xe9, 0x00])],

@@ -1,8 +1,11 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readItems } from '../../src/records/read-items.ts';
+import { DEFAULT_LIMITS } from '../../src/config/config-schema.ts';
+import { formatDiagnostic } from '../../src/diagnostics.ts';
+import { listRecordFiles, readItems, readRecordFile, recordDisplayPath } from '../../src/records/read-items.ts';
 
 const VOCABULARY = ['International', 'National', 'Société'];
 const MD = '---\ntitle: Titre\ndate: 2024-11-05\n---\nTexte.\n';
@@ -132,8 +135,8 @@ describe('readItems', () => {
     });
 
     it('reports the second, naming the first', () => {
-      expect(result.diagnostics.map((d) => [d.severity, d.file, d.code, d.message.includes('items/x.json')])).toEqual([
-        ['error', 'items/x.md', 'duplicate-id', true],
+      expect(result.diagnostics.map((d) => [d.severity, d.file, d.line, d.code, d.message.includes('items/x.json')])).toEqual([
+        ['error', 'items/x.md', 1, 'duplicate-id', true],
       ]);
     });
   });
@@ -159,11 +162,124 @@ describe('readItems', () => {
   });
 
   describe('when the folder links back to itself', () => {
-    it('reads each record once', async () => {
+    it('reads each record once and warns about the link', async () => {
       const dir = await makeItems('loop', { 'a.md': MD });
       await symlink(dir, path.join(dir, 'boucle'));
-      const { value } = await readItems(dir, { vocabulary: [], displayDir: 'items' });
-      expect(value.map((r) => r.relPath)).toEqual(['a']);
+      const { value, diagnostics } = await readItems(dir, { vocabulary: [], displayDir: 'items' });
+      expect([value.map((r) => r.relPath), diagnostics.map((d) => [d.severity, d.file, d.code])]).toEqual([['a'], [['warning', 'items/boucle', 'link-loop']]]);
+    });
+  });
+
+  describe('when links point out of the folder, nowhere or in circles', () => {
+    let result: Awaited<ReturnType<typeof readItems>>;
+    let outside: string;
+    beforeAll(async () => {
+      outside = await makeItems('outside', { 'secret.md': '---\ntitle: root:x:0:0:root:/root:/bin/bash\ndate: 2024-11-05\n---\n' });
+      const dir = await makeItems('links', { 'a.md': MD, 'sub/b.md': MD });
+      await symlink(outside, path.join(dir, 'dehors'));
+      await symlink(path.join(outside, 'secret.md'), path.join(dir, 'fichier.md'));
+      await symlink('/etc', path.join(dir, 'etc'));
+      await symlink(path.join(dir, 'absent.md'), path.join(dir, 'casse.md'));
+      await symlink(path.join(dir, 'boucle-b'), path.join(dir, 'boucle-a'));
+      await symlink(path.join(dir, 'boucle-a'), path.join(dir, 'boucle-b'));
+      await symlink(path.join(dir, 'sub'), path.join(dir, 'sub-bis'));
+      await symlink(path.join(dir, 'sub', 'b.md'), path.join(dir, 'lien.md'));
+      result = await readItems(dir, { vocabulary: [], displayDir: 'items' });
+    });
+
+    it('reads only the records inside, following links that stay inside', () => {
+      expect(result.value.map((r) => r.relPath)).toEqual(['a', 'lien', 'sub/b']);
+    });
+
+    it('reports each link by its own name', () => {
+      expect(result.diagnostics.map((d) => [d.severity, d.file, d.code])).toEqual([
+        ['error', 'items/boucle-a', 'link-loop'],
+        ['error', 'items/boucle-b', 'link-loop'],
+        ['error', 'items/casse.md', 'link-dangling'],
+        ['error', 'items/dehors', 'link-outside'],
+        ['error', 'items/etc', 'link-outside'],
+        ['error', 'items/fichier.md', 'link-outside'],
+        ['warning', 'items/sub-bis', 'link-loop'],
+      ]);
+    });
+
+    it('never names the target or quotes its content', () => {
+      const text = result.diagnostics.map(formatDiagnostic).join('\n');
+      expect([text.includes(outside), text.includes('root:'), /(^|[\s"])\/etc/.test(text)]).toEqual([false, false, false]);
+    });
+  });
+
+  describe('when a file has NUL bytes, invalid UTF-8 or a control character in its name', () => {
+    let result: Awaited<ReturnType<typeof readItems>>;
+    beforeAll(async () => {
+      const partial = Buffer.concat([Buffer.from('---\ntitle: Été\ndate: 2024-11-05\n---\nUn octet '), Buffer.from([0xff]), Buffer.from(' perdu.\n')]);
+      const dir = await makeItems('bytes', {
+        'nul.md': `---\ntitle: T\ndate: 2024-11-05\n---\nA\u0000B\n`,
+        'partiel.md': partial,
+        'ligne\nsuivante.md': MD,
+        'vide.txt': '',
+      });
+      result = await readItems(dir, { vocabulary: [], displayDir: 'items' });
+    });
+
+    it('publishes the file with a newline in its name and escapes the name in messages', () => {
+      expect([result.value.map((r) => r.file), recordDisplayPath('items', 'a\u0085\tb.md')]).toEqual([['items/ligne\\nsuivante.md'], 'items/a\\u0085\\tb.md']);
+    });
+
+    it('reports NUL bytes, invalid UTF-8 and an empty dispatch each with a line', () => {
+      expect(result.diagnostics.map((d) => [d.severity, d.file, d.line, d.code])).toEqual([
+        ['error', 'items/nul.md', 5, 'nul-byte'],
+        ['error', 'items/partiel.md', 5, 'encoding-invalid-utf8'],
+        ['error', 'items/vide.txt', 1, 'empty-record'],
+      ]);
+    });
+  });
+
+  describe('when a file is over limits.recordBytes', () => {
+    it('is an error naming the size and the limit, and the others still publish', async () => {
+      const dir = await makeItems('big', { 'a.md': MD, 'gros.md': `${MD}${'x'.repeat(500)}` });
+      const { value, diagnostics } = await readItems(dir, { vocabulary: [], displayDir: 'items', limits: { ...DEFAULT_LIMITS, recordBytes: 200 } });
+      expect([value.map((r) => r.relPath), diagnostics.map(formatDiagnostic)]).toEqual([
+        ['a'],
+        ['items/gros.md the file is 545 bytes; the limit is 200 (limits.recordBytes)'],
+      ]);
+    });
+  });
+
+  describe('when a FIFO is named like a record', () => {
+    it('is reported and never opened', async () => {
+      const dir = await makeItems('fifo', { 'a.md': MD });
+      execFileSync('mkfifo', [path.join(dir, 'tube.md')]);
+      const { value, diagnostics } = await readItems(dir, { vocabulary: [], displayDir: 'items' });
+      expect([value.map((r) => r.relPath), diagnostics.map((d) => [d.file, d.code])]).toEqual([['a'], [['items/tube.md', 'not-a-file']]]);
+    });
+  });
+
+  describe('listRecordFiles and readRecordFile', () => {
+    it('list each file with its stat information, then read one', async () => {
+      const dir = await makeItems('api', { '2024/maroc.txt': TXT, 'a.md': MD });
+      const listed = await listRecordFiles(dir, { displayDir: 'items' });
+      const info = await stat(path.join(dir, 'a.md'));
+      expect(listed.value.map((f) => [f.name, f.relPath, f.format])).toEqual([['2024/maroc.txt', '2024/maroc', 'txt'], ['a.md', 'a', 'md']]);
+      expect([listed.value[1]?.size, listed.value[1]?.mtimeMs]).toEqual([info.size, info.mtimeMs]);
+      const read = await readRecordFile(listed.value[0]!, { display: 'items/2024/maroc.txt', vocabulary: VOCABULARY });
+      expect([read.value?.file, read.value?.fields.categories?.value]).toEqual(['items/2024/maroc.txt', ['International', 'National', 'Société']]);
+    });
+
+    it('report a file that vanished between the two as unreadable', async () => {
+      const dir = await makeItems('vanish', { 'a.md': MD });
+      const listed = await listRecordFiles(dir);
+      await rm(path.join(dir, 'a.md'));
+      const read = await readRecordFile(listed.value[0]!, { display: 'items/a.md', vocabulary: [] });
+      expect(read.diagnostics.map((d) => [d.code, d.message])).toEqual([['unreadable', 'cannot read the file: ENOENT']]);
+    });
+  });
+
+  describe('when the folder holds more files than are read at once', () => {
+    it('reads every one, in order', async () => {
+      const files = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`r${String(i).padStart(3, '0')}.md`, MD]));
+      const { value } = await readItems(await makeItems('many', files), { vocabulary: [], displayDir: 'items' });
+      expect(value.map((r) => r.relPath)).toEqual(Object.keys(files).map((f) => f.slice(0, -3)));
     });
   });
 

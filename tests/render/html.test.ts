@@ -7,6 +7,7 @@ import type { ResolvedConfig } from '../../src/config/config-schema.ts';
 import type { FeedDefinition, FeedSet } from '../../src/feed-set/feed-set.ts';
 import { feedUrls } from '../../src/render/feed-urls.ts';
 import { renderArticlePage, renderCategoryPage, renderIndexPage } from '../../src/render/html.ts';
+import { hrefAttribute } from '../../src/render/html-layout.ts';
 import { makeArticle, makeConfig } from '../helpers/factories.ts';
 
 const SOCIETE: Category = { slug: 'societe', name: 'Société' };
@@ -310,6 +311,100 @@ describe('renderArticlePage', () => {
 // --- helpers ---
 
 /** A FeedSet as build-feed-set would make it: main feed plus one feed per category slug, sorted by slug. */
+describe('category navigation', () => {
+  describe('when 5,000 categories are spread over 250 articles', () => {
+    const config = makeConfig({ categories: { zzz: { label: 'Zzz' }, aaa: { label: 'Aaa' } } });
+    // 20 categories per article (the per-record limit); `populaire` is on every article, `frequente` on half.
+    const articles = Array.from({ length: 250 }, (_, i) => makeArticle({
+      id: `a${i}`, slug: `a${i}`, title: `Article ${i}`,
+      categories: [
+        { slug: 'populaire', name: 'Populaire' },
+        ...(i % 2 === 0 ? [{ slug: 'frequente', name: 'Fréquente' }] : []),
+        ...(i === 0 ? [{ slug: 'zzz', name: 'Zzz' }, { slug: 'aaa', name: 'Aaa' }] : []),
+        ...Array.from({ length: 17 }, (_, j) => ({ slug: `r${String(i * 20 + j).padStart(4, '0')}`, name: `R${i * 20 + j}` })),
+      ],
+    }));
+    const feedSet = makeFeedSet(articles, config);
+    const navOf = (html: string): string[] => all(only(page(html), 'nav'), 'a').map(text);
+
+    it('has more than 4,000 category feeds', () => {
+      expect(feedSet.categories.length).toBeGreaterThan(4000);
+    });
+
+    it('lists at most 30 categories in the navigation: the configured ones, then the most used', () => {
+      const nav = navOf(renderIndexPage(feedSet, config));
+      expect([nav.length, ['Aaa', 'Zzz', 'Populaire', 'Fréquente'].every((n) => nav.includes(n))]).toEqual([30, true]);
+    });
+
+    it('lists the same bounded set on the front page', () => {
+      const doc = page(renderIndexPage(feedSet, config));
+      const section = all(doc, 'section').find((e) => attr(e, 'class') === 'rubriques');
+      expect(all(section, 'li').length).toBe(30);
+    });
+
+    it('keeps every category page small, whatever the number of categories', () => {
+      // Listing every category on every page would put 4,000+ links (over 200 KB) on each of them.
+      const sizes = feedSet.categories.map((feed) => renderCategoryPage(feed, feedSet, config).length).sort((a, b) => a - b);
+      expect([sizes[sizes.length >> 1]! < 20_000, sizes.at(-1)! < 200_000]).toEqual([true, true]);
+    });
+  });
+
+  describe('when there are 30 categories or fewer', () => {
+    it('lists them all', () => {
+      const config = makeConfig();
+      const articles = [makeArticle({ categories: Array.from({ length: 30 }, (_, j) => ({ slug: `c${j}`, name: `C${j}` })) })];
+      expect(all(only(page(renderIndexPage(makeFeedSet(articles, config), config)), 'nav'), 'a')).toHaveLength(30);
+    });
+  });
+});
+
+describe('hrefAttribute', () => {
+  it.each([
+    ['https://example.org/a?b=1&c=2', ' href="https://example.org/a?b=1&amp;c=2"'],
+    ['../../categories/societe/feed.xml', ' href="../../categories/societe/feed.xml"'],
+    ['articles/l-ocp%20x/', ' href="articles/l-ocp%20x/"'],
+    ['#contenu', ' href="#contenu"'],
+    ['', ' href=""'],
+    ['javascript:alert(1)', ''],
+    ['java\nscript:alert(1)', ''],
+    ['data:text/html,x', ''],
+    ['//evil.example/x', ''],
+    ['/\\evil.example/x', ''],
+    ['a b/', ''],
+    ['"><script>', ''],
+  ])('hrefAttribute(%j) is %j', (url, attribute) => {
+    expect(hrefAttribute(url)).toBe(attribute);
+  });
+});
+
+describe('every href and src of every page', () => {
+  // Articles built by hand, as a caller of the renderers could: the pages are the last guard before a browser.
+  const HOSTILE = ['java\nscript:alert(1)', 'javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,x', 'vbscript:x', '//evil.example/x', ' https://example.org/a'];
+  describe.each(HOSTILE)('when the article link, image and author url are %j', (url) => {
+    const config = makeConfig();
+    const article = makeArticle({ link: url, image: url, authors: [{ name: 'A', url }], categories: [SOCIETE] });
+    const feedSet = makeFeedSet([article], config);
+    const pages = [
+      renderIndexPage(feedSet, config),
+      renderCategoryPage(feedSet.categories[0]!, feedSet, config),
+      renderArticlePage(article, feedSet, config),
+    ];
+
+    it('writes only http(s) URLs and paths between pages', () => {
+      const urls = pages.flatMap((html) => {
+        const doc = page(html);
+        return [...all(doc, 'a'), ...all(doc, 'link'), ...all(doc, 'img')].flatMap((e) =>
+          ['href', 'src'].map((name) => attr(e, name)).filter((v): v is string => v !== undefined));
+      });
+      expect(urls.filter((u) => !/^https?:\/\//.test(u) && !/^(?![a-z][a-z0-9+.-]*:)(?!\/)[\w.~%/#-]*$/i.test(u))).toEqual([]);
+    });
+
+    it('never names the hostile URL in an attribute', () => {
+      expect(pages.some((html) => html.includes(url.trim()) && /javascript|data:|vbscript|evil/i.test(url))).toBe(false);
+    });
+  });
+});
+
 function makeFeedSet(articles: readonly Article[], config: ResolvedConfig): FeedSet {
   const updated = articles[0]?.updated ?? new Date('2024-01-01T00:00:00Z');
   const feed = (path: string, title: string, category: Category | undefined, list: readonly Article[]): FeedDefinition => ({
