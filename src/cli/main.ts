@@ -34,6 +34,10 @@ const OPTIONS = {
   port: { type: 'string' },
   host: { type: 'string' },
   quiet: { type: 'boolean' },
+  'no-pages': { type: 'boolean' },
+  future: { type: 'boolean' },
+  clean: { type: 'boolean' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
@@ -56,9 +60,12 @@ export async function runMain(argv: readonly string[]): Promise<number> {
   try {
     switch (command) {
       case 'build':
-        return await runBuild({ config: values.config, items: values.items, out: values.out });
+        return await runBuild({
+          config: values.config, items: values.items, out: values.out,
+          pages: values['no-pages'] ? false : undefined, future: values.future, clean: values.clean, force: values.force,
+        });
       case 'check':
-        return await runCheck({ config: values.config, items: values.items });
+        return await runCheck({ config: values.config, items: values.items, future: values.future });
       case 'lint':
         return await runLint({ files: rest });
       case 'new':
