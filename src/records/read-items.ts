@@ -212,6 +212,24 @@ export async function readRecordFile(file: RecordFile, options: ReadRecordFileOp
 }
 
 /**
+ * The bytes of one listed file, read as {@link readRecordFile} reads them, or the diagnostic that stops it (too large,
+ * unreadable). For callers that look the bytes up in a cache before parsing them with {@link parseRecordText}.
+ */
+export async function readRecordBytes(
+  file: RecordFile, options: Pick<ReadRecordFileOptions, 'display' | 'limits'>,
+): Promise<{ readonly bytes: Uint8Array } | { readonly failed: Result<undefined> }> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const tooLarge = checkRecordSize(file.size, limits, options.display);
+  if (tooLarge.length > 0) return { failed: { value: undefined, diagnostics: tooLarge } };
+  try {
+    return { bytes: await readBounded(file.absolute, limits.recordBytes + 1) };
+  } catch (error) {
+    if (isSystemError(error)) return { failed: fail(options.display, 'unreadable', `cannot read the file: ${describe(error)}`) };
+    return { failed: { value: undefined, diagnostics: [internalError(options.display, error)] } };
+  }
+}
+
+/**
  * The path a record file is shown as: `<displayDir>/<name>`, with control characters escaped (`\n`, `\u0085`) so
  * a file name holding a newline never splits a diagnostic line.
  */

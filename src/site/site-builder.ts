@@ -15,7 +15,10 @@ import { buildFeedSet } from '../feed-set/build-feed-set.ts';
 import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
 import { lintDocuments } from '../lint/lint-documents.ts';
 import type { RawRecord } from '../records/raw-record.ts';
-import { listRecordFiles, readRecordFile, READ_CONCURRENCY, recordDisplayPath, statRecordFile, type RecordFile } from '../records/read-items.ts';
+import { parseRecordText } from '../records/parse-record-text.ts';
+import {
+  listRecordFiles, readRecordBytes, readRecordFile, READ_CONCURRENCY, recordDisplayPath, statRecordFile, type RecordFile,
+} from '../records/read-items.ts';
 import { FEED_FILES, articlePath } from '../render/feed-urls.ts';
 import { renderArticlePage, renderCategoryPage, renderIndexPage } from '../render/html.ts';
 import { renderLayout } from '../render/html-layout.ts';
@@ -27,6 +30,7 @@ import { applyLifecycle } from '../lifecycle/apply-lifecycle.ts';
 import type { Redirect } from '../lifecycle/apply-ledger.ts';
 import { LEDGER_FILE, readLedger, writeLedger, type Ledger } from '../lifecycle/ledger.ts';
 import { splitScheduled, type ScheduledArticle } from '../lifecycle/schedule.ts';
+import type { ArticleStore, StoredArticle } from './article-store.ts';
 import { decidePublication, type RecordOutcome } from './publish-decision.ts';
 
 /** Options of {@link createSiteBuilder}. */
@@ -53,6 +57,8 @@ export interface SiteBuilderOptions {
   readonly future?: boolean;
   /** The clock, for scheduling and corrections (tests). Default `Date.now`. */
   readonly now?: () => number;
+  /** A persistent store of articles from earlier builds (`gazette build`); saved by the caller. */
+  readonly store?: ArticleStore;
 }
 
 /** Everything one build produced. */
@@ -109,6 +115,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
   const ledgerMode = options.ledger ?? 'off';
   const future = options.future ?? false;
   const clock = options.now ?? Date.now;
+  const store = options.store;
   const ledgerFile = `${options.displayDir ?? itemsDir}/${LEDGER_FILE}`;
   let ledger: Ledger | undefined;
 
@@ -148,21 +155,37 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       const file = listed.value[index] as RecordFile;
       const readAt = Date.now();
       const display = displayOf(file);
-      const record = await readRecordFile(file, { display, vocabulary, limits: config.limits });
-      entries[index] = { key: statKey(file), readAt, file: display, record: { value: record.value, diagnostics: stamp(record.diagnostics, 'record') } };
+      const base = { key: statKey(file), readAt, file: display };
+      // 2. Articles: validated once per record version (the entry is new whenever the file was re-read), or taken
+      //    from the persistent store when these very bytes were validated by an earlier build.
+      if (!store) {
+        const record = await readRecordFile(file, { display, vocabulary, limits: config.limits });
+        entries[index] = { ...base, ...toStored(record, config) };
+        return;
+      }
+      const read = await readRecordBytes(file, { display, limits: config.limits });
+      if ('failed' in read) {
+        entries[index] = { ...base, recordDiagnostics: stamp(read.failed.diagnostics, 'record'), article: undefined };
+        return;
+      }
+      const storeKey = store.keyOf(read.bytes, file.relPath, display);
+      let stored = store.get(storeKey);
+      if (stored === undefined) {
+        stored = toStored(parseRecordText(read.bytes, { file: display, relPath: file.relPath, format: file.format, vocabulary, limits: config.limits }), config);
+        store.set(storeKey, stored);
+      }
+      entries[index] = { ...base, ...stored };
     });
     const outcomes: RecordOutcome[] = [];
     const candidates: { entry: FileEntry; article: Article | undefined }[] = [];
     for (const [index, entry] of entries.entries()) {
       if (entry === undefined) continue; // cannot happen: every miss was read above
       next.set((listed.value[index] as RecordFile).absolute, entry);
-      diagnostics.push(...entry.record.diagnostics);
-      if (!entry.record.value) {
+      diagnostics.push(...entry.recordDiagnostics);
+      if (!entry.article) {
         outcomes.push({ file: entry.file, article: undefined, failed: true });
         continue;
       }
-      // 2. Articles: validated once per record version (the entry is new whenever the file was re-read).
-      entry.article ??= toArticleResult(entry.record.value, config);
       diagnostics.push(...entry.article.diagnostics);
       candidates.push({ entry, article: entry.article.value });
     }
@@ -307,8 +330,10 @@ interface FileEntry {
   /** Date.now() just before it was read. */
   readonly readAt: number;
   readonly file: string;
-  readonly record: Result<RawRecord | undefined>;
-  article?: Result<Article | undefined>;
+  /** What reading and parsing the file reported. */
+  readonly recordDiagnostics: readonly Diagnostic[];
+  /** The article stage's result; undefined when the file could not be read or parsed. */
+  readonly article: Result<Article | undefined> | undefined;
 }
 
 function statKey(file: RecordFile): string {
@@ -322,9 +347,12 @@ interface RenderEntry {
 
 type Render = (path: string, deps: readonly unknown[], make: () => RenderedDocument) => RenderedDocument;
 
-function toArticleResult(record: RawRecord, config: ResolvedConfig): Result<Article | undefined> {
-  const result = toArticle(record, config);
-  return { value: result.value, diagnostics: stamp(result.diagnostics, 'record') };
+/** A read record through the article stage, with every diagnostic stamped. */
+function toStored(record: Result<RawRecord | undefined>, config: ResolvedConfig): StoredArticle {
+  const recordDiagnostics = stamp(record.diagnostics, 'record');
+  if (!record.value) return { recordDiagnostics, article: undefined };
+  const result = toArticle(record.value, config);
+  return { recordDiagnostics, article: { value: result.value, diagnostics: stamp(result.diagnostics, 'record') } };
 }
 
 function stamp(diagnostics: readonly Diagnostic[], source: DiagnosticSource): Diagnostic[] {

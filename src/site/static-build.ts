@@ -6,6 +6,8 @@ import { renderRedirectsFiles } from '../lifecycle/redirects-files.ts';
 import { openStaticOutput, type StaticWriteReport } from '../publish/write-static.ts';
 import { renderRedirectPage } from '../render/redirect-page.ts';
 import { CONTENT_TYPES } from '../render/render-site.ts';
+import { GAZETTE_VERSION } from '../_lib/version.ts';
+import { defaultStoreDir, openArticleStore } from './article-store.ts';
 import { createSiteBuilder } from './site-builder.ts';
 
 /** Options of {@link buildStaticSite}. */
@@ -26,6 +28,11 @@ export interface StaticBuildOptions {
   readonly force?: boolean;
   /** The publication ledger: `update` (default) reads and writes `items/.published.json`. */
   readonly ledger?: 'update' | 'read' | 'off';
+  /**
+   * Folder of the persistent article cache (default `node_modules/.cache/gazette` beside the items folder), or
+   * `false` for none. A rebuild after an edit validates and renders only the records whose bytes changed.
+   */
+  readonly cacheDir?: string | false;
 }
 
 /** What {@link buildStaticSite} did. */
@@ -42,7 +49,10 @@ export interface StaticBuildResult {
 /** Builds the site once and writes it. A feed with a lint error is not written (its error is in `diagnostics`). */
 export async function buildStaticSite(config: ResolvedConfig, options: StaticBuildOptions = {}): Promise<StaticBuildResult> {
   const pages = options.pages ?? (config as { pages?: boolean }).pages ?? true;
+  const cacheDir = options.cacheDir ?? defaultStoreDir(options.itemsDir ?? config.itemsDir);
+  const store = cacheDir === false ? undefined : await openArticleStore(cacheDir, config, GAZETTE_VERSION);
   const builder = createSiteBuilder(config, {
+    ...(store ? { store } : {}),
     ledger: options.ledger ?? 'update',
     pages,
     ...(options.itemsDir === undefined ? {} : { itemsDir: options.itemsDir }),
@@ -50,6 +60,8 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
     ...(options.future === undefined ? {} : { future: options.future }),
   });
   const build = await builder.build();
+  // A cache that cannot be written (read-only checkout) costs speed, never the build.
+  await store?.save().catch(() => {});
   const scheduled = build.scheduled.map((s) => ({ file: s.article.file, due: s.due }));
   if (!build.feedSet) return { diagnostics: build.diagnostics, recordCount: 0, articleCount: 0, report: undefined, scheduled };
 

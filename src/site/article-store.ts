@@ -1,0 +1,86 @@
+// site: a persistent cache of validated articles between `gazette build` runs, keyed by each record's bytes.
+//
+// The expensive part of a build is turning a record into an Article (Markdown, sanitising). A record whose bytes, path
+// and configuration are those of a previous build gives the same Article and diagnostics (toArticle is pure in them),
+// so the result is kept on disk in one file per configuration, written with v8.serialize (Dates survive). The folder
+// can be deleted at any time; a file from another Gazette version or another configuration is never read, and a
+// corrupt one is ignored.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { Article } from '../article/article.ts';
+import type { ResolvedConfig } from '../config/config-schema.ts';
+import type { Diagnostic, Result } from '../diagnostics.ts';
+
+/** What is kept per record: everything the record and article stages reported, and the article. */
+export interface StoredArticle {
+  readonly recordDiagnostics: readonly Diagnostic[];
+  readonly article: Result<Article | undefined> | undefined;
+}
+
+/** An open store: look-ups during a build, then one write of what this build used. */
+export interface ArticleStore {
+  /** The key of one record: its bytes, where it lives and how it is shown. */
+  keyOf(bytes: Uint8Array, relPath: string, display: string): string;
+  get(key: string): StoredArticle | undefined;
+  set(key: string, value: StoredArticle): void;
+  /** Writes the entries used since opening (so the file follows the site, not its history), if anything changed. */
+  save(): Promise<void>;
+}
+
+/** Bumped whenever what is stored, or how an Article is made, changes shape. */
+const FORMAT = 1;
+
+/**
+ * Opens the store of `config` in `dir`. `version` is Gazette's own version: a new version starts empty, since its
+ * article stage may differ.
+ */
+export async function openArticleStore(dir: string, config: ResolvedConfig, version: string): Promise<ArticleStore> {
+  const configKey = createHash('sha256').update(JSON.stringify([FORMAT, version, config])).digest('hex').slice(0, 24);
+  const file = path.join(dir, `articles-${configKey}.bin`);
+  const known = await load(file);
+  const used = new Map<string, StoredArticle>();
+  let changed = false;
+  return {
+    keyOf: (bytes, relPath, display) => createHash('sha256').update(bytes).update('\0').update(relPath).update('\0').update(display).digest('base64url'),
+    get(key) {
+      const hit = used.get(key) ?? known.get(key);
+      if (hit !== undefined) used.set(key, hit);
+      return hit;
+    },
+    set(key, value) {
+      used.set(key, value);
+      changed = true;
+    },
+    async save() {
+      if (!changed && used.size === known.size) return;
+      await mkdir(dir, { recursive: true });
+      const temp = `${file}.${process.pid}.tmp`;
+      try {
+        await writeFile(temp, serialize(used));
+        await rename(temp, file);
+      } catch (error) {
+        await rm(temp, { force: true });
+        throw error;
+      }
+    },
+  };
+}
+
+/** Where a project keeps it: `node_modules/.cache/gazette` beside the items folder, as other build tools do. */
+export function defaultStoreDir(itemsDir: string): string {
+  return path.join(path.dirname(path.resolve(itemsDir)), 'node_modules', '.cache', 'gazette');
+}
+
+// --- internal ---
+
+async function load(file: string): Promise<Map<string, StoredArticle>> {
+  try {
+    const value: unknown = deserialize(await readFile(file));
+    return value instanceof Map ? (value as Map<string, StoredArticle>) : new Map();
+  } catch {
+    // Missing, truncated or from an incompatible V8: start empty; the next save replaces it.
+    return new Map();
+  }
+}
