@@ -13,10 +13,10 @@ import { findXmlError } from '../helpers/parsers.ts';
 import { parseAtomFeed, parseRssFeed } from 'feedsmith';
 
 const UPDATED = new Date('2024-11-22T10:00:00Z');
-const options = (extra: Partial<FeedOptions> = {}): FeedOptions => ({
+const options = (extra: { [K in keyof FeedOptions]?: FeedOptions[K] | undefined } = {}): FeedOptions => ({
   title: 'Titre', description: 'Description', id: 'https://example.org/atom.xml', link: 'https://example.org/',
   updated: UPDATED, generator: 'Gazette', feedLinks: { rss: 'https://example.org/feed.xml', atom: 'https://example.org/atom.xml' },
-  ...extra,
+  ...(extra as Partial<FeedOptions>),
 });
 const item = (extra: Partial<Item> = {}): Item => ({
   title: 'Entrée', id: 'tag:example.org,2024-01-01:a', guid: 'tag:example.org,2024-01-01:a', link: 'https://example.org/a/',
