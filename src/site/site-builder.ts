@@ -59,6 +59,11 @@ export interface SiteBuilderOptions {
   readonly now?: () => number;
   /** A persistent store of articles from earlier builds (`gazette build`); saved by the caller. */
   readonly store?: ArticleStore;
+  /**
+   * Keep rendered pages in `documents` (default true: a live site compares them between builds). False: pages come
+   * as `lazyPages`, each rendered when asked and not kept, so a one-shot build holds no page after writing it.
+   */
+  readonly retainPages?: boolean;
 }
 
 /** Everything one build produced. */
@@ -81,6 +86,14 @@ export interface SiteBuild {
   readonly scheduled: readonly ScheduledArticle[];
   /** When the next scheduled article is due (a live site rebuilds then). */
   readonly nextDue: Date | undefined;
+  /** With `retainPages: false`, the HTML pages, each rendered on demand (in render order). */
+  readonly lazyPages: readonly LazyDocument[];
+}
+
+/** A document rendered when asked. */
+export interface LazyDocument {
+  readonly path: string;
+  render(): RenderedDocument;
 }
 
 /** What the caller knows of what changed since the previous build (a watcher's events). */
@@ -137,7 +150,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     const listed = await list(hint);
     const diagnostics: Diagnostic[] = stamp(listed.diagnostics, 'record');
     if (listed.value.length === 0 && listed.diagnostics.some((d) => d.code === 'items-dir-missing')) {
-      return { documents: new Map(), feedSet: undefined, diagnostics, recordCount: 0, kept: [], withheld: [], redirects: [], scheduled: [], nextDue: undefined };
+      return { documents: new Map(), feedSet: undefined, diagnostics, recordCount: 0, kept: [], withheld: [], redirects: [], scheduled: [], nextDue: undefined, lazyPages: [] };
     }
 
     // 1. Records: re-read a file only when its stat key changed, or when it was read so soon after its last change
@@ -244,7 +257,9 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     };
     const feeds = [feedSet.main, ...feedSet.categories];
     for (const feed of feeds) renderFeed(feed, config, render);
-    if (pages) renderPages(feedSet, config, render);
+    const lazyPages: LazyDocument[] = [];
+    if (pages && options.retainPages === false) renderPages(feedSet, config, (path, _deps, make) => lazyPages.push({ path, render: make }));
+    else if (pages) renderPages(feedSet, config, render);
     renders = nextRenders;
 
     // 5. Lint what changed; a feed with a lint error is withheld (DESIGN.md: never published with an error).
@@ -268,7 +283,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     }
     return {
       documents, feedSet, diagnostics, recordCount: listed.value.length, kept: decision.kept, withheld,
-      redirects, scheduled: schedule.scheduled, nextDue: schedule.nextDue,
+      redirects, scheduled: schedule.scheduled, nextDue: schedule.nextDue, lazyPages,
     };
   };
 
@@ -345,7 +360,7 @@ interface RenderEntry {
   readonly doc: RenderedDocument;
 }
 
-type Render = (path: string, deps: readonly unknown[], make: () => RenderedDocument) => RenderedDocument;
+type Render = (path: string, deps: readonly unknown[], make: () => RenderedDocument) => unknown;
 
 /** A read record through the article stage, with every diagnostic stamped. */
 function toStored(record: Result<RawRecord | undefined>, config: ResolvedConfig): StoredArticle {

@@ -53,6 +53,7 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
   const store = cacheDir === false ? undefined : await openArticleStore(cacheDir, config, GAZETTE_VERSION);
   const builder = createSiteBuilder(config, {
     ...(store ? { store } : {}),
+    retainPages: false,
     ledger: options.ledger ?? 'update',
     pages,
     ...(options.itemsDir === undefined ? {} : { itemsDir: options.itemsDir }),
@@ -76,6 +77,11 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
   try {
     for (const doc of build.documents.values()) {
       await output.write({ path: doc.path, body: doc.body, lastModified: doc.lastModified, compress: doc.contentType !== CONTENT_TYPES.html });
+    }
+    // Pages are rendered one at a time as the writer takes them, and not kept.
+    for (const page of build.lazyPages) {
+      const doc = page.render();
+      await output.write({ path: doc.path, body: doc.body, lastModified: doc.lastModified, compress: false });
     }
     if (pages && build.redirects.length > 0) {
       // A moved article's former page: a redirect page there (any static host), and the rules for servers that
