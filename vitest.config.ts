@@ -10,7 +10,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**', 'tests/interop/**'],
-          // The CLI tests spawn the real bin (tsx start-up ≈ 1 s); leave room on a busy 2-core machine.
+          // A few CLI tests spawn the real bin (tests/cli/bin.test.ts); leave room on a busy 2-core machine.
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },
