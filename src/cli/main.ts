@@ -1,10 +1,10 @@
 // cli: argv → command → exit status. Expected errors print as one plain line; only bugs print a stack.
 // Commands are imported lazily, so `--help`, `--version` and usage errors never load the pipeline.
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isGazetteError } from '../diagnostics.ts';
 import { processIO, type CliIO } from './io.ts';
+import { packageVersion } from './version.ts';
 import { COMMANDS, COMMON_FLAGS, EXIT, closest, commandHelp, findCommand, generalHelp, type CommandSpec, type FlagSpec } from './spec.ts';
 
 /** What a command line asks for, before anything runs. */
@@ -103,12 +103,6 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
     io.stderr.write(`gazette: unexpected error (a bug, please report it)\n${(error as Error).stack ?? String(error)}\n`);
     process.exitCode = EXIT.bug;
   }
-}
-
-/** The version in this package's package.json (two folders up from src/cli/ and lib/cli/ alike). */
-export function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
 }
 
 // --- internal ---

@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { displayPath } from '../../diagnostics.ts';
-import { packageVersion } from '../main.ts';
 import { processIO, type CliIO } from '../io.ts';
 import { EXIT } from '../spec.ts';
+import { packageVersion } from '../version.ts';
 
 /** Arguments of `gazette init`. */
 export interface InitArgs {
@@ -127,6 +127,6 @@ Une dépêche d’agence en texte brut
 
 UNE LIGNE EN MAJUSCULES EST UN SURTITRE
 
-Une ligne courte suivie d’un paragraphe
-devient un intertitre ; le reste, des paragraphes séparés par des lignes vides.
+Un intertitre
+Une ligne courte sans point final, suivie d’un paragraphe, devient un intertitre. Le reste du texte forme des paragraphes séparés par des lignes vides.
 `;
