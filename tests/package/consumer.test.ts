@@ -39,7 +39,7 @@ beforeAll(async () => {
   app = path.join(tmp, 'site');
   await exec(process.execPath, [path.join(ROOT, 'bin/gazette.js'), 'init', app]);
   for (const name of await readdir(FIXTURES)) await cp(path.join(FIXTURES, name), path.join(app, name));
-  const install = await inApp('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball, '@types/node@20']);
+  const install = await inApp('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball, '@types/node@20', '@types/express@5']);
   if (install.code !== 0) throw new Error(`npm install failed:\n${install.stderr}`);
 }, 300_000);
 
