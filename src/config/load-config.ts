@@ -60,15 +60,26 @@ async function importConfig(file: string): Promise<unknown> {
     const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
     return mod.default;
   }
-  const { createJiti } = await import('jiti');
-  const jiti = createJiti(import.meta.url, {
-    moduleCache: false,
-    interopDefault: false,
-    // `import … from 'gazette'` in a config means the Gazette that loads it, wherever that one is installed.
-    alias: { gazette: ownEntry() },
-  });
+  const jiti = await configLoader();
+  // Modules the config imports stay cached (the Gazette it imports is the one running); the config itself is
+  // evaluated afresh on every load.
+  delete jiti.cache[file];
   const mod = (await jiti.import(pathToFileURL(file).href)) as { default?: unknown } | undefined;
   return mod?.default;
+}
+
+let loader: Promise<import('jiti').Jiti> | undefined;
+
+/** One jiti instance per process, created on the first TypeScript config. */
+function configLoader(): Promise<import('jiti').Jiti> {
+  loader ??= import('jiti').then(({ createJiti }) =>
+    createJiti(import.meta.url, {
+      interopDefault: false,
+      // `import … from 'gazette'` in a config means the Gazette that loads it, wherever that one is installed.
+      alias: { gazette: ownEntry() },
+    }),
+  );
+  return loader;
 }
 
 /** This package's entry file: `lib/index.js` when compiled, `src/index.ts` when run from source. */

@@ -76,4 +76,21 @@ describe('loadConfig', () => {
       }
     });
   });
+
+  describe('when a TypeScript config changes between two loads in one process', () => {
+    it('reads the new content (only the modules it imports are cached)', async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'gazette-config-'));
+      const file = path.join(dir, 'feed.config.ts');
+      const write = (title: string) =>
+        writeFile(file, `import { defineConfig } from 'gazette';\nexport default defineConfig({ title: ${JSON.stringify(title)} as string, siteUrl: 'https://a.example.org' });\n`);
+      try {
+        await write('Avant');
+        expect((await loadConfig({ file })).title).toBe('Avant');
+        await write('Après');
+        expect((await loadConfig({ file })).title).toBe('Après');
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+  });
 });
