@@ -1,6 +1,6 @@
 // The commands in-process through runMain, with captured streams: every exit status and message rule.
 // tests/cli/bin.test.ts keeps a few runs of the real bin.
-import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -121,6 +121,16 @@ describe('gazette build', () => {
       expect(result.code).toBe(code);
       expect(result.stderr).toMatch(/^gazette build: refused output folder .+\n$/);
       expect(result.stdout).toBe('');
+    });
+  });
+
+  describe('when the output folder cannot be written', () => {
+    it('exits 1 with one line naming the system error, without a stack', async () => {
+      const file = path.join(tmp, 'a-file');
+      await writeFile(file, 'not a folder');
+      const result = await gazette(['build', '--items', 'tests/fixtures/items', '--out', path.join(file, 'dist')]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^gazette build: ENOTDIR: not a directory, .*a-file.*\n$/);
     });
   });
 
