@@ -1,12 +1,16 @@
 // The real bin (compiled lib/, as an installed package runs it), for what only a process shows: the shebang and
 // the import of lib/, stdout/stderr/exit status, and that a failing serve exits instead of hanging.
 // lint and new still write to the process streams; their runs here stay until they take an io.
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, gazetteBin } from './_lib/run.ts';
+
+const run = promisify(execFile);
 
 let tmp: string;
 beforeAll(async () => {
@@ -20,6 +24,22 @@ describe('the gazette bin', () => {
     for (const flag of ['--version', '-v']) {
       expect(await gazetteBin([flag])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
     }
+  });
+
+  it('answers --help, --version and a usage error without loading the pipeline (no zlib, no http), unlike check', async () => {
+    // A fresh process: node:zlib (snapshot compression) and node:http (express) come only with the pipeline.
+    const script = `
+      const { runMain } = await import(${JSON.stringify(path.join(ROOT, 'lib/cli/main.js'))});
+      const io = { stdout: { write() {} }, stderr: { write() {} }, env: {} };
+      const loaded = () => ['zlib', 'http'].filter((n) => process.moduleLoadList.includes('NativeModule ' + n)).join('+') || 'none';
+      const seen = [];
+      for (const argv of [['--help'], ['--version'], ['build', '--help'], ['buidl'], ['check', '--items', 'tests/fixtures/items']]) {
+        await runMain(argv, io);
+        seen.push(argv[0] + ':' + loaded());
+      }
+      console.log(seen.join(' '));`;
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT });
+    expect(stdout.trim()).toBe('--help:none --version:none build:none buidl:none check:zlib+http');
   });
 
   it('exits 1 with one line on a taken port instead of staying alive (the test times out if it hangs)', async () => {
