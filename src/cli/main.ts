@@ -4,8 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isGazetteError } from '../diagnostics.ts';
 import { processIO, type CliIO } from './io.ts';
-import { packageVersion } from './version.ts';
-import { COMMANDS, COMMON_FLAGS, EXIT, closest, commandHelp, findCommand, generalHelp, type CommandSpec, type FlagSpec } from './spec.ts';
+import { packageVersion } from './package-version.ts';
+import { COMMANDS, COMMON_FLAGS, EXIT, closest, commandHelp, findCommand, generalHelp, type CommandSpec, type FlagSpec } from './command-spec.ts';
 
 /** What a command line asks for, before anything runs. */
 export type Invocation =

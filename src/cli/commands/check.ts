@@ -3,7 +3,7 @@ import { buildSite } from '../../build-site.ts';
 import { displayPath } from '../../diagnostics.ts';
 import { processIO, type CliIO } from '../io.ts';
 import { countDiagnostics, plural, printJson, reportDiagnostics } from '../report.ts';
-import { EXIT } from '../spec.ts';
+import { EXIT } from '../command-spec.ts';
 import { loadCommandConfig, type CommonArgs } from './load.ts';
 
 /** Arguments of `gazette check`. */

@@ -4,8 +4,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { displayPath } from '../../diagnostics.ts';
 import { processIO, type CliIO } from '../io.ts';
-import { EXIT } from '../spec.ts';
-import { packageVersion } from '../version.ts';
+import { EXIT } from '../command-spec.ts';
+import { packageVersion } from '../package-version.ts';
 
 /** Arguments of `gazette init`. */
 export interface InitArgs {

@@ -7,7 +7,7 @@ import { isGazetteError } from '../../diagnostics.ts';
 import { createApp } from '../../http/router.ts';
 import { feedUrls } from '../../render/feed-urls.ts';
 import { processIO, type CliIO } from '../io.ts';
-import { EXIT } from '../spec.ts';
+import { EXIT } from '../command-spec.ts';
 import { loadCommandConfig } from './load.ts';
 
 /** Arguments of {@link runServe}, as parsed by `cli/main.ts`. */

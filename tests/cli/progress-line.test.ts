@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROGRESS_THRESHOLD, ProgressLine } from '../../src/cli/progress.ts';
+import { PROGRESS_THRESHOLD, ProgressLine } from '../../src/cli/progress-line.ts';
 import { capture } from './_lib/run.ts';
 
 describe('ProgressLine', () => {

@@ -1,7 +1,7 @@
 // parseCommandLine and the help texts: the command-line conventions as a table, without running anything.
 import { describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../src/cli/main.ts';
-import { COMMANDS, closest, commandHelp, editDistance, generalHelp } from '../../src/cli/spec.ts';
+import { COMMANDS, closest, commandHelp, editDistance, generalHelp } from '../../src/cli/command-spec.ts';
 
 describe('parseCommandLine', () => {
   it.each([
