@@ -1,4 +1,4 @@
-import { defineConfig } from './src/index.ts';
+import { defineConfig } from 'gazette';
 
 export default defineConfig({
   title: 'Gazette — l’actualité',

@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Three suites: `unit` needs nothing but Node; `e2e` drives Debian's Chromium;
+// Four suites: `unit` needs nothing but Node; `package` installs the packed tarball; `e2e` drives Debian's Chromium;
 // `interop` runs real feed clients (python3-feedparser, newsboat, xmllint).
 export default defineConfig({
   test: {
@@ -9,11 +9,15 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**', 'tests/interop/**'],
-          // The CLI tests spawn the real bin (tsx start-up ≈ 1 s); leave room on a busy 2-core machine.
+          exclude: ['tests/e2e/**', 'tests/interop/**', 'tests/package/**'],
+          // A few CLI tests spawn the real bin (tests/cli/bin.test.ts); leave room on a busy 2-core machine.
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },
+      },
+      {
+        // `npm pack` + install into a temporary app: the package as users get it (needs npm's registry or cache).
+        test: { name: 'package', include: ['tests/package/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000 },
       },
       {
         test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },

@@ -1,28 +1,22 @@
-// Public surface of Gazette: configuration, types, the pipeline, and the build/serve entry points.
+// Public surface of Gazette (`import … from 'gazette'`): the stable core — configuration, build, write, router,
+// lint, errors and their types. The pipeline's stage functions are on the `gazette/stages` subpath (src/stages.ts).
 export { defineConfig } from './config/define-config.ts';
 export type { Author, CategorySettings, GazetteConfig } from './config/define-config.ts';
 export type { ResolvedConfig } from './config/config-schema.ts';
 export { resolveConfig } from './config/config-schema.ts';
 export { loadConfig, type LoadConfigOptions } from './config/load-config.ts';
 export type { Diagnostic, Result, Severity } from './diagnostics.ts';
-export { ConfigError, GazetteError, RecordError, formatDiagnostic, isGazetteError } from './diagnostics.ts';
-export type { DispatchBlock, RawField, RawRecord, RecordBody, RecordFormat } from './records/raw-record.ts';
-export { readItems } from './records/read-items.ts';
-export { parseFrenchDate, type FrenchDateResult } from './records/french-date.ts';
+export { ConfigError, GazetteError, formatDiagnostic, isGazetteError } from './diagnostics.ts';
 export type { Article, Category } from './article/article.ts';
-export { toArticle } from './article/to-article.ts';
-export { slugify } from './article/slug.ts';
-export type { FeedDefinition, FeedSet } from './feed-set/feed-set.ts';
-export { buildFeedSet } from './feed-set/build-feed-set.ts';
-export { renderRss } from './render/rss.ts';
-export { renderAtom } from './render/atom.ts';
-export { renderJsonFeed } from './render/json-feed.ts';
-export { renderSite, type RenderedDocument } from './render/render-site.ts';
 export type { FeedSnapshot, SnapshotEntry } from './publish/feed-snapshot.ts';
-export { createSnapshot } from './publish/snapshot.ts';
-export { writeStaticSite } from './publish/write-static.ts';
 export { buildSite, type BuildResult, type BuildSiteOptions } from './site/build-site.ts';
+export { buildStaticSite, type StaticBuildOptions, type StaticBuildResult } from './site/static-build.ts';
+export { createLiveSite, type LiveSite, type LiveSiteOptions } from './site/live-site.ts';
+export {
+  openStaticOutput, writeStaticSite, OutputError, isOutputError,
+  type StaticOutput, type StaticOutputOptions, type StaticOutputOptions as WriteStaticOptions, type StaticWriteReport,
+} from './publish/write-static.ts';
 export { createApp, createFeedRouter, startServer } from './serve-site.ts';
 export type { FeedRouter, FeedRouterOptions, StartServerOptions } from './serve-site.ts';
 export type { HealthReport } from './http/health.ts';
-export { lintFeed } from './lint/lint-feed.ts';
+export { lintFeed, type FeedFormat, type LintInput } from './lint/lint-feed.ts';

@@ -87,6 +87,30 @@ export function createApp(config: ResolvedConfig, options: FeedRouterOptions = {
   return buildApp(config, options, true);
 }
 
+/** Options of {@link createSiteHandler}. */
+export interface SiteHandlerOptions extends FeedRouterOptions {
+  /** Receives one line per answered request (`GET /feed.xml 200 1234B 0.4ms`); none when absent (`--quiet`). */
+  readonly requestLog?: (line: string) => void;
+}
+
+/**
+ * The request listener of `gazette serve`: feeds and pages of the site root are answered by a plain node:http
+ * handler from the precomputed bytes before Express is reached (the same send function as the router); Express
+ * handles the rest (/healthz, redirects, 404). The request log is attached only when asked for, so `--quiet` costs
+ * nothing per request.
+ */
+export function createSiteHandler(config: ResolvedConfig, options: SiteHandlerOptions = {}): { handler: http.RequestListener; feeds: FeedRouter } {
+  const { requestLog: logLine, ...rest } = options;
+  const app = buildApp(config, rest, false);
+  const fast = createFastPath(app.feeds.site, { cacheControl: config.cacheControl });
+  const requestLog = logLine ? createRequestLog(logLine) : undefined;
+  const handler: http.RequestListener = (req, res) => {
+    if (requestLog) requestLog(req as express.Request, res as express.Response, () => {});
+    if (!fast(req, res)) app(req, res);
+  };
+  return { handler, feeds: app.feeds };
+}
+
 /** Options of {@link startServer}. */
 export interface StartServerOptions extends FeedRouterOptions {
   readonly config: ResolvedConfig;
@@ -97,22 +121,15 @@ export interface StartServerOptions extends FeedRouterOptions {
 }
 
 /**
- * Builds, then listens; resolves with the listening server. Feeds and pages of the site root are answered by a
- * plain node:http handler from the precomputed bytes before Express is reached; Express handles the rest
- * (/healthz, redirects, 404). Closing the server also stops the watcher. A failure to listen closes everything it
+ * Listens, then builds; resolves with the listening server once the first build is done (see
+ * {@link createSiteHandler}). Closing the server also stops the watcher. A failure to listen closes everything it
  * started and rejects.
  */
 export async function startServer(options: StartServerOptions): Promise<http.Server & { feeds: FeedRouter }> {
   const { config, port, host = '127.0.0.1', ...rest } = options;
   const logger = toLogger(rest.log);
-  // The request log is attached only when asked for (`--quiet` costs nothing per request), once for both paths.
-  const requestLog = logger ? createRequestLog(logger) : undefined;
-  const app = buildApp(config, rest, false);
-  const fast = createFastPath(app.feeds.site, { cacheControl: config.cacheControl });
-  const server = http.createServer((req, res) => {
-    if (requestLog) requestLog(req as express.Request, res as express.Response, () => {});
-    if (!fast(req, res)) app(req, res);
-  });
+  const { handler, feeds } = createSiteHandler(config, { ...rest, ...(logger ? { requestLog: logger } : {}) });
+  const server = http.createServer(handler);
   try {
     // Listen first: a taken port is reported at once, not after the first build.
     await new Promise<void>((resolve, reject) => {
@@ -122,14 +139,14 @@ export async function startServer(options: StartServerOptions): Promise<http.Ser
         resolve();
       });
     });
-    await app.feeds.ready;
+    await feeds.ready;
   } catch (error) {
     server.close();
-    await app.feeds.close();
+    await feeds.close();
     throw error;
   }
-  server.on('close', () => void app.feeds.close());
-  return Object.assign(server, { feeds: app.feeds });
+  server.on('close', () => void feeds.close());
+  return Object.assign(server, { feeds });
 }
 
 // --- internal ---

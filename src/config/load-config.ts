@@ -1,16 +1,21 @@
-// config: feed.config.ts on disk → ResolvedConfig, validated once, one line per bad field.
+// config: feed.config.{ts,mts,js,mjs,json} on disk → ResolvedConfig, validated once, one line per bad field.
+// JavaScript and JSON configs load natively; TypeScript ones through jiti (a loader made for config files),
+// imported only when such a file is loaded, so nothing of TypeScript runs otherwise.
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { tsImport } from 'tsx/esm/api';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError, displayPath } from '../diagnostics.ts';
 import { resolveConfig, type ResolvedConfig } from './config-schema.ts';
 
 export const DEFAULT_CONFIG_FILE = 'feed.config.ts';
 
+/** Config file names tried in this order when none is given; the first that exists wins. */
+export const CONFIG_FILE_NAMES = ['feed.config.ts', 'feed.config.mts', 'feed.config.mjs', 'feed.config.js', 'feed.config.json'] as const;
+
 /** Options of {@link loadConfig}. */
 export interface LoadConfigOptions {
-  /** Config file; default `feed.config.ts` in `cwd`. A missing default file is an error too. */
+  /** Config file; default the first of {@link CONFIG_FILE_NAMES} in `cwd`. A missing file is an error. */
   file?: string;
   /** Folder relative paths are resolved against. Default `process.cwd()`. */
   cwd?: string;
@@ -22,20 +27,15 @@ export interface LoadConfigOptions {
  */
 export async function loadConfig(options: LoadConfigOptions = {}): Promise<ResolvedConfig> {
   const cwd = options.cwd ?? process.cwd();
-  const file = path.resolve(cwd, options.file ?? DEFAULT_CONFIG_FILE);
+  const file = path.resolve(cwd, options.file ?? findConfigFile(cwd));
   const shown = displayPath(file);
   if (!existsSync(file)) throw new ConfigError(shown, ['file not found']);
 
-  let mod: { default?: unknown };
+  let value: unknown;
   try {
-    mod = (await tsImport(pathToFileURL(file).href, import.meta.url)) as { default?: unknown };
+    value = await importConfig(file);
   } catch (error) {
-    throw new ConfigError(shown, [`could not be loaded: ${(error as Error).message}`]);
-  }
-  // tsx may wrap a CommonJS-looking default export once more.
-  let value = mod.default;
-  if (value && typeof value === 'object' && 'default' in value && Object.keys(value).length === 1) {
-    value = (value as { default: unknown }).default;
+    throw new ConfigError(shown, [`could not be loaded: ${firstLine(error)}`]);
   }
   if (value === undefined) throw new ConfigError(shown, ['no default export: write `export default defineConfig({ … })`']);
   const { config, problems } = resolveConfig(value);
@@ -48,4 +48,52 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
     outDir: path.resolve(dir, config.outDir),
     publicDir: path.resolve(dir, config.publicDir),
   };
+}
+
+// --- internal ---
+
+/** The first config file name present in `cwd`, else the default name (reported as not found). */
+function findConfigFile(cwd: string): string {
+  return CONFIG_FILE_NAMES.find((name) => existsSync(path.join(cwd, name))) ?? DEFAULT_CONFIG_FILE;
+}
+
+/** The config's default export (`undefined` when it has none); JSON is the whole document. */
+async function importConfig(file: string): Promise<unknown> {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === '.json') return JSON.parse(await readFile(file, 'utf8')) as unknown;
+  if (ext === '.js' || ext === '.mjs' || ext === '.cjs') {
+    const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    return mod.default;
+  }
+  const jiti = await configLoader();
+  // Modules the config imports stay cached (the Gazette it imports is the one running); the config itself is
+  // evaluated afresh on every load.
+  delete jiti.cache[file];
+  const mod = (await jiti.import(pathToFileURL(file).href)) as { default?: unknown } | undefined;
+  return mod?.default;
+}
+
+let loader: Promise<import('jiti').Jiti> | undefined;
+
+/** One jiti instance per process, created on the first TypeScript config. */
+function configLoader(): Promise<import('jiti').Jiti> {
+  loader ??= import('jiti').then(({ createJiti }) =>
+    createJiti(import.meta.url, {
+      interopDefault: false,
+      // `import … from 'gazette'` in a config means the Gazette that loads it, wherever that one is installed.
+      alias: { gazette: ownEntry() },
+    }),
+  );
+  return loader;
+}
+
+/** This package's entry file: `lib/index.js` when compiled, `src/index.ts` when run from source. */
+function ownEntry(): string {
+  const here = fileURLToPath(import.meta.url);
+  return path.join(path.dirname(here), '..', `index${path.extname(here)}`);
+}
+
+/** An error's first line, without the stack (a syntax error in the config is the user's, not ours). */
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 }

@@ -68,9 +68,9 @@ export async function openArticleStore(dir: string, config: ResolvedConfig, vers
   };
 }
 
-/** Where a project keeps it: `node_modules/.cache/gazette` beside the items folder, as other build tools do. */
-export function defaultStoreDir(itemsDir: string): string {
-  return path.join(path.dirname(path.resolve(itemsDir)), 'node_modules', '.cache', 'gazette');
+/** Where a project keeps it: `node_modules/.cache/gazette` in the working directory, as other build tools do. */
+export function defaultStoreDir(): string {
+  return path.resolve('node_modules', '.cache', 'gazette');
 }
 
 // --- internal ---

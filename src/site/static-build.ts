@@ -29,7 +29,7 @@ export interface StaticBuildOptions {
   /** The publication ledger: `update` (default) reads and writes `items/.published.json`. */
   readonly ledger?: 'update' | 'read' | 'off';
   /**
-   * Folder of the persistent article cache (default `node_modules/.cache/gazette` beside the items folder), or
+   * Folder of the persistent article cache (default `node_modules/.cache/gazette` in the working directory), or
    * `false` for none. A rebuild after an edit validates and renders only the records whose bytes changed.
    */
   readonly cacheDir?: string | false;
@@ -49,7 +49,7 @@ export interface StaticBuildResult {
 /** Builds the site once and writes it. A feed with a lint error is not written (its error is in `diagnostics`). */
 export async function buildStaticSite(config: ResolvedConfig, options: StaticBuildOptions = {}): Promise<StaticBuildResult> {
   const pages = options.pages ?? (config as { pages?: boolean }).pages ?? true;
-  const cacheDir = options.cacheDir ?? defaultStoreDir(options.itemsDir ?? config.itemsDir);
+  const cacheDir = options.cacheDir ?? defaultStoreDir();
   const store = cacheDir === false ? undefined : await openArticleStore(cacheDir, config, GAZETTE_VERSION);
   const builder = createSiteBuilder(config, {
     ...(store ? { store } : {}),
@@ -60,12 +60,7 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
     ...(options.displayDir === undefined ? {} : { displayDir: options.displayDir }),
     ...(options.future === undefined ? {} : { future: options.future }),
   });
-  const build = await builder.build();
-  // A cache that cannot be written (read-only checkout) costs speed, never the build.
-  await store?.save().catch(() => {});
-  const scheduled = build.scheduled.map((s) => ({ file: s.article.file, due: s.due }));
-  if (!build.feedSet) return { diagnostics: build.diagnostics, recordCount: 0, articleCount: 0, report: undefined, scheduled };
-
+  // The output folder is checked first: a refused --out costs nothing and changes nothing (not even the ledger).
   const publicDir = (config as { publicDir?: string }).publicDir;
   const output = await openStaticOutput(options.outDir ?? config.outDir, {
     itemsDir: options.itemsDir ?? config.itemsDir,
@@ -73,6 +68,22 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
     ...(options.clean === undefined ? {} : { clean: options.clean }),
     ...(options.force === undefined ? {} : { force: options.force }),
   });
+  let build;
+  try {
+    build = await builder.build();
+  } catch (error) {
+    await output.abort();
+    throw error;
+  }
+  // A cache that cannot be written (read-only checkout) costs speed, never the build.
+  await store?.save().catch(() => {});
+  const scheduled = build.scheduled.map((s) => ({ file: s.article.file, due: s.due }));
+  if (!build.feedSet) {
+    await output.abort();
+    return { diagnostics: build.diagnostics, recordCount: 0, articleCount: 0, report: undefined, scheduled };
+  }
+  const { feedSet } = build;
+
   let report: StaticWriteReport;
   try {
     for (const doc of build.documents.values()) {
@@ -86,9 +97,9 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
     if (pages && build.redirects.length > 0) {
       // A moved article's former page: a redirect page there (any static host), and the rules for servers that
       // can answer 301 themselves (nginx map, Netlify/Cloudflare `_redirects`).
-      const lastModified = build.feedSet.main.updated;
+      const lastModified = feedSet.main.updated;
       const siteUrl = config.siteUrl.replace(/\/+$/, '');
-      const titles = new Map(build.feedSet.articles.map((a) => [a.link, a.title]));
+      const titles = new Map(feedSet.articles.map((a) => [a.link, a.title]));
       for (const redirect of build.redirects) {
         const target = `${siteUrl}${redirect.to}`;
         await output.write({ path: redirect.from, body: renderRedirectPage(target, titles.get(target)), lastModified, compress: false });
@@ -101,5 +112,5 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
     await output.abort();
     throw error;
   }
-  return { diagnostics: build.diagnostics, recordCount: build.recordCount, articleCount: build.feedSet.articles.length, report, scheduled };
+  return { diagnostics: build.diagnostics, recordCount: build.recordCount, articleCount: feedSet.articles.length, report, scheduled };
 }

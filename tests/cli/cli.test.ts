@@ -1,42 +1,33 @@
-import { execFile } from 'node:child_process';
+// The commands in-process through runMain, with captured streams: every exit status and message rule.
+// tests/cli/bin.test.ts keeps a few runs of the real bin.
 import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const root = path.resolve(import.meta.dirname, '../..');
-const bin = path.join(root, 'bin/gazette.js');
-const run = promisify(execFile);
-
-/** Runs the real `gazette` bin from the repo root; never rejects, returns the exit code and output. */
-async function gazette(args: string[], env: NodeJS.ProcessEnv = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { gazette, type CliResult } from './_lib/run.ts';
 
 let tmp: string;
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(tmpdir(), 'gazette-cli-'));
+  // A build writes the publication ledger into its items folder: build a copy, never the fixtures themselves.
+  await cp('tests/fixtures/items', path.join(tmp, 'items'), { recursive: true });
 });
 afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
+const ESC = '\u001B[';
+
 describe('gazette build', () => {
   describe('when every record is valid', () => {
-    let result: Awaited<ReturnType<typeof gazette>>;
+    let result: CliResult;
     let out: string;
     beforeAll(async () => {
       out = path.join(tmp, 'dist');
-      result = await gazette(['build', '--items', 'tests/fixtures/items', '--out', out]);
+      result = await gazette(['build', '--items', path.join(tmp, 'items'), '--out', out]);
     });
 
     it('exits 0', () => {
@@ -74,7 +65,7 @@ describe('gazette build', () => {
     });
 
     it('says how many articles and files it wrote', () => {
-      expect(result.stdout).toMatch(/^3 articles published, \d+ files written to .*dist\/$/m);
+      expect(result.stdout).toMatch(/^3 articles published, \d+ files in .*dist\/ \(\d+ written, \d+ unchanged\)$/m);
     });
   });
 
@@ -82,13 +73,32 @@ describe('gazette build', () => {
     it('writes byte-identical files', async () => {
       const a = path.join(tmp, 'det-a');
       const b = path.join(tmp, 'det-b');
-      expect((await gazette(['build', '--items', 'tests/fixtures/items', '--out', a], { TZ: 'UTC' })).code).toBe(0);
-      expect((await gazette(['build', '--items', 'tests/fixtures/items', '--out', b], { TZ: 'Pacific/Auckland' })).code).toBe(0);
+      const saved = process.env.TZ;
+      try {
+        process.env.TZ = 'UTC';
+        expect((await gazette(['build', '--items', path.join(tmp, 'items'), '--out', a])).code).toBe(0);
+        process.env.TZ = 'Pacific/Auckland';
+        expect((await gazette(['build', '--items', path.join(tmp, 'items'), '--out', b])).code).toBe(0);
+      } finally {
+        if (saved === undefined) delete process.env.TZ;
+        else process.env.TZ = saved;
+      }
       const names = (await readdir(a, { recursive: true })).sort();
       expect((await readdir(b, { recursive: true })).sort()).toEqual(names);
       for (const name of names.filter((n) => /\.(xml|json|html|gz|br)$/.test(n))) {
         expect(await readFile(path.join(b, name)), name).toEqual(await readFile(path.join(a, name)));
       }
+    });
+  });
+
+  describe('with --json', () => {
+    it('prints one JSON document with the counts, the output folder and no other line', async () => {
+      const result = await gazette(['build', '--json', '--items', path.join(tmp, 'items'), '--out', path.join(tmp, 'json-out')]);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe('');
+      const report = JSON.parse(result.stdout);
+      expect(report).toMatchObject({ command: 'build', ok: true, counts: { records: 3, articles: 3, errors: 0, warnings: 0 }, diagnostics: [] });
+      expect(report.counts.files).toBe((await readdir(path.join(tmp, 'json-out'), { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && e.name !== '.gazette-output.json').length);
     });
   });
 
@@ -101,11 +111,45 @@ describe('gazette build', () => {
       expect(result.stderr).not.toMatch(/\n\s+at /);
     });
   });
+
+  describe('when the output folder is refused', () => {
+    it.each([
+      // args, exit status: a folder named on the command line is a usage error
+      [['--items', 'tests/fixtures/items', '--out', 'tests/fixtures/items'], 2],
+      [['--items', 'tests/fixtures/items', '--out', 'tests'], 2],
+      [['--items', 'tests/fixtures/items', '--out', '.'], 2],
+    ])('build %j exits %i with one line and writes nothing', async (args, code) => {
+      const result = await gazette(['build', ...args]);
+      expect(result.code).toBe(code);
+      expect(result.stderr).toMatch(/^gazette build: refus\w* .+\n$/);
+      expect(result.stdout).toBe('');
+    });
+  });
+
+  describe('when the output folder cannot be written', () => {
+    it('exits 1 with one line naming the system error, without a stack', async () => {
+      const file = path.join(tmp, 'a-file');
+      await writeFile(file, 'not a folder');
+      const result = await gazette(['build', '--items', path.join(tmp, 'items'), '--out', path.join(file, 'dist')]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^gazette build: .*a-file.*\(ENOTDIR\)\n$/);
+    });
+  });
+
+  describe('when the items folder does not exist', () => {
+    it('exits 1 naming the folder, without a stack', async () => {
+      const result = await gazette(['build', '--items', path.join(tmp, 'no-such-items'), '--out', path.join(tmp, 'never')]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/no-such-items.*does not exist/);
+      expect(result.stderr).toContain('nothing written');
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    });
+  });
 });
 
 describe('gazette check', () => {
   describe('when records are broken', () => {
-    let result: Awaited<ReturnType<typeof gazette>>;
+    let result: CliResult;
     beforeAll(async () => {
       result = await gazette(['check', '--items', 'tests/fixtures/items-broken']);
     });
@@ -142,6 +186,37 @@ describe('gazette check', () => {
     it('ends with the count of errors and warnings', () => {
       expect(result.stderr).toMatch(/^5 errors, 2 warnings$/m);
     });
+
+    it('has no colour when the output is not a terminal', () => {
+      expect(result.stderr).not.toContain(ESC);
+    });
+  });
+
+  describe('with --json', () => {
+    it('prints the same diagnostics and counts as one JSON document, and the same exit status', async () => {
+      const result = await gazette(['check', '--json', '--items', 'tests/fixtures/items-broken']);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe('');
+      const report = JSON.parse(result.stdout);
+      expect(report).toMatchObject({ command: 'check', ok: false, counts: { errors: 5, warnings: 2 } });
+      expect(report.diagnostics).toHaveLength(7);
+      expect(report.diagnostics).toContainEqual(
+        expect.objectContaining({ severity: 'error', file: 'tests/fixtures/items-broken/impossible-date.md', line: 3, field: 'date' }),
+      );
+    });
+  });
+
+  describe('colour', () => {
+    it.each([
+      // terminal, NO_COLOR, coloured
+      [true, undefined, true],
+      [true, '1', false],
+      [false, undefined, false],
+    ])('on a terminal: %s, NO_COLOR=%s → coloured: %s', async (tty, noColor, coloured) => {
+      const result = await gazette(['check', '--items', 'tests/fixtures/items-broken'], { tty, env: noColor ? { NO_COLOR: noColor } : {} });
+      expect(result.stderr.includes(`${ESC}31m`)).toBe(coloured);
+      expect(result.stderr.includes(`${ESC}33m`)).toBe(coloured);
+    });
   });
 
   describe('when records have only warnings', () => {
@@ -158,43 +233,54 @@ describe('gazette check', () => {
   });
 });
 
-describe('gazette new', () => {
-  it('creates a draft record named after the title, and refuses to overwrite it', async () => {
-    const items = path.join(tmp, 'new-items');
-    const first = await gazette(['new', '--items', items, 'L’été à Marseille : « canicule » record']);
-    expect(first.code).toBe(0);
-    const file = path.join(items, 'l-ete-a-marseille-canicule-record.md');
-    const text = await readFile(file, 'utf8');
-    expect(text).toContain('title: "L’été à Marseille : « canicule » record"');
-    expect(text).toContain('draft: true');
-    const check = await gazette(['check', '--items', items]);
-    expect(check.code).toBe(0);
-    const again = await gazette(['new', '--items', items, 'L’été à Marseille : « canicule » record']);
-    expect(again.code).toBe(1);
-    expect(again.stderr).toContain('already exists');
+describe('gazette serve', () => {
+  let blocker: Server;
+  let port: number;
+  beforeAll(async () => {
+    blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    port = (blocker.address() as { port: number }).port;
   });
-});
+  afterAll(() => new Promise<void>((resolve) => blocker.close(() => resolve())));
 
-describe('gazette with a wrong command line', () => {
-  it.each([[['frobnicate']], [['build', '--nope']], [['serve', '--port', 'abc']]])('exits 2 for %j', async (args) => {
-    const result = await gazette(args);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/gazette: /);
-  });
-
-  it('prints usage and exits 0 for --help', async () => {
-    const result = await gazette(['--help']);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Usage: gazette <command>');
-  });
-});
-
-describe('gazette lint', () => {
-  it('exits 1 and names the file for a feed with an error', async () => {
-    const bad = path.join(tmp, 'bad.xml');
-    await writeFile(bad, '<?xml version="1.0"?><rss version="2.0"><channel><title>x</title></channel>');
-    const result = await gazette(['lint', bad]);
+  it.each([
+    // args, the reason shown
+    [() => ['--port', String(port)], /cannot listen on 127\.0\.0\.1:\d+: the port is already in use .*\(EADDRINUSE\)$/],
+    [() => ['--port', '0', '--host', 'nosuchhost.invalid'], /cannot listen on nosuchhost\.invalid:0: .*\((ENOTFOUND|EAI_AGAIN|EAI_NONAME)\)$/],
+  ])('exits 1 with one line when it cannot listen (%#), leaving nothing running', async (args, reason) => {
+    const result = await gazette(['serve', '--items', 'tests/fixtures/items', ...args()]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(bad);
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(reason);
+  });
+});
+
+describe('gazette init', () => {
+  it('writes a site that builds as it is, and refuses to write over it', async () => {
+    const dir = path.join(tmp, 'nouveau-site');
+    const first = await gazette(['init', dir]);
+    expect(first.code).toBe(0);
+    expect((await readdir(dir, { recursive: true })).sort()).toEqual([
+      '.gitignore',
+      'feed.config.ts',
+      'items',
+      'items/bienvenue.md',
+      'items/depeche-exemple.txt',
+      'items/exemple-json.json',
+      'package.json',
+    ]);
+    const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'));
+    expect(pkg.dependencies.gazette).toMatch(/^\^\d+\.\d+\.\d+/);
+    expect(pkg.scripts).toMatchObject({ build: 'gazette build', serve: 'gazette serve' });
+    expect(await readFile(path.join(dir, 'feed.config.ts'), 'utf8')).toContain("import { defineConfig } from 'gazette';");
+
+    // One example per format, all valid, all published: the config's `gazette` import is this Gazette.
+    const check = await gazette(['check', '--json', '--config', path.join(dir, 'feed.config.ts')]);
+    expect(JSON.parse(check.stdout)).toMatchObject({ ok: true, counts: { records: 3, articles: 3, errors: 0, warnings: 0 } });
+
+    const again = await gazette(['init', dir]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/^gazette init: .*package\.json.* already exist; nothing written/);
   });
 });

@@ -1,3 +1,5 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.ts';
@@ -37,6 +39,58 @@ describe('loadConfig', () => {
   describe('when the file does not exist', () => {
     it('throws a ConfigError naming it', async () => {
       await expect(loadConfig({ file: path.join(fixtures, 'missing.config.ts') })).rejects.toThrow(/missing\.config\.ts: invalid configuration\n {2}file not found/);
+    });
+  });
+
+  describe('for each kind of config file', () => {
+    it.each([
+      // file, title it holds, what it shows
+      ['valid.config.mjs', 'Le Courrier en JavaScript', 'JavaScript, loaded natively'],
+      ['valid.config.json', 'Le Courrier en JSON', 'JSON, the whole document is the config'],
+      ['package-import.config.ts', 'Le Courrier importé', "TypeScript importing defineConfig from 'gazette'"],
+      ['valid.config.ts', 'Le Courrier de test', 'TypeScript importing the sources by path'],
+    ])('loads %s (%s)', async (file, title) => {
+      const config = await loadConfig({ file: path.join(fixtures, file) });
+      expect(config.title).toBe(title);
+      expect(path.isAbsolute(config.itemsDir)).toBe(true);
+    });
+
+    it('reports a syntax error in one line naming the file, without a stack', async () => {
+      const error = (await loadConfig({ file: path.join(fixtures, 'broken.config.json') }).catch((e: unknown) => e)) as ConfigError;
+      expect(error).toBeInstanceOf(ConfigError);
+      expect(error.message).toMatch(/broken\.config\.json: invalid configuration\n {2}could not be loaded: /);
+      expect(error.message).not.toMatch(/\n\s+at /);
+    });
+  });
+
+  describe('when no file is named', () => {
+    it('takes the first of feed.config.ts, .mts, .mjs, .js, .json in cwd', async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'gazette-config-'));
+      try {
+        await writeFile(path.join(dir, 'feed.config.json'), JSON.stringify({ title: 'JSON', siteUrl: 'https://a.example.org' }));
+        expect((await loadConfig({ cwd: dir })).title).toBe('JSON');
+        await writeFile(path.join(dir, 'feed.config.mjs'), "export default { title: 'MJS', siteUrl: 'https://a.example.org' };");
+        expect((await loadConfig({ cwd: dir })).title).toBe('MJS');
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
+  describe('when a TypeScript config changes between two loads in one process', () => {
+    it('reads the new content (only the modules it imports are cached)', async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'gazette-config-'));
+      const file = path.join(dir, 'feed.config.ts');
+      const write = (title: string) =>
+        writeFile(file, `import { defineConfig } from 'gazette';\nexport default defineConfig({ title: ${JSON.stringify(title)} as string, siteUrl: 'https://a.example.org' });\n`);
+      try {
+        await write('Avant');
+        expect((await loadConfig({ file })).title).toBe('Avant');
+        await write('Après');
+        expect((await loadConfig({ file })).title).toBe('Après');
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
     });
   });
 });

@@ -1,47 +1,76 @@
 // cli: `gazette build` — records → static feeds and pages under --out, streamed to disk and swapped in atomically.
 import path from 'node:path';
 import { displayPath } from '../../diagnostics.ts';
+import { isOutputError } from '../../publish/write-static.ts';
 import { buildStaticSite } from '../../site/static-build.ts';
-import { plural, printDiagnostics } from '../report.ts';
+import { EXIT } from '../command-spec.ts';
+import { processIO, type CliIO } from '../io.ts';
+import { countDiagnostics, plural, printJson, reportDiagnostics } from '../report.ts';
 import { loadCommandConfig, type CommonArgs } from './load.ts';
 
 /** Arguments of `gazette build`. */
 export interface BuildArgs extends CommonArgs {
   out?: string | undefined;
-  /** `--no-pages`: feeds only. */
+  /** One JSON document on stdout instead of lines. */
+  json?: boolean | undefined;
+  /** HTML pages beside the feeds (`--no-pages` → false). Default `config.pages`. */
   pages?: boolean | undefined;
-  /** `--future`: publish scheduled articles too (a preview). */
+  /** Publish scheduled articles too, for a preview (`--future`); they never enter the ledger. */
   future?: boolean | undefined;
-  /** `--clean`: replace an output folder that holds files Gazette did not write. */
+  /** Replace an output folder that holds files Gazette did not write (`--clean`). */
   clean?: boolean | undefined;
-  /** `--force`: write into an existing folder that is not a previous Gazette output. */
+  /** Write into an existing folder that is not a previous Gazette output (`--force`). */
   force?: boolean | undefined;
 }
 
 /** Builds and writes the site; 0 only when every record is valid and every feed lints clean. */
-export async function runBuild(args: BuildArgs): Promise<number> {
+export async function runBuild(args: BuildArgs, io: CliIO = processIO()): Promise<number> {
   const config = await loadCommandConfig(args);
   const outDir = args.out ? path.resolve(args.out) : config.outDir;
-  const result = await buildStaticSite(config, {
-    outDir,
-    displayDir: displayPath(config.itemsDir),
-    ...(args.pages === undefined ? {} : { pages: args.pages }),
-    ...(args.future === undefined ? {} : { future: args.future }),
-    ...(args.clean === undefined ? {} : { clean: args.clean }),
-    ...(args.force === undefined ? {} : { force: args.force }),
-  });
-  const errors = printDiagnostics(result.diagnostics);
-  if (!result.report) {
-    process.stderr.write('nothing written\n');
-    return 1;
+  let result;
+  try {
+    result = await buildStaticSite(config, {
+      outDir,
+      displayDir: displayPath(config.itemsDir),
+      ...(args.pages === undefined ? {} : { pages: args.pages }),
+      ...(args.future === undefined ? {} : { future: args.future }),
+      ...(args.clean === undefined ? {} : { clean: args.clean }),
+      ...(args.force === undefined ? {} : { force: args.force }),
+    });
+  } catch (error) {
+    // The writer refuses a folder it must not replace, and names a full disk or a missing permission: one line.
+    if (!isOutputError(error)) throw error;
+    io.stderr.write(`gazette build: ${error.message}\n`);
+    // A refused --out folder is a wrong command line (2); a full disk or a permission is the machine's state (1).
+    return error.code === undefined && args.out ? EXIT.usage : EXIT.invalid;
   }
-  for (const note of result.report.notes) process.stderr.write(`${note}\n`);
-  for (const { file, due } of result.scheduled) {
-    process.stdout.write(`${file}: scheduled for ${due.toISOString()}; build again at or after that time to publish it\n`);
+  const { errors, warnings } = countDiagnostics(result.diagnostics);
+  const report = result.report;
+  const counts = { records: result.recordCount, articles: result.articleCount, errors, warnings };
+  const status = errors > 0 || !report ? EXIT.invalid : EXIT.ok;
+  const scheduled = result.scheduled.map((s) => ({ file: s.file, due: s.due.toISOString() }));
+  if (args.json) {
+    printJson(io, {
+      command: 'build',
+      ok: status === EXIT.ok,
+      counts: { ...counts, files: report?.files.length ?? 0, written: report?.written ?? 0, unchanged: report?.unchanged ?? 0 },
+      outDir: report ? displayPath(outDir) : null,
+      scheduled,
+      diagnostics: result.diagnostics,
+    });
+    return status;
   }
-  const { files, written, unchanged } = result.report;
-  process.stdout.write(
-    `${plural(result.articleCount, 'article')} published, ${plural(files.length, 'file')} in ${displayPath(outDir)}/ (${written} written, ${unchanged} unchanged)\n`,
+  reportDiagnostics(io, result.diagnostics);
+  if (!report) {
+    io.stderr.write('nothing written\n');
+    return status;
+  }
+  for (const note of report.notes) io.stderr.write(`${note}\n`);
+  for (const { file, due } of scheduled) {
+    io.stdout.write(`${file}: scheduled for ${due}; build again at or after that time to publish it\n`);
+  }
+  io.stdout.write(
+    `${plural(counts.articles, 'article')} published, ${plural(report.files.length, 'file')} in ${displayPath(outDir)}/ (${report.written} written, ${report.unchanged} unchanged)\n`,
   );
-  return errors > 0 ? 1 : 0;
+  return status;
 }

@@ -1,32 +1,47 @@
 // cli: `gazette check` — validate every record and lint every feed; write nothing (not even the ledger).
 import { displayPath } from '../../diagnostics.ts';
 import { createSiteBuilder } from '../../site/site-builder.ts';
-import { plural, printDiagnostics } from '../report.ts';
+import { EXIT } from '../command-spec.ts';
+import { processIO, type CliIO } from '../io.ts';
+import { countDiagnostics, plural, printJson, reportDiagnostics } from '../report.ts';
 import { loadCommandConfig, type CommonArgs } from './load.ts';
 
 /** Arguments of `gazette check`. */
 export interface CheckArgs extends CommonArgs {
-  /** `--future`: check scheduled articles as if published now. */
+  /** One JSON document on stdout instead of lines. */
+  json?: boolean | undefined;
+  /** Check scheduled articles as if published now (`--future`). */
   future?: boolean | undefined;
 }
 
 /** Validates records and feeds; 0 only when there is no error (warnings alone do not fail). */
-export async function runCheck(args: CheckArgs): Promise<number> {
+export async function runCheck(args: CheckArgs, io: CliIO = processIO()): Promise<number> {
   const config = await loadCommandConfig(args);
-  // The ledger is read, not written: what a build would change (moved pages, removed articles) shows as warnings.
+  // The ledger is read, not written: what a build would change (a moved page, a removed article) shows as a warning.
   const build = await createSiteBuilder(config, {
     displayDir: displayPath(config.itemsDir),
     ledger: 'read',
     ...(args.future === undefined ? {} : { future: args.future }),
   }).build();
-  const errors = printDiagnostics(build.diagnostics);
-  for (const { article, due } of build.scheduled) {
-    process.stdout.write(`${article.file}: scheduled for ${due.toISOString()}\n`);
-  }
+  const { errors, warnings } = countDiagnostics(build.diagnostics);
   const published = build.feedSet?.articles.length ?? 0;
   const feeds = [...build.documents.values()].filter((d) => !d.contentType.startsWith('text/html')).length;
-  process.stdout.write(
-    `${plural(build.recordCount, 'record')} read, ${plural(published, 'article')} published, ${plural(build.scheduled.length, 'scheduled article')}, ${plural(feeds, 'feed')} linted${errors > 0 ? '' : ': ok'}\n`,
+  const scheduled = build.scheduled.map((s) => ({ file: s.article.file, due: s.due.toISOString() }));
+  const status = errors > 0 || !build.feedSet ? EXIT.invalid : EXIT.ok;
+  if (args.json) {
+    printJson(io, {
+      command: 'check',
+      ok: status === EXIT.ok,
+      counts: { records: build.recordCount, articles: published, scheduled: scheduled.length, feeds, errors, warnings },
+      scheduled,
+      diagnostics: build.diagnostics,
+    });
+    return status;
+  }
+  reportDiagnostics(io, build.diagnostics);
+  for (const { file, due } of scheduled) io.stdout.write(`${file}: scheduled for ${due}\n`);
+  io.stdout.write(
+    `${plural(build.recordCount, 'record')} read, ${plural(published, 'article')} published, ${plural(scheduled.length, 'scheduled article')}, ${plural(feeds, 'feed')} linted${errors > 0 ? '' : ': ok'}\n`,
   );
-  return errors > 0 || !build.feedSet ? 1 : 0;
+  return status;
 }

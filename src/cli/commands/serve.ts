@@ -1,8 +1,13 @@
 // cli: `gazette serve` → a running server until SIGINT/SIGTERM, then exit code 0.
+// The port is bound before the first build or the watcher starts: a taken port or an unknown host fails at once,
+// with nothing left running to keep the process alive.
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isGazetteError } from '../../diagnostics.ts';
-import { startServer } from '../../serve-site.ts';
+import { createSiteHandler } from '../../serve-site.ts';
 import { feedUrls } from '../../render/feed-urls.ts';
+import { processIO, type CliIO } from '../io.ts';
+import { EXIT } from '../command-spec.ts';
 import { loadCommandConfig } from './load.ts';
 
 /** Arguments of {@link runServe}, as parsed by `cli/main.ts`. */
@@ -17,25 +22,39 @@ export interface ServeArgs {
   readonly host?: string | undefined;
   /** No per-request log lines. */
   readonly quiet?: boolean | undefined;
+  /** HTML pages beside the feeds (`--no-pages` → false). Default true. */
+  readonly pages?: boolean | undefined;
+  /** Publish articles dated in the future (`--future`). */
+  readonly future?: boolean | undefined;
   /** Resolves to stop the server instead of a signal (tests). */
   readonly until?: Promise<unknown>;
-  /** Where lines go; default stdout for information, stderr for problems. */
+  /** Where lines go; default the io's stdout for information, stderr for problems. */
   readonly print?: (line: string) => void;
 }
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = '127.0.0.1';
 
+/** Listen errors that are the user's to fix (port taken or privileged, host unknown or not on this machine). */
+const LISTEN_ERRORS: Readonly<Record<string, string>> = {
+  EADDRINUSE: 'the port is already in use (stop the other server or pass --port)',
+  EACCES: 'permission denied (ports below 1024 need privileges; pass --port)',
+  EADDRNOTAVAIL: 'this address is not one of this machine’s (pass --host 127.0.0.1 or 0.0.0.0)',
+  ENOTFOUND: 'unknown host name',
+  EAI_AGAIN: 'the host name could not be resolved',
+  EAI_NONAME: 'unknown host name',
+};
+
 /** Serves the feeds until SIGINT/SIGTERM; resolves 0 after a clean shutdown, 1 when it cannot start. */
-export async function runServe(args: ServeArgs = {}): Promise<number> {
-  const print = args.print ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const printError = args.print ?? ((line: string) => process.stderr.write(`${line}\n`));
+export async function runServe(args: ServeArgs = {}, io: CliIO = processIO()): Promise<number> {
+  const print = args.print ?? ((line: string) => io.stdout.write(`${line}\n`));
+  const printError = args.print ?? ((line: string) => io.stderr.write(`${line}\n`));
   let port: number;
   try {
-    port = resolvePort(args.port, process.env.PORT);
+    port = resolvePort(args.port, io.env.PORT);
   } catch (error) {
-    printError((error as Error).message);
-    return 1;
+    printError(`gazette serve: ${(error as Error).message}`);
+    return EXIT.invalid;
   }
 
   let config;
@@ -44,58 +63,63 @@ export async function runServe(args: ServeArgs = {}): Promise<number> {
   } catch (error) {
     if (isGazetteError(error)) {
       printError(error.message);
-      return 1;
+      return EXIT.invalid;
     }
     throw error;
   }
 
   const host = args.host ?? DEFAULT_HOST;
-  let server;
+  // Requests are handed to the app once it exists; it is created only after listen succeeds.
+  let handler: http.RequestListener | undefined;
+  const server = http.createServer((req, res) => handler?.(req, res));
   try {
-    server = await startServer({
-      config,
-      port,
-      host,
-      // Build diagnostics always print; request lines only without --quiet.
-      log: (line) => {
-        if (!args.quiet || !/^[A-Z]+ \S+ \d{3} /.test(line)) print(line);
-      },
-    });
+    await listen(server, port, host);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES') {
-      printError(`cannot listen on ${host}:${port}: ${(error as Error).message}`);
-      return 1;
-    }
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const why = LISTEN_ERRORS[code];
+    if (why === undefined) throw error;
+    printError(`gazette serve: cannot listen on ${host}:${port}: ${why} (${code})`);
+    return EXIT.invalid;
   }
 
-  const address = server.address() as AddressInfo;
-  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const base = `http://${shownHost}:${address.port}`;
-  const local = feedUrls({ path: '' }, { siteUrl: base });
-  print(`Gazette serving ${config.title} on ${base}/`);
-  print(`  RSS   ${local.rss}`);
-  print(`  Atom  ${local.atom}`);
-  print(`  JSON  ${local.json}`);
-  print(`  Health ${base}/healthz`);
-
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    void args.until?.then(stop, stop);
-    server.once('close', () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-    });
+  // Build diagnostics always print; request lines only without --quiet (then no request log runs at all).
+  const app = createSiteHandler(config, {
+    log: print,
+    ...(args.quiet ? {} : { requestLog: print }),
+    ...(args.pages === undefined ? {} : { pages: args.pages }),
+    ...(args.future === undefined ? {} : { future: args.future }),
   });
-  print('shutting down');
-  // Idle keep-alive connections (feed readers) would hold close() open; active requests still finish.
-  server.closeIdleConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await server.feeds.close();
-  return 0;
+  handler = app.handler;
+  try {
+    await app.feeds.ready;
+    const address = server.address() as AddressInfo;
+    const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    const base = `http://${shownHost}:${address.port}`;
+    const local = feedUrls({ path: '' }, { siteUrl: base });
+    print(`Gazette serving ${config.title} on ${base}/`);
+    print(`  RSS   ${local.rss}`);
+    print(`  Atom  ${local.atom}`);
+    print(`  JSON  ${local.json}`);
+    print(`  Health ${base}/healthz`);
+
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        resolve();
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      void args.until?.then(stop, stop);
+    });
+    print('shutting down');
+  } finally {
+    // Idle keep-alive connections (feed readers) would hold close() open; active requests still finish.
+    server.closeIdleConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await app.feeds.close();
+  }
+  return EXIT.ok;
 }
 
 /** `--port` wins over `PORT`; both must be whole numbers 0–65535. */
@@ -105,4 +129,17 @@ export function resolvePort(flag: number | undefined, env: string | undefined): 
     throw new RangeError(`port: expected a whole number from 0 to 65535, got ${JSON.stringify(flag ?? env)}`);
   }
   return raw;
+}
+
+// --- internal ---
+
+function listen(server: http.Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const fail = (error: Error) => reject(error);
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      server.off('error', fail);
+      resolve();
+    });
+  });
 }
