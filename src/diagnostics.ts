@@ -18,6 +18,10 @@ export interface Diagnostic {
   readonly code: string;
   /** Human sentence, without the file/line/field prefix. */
   readonly message: string;
+  /** Feed lint: the W3C Feed Validation Service message class the finding implements (`InvalidRFC2822Date`…). */
+  readonly w3c?: string;
+  /** True when the finding depends on the current time (`date-future`), so it may change without the input changing. */
+  readonly clock?: boolean;
 }
 
 /** A stage's output: its value plus everything it found wrong on the way. */

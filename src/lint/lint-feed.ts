@@ -30,7 +30,7 @@ export function lintFeed(input: LintInput): Diagnostic[] {
     throw new TypeError(`lintFeed: input.format must be "rss", "atom" or "json", got ${JSON.stringify(input.format)}`);
   }
   const now = input.now ?? new Date();
-  const report = createLintReport(input.path);
+  const report = createLintReport(input.path, { w3c: input.format !== 'json' });
   // A BOM is allowed before the XML declaration or JSON text; drop it so offsets and parsers agree.
   const body = input.body.startsWith('\uFEFF') ? input.body.slice(1) : input.body;
   checkSize(report, body);
