@@ -100,3 +100,23 @@ export function checkPlausibleDate(report: LintReport, date: Date, now: Date, li
     report.warning('date-too-old', line, field, `${date.toISOString()} is before 1990, which is implausible for a feed`);
   }
 }
+
+/** W3C-DTF (https://www.w3.org/TR/NOTE-datetime), as Dublin Core `dc:date` uses: a year, month, day, then a time with a zone. */
+const W3CDTF = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d*)?)?(Z|[+-]\d{2}:\d{2}))?)?)?$/;
+
+/** Parses a W3C-DTF date; reports `date-w3cdtf` (feedvalidator: InvalidW3CDTFDate); returns the instant when valid. */
+export function checkW3cdtfDate(report: LintReport, value: string, line: number, field: string): Date | undefined {
+  const m = W3CDTF.exec(value);
+  const bad = (why: string) => {
+    report.error('date-w3cdtf', line, field, `"${value}" is not a W3C-DTF date (${why}); write e.g. "2024-11-22T00:00:00+01:00"`);
+    return undefined;
+  };
+  if (!m) return bad('expected YYYY-MM-DD, optionally Thh:mm[:ss] with Z or ±hh:mm');
+  const [, y, mo = '01', d = '01', h = '00', mi = '00', s = '00', zone] = m as unknown as string[];
+  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
+  if (hour > 23 || minute > 59 || second > 60) return bad('time out of range');
+  const local = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59));
+  if (month < 1 || month > 12 || new Date(local).getUTCDate() !== day) return bad('no such day');
+  const offset = zone === undefined || zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+  return new Date(local - offset * 60_000);
+}

@@ -15,7 +15,7 @@ const ITEM_DC_TWINS: readonly (readonly [string, string, string])[] = [
 ];
 
 /** Applies the item rules; `guids` maps each guid seen so far in the channel to its line. */
-export function lintRssItem(report: LintReport, item: XmlElement, guids: Map<string, number>): void {
+export function lintRssItem(report: LintReport, item: XmlElement, guids: Map<string, number>, legacy = false): void {
   const description = findChild(item, 'description');
   if (!findChild(item, 'title') && !description) {
     report.error('item-title-or-description', item.line, 'item', '<item> must have a <title> or a <description>');
@@ -30,12 +30,13 @@ export function lintRssItem(report: LintReport, item: XmlElement, guids: Map<str
   for (const enclosure of findChildren(item, 'enclosure')) checkEnclosure(report, enclosure);
   const source = findChild(item, 'source');
   if (source) checkUrl(report, attributeOf(source, 'url') ?? '', source.line, 'source');
-  checkGuid(report, item, guids);
+  if (!legacy || findChild(item, 'guid')) checkGuid(report, item, guids);
 
   const encoded = findChild(item, 'encoded', CONTENT_NS);
-  // feedvalidator: NeedDescriptionBeforeContent — readers that stop at content:encoded never see a later description.
+  // feedvalidator: NeedDescriptionBeforeContent (a warning there too) — readers that stop at content:encoded never see
+  // a later description.
   if (encoded && (!description || description.line > encoded.line)) {
-    report.error('description-with-content', encoded.line, 'content:encoded', '<content:encoded> needs a <description> before it too (summary for readers that ignore it)');
+    report.warning('description-with-content', encoded.line, 'content:encoded', '<content:encoded> needs a <description> before it too (summary for readers that ignore it)');
   }
   if (description) checkHtmlContent(report, description.text, indexLines(description.text, description.contentLine), 'description');
   if (encoded) checkHtmlContent(report, encoded.text, indexLines(encoded.text, encoded.contentLine), 'content:encoded');
@@ -69,7 +70,7 @@ function checkGuid(report: LintReport, item: XmlElement, guids: Map<string, numb
 function checkEnclosure(report: LintReport, enclosure: XmlElement): void {
   const url = attributeOf(enclosure, 'url');
   if (url === undefined) report.error('missing-required', enclosure.line, 'enclosure', '<enclosure> needs a url attribute');
-  else checkUrl(report, url, enclosure.line, 'enclosure');
+  else checkUrl(report, url, enclosure.line, 'enclosure', 'rfc2396_full', { httpOnly: true });
   const length = attributeOf(enclosure, 'length');
   const type = attributeOf(enclosure, 'type');
   // feedvalidator: MissingAttribute, InvalidIntegerAttribute, UseZeroForUnknown, InvalidMIMEAttribute

@@ -5,7 +5,7 @@ import { checkDefinedChildren, RSS_CHANNEL_ELEMENTS } from './feed-vocabulary.ts
 import type { LintReport } from './lint-report.ts';
 import { lintRssItem } from './lint-rss-item.ts';
 import { checkDuplicateSemantics, checkEmailWithName, checkSingles, checkUrl, DC_NS } from './rss-element-checks.ts';
-import { isLanguageTag, isMediaType } from './value-checks.ts';
+import { isAbsoluteHttpUrl, isLanguageTag, isMediaType } from './value-checks.ts';
 import { attributeOf, findChild, findChildren, type XmlElement } from './xml-tree.ts';
 
 export const ATOM_NS = 'http://www.w3.org/2005/Atom';
@@ -22,8 +22,10 @@ const CHANNEL_DC_TWINS: readonly (readonly [string, string, string])[] = [
 
 /** Applies the RSS 2.0 rules to a parsed document; `lines` are the document's source lines. */
 export function lintRss(report: LintReport, root: XmlElement, now: Date, lines: readonly string[]): void {
-  if (root.local !== 'rss' || root.uri !== '' || attributeOf(root, 'version') !== '2.0') {
-    report.error('rss-root', root.line, root.name, 'the root element must be <rss version="2.0">');
+  const version = (attributeOf(root, 'version') ?? '').trim();
+  const legacy = /^0\.9\d*$/.test(version);
+  if (root.local !== 'rss' || root.uri !== '' || (version !== '2.0' && !legacy)) {
+    report.error('rss-root', root.line, root.name, `the root element must be <rss version="2.0"> (or 0.91–0.94), got ${version === '' ? 'no version' : `version="${version}"`}`);
     return;
   }
   const channel = findChild(root, 'channel');
@@ -54,11 +56,12 @@ export function lintRss(report: LintReport, root: XmlElement, now: Date, lines: 
     const el = image && findChild(image, name);
     if (el) checkUrl(report, el.text, el.line, `image/${name}`);
   }
-  checkSelfLink(report, channel);
+  // The self link came with RSS 2.0 (and the RSS Profile); RSS 0.9x feeds predate it.
+  if (!legacy) checkSelfLink(report, channel);
 
   const guids = new Map<string, number>();
   for (const item of findChildren(channel, 'item')) {
-    lintRssItem(report, item, guids);
+    lintRssItem(report, item, guids, legacy);
     checkCommon(report, item, now, lines);
   }
 }
@@ -104,5 +107,6 @@ function checkSelfLink(report: LintReport, channel: XmlElement): void {
   if (type !== 'application/rss+xml') {
     report.error('self-link-type', self.line, 'atom:link', `rel="self" must have type="application/rss+xml", got ${type === undefined ? 'none' : `"${type}"`}`);
   }
-  checkUrl(report, attributeOf(self, 'href') ?? '', self.line, 'atom:link');
+  const href = attributeOf(self, 'href') ?? '';
+  if (!isAbsoluteHttpUrl(href)) report.error('self-link-type', self.line, 'atom:link', `rel="self" href="${href}" must be the feed's absolute http(s) URL`, 'RelativeSelf');
 }

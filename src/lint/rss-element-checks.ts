@@ -1,14 +1,14 @@
 // lint: checks shared by the RSS channel and item rules — singular elements, Dublin Core twins, e-mail, URLs.
 import type { LintReport } from './lint-report.ts';
-import { isAbsoluteHttpUrl, isRssEmail } from './value-checks.ts';
+import { checkUriSyntax, isAbsoluteHttpUrl, isRssEmail, type UriKind } from './value-checks.ts';
 import { findChild, findChildren, type XmlElement } from './xml-tree.ts';
 
 export const DC_NS = 'http://purl.org/dc/elements/1.1/';
 
 /** Errors on a repeated singular element of `parent`. */
-export function checkSingles(report: LintReport, parent: XmlElement, names: readonly string[]): void {
+export function checkSingles(report: LintReport, parent: XmlElement, names: readonly string[], uri = ''): void {
   for (const name of names) {
-    const found = findChildren(parent, name);
+    const found = findChildren(parent, name, uri);
     for (const extra of found.slice(1)) {
       report.error('duplicate-element', extra.line, name, `<${parent.name}> may have only one <${name}> (first at line ${found[0]!.line})`);
     }
@@ -41,7 +41,20 @@ export function checkEmailWithName(report: LintReport, el: XmlElement): void {
   }
 }
 
-/** Errors (`url-absolute`) unless `value` is an absolute http(s) URL. */
-export function checkUrl(report: LintReport, value: string, line: number, field: string): void {
-  if (!isAbsoluteHttpUrl(value)) report.error('url-absolute', line, field, `"${value.trim()}" must be an absolute http(s) URL`);
+/**
+ * A link-like value: an error (`url-invalid`, `tag-uri`, `urn-invalid`) with the validator's class when its syntax is
+ * wrong for `kind`; else a warning (`url-absolute`, Gazette's own) unless it is an absolute http(s) URL, which is what
+ * readers open (the validator accepts `ftp:` and other schemes). `httpOnly` (enclosures) makes that an error too
+ * (feedvalidator: InvalidURLAttribute, as its `httpURL`).
+ */
+export function checkUrl(report: LintReport, value: string, line: number, field: string, kind: UriKind = 'rfc2396_full', options: { httpOnly?: boolean } = {}): void {
+  const text = value.trim();
+  const problem = checkUriSyntax(text, kind);
+  if (problem) {
+    report.error(problem.code, line, field, `"${text}" is not a valid ${kind === 'rfc3987' ? 'IRI' : 'URI'}: ${problem.reason}`, problem.w3c);
+  } else if (options.httpOnly && !isAbsoluteHttpUrl(text)) {
+    report.error('url-invalid', line, field, `"${text}" must be an absolute http(s) URL`, 'InvalidURLAttribute');
+  } else if (!isAbsoluteHttpUrl(text) && text !== '') {
+    report.warning('url-absolute', line, field, `"${text}" is not an absolute http(s) URL; many readers cannot open it`);
+  }
 }

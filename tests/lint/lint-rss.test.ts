@@ -7,14 +7,14 @@ const lint = (body: string) => lintFeed({ path: '/feed.xml', body, format: 'rss'
 // [rule code, passing document, failing document, text on the line the finding must point at]
 const rows: [string, string, string, string][] = [
   // channel
-  ['rss-root', rssDoc(), rssDoc({ root: '<rss version="0.91" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">' }), '<rss version="0.91"'],
+  ['rss-root', rssDoc(), rssDoc({ root: '<rss version="3.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">' }), '<rss version="3.0"'],
   ['missing-required', rssDoc(), rssDoc({ head: { title: '<!-- no title -->' } }), '<channel>'],
   ['missing-required', rssDoc(), rssDoc({ head: { description: '<!-- none -->' } }), '<channel>'],
   ['self-link-missing', rssDoc(), rssDoc({ head: { self: '<atom:link href="https://example.org/" rel="alternate"/>' } }), '<channel>'],
   ['self-link-type', rssDoc(), rssDoc({ head: { self: '<atom:link href="https://example.org/feed.xml" rel="self" type="application/xml"/>' } }), 'rel="self"'],
   ['language-tag', rssDoc({ head: { language: '<language>fr-CA</language>' } }), rssDoc({ head: { language: '<language>français</language>' } }), '<language>'],
   ['language-tag', rssDoc({ head: { language: '<language>fr</language>' } }), rssDoc({ head: { language: '<language>fr_FR</language>' } }), '<language>'],
-  ['url-absolute', rssDoc(), rssDoc({ head: { link: '<link>example.org</link>' } }), '<link>example.org'],
+  ['url-invalid', rssDoc(), rssDoc({ head: { link: '<link>example.org</link>' } }), '<link>example.org'],
   ['duplicate-element', rssDoc(), rssDoc({ head: { extra: '<title>Deuxième titre</title>' } }), 'Deuxième titre'],
   ['author-email', rssDoc({ head: { extra: '<managingEditor>redac@example.org (Rédaction)</managingEditor>' } }), rssDoc({ head: { extra: '<managingEditor>Rédaction</managingEditor>' } }), '<managingEditor>'],
   // items
@@ -22,8 +22,10 @@ const rows: [string, string, string, string][] = [
   ['guid-duplicate', rssDoc({ items: [rssItem({}, 0), rssItem({}, 1)] }), rssDoc({ items: [rssItem({}, 0), rssItem({ guid: '<guid isPermaLink="false">tag:example.org,2024-01-01:maroc-0</guid>' }, 1)] }), 'maroc-0</guid>\n<pubDate>Thu'],
   ['guid-not-permalink', rssDoc({ items: [rssItem({ guid: '<guid>https://example.org/articles/maroc-0/</guid>' })] }), rssDoc({ items: [rssItem({ guid: '<guid>tag:example.org,2024-01-01:maroc-0</guid>' })] }), '<guid>'],
   ['guid-not-permalink', rssDoc(), rssDoc({ items: [rssItem({ guid: '<guid isPermaLink="true">maroc-0</guid>' })] }), '<guid'],
-  ['url-absolute', rssDoc(), rssDoc({ items: [rssItem({ link: '<link>/articles/maroc/</link>' })] }), '<link>/articles'],
-  ['url-absolute', rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" length="10" type="image/jpeg"/>' })] }), rssDoc({ items: [rssItem({ extra: '<enclosure url="images/a.jpg" length="10" type="image/jpeg"/>' })] }), '<enclosure'],
+  ['url-invalid', rssDoc(), rssDoc({ items: [rssItem({ link: '<link>/articles/maroc/</link>' })] }), '<link>/articles'],
+  ['url-invalid', rssDoc(), rssDoc({ items: [rssItem({ link: '<link>https://example.org/un article</link>' })] }), '<link>https://example.org/un'],
+  ['url-invalid', rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" length="10" type="image/jpeg"/>' })] }), rssDoc({ items: [rssItem({ extra: '<enclosure url="images/a.jpg" length="10" type="image/jpeg"/>' })] }), '<enclosure'],
+  ['url-invalid', rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" length="10" type="image/jpeg"/>' })] }), rssDoc({ items: [rssItem({ extra: '<enclosure url="ftp://example.org/a.jpg" length="10" type="image/jpeg"/>' })] }), '<enclosure'],
   ['url-absolute', rssDoc({ items: [rssItem({ extra: '<comments>https://example.org/c/</comments>' })] }), rssDoc({ items: [rssItem({ extra: '<comments>ftp://example.org/c/</comments>' })] }), '<comments>'],
   ['author-email', rssDoc({ items: [rssItem({ extra: '<author>claire@example.org (Claire Dupont)</author>' })] }), rssDoc({ items: [rssItem({ extra: '<author>Claire Dupont</author>' })] }), '<author>'],
   ['duplicate-element', rssDoc({ items: [rssItem({ extra: '<author>claire@example.org</author>' })] }), rssDoc({ items: [rssItem({ extra: '<author>claire@example.org</author>\n<author>paul@example.org</author>' })] }), '<author>paul'],
@@ -58,6 +60,8 @@ const warnings: [string, string][] = [
   ['plain-text-unencoded', rssDoc({ items: [rssItem({ title: '<title>R&amp;D &lt;Tech&gt;</title>' })] })],
   ['duplicate-semantics', rssDoc({ items: [rssItem({ extra: '<author>claire@example.org (Claire Dupont)</author>' })] })],
   ['guid-missing', rssDoc({ items: [rssItem({ guid: '<!-- -->' })] })],
+  ['description-with-content', rssDoc({ items: [rssItem({ description: '<!-- -->' })] })],
+  ['url-absolute', rssDoc({ items: [rssItem({ extra: '<comments>ftp://example.org/c/</comments>' })] })],
   ['author-email-name', rssDoc({ items: [rssItem({ extra: '<author>claire@example.org</author>' })] })],
   ['text-blank', rssDoc({ items: [rssItem({ title: '<title> </title>' })] })],
   ['namespace-unknown', rssDoc({ root: '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:x="urn:x">' })],
@@ -95,7 +99,7 @@ describe('lintFeed (RSS 2.0)', () => {
   describe('when a finding is reported', () => {
     it('names the feed path and the element', () => {
       const [finding] = lint(rssDoc({ items: [rssItem({ link: '<link>/articles/maroc/</link>' })] }));
-      expect(finding).toMatchObject({ severity: 'error', file: '/feed.xml', field: 'link', code: 'url-absolute' });
+      expect(finding).toMatchObject({ severity: 'error', file: '/feed.xml', field: 'link', code: 'url-invalid', w3c: 'InvalidFullLink' });
     });
   });
 });
