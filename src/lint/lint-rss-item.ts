@@ -53,12 +53,21 @@ function checkGuid(report: LintReport, item: XmlElement, guids: Map<string, numb
   }
   const value = guid.text.trim();
   const permalink = attributeOf(guid, 'isPermaLink');
+  for (const attr of guid.attributes.values()) {
+    if (attr.uri === '' && attr.name !== 'isPermaLink') report.error('unexpected-attribute', guid.line, 'guid', `<guid> has no ${attr.name} attribute${attr.name.toLowerCase() === 'ispermalink' ? ' (the spelling is isPermaLink)' : ''}`);
+  }
   if (permalink !== undefined && permalink !== 'true' && permalink !== 'false') {
     report.error('guid-permalink-value', guid.line, 'guid', `isPermaLink must be "true" or "false", got "${permalink}"`);
   }
   // RSS 2.0 §guid: isPermaLink defaults to true, and then the guid must be the item's full URL.
-  if (permalink !== 'false' && !isAbsoluteHttpUrl(value)) {
-    report.error('guid-not-permalink', guid.line, 'guid', `"${value}" is not a full URL; add isPermaLink="false" or use the article URL`);
+  if (permalink !== 'false' && value !== '') {
+    if (/^(?:tag:|urn:uuid:)/i.test(value)) {
+      report.error('guid-not-permalink', guid.line, 'guid', `"${value}" is not a URL a reader can open; add isPermaLink="false"`, 'InvalidPermalink');
+    } else if (!isAbsoluteHttpUrl(value)) {
+      report.error('guid-not-permalink', guid.line, 'guid', `"${value}" is not a full URL; add isPermaLink="false" or use the article URL`);
+    }
+  } else if (permalink === 'false' && /^\d{1,8}$/.test(value)) {
+    report.warning('guid-short', guid.line, 'guid', `"${value}" is too short to be unique across feeds; readers may merge it with another feed's item`);
   }
   if (value === '') report.error('guid-empty', guid.line, 'guid', '<guid> is empty');
   const first = guids.get(value);
@@ -69,19 +78,21 @@ function checkGuid(report: LintReport, item: XmlElement, guids: Map<string, numb
 /** RSS 2.0 §enclosure: url, length (bytes, 0 when unknown) and type (a media type) are all required. */
 function checkEnclosure(report: LintReport, enclosure: XmlElement): void {
   const url = attributeOf(enclosure, 'url');
-  if (url === undefined) report.error('missing-required', enclosure.line, 'enclosure', '<enclosure> needs a url attribute');
+  if (url === undefined) report.error('enclosure-attributes', enclosure.line, 'enclosure', '<enclosure> needs a url attribute', 'MissingAttribute');
   else checkUrl(report, url, enclosure.line, 'enclosure', 'rfc2396_full', { httpOnly: true });
-  const length = attributeOf(enclosure, 'length');
+  const length = attributeOf(enclosure, 'length')?.trim();
   const type = attributeOf(enclosure, 'type');
-  // feedvalidator: MissingAttribute, InvalidIntegerAttribute, UseZeroForUnknown, InvalidMIMEAttribute
-  if (length === undefined || !/^\d+$/.test(length.trim())) {
-    report.error('enclosure-attributes', enclosure.line, 'enclosure', length === undefined
-      ? '<enclosure> needs a length attribute (the size in bytes; 0 when unknown)'
-      : `length="${length}" must be the size in bytes, a whole number (0 when unknown)`);
+  // feedvalidator: MissingAttribute, InvalidIntegerAttribute, UseZeroForUnknown, InvalidNonNegativeInteger, InvalidMIMEAttribute
+  if (length === undefined) {
+    report.error('enclosure-attributes', enclosure.line, 'enclosure', '<enclosure> needs a length attribute (the size in bytes; 0 when unknown)', 'MissingAttribute');
+  } else if (!/^-?\d+$/.test(length)) {
+    report.error('enclosure-attributes', enclosure.line, 'enclosure', `length="${length}" must be the size in bytes, a whole number (0 when unknown)`, 'InvalidIntegerAttribute');
+  } else if (length.startsWith('-')) {
+    report.error('enclosure-attributes', enclosure.line, 'enclosure', `length="${length}" cannot be negative; write 0 when the size is unknown`, length === '-1' ? 'UseZeroForUnknown' : 'InvalidNonNegativeInteger');
   }
-  if (type === undefined || !isMediaType(type.trim())) {
-    report.error('enclosure-attributes', enclosure.line, 'enclosure', type === undefined
-      ? '<enclosure> needs a type attribute such as "image/jpeg"'
-      : `type="${type}" is not a media type such as "image/jpeg"`);
+  if (type === undefined) {
+    report.error('enclosure-attributes', enclosure.line, 'enclosure', '<enclosure> needs a type attribute such as "image/jpeg"', 'MissingAttribute');
+  } else if (!isMediaType(type.trim())) {
+    report.error('enclosure-attributes', enclosure.line, 'enclosure', `type="${type}" is not a media type such as "image/jpeg"`, 'InvalidMIMEAttribute');
   }
 }

@@ -4,6 +4,7 @@ import { checkPlainText, checkRssCharacterData } from './content-html.ts';
 import { checkDefinedChildren, RSS_CHANNEL_ELEMENTS } from './feed-vocabulary.ts';
 import type { LintReport } from './lint-report.ts';
 import { lintRssItem } from './lint-rss-item.ts';
+import { checkChannelParts } from './rss-channel-parts.ts';
 import { checkDuplicateSemantics, checkEmailWithName, checkSingles, checkUrl, DC_NS } from './rss-element-checks.ts';
 import { isAbsoluteHttpUrl, isLanguageTag, isMediaType } from './value-checks.ts';
 import { attributeOf, findChild, findChildren, type XmlElement } from './xml-tree.ts';
@@ -56,6 +57,7 @@ export function lintRss(report: LintReport, root: XmlElement, now: Date, lines: 
     const el = image && findChild(image, name);
     if (el) checkUrl(report, el.text, el.line, `image/${name}`);
   }
+  checkChannelParts(report, channel);
   // The self link came with RSS 2.0 (and the RSS Profile); RSS 0.9x feeds predate it.
   if (!legacy) checkSelfLink(report, channel);
 

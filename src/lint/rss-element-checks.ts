@@ -1,6 +1,7 @@
 // lint: checks shared by the RSS channel and item rules — singular elements, Dublin Core twins, e-mail, URLs.
 import type { LintReport } from './lint-report.ts';
-import { checkUriSyntax, isAbsoluteHttpUrl, isRssEmail, type UriKind } from './value-checks.ts';
+import { checkPlainText } from './content-html.ts';
+import { checkUriSyntax, isAbsoluteHttpUrl, isAddrSpec, isRssEmail, type UriKind } from './value-checks.ts';
 import { findChild, findChildren, type XmlElement } from './xml-tree.ts';
 
 export const DC_NS = 'http://purl.org/dc/elements/1.1/';
@@ -28,16 +29,29 @@ export function checkDuplicateSemantics(report: LintReport, parent: XmlElement, 
 }
 
 /**
- * `<author>`, `managingEditor`, `webMaster`: an e-mail address (error otherwise), followed by the person's name in
- * parentheses (RSS Best Practices Profile; warning otherwise).
+ * `<author>`, `managingEditor`, `webMaster`: an e-mail address followed by the person's name in parentheses, as the
+ * validator's `email_with_name` reads it: a `mailto:` prefix is allowed; an address without the parenthesised name
+ * is a warning (MissingRealName, or EmailFormat for `Name <address>`); otherwise the address must be an addr-spec
+ * (InvalidContact) and the text plain (ContainsHTML).
  */
 export function checkEmailWithName(report: LintReport, el: XmlElement): void {
-  const value = el.text.trim();
-  if (!isRssEmail(value)) {
+  let value = el.text.trim();
+  if (value.startsWith('mailto:')) {
+    try {
+      value = decodeURIComponent(value.slice('mailto:'.length));
+    } catch {
+      value = value.slice('mailto:'.length);
+    }
+  }
+  if (value.indexOf('@') > 0 && !value.endsWith(')')) {
+    if (value.indexOf(' ') > 0) report.warning('author-email-name', el.line, el.name, `"${value}": write the address first, then the name in parentheses: "redaction@example.org (Rédaction)"`, 'EmailFormat');
+    else report.warning('author-email-name', el.line, el.name, `"${value}": add the name after the address, as in "${value} (Camille Laurent)"`);
+    return;
+  }
+  const address = /^(.*?)\s*\(.*\)$/.exec(value)?.[1] ?? /<([^>]*)>/.exec(value)?.[1] ?? value;
+  checkPlainText(report, value, el.line, el.name);
+  if (!isRssEmail(`${address.split('?')[0]}`) && !isAddrSpec(address.split('?')[0]!)) {
     report.error('author-email', el.line, el.name, `"${value}" must be an e-mail address, optionally followed by " (Name)"; put names in <dc:creator>`);
-  } else if (!/\)$/.test(value)) {
-    // feedvalidator: MissingRealName
-    report.warning('author-email-name', el.line, el.name, `"${value}": add the name after the address, as in "${value} (Camille Laurent)"`);
   }
 }
 

@@ -43,9 +43,12 @@ export function isMediaType(value: string): boolean {
   return MIME_TYPE.test(value);
 }
 
-/** True for the addr-spec the W3C validator accepts without a DNS lookup: `c.laurent@example.org`. */
+/**
+ * True for the addr-spec the W3C validator accepts (validators.py `addr_spec`): RFC 2822 atom characters before the
+ * `@`, a dotted domain or IPv4 prefix after it, e.g. `c.laurent@example.org`, `a+b@example.org`.
+ */
 export function isAddrSpec(value: string): boolean {
-  return /^[\w.+'-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z0-9][A-Za-z0-9-]*$/.test(value.trim());
+  return /^[A-Z0-9_\-+.'!#$%&*/=?^`{|}~]+@(?:\d{1,3}\.\d{1,3}\.\d{1,3}\.|(?:[A-Z0-9-]+\.)+)[A-Z0-9][-A-Z0-9]*$/i.test(value.trim());
 }
 
 const DEFAULT_PORTS: Readonly<Record<string, string>> = { http: '80', https: '443', ftp: '21' };
