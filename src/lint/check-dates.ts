@@ -25,7 +25,11 @@ const RFC2822_FORM = /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?\d{1,2} (?:Jan|Feb|
 /** Parses an RFC 822 date; reports `date-rfc822`, `date-weekday`, `date-rfc822-form`; returns the instant when valid. */
 export function checkRfc822Date(report: LintReport, value: string, line: number, field: string): Date | undefined {
   const text = value.trim();
-  const m = RFC822.exec(text);
+  // RFC 822 §3.4.3: parenthesised comments (`+0100 (CET)`) are white space; the validator strips them too, then warns.
+  let stripped = text.replace(/\\./g, '');
+  for (let previous = ''; previous !== stripped;) [previous, stripped] = [stripped, stripped.replace(/\([^()]*\)/g, ' ')];
+  stripped = stripped.replace(/\s+/g, ' ').trim();
+  const m = RFC822.exec(stripped);
   const bad = (why: string) => {
     report.error('date-rfc822', line, field, `"${text}" is not an RFC 822 date (${why}); write e.g. "Fri, 22 Nov 2024 00:00:00 +0100"`);
     return undefined;

@@ -143,7 +143,9 @@ function lintCommon(report: LintReport, parent: XmlElement, now: Date, ids: Map<
   checkLinks(report, parent, hasBase);
   for (const category of findChildren(parent, 'category', ATOM_NS)) {
     const term = attributeOf(category, 'term');
-    if (term === undefined || term.trim() === '') report.error('category-term', category.line, 'category', '<category> needs a non-empty term attribute');
+    if (term === undefined) report.error('category-term', category.line, 'category', '<category> needs a term attribute (RFC 4287 §4.2.2)', 'MissingAttribute');
+    // feedvalidator: AttrNotBlank (a warning): readers drop a category without a term.
+    else if (term.trim() === '') report.warning('category-term', category.line, 'category', '<category term=""> is blank; readers drop it');
     else checkPlainText(report, term, category.line, 'category');
     const label = attributeOf(category, 'label');
     if (label !== undefined) checkPlainText(report, label, category.line, 'category');

@@ -72,6 +72,9 @@ function lintXml(report: LintReport, format: FeedFormat | DocumentFormat, root: 
     case 'atom-entry':
       lintAtom(report, root, now);
       return;
+    case 'rss-1.1':
+      report.warning('feed-format', root.line, root.name, 'RSS 1.1 is a feed format Gazette recognises but does not lint; only well-formedness was checked', null);
+      return;
     case 'atom-0.3':
       report.error('feed-format', root.line, root.name, 'Atom 0.3 (http://purl.org/atom/ns#) is obsolete and unsupported by current readers; publish Atom 1.0', 'ObsoleteNamespace');
       return;

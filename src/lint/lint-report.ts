@@ -7,9 +7,9 @@ export interface LintReport {
   readonly file: string;
   readonly diagnostics: Diagnostic[];
   /** Adds an error; `w3c` overrides the rule's catalog class (`RULE_W3C`) with a more precise one. */
-  error(code: string, line: number | undefined, field: string | undefined, message: string, w3c?: string): void;
+  error(code: string, line: number | undefined, field: string | undefined, message: string, w3c?: string | null): void;
   /** Adds a warning; `w3c` as for {@link LintReport.error}. */
-  warning(code: string, line: number | undefined, field: string | undefined, message: string, w3c?: string): void;
+  warning(code: string, line: number | undefined, field: string | undefined, message: string, w3c?: string | null): void;
 }
 
 /**
@@ -19,8 +19,8 @@ export interface LintReport {
 export function createLintReport(file: string, options: { w3c?: boolean } = {}): LintReport {
   const diagnostics: Diagnostic[] = [];
   const withW3c = options.w3c ?? true;
-  const add = (severity: Severity) => (code: string, line: number | undefined, field: string | undefined, message: string, w3c?: string) => {
-    const cls = w3c ?? w3cClassOf(code);
+  const add = (severity: Severity) => (code: string, line: number | undefined, field: string | undefined, message: string, w3c?: string | null) => {
+    const cls = w3c === undefined ? w3cClassOf(code) : w3c;
     diagnostics.push({
       severity,
       file,

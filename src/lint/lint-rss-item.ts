@@ -7,8 +7,8 @@ import { isAbsoluteHttpUrl, isMediaType } from './value-checks.ts';
 import { attributeOf, findChild, findChildren, type XmlElement } from './xml-tree.ts';
 
 const CONTENT_NS = 'http://purl.org/rss/1.0/modules/content/';
-/** Item elements RSS 2.0 allows at most once (`author` included: it holds one e-mail address). */
-const ITEM_SINGLE = ['title', 'link', 'description', 'author', 'comments', 'enclosure', 'guid', 'pubDate', 'source'];
+/** Item elements RSS 2.0 allows at most once (`author` included: it holds one e-mail address; enclosures below). */
+const ITEM_SINGLE = ['title', 'link', 'description', 'author', 'comments', 'guid', 'pubDate', 'source'];
 /** Core item elements and the Dublin Core element saying the same thing (feedvalidator: DuplicateItemSemantics). */
 const ITEM_DC_TWINS: readonly (readonly [string, string, string])[] = [
   ['author', DC_NS, 'creator'], ['pubDate', DC_NS, 'date'], ['category', DC_NS, 'subject'], ['source', DC_NS, 'source'],
@@ -27,7 +27,12 @@ export function lintRssItem(report: LintReport, item: XmlElement, guids: Map<str
   for (const author of findChildren(item, 'author')) checkEmailWithName(report, author);
   const comments = findChild(item, 'comments');
   if (comments) checkUrl(report, comments.text, comments.line, 'comments');
-  for (const enclosure of findChildren(item, 'enclosure')) checkEnclosure(report, enclosure);
+  const enclosures = findChildren(item, 'enclosure');
+  for (const enclosure of enclosures) checkEnclosure(report, enclosure);
+  // feedvalidator: DuplicateEnclosure (a warning) — RSS 2.0 is silent on the count, and most readers show only the first.
+  for (const extra of enclosures.slice(1)) {
+    report.warning('enclosure-duplicate', extra.line, 'enclosure', `a second <enclosure> (first at line ${enclosures[0]!.line}); most readers show only the first — use Media RSS for several`);
+  }
   const source = findChild(item, 'source');
   if (source) checkUrl(report, attributeOf(source, 'url') ?? '', source.line, 'source');
   if (!legacy || findChild(item, 'guid')) checkGuid(report, item, guids);
@@ -69,7 +74,8 @@ function checkGuid(report: LintReport, item: XmlElement, guids: Map<string, numb
   } else if (permalink === 'false' && /^\d{1,8}$/.test(value)) {
     report.warning('guid-short', guid.line, 'guid', `"${value}" is too short to be unique across feeds; readers may merge it with another feed's item`);
   }
-  if (value === '') report.error('guid-empty', guid.line, 'guid', '<guid> is empty');
+  // feedvalidator: NotBlank (a warning): an empty guid is ignored by readers, which then identify the item otherwise.
+  if (value === '') report.warning('guid-empty', guid.line, 'guid', '<guid> is empty; readers fall back on the link or title to identify the item');
   const first = guids.get(value);
   if (first !== undefined) report.error('guid-duplicate', guid.line, 'guid', `"${value}" is also the guid of the item at line ${first}`);
   else guids.set(value, guid.line);

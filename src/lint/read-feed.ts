@@ -1,7 +1,7 @@
 // lint: feed file bytes → text (BOM, XML prolog encoding) and the document's format (from its root element).
 
 /** Every document kind `gazette lint` recognises; only `rss`, `atom` and `json` are formats Gazette writes. */
-export type DocumentFormat = 'rss' | 'atom' | 'json' | 'rss-0.9x' | 'rss-1.0' | 'atom-entry' | 'atom-0.3' | 'unknown';
+export type DocumentFormat = 'rss' | 'atom' | 'json' | 'rss-0.9x' | 'rss-1.0' | 'rss-1.1' | 'atom-entry' | 'atom-0.3' | 'unknown';
 
 /** Human names of the document kinds, as findings and `--json` output show them. */
 export const FORMAT_NAMES: Readonly<Record<DocumentFormat, string>> = {
@@ -10,6 +10,7 @@ export const FORMAT_NAMES: Readonly<Record<DocumentFormat, string>> = {
   json: 'JSON Feed 1.1',
   'rss-0.9x': 'RSS 0.9x',
   'rss-1.0': 'RSS 1.0 (RDF)',
+  'rss-1.1': 'RSS 1.1',
   'atom-entry': 'Atom 1.0 entry document',
   'atom-0.3': 'Atom 0.3',
   unknown: 'unknown',
@@ -35,9 +36,16 @@ export interface DecodedFeed {
 export function decodeFeed(bytes: Uint8Array): DecodedFeed {
   const problems: { code: 'encoding-unknown' | 'encoding-mismatch'; message: string }[] = [];
   const b = bytes;
-  if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return { text: decode('utf-8', b.subarray(3)), encoding: 'utf-8', problems };
-  if (b[0] === 0xff && b[1] === 0xfe) return { text: decode('utf-16le', b.subarray(2)), encoding: 'utf-16le', problems };
-  if (b[0] === 0xfe && b[1] === 0xff) return { text: decode('utf-16be', b.subarray(2)), encoding: 'utf-16be', problems };
+  const bom = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 'utf-8' : b[0] === 0xff && b[1] === 0xfe ? 'utf-16le' : b[0] === 0xfe && b[1] === 0xff ? 'utf-16be' : undefined;
+  if (bom !== undefined) {
+    const text = decode(bom, b.subarray(bom === 'utf-8' ? 3 : 2));
+    const declared = /^<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z][\w.:-]*)["']/.exec(text)?.[1];
+    // XML 1.0 §4.3.3: a document with a byte order mark must not declare another encoding family.
+    if (declared !== undefined && !declared.toLowerCase().startsWith(bom.slice(0, 5 + (bom === 'utf-8' ? 0 : 1)))) {
+      problems.push({ code: 'encoding-mismatch', message: `the byte order mark says ${bom.toUpperCase()} but the XML declaration says encoding="${declared}"; readers disagree on which wins` });
+    }
+    return { text, encoding: bom, problems };
+  }
   if (b[0] === 0x3c && b[1] === 0x00 && b[2] === 0x3f && b[3] === 0x00) return { text: decode('utf-16le', b), encoding: 'utf-16le', problems };
   if (b[0] === 0x00 && b[1] === 0x3c && b[2] === 0x00 && b[3] === 0x3f) return { text: decode('utf-16be', b), encoding: 'utf-16be', problems };
   const head = Buffer.from(b.subarray(0, 512)).toString('latin1');
@@ -73,6 +81,7 @@ export function detectFormat(text: string): DocumentFormat {
     return /^0\.9\d*$/.test(version) ? 'rss-0.9x' : 'rss';
   }
   if (local === 'RDF' && uri === RDF_NS) return 'rss-1.0';
+  if (local === 'Channel' && uri === 'http://purl.org/net/rss1.1#') return 'rss-1.1';
   if (local === 'feed' && uri === ATOM_NS) return 'atom';
   if (local === 'feed' && uri === ATOM_03_NS) return 'atom-0.3';
   if (local === 'entry' && uri === ATOM_NS) return 'atom-entry';

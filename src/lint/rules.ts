@@ -14,7 +14,7 @@ export const RULE_W3C: Readonly<Record<string, string | null>> = {
   mojibake: null,
   'feed-size': null,
   'encoding-unknown': 'UnknownEncoding',
-  'encoding-mismatch': 'EncodingMismatch',
+  'encoding-mismatch': 'UnicodeError',
   'namespace-unknown': 'UnknownNamespace',
   'element-undefined': 'UndefinedElement',
   'feed-format': 'InvalidRSSVersion',
