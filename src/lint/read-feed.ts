@@ -62,6 +62,7 @@ export function decodeFeed(bytes: Uint8Array): DecodedFeed {
   }
   try {
     const decoder = new TextDecoder(label);
+    if (decoder.encoding === 'windows-1252') return { text: decodeWindows1252(b), encoding: 'windows-1252', problems };
     return { text: decoder.decode(b), encoding: decoder.encoding, problems };
   } catch {
     problems.push({ code: 'encoding-unknown', message: `encoding "${declared}" in the XML declaration is not one readers know; read as UTF-8 — save the feed as UTF-8` });
@@ -89,6 +90,17 @@ export function detectFormat(text: string): DocumentFormat {
 }
 
 // --- internal ---
+
+/**
+ * Windows-1252 bytes 0x80–0x9F (CP1252.TXT): written out because Node 20's TextDecoder('windows-1252') reads them as
+ * Latin-1 C1 controls. The five unassigned bytes stay C1 controls, which the `c1-control` rule then reports.
+ */
+const WINDOWS_1252_HIGH = '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F'
+  + '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('latin1').replace(/[\u0080-\u009F]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
+}
 
 function decode(encoding: string, bytes: Uint8Array): string {
   return new TextDecoder(encoding).decode(bytes);

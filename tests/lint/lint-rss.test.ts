@@ -103,3 +103,52 @@ describe('lintFeed (RSS 2.0)', () => {
     });
   });
 });
+
+// [rule code, W3C class, passing document, failing document, text on the line the finding must point at]
+const classed: [string, string, string, string, string][] = [
+  ['integer-value', 'InvalidPositiveInteger', rssDoc({ head: { extra: '<ttl>60</ttl>' } }), rssDoc({ head: { extra: '<ttl>0</ttl>' } }), '<ttl>'],
+  ['missing-required', 'MissingLink', rssDoc({ head: { extra: '<image><url>https://example.org/l.png</url><title>G</title><link>https://example.org/</link></image>' } }), rssDoc({ head: { extra: '<image><url>https://example.org/l.png</url><title>G</title></image>' } }), '<image>'],
+  ['image-size', 'InvalidWidth', rssDoc({ head: { extra: '<image><url>https://example.org/l.png</url><title>G</title><link>https://example.org/</link><width>144</width></image>' } }), rssDoc({ head: { extra: '<image><url>https://example.org/l.png</url><title>G</title><link>https://example.org/</link><width>145</width></image>' } }), '<image>'],
+  ['form-name', 'InvalidFormComponentName', rssDoc({ head: { extra: '<textInput><title>T</title><description>D</description><name>q</name><link>https://example.org/s</link></textInput>' } }), rssDoc({ head: { extra: '<textInput><title>T</title><description>D</description><name>1q</name><link>https://example.org/s</link></textInput>' } }), '<textInput>'],
+  ['missing-attribute', 'MissingAttribute', rssDoc({ head: { extra: '<cloud domain="example.org" port="80" path="/rpc" registerProcedure="p" protocol="xml-rpc"/>' } }), rssDoc({ head: { extra: '<cloud domain="example.org" port="80" path="/rpc" protocol="xml-rpc"/>' } }), '<cloud'],
+  ['hour-value', 'InvalidHour', rssDoc({ head: { extra: '<skipHours><hour>0</hour><hour>23</hour></skipHours>' } }), rssDoc({ head: { extra: '<skipHours><hour>25</hour></skipHours>' } }), '<skipHours>'],
+  ['duplicate-value', 'DuplicateValue', rssDoc({ head: { extra: '<skipDays><day>Monday</day><day>Sunday</day></skipDays>' } }), rssDoc({ head: { extra: '<skipDays><day>Monday</day><day>Monday</day></skipDays>' } }), '<skipDays>'],
+  ['day-value', 'InvalidDay', rssDoc(), rssDoc({ head: { extra: '<skipDays><day>Lundi</day></skipDays>' } }), '<skipDays>'],
+  ['date-w3cdtf', 'InvalidW3CDTFDate', rssDoc({ head: { extra: '<dc:date>2024-11-22</dc:date>' } }), rssDoc({ head: { extra: '<dc:date>22/11/2024</dc:date>' } }), '<dc:date>'],
+  ['enclosure-attributes', 'InvalidIntegerAttribute', rssDoc(), rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" length="1.5" type="image/jpeg"/>' })] }), '<enclosure'],
+  ['enclosure-attributes', 'UseZeroForUnknown', rssDoc(), rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" length="-1" type="image/jpeg"/>' })] }), '<enclosure'],
+  ['enclosure-attributes', 'InvalidMIMEAttribute', rssDoc(), rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" length="1" type="jpeg"/>' })] }), '<enclosure'],
+  ['guid-not-permalink', 'InvalidPermalink', rssDoc(), rssDoc({ items: [rssItem({ guid: '<guid>tag:example.org,2024-01-01:maroc-0</guid>' })] }), '<guid>'],
+  ['unexpected-attribute', 'UnexpectedAttribute', rssDoc(), rssDoc({ items: [rssItem({ guid: '<guid ispermalink="false">tag:example.org,2024-01-01:maroc-0</guid>' })] }), '<guid'],
+  ['author-email', 'InvalidContact', rssDoc({ items: [rssItem({ extra: '<author>mailto:claire@example.org (Claire)</author>' })] }), rssDoc({ items: [rssItem({ extra: '<author>claire chez example.org (Claire)</author>' })] }), '<author>'],
+  ['author-email-name', 'EmailFormat', rssDoc(), rssDoc({ head: { extra: '<managingEditor>Claire &lt;claire@example.org&gt;</managingEditor>' } }), '<managingEditor>'],
+  ['url-invalid', 'InvalidFullLink', rssDoc(), rssDoc({ items: [rssItem({ extra: '<source url="/flux.xml">AFP</source>' })] }), '<source'],
+  ['date-rfc822-form', 'ProblematicalRFC822Date', rssDoc(), rssDoc({ items: [rssItem({ pubDate: '<pubDate>Fri, 22 Nov 2024 00:00:00 +0100 (CET)</pubDate>' })] }), '(CET)'],
+];
+
+describe('lintFeed (RSS 2.0), rules with their W3C class', () => {
+  describe.each(classed)('rule %s (%s)', (code, w3c, good, bad, marker) => {
+    it('passes the good document', () => {
+      expect(lint(good).filter((d) => d.code === code)).toEqual([]);
+    });
+    it('flags the bad document on the right line with the class', () => {
+      expect(lint(bad).filter((d) => d.code === code).map((d) => [d.line, d.w3c])).toContainEqual([lineOfMarker(bad, marker), w3c]);
+    });
+  });
+
+  it.each([
+    ['two enclosures', 'enclosure-duplicate', rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" length="1" type="image/jpeg"/>\n<enclosure url="https://example.org/b.jpg" length="1" type="image/jpeg"/>' })] })],
+    ['an empty guid', 'guid-empty', rssDoc({ items: [rssItem({ guid: '<guid isPermaLink="false"></guid>' })] })],
+    ['an ftp: link', 'url-absolute', rssDoc({ items: [rssItem({ link: '<link>ftp://example.org/a.txt</link>' })] })],
+    ['a C1 control character', 'c1-control', rssDoc({ items: [rssItem({ title: '<title>l\u0092été</title>' })] })],
+  ])('reports %s as a warning only, as the validator does', (_label, code, body) => {
+    const found = lint(body);
+    expect(found.filter((d) => d.code === code).map((d) => d.severity)).toEqual(['warning']);
+    expect(found.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('reads RSS 0.91 with the RSS 2.0 rules, without asking for RSS 2.0 additions', () => {
+    const body = rssDoc({ root: '<rss version="0.91" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">', head: { self: '<!-- -->' }, items: [rssItem({ guid: '<!-- -->' })] });
+    expect(lintFeed({ path: '/f.xml', body, format: 'rss-0.9x', now: NOW })).toEqual([]);
+  });
+});
