@@ -99,6 +99,15 @@ function main(argv: string[]): number {
       if (core && kind === 'error' && agree / of.length < AIM) failed = true;
       if (core && kind === 'accepted' && agree < of.length) failed = true;
     }
+    const deliberate = new Map<string, number>();
+    for (const c of inGroup.filter((x) => x.kind === 'accepted')) {
+      for (const code of new Set(c.findings.filter((d) => d.severity === 'error' && STRICTER_ON_PURPOSE.has(d.code)).map((d) => d.code))) {
+        deliberate.set(code, (deliberate.get(code) ?? 0) + 1);
+      }
+    }
+    if (deliberate.size > 0) {
+      process.stdout.write(`\nAccepted files with a deliberate (stricter on purpose) error: ${[...deliberate].map(([code, n]) => `${code} ×${n}`).join(', ')}\n`);
+    }
     for (const kind of ['error', 'warning'] as const) {
       const of = inGroup.filter((c) => c.kind === kind);
       if (of.length === 0) continue;

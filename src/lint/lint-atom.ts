@@ -94,7 +94,7 @@ function lintSource(report: LintReport, source: XmlElement, now: Date): void {
 function checkXmlBases(report: LintReport, root: XmlElement): void {
   for (const el of descendants(root)) {
     const base = el.attributes.get('xml:base');
-    if (base && base.uri === XML_NS) checkUrl(report, base.value, el.line, 'xml:base', 'rfc3987');
+    if (base && base.uri === XML_NS) checkUrl(report, base.value, el.line, 'xml:base', 'rfc3987', { exact: true });
   }
 }
 
@@ -137,7 +137,7 @@ function lintCommon(report: LintReport, parent: XmlElement, now: Date, ids: Map<
   }
   for (const generator of findChildren(parent, 'generator', ATOM_NS)) {
     const uri = attributeOf(generator, 'uri');
-    if (uri !== undefined) checkUrl(report, uri, generator.line, 'generator', 'rfc3987');
+    if (uri !== undefined) checkUrl(report, uri, generator.line, 'generator', 'rfc3987', { exact: true });
     for (const child of generator.children) report.error('element-undefined', child.line, child.name, '<generator> holds text only');
   }
   checkLinks(report, parent, hasBase);
@@ -180,7 +180,7 @@ function checkLinks(report: LintReport, parent: XmlElement, hasBase: boolean): v
   for (const link of findChildren(parent, 'link', ATOM_NS)) {
     const href = attributeOf(link, 'href');
     if (href === undefined) report.error('missing-attribute', link.line, 'link', '<link> needs an href attribute', 'MissingHref');
-    else if (checkUriSyntax(href, 'rfc3987')) checkUrl(report, href, link.line, 'link', 'rfc3987');
+    else if (checkUriSyntax(href, 'rfc3987')) checkUrl(report, href, link.line, 'link', 'rfc3987', { exact: true });
     else if (!hasBase && !hasUriScheme(href)) report.warning('url-absolute', link.line, 'link', `"${href}" is relative and there is no xml:base: readers resolve it against the feed's own URL, and some do not at all`);
     const rel = attributeOf(link, 'rel') ?? 'alternate';
     const relName = rel.replace(/^http:\/\/www\.iana\.org\/assignments\/relation\//, '');
@@ -248,7 +248,7 @@ function checkTypedText(report: LintReport, el: XmlElement, isContent: boolean):
     report.error('text-type', el.line, field, `type="${type}" must be text, html or xhtml (a media type is for <content> only)`, 'InvalidTextType');
   }
   if (src !== undefined) {
-    checkUrl(report, src, el.line, field, 'rfc3987');
+    checkUrl(report, src, el.line, field, 'rfc3987', { exact: true });
     if (typeAttr === undefined) report.warning('content-type-missing', el.line, field, `<${field} src> should say the media type of what it points to (type="…")`);
   }
   const keyword = ['text', 'html', 'xhtml'].includes(type) && src === undefined;
@@ -282,6 +282,8 @@ function checkTypedText(report: LintReport, el: XmlElement, isContent: boolean):
 /** XHTML content is markup in the tree: check each element as its HTML serialisation would be. */
 function checkXhtml(report: LintReport, el: XmlElement): void {
   for (const node of descendants(el).slice(1)) {
+    // feedvalidator: MissingNamespace — an element in no namespace inside XHTML content is not XHTML to any reader.
+    if (node.uri === '') report.error('xhtml-div', node.line, el.local, `<${node.name}> inside type="xhtml" content is in no namespace; it must be XHTML (${XHTML_NS})`, 'MissingNamespace');
     const attrs = [...node.attributes.values()].filter((a) => !a.name.startsWith('xmlns'))
       .map((a) => ` ${a.local}="${a.value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`).join('');
     checkHtmlContent(report, `<${node.local}${attrs}>`, () => node.line, el.local);

@@ -65,7 +65,9 @@ function checkGuid(report: LintReport, item: XmlElement, guids: Map<string, numb
     report.error('guid-permalink-value', guid.line, 'guid', `isPermaLink must be "true" or "false", got "${permalink}"`);
   }
   // RSS 2.0 §guid: isPermaLink defaults to true, and then the guid must be the item's full URL.
-  if (permalink !== 'false' && value !== '') {
+  if (permalink !== 'false' && value === '') {
+    report.error('guid-not-permalink', guid.line, 'guid', '<guid> is empty but a permalink by default; write the article URL, or an id with isPermaLink="false"');
+  } else if (permalink !== 'false') {
     if (/^(?:tag:|urn:uuid:)/i.test(value)) {
       report.error('guid-not-permalink', guid.line, 'guid', `"${value}" is not a URL a reader can open; add isPermaLink="false"`, 'InvalidPermalink');
     } else if (!isAbsoluteHttpUrl(value)) {
@@ -75,7 +77,7 @@ function checkGuid(report: LintReport, item: XmlElement, guids: Map<string, numb
     report.warning('guid-short', guid.line, 'guid', `"${value}" is too short to be unique across feeds; readers may merge it with another feed's item`);
   }
   // feedvalidator: NotBlank (a warning): an empty guid is ignored by readers, which then identify the item otherwise.
-  if (value === '') report.warning('guid-empty', guid.line, 'guid', '<guid> is empty; readers fall back on the link or title to identify the item');
+  if (value === '' && permalink === 'false') report.warning('guid-empty', guid.line, 'guid', '<guid> is empty; readers fall back on the link or title to identify the item');
   const first = guids.get(value);
   if (first !== undefined) report.error('guid-duplicate', guid.line, 'guid', `"${value}" is also the guid of the item at line ${first}`);
   else guids.set(value, guid.line);

@@ -1,6 +1,7 @@
 // lint: the RSS 2.0 channel's structured parts — image, textInput, cloud, ttl, skipHours, skipDays — and the
 // Dublin Core and Syndication module values, as the W3C validator checks them (channel.py, image.py, textInput.py).
 import { checkW3cdtfDate } from './check-dates.ts';
+import { checkPlainText } from './content-html.ts';
 import type { LintReport } from './lint-report.ts';
 import { checkSingles, checkUrl, DC_NS } from './rss-element-checks.ts';
 import { isLanguageTag } from './value-checks.ts';
@@ -102,6 +103,10 @@ function checkModules(report: LintReport, parent: XmlElement, dcSingles: readonl
   checkSingles(report, parent, dcSingles, DC_NS);
   checkSingles(report, parent, ['updatePeriod', 'updateFrequency', 'updateBase'], SY_NS);
   for (const date of findChildren(parent, 'date', DC_NS)) checkW3cdtfDate(report, date.text.trim(), date.line, 'dc:date');
+  // Names and subjects are plain text (feedvalidator: ContainsHTML), e.g. an author written `Jos&eacute;`.
+  for (const name of ['creator', 'contributor', 'publisher', 'subject', 'title']) {
+    for (const el of findChildren(parent, name, DC_NS)) checkPlainText(report, el.text, el.line, `dc:${name}`);
+  }
   for (const language of findChildren(parent, 'language', DC_NS)) {
     if (!isLanguageTag(language.text.trim())) report.error('language-tag', language.line, 'dc:language', `"${language.text.trim()}" is not a language tag such as "fr-FR"`);
   }

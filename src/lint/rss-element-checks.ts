@@ -59,10 +59,11 @@ export function checkEmailWithName(report: LintReport, el: XmlElement): void {
  * A link-like value: an error (`url-invalid`, `tag-uri`, `urn-invalid`) with the validator's class when its syntax is
  * wrong for `kind`; else a warning (`url-absolute`, Gazette's own) unless it is an absolute http(s) URL, which is what
  * readers open (the validator accepts `ftp:` and other schemes). `httpOnly` (enclosures) makes that an error too
- * (feedvalidator: InvalidURLAttribute, as its `httpURL`).
+ * (feedvalidator: InvalidURLAttribute, as its `httpURL`). `exact` checks attribute values untrimmed.
  */
-export function checkUrl(report: LintReport, value: string, line: number, field: string, kind: UriKind = 'rfc2396_full', options: { httpOnly?: boolean } = {}): void {
-  const text = value.trim();
+export function checkUrl(report: LintReport, value: string, line: number, field: string, kind: UriKind = 'rfc2396_full', options: { httpOnly?: boolean; exact?: boolean } = {}): void {
+  // Element text is read trimmed, as the validator does; an attribute value (`exact`) is the IRI as written.
+  const text = options.exact ? value : value.trim();
   const problem = checkUriSyntax(text, kind);
   if (problem) {
     report.error(problem.code, line, field, `"${text}" is not a valid ${kind === 'rfc3987' ? 'IRI' : 'URI'}: ${problem.reason}`, problem.w3c);

@@ -123,6 +123,7 @@ const classed: [string, string, string, string, string][] = [
   ['author-email', 'InvalidContact', rssDoc({ items: [rssItem({ extra: '<author>mailto:claire@example.org (Claire)</author>' })] }), rssDoc({ items: [rssItem({ extra: '<author>claire chez example.org (Claire)</author>' })] }), '<author>'],
   ['author-email-name', 'EmailFormat', rssDoc(), rssDoc({ head: { extra: '<managingEditor>Claire &lt;claire@example.org&gt;</managingEditor>' } }), '<managingEditor>'],
   ['url-invalid', 'InvalidFullLink', rssDoc(), rssDoc({ items: [rssItem({ extra: '<source url="/flux.xml">AFP</source>' })] }), '<source'],
+  ['plain-text', 'ContainsHTML', rssDoc(), rssDoc({ items: [rssItem({ extra: '<dc:creator>Jos&amp;eacute; Martin</dc:creator>' })] }), 'Jos&amp;'],
   ['date-rfc822-form', 'ProblematicalRFC822Date', rssDoc(), rssDoc({ items: [rssItem({ pubDate: '<pubDate>Fri, 22 Nov 2024 00:00:00 +0100 (CET)</pubDate>' })] }), '(CET)'],
 ];
 
