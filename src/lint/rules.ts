@@ -95,6 +95,7 @@ export const RULE_W3C: Readonly<Record<string, string | null>> = {
   // JSON Feed (no W3C counterpart)
   'json-malformed': null,
   'json-root': null,
+  'json-depth': null,
   'json-version': null,
   'hubs-shape': null,
   'items-array': null,

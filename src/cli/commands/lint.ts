@@ -46,14 +46,11 @@ export async function runLint(args: LintArgs, io: LintStreams = { stdout: proces
   const report: LintJsonReport = { files: [], errors: 0, warnings: 0 };
   const all: Diagnostic[] = [];
   for (const file of args.files) {
-    let diagnostics: Diagnostic[];
-    let format: DocumentFormat | null = null;
-    try {
-      const bytes = await readFile(file);
-      ({ format, diagnostics } = lintFeedFile(file, bytes));
-    } catch (error) {
-      diagnostics = [{ severity: 'error', file, code: 'unreadable', message: `cannot read the file: ${(error as Error).message}` }];
-    }
+    // Only reading may fail on purpose; a throw from the linter is a bug and reaches main's handler.
+    const read = await readFile(file).then((bytes) => ({ bytes }), (error: Error) => ({ error }));
+    const { format, diagnostics }: { format: DocumentFormat | null; diagnostics: Diagnostic[] } = 'bytes' in read
+      ? lintFeedFile(file, read.bytes)
+      : { format: null, diagnostics: [{ severity: 'error', file, code: 'unreadable', message: `cannot read the file: ${read.error.message}` }] };
     all.push(...diagnostics);
     report.files.push({ file, format, findings: diagnostics.map(toJson) });
   }
