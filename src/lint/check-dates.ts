@@ -13,7 +13,7 @@ const EARLIEST = Date.UTC(1990, 0, 1);
  * `[Day, ]DD Mon YY[YY] hh:mm[:ss] zone`, English names only, zone a numeric offset, UT/GMT/Z,
  * a US zone or a military letter. `UTC`, `CET`, `CEST` and French names are not RFC 822.
  */
-const RFC822 = /^(?:([^\s,\d]+),\s*)?(\d{1,2})\s+([^\s,\d]+)\s+(\d{2}|\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s+([+-]\d{4}|[A-Za-z]+)$/;
+const RFC822 = /^(?:([^\s,\d]+)\s*,\s*)?(\d{1,2})\s+([^\s,\d]+)\s+(\d{2}|\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s+([+-]\d{4}|[A-Za-z]+)$/;
 
 /**
  * The RFC 2822 §3.3 form of an RFC 822 date — capitalised English names, four-digit year, single spaces, a zone in

@@ -87,6 +87,10 @@ function lintEntryDocument(report: LintReport, entry: XmlElement, now: Date): vo
 /** RFC 4287 §4.2.11: `<source>` holds the feed's metadata (no entries), each singular element at most once. */
 function lintSource(report: LintReport, source: XmlElement, now: Date): void {
   checkDefinedChildren(report, source, SOURCE_ELEMENTS, ATOM_NS);
+  // feedvalidator: MissingSourceElement (a warning) — RFC 4287 §4.2.11 says the source SHOULD keep the feed's id, title, updated.
+  for (const name of ['id', 'title', 'updated']) {
+    if (!findChild(source, name, ATOM_NS)) report.warning('source-incomplete', source.line, name, `<source> should keep the original feed's <${name}> (RFC 4287 §4.2.11)`);
+  }
   lintCommon(report, source, now, new Map(), true, { required: false });
 }
 
@@ -139,6 +143,8 @@ function lintCommon(report: LintReport, parent: XmlElement, now: Date, ids: Map<
     const uri = attributeOf(generator, 'uri');
     if (uri !== undefined) checkUrl(report, uri, generator.line, 'generator', 'rfc3987', { exact: true });
     for (const child of generator.children) report.error('element-undefined', child.line, child.name, '<generator> holds text only');
+    checkPlainText(report, generator.text, generator.line, 'generator');
+    if (generator.text.trim() === '') report.warning('text-blank', generator.line, 'generator', '<generator> is empty: name the software');
   }
   checkLinks(report, parent, hasBase);
   for (const category of findChildren(parent, 'category', ATOM_NS)) {
@@ -169,7 +175,10 @@ function checkPerson(report: LintReport, person: XmlElement): void {
     if (name.text.trim() === '') report.warning('text-blank', name.line, 'name', `${where} has an empty <name>`);
   }
   for (const email of findChildren(person, 'email', ATOM_NS)) {
-    if (!isAddrSpec(email.text)) report.error('author-email', email.line, 'email', `"${email.text.trim()}" is not an e-mail address such as "redaction@example.org" (RFC 4287 §3.2.3: the address only)`, 'InvalidAddrSpec');
+    const address = email.text.trim();
+    // feedvalidator: UnknownHost (a warning) for an address whose domain has no dot, such as `redaction@localhost`.
+    if (/^[\w.%+-]+@[A-Za-z][\w.-]+$/.test(address) && !isAddrSpec(address)) report.warning('email-host', email.line, 'email', `"${address}": the domain has no dot, so no reader can mail it`);
+    else if (!isAddrSpec(address)) report.error('author-email', email.line, 'email', `"${address}" is not an e-mail address such as "redaction@example.org" (RFC 4287 §3.2.3: the address only)`, 'InvalidAddrSpec');
   }
   for (const uri of findChildren(person, 'uri', ATOM_NS)) checkUrl(report, uri.text, uri.line, `${person.local}/uri`, 'rfc3987');
 }
@@ -181,7 +190,10 @@ function checkLinks(report: LintReport, parent: XmlElement, hasBase: boolean): v
     const href = attributeOf(link, 'href');
     if (href === undefined) report.error('missing-attribute', link.line, 'link', '<link> needs an href attribute', 'MissingHref');
     else if (checkUriSyntax(href, 'rfc3987')) checkUrl(report, href, link.line, 'link', 'rfc3987', { exact: true });
-    else if (!hasBase && !hasUriScheme(href)) report.warning('url-absolute', link.line, 'link', `"${href}" is relative and there is no xml:base: readers resolve it against the feed's own URL, and some do not at all`);
+    else if (!hasBase && !hasUriScheme(href)) {
+      const self = attributeOf(link, 'rel') === 'self';
+      report.warning('url-absolute', link.line, 'link', `"${href}" is relative and there is no xml:base: readers resolve it against the feed's own URL, and some do not at all`, self ? 'RelativeSelf' : null);
+    }
     const rel = attributeOf(link, 'rel') ?? 'alternate';
     const relName = rel.replace(/^http:\/\/www\.iana\.org\/assignments\/relation\//, '');
     if (rel.trim() === '') report.warning('attr-blank', link.line, 'link', '<link rel=""> is blank');

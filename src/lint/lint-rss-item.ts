@@ -22,7 +22,7 @@ export function lintRssItem(report: LintReport, item: XmlElement, guids: Map<str
   }
   checkDefinedChildren(report, item, RSS_ITEM_ELEMENTS);
   checkSingles(report, item, ITEM_SINGLE);
-  checkDuplicateSemantics(report, item, ITEM_DC_TWINS);
+  checkDuplicateSemantics(report, item, ITEM_DC_TWINS, 'DuplicateItemSemantics');
 
   for (const author of findChildren(item, 'author')) checkEmailWithName(report, author);
   const comments = findChild(item, 'comments');

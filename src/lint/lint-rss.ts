@@ -77,7 +77,11 @@ function checkCommon(report: LintReport, parent: XmlElement, now: Date, lines: r
     // feedvalidator: NotBlank
     if (title.text.trim() === '') report.warning('text-blank', title.line, 'title', `<${parent.local}> has an empty <title>`);
   }
-  for (const category of findChildren(parent, 'category')) checkRssText(report, category, lines);
+  for (const category of findChildren(parent, 'category')) {
+    checkRssText(report, category, lines);
+    // feedvalidator: NotBlank
+    if (category.text.trim() === '') report.warning('text-blank', category.line, 'category', `<${parent.local}> has an empty <category>`);
+  }
   for (const link of findChildren(parent, 'link')) checkUrl(report, link.text, link.line, 'link');
   for (const name of ['pubDate', 'lastBuildDate']) {
     for (const el of findChildren(parent, name)) {

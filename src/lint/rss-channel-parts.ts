@@ -37,6 +37,12 @@ function checkImage(report: LintReport, image: XmlElement): void {
     if (!findChild(image, name)) report.error('missing-required', image.line, `image/${name}`, `<image> must have a <${name}>`, classes[name]);
   }
   checkSingles(report, image, ['url', 'title', 'link', 'width', 'height', 'description']);
+  for (const name of ['title', 'description']) {
+    for (const el of findChildren(image, name)) {
+      checkPlainText(report, el.text, el.line, `image/${name}`);
+      if (name === 'title' && el.text.trim() === '') report.warning('text-blank', el.line, 'image/title', '<image> has an empty <title> (readers use it as the alt text)');
+    }
+  }
   for (const [name, max, cls] of [['width', 144, 'InvalidWidth'], ['height', 400, 'InvalidHeight']] as const) {
     for (const el of findChildren(image, name)) {
       const value = el.text.trim();

@@ -17,14 +17,14 @@ export function checkSingles(report: LintReport, parent: XmlElement, names: read
 }
 
 /** Warns (`duplicate-semantics`) when `parent` has both a core element and its Dublin Core twin: readers pick either. */
-export function checkDuplicateSemantics(report: LintReport, parent: XmlElement, twins: readonly (readonly [string, string, string])[]): void {
+export function checkDuplicateSemantics(report: LintReport, parent: XmlElement, twins: readonly (readonly [string, string, string])[], w3c = 'DuplicateSemantics'): void {
   for (const [core, uri, local] of twins) {
     const coreEl = findChild(parent, core);
     const twin = findChild(parent, local, uri);
     if (!coreEl || !twin) continue;
     // feedvalidator: DuplicateSemantics, DuplicateItemSemantics
     const later = coreEl.line > twin.line ? coreEl : twin;
-    report.warning('duplicate-semantics', later.line, later.name, `<${parent.local}> has both <${core}> and <${twin.name}>; keep one (readers disagree on which wins)`);
+    report.warning('duplicate-semantics', later.line, later.name, `<${parent.local}> has both <${core}> and <${twin.name}>; keep one (readers disagree on which wins)`, w3c);
   }
 }
 

@@ -50,6 +50,8 @@ export const RULE_W3C: Readonly<Record<string, string | null>> = {
   'relative-url': 'ContainsRelRef',
   'email-invalid': 'InvalidAddrSpec',
   'email-in-text': 'ContainsEmail',
+  'email-host': 'UnknownHost',
+  'source-incomplete': 'MissingSourceElement',
   // RSS
   'rss-root': 'InvalidRSSVersion',
   'item-title-or-description': 'ItemMustContainTitleOrDescription',

@@ -113,6 +113,9 @@ const classed: [string, string, string, string, string][] = [
   ['plain-text', 'ContainsUndeclaredHTML', atomDoc(), atomDoc({ entries: [atomEntry({ title: '<title>&lt;b&gt;Maroc&lt;/b&gt;</title>' })] }), '<title>&lt;b'],
   ['author-email', 'InvalidAddrSpec', atomDoc({ head: { author: '<author><name>R</name><email>a+b@example.org</email></author>' } }), atomDoc({ head: { author: '<author><name>R</name><email>R &lt;r@example.org&gt;</email></author>' } }), '<author>'],
   ['text-type', 'InvalidMIMEType', atomDoc({ entries: [atomEntry({ summary: '<summary>R</summary>', content: '<content type="video/mp4" src="https://example.org/v.mp4"/>' })] }), atomDoc({ entries: [atomEntry({ content: '<content type="html" src="https://example.org/a.html"/>' })] }), '<content type="html"'],
+  ['email-host', 'UnknownHost', atomDoc(), atomDoc({ head: { author: '<author><name>R</name><email>redaction@localhost</email></author>' } }), '<author>'],
+  ['source-incomplete', 'MissingSourceElement', atomDoc({ entries: [atomEntry({ extra: '<source><id>tag:example.org,2024-01-01:f</id><title>F</title><updated>2024-11-22T00:00:00Z</updated></source>' })] }), atomDoc({ entries: [atomEntry({ extra: '<source><title>F</title><updated>2024-11-22T00:00:00Z</updated></source>' })] }), '<source>'],
+  ['url-absolute', 'RelativeSelf', atomDoc(), atomDoc({ head: { self: '<link rel="self" type="application/atom+xml" href="/atom.xml"/>' } }), 'rel="self"'],
   ['text-type', 'InvalidTextType', atomDoc(), atomDoc({ entries: [atomEntry({ title: '<title type="text/plain">T</title>' })] }), 'text/plain'],
 ];
 

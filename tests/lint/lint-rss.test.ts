@@ -124,6 +124,9 @@ const classed: [string, string, string, string, string][] = [
   ['author-email-name', 'EmailFormat', rssDoc(), rssDoc({ head: { extra: '<managingEditor>Claire &lt;claire@example.org&gt;</managingEditor>' } }), '<managingEditor>'],
   ['url-invalid', 'InvalidFullLink', rssDoc(), rssDoc({ items: [rssItem({ extra: '<source url="/flux.xml">AFP</source>' })] }), '<source'],
   ['plain-text', 'ContainsHTML', rssDoc(), rssDoc({ items: [rssItem({ extra: '<dc:creator>Jos&amp;eacute; Martin</dc:creator>' })] }), 'Jos&amp;'],
+  ['duplicate-semantics', 'DuplicateItemSemantics', rssDoc(), rssDoc({ items: [rssItem({ extra: '<dc:date>2024-11-22T00:00:00+01:00</dc:date>' })] }), '<dc:date>'],
+  ['text-blank', 'NotBlank', rssDoc(), rssDoc({ items: [rssItem({ extra: '<category> </category>' })] }), '<category> </category>'],
+  ['date-rfc822-form', 'ProblematicalRFC822Date', rssDoc(), rssDoc({ items: [rssItem({ pubDate: '<pubDate>Fri (vendredi) , 22 Nov 2024 00:00:00 +0100</pubDate>' })] }), '(vendredi)'],
   ['date-rfc822-form', 'ProblematicalRFC822Date', rssDoc(), rssDoc({ items: [rssItem({ pubDate: '<pubDate>Fri, 22 Nov 2024 00:00:00 +0100 (CET)</pubDate>' })] }), '(CET)'],
 ];
 
