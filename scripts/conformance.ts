@@ -6,7 +6,7 @@
 // must report in a comment, read as its own runner reads it (src/validtest.py):
 //   <!-- Description: … Expect: [!]ClassName[{param:value,…}] -->
 // `ClassName` is a message class of `feedvalidator/logging.py`; a finding agrees when its `w3c` class is that class
-// or a subclass (the runner tests `issubclass`). SRC is the validator's source folder (default DIR/../src), read for
+// or a subclass (the runner tests `issubclass`). Parameters are compared only for `element` in `!Class{element:e}`. SRC is the validator's source folder (default DIR/../src), read for
 // the class hierarchy. Files are grouped by the format `gazette lint` detects; extension suites (ext/, gbase/, kml/,
 // opensearch/, opml/) are counted apart, as Gazette lints only the core vocabularies and the namespaces it writes.
 // Files expecting a Success class (ValidURI…) test one value, often in a fragment the validator also faults, and
@@ -64,7 +64,7 @@ function main(argv: string[]): number {
     const bytes = readFileSync(file);
     const expectation = readExpectation(bytes.toString('utf8'));
     if (!expectation) continue;
-    const { expect, negated } = expectation;
+    const { expect, negated, element } = expectation;
     const top = path.relative(dir, file).split(path.sep)[0] ?? '';
     const format: DocumentFormat = detectFormat(decodeFeed(bytes).text);
     const group = EXTENSION_SUITES.has(top) ? `${FORMAT_NAMES[format]} (extension suites)` : FORMAT_NAMES[format];
@@ -79,7 +79,8 @@ function main(argv: string[]): number {
     const has = (d: Diagnostic) => d.w3c !== undefined && isA(d.w3c, expect);
     let agrees: boolean;
     if (kind === 'error' || kind === 'warning') agrees = findings.some(has);
-    else if (kind === 'must-not') agrees = !findings.some(has);
+    // "!X{element:e}" forbids X about element e only; a finding's field names its element (`source`, `image/title`…).
+    else if (kind === 'must-not') agrees = !findings.some((d) => has(d) && (element === undefined || d.field === undefined || d.field === element || d.field.endsWith(`/${element}`)));
     else if (kind === 'valid-value') agrees = !findings.some((d) => d.severity === 'error' && d.w3c !== undefined && isA(d.w3c, 'InvalidValue'));
     else agrees = !findings.some((d) => d.severity === 'error' && !STRICTER_ON_PURPOSE.has(d.code));
     cases.push({ file: path.relative(dir, file), group, expect: negated ? `!${expect}` : expect, negated, kind, findings, agrees });
@@ -150,9 +151,12 @@ function pct(n: number, of: number): string {
 }
 
 /** The expected message as the validator's runner reads it, or undefined for a file that states none. */
-function readExpectation(text: string): { expect: string; negated: boolean } | undefined {
+function readExpectation(text: string): { expect: string; negated: boolean; element?: string } | undefined {
   const m = DESC.exec(text);
-  if (m) return { expect: m[3]!, negated: m[2] === '!' };
+  if (m) {
+    const element = /(?:^|,)\s*element:([^,]*)/.exec(m[4] ?? '')?.[1]?.trim();
+    return { expect: m[3]!, negated: m[2] === '!', ...(element ? { element } : {}) };
+  }
   const v = VALIDOME.exec(text);
   if (!v) return undefined;
   const name = v[3]!.charAt(0).toUpperCase() + v[3]!.slice(1).toLowerCase();
