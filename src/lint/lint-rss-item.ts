@@ -3,7 +3,7 @@ import { checkHtmlContent } from './content-html.ts';
 import { checkDefinedChildren, RSS_ITEM_ELEMENTS } from './feed-vocabulary.ts';
 import { indexLines, type LintReport } from './lint-report.ts';
 import { checkDuplicateSemantics, checkEmailWithName, checkSingles, checkUrl, DC_NS } from './rss-element-checks.ts';
-import { isAbsoluteHttpUrl, isMediaType } from './value-checks.ts';
+import { checkUriSyntax, isAbsoluteHttpUrl, isMediaType } from './value-checks.ts';
 import { attributeOf, findChild, findChildren, type XmlElement } from './xml-tree.ts';
 
 const CONTENT_NS = 'http://purl.org/rss/1.0/modules/content/';
@@ -73,6 +73,10 @@ function checkGuid(report: LintReport, item: XmlElement, guids: Map<string, numb
     } else if (!isAbsoluteHttpUrl(value)) {
       report.error('guid-not-permalink', guid.line, 'guid', `"${value}" is not a full URL; add isPermaLink="false" or use the article URL`);
     }
+  } else if (/^tag:/i.test(value) && checkUriSyntax(value, 'rfc2396_full')) {
+    // The validator leaves non-permalink guids unchecked; one that says it is a tag: URI must be one (RFC 4151), as
+    // every guid Gazette writes is. A warning: readers still compare it as an opaque string.
+    report.warning('tag-uri', guid.line, 'guid', `"${value}" is not a tag: URI: ${checkUriSyntax(value, 'rfc2396_full')!.reason}`);
   } else if (permalink === 'false' && /^\d{1,8}$/.test(value)) {
     report.warning('guid-short', guid.line, 'guid', `"${value}" is too short to be unique across feeds; readers may merge it with another feed's item`);
   }

@@ -119,6 +119,7 @@ const classed: [string, string, string, string, string][] = [
   ['enclosure-attributes', 'UseZeroForUnknown', rssDoc(), rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" length="-1" type="image/jpeg"/>' })] }), '<enclosure'],
   ['enclosure-attributes', 'InvalidMIMEAttribute', rssDoc(), rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" length="1" type="jpeg"/>' })] }), '<enclosure'],
   ['guid-not-permalink', 'InvalidPermalink', rssDoc(), rssDoc({ items: [rssItem({ guid: '<guid>tag:example.org,2024-01-01:maroc-0</guid>' })] }), '<guid>'],
+  ['tag-uri', 'InvalidTAG', rssDoc(), rssDoc({ items: [rssItem({ guid: '<guid isPermaLink="false">tag:example.org,2024-01-01:maroc 0</guid>' })] }), '<guid'],
   ['unexpected-attribute', 'UnexpectedAttribute', rssDoc(), rssDoc({ items: [rssItem({ guid: '<guid ispermalink="false">tag:example.org,2024-01-01:maroc-0</guid>' })] }), '<guid'],
   ['author-email', 'InvalidContact', rssDoc({ items: [rssItem({ extra: '<author>mailto:claire@example.org (Claire)</author>' })] }), rssDoc({ items: [rssItem({ extra: '<author>claire chez example.org (Claire)</author>' })] }), '<author>'],
   ['author-email-name', 'EmailFormat', rssDoc(), rssDoc({ head: { extra: '<managingEditor>Claire &lt;claire@example.org&gt;</managingEditor>' } }), '<managingEditor>'],
