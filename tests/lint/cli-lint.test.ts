@@ -12,6 +12,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'gazette-lint-'));
   await writeFile(file('ok.xml'), atomDoc());
   await writeFile(file('bad.xml'), rssDoc({ items: [rssItem({ link: '<link>/articles/maroc/</link>', extra: '<comments>ftp://example.org/c/</comments>' })] }));
+  await writeFile(file('rss1.xml'), '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">\n<channel rdf:about="https://example.org/"><title>T</title><link>https://example.org/</link><description>D</description><items/></channel>\n</rdf:RDF>');
   await writeFile(file('utf16.xml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(atomDoc().replace('utf-8', 'utf-16'), 'utf16le')]));
 });
 afterAll(async () => {
@@ -58,6 +59,13 @@ describe('gazette lint', () => {
     expect(result.stderr).toContain(`${file('bad.xml')}:`);
     expect(result.stderr).toContain('1 error, 1 warning');
     expect(result.stdout).toBe('1 feed linted\n');
+  });
+
+  it('names a document kind Gazette does not write', async () => {
+    const result = await lint([file('rss1.xml')], false);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(`${file('rss1.xml')}: read as RSS 1.0 (RDF)\n`);
+    expect(result.stdout).toBe('1 feed linted: ok\n');
   });
 
   it('asks for a file and exits 2 without one', async () => {

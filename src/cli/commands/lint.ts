@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { formatDiagnostic, type Diagnostic } from '../../diagnostics.ts';
 import { lintFeedFile } from '../../lint/lint-file.ts';
-import type { DocumentFormat } from '../../lint/read-feed.ts';
+import { FORMAT_NAMES, type DocumentFormat } from '../../lint/read-feed.ts';
 import { plural } from '../report.ts';
 
 /** Arguments of `gazette lint`: the files, and `--json` for one machine-readable object on stdout. */
@@ -59,6 +59,10 @@ export async function runLint(args: LintArgs, io: LintStreams = { stdout: proces
   if (args.json) {
     io.stdout.write(`${JSON.stringify(report)}\n`);
   } else {
+    // Name the document kind when it is not one Gazette writes (RSS 0.9x/1.0/1.1, Atom entry or 0.3, unknown).
+    for (const f of report.files) {
+      if (f.format !== null && !['rss', 'atom', 'json'].includes(f.format)) io.stderr.write(`${f.file}: read as ${FORMAT_NAMES[f.format]}\n`);
+    }
     for (const d of all) io.stderr.write(`${formatDiagnostic(d)}\n`);
     if (all.length > 0) io.stderr.write(`${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}\n`);
     io.stdout.write(`${plural(args.files.length, 'feed')} linted${report.errors > 0 ? '' : ': ok'}\n`);
