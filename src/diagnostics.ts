@@ -23,6 +23,8 @@ export interface Diagnostic {
   readonly message: string;
   /** What it is about; set by the pipeline (src/site/) on every finding it reports. */
   readonly source?: DiagnosticSource;
+  /** Feed lint: the W3C Feed Validation Service message class the finding implements (`InvalidRFC2822Date`…). */
+  readonly w3c?: string;
   /** True when the finding depends on the current time (a date ahead of now): it may expire, so it is never cached. */
   readonly clock?: boolean;
 }

@@ -19,13 +19,13 @@ const MOJIBAKE = /Ã[\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u01
 /** Character references that name forbidden or C1 code points (`&#1;`, `&#x85;`). */
 const REFERENCE = /&#(x[0-9a-fA-F]+|\d+);/g;
 
-/** Reports `xml-forbidden-char`, `c1-control`, `replacement-char` and `mojibake` in `text`; `lineOf` maps offsets to feed lines. */
+/** Reports `xml-forbidden-char` (error), `c1-control` (a warning, as the validator's BadCharacters), `replacement-char` and `mojibake` in `text`; `lineOf` maps offsets to feed lines. */
 export function checkCharacters(report: LintReport, text: string, lineOf: (offset: number) => number, field?: string): void {
   for (const m of text.matchAll(FORBIDDEN)) {
     report.error('xml-forbidden-char', lineOf(m.index), field, `character ${codePoint(m[0])} is not allowed in XML 1.0 (§2.2); remove it`);
   }
   for (const m of text.matchAll(C1)) {
-    report.error('c1-control', lineOf(m.index), field, `C1 control character ${codePoint(m[0])}: probably Windows-1252 text decoded as Latin-1`);
+    report.warning('c1-control', lineOf(m.index), field, `C1 control character ${codePoint(m[0])}: probably Windows-1252 text decoded as Latin-1`);
   }
   for (const m of text.matchAll(REPLACEMENT)) {
     // feedvalidator: BadCharacters
@@ -45,7 +45,7 @@ export function checkCharacterReferences(report: LintReport, body: string, lineO
     if (isForbidden) {
       report.error('xml-forbidden-char', lineOf(m.index), undefined, `${m[0]} refers to a character XML 1.0 forbids (§2.2)`);
     } else if (code >= 0x80 && code <= 0x9f) {
-      report.error('c1-control', lineOf(m.index), undefined, `${m[0]} is a C1 control character: probably Windows-1252 text decoded as Latin-1`);
+      report.warning('c1-control', lineOf(m.index), undefined, `${m[0]} is a C1 control character: probably Windows-1252 text decoded as Latin-1`);
     } else if (code === 0xfffd) {
       report.warning('replacement-char', lineOf(m.index), undefined, `${m[0]} is U+FFFD: a character was lost when the source text was decoded; retype it in the record`);
     }

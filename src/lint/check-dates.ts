@@ -13,7 +13,7 @@ const EARLIEST = Date.UTC(1990, 0, 1);
  * `[Day, ]DD Mon YY[YY] hh:mm[:ss] zone`, English names only, zone a numeric offset, UT/GMT/Z,
  * a US zone or a military letter. `UTC`, `CET`, `CEST` and French names are not RFC 822.
  */
-const RFC822 = /^(?:([^\s,\d]+),\s*)?(\d{1,2})\s+([^\s,\d]+)\s+(\d{2}|\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s+([+-]\d{4}|[A-Za-z]+)$/;
+const RFC822 = /^(?:([^\s,\d]+)\s*,\s*)?(\d{1,2})\s+([^\s,\d]+)\s+(\d{2}|\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s+([+-]\d{4}|[A-Za-z]+)$/;
 
 /**
  * The RFC 2822 §3.3 form of an RFC 822 date — capitalised English names, four-digit year, single spaces, a zone in
@@ -25,7 +25,11 @@ const RFC2822_FORM = /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?\d{1,2} (?:Jan|Feb|
 /** Parses an RFC 822 date; reports `date-rfc822`, `date-weekday`, `date-rfc822-form`; returns the instant when valid. */
 export function checkRfc822Date(report: LintReport, value: string, line: number, field: string): Date | undefined {
   const text = value.trim();
-  const m = RFC822.exec(text);
+  // RFC 822 §3.4.3: parenthesised comments (`+0100 (CET)`) are white space; the validator strips them too, then warns.
+  let stripped = text.replace(/\\./g, '');
+  for (let previous = ''; previous !== stripped;) [previous, stripped] = [stripped, stripped.replace(/\([^()]*\)/g, ' ')];
+  stripped = stripped.replace(/\s+/g, ' ').trim();
+  const m = RFC822.exec(stripped);
   const bad = (why: string) => {
     report.error('date-rfc822', line, field, `"${text}" is not an RFC 822 date (${why}); write e.g. "Fri, 22 Nov 2024 00:00:00 +0100"`);
     return undefined;
@@ -99,4 +103,24 @@ export function checkPlausibleDate(report: LintReport, date: Date, now: Date, li
   } else if (date.getTime() < EARLIEST) {
     report.warning('date-too-old', line, field, `${date.toISOString()} is before 1990, which is implausible for a feed`);
   }
+}
+
+/** W3C-DTF (https://www.w3.org/TR/NOTE-datetime), as Dublin Core `dc:date` uses: a year, month, day, then a time with a zone. */
+const W3CDTF = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d*)?)?(Z|[+-]\d{2}:\d{2}))?)?)?$/;
+
+/** Parses a W3C-DTF date; reports `date-w3cdtf` (feedvalidator: InvalidW3CDTFDate); returns the instant when valid. */
+export function checkW3cdtfDate(report: LintReport, value: string, line: number, field: string): Date | undefined {
+  const m = W3CDTF.exec(value);
+  const bad = (why: string) => {
+    report.error('date-w3cdtf', line, field, `"${value}" is not a W3C-DTF date (${why}); write e.g. "2024-11-22T00:00:00+01:00"`);
+    return undefined;
+  };
+  if (!m) return bad('expected YYYY-MM-DD, optionally Thh:mm[:ss] with Z or ±hh:mm');
+  const [, y, mo = '01', d = '01', h = '00', mi = '00', s = '00', zone] = m as unknown as string[];
+  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
+  if (hour > 23 || minute > 59 || second > 60) return bad('time out of range');
+  const local = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59));
+  if (month < 1 || month > 12 || new Date(local).getUTCDate() !== day) return bad('no such day');
+  const offset = zone === undefined || zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+  return new Date(local - offset * 60_000);
 }

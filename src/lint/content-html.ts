@@ -60,10 +60,10 @@ export function checkHtmlContent(report: LintReport, html: string, lineOf: (offs
  * an entity: it was double-escaped or written as HTML, and readers show the markup literally
  * (feedvalidator: ContainsHTML, ContainsUndeclaredHTML). A lone `<` or `&` (`R&D <Tech>`) is ordinary text.
  */
-export function checkPlainText(report: LintReport, text: string, line: number | undefined, field: string): void {
+export function checkPlainText(report: LintReport, text: string, line: number | undefined, field: string, w3c?: string): void {
   const markup = findMarkup(text);
   if (markup) {
-    report.warning('plain-text', line, field, `"${markup}" is markup in a plain-text field (double-escaped or HTML); readers show it literally`);
+    report.warning('plain-text', line, field, `"${markup}" is markup in a plain-text field (double-escaped or HTML); readers show it literally`, w3c);
   }
 }
 

@@ -1,6 +1,6 @@
 // lint: the element names RSS 2.0 and Atom define, and the extension namespaces the W3C validator knows.
 import type { LintReport } from './lint-report.ts';
-import type { XmlElement } from './xml-tree.ts';
+import { descendants, type XmlElement } from './xml-tree.ts';
 
 /** Un-namespaced children of an RSS 2.0 `<channel>` (https://www.rssboard.org/rss-specification#requiredChannelElements). */
 export const RSS_CHANNEL_ELEMENTS: ReadonlySet<string> = new Set([
@@ -54,13 +54,14 @@ const KNOWN_NAMESPACES: ReadonlySet<string> = new Set([
 const XMLNS = 'http://www.w3.org/2000/xmlns/';
 
 /** Warns (`namespace-unknown`) at each declaration, anywhere in the document, of a namespace the validator does not know. */
-export function checkNamespaces(report: LintReport, element: XmlElement): void {
-  for (const attr of element.attributes.values()) {
-    if (attr.uri !== XMLNS || attr.value === '' || KNOWN_NAMESPACES.has(nearMiss(attr.value))) continue;
-    // feedvalidator: UnknownNamespace
-    report.warning('namespace-unknown', element.line, attr.name, `namespace "${attr.value}" is unknown to the W3C validator and to most readers, which ignore its elements`);
+export function checkNamespaces(report: LintReport, root: XmlElement): void {
+  for (const element of descendants(root)) {
+    for (const attr of element.attributes.values()) {
+      if (attr.uri !== XMLNS || attr.value === '' || KNOWN_NAMESPACES.has(nearMiss(attr.value))) continue;
+      // feedvalidator: UnknownNamespace
+      report.warning('namespace-unknown', element.line, attr.name, `namespace "${attr.value}" is unknown to the W3C validator and to most readers, which ignore its elements`);
+    }
   }
-  for (const child of element.children) checkNamespaces(report, child);
 }
 
 /** Errors (`element-undefined`) on each child in namespace `uri` that `allowed` does not list. */

@@ -1,6 +1,7 @@
 // lint: a build's rendered documents → feed lint findings, the format picked from each content type.
 import type { Diagnostic } from '../diagnostics.ts';
 import { lintFeed, type FeedFormat } from './lint-feed.ts';
+import { detectFormat } from './read-feed.ts';
 
 /** One served or written document, as the build and `gazette check` see it. */
 export interface LintDocument {
@@ -22,15 +23,15 @@ export function lintDocuments(docs: readonly LintDocument[], options: { now?: Da
   return diagnostics;
 }
 
-/** The feed format of a content type; generic XML is told apart by its root element. */
+/** The feed format of a content type; generic XML is told apart by its root element (after the prolog). */
 export function formatOf(contentType: string, body = ''): FeedFormat | undefined {
   const type = contentType.split(';')[0]!.trim().toLowerCase();
   if (type === 'application/rss+xml') return 'rss';
   if (type === 'application/atom+xml') return 'atom';
   if (type === 'application/feed+json' || type === 'application/json') return 'json';
   if (type === 'application/xml' || type === 'text/xml') {
-    if (/<rss[\s>]/.test(body)) return 'rss';
-    if (/<feed[\s>]/.test(body)) return 'atom';
+    const format = detectFormat(body);
+    if (format === 'rss' || format === 'atom') return format;
   }
   return undefined;
 }

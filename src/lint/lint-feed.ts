@@ -4,12 +4,15 @@ import { checkCharacterReferences, checkCharacters, checkSize } from './check-ch
 import { checkNamespaces } from './feed-vocabulary.ts';
 import { lintAtom } from './lint-atom.ts';
 import { lintJsonFeed } from './lint-json-feed.ts';
-import { createLintReport, indexLines } from './lint-report.ts';
+import { createLintReport, indexLines, type LintReport } from './lint-report.ts';
 import { lintRss } from './lint-rss.ts';
-import { parseXmlTree } from './xml-tree.ts';
+import { lintRss1 } from './lint-rss1.ts';
+import { FORMAT_NAMES, type DocumentFormat } from './read-feed.ts';
+import { parseXmlTree, type XmlElement } from './xml-tree.ts';
 
 /** The three formats Gazette publishes. */
 export type FeedFormat = 'rss' | 'atom' | 'json';
+const FORMATS: ReadonlySet<string> = new Set(Object.keys(FORMAT_NAMES));
 
 /** One feed document to lint. */
 export interface LintInput {
@@ -17,7 +20,8 @@ export interface LintInput {
   path: string;
   /** The whole document as text. */
   body: string;
-  format: FeedFormat;
+  /** A format Gazette writes, or another document kind `detectFormat` names (RSS 0.9x/1.0, Atom entry…). */
+  format: FeedFormat | DocumentFormat;
   /** "Now" for the future-date rule; default the clock (lint, unlike output, may read it). */
   now?: Date;
 }
@@ -26,11 +30,11 @@ export interface LintInput {
 export function lintFeed(input: LintInput): Diagnostic[] {
   if (typeof input?.path !== 'string') throw new TypeError('lintFeed: input.path must be a string');
   if (typeof input.body !== 'string') throw new TypeError('lintFeed: input.body must be a string');
-  if (input.format !== 'rss' && input.format !== 'atom' && input.format !== 'json') {
-    throw new TypeError(`lintFeed: input.format must be "rss", "atom" or "json", got ${JSON.stringify(input.format)}`);
+  if (!FORMATS.has(input.format)) {
+    throw new TypeError(`lintFeed: input.format must be "rss", "atom", "json" or another DocumentFormat, got ${JSON.stringify(input.format)}`);
   }
   const now = input.now ?? new Date();
-  const report = createLintReport(input.path);
+  const report = createLintReport(input.path, { w3c: input.format !== 'json' });
   // A BOM is allowed before the XML declaration or JSON text; drop it so offsets and parsers agree.
   const body = input.body.startsWith('\uFEFF') ? input.body.slice(1) : input.body;
   checkSize(report, body);
@@ -47,9 +51,38 @@ export function lintFeed(input: LintInput): Diagnostic[] {
       report.error('xml-malformed', line, undefined, `not well-formed XML at line ${line}, column ${column}: ${message}`);
     } else {
       checkNamespaces(report, parsed.root);
-      if (input.format === 'rss') lintRss(report, parsed.root, now, body.split('\n'));
-      else lintAtom(report, parsed.root, now);
+      lintXml(report, input.format, parsed.root, now, body.split('\n'));
     }
   }
   return report.diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+// --- internal ---
+
+function lintXml(report: LintReport, format: FeedFormat | DocumentFormat, root: XmlElement, now: Date, lines: readonly string[]): void {
+  switch (format) {
+    case 'rss':
+    case 'rss-0.9x':
+      lintRss(report, root, now, lines);
+      return;
+    case 'rss-1.0':
+      lintRss1(report, root, now, lines);
+      return;
+    case 'atom':
+    case 'atom-entry':
+      lintAtom(report, root, now);
+      return;
+    case 'rss-1.1':
+      report.warning('feed-format', root.line, root.name, 'RSS 1.1 is a feed format Gazette recognises but does not lint; only well-formedness was checked', null);
+      return;
+    case 'atom-0.3':
+      report.error('feed-format', root.line, root.name, 'Atom 0.3 (http://purl.org/atom/ns#) is obsolete and unsupported by current readers; publish Atom 1.0', 'ObsoleteNamespace');
+      return;
+    default:
+      if (root.local === 'feed') {
+        lintAtom(report, root, now); // an Atom feed in no or the wrong namespace: say so
+        return;
+      }
+      report.error('feed-format', root.line, root.name, `<${root.name}${root.uri ? ` xmlns="${root.uri}"` : ''}> is not the root of a feed format (RSS 0.9x/1.0/2.0, Atom 1.0 feed or entry)`, 'UndefinedElement');
+  }
 }

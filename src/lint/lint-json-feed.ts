@@ -7,12 +7,19 @@ import { indexLines, type LintReport } from './lint-report.ts';
 import { isAbsoluteHttpUrl, isLanguageTag } from './value-checks.ts';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
+/** Deeper nesting than this is refused before parsing (a JSON Feed needs about five levels). */
+const MAX_DEPTH = 256;
 const FEED_URLS = ['home_page_url', 'feed_url', 'next_url', 'icon', 'favicon'];
 const ITEM_URLS = ['url', 'external_url', 'image', 'banner_image'];
 
 /** Applies the JSON Feed 1.1 rules to a document's text. */
 export function lintJsonFeed(report: LintReport, body: string, now: Date): void {
   const lineOf = indexLines(body);
+  const deep = tooDeep(body, MAX_DEPTH);
+  if (deep !== undefined) {
+    report.error('json-depth', lineOf(deep), undefined, `arrays and objects nest more than ${MAX_DEPTH} levels deep here; no feed needs that, and parsers give up`);
+    return;
+  }
   const errors: ParseError[] = [];
   const root = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length > 0 || !root) {
@@ -136,7 +143,33 @@ function checkAuthors(report: LintReport, node: Node | undefined, at: LineOf): v
   }
 }
 
-function visitStrings(node: Node, visit: (node: Node) => void): void {
-  if (node.type === 'string') visit(node);
-  for (const child of node.children ?? []) visitStrings(child, visit);
+/** Calls `visit` on every string node under `root`, in document order, without recursion. */
+function visitStrings(root: Node, visit: (node: Node) => void): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'string') visit(node);
+    const children = node.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+}
+
+/**
+ * The offset where `body` first nests arrays and objects deeper than `max`, if it does (strings skipped). The JSON
+ * parser recurses per level, so a hostile document is stopped here with a finding instead of a stack overflow.
+ */
+function tooDeep(body: string, max: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return undefined;
 }

@@ -4,8 +4,9 @@ import { checkPlainText, checkRssCharacterData } from './content-html.ts';
 import { checkDefinedChildren, RSS_CHANNEL_ELEMENTS } from './feed-vocabulary.ts';
 import type { LintReport } from './lint-report.ts';
 import { lintRssItem } from './lint-rss-item.ts';
+import { checkChannelParts } from './rss-channel-parts.ts';
 import { checkDuplicateSemantics, checkEmailWithName, checkSingles, checkUrl, DC_NS } from './rss-element-checks.ts';
-import { isLanguageTag, isMediaType } from './value-checks.ts';
+import { isAbsoluteHttpUrl, isLanguageTag, isMediaType } from './value-checks.ts';
 import { attributeOf, findChild, findChildren, type XmlElement } from './xml-tree.ts';
 
 export const ATOM_NS = 'http://www.w3.org/2005/Atom';
@@ -22,8 +23,10 @@ const CHANNEL_DC_TWINS: readonly (readonly [string, string, string])[] = [
 
 /** Applies the RSS 2.0 rules to a parsed document; `lines` are the document's source lines. */
 export function lintRss(report: LintReport, root: XmlElement, now: Date, lines: readonly string[]): void {
-  if (root.local !== 'rss' || root.uri !== '' || attributeOf(root, 'version') !== '2.0') {
-    report.error('rss-root', root.line, root.name, 'the root element must be <rss version="2.0">');
+  const version = (attributeOf(root, 'version') ?? '').trim();
+  const legacy = /^0\.9\d*$/.test(version);
+  if (root.local !== 'rss' || root.uri !== '' || (version !== '2.0' && !legacy)) {
+    report.error('rss-root', root.line, root.name, `the root element must be <rss version="2.0"> (or 0.91–0.94), got ${version === '' ? 'no version' : `version="${version}"`}`);
     return;
   }
   const channel = findChild(root, 'channel');
@@ -54,11 +57,13 @@ export function lintRss(report: LintReport, root: XmlElement, now: Date, lines: 
     const el = image && findChild(image, name);
     if (el) checkUrl(report, el.text, el.line, `image/${name}`);
   }
-  checkSelfLink(report, channel);
+  checkChannelParts(report, channel);
+  // The self link came with RSS 2.0 (and the RSS Profile); RSS 0.9x feeds predate it.
+  if (!legacy) checkSelfLink(report, channel);
 
   const guids = new Map<string, number>();
   for (const item of findChildren(channel, 'item')) {
-    lintRssItem(report, item, guids);
+    lintRssItem(report, item, guids, legacy);
     checkCommon(report, item, now, lines);
   }
 }
@@ -72,7 +77,11 @@ function checkCommon(report: LintReport, parent: XmlElement, now: Date, lines: r
     // feedvalidator: NotBlank
     if (title.text.trim() === '') report.warning('text-blank', title.line, 'title', `<${parent.local}> has an empty <title>`);
   }
-  for (const category of findChildren(parent, 'category')) checkRssText(report, category, lines);
+  for (const category of findChildren(parent, 'category')) {
+    checkRssText(report, category, lines);
+    // feedvalidator: NotBlank
+    if (category.text.trim() === '') report.warning('text-blank', category.line, 'category', `<${parent.local}> has an empty <category>`);
+  }
   for (const link of findChildren(parent, 'link')) checkUrl(report, link.text, link.line, 'link');
   for (const name of ['pubDate', 'lastBuildDate']) {
     for (const el of findChildren(parent, name)) {
@@ -104,5 +113,6 @@ function checkSelfLink(report: LintReport, channel: XmlElement): void {
   if (type !== 'application/rss+xml') {
     report.error('self-link-type', self.line, 'atom:link', `rel="self" must have type="application/rss+xml", got ${type === undefined ? 'none' : `"${type}"`}`);
   }
-  checkUrl(report, attributeOf(self, 'href') ?? '', self.line, 'atom:link');
+  const href = attributeOf(self, 'href') ?? '';
+  if (!isAbsoluteHttpUrl(href)) report.error('self-link-type', self.line, 'atom:link', `rel="self" href="${href}" must be the feed's absolute http(s) URL`, 'RelativeSelf');
 }

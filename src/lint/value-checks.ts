@@ -43,9 +43,12 @@ export function isMediaType(value: string): boolean {
   return MIME_TYPE.test(value);
 }
 
-/** True for the addr-spec the W3C validator accepts without a DNS lookup: `c.laurent@example.org`. */
+/**
+ * True for the addr-spec the W3C validator accepts (validators.py `addr_spec`): RFC 2822 atom characters before the
+ * `@`, a dotted domain or IPv4 prefix after it, e.g. `c.laurent@example.org`, `a+b@example.org`.
+ */
 export function isAddrSpec(value: string): boolean {
-  return /^[\w.+'-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z0-9][A-Za-z0-9-]*$/.test(value.trim());
+  return /^[A-Z0-9_\-+.'!#$%&*/=?^`{|}~]+@(?:\d{1,3}\.\d{1,3}\.\d{1,3}\.|(?:[A-Z0-9-]+\.)+)[A-Z0-9][-A-Z0-9]*$/i.test(value.trim());
 }
 
 const DEFAULT_PORTS: Readonly<Record<string, string>> = { http: '80', https: '443', ftp: '21' };
@@ -67,4 +70,65 @@ export function isCanonicalUri(uri: string): boolean {
   const port = /:(\d*)$/.exec(host)?.[1];
   if (host !== host.toLowerCase() || (port !== undefined && (port === '' || port === DEFAULT_PORTS[scheme]))) return false;
   return path !== '' && !path.split('/').some((segment) => segment === '.' || segment === '..');
+}
+
+/** How strictly a link-like value is read, after the validator's classes of the same names (validators.py). */
+export type UriKind = 'rfc2396' | 'rfc2396_full' | 'rfc3987';
+
+const URI_CHARS = String.raw`0-9a-zA-Z;/?:@&=+$.\-_!~*'()%,#`;
+const URI_RELATIVE = new RegExp(String.raw`^([a-zA-Z][0-9a-zA-Z+\-.]*:)?/{0,2}(\[[0-9A-Fa-f:]+\])?[${URI_CHARS}]*$`);
+const URI_FULL = new RegExp(String.raw`^[a-zA-Z][0-9a-zA-Z+\-.]*:(//)?[${URI_CHARS}]+$`);
+const URN = /^[Uu][Rr][Nn]:[a-zA-Z0-9][a-zA-Z0-9-]{1,31}:([a-zA-Z0-9()+,.:=@;$_!*'-]|%[0-9A-Fa-f]{2})+$/;
+const UUID = /^[Uu][Rr][Nn]:[Uu][Uu][Ii][Dd]:[a-fA-F0-9]{8}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{12}$/;
+/**
+ * RFC 4151 §2.1: `tag:` authority `,` date `:` specific [`#` fragment]. The authority is a DNS name or an e-mail
+ * address (lower case, as the validator reads RFC 4151 §2.4), the date `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+ */
+const TAG = /^tag:((?:[a-z0-9\-._]+@)?[a-z0-9.-]+),(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?:[0-9a-zA-Z;/?:@&=+$.\-_!~*'()%,]*(?:#[0-9a-zA-Z;/?:@&=+$.\-_!~*'()%,]*)?$/;
+
+/** A link-like value the validator rejects: its message class and why. */
+export interface UriProblem {
+  readonly w3c: string;
+  readonly code: 'url-invalid' | 'tag-uri' | 'urn-invalid';
+  readonly reason: string;
+}
+
+/**
+ * Checks a link-like value as the validator's `rfc2396`, `rfc2396_full` and `rfc3987` do: `tag:` URIs per RFC 4151
+ * (InvalidTAG), `urn:` and `urn:uuid:` (InvalidURN, InvalidUUID), allowed characters (InvalidUriChar), then the
+ * general syntax (InvalidLink, InvalidFullLink, InvalidIRI, or UriNotIri for an IRI where only a URI may stand) and a
+ * host after `http://`/`ftp://`. IRIs (`rfc3987`) may hold non-ASCII characters. Undefined when the value is valid.
+ */
+export function checkUriSyntax(value: string, kind: UriKind): UriProblem | undefined {
+  const errorClass = kind === 'rfc2396' ? 'InvalidLink' : kind === 'rfc2396_full' ? 'InvalidFullLink' : 'InvalidIRI';
+  const scheme = value.split(':')[0]!.toLowerCase();
+  if (scheme === 'tag' && value.includes(':')) {
+    const m = TAG.exec(value);
+    if (!m) return { w3c: 'InvalidTAG', code: 'tag-uri', reason: 'a tag: URI is tag:authority,date:specific (RFC 4151), e.g. tag:example.org,2024-01-01:article-1' };
+    const [, , y, mo, d] = m;
+    if (mo !== undefined && (Number(mo) < 1 || Number(mo) > 12)) return { w3c: 'InvalidTAG', code: 'tag-uri', reason: `month ${mo} of the tag: date does not exist (RFC 4151 §2.1)` };
+    if (d !== undefined && new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))).getUTCDate() !== Number(d)) {
+      return { w3c: 'InvalidTAG', code: 'tag-uri', reason: `${y}-${mo}-${d} in the tag: URI is not a real date (RFC 4151 §2.1)` };
+    }
+    return undefined;
+  }
+  if (scheme === 'urn' && value.includes(':')) {
+    if (value.toLowerCase().startsWith('urn:uuid:') && !UUID.test(value)) return { w3c: 'InvalidUUID', code: 'urn-invalid', reason: 'a urn:uuid: needs a UUID such as urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a' };
+    if (!URN.test(value)) return { w3c: 'InvalidURN', code: 'urn-invalid', reason: 'a URN is urn:NID:NSS (RFC 8141)' };
+    return undefined;
+  }
+  const pattern = kind === 'rfc2396_full' ? URI_FULL : URI_RELATIVE;
+  // An IRI's non-ASCII characters stand for their percent-encoded UTF-8 (RFC 3987 §3.1).
+  const ascii = value.replace(/[^\u0000-\u007f]/g, 'a');
+  const asUri = kind === 'rfc3987' ? ascii : value;
+  if (!pattern.test(asUri)) {
+    const bad = [...asUri].find((c) => c.charCodeAt(0) < 128 && !new RegExp(`[${URI_CHARS}]`).test(c));
+    if (bad !== undefined) return { w3c: 'InvalidUriChar', code: 'url-invalid', reason: `${JSON.stringify(bad)} may not appear in a URI; percent-encode it` };
+    if (pattern.test(ascii)) return { w3c: 'UriNotIri', code: 'url-invalid', reason: 'non-ASCII characters must be percent-encoded here (a URI, not an IRI)' };
+    return { w3c: errorClass, code: 'url-invalid', reason: kind === 'rfc2396_full' ? 'a full URI with a scheme is required' : 'not a URI reference' };
+  }
+  if ((scheme === 'http' || scheme === 'ftp') && !/^\w+:\/\/[^/]/.test(value)) {
+    return { w3c: errorClass, code: 'url-invalid', reason: `${scheme}: needs a host after "//"` };
+  }
+  return undefined;
 }

@@ -52,6 +52,19 @@ export function parseXmlTree(body: string): XmlParseResult {
     error ??= { line: parser.line + 1, column: parser.column + 1, message: e.message.split('\n')[0] ?? e.message };
     throw e; // stop parsing: one malformed-document finding is enough
   };
+  // Internal DTD entities (`<!ENTITY eacute "&#233;">`) are declared before the root: the validator (expat) expands
+  // them, and so do we. External ones (SYSTEM/PUBLIC) are never fetched, so a reference to one stays an error. The
+  // RSS 0.91 DTD from Netscape declares the HTML entities, which the validator then accepts too.
+  parser.ondoctype = (doctype: string) => {
+    const entities = (parser as unknown as { ENTITIES: Record<string, string> }).ENTITIES;
+    if (/-\/\/Netscape Communications\/\/DTD RSS 0\.91\/\/EN/.test(doctype)) {
+      const html = (sax as unknown as { ENTITIES: Record<string, string | number> }).ENTITIES;
+      for (const [name, value] of Object.entries(html)) entities[name] = typeof value === 'number' ? String.fromCodePoint(value) : value;
+    }
+    for (const m of doctype.matchAll(/<!ENTITY\s+([A-Za-z_:][\w.:-]*)\s+(?:"([^"]*)"|'([^']*)')\s*>/g)) {
+      entities[m[1]!] = decodeCharacterReferences(m[2] ?? m[3] ?? '');
+    }
+  };
   parser.onopentagstart = () => {
     startLine = parser.line + 1;
   };
@@ -101,6 +114,26 @@ export function parseXmlTree(body: string): XmlParseResult {
   if (error) return { error };
   if (!root) return { error: { line: 1, column: 1, message: 'no root element' } };
   return { root };
+}
+
+/** `&#233;` and `&#xE9;` in an entity's replacement text → the characters. */
+function decodeCharacterReferences(value: string): string {
+  return value.replace(/&#(x[0-9a-fA-F]+|\d+);/g, (whole, ref: string) => {
+    const code = ref.startsWith('x') ? Number.parseInt(ref.slice(1), 16) : Number(ref);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
+
+/** Every element under `root` (root included) in document order, without recursion (any depth). */
+export function descendants(root: XmlElement): XmlElement[] {
+  const out: XmlElement[] = [];
+  const stack: XmlElement[] = [root];
+  while (stack.length > 0) {
+    const el = stack.pop()!;
+    out.push(el);
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
+  }
+  return out;
 }
 
 /** The first child named `local` in namespace `uri` (default: no namespace). */

@@ -375,7 +375,7 @@ function stamp(diagnostics: readonly Diagnostic[], source: DiagnosticSource): Di
 }
 
 function isClockDependent(d: Diagnostic): boolean {
-  return d.clock === true || d.code === 'date-future';
+  return d.clock === true;
 }
 
 function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {

@@ -17,7 +17,6 @@ const rows: [string, string, string, string][] = [
   ['duplicate-element', atomDoc(), atomDoc({ entries: [atomEntry({ extra: '<updated>2024-11-23T00:00:00+01:00</updated>' })] }), '2024-11-23'],
   ['author-missing', atomDoc({ head: NO_FEED_AUTHOR, entries: [atomEntry({ extra: '<author><name>Claire Dupont</name></author>' })] }), atomDoc({ head: NO_FEED_AUTHOR }), '<entry>'],
   ['category-term', atomDoc(), atomDoc({ entries: [atomEntry({ category: '<category label="Société"/>' })] }), '<category'],
-  ['category-term', atomDoc(), atomDoc({ entries: [atomEntry({ category: '<category term=" " label="Société"/>' })] }), '<category'],
   ['id-duplicate', atomDoc({ entries: [atomEntry({}, 0), atomEntry({}, 1)] }), atomDoc({ entries: [atomEntry({}, 0), atomEntry({ id: '<id>tag:example.org,2024-01-01:maroc-0</id>' }, 1)] }), 'maroc-0</id>\n<title>Maroc : l’été « chaud » n° 1'],
   ['id-duplicate', atomDoc(), atomDoc({ entries: [atomEntry({ id: '<id>tag:example.org,2024-01-01:feed</id>' })] }), 'feed</id>\n<title>Maroc'],
   ['id-not-iri', atomDoc({ entries: [atomEntry({ id: '<id>urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a</id>' })] }), atomDoc({ entries: [atomEntry({ id: '<id>000_d101a6bb032ffd19</id>' })] }), '<id>000'],
@@ -90,5 +89,51 @@ describe('lintFeed (Atom 1.0)', () => {
     ])('reports %s as a warning', (code, body) => {
       expect(lint(body).filter((d) => d.code === code).map((d) => d.severity)).toEqual(['warning']);
     });
+  });
+});
+
+// [rule code, W3C class, passing document, failing document, text on the line the finding must point at]
+const classed: [string, string, string, string, string][] = [
+  ['tag-uri', 'InvalidTAG', atomDoc(), atomDoc({ entries: [atomEntry({ id: '<id>tag:example.org,2024-13-01:maroc-0</id>' })] }), '2024-13-01'],
+  ['tag-uri', 'InvalidTAG', atomDoc(), atomDoc({ head: { id: '<id>tag:example.org:feed</id>' } }), '<id>tag'],
+  ['urn-invalid', 'InvalidUUID', atomDoc({ head: { id: '<id>urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a</id>' } }), atomDoc({ head: { id: '<id>urn:uuid:1225c695</id>' } }), '<id>urn'],
+  ['url-invalid', 'InvalidIRI', atomDoc({ head: { author: '<author><name>R</name><uri>https://example.org/rédaction</uri></author>' } }), atomDoc({ head: { author: '<author><name>R</name><uri>http:/example.org/</uri></author>' } }), '<uri>'],
+  ['url-invalid', 'InvalidUriChar', atomDoc(), atomDoc({ head: { extra: '<icon>https://example.org/a b.png</icon>' } }), '<icon>'],
+  ['url-invalid', 'InvalidUriChar', atomDoc({ root: '<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://example.org/">' }), atomDoc({ root: '<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://example.org/a b/">' }), '<feed'],
+  ['url-invalid', 'InvalidUriChar', atomDoc(), atomDoc({ entries: [atomEntry({ link: '<link rel="alternate" href="https://example.org/a b"/>' })] }), 'a b"'],
+  ['duplicate-element', 'DuplicateElement', atomDoc(), atomDoc({ head: { author: '<author><name>A</name><name>B</name></author>' } }), '<author>'],
+  ['element-undefined', 'UndefinedElement', atomDoc(), atomDoc({ head: { author: '<author><name>A</name><url>https://example.org/</url></author>' } }), '<author>'],
+  ['element-undefined', 'UndefinedElement', atomDoc({ entries: [atomEntry({ content: '<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>x</p></div></content>' })] }), atomDoc({ entries: [atomEntry({ content: '<content type="text"><p>x</p></content>' })] }), '<content type="text">'],
+  ['xhtml-div', 'MissingXhtmlDiv', atomDoc({ entries: [atomEntry({ content: '<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">x</div></content>' })] }), atomDoc({ entries: [atomEntry({ content: '<content type="xhtml">x</content>' })] }), '<content type="xhtml">'],
+  ['mode-attribute', 'NotEscaped', atomDoc(), atomDoc({ entries: [atomEntry({ summary: '<summary mode="escaped">R</summary>' })] }), '<summary mode'],
+  ['missing-attribute', 'MissingHref', atomDoc(), atomDoc({ entries: [atomEntry({ extra: '<link rel="related"/>' })] }), '<link rel="related"/>'],
+  ['language-tag', 'InvalidLanguage', atomDoc(), atomDoc({ entries: [atomEntry({ extra: '<link rel="alternate" hreflang="français" href="https://example.org/fr/"/>' })] }), 'hreflang'],
+  ['whitespace', 'UnexpectedWhitespace', atomDoc(), atomDoc({ entries: [atomEntry({ published: '<published> 2024-11-22T00:00:00+01:00</published>' })] }), '<published> '],
+  ['plain-text', 'ContainsHTML', atomDoc(), atomDoc({ head: { author: '<author><name>Jos&amp;eacute; Martin</name></author>' } }), '<author>'],
+  ['plain-text', 'ContainsUndeclaredHTML', atomDoc(), atomDoc({ entries: [atomEntry({ title: '<title>&lt;b&gt;Maroc&lt;/b&gt;</title>' })] }), '<title>&lt;b'],
+  ['author-email', 'InvalidAddrSpec', atomDoc({ head: { author: '<author><name>R</name><email>a+b@example.org</email></author>' } }), atomDoc({ head: { author: '<author><name>R</name><email>R &lt;r@example.org&gt;</email></author>' } }), '<author>'],
+  ['text-type', 'InvalidMIMEType', atomDoc({ entries: [atomEntry({ summary: '<summary>R</summary>', content: '<content type="video/mp4" src="https://example.org/v.mp4"/>' })] }), atomDoc({ entries: [atomEntry({ content: '<content type="html" src="https://example.org/a.html"/>' })] }), '<content type="html"'],
+  ['email-host', 'UnknownHost', atomDoc(), atomDoc({ head: { author: '<author><name>R</name><email>redaction@localhost</email></author>' } }), '<author>'],
+  ['source-incomplete', 'MissingSourceElement', atomDoc({ entries: [atomEntry({ extra: '<source><id>tag:example.org,2024-01-01:f</id><title>F</title><updated>2024-11-22T00:00:00Z</updated></source>' })] }), atomDoc({ entries: [atomEntry({ extra: '<source><title>F</title><updated>2024-11-22T00:00:00Z</updated></source>' })] }), '<source>'],
+  ['url-absolute', 'RelativeSelf', atomDoc(), atomDoc({ head: { self: '<link rel="self" type="application/atom+xml" href="/atom.xml"/>' } }), 'rel="self"'],
+  ['text-type', 'InvalidTextType', atomDoc(), atomDoc({ entries: [atomEntry({ title: '<title type="text/plain">T</title>' })] }), 'text/plain'],
+];
+
+describe('lintFeed (Atom 1.0), rules with their W3C class', () => {
+  describe.each(classed)('rule %s (%s)', (code, w3c, good, bad, marker) => {
+    it('passes the good document', () => {
+      expect(lint(good).filter((d) => d.code === code)).toEqual([]);
+    });
+    it('flags the bad document on the right line with the class', () => {
+      expect(lint(bad).filter((d) => d.code === code).map((d) => [d.line, d.w3c])).toContainEqual([lineOfMarker(bad, marker), w3c]);
+    });
+  });
+
+  it.each([
+    ['a relative href without xml:base', 'url-absolute', atomDoc({ entries: [atomEntry({ link: '<link rel="alternate" href="/articles/maroc/"/>' })] })],
+    ['a blank category term', 'category-term', atomDoc({ entries: [atomEntry({ category: '<category term=" "/>' })] })],
+    ['an unregistered link relation', 'link-rel', atomDoc({ entries: [atomEntry({ extra: '<link rel="shortlink" href="https://example.org/s"/>' })] })],
+  ])('reports %s as a warning, as the validator does', (_label, code, body) => {
+    expect(lint(body).filter((d) => d.code === code).map((d) => d.severity)).toEqual(['warning']);
   });
 });

@@ -9,6 +9,7 @@ const item = jsonItem;
 const rows: [string, string, string, string][] = [
   ['json-malformed', jsonDoc(), '{\n  "version": "https://jsonfeed.org/version/1.1",\n  "title": "x",,\n  "items": []\n}', '"title"'],
   ['json-malformed', jsonDoc(), '{\n  "version": "https://jsonfeed.org/version/1.1", // commentaire\n  "items": []\n}', '// commentaire'],
+  ['json-depth', jsonDoc({ _ext: { a: [[['"]]]"']]] } }), `{\n  "version": "https://jsonfeed.org/version/1.1",\n  "_deep": ${'['.repeat(10_000)}${']'.repeat(10_000)}\n}`, '"_deep"'],
   ['json-version', jsonDoc(), jsonDoc({ version: 'https://jsonfeed.org/version/1' }), '"version"'],
   ['missing-required', jsonDoc(), jsonDoc({ title: undefined }), '{'],
   ['missing-required', jsonDoc(), jsonDoc({}, [item({ id: undefined })]), '    {\n      "url"'],
