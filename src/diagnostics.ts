@@ -49,29 +49,9 @@ export function displayPath(target: string): string {
   return relative === '' ? '.' : relative.startsWith('..') && path.isAbsolute(target) ? target : relative;
 }
 
-/** True when any diagnostic is an error. */
-export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((d) => d.severity === 'error');
-}
-
-/** Base class of the errors Gazette throws on purpose (bad config, bad records under `check`). */
+/** Base class of the errors Gazette throws on purpose (a bad config, a refused output folder): print the message, no stack. */
 export class GazetteError extends Error {
   override name = 'GazetteError';
-}
-
-/** A record that cannot be published, when a caller wants a throw rather than a diagnostic. */
-export class RecordError extends GazetteError {
-  override name = 'RecordError';
-  readonly file: string;
-  readonly line: number | undefined;
-  readonly field: string | undefined;
-
-  constructor(diagnostic: Diagnostic) {
-    super(formatDiagnostic(diagnostic));
-    this.file = diagnostic.file;
-    this.line = diagnostic.line;
-    this.field = diagnostic.field;
-  }
 }
 
 /** One or more invalid configuration fields; `problems` has one line per field. */

@@ -20,16 +20,6 @@ export function formatFrenchDate(date: Date, timeZone: string): string {
   return `${WEEKDAY_NAMES[wall.getUTCDay()]} ${day} ${MONTH_NAMES[wall.getUTCMonth()]} ${yearOf(wall)}`;
 }
 
-/**
- * Formats `date` like {@link formatFrenchDate}, followed by the wall time when it is not midnight:
- * `vendredi 22 novembre 2024 à 14 h 30`, `… à 9 h` (a date-only record stays `vendredi 22 novembre 2024`).
- */
-export function formatFrenchDateTime(date: Date, timeZone: string): string {
-  const time = formatFrenchTime(date, timeZone);
-  const day = formatFrenchDate(date, timeZone);
-  return time === undefined ? day : `${day} ${time}`;
-}
-
 /** The wall time in `timeZone` as French newsrooms write it, `à 14 h 30` or `à 9 h`; undefined at exactly midnight. */
 export function formatFrenchTime(date: Date, timeZone: string): string | undefined {
   const wall = toWallTime(date, timeZone);

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../../src/_lib/french-locale.ts';
 import {
   formatFrenchDate,
-  formatFrenchDateTime,
   formatFrenchTime,
   formatZonedRfc3339,
 } from '../../src/render/french-date-format.ts';
@@ -86,15 +85,6 @@ describe('formatFrenchTime', () => {
 
   it('gives nothing at local midnight, the time of a record written without one', () => {
     expect(formatFrenchTime(new Date('2024-11-21T23:00:00Z'), 'Europe/Paris')).toBeUndefined();
-  });
-});
-
-describe('formatFrenchDateTime', () => {
-  it.each([
-    ['2024-11-21T23:00:00Z', 'vendredi 22 novembre 2024'],
-    ['2024-12-01T13:30:00Z', 'dimanche 1er décembre 2024 à 14 h 30'],
-  ])('writes %s as « %s »', (iso, expected) => {
-    expect(formatFrenchDateTime(new Date(iso), 'Europe/Paris')).toBe(expected);
   });
 });
 
