@@ -26,6 +26,8 @@ export interface ApplyLedgerInput {
   readonly pages: boolean;
   /** The ledger's path as messages show it; default `.published.json`. */
   readonly file?: string;
+  /** The site's address, left out of content hashes (see contentHash). */
+  readonly siteUrl?: string;
 }
 
 /** Output of {@link applyLedger}. */
@@ -62,7 +64,7 @@ export function applyLedger(input: ApplyLedgerInput): ApplyLedgerResult {
   const entries = new Map<string, LedgerEntry>(ledger);
 
   const published = articles.filter((a) => !a.draft);
-  const hashes = new Map(published.map((a) => [a, contentHash(a)]));
+  const hashes = new Map(published.map((a) => [a, contentHash(a, input.siteUrl)]));
   const keys = assignKeys(published, entries, hashes, diagnostics);
 
   const byArticle = new Map<Article, Article>();

@@ -20,6 +20,8 @@ export interface LifecycleInput {
   readonly pages: boolean;
   /** The ledger's path as messages show it. */
   readonly file?: string;
+  /** The site's address, left out of content hashes. */
+  readonly siteUrl?: string;
 }
 
 /** Output of {@link applyLifecycle}. */
@@ -48,6 +50,7 @@ export function applyLifecycle(input: LifecycleInput): LifecycleResult {
   const applied = applyLedger({
     articles: due.published, ledger: input.ledger, now: input.now, pages: input.pages,
     ...(input.file === undefined ? {} : { file: input.file }),
+    ...(input.siteUrl === undefined ? {} : { siteUrl: input.siteUrl }),
   });
   if (!input.future) {
     return { ...applied, scheduled: due.scheduled, nextDue: due.nextDue };

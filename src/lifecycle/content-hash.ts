@@ -3,18 +3,20 @@ import { createHash } from 'node:crypto';
 import type { Article } from '../article/article.ts';
 
 /**
- * sha256 (hex) over what a reader sees: title, body HTML, summary, categories, authors, image and link. The id,
+ * sha256 (hex) over what a reader sees: title, body HTML, summary, categories, authors, image and link, with
+ * `siteUrl` (the address of the site being built) left out of the URLs. The id,
  * file, dates and slug alone are left out, so a moved file or a re-dated record keeps its hash. Stable across runs
  * and machines: a fixed field order, JSON text, UTF-8.
  */
-export function contentHash(article: HashedFields): string {
+export function contentHash(article: HashedFields, siteUrl = ''): string {
   if (typeof article !== 'object' || article === null) throw new TypeError('contentHash: article must be an Article');
+  if (typeof siteUrl !== 'string') throw new TypeError('contentHash: siteUrl must be a string');
   // Articles are immutable, and a live rebuild hands back the same object for an unchanged record (build cache):
   // hashing each only once keeps a rebuild of a large archive from re-reading every body.
   const known = hashes.get(article);
-  if (known !== undefined) return known;
-  const hash = hashFields(article);
-  hashes.set(article, hash);
+  if (known !== undefined && known.siteUrl === siteUrl) return known.hash;
+  const hash = hashFields(article, siteUrl);
+  hashes.set(article, { siteUrl, hash });
   return hash;
 }
 
@@ -22,17 +24,20 @@ export function contentHash(article: HashedFields): string {
 
 type HashedFields = Pick<Article, 'title' | 'html' | 'summary' | 'categories' | 'authors' | 'image' | 'link'>;
 
-const hashes = new WeakMap<HashedFields, string>();
+const hashes = new WeakMap<HashedFields, { readonly siteUrl: string; readonly hash: string }>();
 
-function hashFields(article: HashedFields): string {
+function hashFields(article: HashedFields, siteUrl: string): string {
+  // The site's own address is left out: the same record served under two mount paths (`/`, `/feeds`) has links
+  // and absolute body URLs below two addresses, yet it is one article with one history.
+  const local = (text: string): string => (siteUrl === '' ? text : text.split(siteUrl).join(''));
   const seen = [
     article.title,
-    article.html,
+    local(article.html),
     article.summary,
     article.categories.map((c) => [c.slug, c.name]),
     article.authors.map((a) => [a.name, a.email ?? null, a.url ?? null]),
-    article.image ?? null,
-    article.link,
+    article.image === undefined ? null : local(article.image),
+    local(article.link),
   ];
   return createHash('sha256').update(JSON.stringify(seen), 'utf8').digest('hex');
 }

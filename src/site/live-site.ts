@@ -129,7 +129,8 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
         displayDir,
         ...(options.pages === undefined ? {} : { pages: options.pages }),
         ...(change === 'all' ? {} : { changed: [...change.files] }),
-        ledger: options.ledger ?? 'update',
+        // One history per site: the root build keeps the ledger; other mount paths read it.
+        ledger: variant.mountPath === '' || options.ledger === 'off' ? (options.ledger ?? 'update') : 'read',
         ...(options.future === undefined ? {} : { future: options.future }),
       });
     } catch (error) {

@@ -235,7 +235,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
         ledger = read.value;
         diagnostics.push(...stamp(read.diagnostics, 'record'));
       }
-      const life = applyLifecycle({ articles: decision.articles, ledger, now, future, pages, file: ledgerFile });
+      const life = applyLifecycle({ articles: decision.articles, ledger, now, future, pages, file: ledgerFile, siteUrl: config.siteUrl });
       published = life.articles;
       redirects = life.redirects;
       schedule = life;

@@ -125,3 +125,24 @@ describe('createSiteBuilder', () => {
     });
   });
 });
+
+describe('the publication ledger under two mount paths', () => {
+  it('sees one article, not a correction, when the same records are built under / and /feeds', async () => {
+    const { itemsDir, remove } = await makeItemsCopy();
+    try {
+      let clock = Date.parse('2026-01-01T00:00:00Z');
+      const now = () => (clock += 60_000);
+      const root = createSiteBuilder(config, { itemsDir, ledger: 'update', now });
+      const feeds = createSiteBuilder({ ...config, siteUrl: `${config.siteUrl}/feeds` }, { itemsDir, ledger: 'update', now });
+      for (let round = 0; round < 3; round += 1) {
+        await root.build();
+        await feeds.build();
+      }
+      const last = await root.build();
+      const moved = last.feedSet?.articles.filter((a) => a.updated.getTime() >= Date.parse('2026-01-01T00:00:00Z')) ?? [];
+      expect(moved.map((a) => a.id)).toEqual([]);
+    } finally {
+      await remove();
+    }
+  });
+});
