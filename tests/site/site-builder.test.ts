@@ -132,13 +132,14 @@ describe('the publication ledger under two mount paths', () => {
     try {
       let clock = Date.parse('2026-01-01T00:00:00Z');
       const now = () => (clock += 60_000);
-      const root = createSiteBuilder(config, { itemsDir, ledger: 'update', now });
-      const feeds = createSiteBuilder({ ...config, siteUrl: `${config.siteUrl}/feeds` }, { itemsDir, ledger: 'update', now });
+      // Fresh builders each time, as separate processes (a server, then `gazette build`) read what the other wrote.
+      const root = () => createSiteBuilder(config, { itemsDir, ledger: 'update', now });
+      const feeds = () => createSiteBuilder({ ...config, siteUrl: `${config.siteUrl}/feeds` }, { itemsDir, ledger: 'update', now });
       for (let round = 0; round < 3; round += 1) {
-        await root.build();
-        await feeds.build();
+        await root().build();
+        await feeds().build();
       }
-      const last = await root.build();
+      const last = await root().build();
       const moved = last.feedSet?.articles.filter((a) => a.updated.getTime() >= Date.parse('2026-01-01T00:00:00Z')) ?? [];
       expect(moved.map((a) => a.id)).toEqual([]);
     } finally {
