@@ -29,7 +29,8 @@ const hashes = new WeakMap<HashedFields, { readonly siteUrl: string; readonly ha
 function hashFields(article: HashedFields, siteUrl: string): string {
   // The site's own address is left out: the same record served under two mount paths (`/`, `/feeds`) has links
   // and absolute body URLs below two addresses, yet it is one article with one history.
-  const local = (text: string): string => (siteUrl === '' ? text : text.split(siteUrl).join(''));
+  const origin = siteUrl === '' ? '' : new URL(siteUrl).origin;
+  const local = (text: string): string => (siteUrl === '' ? text : text.split(siteUrl).join('').split(origin).join(''));
   const seen = [
     article.title,
     local(article.html),
