@@ -132,7 +132,7 @@ describe('the installed CLI', () => {
     const result = await inApp('npx', ['--no-install', 'gazette', 'build']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^3 articles published, \d+ files written to dist\/\n$/);
+    expect(result.stdout).toMatch(/^3 articles published, \d+ files in dist\/ \(\d+ written, \d+ unchanged\)\n$/);
     expect(await readFile(path.join(app, 'dist/feed.xml'), 'utf8')).toContain('Un article au format JSON');
   });
 });

@@ -1,0 +1,106 @@
+// e2e: hostile records on the real server, their pages loaded in Debian's Chromium: no script ever runs.
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mustResolveConfig } from '../../src/config/config-schema.ts';
+import { startServer } from '../../src/serve-site.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** URLs that browsers read as `javascript:` once they strip the TAB, CR or LF (WHATWG URL), and other schemes. */
+const HOSTILE_URLS = [
+  'java\nscript:alert(document.domain)',
+  'java\tscript:alert(1)',
+  'java\rscript:alert(1)',
+  ' JaVaScRiPt:alert(1)',
+  'javascript&colon;alert(1)',
+  'data:text/html,<script>alert(1)</script>',
+  'vbscript:msgbox(1)',
+  '//evil.example/x',
+];
+
+/** One record per URL and per field that ends in an attribute: the author's link, the link and the image. */
+function hostileRecords(): Record<string, string> {
+  const records: Record<string, string> = {};
+  HOSTILE_URLS.forEach((url, i) => {
+    const yaml = JSON.stringify(url); // a YAML double-quoted string: \n, \t and \r become the real characters
+    records[`auteur-${i}.md`] = `---\ntitle: "Auteur ${i}"\ndate: 2024-11-2${i % 9}\nauthor: { name: Pirate, url: ${yaml} }\n---\n\nCorps.\n`;
+    records[`lien-${i}.md`] = `---\ntitle: "Lien ${i}"\ndate: 2024-11-2${i % 9}\nlink: ${yaml}\nimage: ${yaml}\n---\n\nCorps.\n`;
+    records[`corps-${i}.md`] = `---\ntitle: "Corps ${i}"\ndate: 2024-11-2${i % 9}\n---\n\n[clic](${url}) <a href=${yaml}>a</a> <img src=${yaml}> <svg onload="alert(1)"></svg> <script>alert(1)</script>\n`;
+  });
+  records['sain.md'] = '---\ntitle: "Un article sain"\ndate: 2024-11-30\n---\n\nRien à signaler.\n';
+  return records;
+}
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startServer>>;
+let root: string;
+let baseUrl: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run "apt-get install -y chromium"`);
+  root = await mkdtemp(path.join(tmpdir(), 'gazette-xss-'));
+  const itemsDir = path.join(root, 'items');
+  await mkdir(itemsDir);
+  for (const [name, text] of Object.entries(hostileRecords())) await writeFile(path.join(itemsDir, name), text);
+  const config = mustResolveConfig({ title: 'Gazette', siteUrl: 'https://gazette.example.org', itemsDir });
+  server = await startServer({ config, port: 0, host: '127.0.0.1', watch: false, ledger: 'off' });
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (root) await rm(root, { recursive: true, force: true });
+});
+
+describe('pages built from hostile records, in Chromium', () => {
+  it('never run a script, on load or on a click of any link', async () => {
+    const context = await browser.newContext();
+    const dialogs: string[] = [];
+    const attributes: string[] = [];
+    try {
+      const page = await context.newPage();
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      const paths = ['/', ...(await listArticlePaths())];
+      for (const p of paths) {
+        await page.goto(`${baseUrl}${p}`);
+        attributes.push(...(await page.$$eval('[href], [src]', (els) => els.map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? ''))));
+        // Follow every link the way a reader's click would, without leaving the page.
+        await page.$$eval('a[href]', (links) => links.forEach((a) => (a as HTMLAnchorElement).click()));
+        await page.goto(`${baseUrl}${p}`);
+      }
+      expect(paths.length).toBeGreaterThan(1);
+    } finally {
+      await context.close();
+    }
+    const unsafe = attributes.filter((v) => /^\s*(javascript|data|vbscript):/i.test(v.replace(/[\t\n\r]/g, '')) || v.startsWith('//'));
+    expect({ dialogs, unsafe }).toEqual({ dialogs: [], unsafe: [] });
+  });
+
+  it('are served with a Content-Security-Policy that runs no script', async () => {
+    const response = await fetch(`${baseUrl}/`);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect([csp.includes("default-src 'none'"), csp.includes('script-src')]).toEqual([true, false]);
+  });
+});
+
+async function listArticlePaths(): Promise<string[]> {
+  const feed = (await (await fetch(`${baseUrl}/feed.json`)).json()) as { items: { url: string }[] };
+  return feed.items.flatMap((i) => {
+    const url = new URL(i.url);
+    return url.hostname === 'gazette.example.org' ? [url.pathname] : [];
+  });
+}
