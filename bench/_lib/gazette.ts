@@ -87,6 +87,8 @@ export interface ServeProcess {
   readonly pid: number;
   /** `http://127.0.0.1:<port>` */
   readonly origin: string;
+  /** `performance.now()` when the process was spawned. */
+  readonly spawnedAt: number;
   /** Milliseconds from spawn to the "serving" line (the socket is listening). */
   readonly listeningMs: number;
   /** Everything printed so far. */
@@ -127,6 +129,7 @@ export async function startServe(options: {
     child,
     pid: child.pid!,
     origin,
+    spawnedAt: start,
     listeningMs,
     output: () => text,
     async stop() {
