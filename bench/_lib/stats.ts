@@ -1,5 +1,5 @@
 // bench: summaries and printing shared by the benches (min/median/max, percentiles, ratios, a text table).
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 
 /** Min, median and max of some samples. */
@@ -48,10 +48,10 @@ export function printTable(header: readonly string[], rows: readonly (readonly s
   for (const row of rows) console.log(line(row));
 }
 
-/** One line naming the machine, so a table is never read without it. */
+/** One line naming the machine and how busy it was, so a table is never read without it. */
 export function describeMachine(): string {
   const cpu = cpus();
-  return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${formatBytes(totalmem())} RAM, Node ${process.versions.node}, ${new Date().toISOString().slice(0, 16)}Z`;
+  return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${formatBytes(totalmem())} RAM, Node ${process.versions.node}, load average ${loadavg()[0]!.toFixed(1)} at ${new Date().toISOString().slice(0, 16)}Z`;
 }
 
 /** The flags every bench takes: `--size N`, `--runs N`, `--smoke` (tiny sizes, one run: CI checks it works). */
