@@ -40,11 +40,16 @@ export interface Corpus {
   readonly itemsDir: string;
   readonly configFile: string;
   readonly outDir: string;
+  /** Seed, size and record size it was generated with ({@link generateRecords} gives the records again). */
+  readonly options: Required<Omit<CorpusOptions, 'dir'>>;
   /** Paths of the records relative to itemsDir, in generation order. */
   readonly files: readonly string[];
-  /** The generated records, for writers of other formats (the Hugo site). */
-  readonly records: readonly CorpusRecord[];
+  /** What each record holds, without its body (100,000 bodies would weigh half a gigabyte here). */
+  readonly records: readonly CorpusEntry[];
 }
+
+/** A record's metadata. */
+export type CorpusEntry = Omit<CorpusRecord, 'blocks'>;
 
 /** One generated article, before it is written in its record format. */
 export interface CorpusRecord {
@@ -72,17 +77,25 @@ export async function writeCorpus(options: CorpusOptions): Promise<Corpus> {
   const recordBytes = options.recordBytes ?? 5500;
   const root = options.dir ?? (await mkdtemp(path.join(tmpdir(), `gazette-corpus-${size}-`)));
   const itemsDir = path.join(root, 'items');
-  const random = mulberry32(seed);
-  const records: CorpusRecord[] = [];
-  for (let i = 0; i < size; i += 1) records.push(makeRecord(i, random, recordBytes));
-
+  const generation = { size, seed, recordBytes };
   for (let folder = 0; folder * FILES_PER_FOLDER < size; folder += 1) {
     await mkdir(path.join(itemsDir, folderName(folder)), { recursive: true });
   }
-  await writeAll(records, (record) => writeFile(path.join(itemsDir, record.file), renderRecord(record)));
+  const records: CorpusEntry[] = [];
+  await writeAll(generateRecords(generation), async (record) => {
+    const { blocks: _blocks, ...entry } = record;
+    records.push(entry);
+    await writeFile(path.join(itemsDir, record.file), renderRecord(record));
+  });
   const configFile = path.join(root, 'feed.config.mjs');
   await writeFile(configFile, renderConfig());
-  return { root, itemsDir, configFile, outDir: path.join(root, 'dist'), files: records.map((r) => r.file), records };
+  return { root, itemsDir, configFile, outDir: path.join(root, 'dist'), options: generation, files: records.map((r) => r.file), records };
+}
+
+/** The records of a corpus, one at a time, from its generation options (deterministic). */
+export function* generateRecords(options: Required<Omit<CorpusOptions, 'dir'>>): Generator<CorpusRecord> {
+  const random = mulberry32(options.seed);
+  for (let i = 0; i < options.size; i += 1) yield makeRecord(i, random, options.recordBytes);
 }
 
 /** The record's file text in its own format. */
@@ -212,11 +225,11 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-/** Writes with at most 64 files open at once. */
-async function writeAll<T>(items: readonly T[], write: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
+/** Runs `write` over the items with at most 64 at once (so at most 64 files open), pulling items lazily. */
+export async function writeAll<T>(items: Iterable<T>, write: (item: T) => Promise<void>): Promise<void> {
+  const iterator = items[Symbol.iterator]();
   const worker = async () => {
-    while (next < items.length) await write(items[next++]!);
+    for (let next = iterator.next(); !next.done; next = iterator.next()) await write(next.value);
   };
   await Promise.all(Array.from({ length: 64 }, worker));
 }

@@ -1,7 +1,7 @@
 // bench: the same corpus as a Hugo site (content pages + RSS), the reference the build bench compares with.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CATEGORIES, type Corpus, type CorpusRecord } from '../corpus.ts';
+import { CATEGORIES, generateRecords, writeAll, type Corpus, type CorpusRecord } from '../corpus.ts';
 
 /** A written Hugo site: `--config` files for the full site and for feeds only. */
 export interface HugoSite {
@@ -21,15 +21,9 @@ export async function writeHugoSite(corpus: Corpus): Promise<HugoSite> {
   const content = path.join(dir, 'content', 'articles');
   await mkdir(content, { recursive: true });
   await mkdir(path.join(dir, 'layouts', '_default'), { recursive: true });
-  let next = 0;
-  const records = corpus.records;
-  const worker = async () => {
-    while (next < records.length) {
-      const record = records[next++]!;
-      await writeFile(path.join(content, `${path.posix.basename(record.file).replace(/\.\w+$/, '')}.md`), toHugoPage(record));
-    }
-  };
-  await Promise.all(Array.from({ length: 64 }, worker));
+  await writeAll(generateRecords(corpus.options), (record) =>
+    writeFile(path.join(content, `${path.posix.basename(record.file).replace(/\.\w+$/, '')}.md`), toHugoPage(record)),
+  );
 
   for (const [name, text] of Object.entries(LAYOUTS)) await writeFile(path.join(dir, 'layouts', '_default', name), text);
   const common = [
