@@ -1,5 +1,6 @@
 // bench: `gazette build` cold, warm after a one-file edit, and feeds only, against Hugo and `cat` of the same files.
-// Run: npm run bench:build [-- --size 10000 --runs 3 --dir /dev/shm] [-- --smoke]
+// Run: npm run bench:build [-- --size 10000 --runs 3 --dir /dev/shm --heap 1024] [-- --smoke]
+// --heap MB runs every gazette build with --max-old-space-size=MB: a build that streams completes within it.
 // Every process is timed and its peak RSS read by GNU time; the tools run alternately in each round, so a
 // busy neighbour slows all of them alike. Times are printed, never asserted.
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -13,7 +14,8 @@ const { size, runs, smoke, extra } = readBenchArgs({ size: 10_000, runs: 3, smok
 
 const noPages = await buildSupports('--no-pages');
 const hugo = hasCommand('hugo');
-console.log(`bench:build — ${size} records, ${runs} run(s)${smoke ? ' (smoke)' : ''}; ${describeMachine()}`);
+const heapNote = typeof extra.heap === 'string' ? `, gazette heap limited to ${extra.heap} MB` : '';
+console.log(`bench:build — ${size} records, ${runs} run(s)${heapNote}${smoke ? ' (smoke)' : ''}; ${describeMachine()}`);
 if (!noPages) console.log('note: gazette build has no --no-pages yet: the feeds-only rows are skipped');
 if (!hugo) console.log('note: hugo is not installed (apt-get install -y hugo): the Hugo rows are skipped');
 
@@ -97,7 +99,8 @@ async function resetForCold(target: Corpus): Promise<void> {
 
 /** Builds run from the corpus folder, with the user cache folder inside it, so a cold build finds no cache. */
 function gazetteEnv(target: Corpus): { cwd: string; env: NodeJS.ProcessEnv } {
-  return { cwd: target.root, env: { ...process.env, XDG_CACHE_HOME: path.join(target.root, '.cache') } };
+  const heap = typeof extra.heap === 'string' ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${Number(extra.heap)}`.trim() } : {};
+  return { cwd: target.root, env: { ...process.env, XDG_CACHE_HOME: path.join(target.root, '.cache'), ...heap } };
 }
 
 function runHugo(hugoSite: HugoSite, config: string): Promise<ProcessRun> {

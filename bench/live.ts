@@ -14,7 +14,7 @@ const BURST_EDITS = smoke ? 3 : 10;
 const BURST_INTERVAL_MS = 100;
 const BURST_CLIENTS = 4;
 const POLL_MS = 5;
-const EDIT_TIMEOUT_MS = 120_000;
+const EDIT_TIMEOUT_MS = 600_000; // a full rebuild of 10,000 records on a busy machine
 const FEED = '/feed.xml';
 
 console.log(`bench:live — ${size} records, ${edits} edits, a burst of ${BURST_EDITS} edits ${BURST_INTERVAL_MS} ms apart${smoke ? ' (smoke)' : ''}`);

@@ -64,6 +64,7 @@ export function readBenchArgs(defaults: { size: number; runs: number; smokeSize:
       edits: { type: 'string' },
       seconds: { type: 'string' },
       dir: { type: 'string' },
+      heap: { type: 'string' },
     },
   });
   const smoke = values.smoke ?? false;
