@@ -184,7 +184,8 @@ function makeRecord(i: number, random: () => number, recordBytes: number): Corpu
   const minute = Math.floor(random() * ((Date.UTC(2026, 0, 1) - start) / 60_000));
   const when = new Date(start + minute * 60_000);
   const date = `${when.toISOString().slice(0, 10)} ${when.toISOString().slice(11, 16)}`;
-  const title = `${pick(random, PLACES)} : ${pick(random, SUBJECTS)} ${pick(random, VERBS)} ${pick(random, OBJECTS)} (n° ${i + 1})`;
+  // The number comes early: slugs are cut at 80 characters, and two articles must never share one.
+  const title = `${pick(random, PLACES)} (n° ${i + 1}) : ${pick(random, SUBJECTS)} ${pick(random, VERBS)} ${pick(random, OBJECTS)}`;
   const blocks: Block[] = [{ kind: 'kicker', text: `${pick(random, KICKERS)} ${pick(random, PLACES).toUpperCase()}` }];
   let bytes = 300 + title.length;
   while (bytes < recordBytes) {
