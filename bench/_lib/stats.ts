@@ -13,7 +13,10 @@ export interface Summary {
 export function summarize(samples: readonly number[]): Summary {
   if (samples.length === 0) throw new RangeError('summarize: no samples');
   const sorted = [...samples].sort((a, b) => a - b);
-  return { min: sorted[0]!, median: percentile(sorted, 50), max: sorted.at(-1)! };
+  const middle = sorted.length / 2;
+  // An even count has two middle samples: their mean, so two runs do not report the faster one as the median.
+  const median = sorted.length % 2 === 1 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return { min: sorted[0]!, median, max: sorted.at(-1)! };
 }
 
 /** Nearest-rank percentile of samples already sorted ascending. */
