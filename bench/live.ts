@@ -26,6 +26,8 @@ const originals = new Map(await Promise.all(newest.map(async (r) => [r.file, awa
 const server = await startServe({ config: corpus.configFile });
 const agent = new http.Agent({ keepAlive: true, maxSockets: BURST_CLIENTS + 1 });
 let round = 0;
+/** Failed requests by error code. */
+const failed = new Map<string, number>();
 try {
   let first = await get(FEED);
   while (first.status !== 200) {
@@ -85,9 +87,13 @@ try {
         `${formatMs(percentile(sortedRequests, 50))} / ${formatMs(percentile(sortedRequests, 99))} / ${formatMs(sortedRequests.at(-1)!)}`,
         '≤ 20 ms p99',
       ],
+      ['failed requests (connection errors)', failed.size === 0 ? 'none' : [...failed].map(([code, n]) => `${n} × ${code}`).join(', '), 'none'],
       ['RSS after the edits (peak)', `${formatBytes(readVmKb(server.pid, 'VmRSS') * 1024)} (${formatBytes(readVmKb(server.pid, 'VmHWM') * 1024)})`, ''],
     ],
   );
+} catch (error) {
+  console.error(`gazette serve said:\n${server.output().slice(-4000)}`);
+  throw error;
 } finally {
   agent.destroy();
   await server.stop();
@@ -121,13 +127,20 @@ async function waitForNewEtag(previous: string | undefined, since: number, settl
   }
 }
 
+/**
+ * One request; a failed one (the server reset the connection — Node drops a request whose headers waited
+ * more than `headersTimeout`, 60 s, behind a blocked event loop) is counted and answers status 0.
+ */
 function get(urlPath: string, headers: Record<string, string> = {}): Promise<{ status: number; etag: string | undefined }> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     http
       .get(`${server.origin}${urlPath}`, { headers, agent }, (res) => {
         res.resume().on('end', () => resolve({ status: res.statusCode ?? 0, etag: res.headers.etag }));
       })
-      .on('error', reject);
+      .on('error', (error: NodeJS.ErrnoException) => {
+        failed.set(error.code ?? error.message, (failed.get(error.code ?? error.message) ?? 0) + 1);
+        resolve({ status: 0, etag: undefined });
+      });
   });
 }
 
