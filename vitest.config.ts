@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Four suites: `unit` needs nothing but Node; `package` installs the packed tarball; `e2e` drives Debian's Chromium;
-// `interop` runs real feed clients (python3-feedparser, newsboat, xmllint).
+// Five suites: `unit` needs nothing but Node; `package` installs the packed tarball; `e2e` drives Debian's Chromium;
+// `interop` runs real feed clients (feedparser, newsboat, xmllint, XML::Feed, ROME, gofeed); `deploy` runs Debian's nginx.
 export default defineConfig({
   test: {
     projects: [
@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
-          exclude: ['tests/e2e/**', 'tests/interop/**', 'tests/package/**'],
+          exclude: ['tests/e2e/**', 'tests/interop/**', 'tests/package/**', 'tests/deploy/**'],
           // A few CLI tests spawn the real bin (tests/cli/bin.test.ts); leave room on a busy 2-core machine.
           testTimeout: 20_000,
           hookTimeout: 30_000,
@@ -21,6 +21,10 @@ export default defineConfig({
       },
       {
         test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
+      },
+      {
+        // Debian's nginx with the configs of deploy/, compared with gazette serve (skipped without nginx).
+        test: { name: 'deploy', include: ['tests/deploy/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 },
       },
       {
         test: { name: 'interop', include: ['tests/interop/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },

@@ -1,102 +1,213 @@
-// bench: requests/s of the precomputed-snapshot router vs. a naive Express handler that re-encodes per request.
-// Run: npx tsx bench/serve.ts [seconds]   (both servers measured in the same run, printed as a ratio)
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+// bench: requests/s of /feed.xml from (a) raw node:http sending gazette's own precomputed bytes and headers,
+// (b) Gazette's Express router mounted in an app, (c) `gazette serve`; 200 br, 200 gzip, 200 identity, 304.
+// Run: npm run bench:serve [-- --size 1000 --seconds 5 --runs 2] [-- --smoke]
+// Load: wrk (apt-get install -y wrk) with 2 threads and 50 connections; without wrk, a keep-alive client
+// loop in this process (noted in the output). Servers alternate within each round; ratios are against (a).
+import { spawn } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import express, { type Express } from 'express';
-import { mustResolveConfig } from '../src/config/config-schema.ts';
-import { createApp } from '../src/serve-site.ts';
+import { rm } from 'node:fs/promises';
+import express from 'express';
+import { writeCorpus } from './corpus.ts';
+import { hasCommand, importGazette, startServe } from './_lib/gazette.ts';
+import { describeMachine, printTable, ratio, readBenchArgs, summarize } from './_lib/stats.ts';
 
-const SECONDS = Number(process.argv[2] ?? 3);
-const CONCURRENCY = 16;
-const ARTICLES = 50;
+const { size, runs, smoke, extra } = readBenchArgs({ size: 1000, runs: 2, smokeSize: 60 });
+const seconds = Number(extra.seconds ?? (smoke ? 1 : 5));
+const CONNECTIONS = 50;
+const PATH = '/feed.xml';
+const useWrk = hasCommand('wrk');
 
-const config = mustResolveConfig({ title: 'Banc d’essai', siteUrl: 'https://bench.example.org', limit: ARTICLES });
-const root = await mkdtemp(path.join(tmpdir(), 'gazette-bench-'));
-const itemsDir = path.join(root, 'items');
-await writeItems(itemsDir);
+interface Scenario {
+  readonly name: string;
+  readonly headers: Record<string, string>;
+  readonly status: number;
+}
 
-const fast = createApp(config, { itemsDir, watch: false });
-await fast.feeds.ready;
-const feedBody = await fetchOnce(fast, '/feed.xml');
-console.log(`feed: ${(feedBody.length / 1024).toFixed(0)} KB, ${ARTICLES} articles, ${CONCURRENCY} connections, ${SECONDS}s each`);
+const corpus = await writeCorpus({ size, seed: 3 });
+const gazette = await startServe({ config: corpus.configFile });
+const servers: Array<{ name: string; origin: string; close: () => Promise<void> }> = [];
+try {
+  const variants = await Promise.all(['br', 'gzip', 'identity'].map((coding) => fetchRaw(gazette.origin, PATH, { 'accept-encoding': coding })));
+  const [br, gzip, identity] = variants as [RawAnswer, RawAnswer, RawAnswer];
+  console.log(
+    `bench:serve — ${PATH}: ${kb(identity.body.length)} identity, ${kb(gzip.body.length)} gzip, ${kb(br.body.length)} br; corpus ${size}; ` +
+      `${useWrk ? `wrk -t2 -c${CONNECTIONS}` : `in-process client, ${CONNECTIONS} connections (no wrk)`}, ${seconds}s × ${runs} run(s)${smoke ? ' (smoke)' : ''}`,
+  );
+  console.log(describeMachine());
 
-// What a first version would do: Express's res.send (hashes the body for its ETag) + gzip on every request,
-// which is the work the compression() middleware does.
-const naive = express();
-naive.get('/feed.xml', (req, res) => {
-  res.type('application/rss+xml; charset=utf-8').set('Vary', 'Accept-Encoding');
-  if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-    res.set('Content-Encoding', 'gzip').send(gzipSync(feedBody, { level: 6 }));
-  } else res.send(feedBody);
-});
+  const scenarios: Scenario[] = [
+    { name: '200 gzip', headers: { 'accept-encoding': 'gzip' }, status: 200 },
+    { name: '200 br', headers: { 'accept-encoding': 'br' }, status: 200 },
+    { name: '200 identity', headers: { 'accept-encoding': 'identity' }, status: 200 },
+    { name: '304', headers: { 'accept-encoding': 'gzip', 'if-none-match': String(gzip.headers.etag) }, status: 304 },
+  ];
 
-const headers = { 'accept-encoding': 'gzip' };
-const fastRps = await measure(fast, '/feed.xml', headers);
-const naiveRps = await measure(naive, '/feed.xml', headers);
-console.log(`precomputed snapshot: ${fastRps.toFixed(0)} req/s`);
-console.log(`naive gzip per request: ${naiveRps.toFixed(0)} req/s`);
-console.log(`ratio: ${(fastRps / naiveRps).toFixed(1)}×`);
-await fast.feeds.close();
-await rm(root, { recursive: true, force: true });
+  servers.push(await startRaw({ br, gzip, identity }));
+  servers.push(await startRouter(corpus.configFile, corpus.itemsDir));
+  servers.push({ name: '(c) gazette serve', origin: gazette.origin, close: () => gazette.stop() });
+
+  // Same answer from all three before measuring anything: otherwise the ratio compares different work.
+  for (const scenario of scenarios) {
+    const answers = await Promise.all(servers.map((s) => fetchRaw(s.origin, PATH, scenario.headers)));
+    for (const [i, answer] of answers.entries()) {
+      if (answer.status !== scenario.status || !answer.body.equals(answers[0]!.body) || answer.headers.etag !== answers[0]!.headers.etag) {
+        throw new Error(`${servers[i]!.name} ${scenario.name}: status ${answer.status}, ${answer.body.length} bytes, ETag ${answer.headers.etag} — not the answer of (a)`);
+      }
+    }
+  }
+
+  const rps = new Map<string, number[]>();
+  for (let round = 1; round <= runs; round += 1) {
+    for (const scenario of scenarios) {
+      for (const server of round % 2 === 1 ? servers : [...servers].reverse()) {
+        const key = `${scenario.name}\t${server.name}`;
+        const value = await measure(server.origin, scenario);
+        rps.set(key, [...(rps.get(key) ?? []), value]);
+      }
+    }
+  }
+  const median = (scenario: string, server: string) => summarize(rps.get(`${scenario}\t${server}`)!).median;
+  console.log();
+  printTable(
+    ['request', ...servers.map((s) => `${s.name} req/s`), '(b)/(a)', '(c)/(a)'],
+    scenarios.map((sc) => [
+      sc.name,
+      ...servers.map((s) => median(sc.name, s.name).toFixed(0)),
+      ratio(median(sc.name, servers[1]!.name), median(sc.name, servers[0]!.name)),
+      ratio(median(sc.name, servers[2]!.name), median(sc.name, servers[0]!.name)),
+    ]),
+  );
+  console.log('goals (issue 7): (c)/(a) ≥ 0.8×, (b)/(a) ≥ 0.3×');
+} finally {
+  await Promise.all(servers.map((s) => s.close()));
+  await gazette.stop();
+  await rm(corpus.root, { recursive: true, force: true });
+}
 
 // --- internal ---
 
-async function writeItems(dir: string): Promise<void> {
-  const { mkdir } = await import('node:fs/promises');
-  await mkdir(dir, { recursive: true });
-  const paragraph = 'La rédaction suit « l’actualité » de près : élus, associations et habitants s’expriment. '.repeat(12);
-  for (let i = 1; i <= ARTICLES; i += 1) {
-    const day = String((i % 28) + 1).padStart(2, '0');
-    const body = Array.from({ length: 6 }, (_, k) => `## Partie ${k + 1}\n\n${paragraph}\n`).join('\n');
-    await writeFile(
-      path.join(dir, `article-${i}.md`),
-      `---\ntitle: "Dépêche n° ${i} : la séance du conseil"\ndate: 2024-11-${day} 08:${String(i % 60).padStart(2, '0')}\ncategories: [Société, National]\n---\n\n${body}`,
-    );
-  }
+interface RawAnswer {
+  readonly status: number;
+  readonly headers: http.IncomingHttpHeaders;
+  readonly body: Buffer;
 }
 
-async function withServer<T>(app: Express, run: (port: number) => Promise<T>): Promise<T> {
-  const server = http.createServer(app);
+/** (a): the bytes and headers gazette serve sent, answered from a table in a plain node:http handler. */
+async function startRaw(answers: { br: RawAnswer; gzip: RawAnswer; identity: RawAnswer }) {
+  const SKIP = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
+  const table = Object.fromEntries(
+    Object.entries(answers).map(([coding, answer]) => {
+      const headers = Object.entries(answer.headers).filter(([name]) => !SKIP.has(name)) as Array<[string, string]>;
+      const notModified = headers.filter(([name]) => !['content-type', 'content-length', 'content-encoding'].includes(name));
+      return [coding, { body: answer.body, etag: String(answer.headers.etag), headers, notModified }];
+    }),
+  ) as Record<'br' | 'gzip' | 'identity', { body: Buffer; etag: string; headers: Array<[string, string]>; notModified: Array<[string, string]> }>;
+  const server = http.createServer((req, res) => {
+    if (req.url !== PATH) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
+    const accept = req.headers['accept-encoding'] ?? '';
+    const entry = table[/\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : 'identity'];
+    if (req.headers['if-none-match'] === entry.etag) {
+      res.writeHead(304, entry.notModified);
+      res.end();
+      return;
+    }
+    res.writeHead(200, entry.headers);
+    res.end(entry.body);
+  });
+  return listen('(a) raw node:http', server);
+}
+
+/** (b): the public createFeedRouter mounted in a plain Express app, as a newsroom's own app would. */
+async function startRouter(configFile: string, itemsDir: string) {
+  const { createFeedRouter, loadConfig } = await importGazette();
+  const config = await loadConfig({ file: configFile });
+  const router = createFeedRouter(config, { itemsDir, watch: false });
+  await router.ready;
+  const app = express();
+  app.set('etag', false);
+  app.set('x-powered-by', false);
+  app.use('/', router);
+  const listening = await listen('(b) Express router', http.createServer(app));
+  return { ...listening, close: async () => (await listening.close(), await router.close()) };
+}
+
+async function listen(name: string, server: http.Server) {
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  try {
-    return await run((server.address() as AddressInfo).port);
-  } finally {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    name,
+    origin,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+async function measure(origin: string, scenario: Scenario): Promise<number> {
+  if (useWrk) {
+    const headerArgs = Object.entries(scenario.headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]);
+    const output = await run('wrk', ['-t2', `-c${CONNECTIONS}`, `-d${seconds}s`, ...headerArgs, `${origin}${PATH}`]);
+    const match = /Requests\/sec:\s+([\d.]+)/.exec(output);
+    if (!match) throw new Error(`wrk printed no Requests/sec:\n${output}`);
+    if (/Non-2xx or 3xx responses/.test(output)) throw new Error(`wrk saw errors:\n${output}`);
+    return Number(match[1]);
   }
+  return measureInProcess(origin, scenario);
 }
 
-async function fetchOnce(app: Express, urlPath: string): Promise<Buffer> {
-  return withServer(app, async (port) => Buffer.from(await (await fetch(`http://127.0.0.1:${port}${urlPath}`)).arrayBuffer()));
-}
-
-async function measure(app: Express, urlPath: string, reqHeaders: Record<string, string>): Promise<number> {
-  return withServer(app, async (port) => {
-    const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-    const get = () =>
-      new Promise<void>((resolve, reject) => {
-        http
-          .get({ host: '127.0.0.1', port, path: urlPath, headers: reqHeaders, agent }, (res) => {
-            res.resume();
-            res.on('end', resolve);
-          })
-          .on('error', reject);
-      });
-    const deadline = performance.now() + SECONDS * 1000;
-    let done = 0;
-    const worker = async () => {
+/** Fallback without wrk: a keep-alive client loop (it shares this process's core, so ratios are softer). */
+async function measureInProcess(origin: string, scenario: Scenario): Promise<number> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const url = `${origin}${PATH}`;
+  const get = () =>
+    new Promise<void>((resolve, reject) => {
+      http.get(url, { headers: scenario.headers, agent }, (res) => res.resume().on('end', resolve)).on('error', reject);
+    });
+  const deadline = performance.now() + seconds * 1000;
+  let done = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
       while (performance.now() < deadline) {
         await get();
         done += 1;
       }
-    };
-    const start = performance.now();
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    agent.destroy();
-    return done / ((performance.now() - start) / 1000);
+    }),
+  );
+  agent.destroy();
+  return done / ((performance.now() - start) / 1000);
+}
+
+function fetchRaw(origin: string, urlPath: string, headers: Record<string, string>): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(`${origin}${urlPath}`, { headers, agent: false }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
   });
+}
+
+function run(command: string, args: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (output += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (output += s));
+    child.once('error', reject);
+    child.once('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} exited ${code}:\n${output}`))));
+  });
+}
+
+function kb(bytes: number): string {
+  return `${Math.round(bytes / 1024)} KB`;
 }
