@@ -29,6 +29,8 @@ export interface FeedRouterOptions {
   readonly healthToken?: string;
   /** Debounce of the folder watcher (ms). */
   readonly debounceMs?: number;
+  /** Static-assets folder served at the paths the build does not own; default `config.publicDir`. */
+  readonly publicDir?: string;
   /** The publication ledger `items/.published.json`: `update` (default) keeps it, `read` applies it, `off` ignores it. */
   readonly ledger?: 'update' | 'read' | 'off';
   /** Publish scheduled (future-dated) articles now, for previews. Default false. */
@@ -73,6 +75,8 @@ export function createFeedRouter(config: ResolvedConfig, options: FeedRouterOpti
     cacheControl: config.cacheControl,
     ...(options.mountPath !== undefined ? { mountPath: options.mountPath } : {}),
     ...(options.healthToken !== undefined ? { healthToken: options.healthToken } : {}),
+    // Images, robots.txt and favicon.ico: served as `gazette build` copies them, so both ways show the same site.
+    publicDir: options.publicDir ?? config.publicDir,
   });
   return Object.assign(router, {
     ready,

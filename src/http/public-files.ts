@@ -1,6 +1,9 @@
 // http: a request path → the file of the static-assets folder (`public/`) it names, or nothing. The one place a
 // request path becomes a file path: no traversal, no dotfile, no directory listing, no symlink out of the folder.
+import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isNotModified } from './conditional.ts';
 import path from 'node:path';
 
 /** A file of the static-assets folder that may be sent. */
@@ -98,4 +101,38 @@ function readSegments(urlPath: string): string[] | undefined {
   if (segments.at(-1) === '') segments[segments.length - 1] = 'index.html';
   if (segments.some((s) => s === '' || s.startsWith('.'))) return undefined;
   return segments;
+}
+
+/** Options of {@link sendPublicFile}. */
+export interface SendPublicFileOptions {
+  /** `Cache-Control` of every answer (config.cacheControl), as for feeds and pages. */
+  readonly cacheControl: string;
+}
+
+/**
+ * Sends one static asset with the validators and caching headers of feeds and pages: a strong ETag from its size and
+ * modification time (as nginx makes one), `Last-Modified` in whole seconds, 304 when fresh, no body for HEAD.
+ */
+export function sendPublicFile(req: IncomingMessage, res: ServerResponse, file: PublicFile, options: SendPublicFileOptions): void {
+  const lastModified = new Date(Math.floor(file.mtime.getTime() / 1000) * 1000);
+  const etag = `"${file.size.toString(16)}-${Math.floor(file.mtime.getTime() / 1000).toString(16)}"`;
+  res.setHeader('Cache-Control', options.cacheControl);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('ETag', etag);
+  res.setHeader('Last-Modified', lastModified.toUTCString());
+  if (isNotModified({ method: req.method ?? 'GET', headers: req.headers }, { etag, lastModified })) {
+    res.statusCode = 304;
+    res.end();
+    return;
+  }
+  res.statusCode = 200;
+  res.setHeader('Content-Type', file.contentType);
+  res.setHeader('Content-Length', String(file.size));
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  const stream = createReadStream(file.absolute);
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
 }

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { FeedSnapshot } from '../publish/feed-snapshot.ts';
 import { healthReport, isOperatorRequest } from './health.ts';
+import { resolvePublicFile, sendPublicFile } from './public-files.ts';
 import { ALLOWED_METHODS, lookupPath, sendSnapshotEntry, sendText } from './serve-snapshot.ts';
 import type { SnapshotSource } from './snapshot-source.ts';
 
@@ -17,6 +18,8 @@ export interface SnapshotRouterOptions {
   readonly mountPath?: string;
   /** Shows file names and messages in /healthz to requests with `Authorization: Bearer <token>` (local ones see them anyway). */
   readonly healthToken?: string;
+  /** The static-assets folder (config.publicDir): its files are served at the paths the build does not own. */
+  readonly publicDir?: string;
 }
 
 /**
@@ -27,6 +30,14 @@ export function createSnapshotRouter(source: SnapshotSource, options: SnapshotRo
   if (!source || typeof source.snapshotFor !== 'function') throw new TypeError('source must be a SnapshotSource');
   if (!options || typeof options.cacheControl !== 'string') throw new TypeError('options.cacheControl must be a string');
   const router = Router();
+  /** A file of the static-assets folder, or the next handler: the host app's, or a 404. */
+  const sendPublic = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const file = options.publicDir !== undefined && (req.method === 'GET' || req.method === 'HEAD')
+      ? await resolvePublicFile(options.publicDir, req.path)
+      : undefined;
+    if (file) sendPublicFile(req, res, file, { cacheControl: options.cacheControl });
+    else next();
+  };
   router.use(async (req: Request, res: Response, next: NextFunction) => {
     try {
       const isRead = req.method === 'GET' || req.method === 'HEAD';
@@ -40,14 +51,14 @@ export function createSnapshotRouter(source: SnapshotSource, options: SnapshotRo
         if (!isRead) return next();
         return redirect(req, res, `${req.baseUrl}/`);
       }
-      if (!isGazettePath(req.path)) return next();
+      if (!isGazettePath(req.path)) return await sendPublic(req, res, next);
       const snapshot = await source.snapshotFor(options.mountPath ?? mountPathOf(req));
       if (!snapshot) {
         res.setHeader('Retry-After', '5');
         return sendText(res, 503, 'Service Unavailable: no feeds have been built yet; see /healthz.\n', req.method === 'HEAD');
       }
       const found = lookupPath(snapshot, req.path);
-      if (found.kind === 'missing') return next();
+      if (found.kind === 'missing') return await sendPublic(req, res, next);
       if (!isRead) return sendMethodNotAllowed(res);
       if (found.kind === 'redirect') return redirect(req, res, found.location);
       if (found.kind === 'moved') return redirect(req, res, `${req.baseUrl}${encodeURI(found.to)}`);

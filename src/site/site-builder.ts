@@ -64,6 +64,8 @@ export interface SiteBuilderOptions {
    * as `lazyPages`, each rendered when asked and not kept, so a one-shot build holds no page after writing it.
    */
   readonly retainPages?: boolean;
+  /** Called as records are read and validated: `done` of `total` record files (a progress line on a terminal). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** Everything one build produced. */
@@ -164,7 +166,16 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       return trusted ? known : undefined;
     });
     const misses = listed.value.flatMap((file, index) => (entries[index] === undefined ? [index] : []));
+    let done = listed.value.length - misses.length;
+    options.onProgress?.(done, listed.value.length);
     await mapPool(misses, READ_CONCURRENCY, async (index) => {
+      try {
+        await readEntry(index);
+      } finally {
+        options.onProgress?.(++done, listed.value.length);
+      }
+    });
+    async function readEntry(index: number): Promise<void> {
       const file = listed.value[index] as RecordFile;
       const readAt = Date.now();
       const display = displayOf(file);
@@ -188,7 +199,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
         store.set(storeKey, stored);
       }
       entries[index] = { ...base, ...stored };
-    });
+    }
     const outcomes: RecordOutcome[] = [];
     const candidates: { entry: FileEntry; article: Article | undefined }[] = [];
     for (const [index, entry] of entries.entries()) {

@@ -33,6 +33,8 @@ export interface StaticBuildOptions {
    * `false` for none. A rebuild after an edit validates and renders only the records whose bytes changed.
    */
   readonly cacheDir?: string | false;
+  /** Called as records are read and validated (`done` of `total`). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** What {@link buildStaticSite} did. */
@@ -54,6 +56,7 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
   const builder = createSiteBuilder(config, {
     ...(store ? { store } : {}),
     retainPages: false,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ledger: options.ledger ?? 'update',
     pages,
     ...(options.itemsDir === undefined ? {} : { itemsDir: options.itemsDir }),

@@ -5,6 +5,7 @@ import { isOutputError } from '../../publish/write-static.ts';
 import { buildStaticSite } from '../../site/static-build.ts';
 import { EXIT } from '../command-spec.ts';
 import { processIO, type CliIO } from '../io.ts';
+import { ProgressLine } from '../progress-line.ts';
 import { countDiagnostics, plural, printJson, reportDiagnostics } from '../report.ts';
 import { loadCommandConfig, type CommonArgs } from './load.ts';
 
@@ -27,9 +28,12 @@ export interface BuildArgs extends CommonArgs {
 export async function runBuild(args: BuildArgs, io: CliIO = processIO()): Promise<number> {
   const config = await loadCommandConfig(args);
   const outDir = args.out ? path.resolve(args.out) : config.outDir;
+  // A self-rewriting line on a terminal for large builds (stderr, so --json and pipes stay clean).
+  const progress = new ProgressLine(io.stderr, 'gazette build: records');
   let result;
   try {
     result = await buildStaticSite(config, {
+      onProgress: progress.update,
       outDir,
       displayDir: displayPath(config.itemsDir),
       ...(args.pages === undefined ? {} : { pages: args.pages }),
@@ -38,12 +42,14 @@ export async function runBuild(args: BuildArgs, io: CliIO = processIO()): Promis
       ...(args.force === undefined ? {} : { force: args.force }),
     });
   } catch (error) {
+    progress.end();
     // The writer refuses a folder it must not replace, and names a full disk or a missing permission: one line.
     if (!isOutputError(error)) throw error;
     io.stderr.write(`gazette build: ${error.message}\n`);
     // A refused --out folder is a wrong command line (2); a full disk or a permission is the machine's state (1).
     return error.code === undefined && args.out ? EXIT.usage : EXIT.invalid;
   }
+  progress.end();
   const { errors, warnings } = countDiagnostics(result.diagnostics);
   const report = result.report;
   const counts = { records: result.recordCount, articles: result.articleCount, errors, warnings };

@@ -1,0 +1,103 @@
+import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeConfig } from '../helpers/factories.ts';
+import { pollUntil, request, startSite, type TestSite } from './_lib/site-server.ts';
+
+const record = (title: string, date: string, extra = '') => `---\ntitle: "${title}"\ndate: ${date}\n${extra}---\n\nLe corps de l’article.\n`;
+const feedJson = async (site: TestSite) => JSON.parse((await request(site.port, '/feed.json')).body.toString()) as { items: { id: string; title: string }[] };
+
+describe('the life of an article on a live site', () => {
+  let site: TestSite | undefined;
+  afterEach(async () => {
+    await site?.close();
+    site = undefined;
+  });
+
+  it('answers 301 from the page of a retitled article to its new page, also after a restart', async () => {
+    let itemsDir = '';
+    site = await startSite({
+      config: makeConfig(),
+      watch: true,
+      prepare: async (dir) => {
+        itemsDir = dir;
+        await writeFile(path.join(dir, 'titre.md'), record('Un titre avec une fote', '2024-12-05'));
+      },
+    });
+    expect((await request(site.port, '/articles/un-titre-avec-une-fote/')).status).toBe(200);
+    await writeFile(path.join(itemsDir, 'titre.md'), record('Un titre sans faute', '2024-12-05'));
+    expect(await pollUntil(async () => (await request(site!.port, '/articles/un-titre-sans-faute/')).status === 200, 5000)).toBe(true);
+    const moved = await request(site.port, '/articles/un-titre-avec-une-fote/');
+    expect([moved.status, moved.headers.location]).toEqual([301, '/articles/un-titre-sans-faute/']);
+
+    // A new process over the same folder: the ledger on disk remembers the former address.
+    const again = await startSite({ config: makeConfig(), watch: false, prepare: async (dir) => {
+      const { cp } = await import('node:fs/promises');
+      await cp(itemsDir, dir, { recursive: true, force: true });
+    } });
+    try {
+      const after = await request(again.port, '/articles/un-titre-avec-une-fote/');
+      expect([after.status, after.headers.location]).toEqual([301, '/articles/un-titre-sans-faute/']);
+    } finally {
+      await again.close();
+    }
+  });
+
+  it('keeps the guid of a record file moved into a sub-folder', async () => {
+    let itemsDir = '';
+    site = await startSite({
+      config: makeConfig(),
+      watch: true,
+      prepare: async (dir) => {
+        itemsDir = dir;
+        await writeFile(path.join(dir, 'deplace.md'), record('Un article déplacé', '2024-12-06'));
+      },
+    });
+    const before = (await feedJson(site)).items.find((i) => i.title === 'Un article déplacé')?.id;
+    await mkdir(path.join(itemsDir, '2024', '12'), { recursive: true });
+    await rename(path.join(itemsDir, 'deplace.md'), path.join(itemsDir, '2024', '12', 'deplace.md'));
+    // The move is seen (the file is listed under its new path) once the build after it is served.
+    expect(await pollUntil(async () => (await site!.feeds.status()).lastBuild !== null
+      && (await feedJson(site!)).items.some((i) => i.title === 'Un article déplacé'), 5000)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const after = (await feedJson(site)).items.filter((i) => i.title === 'Un article déplacé').map((i) => i.id);
+    expect([before !== undefined, after]).toEqual([true, [before]]);
+  });
+
+  it('publishes a scheduled article at its date, without any file change', async () => {
+    const due = new Date(Date.now() + 2500);
+    site = await startSite({
+      config: makeConfig(),
+      watch: true,
+      prepare: (dir) => writeFile(path.join(dir, 'embargo.md'), record('Sous embargo', due.toISOString())),
+    });
+    const before = (await feedJson(site)).items.some((i) => i.title === 'Sous embargo');
+    const page = (await request(site.port, '/articles/sous-embargo/')).status;
+    const published = await pollUntil(async () => (await feedJson(site!)).items.some((i) => i.title === 'Sous embargo'), 8000);
+    expect({ before, page, published, onTime: Date.now() >= due.getTime() }).toEqual({ before: false, page: 404, published: true, onTime: true });
+  });
+
+  it('serves the static-assets folder with the caching headers of feeds, and nothing outside it', async () => {
+    const config = makeConfig();
+    const publicDir = await mkdtemp(path.join(tmpdir(), 'gazette-public-'));
+    await writeFile(path.join(publicDir, 'robots.txt'), 'User-agent: *\nAllow: /\n');
+    await writeFile(path.join(publicDir, '.env'), 'SECRET=1\n');
+    site = await startSite({ config, watch: false, publicDir });
+    const robots = await request(site.port, '/robots.txt');
+    const again = await request(site.port, '/robots.txt', { headers: { 'if-none-match': robots.headers.etag ?? '' } });
+    expect({
+      status: robots.status,
+      type: robots.headers['content-type'],
+      cache: robots.headers['cache-control'],
+      body: robots.body.toString(),
+      revalidated: again.status,
+      dotfile: (await request(site.port, '/.env')).status,
+      traversal: (await request(site.port, '/..%2f..%2fetc/passwd')).status,
+    }).toEqual({
+      status: 200, type: 'text/plain; charset=utf-8', cache: config.cacheControl, body: 'User-agent: *\nAllow: /\n',
+      revalidated: 304, dotfile: 404, traversal: 404,
+    });
+    await rm(publicDir, { recursive: true, force: true });
+  });
+});
