@@ -24,7 +24,7 @@ let server: Server & { feeds: { close(): Promise<void> } };
 let base: string;
 
 beforeAll(async () => {
-  server = await startServer({ config, port: 0, host: '127.0.0.1', itemsDir: ITEMS, watch: false });
+  server = await startServer({ config, port: 0, host: '127.0.0.1', itemsDir: ITEMS, watch: false, ledger: 'read' }); // never write a ledger into the fixtures
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {

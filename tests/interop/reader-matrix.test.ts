@@ -67,7 +67,7 @@ beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'gazette-matrix-'));
   const { feedSet } = await buildSite(config, { itemsDir: ITEMS, lint: false });
   feeds = [feedSet!.main, ...feedSet!.categories];
-  server = await startServer({ config, port: 0, host: '127.0.0.1', itemsDir: ITEMS, watch: false });
+  server = await startServer({ config, port: 0, host: '127.0.0.1', itemsDir: ITEMS, watch: false, ledger: 'read' }); // never write a ledger into the fixtures
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }, 180_000);
 afterAll(async () => {
