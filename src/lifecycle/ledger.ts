@@ -106,8 +106,20 @@ export function parseLedger(text: string, file: string): Result<Ledger> {
 export function serializeLedger(ledger: Ledger): string {
   const ids = [...ledger.keys()].sort(compareIds);
   const lines = [JSON.stringify(HEADER)];
-  for (const id of ids) lines.push(`,${JSON.stringify(entryToJson(ledger.get(id)!))}`);
+  for (const id of ids) lines.push(lineOf(ledger.get(id)!));
   return `[${lines.join('\n')}\n]\n`;
+}
+
+/** Entries are immutable: a live site rewrites the ledger after each edit, so each entry's line is made once. */
+const LINES = new WeakMap<LedgerEntry, string>();
+
+function lineOf(entry: LedgerEntry): string {
+  let line = LINES.get(entry);
+  if (line === undefined) {
+    line = `,${JSON.stringify(entryToJson(entry))}`;
+    LINES.set(entry, line);
+  }
+  return line;
 }
 
 /** Reads `<itemsDir>/.published.json`; a missing file is the empty ledger, an unreadable one a warning. */
