@@ -76,7 +76,7 @@ export function runGazette(args: readonly string[], options: { cwd?: string; env
 
 /** Whether `gazette build` knows a flag, read from its usage text (e.g. `--no-pages`). */
 export async function buildSupports(flag: string): Promise<boolean> {
-  const { command, args } = gazetteCommand(['--help']);
+  const { command, args } = gazetteCommand(['build', '--help']);
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const { stdout } = await collect(child);
   return stdout.includes(flag);
