@@ -45,34 +45,24 @@ export function sendSnapshotEntry(
   options: SendOptions,
 ): void {
   const encoding = negotiateEncoding(req.headers['accept-encoding']);
-  res.setHeader('Vary', 'Accept-Encoding');
-  res.setHeader('Cache-Control', options.cacheControl);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  if (isFeedType(entry.contentType)) res.setHeader('Access-Control-Allow-Origin', '*');
-  else if (entry.contentType.startsWith('text/html')) setPageHeaders(res);
   if (encoding === undefined) {
+    const headers = preparedHeaders(entry, 'identity', options.cacheControl);
+    for (const [name, value] of Object.entries(headers.common)) res.setHeader(name, value);
     // RFC 9110 §12.5.3: the client refused every coding we have, identity included.
     sendText(res, 406, 'Not Acceptable: this resource is available as br, gzip or identity.\n', req.method === 'HEAD');
     return;
   }
-  const etag = entry.etags[encoding];
-  res.setHeader('ETag', etag);
-  res.setHeader('Last-Modified', entry.lastModified.toUTCString());
-
-  if (isNotModified({ method: req.method ?? 'GET', headers: req.headers }, { etag, lastModified: entry.lastModified })) {
+  // The headers of each entry, encoding and Cache-Control are made once and sent in one writeHead call.
+  const headers = preparedHeaders(entry, encoding, options.cacheControl);
+  if (isNotModified({ method: req.method ?? 'GET', headers: req.headers }, { etag: headers.etag, lastModified: entry.lastModified })) {
     // RFC 9110 §15.4.5: a 304 carries the validators and caching headers, never a body or Content-Type.
-    res.statusCode = 304;
+    res.writeHead(304, headers.notModified);
     res.end();
     return;
   }
-
-  const body = entry[encoding];
-  res.statusCode = 200;
-  res.setHeader('Content-Type', entry.contentType);
-  if (encoding !== 'identity') res.setHeader('Content-Encoding', encoding);
-  res.setHeader('Content-Length', String(body.length));
+  res.writeHead(200, headers.ok);
   if (req.method === 'HEAD') res.end();
-  else res.end(body);
+  else res.end(entry[encoding]);
 }
 
 /** A short plain-text answer (404, 405, 406, 503) that caches must not keep as a feed. */
@@ -99,9 +89,48 @@ export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 // --- internal ---
 
-function setPageHeaders(res: ServerResponse): void {
-  for (const [name, value] of Object.entries(PAGE_SECURITY_HEADERS)) res.setHeader(name, value);
+type Encoding = 'identity' | 'gzip' | 'br';
+
+interface PreparedHeaders {
+  readonly etag: string;
+  /** What every answer for the entry carries (also a 406). */
+  readonly common: Readonly<Record<string, string>>;
+  readonly notModified: Readonly<Record<string, string>>;
+  readonly ok: Readonly<Record<string, string>>;
 }
+
+const PREPARED = new WeakMap<SnapshotEntry, Map<string, PreparedHeaders>>();
+
+function preparedHeaders(entry: SnapshotEntry, encoding: Encoding, cacheControl: string): PreparedHeaders {
+  let byKey = PREPARED.get(entry);
+  if (byKey === undefined) {
+    byKey = new Map();
+    PREPARED.set(entry, byKey);
+  }
+  const key = `${encoding}\0${cacheControl}`;
+  let prepared = byKey.get(key);
+  if (prepared === undefined) {
+    const common: Record<string, string> = {
+      Vary: 'Accept-Encoding',
+      'Cache-Control': cacheControl,
+      'X-Content-Type-Options': 'nosniff',
+      ...(isFeedType(entry.contentType) ? { 'Access-Control-Allow-Origin': '*' } : {}),
+      ...(entry.contentType.startsWith('text/html') ? PAGE_SECURITY_HEADERS : {}),
+    };
+    const etag = entry.etags[encoding];
+    const notModified = { ...common, ETag: etag, 'Last-Modified': entry.lastModified.toUTCString() };
+    const ok = {
+      ...notModified,
+      'Content-Type': entry.contentType,
+      ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }),
+      'Content-Length': String(entry[encoding].length),
+    };
+    prepared = { etag, common, notModified, ok };
+    byKey.set(key, prepared);
+  }
+  return prepared;
+}
+
 
 /** Percent-decodes a path; undefined for malformed escapes, NUL, backslashes or dot segments. */
 function decodePath(rawPath: string): string | undefined {
