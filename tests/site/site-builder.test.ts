@@ -147,3 +147,26 @@ describe('the publication ledger under two mount paths', () => {
     }
   });
 });
+
+describe('a feed over the hard size limit', () => {
+  it('is withheld, with its lint error, and the other documents are still built', async () => {
+    const { itemsDir, remove } = await makeItemsCopy();
+    try {
+      // Seven records of ~900 KB each: the main feeds pass 5 MB, the W3C-derived hard limit of the linter.
+      const paragraph = `${'Un long paragraphe de compte rendu. '.repeat(25)}\n\n`;
+      for (let i = 0; i < 7; i += 1) {
+        await writeFile(path.join(itemsDir, `long-${i}.md`), record(`Compte rendu ${i}`, `2024-12-1${i}`) + paragraph.repeat(1000));
+      }
+      const build = await createSiteBuilder(config, { itemsDir, displayDir: 'items', pages: false }).build();
+      const withheldErrors = build.diagnostics.filter((d) => d.severity === 'error' && d.source === 'feed' && build.withheld.includes(d.file));
+      expect({
+        rssWithheld: build.withheld.includes('/feed.xml'),
+        rssAbsent: build.documents.has('/feed.xml'),
+        reported: withheldErrors.length > 0,
+        othersBuilt: build.documents.size > 0,
+      }).toEqual({ rssWithheld: true, rssAbsent: false, reported: true, othersBuilt: true });
+    } finally {
+      await remove();
+    }
+  }, 60_000);
+});
