@@ -17,11 +17,15 @@ export interface SourceHealth {
   /** The last build, or undefined before the first one ends. */
   readonly build:
     | {
+        /** True when the build produced a snapshot without any error diagnostic. */
         readonly ok: boolean;
+        /** When it finished (the clock: this is not part of any feed). */
         readonly at: Date;
         readonly errors: number;
         readonly warnings: number;
+        /** True when its result is being served; false when nothing could be built and the last snapshot stays. */
         readonly published: boolean;
+        /** How long the build took (ms). */
         readonly durationMs: number;
         readonly diagnostics: readonly Diagnostic[];
         /** Record files whose last good version is served in place of an invalid edit. */

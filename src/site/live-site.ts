@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import { displayPath, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
+import type { SourceHealth } from '../http/snapshot-source.ts';
 import type { FeedSnapshot, SnapshotEntry } from '../publish/feed-snapshot.ts';
 import { createLazyEntry } from '../publish/snapshot.ts';
 import { delayUntil } from '../lifecycle/schedule.ts';
@@ -34,22 +35,8 @@ export interface LiveSiteOptions {
   readonly future?: boolean;
 }
 
-/** What the last build found, for /healthz. */
-export interface BuildStatus {
-  /** True when the build produced a snapshot without any error diagnostic. */
-  readonly ok: boolean;
-  /** When it finished (the clock: this is not part of any feed). */
-  readonly at: Date;
-  readonly errors: number;
-  readonly warnings: number;
-  /** True when its result is being served; false when nothing could be built and the last snapshot stays. */
-  readonly published: boolean;
-  readonly diagnostics: readonly Diagnostic[];
-  /** Record files whose last good version is served in place of an invalid edit. */
-  readonly kept: readonly string[];
-  /** How long the build took (ms). */
-  readonly durationMs: number;
-}
+/** What the last build found, for /healthz: the shape the HTTP layer reads (http/snapshot-source.ts). */
+export type BuildStatus = NonNullable<SourceHealth['build']>;
 
 /** Facts about a live site for /healthz. */
 export interface LiveSiteHealth {

@@ -1,20 +1,19 @@
 // e2e: the real Gazette app on 127.0.0.1, a copy of items/, and Debian's Chromium driven by playwright-core.
-import { existsSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './_lib/browser.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
 import express from 'express';
 import http from 'node:http';
 import { createFeedRouter, startServer } from '../../src/serve-site.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = process.env.GAZETTE_SCREENSHOTS ?? tmpdir();
 
 // The seed dispatch, items/000_d101a6bb032ffd19.txt.
@@ -30,20 +29,12 @@ let itemsDir: string;
 let baseUrl: string;
 
 beforeAll(async () => {
-  // Fail, never skip: a missing browser must be visible in CI.
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: run "apt-get install -y chromium" (or set CHROMIUM_PATH)`);
-  }
   itemsDir = await mkdtemp(path.join(tmpdir(), 'gazette-e2e-items-'));
   await cp(path.join(REPO, 'items'), itemsDir, { recursive: true });
   const config = await loadConfig({ cwd: REPO });
   server = await startServer({ config, port: 0, host: '127.0.0.1', itemsDir, watch: false });
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -1,31 +1,21 @@
-import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFeedRouter, type FeedRouter } from '../../src/serve-site.ts';
+import { createFeedRouter } from '../../src/serve-site.ts';
 import { makeConfig } from '../helpers/factories.ts';
-import { listen, makeItemsCopy, request } from './_lib/site-server.ts';
+import { request, startHostApp, type HostApp } from './_lib/site-server.ts';
 
 const config = makeConfig();
 
 describe('the feed router mounted at / in front of the host app’s routes', () => {
-  let mounted: { port: number; close: () => Promise<void> };
-  let router: FeedRouter;
-  let removeItems: () => Promise<void>;
+  let mounted: HostApp;
   beforeAll(async () => {
-    const items = await makeItemsCopy();
-    removeItems = items.remove;
-    const app = express();
-    router = createFeedRouter(config, { itemsDir: items.itemsDir, watch: false });
-    app.use(router);
-    app.get('/about', (_req, res) => void res.send('about the host'));
-    app.post('/api/comments', (_req, res) => void res.status(201).send('created'));
-    app.post('/feed.xml', (_req, res) => void res.send('never reached'));
-    mounted = await listen(app);
+    mounted = await startHostApp(config, '/', (app, mount) => {
+      mount();
+      app.get('/about', (_req, res) => void res.send('about the host'));
+      app.post('/api/comments', (_req, res) => void res.status(201).send('created'));
+      app.post('/feed.xml', (_req, res) => void res.send('never reached'));
+    });
   });
-  afterAll(async () => {
-    await mounted.close();
-    await router.close();
-    await removeItems();
-  });
+  afterAll(() => mounted.close());
 
   it.each([
     ['GET', '/about', 200, 'about the host'],
@@ -50,22 +40,11 @@ describe('the feed router mounted at / in front of the host app’s routes', () 
 });
 
 describe('the feed router mounted at /feeds', () => {
-  let mounted: { port: number; close: () => Promise<void> };
-  let router: FeedRouter;
-  let removeItems: () => Promise<void>;
+  let mounted: HostApp;
   beforeAll(async () => {
-    const items = await makeItemsCopy();
-    removeItems = items.remove;
-    const app = express();
-    router = createFeedRouter(config, { itemsDir: items.itemsDir, watch: false });
-    app.use('/feeds', router);
-    mounted = await listen(app);
+    mounted = await startHostApp(config, '/feeds');
   });
-  afterAll(async () => {
-    await mounted.close();
-    await router.close();
-    await removeItems();
-  });
+  afterAll(() => mounted.close());
 
   it('redirects /feeds to /feeds/ so that the page’s relative links stay under the mount', async () => {
     const res = await request(mounted.port, '/feeds?x=1');

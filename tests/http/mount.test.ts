@@ -1,31 +1,21 @@
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFeedRouter, type FeedRouter } from '../../src/serve-site.ts';
+import { createFeedRouter } from '../../src/serve-site.ts';
 import { makeConfig } from '../helpers/factories.ts';
-import { listen, makeItemsCopy, request } from './_lib/site-server.ts';
+import { listen, makeItemsCopy, request, startHostApp, type HostApp } from './_lib/site-server.ts';
 
 const ARTICLE = '/articles/rentree-universitaire-loyers/';
 const config = makeConfig();
 
 describe('the feed router mounted under /feeds', () => {
-  let mounted: { port: number; close: () => Promise<void> };
-  let router: FeedRouter;
-  let removeItems: () => Promise<void>;
+  let mounted: HostApp;
   beforeAll(async () => {
-    const items = await makeItemsCopy();
-    removeItems = items.remove;
-    const app = express();
-    app.set('etag', false);
-    router = createFeedRouter(config, { itemsDir: items.itemsDir, watch: false });
-    app.use('/feeds', router);
-    app.get('/', (_req, res) => void res.send('host app'));
-    mounted = await listen(app);
+    mounted = await startHostApp(config, '/feeds', (app, mount) => {
+      mount();
+      app.get('/', (_req, res) => void res.send('host app'));
+    });
   });
-  afterAll(async () => {
-    await mounted.close();
-    await router.close();
-    await removeItems();
-  });
+  afterAll(() => mounted.close());
 
   it('serves /feeds/feed.xml with atom:link rel=self pointing at /feeds/feed.xml', async () => {
     const body = (await request(mounted.port, '/feeds/feed.xml')).body.toString();

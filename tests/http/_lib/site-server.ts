@@ -5,9 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Express } from 'express';
+import express, { type Express } from 'express';
 import type { ResolvedConfig } from '../../../src/config/config-schema.ts';
-import { createApp, type FeedRouter, type FeedRouterOptions } from '../../../src/serve-site.ts';
+import { createApp, createFeedRouter, type FeedRouter, type FeedRouterOptions } from '../../../src/serve-site.ts';
 
 export const FIXTURE_ITEMS = fileURLToPath(new URL('../../fixtures/items/', import.meta.url));
 
@@ -99,6 +99,35 @@ export async function startSite(
     close: async () => {
       await server.close();
       await app.feeds.close();
+      await items.remove();
+    },
+  };
+}
+
+/** A host Express app with the feed router mounted at `mountAt` over a copy of the fixture items. */
+export interface HostApp {
+  readonly port: number;
+  readonly router: FeedRouter;
+  /** Stops the server and the router and removes the temporary items. */
+  close(): Promise<void>;
+}
+
+/** Starts a host app: `setup` adds the host's own routes around the router, mounted at `mountAt`. */
+export async function startHostApp(
+  config: ResolvedConfig, mountAt: string, setup: (app: Express, mount: () => void) => void = (_app, mount) => mount(),
+): Promise<HostApp> {
+  const items = await makeItemsCopy();
+  const app = express();
+  app.set('etag', false);
+  const router = createFeedRouter(config, { itemsDir: items.itemsDir, watch: false });
+  setup(app, () => void app.use(mountAt, router));
+  const server = await listen(app);
+  return {
+    port: server.port,
+    router,
+    close: async () => {
+      await server.close();
+      await router.close();
       await items.remove();
     },
   };
