@@ -1,7 +1,7 @@
 // site: items folder + config → a static site on disk (`gazette build`): every document written as it is listed,
 // feeds also as .gz/.br, unchanged files linked from the previous output, redirect pages for moved articles.
 import type { ResolvedConfig } from '../config/config-schema.ts';
-import type { Diagnostic } from '../diagnostics.ts';
+import { displayPath, type Diagnostic } from '../diagnostics.ts';
 import { renderRedirectsFiles } from '../lifecycle/redirects-files.ts';
 import { openStaticOutput, type StaticWriteReport } from '../publish/write-static.ts';
 import { renderRedirectPage } from '../render/redirect-page.ts';
@@ -78,8 +78,17 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
     await output.abort();
     throw error;
   }
-  // A cache that cannot be written (read-only checkout) costs speed, never the build.
-  await store?.save().catch(() => {});
+  // A cache that cannot be written (read-only checkout) costs speed, never the build: a warning says so.
+  const cacheProblem = await store?.save().then(() => undefined, (error: unknown) => error);
+  if (cacheProblem !== undefined && cacheDir !== false) {
+    build = {
+      ...build,
+      diagnostics: [...build.diagnostics, {
+        severity: 'warning' as const, file: displayPath(cacheDir), code: 'cache-unwritable', source: 'config' as const,
+        message: `the article cache could not be written (${(cacheProblem as NodeJS.ErrnoException).code ?? String(cacheProblem)}); the next build starts cold`,
+      }],
+    };
+  }
   const scheduled = build.scheduled.map((s) => ({ file: s.article.file, due: s.due }));
   if (!build.feedSet) {
     await output.abort();

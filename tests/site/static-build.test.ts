@@ -1,0 +1,67 @@
+import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LEDGER_FILE } from '../../src/lifecycle/ledger.ts';
+import { isOutputError } from '../../src/publish/write-static.ts';
+import { buildStaticSite } from '../../src/site/static-build.ts';
+import { makeConfig } from '../helpers/factories.ts';
+import { makeItemsCopy } from '../http/_lib/site-server.ts';
+
+const config = makeConfig();
+const exists = (file: string) => access(file).then(() => true, () => false);
+const record = (title: string) => `---\ntitle: "${title}"\ndate: 2024-12-05\n---\n\nLe corps.\n`;
+
+describe('buildStaticSite', () => {
+  let itemsDir: string;
+  let removeItems: () => Promise<void>;
+  let work: string;
+  beforeEach(async () => {
+    ({ itemsDir, remove: removeItems } = await makeItemsCopy());
+    work = await mkdtemp(path.join(tmpdir(), 'gazette-static-'));
+  });
+  afterEach(async () => {
+    await removeItems();
+    await rm(work, { recursive: true, force: true });
+  });
+  const build = (options: Parameters<typeof buildStaticSite>[1] = {}) =>
+    buildStaticSite(config, { itemsDir, outDir: path.join(work, 'dist'), cacheDir: path.join(work, 'cache'), ...options });
+
+  it('writes feeds (compressed too) and pages, and links every unchanged file on the next build', async () => {
+    const first = await build();
+    const second = await build();
+    expect({
+      feed: await exists(path.join(work, 'dist', 'feed.xml.br')),
+      page: await exists(path.join(work, 'dist', 'index.html')),
+      written: second.report?.written,
+      unchanged: second.report?.unchanged === first.report?.files.length,
+    }).toEqual({ feed: true, page: true, written: 0, unchanged: true });
+  });
+
+  it('writes a redirect page and the redirect files at the former address of a retitled article', async () => {
+    await writeFile(path.join(itemsDir, 'titre.md'), record('Premier titre'));
+    await build();
+    await writeFile(path.join(itemsDir, 'titre.md'), record('Second titre'));
+    await build();
+    const page = await readFile(path.join(work, 'dist', 'articles', 'premier-titre', 'index.html'), 'utf8');
+    const map = await readFile(path.join(work, 'dist', 'redirects.map'), 'utf8');
+    expect([page.includes('/articles/second-titre/'), map.includes('/articles/premier-titre/')]).toEqual([true, true]);
+  });
+
+  it('with pages: false writes no HTML', async () => {
+    const result = await build({ pages: false });
+    expect(result.report?.files.filter((f) => f.endsWith('.html'))).toEqual([]);
+  });
+
+  it('reports an unwritable cache as a warning and still writes the site', async () => {
+    const blocker = path.join(work, 'not-a-folder');
+    await writeFile(blocker, 'x');
+    const result = await build({ cacheDir: path.join(blocker, 'cache') });
+    expect([result.report !== undefined, result.diagnostics.some((d) => d.code === 'cache-unwritable' && d.severity === 'warning')]).toEqual([true, true]);
+  });
+
+  it('refuses the items folder as output before building, so not even the ledger is written', async () => {
+    const error = await build({ outDir: itemsDir }).catch((e: unknown) => e);
+    expect([isOutputError(error), await exists(path.join(itemsDir, LEDGER_FILE))]).toEqual([true, false]);
+  });
+});
