@@ -49,7 +49,8 @@ export function checkOutDir(outDir: string, policy: OutDirPolicy): string {
     if (folder === undefined) continue;
     const dir = path.resolve(folder);
     if (out === dir || isInside(dir, out)) throw refuse(`it contains the ${label} folder ${showPath(dir)}`);
-    if (label === 'static-assets' && isInside(out, dir)) throw refuse(`it is inside the static-assets folder ${showPath(dir)}`);
+    // Inside the items folder, its feed.json and pages would be read back as records by the next build.
+    if (isInside(out, dir)) throw refuse(`it is inside the ${label} folder ${showPath(dir)}`);
   }
   return out;
 }

@@ -65,3 +65,15 @@ describe('buildStaticSite', () => {
     expect([isOutputError(error), await exists(path.join(itemsDir, LEDGER_FILE))]).toEqual([true, false]);
   });
 });
+
+describe('buildStaticSite output inside the items folder', () => {
+  it('is refused: the next build would read its feed.json back as a record', async () => {
+    const { itemsDir, remove } = await makeItemsCopy();
+    try {
+      const error = await buildStaticSite(config, { itemsDir, outDir: path.join(itemsDir, 'out'), cacheDir: false }).catch((e: unknown) => e);
+      expect(isOutputError(error)).toBe(true);
+    } finally {
+      await remove();
+    }
+  });
+});
