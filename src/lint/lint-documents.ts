@@ -1,4 +1,5 @@
 // lint: a build's rendered documents → feed lint findings, the format picked from each content type.
+import { FEED_FORMATS } from '../_lib/feed-formats.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { lintFeed, type FeedFormat } from './lint-feed.ts';
 import { detectFormat } from './read-feed.ts';
@@ -26,9 +27,9 @@ export function lintDocuments(docs: readonly LintDocument[], options: { now?: Da
 /** The feed format of a content type; generic XML is told apart by its root element (after the prolog). */
 export function formatOf(contentType: string, body = ''): FeedFormat | undefined {
   const type = contentType.split(';')[0]!.trim().toLowerCase();
-  if (type === 'application/rss+xml') return 'rss';
-  if (type === 'application/atom+xml') return 'atom';
-  if (type === 'application/feed+json' || type === 'application/json') return 'json';
+  if (type === FEED_FORMATS.rss.mediaType) return 'rss';
+  if (type === FEED_FORMATS.atom.mediaType) return 'atom';
+  if (type === FEED_FORMATS.json.mediaType || type === 'application/json') return 'json';
   if (type === 'application/xml' || type === 'text/xml') {
     const format = detectFormat(body);
     if (format === 'rss' || format === 'atom') return format;

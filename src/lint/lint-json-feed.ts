@@ -1,4 +1,5 @@
 // lint: JSON Feed 1.1 rules (https://www.jsonfeed.org/version/1.1/), with best-effort line numbers.
+import { JSON_FEED_VERSION } from '../_lib/feed-formats.ts';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { checkCharacters } from './check-characters.ts';
 import { checkPlausibleDate, checkRfc3339Date } from './check-dates.ts';
@@ -6,7 +7,7 @@ import { checkHtmlContent, checkPlainText } from './content-html.ts';
 import { indexLines, type LintReport } from './lint-report.ts';
 import { isAbsoluteHttpUrl, isLanguageTag } from './value-checks.ts';
 
-export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
+export { JSON_FEED_VERSION };
 /** Deeper nesting than this is refused before parsing (a JSON Feed needs about five levels). */
 const MAX_DEPTH = 256;
 const FEED_URLS = ['home_page_url', 'feed_url', 'next_url', 'icon', 'favicon'];

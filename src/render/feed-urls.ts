@@ -1,4 +1,5 @@
 // render: the public URLs of one feed (its three formats and its HTML page), from siteUrl alone.
+import { FEED_FORMATS } from '../_lib/feed-formats.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition } from '../feed-set/feed-set.ts';
 
@@ -12,7 +13,11 @@ export interface FeedUrls {
 }
 
 /** File names of the three formats below a feed's path. */
-export const FEED_FILES = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' } as const;
+export const FEED_FILES = {
+  rss: FEED_FORMATS.rss.file,
+  atom: FEED_FORMATS.atom.file,
+  json: FEED_FORMATS.json.file,
+} as const;
 
 /** URLs of `feed` under `config.siteUrl` (which carries any mount path). */
 export function feedUrls(feed: Pick<FeedDefinition, 'path'>, config: Pick<ResolvedConfig, 'siteUrl'>): FeedUrls {

@@ -7,6 +7,7 @@
 // is absolute, because it names the public URL on purpose. Pages live in folders (`/categories/<slug>/`,
 // `/articles/<slug>/`), so the server must answer them with their trailing slash.
 // No clock and no JavaScript: the same FeedSet and config give the same bytes.
+import { FEED_FORMATS } from '../_lib/feed-formats.ts';
 import type { Article, Category } from '../article/article.ts';
 import type { Author } from '../config/define-config.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
@@ -73,7 +74,7 @@ export function renderCategoryPage(feed: FeedDefinition, feedSet: FeedSet, confi
       alternates: [
         ...alternatesOf(feed, ''),
         // The site-wide RSS too, so a reader on a section page can pick the whole site (RSS Board autodiscovery).
-        { type: 'application/rss+xml', title: `${config.title} (RSS, tous les articles)`, href: `${root}${FEED_FILES.rss}` },
+        { type: FEED_FORMATS.rss.mediaType, title: `${config.title} (RSS, tous les articles)`, href: `${root}${FEED_FILES.rss}` },
       ],
       canonical: `${config.siteUrl}/${pathOf(feed.path)}`,
       isHome: false,
@@ -146,9 +147,9 @@ function rootOf(feedPath: string): string {
 
 function alternatesOf(feed: FeedDefinition, prefix: string): AlternateLink[] {
   return [
-    { type: 'application/rss+xml', title: `${feed.title} (RSS)`, href: `${prefix}${FEED_FILES.rss}` },
-    { type: 'application/atom+xml', title: `${feed.title} (Atom)`, href: `${prefix}${FEED_FILES.atom}` },
-    { type: 'application/feed+json', title: `${feed.title} (JSON Feed)`, href: `${prefix}${FEED_FILES.json}` },
+    { type: FEED_FORMATS.rss.mediaType, title: `${feed.title} (RSS)`, href: `${prefix}${FEED_FILES.rss}` },
+    { type: FEED_FORMATS.atom.mediaType, title: `${feed.title} (Atom)`, href: `${prefix}${FEED_FILES.atom}` },
+    { type: FEED_FORMATS.json.mediaType, title: `${feed.title} (JSON Feed)`, href: `${prefix}${FEED_FILES.json}` },
   ];
 }
 
@@ -165,9 +166,9 @@ function renderSubscribe(feed: FeedDefinition, name: string, prefix: string): st
     '<section class="subscribe" aria-labelledby="subscribe">',
     '<h2 id="subscribe">S’abonner</h2>',
     `<ul class="feeds" aria-label="${escapeHtml(`Flux de ${name}`)}">`,
-    `<li><a${hrefAttribute(`${prefix}${FEED_FILES.rss}`)} type="application/rss+xml">RSS</a></li>`,
-    `<li><a${hrefAttribute(`${prefix}${FEED_FILES.atom}`)} type="application/atom+xml">Atom</a></li>`,
-    `<li><a${hrefAttribute(`${prefix}${FEED_FILES.json}`)} type="application/feed+json">JSON Feed</a></li>`,
+    `<li><a${hrefAttribute(`${prefix}${FEED_FILES.rss}`)} type="${FEED_FORMATS.rss.mediaType}">RSS</a></li>`,
+    `<li><a${hrefAttribute(`${prefix}${FEED_FILES.atom}`)} type="${FEED_FORMATS.atom.mediaType}">Atom</a></li>`,
+    `<li><a${hrefAttribute(`${prefix}${FEED_FILES.json}`)} type="${FEED_FORMATS.json.mediaType}">JSON Feed</a></li>`,
     '</ul>',
     '</section>',
   ].join('\n');
@@ -206,9 +207,9 @@ function renderCategoryIndex(feedSet: FeedSet, config: ResolvedConfig, root: str
     const page = `${root}${pathOf(f.path)}`;
     const name = f.category?.name ?? f.title;
     return `<li><a${hrefAttribute(page)}>${escapeHtml(name)}</a> — `
-      + `<a${hrefAttribute(`${page}${FEED_FILES.rss}`)} type="application/rss+xml" aria-label="${escapeHtml(`${name} : flux RSS`)}">RSS</a>, `
-      + `<a${hrefAttribute(`${page}${FEED_FILES.atom}`)} type="application/atom+xml" aria-label="${escapeHtml(`${name} : flux Atom`)}">Atom</a>, `
-      + `<a${hrefAttribute(`${page}${FEED_FILES.json}`)} type="application/feed+json" aria-label="${escapeHtml(`${name} : JSON Feed`)}">JSON</a></li>`;
+      + `<a${hrefAttribute(`${page}${FEED_FILES.rss}`)} type="${FEED_FORMATS.rss.mediaType}" aria-label="${escapeHtml(`${name} : flux RSS`)}">RSS</a>, `
+      + `<a${hrefAttribute(`${page}${FEED_FILES.atom}`)} type="${FEED_FORMATS.atom.mediaType}" aria-label="${escapeHtml(`${name} : flux Atom`)}">Atom</a>, `
+      + `<a${hrefAttribute(`${page}${FEED_FILES.json}`)} type="${FEED_FORMATS.json.mediaType}" aria-label="${escapeHtml(`${name} : JSON Feed`)}">JSON</a></li>`;
   });
   return [
     '<section class="rubriques" aria-labelledby="rubriques">',

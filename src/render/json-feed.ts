@@ -1,4 +1,5 @@
 // render: FeedDefinition → JSON Feed 1.1 document text (https://www.jsonfeed.org/version/1.1/).
+import { JSON_FEED_VERSION } from '../_lib/feed-formats.ts';
 import type { Article } from '../article/article.ts';
 import type { Author } from '../config/define-config.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
@@ -9,7 +10,7 @@ import { formatRfc3339 } from './machine-dates.ts';
 import { cleanXmlText } from '../article/xml-text.ts';
 
 /** JSON Feed 1.1 version URL; `feed@6` only writes 1.0, so this renderer is ours. */
-export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
+export { JSON_FEED_VERSION };
 
 /** Renders `feed` as JSON Feed 1.1: stable key order, two-space indent, trailing newline. */
 export function renderJsonFeed(feed: FeedDefinition, config: ResolvedConfig): string {

@@ -1,4 +1,5 @@
 // render: FeedSet → every document of the site (three feed formats per feed, HTML pages), as text.
+import { FEED_FORMATS, HTML_MEDIA_TYPE, withCharset } from '../_lib/feed-formats.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
 import { renderAtom } from './atom.ts';
@@ -20,10 +21,10 @@ export interface RenderedDocument {
 }
 
 export const CONTENT_TYPES = {
-  rss: 'application/rss+xml; charset=utf-8',
-  atom: 'application/atom+xml; charset=utf-8',
-  json: 'application/feed+json; charset=utf-8',
-  html: 'text/html; charset=utf-8',
+  rss: withCharset(FEED_FORMATS.rss.mediaType),
+  atom: withCharset(FEED_FORMATS.atom.mediaType),
+  json: withCharset(FEED_FORMATS.json.mediaType),
+  html: withCharset(HTML_MEDIA_TYPE),
 } as const;
 
 /** Renders every feed in RSS, Atom and JSON Feed, and every HTML page, in a stable order. */
