@@ -39,6 +39,11 @@ export interface Article {
   readonly draft: boolean;
   /** Source file, for messages. */
   readonly file: string;
+  /**
+   * sha256 of the body and summary as the record writes them (not as rendered), so that a new Gazette version that
+   * renders Markdown or sanitises HTML differently never passes for a correction (lifecycle/content-hash.ts).
+   */
+  readonly sourceHash: string;
   /** True when the record wrote `id` itself (the ledger then never gives it another id after a move). */
   readonly idFromRecord: boolean;
   /** True when the record wrote `updated` itself (the ledger then never moves `updated` on a content change). */

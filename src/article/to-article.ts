@@ -1,4 +1,5 @@
 // article: RawRecord → Article, every field validated and normalised, every problem reported at once.
+import { createHash } from 'node:crypto';
 import { DEFAULT_LIMITS, type ResolvedConfig } from '../config/config-schema.ts';
 import type { Diagnostic, Result, Severity } from '../diagnostics.ts';
 import { parseFrenchDate } from '../records/french-date.ts';
@@ -43,6 +44,14 @@ export function toArticle(record: RawRecord, config: ResolvedConfig): Result<Art
 }
 
 // --- internal ---
+
+/** The body and summary as written, without line numbers (a key moved in the front matter is no correction). */
+function hashSource(record: RawRecord): string {
+  const body = record.body;
+  const text = body.kind === 'markdown' ? body.text : body.kind === 'html' ? body.html : body.kind === 'blocks' ? body.blocks.map((b) => [b.kind, b.text]) : null;
+  const summary = record.fields.summary?.value ?? null;
+  return createHash('sha256').update(JSON.stringify([body.kind, text, typeof summary === 'string' ? summary : null]), 'utf8').digest('hex');
+}
 
 function convert(record: RawRecord, config: ResolvedConfig): Result<Article | undefined> {
   const limits = config.limits ?? DEFAULT_LIMITS;
@@ -184,6 +193,7 @@ function convert(record: RawRecord, config: ResolvedConfig): Result<Article | un
     image,
     draft,
     file: record.file,
+    sourceHash: hashSource(record),
     idFromRecord: get('id') !== undefined,
     updatedFromRecord: updated !== undefined,
   };

@@ -3,8 +3,9 @@ import { createHash } from 'node:crypto';
 import type { Article } from '../article/article.ts';
 
 /**
- * sha256 (hex) over what a reader sees: title, body HTML, summary, categories, authors, image and link, with
- * `siteUrl` (the address of the site being built) left out of the URLs. The id,
+ * sha256 (hex) over what the editor wrote and a reader sees: title, the body and summary as written
+ * (`sourceHash`, never the rendered HTML, so a Gazette upgrade that renders differently is no correction),
+ * categories, authors, image and link, with `siteUrl` (the address of the site being built) left out of the URLs. The id,
  * file, dates and slug alone are left out, so a moved file or a re-dated record keeps its hash. Stable across runs
  * and machines: a fixed field order, JSON text, UTF-8.
  */
@@ -22,7 +23,7 @@ export function contentHash(article: HashedFields, siteUrl = ''): string {
 
 // --- internal ---
 
-type HashedFields = Pick<Article, 'title' | 'html' | 'summary' | 'categories' | 'authors' | 'image' | 'link'>;
+type HashedFields = Pick<Article, 'title' | 'sourceHash' | 'categories' | 'authors' | 'image' | 'link'>;
 
 const hashes = new WeakMap<HashedFields, { readonly siteUrl: string; readonly hash: string }>();
 
@@ -33,8 +34,7 @@ function hashFields(article: HashedFields, siteUrl: string): string {
   const local = (text: string): string => (siteUrl === '' ? text : text.split(siteUrl).join('').split(origin).join(''));
   const seen = [
     article.title,
-    local(article.html),
-    article.summary,
+    article.sourceHash,
     article.categories.map((c) => [c.slug, c.name]),
     article.authors.map((a) => [a.name, a.email ?? null, a.url ?? null]),
     article.image === undefined ? null : local(article.image),

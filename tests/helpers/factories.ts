@@ -45,6 +45,7 @@ export function makeArticle(overrides: Partial<Article> = {}): Article {
     image: undefined,
     draft: false,
     file: `items/${id}.md`,
+    sourceHash: "the body as the test record writes it",
     idFromRecord: false,
     updatedFromRecord: false,
     ...overrides,

@@ -54,7 +54,7 @@ describe('applyLedger', () => {
   describe('when the same inputs are built again later', () => {
     it.each([
       ['a new article', () => [article()]],
-      ['a corrected article', () => [article({ html: '<p>Corrigé.</p>' })]],
+      ['a corrected article', () => [article({ sourceHash: '<p>Corrigé.</p>' })]],
       ['a retitled article', () => [article({ slug: 'nouveau-titre', title: 'Nouveau titre' })]],
       ['a moved file', () => [article({ id: '2024/11/rugby', file: 'items/2024/11/rugby.md' })]],
       ['a deleted article', () => [makeArticle({ id: 'autre', slug: 'autre', title: 'Autre', date: PUBLISHED })]],
@@ -74,8 +74,7 @@ describe('applyLedger', () => {
   describe('when the content changes after publication (a correction)', () => {
     it.each([
       ['title', { title: 'Le XV de France gagne' }],
-      ['html', { html: '<p>Texte corrigé.</p>' }],
-      ['summary', { summary: 'Résumé corrigé.' }],
+      ['body or summary as written', { sourceHash: '<p>Texte corrigé.</p>' }],
       ['categories', { categories: [{ slug: 'sport', name: 'Sport' }] }],
       ['authors', { authors: [{ name: 'Paul Martin' }] }],
       ['image', { image: 'https://example.org/images/xv.jpg' }],
@@ -93,6 +92,7 @@ describe('applyLedger', () => {
     it.each([
       ['date', { date: new Date('2024-11-20T06:00:00Z') }],
       ['draft-free fields such as file', { file: 'items/ailleurs.md' }],
+      ['rendering of the same source (a Gazette upgrade)', { html: '<p>Autre rendu.</p>', summary: 'Autre résumé dérivé.' }],
     ] as [string, Partial<Article>][])('a new %s is not a correction', (_, change) => {
       const first = build([article()], EMPTY_LEDGER, T1);
       const second = build([article(change)], first.ledger, T2);
@@ -103,15 +103,15 @@ describe('applyLedger', () => {
     it('keeps the updated of the record when the record sets one', () => {
       const own = new Date('2024-11-21T12:00:00Z');
       const first = build([article()], EMPTY_LEDGER, T1);
-      const second = build([article({ html: '<p>Corrigé.</p>', updated: own, updatedFromRecord: true })], first.ledger, T2);
+      const second = build([article({ sourceHash: '<p>Corrigé.</p>', updated: own, updatedFromRecord: true })], first.ledger, T2);
       expect(second.articles[0]!.updated).toEqual(own);
     });
 
     it('keeps the first correction instant until the content changes again', () => {
       const first = build([article()], EMPTY_LEDGER, T1);
-      const second = build([article({ html: '<p>Un.</p>' })], first.ledger, T2);
-      const third = build([article({ html: '<p>Un.</p>' })], second.ledger, T3);
-      const fourth = build([article({ html: '<p>Deux.</p>' })], third.ledger, new Date('2024-11-25T00:00:00Z'));
+      const second = build([article({ sourceHash: '<p>Un.</p>' })], first.ledger, T2);
+      const third = build([article({ sourceHash: '<p>Un.</p>' })], second.ledger, T3);
+      const fourth = build([article({ sourceHash: '<p>Deux.</p>' })], third.ledger, new Date('2024-11-25T00:00:00Z'));
       expect([second, third, fourth].map((r) => r.articles[0]!.updated.toISOString())).toEqual([
         '2024-11-23T09:15:30.000Z', '2024-11-23T09:15:30.000Z', '2024-11-25T00:00:00.000Z',
       ]);
@@ -136,7 +136,7 @@ describe('applyLedger', () => {
 
     it('remembers the new path, so a later edit keeps the id too', () => {
       expect(second.ledger.get('rugby')?.aliases).toEqual(['2024/11/rugby']);
-      const third = build([{ ...moved(), html: '<p>Corrigé après le déplacement.</p>' }], second.ledger, T3);
+      const third = build([{ ...moved(), sourceHash: '<p>Corrigé après le déplacement.</p>' }], second.ledger, T3);
       expect(strip(third.articles[0]!)).toMatchObject({ id: 'rugby', guid: 'tag:example.org,2024-01-01:rugby', updated: T3.toISOString() });
       expect(third.diagnostics).toEqual([]);
     });
@@ -151,7 +151,7 @@ describe('applyLedger', () => {
     });
 
     it('does not adopt an id when the content changed in the same move', () => {
-      const edited = build([{ ...moved(), html: '<p>Autre.</p>' }], first.ledger, T2);
+      const edited = build([{ ...moved(), sourceHash: '<p>Autre.</p>' }], first.ledger, T2);
       expect(edited.articles[0]!.id).toBe('2024/11/rugby');
       expect(edited.diagnostics.map((d) => d.code)).toEqual(['article-removed']);
     });
@@ -241,7 +241,7 @@ describe('applyLedger', () => {
     it('publishes every current article, with its own id and guid', () => {
       const before = [article(), makeArticle({ id: '2024/autre', date: PUBLISHED })];
       const history = build(before, EMPTY_LEDGER, T1).ledger;
-      const corrected = build([article({ html: '<p>Corrigé.</p>' }), before[1]!], history, T2);
+      const corrected = build([article({ sourceHash: '<p>Corrigé.</p>' }), before[1]!], history, T2);
       const fresh = build(corrected.articles.map((a) => ({ ...a, updated: a.date })), EMPTY_LEDGER, T3);
       expect(fresh.articles.map((a) => [a.id, a.guid])).toEqual(corrected.articles.map((a) => [a.id, a.guid]));
       expect(fresh.diagnostics).toEqual([]);
@@ -280,11 +280,11 @@ describe('contentHash', () => {
   // The expected value was computed apart, in Python: sha256(json.dumps(fields, ensure_ascii=False, separators=(',', ':'))).
   it('is stable across runs and machines (a change here moves every article’s updated)', () => {
     const fixed = {
-      title: 'Grève : « trafic très perturbé »', html: '<p>Texte.</p>', summary: 'Résumé.',
+      title: 'Grève : « trafic très perturbé »', sourceHash: 'c0ffee',
       categories: [{ slug: 'societe', name: 'Société' }], authors: [{ name: 'Camille', email: 'c@example.org' }],
       image: undefined, link: 'https://example.org/articles/greve/',
     };
-    expect(contentHash(fixed)).toBe('6682f55e246326a8bc1e9306c5dcc71f89c124a25855745c32109a128babf104');
+    expect(contentHash(fixed)).toBe('818ab4a918244254c2aaeb6417376c3b35736eb6e8f29e888d02ef4e54afa6d5');
   });
 
   it('does not depend on the id, file, dates or draft flag', () => {
