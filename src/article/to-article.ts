@@ -27,7 +27,16 @@ export const KNOWN_FIELDS = [
  * field; any error makes the value `undefined` (the record is skipped, the others still publish).
  * Drafts are validated in full but their body is not rendered.
  */
-export function toArticle(record: RawRecord, config: ResolvedConfig): Result<Article | undefined> {
+/** Options of {@link toArticle}. */
+export interface ToArticleOptions {
+  /**
+   * Render the body (default true). False: `html` is empty and `summary` only the record's own — for a feeds-only
+   * build, which renders the bodies of the articles its feeds show and no other.
+   */
+  readonly body?: boolean;
+}
+
+export function toArticle(record: RawRecord, config: ResolvedConfig, options: ToArticleOptions = {}): Result<Article | undefined> {
   if (typeof record !== 'object' || record === null || typeof record.fields !== 'object') {
     throw new TypeError('toArticle: record must be a RawRecord');
   }
@@ -35,7 +44,7 @@ export function toArticle(record: RawRecord, config: ResolvedConfig): Result<Art
     throw new TypeError('toArticle: config must be a ResolvedConfig');
   }
   try {
-    return convert(record, config);
+    return convert(record, config, options.body !== false);
   } catch (error) {
     // Bad content is reported as data below; an exception here is a bug of ours, and says so instead of
     // passing for a content error. It still costs only this record, never the build.
@@ -53,7 +62,7 @@ function hashSource(record: RawRecord): string {
   return createHash('sha256').update(JSON.stringify([body.kind, text, typeof summary === 'string' ? summary : null]), 'utf8').digest('hex');
 }
 
-function convert(record: RawRecord, config: ResolvedConfig): Result<Article | undefined> {
+function convert(record: RawRecord, config: ResolvedConfig, withBody: boolean): Result<Article | undefined> {
   const limits = config.limits ?? DEFAULT_LIMITS;
   const diagnostics: Diagnostic[] = [];
   const report = (severity: Severity, field: string, code: string, message: string): void => {
@@ -175,7 +184,7 @@ function convert(record: RawRecord, config: ResolvedConfig): Result<Article | un
   }
 
   // Rendering Markdown costs ~0.3 ms an article: drafts never reach a feed, so theirs is skipped.
-  const html = draft ? '' : cleanHtml(renderBody(record.body), link);
+  const html = draft || !withBody ? '' : cleanHtml(renderBody(record.body), link);
   const summary = (writtenSummary !== undefined ? toPlainText(writtenSummary) : '') || deriveSummary(html);
 
   const article: Article = {

@@ -148,6 +148,34 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     return walked;
   };
 
+  /** The same articles, those a feed shows with their bodies (the light ones of a feeds-only build have none). */
+  const withBodies = async (articles: readonly Article[], listedFiles: readonly RecordFile[], current: ReadonlyMap<string, FileEntry>): Promise<Article[]> => {
+    const light = buildFeedSet(articles, config);
+    const shown = new Set([...light.main.articles, ...light.categories.flatMap((f) => f.articles)]);
+    const byFile = new Map(listedFiles.map((f) => [displayOf(f), f]));
+    const upgraded = new Map<Article, Article>();
+    await mapPool([...shown], READ_CONCURRENCY, async (article) => {
+      const file = byFile.get(article.file);
+      const entry = file ? current.get(file.absolute) : undefined;
+      if (!file || !entry) return;
+      if (entry.withBody === undefined) {
+        const record = await readRecordFile(file, { display: article.file, vocabulary, limits: config.limits });
+        entry.withBody = record.value ? (toArticle(record.value, config).value ?? null) : null;
+      }
+      if (!entry.withBody) return;
+      // The light article as the life cycle made it (id, guid, updated), with the body and summary of the full one;
+      // the same object while the light one is the same, so unchanged feeds are not rendered again.
+      let full = fullArticles.get(article);
+      if (full === undefined || full.html !== entry.withBody.html) {
+        full = { ...article, html: entry.withBody.html, summary: entry.withBody.summary };
+        fullArticles.set(article, full);
+      }
+      upgraded.set(article, full);
+    });
+    return articles.map((a) => upgraded.get(a) ?? a);
+  };
+  const fullArticles = new WeakMap<Article, Article>();
+
   const build = async (hint: BuildHint | undefined): Promise<SiteBuild> => {
     const listed = await list(hint);
     const diagnostics: Diagnostic[] = stamp(listed.diagnostics, 'record');
@@ -184,7 +212,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       //    from the persistent store when these very bytes were validated by an earlier build.
       if (!store) {
         const record = await readRecordFile(file, { display, vocabulary, limits: config.limits });
-        entries[index] = { ...base, ...toStored(record, config) };
+        entries[index] = { ...base, ...toStored(record, config, pages) };
         return;
       }
       const read = await readRecordBytes(file, { display, limits: config.limits });
@@ -195,7 +223,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       const storeKey = store.keyOf(read.bytes, file.relPath, display);
       let stored = store.get(storeKey);
       if (stored === undefined) {
-        stored = toStored(parseRecordText(read.bytes, { file: display, relPath: file.relPath, format: file.format, vocabulary, limits: config.limits }), config);
+        stored = toStored(parseRecordText(read.bytes, { file: display, relPath: file.relPath, format: file.format, vocabulary, limits: config.limits }), config, pages);
         store.set(storeKey, stored);
       }
       entries[index] = { ...base, ...stored };
@@ -256,7 +284,8 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     }
 
     // 4. Feed set and documents: re-rendered only when what they show changed.
-    const feedSet = buildFeedSet(published, config);
+    // Feeds only: the bodies were not rendered; those of the articles the feeds show are rendered now, and no other.
+    const feedSet = pages ? buildFeedSet(published, config) : buildFeedSet(await withBodies(published, listed.value, next), config);
     const nextRenders = new Map<string, RenderEntry>();
     const documents = new Map<string, RenderedDocument>();
     const render = (path: string, deps: readonly unknown[], make: () => RenderedDocument): RenderedDocument => {
@@ -360,6 +389,8 @@ interface FileEntry {
   readonly recordDiagnostics: readonly Diagnostic[];
   /** The article stage's result; undefined when the file could not be read or parsed. */
   readonly article: Result<Article | undefined> | undefined;
+  /** Feeds only: the article with its body rendered, once a feed shows it (null when that failed). */
+  withBody?: Article | null;
 }
 
 function statKey(file: RecordFile): string {
@@ -374,10 +405,10 @@ interface RenderEntry {
 type Render = (path: string, deps: readonly unknown[], make: () => RenderedDocument) => unknown;
 
 /** A read record through the article stage, with every diagnostic stamped. */
-function toStored(record: Result<RawRecord | undefined>, config: ResolvedConfig): StoredArticle {
+function toStored(record: Result<RawRecord | undefined>, config: ResolvedConfig, body: boolean): StoredArticle {
   const recordDiagnostics = stamp(record.diagnostics, 'record');
   if (!record.value) return { recordDiagnostics, article: undefined };
-  const result = toArticle(record.value, config);
+  const result = toArticle(record.value, config, { body });
   return { recordDiagnostics, article: { value: result.value, diagnostics: stamp(result.diagnostics, 'record') } };
 }
 

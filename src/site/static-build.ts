@@ -52,7 +52,8 @@ export interface StaticBuildResult {
 export async function buildStaticSite(config: ResolvedConfig, options: StaticBuildOptions = {}): Promise<StaticBuildResult> {
   const pages = options.pages ?? (config as { pages?: boolean }).pages ?? true;
   const cacheDir = options.cacheDir ?? defaultStoreDir();
-  const store = cacheDir === false ? undefined : await openArticleStore(cacheDir, config, GAZETTE_VERSION);
+  // Feeds-only builds keep articles without bodies: a store of their own, never mixed with full ones.
+  const store = cacheDir === false ? undefined : await openArticleStore(cacheDir, { ...config, pages }, GAZETTE_VERSION);
   const builder = createSiteBuilder(config, {
     ...(store ? { store } : {}),
     retainPages: false,

@@ -170,3 +170,23 @@ describe('a feed over the hard size limit', () => {
     }
   }, 60_000);
 });
+
+describe('a feeds-only build, which renders only the bodies its feeds show', () => {
+  it('writes feeds byte-identical to those of a full build, with a small limit and a one-file edit', async () => {
+    const { itemsDir, remove } = await makeItemsCopy();
+    try {
+      const small = makeConfig({ limit: 2 });
+      const feedsOf = (build: SiteBuild) => new Map([...build.documents].filter(([p]) => !p.endsWith('/')).map(([p, d]) => [p, d.body]));
+      const feedsOnly = createSiteBuilder(small, { itemsDir, displayDir: 'items', pages: false });
+      const first = await feedsOnly.build();
+      expect(feedsOf(first)).toEqual(feedsOf(await createSiteBuilder(small, { itemsDir, displayDir: 'items' }).build()));
+      const file = path.join(itemsDir, 'ajout.md');
+      await writeFile(file, record('Tout dernier article', '2024-12-31'));
+      const second = await feedsOnly.build({ changed: [file] });
+      const full = await createSiteBuilder(small, { itemsDir, displayDir: 'items' }).build();
+      expect([feedsOf(second), second.documents.get('/feed.xml')?.body.includes('Le corps de « Tout dernier article »')]).toEqual([feedsOf(full), true]);
+    } finally {
+      await remove();
+    }
+  });
+});
