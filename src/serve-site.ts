@@ -6,7 +6,8 @@ import { healthReport, type HealthReport } from './http/health.ts';
 import { createRequestLog } from './http/request-log.ts';
 import { createFastPath, createSnapshotRouter } from './http/router.ts';
 import { sendText } from './http/serve-snapshot.ts';
-import { createLiveSite, isMountPath, type LiveSite } from './site/live-site.ts';
+import { isMountPath } from './_lib/mount-path.ts';
+import { createLiveSite, type LiveSite } from './site/live-site.ts';
 
 /** Options of {@link createFeedRouter} and {@link createApp}. */
 export interface FeedRouterOptions {

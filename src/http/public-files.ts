@@ -5,6 +5,7 @@ import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isNotModified } from './conditional.ts';
 import path from 'node:path';
+import { floorToSecond } from '../_lib/floor-to-second.ts';
 
 /** A file of the static-assets folder that may be sent. */
 export interface PublicFile {
@@ -114,7 +115,7 @@ export interface SendPublicFileOptions {
  * modification time (as nginx makes one), `Last-Modified` in whole seconds, 304 when fresh, no body for HEAD.
  */
 export function sendPublicFile(req: IncomingMessage, res: ServerResponse, file: PublicFile, options: SendPublicFileOptions): void {
-  const lastModified = new Date(Math.floor(file.mtime.getTime() / 1000) * 1000);
+  const lastModified = floorToSecond(file.mtime);
   const etag = `"${file.size.toString(16)}-${Math.floor(file.mtime.getTime() / 1000).toString(16)}"`;
   res.setHeader('Cache-Control', options.cacheControl);
   res.setHeader('X-Content-Type-Options', 'nosniff');

@@ -1,6 +1,7 @@
 // http: a SnapshotSource → an Express router that serves Gazette's paths and calls next() for everything else.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Router, type NextFunction, type Request, type Response } from 'express';
+import { isMountPath } from '../_lib/mount-path.ts';
 import type { FeedSnapshot } from '../publish/feed-snapshot.ts';
 import { healthReport, isOperatorRequest } from './health.ts';
 import { resolvePublicFile, sendPublicFile } from './public-files.ts';
@@ -101,7 +102,7 @@ function isGazettePath(path: string): boolean {
 }
 
 function mountPathOf(req: Request): string {
-  return /^(\/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)*$/.test(req.baseUrl) && !/\/\.\.?(\/|$)/.test(req.baseUrl) ? req.baseUrl : '';
+  return isMountPath(req.baseUrl) ? req.baseUrl : '';
 }
 
 function requestPath(url: string): string {

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { floorToSecond } from '../_lib/floor-to-second.ts';
 import type { Diagnostic, Result } from '../diagnostics.ts';
 
 /** File name of the ledger inside the items folder: a dotfile, so it is never read as a record. */
@@ -158,7 +159,7 @@ export async function writeLedger(itemsDir: string, ledger: Ledger): Promise<boo
 
 /** Canonical instant for the ledger: whole seconds, as every feed format shows them. */
 export function ledgerInstant(date: Date): Date {
-  return new Date(Math.floor(date.getTime() / 1000) * 1000);
+  return floorToSecond(date);
 }
 
 // --- internal ---

@@ -1,6 +1,7 @@
 // publish: `.gazette-output.json`, the list of files one build wrote (sha256, size, mtime), read by the next build.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { floorToSecond } from '../_lib/floor-to-second.ts';
 
 /** File name of the manifest at the root of the output folder; a dotfile, so servers do not list it. */
 export const MANIFEST_NAME = '.gazette-output.json';
@@ -80,7 +81,7 @@ export function serializeManifest(entries: ReadonlyMap<string, ManifestEntry>, c
 
 /** A Date as the manifest stores it: whole seconds (as Last-Modified and file mtimes compare), UTC. */
 export function toManifestTime(date: Date): string {
-  return new Date(Math.floor(date.getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  return floorToSecond(date).toISOString().replace('.000Z', 'Z');
 }
 
 // --- internal ---

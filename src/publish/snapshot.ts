@@ -1,6 +1,7 @@
 // publish: rendered documents → FeedSnapshot, each body encoded (identity, gzip, br) and tagged once per build.
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { floorToSecond } from '../_lib/floor-to-second.ts';
 import type { RenderedDocument } from '../render/render-site.ts';
 import type { FeedSnapshot, SnapshotEntry } from './feed-snapshot.ts';
 
@@ -120,10 +121,6 @@ export function hashBody(identity: Buffer): string {
 
 // --- internal ---
 
-function floorToSecond(date: Date): Date {
-  // RFC 9110 §5.6.7: HTTP-dates have one-second resolution; a sub-second Last-Modified would never compare equal.
-  return new Date(Math.floor(date.getTime() / 1000) * 1000);
-}
 
 function isValidDate(value: unknown): value is Date {
   return value instanceof Date && !Number.isNaN(value.getTime());

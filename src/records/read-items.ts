@@ -5,6 +5,7 @@
 import { constants as fsConstants } from 'node:fs';
 import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { mapPool } from '../_lib/map-pool.ts';
 import { internalError } from '../_lib/internal-error.ts';
 import { DEFAULT_LIMITS, type RecordLimits } from '../config/config-schema.ts';
 import type { Diagnostic, Result } from '../diagnostics.ts';
@@ -68,7 +69,7 @@ export async function readItems(dir: string, options: ReadItemsOptions): Promise
   const listed = await listRecordFiles(dir, { displayDir });
   const diagnostics: Diagnostic[] = [...listed.diagnostics];
   const readOptions = { vocabulary: options.vocabulary, limits: options.limits ?? DEFAULT_LIMITS };
-  const results = await mapWithConcurrency(listed.value, READ_CONCURRENCY, (file) =>
+  const results = await mapPool(listed.value, READ_CONCURRENCY, (file) =>
     readRecordFile(file, { ...readOptions, display: recordDisplayPath(displayDir, file.name) }));
   const records: RawRecord[] = [];
   for (const r of results) {
@@ -115,7 +116,7 @@ export async function listRecordFiles(dir: string, options: ListRecordFilesOptio
       report('error', folder.rel || '.', 'unreadable', `cannot read the folder: ${describe(error)}`);
       continue;
     }
-    const seen = await mapWithConcurrency(entries, READ_CONCURRENCY, async (entry) => {
+    const seen = await mapPool(entries, READ_CONCURRENCY, async (entry) => {
       const name = entry.name.normalize('NFC');
       if (isIgnored(name)) return undefined;
       const rel = folder.rel === '' ? name : `${folder.rel}/${name}`;
@@ -331,19 +332,6 @@ async function readBounded(file: string, max: number): Promise<Uint8Array> {
 const GROWTH_CHUNK = 64 * 1024;
 
 /** Runs `task` over `items` with at most `limit` running at once; results in input order. */
-async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 function fail(file: string, code: string, message: string): Result<undefined> {
   return { value: undefined, diagnostics: [{ severity: 'error', file, code, message }] };
 }

@@ -1,6 +1,8 @@
 // site: items folder + config → the current FeedSnapshot per mount path, rebuilt off the serving thread on every
 // change and swapped whole.
 import path from 'node:path';
+import { isMountPath } from '../_lib/mount-path.ts';
+import { floorToSecond } from '../_lib/floor-to-second.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import { displayPath, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { SourceHealth } from '../http/snapshot-source.ts';
@@ -235,10 +237,6 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
   };
 }
 
-/** True for `''` or a path like `/feeds` or `/a/b` (no trailing slash, no dot segments). */
-export function isMountPath(value: string): boolean {
-  return value === '' || (/^(\/[A-Za-z0-9._~!$&'()*+,;=:@%-]+)+$/.test(value) && !/\/\.\.?(\/|$)/.test(value));
-}
 
 // --- internal ---
 
@@ -275,7 +273,7 @@ function applyReply(previous: FeedSnapshot | undefined, reply: BuildReply): Feed
   return {
     entries,
     articleCount: reply.articleCount,
-    updated: new Date(Math.floor(updated.getTime() / 1000) * 1000),
+    updated: floorToSecond(updated),
     redirects: new Map(reply.redirects.map((r) => [r.from, r.to])),
   };
 }

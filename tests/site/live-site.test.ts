@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLiveSite, isMountPath, type LiveSite } from '../../src/site/live-site.ts';
+import { isMountPath } from '../../src/_lib/mount-path.ts';
+import { createLiveSite, type LiveSite } from '../../src/site/live-site.ts';
 import { makeConfig } from '../helpers/factories.ts';
 import { makeItemsCopy } from '../http/_lib/site-server.ts';
 
