@@ -20,7 +20,7 @@ import {
   listRecordFiles, readRecordBytes, readRecordFile, READ_CONCURRENCY, recordDisplayPath, statRecordFile, type RecordFile,
 } from '../records/read-items.ts';
 import { FEED_FILES, articlePath } from '../render/feed-urls.ts';
-import { renderArticlePage, renderCategoryPage, renderIndexPage } from '../render/html.ts';
+import { HTML_PAGE_LIMIT, renderArticlePage, renderCategoryPage, renderIndexPage } from '../render/html.ts';
 import { renderLayout } from '../render/html-layout.ts';
 import { renderAtom } from '../render/atom.ts';
 import { renderJsonFeed } from '../render/json-feed.ts';
@@ -117,7 +117,7 @@ export interface SiteBuilder {
 export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOptions = {}): SiteBuilder {
   if (!config || typeof config.siteUrl !== 'string') throw new TypeError('createSiteBuilder: config must be a ResolvedConfig');
   const itemsDir = options.itemsDir ?? config.itemsDir;
-  const pages = options.pages ?? (config as { pages?: boolean }).pages ?? true;
+  const pages = options.pages ?? config.pages;
   const vocabulary = Object.values(config.categories).flatMap((c) => (c.label ? [c.label] : []));
   let files = new Map<string, FileEntry>();
   let lastGood: ReadonlyMap<string, Article> = new Map();
@@ -156,7 +156,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     const upgraded = new Map<Article, Article>();
     await mapPool([...shown], READ_CONCURRENCY, async (article) => {
       const file = byFile.get(article.file);
-      const entry = file ? current.get(file.absolute) : undefined;
+      const entry = file ? current.get(file.name) : undefined;
       if (!file || !entry) return;
       if (entry.withBody === undefined) {
         const record = await readRecordFile(file, { display: article.file, vocabulary, limits: config.limits });
@@ -188,9 +188,8 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     //    rule: such an entry is re-read once more, later, and trusted from then on).
     const next = new Map<string, FileEntry>();
     const entries: (FileEntry | undefined)[] = listed.value.map((file) => {
-      const known = files.get(file.absolute);
-      const trusted = known !== undefined && known.key === statKey(file) && known.file === displayOf(file)
-        && known.readAt - file.mtimeMs > RACY_MS;
+      const known = files.get(file.name);
+      const trusted = known !== undefined && known.key === statKey(file) && known.readAt - file.mtimeMs > RACY_MS;
       return trusted ? known : undefined;
     });
     const misses = listed.value.flatMap((file, index) => (entries[index] === undefined ? [index] : []));
@@ -232,7 +231,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     const candidates: { entry: FileEntry; article: Article | undefined }[] = [];
     for (const [index, entry] of entries.entries()) {
       if (entry === undefined) continue; // cannot happen: every miss was read above
-      next.set((listed.value[index] as RecordFile).absolute, entry);
+      next.set((listed.value[index] as RecordFile).name, entry);
       diagnostics.push(...entry.recordDiagnostics);
       if (!entry.article) {
         outcomes.push({ file: entry.file, article: undefined, failed: true });
@@ -393,8 +392,9 @@ interface FileEntry {
   withBody?: Article | null;
 }
 
+/** What a file was when read: where its bytes live (a link may be retargeted), its size and modification time. */
 function statKey(file: RecordFile): string {
-  return `${file.size}:${file.mtimeMs}`;
+  return `${file.absolute}\0${file.size}:${file.mtimeMs}`;
 }
 
 interface RenderEntry {
@@ -444,13 +444,21 @@ function renderPages(feedSet: FeedSet, config: ResolvedConfig, render: Render): 
   // Every page carries the same frame (category navigation…): one probe render tells whether it changed.
   const frame = renderLayout({ title: '', description: '', root: '', alternates: [], isHome: false, main: '' }, feedSet, config);
   const html = (path: string, lastModified: Date, body: () => string) => () => ({ path, contentType: CONTENT_TYPES.html, body: body(), lastModified });
-  const listed = (articles: readonly Article[]) => articles.slice(0, LISTED_ON_PAGES);
-  render('/', [frame, feedSet.main.updated.getTime(), ...listed(feedSet.articles)],
+  render('/', [frame, feedSet.main.updated.getTime(), ...feedSet.articles.slice(0, LISTED_ON_PAGES)],
     html('/', feedSet.main.updated, () => renderIndexPage(feedSet, config)));
+  // The first articles of every category in one pass over the archive, not one pass per category.
+  const listedBySlug = new Map<string, Article[]>();
+  for (const article of feedSet.articles) {
+    for (const { slug } of article.categories) {
+      let listed = listedBySlug.get(slug);
+      if (listed === undefined) listedBySlug.set(slug, (listed = []));
+      if (listed.length < LISTED_ON_PAGES) listed.push(article);
+    }
+  }
   for (const feed of feedSet.categories) {
     const path = `${feed.path}/`;
-    const inCategory = feedSet.articles.filter((a) => a.categories.some((c) => c.slug === feed.category?.slug));
-    render(path, [frame, feed.title, feed.description, feed.updated.getTime(), ...listed(inCategory)],
+    const listed = listedBySlug.get(feed.category?.slug ?? '') ?? [];
+    render(path, [frame, feed.title, feed.description, feed.updated.getTime(), ...listed],
       html(path, feed.updated, () => renderCategoryPage(feed, feedSet, config)));
   }
   for (const article of feedSet.articles) {
@@ -459,8 +467,8 @@ function renderPages(feedSet: FeedSet, config: ResolvedConfig, render: Render): 
   }
 }
 
-/** Pages list at most this many articles (render/html.ts HTML_PAGE_LIMIT); one more tells a longer list apart. */
-const LISTED_ON_PAGES = 101;
+/** Pages list at most HTML_PAGE_LIMIT articles; one more tells a longer list apart. */
+const LISTED_ON_PAGES = HTML_PAGE_LIMIT + 1;
 
 /** Two articles may not share an id (hence a guid) or a slug (hence a page): the later file is rejected. */
 function findDuplicates(articles: readonly (Article | undefined)[]): { rejected: Set<Article>; diagnostics: Diagnostic[] } {

@@ -50,7 +50,7 @@ export interface StaticBuildResult {
 
 /** Builds the site once and writes it. A feed with a lint error is not written (its error is in `diagnostics`). */
 export async function buildStaticSite(config: ResolvedConfig, options: StaticBuildOptions = {}): Promise<StaticBuildResult> {
-  const pages = options.pages ?? (config as { pages?: boolean }).pages ?? true;
+  const pages = options.pages ?? config.pages;
   const cacheDir = options.cacheDir ?? defaultStoreDir();
   // Feeds-only builds keep articles without bodies: a store of their own, never mixed with full ones.
   const store = cacheDir === false ? undefined : await openArticleStore(cacheDir, { ...config, pages }, GAZETTE_VERSION);
@@ -65,10 +65,10 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
     ...(options.future === undefined ? {} : { future: options.future }),
   });
   // The output folder is checked first: a refused --out costs nothing and changes nothing (not even the ledger).
-  const publicDir = (config as { publicDir?: string }).publicDir;
+  const { publicDir } = config;
   const output = await openStaticOutput(options.outDir ?? config.outDir, {
     itemsDir: options.itemsDir ?? config.itemsDir,
-    ...(publicDir === undefined ? {} : { publicDir }),
+    publicDir,
     ...(options.clean === undefined ? {} : { clean: options.clean }),
     ...(options.force === undefined ? {} : { force: options.force }),
   });
