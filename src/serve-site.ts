@@ -123,35 +123,37 @@ export interface StartServerOptions extends FeedRouterOptions {
   readonly port: number;
   /** Interface to bind; default `127.0.0.1`. */
   readonly host?: string;
+  /** One `log` line per answered request (default: whenever `log` is set); false for none (`--quiet`). */
+  readonly requestLog?: boolean;
 }
 
 /**
- * Listens, then builds; resolves with the listening server once the first build is done (see
- * {@link createSiteHandler}). Closing the server also stops the watcher. A failure to listen closes everything it
- * started and rejects.
+ * Binds the port, then builds and serves (see {@link createSiteHandler}); resolves with the listening server once the
+ * first build is done. The port is bound before the first build, the watcher or the build worker start: a taken
+ * port or an unknown host rejects at once with the listen error, and nothing is left running. Closing the server
+ * also stops the watcher and the worker.
  */
 export async function startServer(options: StartServerOptions): Promise<http.Server & { feeds: FeedRouter }> {
-  const { config, port, host = '127.0.0.1', ...rest } = options;
-  const logger = toLogger(rest.log);
-  const { handler, feeds } = createSiteHandler(config, { ...rest, ...(logger ? { requestLog: logger } : {}) });
-  const server = http.createServer(handler);
-  try {
-    // Listen first: a taken port is reported at once, not after the first build.
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => {
-        server.off('error', reject);
-        resolve();
-      });
+  const { config, port, host = '127.0.0.1', requestLog, ...rest } = options;
+  // Requests are handed to the site once it exists; it is created only after listen succeeds.
+  let handler: http.RequestListener | undefined;
+  const server = http.createServer((req, res) => {
+    if (handler) handler(req, res);
+    else sendText(res, 503, 'Service Unavailable: starting.\n', req.method === 'HEAD');
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
     });
-    await feeds.ready;
-  } catch (error) {
-    server.close();
-    await feeds.close();
-    throw error;
-  }
-  server.on('close', () => void feeds.close());
-  return Object.assign(server, { feeds });
+  });
+  const logger = toLogger(rest.log);
+  const site = createSiteHandler(config, { ...rest, ...(logger && requestLog !== false ? { requestLog: logger } : {}) });
+  handler = site.handler;
+  server.on('close', () => void site.feeds.close());
+  await site.feeds.ready;
+  return Object.assign(server, { feeds: site.feeds });
 }
 
 // --- internal ---

@@ -98,6 +98,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
   let pendingRebuild: Promise<void> | undefined;
   let watcher: ItemsWatcher | undefined;
   let closed = false;
+  let closing: Promise<void> | undefined;
 
   /** Runs builds one at a time, in call order. */
   const exclusive = <T>(task: () => Promise<T>): Promise<T> => {
@@ -227,16 +228,21 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
     status: () => lastStatus,
     health: () => ({ build: lastStatus, lastSuccess, watcher: watcher?.state() }),
     rebuild,
-    async close() {
-      closed = true;
-      clearTimeout(scheduleTimer);
-      await watcher?.close();
-      await chain;
-      await engine.close?.();
+    close() {
+      // Idempotent: the server's 'close' and its owner may both call it.
+      closing ??= shutDown();
+      return closing;
     },
   };
-}
 
+  async function shutDown(): Promise<void> {
+    closed = true;
+    clearTimeout(scheduleTimer);
+    await watcher?.close();
+    await chain;
+    await engine.close?.();
+  }
+}
 
 // --- internal ---
 

@@ -1,10 +1,9 @@
 // cli: `gazette serve` → a running server until SIGINT/SIGTERM, then exit code 0.
 // The port is bound before the first build or the watcher starts: a taken port or an unknown host fails at once,
 // with nothing left running to keep the process alive.
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isGazetteError } from '../../diagnostics.ts';
-import { createSiteHandler } from '../../serve-site.ts';
+import { startServer } from '../../serve-site.ts';
 import { feedUrls } from '../../render/feed-urls.ts';
 import { processIO, type CliIO } from '../io.ts';
 import { EXIT } from '../command-spec.ts';
@@ -69,11 +68,14 @@ export async function runServe(args: ServeArgs = {}, io: CliIO = processIO()): P
   }
 
   const host = args.host ?? DEFAULT_HOST;
-  // Requests are handed to the app once it exists; it is created only after listen succeeds.
-  let handler: http.RequestListener | undefined;
-  const server = http.createServer((req, res) => handler?.(req, res));
+  let server;
   try {
-    await listen(server, port, host);
+    // Build diagnostics always print; request lines only without --quiet (then no request log runs at all).
+    server = await startServer({
+      config, port, host, log: print, requestLog: !args.quiet,
+      ...(args.pages === undefined ? {} : { pages: args.pages }),
+      ...(args.future === undefined ? {} : { future: args.future }),
+    });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     const why = LISTEN_ERRORS[code];
@@ -82,16 +84,7 @@ export async function runServe(args: ServeArgs = {}, io: CliIO = processIO()): P
     return EXIT.invalid;
   }
 
-  // Build diagnostics always print; request lines only without --quiet (then no request log runs at all).
-  const app = createSiteHandler(config, {
-    log: print,
-    ...(args.quiet ? {} : { requestLog: print }),
-    ...(args.pages === undefined ? {} : { pages: args.pages }),
-    ...(args.future === undefined ? {} : { future: args.future }),
-  });
-  handler = app.handler;
   try {
-    await app.feeds.ready;
     const address = server.address() as AddressInfo;
     const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const base = `http://${shownHost}:${address.port}`;
@@ -117,7 +110,7 @@ export async function runServe(args: ServeArgs = {}, io: CliIO = processIO()): P
     // Idle keep-alive connections (feed readers) would hold close() open; active requests still finish.
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    await app.feeds.close();
+    await server.feeds.close();
   }
   return EXIT.ok;
 }
@@ -132,14 +125,3 @@ export function resolvePort(flag: number | undefined, env: string | undefined): 
 }
 
 // --- internal ---
-
-function listen(server: http.Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const fail = (error: Error) => reject(error);
-    server.once('error', fail);
-    server.listen(port, host, () => {
-      server.off('error', fail);
-      resolve();
-    });
-  });
-}
