@@ -84,8 +84,7 @@ export function createFastPath(source: SnapshotSource, options: Pick<SnapshotRou
     const query = url.indexOf('?');
     const found = lookupPath(snapshot, query === -1 ? url : url.slice(0, query));
     if (found.kind === 'moved') {
-      res.setHeader('Location', encodeURI(found.to) + (query === -1 ? '' : url.slice(query)));
-      sendText(res, 301, `Moved Permanently: ${found.to}\n`, req.method === 'HEAD');
+      redirect(req, res, encodeURI(found.to));
       return true;
     }
     if (found.kind !== 'entry') return false;
@@ -110,8 +109,10 @@ function requestPath(url: string): string {
   return query === -1 ? url : url.slice(0, query);
 }
 
-function redirect(req: Request, res: Response, location: string): void {
-  const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
+/** 301 to `location`, keeping the query string; from the router or the fast path (no Express there). */
+function redirect(req: IncomingMessage & { originalUrl?: string }, res: ServerResponse, location: string): void {
+  const url = req.originalUrl ?? req.url ?? '';
+  const query = url.includes('?') ? url.slice(url.indexOf('?')) : '';
   res.setHeader('Location', location + query);
   sendText(res, 301, `Moved Permanently: ${location}\n`, req.method === 'HEAD');
 }
