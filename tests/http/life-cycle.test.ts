@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,6 +6,9 @@ import { makeConfig } from '../helpers/factories.ts';
 import { pollUntil, request, startSite, type TestSite } from './_lib/site-server.ts';
 
 const record = (title: string, date: string, extra = '') => `---\ntitle: "${title}"\ndate: ${date}\n${extra}---\n\nLe corps de l’article.\n`;
+/** A watched site over the fixture items plus one record of ours. */
+const startWatchedSite = (name: string, text: string) =>
+  startSite({ config: makeConfig(), watch: true, prepare: (dir) => writeFile(path.join(dir, name), text) });
 const feedJson = async (site: TestSite) => JSON.parse((await request(site.port, '/feed.json')).body.toString()) as { items: { id: string; title: string }[] };
 
 describe('the life of an article on a live site', () => {
@@ -16,15 +19,8 @@ describe('the life of an article on a live site', () => {
   });
 
   it('answers 301 from the page of a retitled article to its new page, also after a restart', async () => {
-    let itemsDir = '';
-    site = await startSite({
-      config: makeConfig(),
-      watch: true,
-      prepare: async (dir) => {
-        itemsDir = dir;
-        await writeFile(path.join(dir, 'titre.md'), record('Un titre avec une fote', '2024-12-05'));
-      },
-    });
+    site = await startWatchedSite('titre.md', record('Un titre avec une fote', '2024-12-05'));
+    const { itemsDir } = site;
     expect((await request(site.port, '/articles/un-titre-avec-une-fote/')).status).toBe(200);
     await writeFile(path.join(itemsDir, 'titre.md'), record('Un titre sans faute', '2024-12-05'));
     expect(await pollUntil(async () => (await request(site!.port, '/articles/un-titre-sans-faute/')).status === 200, 5000)).toBe(true);
@@ -32,10 +28,7 @@ describe('the life of an article on a live site', () => {
     expect([moved.status, moved.headers.location]).toEqual([301, '/articles/un-titre-sans-faute/']);
 
     // A new process over the same folder: the ledger on disk remembers the former address.
-    const again = await startSite({ config: makeConfig(), watch: false, prepare: async (dir) => {
-      const { cp } = await import('node:fs/promises');
-      await cp(itemsDir, dir, { recursive: true, force: true });
-    } });
+    const again = await startSite({ config: makeConfig(), watch: false, prepare: (dir) => cp(itemsDir, dir, { recursive: true, force: true }) });
     try {
       const after = await request(again.port, '/articles/un-titre-avec-une-fote/');
       expect([after.status, after.headers.location]).toEqual([301, '/articles/un-titre-sans-faute/']);
@@ -45,15 +38,8 @@ describe('the life of an article on a live site', () => {
   });
 
   it('keeps the guid of a record file moved into a sub-folder', async () => {
-    let itemsDir = '';
-    site = await startSite({
-      config: makeConfig(),
-      watch: true,
-      prepare: async (dir) => {
-        itemsDir = dir;
-        await writeFile(path.join(dir, 'deplace.md'), record('Un article déplacé', '2024-12-06'));
-      },
-    });
+    site = await startWatchedSite('deplace.md', record('Un article déplacé', '2024-12-06'));
+    const { itemsDir } = site;
     const before = (await feedJson(site)).items.find((i) => i.title === 'Un article déplacé')?.id;
     await mkdir(path.join(itemsDir, '2024', '12'), { recursive: true });
     await rename(path.join(itemsDir, 'deplace.md'), path.join(itemsDir, '2024', '12', 'deplace.md'));
