@@ -16,6 +16,11 @@ export interface ManifestEntry {
   readonly size: number;
   /** mtime set on the file, whole seconds, ISO 8601 UTC (`2024-11-22T10:00:00Z`). */
   readonly mtime: string;
+  /**
+   * What the bytes were made from, when the build said (a hash of a page's inputs): the next build with the same
+   * source takes the file without producing it again.
+   */
+  readonly source?: string;
 }
 
 /** The manifest of an existing output folder, as far as it could be read. */
@@ -62,7 +67,8 @@ export function parseManifest(text: string): PreviousManifest {
     // Names are used to find files of the previous output: a name leaving the folder is never trusted.
     if (!isSafeRelativePath(name)) return { state: 'invalid', reason: `it lists an unsafe path ${JSON.stringify(name)}` };
     if (!isEntry(value)) return { state: 'invalid', reason: `its entry for ${JSON.stringify(name)} is malformed` };
-    entries.set(name, { sha256: value.sha256, size: value.size, mtime: value.mtime });
+    const source = isSourceKey(value.source) ? { source: value.source } : {};
+    entries.set(name, { sha256: value.sha256, size: value.size, mtime: value.mtime, ...source });
   }
   const compression = typeof data.compression === 'string' ? data.compression : undefined;
   return { state: 'valid', entries, reusable: data.format === MANIFEST_FORMAT, compression };
@@ -73,10 +79,16 @@ export function serializeManifest(entries: ReadonlyMap<string, ManifestEntry>, c
   const names = [...entries.keys()].sort(compareCodeUnits);
   const lines = names.map((name) => {
     const e = entries.get(name)!;
-    return `    ${JSON.stringify(name)}: {"sha256":"${e.sha256}","size":${e.size},"mtime":"${e.mtime}"}`;
+    const source = e.source === undefined ? '' : `,"source":"${e.source}"`;
+    return `    ${JSON.stringify(name)}: {"sha256":"${e.sha256}","size":${e.size},"mtime":"${e.mtime}"${source}}`;
   });
   const head = `{\n  "generator": "gazette",\n  "format": ${MANIFEST_FORMAT},\n  "compression": ${JSON.stringify(compression)},\n`;
   return `${head}  "files": {\n${lines.join(',\n')}${lines.length ? '\n' : ''}  }\n}\n`;
+}
+
+/** A source key as written: 1–128 letters, digits, `-`, `_` (base64url or hex), so it needs no escaping. */
+export function isSourceKey(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(value);
 }
 
 /** A Date as the manifest stores it: whole seconds (as Last-Modified and file mtimes compare), UTC. */
@@ -85,6 +97,7 @@ export function toManifestTime(date: Date): string {
 }
 
 // --- internal ---
+
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -6,7 +6,7 @@ import type { FeedSnapshot } from './feed-snapshot.ts';
 import { COMPRESSION_ID, compressBrotli, compressGzip, sha256, sha256OfFile } from './output-encoding.ts';
 import { OutputError, showPath, toOutputError } from './output-error.ts';
 import { checkOutDir, inspectOutDir, recoverInterruptedSwap, swapIn } from './output-folder.ts';
-import { MANIFEST_NAME, serializeManifest, toManifestTime, type ManifestEntry } from './output-manifest.ts';
+import { MANIFEST_NAME, isSourceKey, serializeManifest, toManifestTime, type ManifestEntry } from './output-manifest.ts';
 import { listPublicFiles, type PublicFile } from './public-files.ts';
 import { createWritePool } from './write-pool.ts';
 
@@ -48,6 +48,8 @@ export interface OutputDocument {
   readonly lastModified: Date;
   /** Also write `.gz` (gzip 9) and `.br` (brotli 5), the same bytes `gazette serve` sends. */
   readonly compress: boolean;
+  /** What the bytes are made from (see {@link StaticOutput.reuseSource}); letters, digits, `-` and `_`. */
+  readonly source?: string;
 }
 
 /** An output being written; nothing is visible at `outDir` before {@link StaticOutput.commit}. */
@@ -57,6 +59,12 @@ export interface StaticOutput {
    * After a failed write every later call rejects with that error: stop rendering and call {@link abort}.
    */
   write(doc: OutputDocument): Promise<void>;
+  /**
+   * Takes the document at `path` from the previous output, without its bytes being produced, when the previous
+   * build wrote it from the same `source` with the same `lastModified` and the file is intact. False: produce it
+   * and {@link write} it (with that `source`). For uncompressed documents (pages).
+   */
+  reuseSource(path: string, source: string, lastModified: Date): Promise<boolean>;
   /** Waits for the writes, copies the static assets, writes the manifest and swaps the new tree in. */
   commit(): Promise<StaticWriteReport>;
   /** Drops everything written so far; the previous output stays as it was. */
@@ -170,7 +178,7 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
   async function writeDocument(name: string, doc: OutputDocument): Promise<void> {
     const identity = typeof doc.body === 'string' ? Buffer.from(doc.body, 'utf8') : doc.body;
     const mtime = toManifestTime(doc.lastModified);
-    const entry: ManifestEntry = { sha256: sha256(identity), size: identity.length, mtime };
+    const entry: ManifestEntry = { sha256: sha256(identity), size: identity.length, mtime, ...(doc.source === undefined ? {} : { source: doc.source }) };
     await ensureDir(path.dirname(path.join(temp, name)));
     if (!(await reuse(name, entry))) await writeNew(name, identity, entry);
     if (!doc.compress) return;
@@ -220,6 +228,24 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
       }
       for (const n of names) claimed.add(n);
       await submit(name, () => writeDocument(name, doc));
+    },
+
+    async reuseSource(docPath: string, source: string, lastModified: Date): Promise<boolean> {
+      if (state !== 'open') throw new TypeError('reuseSource() after commit() or abort()');
+      if (!isSourceKey(source)) throw new TypeError(`source of ${docPath} must be 1–128 of [A-Za-z0-9_-]`);
+      const name = toOutputName(docPath);
+      const before = previous.get(name);
+      if (before?.source !== source || claimed.has(name)) return false;
+      claimed.add(name);
+      try {
+        await ensureDir(path.dirname(path.join(temp, name)));
+        if (await reuse(name, { ...before, mtime: toManifestTime(lastModified) })) return true;
+      } catch (error) {
+        throw toOutputError(error, path.join(out, name));
+      } finally {
+        if (!manifest.has(name)) claimed.delete(name);
+      }
+      return false;
     },
 
     async commit(): Promise<StaticWriteReport> {
@@ -324,6 +350,7 @@ function checkDocument(doc: OutputDocument): void {
     throw new TypeError(`lastModified of ${doc.path} must be a valid Date`);
   }
   if (typeof doc.compress !== 'boolean') throw new TypeError(`compress of ${doc.path} must be a boolean`);
+  if (doc.source !== undefined && !isSourceKey(doc.source)) throw new TypeError(`source of ${doc.path} must be 1–128 of [A-Za-z0-9_-]`);
 }
 
 function isFeedPath(urlPath: string): boolean {

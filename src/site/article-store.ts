@@ -6,14 +6,13 @@
 // can be deleted at any time; a file from another Gazette version or another configuration is never read, and a
 // corrupt one is ignored.
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Article } from '../article/article.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { Diagnostic, Result } from '../diagnostics.ts';
+import { codeStamp } from '../_lib/code-stamp.ts';
 
 /** What is kept per record: everything the record and article stages reported, and the article. */
 export interface StoredArticle {
@@ -32,14 +31,14 @@ export interface ArticleStore {
 }
 
 /** Bumped whenever what is stored, or how an Article is made, changes shape. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /**
  * Opens the store of `config` in `dir`. `version` is Gazette's own version: a new version (or changed code of the
  * record and article stages) starts empty, since what it makes of a record may differ.
  */
 export async function openArticleStore(dir: string, config: ResolvedConfig, version: string): Promise<ArticleStore> {
-  const configKey = createHash('sha256').update(JSON.stringify([FORMAT, version, codeStamp(), config])).digest('hex').slice(0, 24);
+  const configKey = createHash('sha256').update(JSON.stringify([FORMAT, version, codeStamp(['records', 'article', 'article/_lib', '_lib']), config])).digest('hex').slice(0, 24);
   const file = path.join(dir, `articles-${configKey}.bin`);
   const known = await load(file);
   const used = new Map<string, StoredArticle>();
@@ -76,32 +75,6 @@ export function defaultStoreDir(): string {
 }
 
 // --- internal ---
-
-/**
- * Size and modification time of the modules of the record and article stages: a working copy whose code changed
- * (without a new version number) never reads articles another version of that code made.
- */
-function codeStamp(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const parts: string[] = [];
-  for (const folder of ['../records', '../article', '../article/_lib', '../_lib']) {
-    let names: string[] = [];
-    try {
-      names = readdirSync(path.join(here, folder)).sort();
-    } catch {
-      continue;
-    }
-    for (const name of names) {
-      try {
-        const info = statSync(path.join(here, folder, name));
-        if (info.isFile()) parts.push(`${folder}/${name}:${info.size}:${info.mtimeMs}`);
-      } catch {
-        // a file removed while reading the folder: it plays no part
-      }
-    }
-  }
-  return parts.join('|');
-}
 
 async function load(file: string): Promise<Map<string, StoredArticle>> {
   try {

@@ -5,7 +5,10 @@
 // records, and re-renders only documents whose inputs changed — compared by object identity, since an unchanged
 // record yields the very same Article object. An unchanged document is the very same RenderedDocument object, so
 // the layers after it (lint, encoding, the live snapshot, the static writer) can skip it by identity too.
+import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { codeStamp } from '../_lib/code-stamp.ts';
+import { GAZETTE_VERSION } from '../_lib/version.ts';
 import { mapPool } from '../_lib/map-pool.ts';
 import type { Article } from '../article/article.ts';
 import { toArticle } from '../article/to-article.ts';
@@ -60,8 +63,10 @@ export interface SiteBuilderOptions {
   /** A persistent store of articles from earlier builds (`gazette build`); saved by the caller. */
   readonly store?: ArticleStore;
   /**
-   * Keep rendered pages in `documents` (default true: a live site compares them between builds). False: pages come
-   * as `lazyPages`, each rendered when asked and not kept, so a one-shot build holds no page after writing it.
+   * Keep rendered pages in `documents` (default true: a live site compares them between builds). False: the build
+   * streams — articles are kept without their bodies (the feeds' and the listings' ones excepted), and pages come as
+   * `lazyPages`, each rendering its article's body again from its file when asked, and not kept: what a one-shot build
+   * holds grows with the number of records by their metadata only, never by their bodies or pages.
    */
   readonly retainPages?: boolean;
   /** Called as records are read and validated: `done` of `total` record files (a progress line on a terminal). */
@@ -95,7 +100,23 @@ export interface SiteBuild {
 /** A document rendered when asked. */
 export interface LazyDocument {
   readonly path: string;
-  render(): RenderedDocument;
+  /**
+   * What an article page is made from: a key of the page's inputs (its article without the body, which the article's
+   * source hash stands for; the page frame; the configuration; Gazette's code). The same key, the same bytes: a
+   * writer that has them from an earlier build takes them without rendering (and without reading the record).
+   */
+  readonly source?: string;
+  readonly lastModified?: Date;
+  /** Rejects with a {@link LazyPageError} when the record changed since the build read it (rebuild then). */
+  render(): Promise<RenderedDocument>;
+}
+
+/** An article page whose record no longer reads as it did during the build (edited or removed meanwhile). */
+export class LazyPageError extends Error {
+  override readonly name = 'LazyPageError';
+  constructor(readonly file: string, message: string) {
+    super(message);
+  }
 }
 
 /** What the caller knows of what changed since the previous build (a watcher's events). */
@@ -118,6 +139,8 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
   if (!config || typeof config.siteUrl !== 'string') throw new TypeError('createSiteBuilder: config must be a ResolvedConfig');
   const itemsDir = options.itemsDir ?? config.itemsDir;
   const pages = options.pages ?? config.pages;
+  // Articles keep their rendered bodies only when pages are kept too (a live site); otherwise see `retainPages`.
+  const bodies = pages && options.retainPages !== false;
   const vocabulary = Object.values(config.categories).flatMap((c) => (c.label ? [c.label] : []));
   let files = new Map<string, FileEntry>();
   let lastGood: ReadonlyMap<string, Article> = new Map();
@@ -148,10 +171,17 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     return walked;
   };
 
-  /** The same articles, those a feed shows with their bodies (the light ones of a feeds-only build have none). */
+  /**
+   * The same articles, those a feed shows (and, with pages, those the index and category pages list) with their
+   * bodies and summaries: the light articles of a streaming build have none.
+   */
   const withBodies = async (articles: readonly Article[], listedFiles: readonly RecordFile[], current: ReadonlyMap<string, FileEntry>): Promise<Article[]> => {
     const light = buildFeedSet(articles, config);
     const shown = new Set([...light.main.articles, ...light.categories.flatMap((f) => f.articles)]);
+    if (pages) {
+      for (const article of light.articles.slice(0, LISTED_ON_PAGES)) shown.add(article);
+      for (const listed of listedOnPages(light).values()) for (const article of listed) shown.add(article);
+    }
     const byFile = new Map(listedFiles.map((f) => [displayOf(f), f]));
     const upgraded = new Map<Article, Article>();
     await mapPool([...shown], READ_CONCURRENCY, async (article) => {
@@ -167,14 +197,30 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       // the same object while the light one is the same, so unchanged feeds are not rendered again.
       let full = fullArticles.get(article);
       if (full === undefined || full.html !== entry.withBody.html) {
-        full = { ...article, html: entry.withBody.html, summary: entry.withBody.summary };
+        full = withBodyOf(article, entry.withBody);
         fullArticles.set(article, full);
+        hasBody.add(full);
       }
       upgraded.set(article, full);
     });
     return articles.map((a) => upgraded.get(a) ?? a);
   };
   const fullArticles = new WeakMap<Article, Article>();
+  const hasBody = new WeakSet<Article>();
+  let pageStampKey: string | undefined;
+  /** What every page depends on besides its article and frame: the configuration and the code that renders it. */
+  const pageStamp = (): string => (pageStampKey ??= pageKey([GAZETTE_VERSION, codeStamp(PAGE_CODE), config]));
+
+  /** A light article with its body, read again from its file now (a streaming build's page); not kept. */
+  const readBody = async (article: Article, file: RecordFile | undefined): Promise<Article> => {
+    const changed = (why: string) => new LazyPageError(article.file, `${why} since the build read it: its page was not written; build again`);
+    if (!file) throw changed('is no longer listed');
+    const record = await readRecordFile(file, { display: article.file, vocabulary, limits: config.limits });
+    const full = record.value ? toArticle(record.value, config).value : undefined;
+    // The file must still say what the build published (an edit meanwhile would mix two versions on the site).
+    if (!full || full.sourceHash !== article.sourceHash) throw changed('changed');
+    return withBodyOf(article, full);
+  };
 
   const build = async (hint: BuildHint | undefined): Promise<SiteBuild> => {
     const listed = await list(hint);
@@ -211,7 +257,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       //    from the persistent store when these very bytes were validated by an earlier build.
       if (!store) {
         const record = await readRecordFile(file, { display, vocabulary, limits: config.limits });
-        entries[index] = { ...base, ...toStored(record, config, pages) };
+        entries[index] = { ...base, ...toStored(record, config, bodies) };
         return;
       }
       const read = await readRecordBytes(file, { display, limits: config.limits });
@@ -222,7 +268,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       const storeKey = store.keyOf(read.bytes, file.relPath, display);
       let stored = store.get(storeKey);
       if (stored === undefined) {
-        stored = toStored(parseRecordText(read.bytes, { file: display, relPath: file.relPath, format: file.format, vocabulary, limits: config.limits }), config, pages);
+        stored = toStored(parseRecordText(read.bytes, { file: display, relPath: file.relPath, format: file.format, vocabulary, limits: config.limits }), config, bodies);
         store.set(storeKey, stored);
       }
       entries[index] = { ...base, ...stored };
@@ -283,8 +329,9 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     }
 
     // 4. Feed set and documents: re-rendered only when what they show changed.
-    // Feeds only: the bodies were not rendered; those of the articles the feeds show are rendered now, and no other.
-    const feedSet = pages ? buildFeedSet(published, config) : buildFeedSet(await withBodies(published, listed.value, next), config);
+    // Streaming (and feeds only): the bodies were not rendered; those of the articles the feeds and listings show
+    // are rendered now, those of the other pages as each page is asked for.
+    const feedSet = bodies ? buildFeedSet(published, config) : buildFeedSet(await withBodies(published, listed.value, next), config);
     const nextRenders = new Map<string, RenderEntry>();
     const documents = new Map<string, RenderedDocument>();
     const render = (path: string, deps: readonly unknown[], make: () => RenderedDocument): RenderedDocument => {
@@ -297,8 +344,20 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     const feeds = [feedSet.main, ...feedSet.categories];
     for (const feed of feeds) renderFeed(feed, config, render);
     const lazyPages: LazyDocument[] = [];
-    if (pages && options.retainPages === false) renderPages(feedSet, config, (path, _deps, make) => lazyPages.push({ path, render: make }));
-    else if (pages) renderPages(feedSet, config, render);
+    if (pages && !bodies) {
+      const byDisplay = new Map(listed.value.map((f) => [displayOf(f), f]));
+      const frameKeys = new Map<unknown, string>();
+      renderPages(feedSet, config, (path, deps, make, article) => {
+        if (!article) return lazyPages.push({ path, render: async () => make() });
+        const lazy = hasBody.has(article) ? async () => make() : async () => make(await readBody(article, byDisplay.get(article.file)));
+        let frameKey = frameKeys.get(deps[0]);
+        if (frameKey === undefined) frameKeys.set(deps[0], (frameKey = pageKey([pageStamp(), deps[0]])));
+        const source = pageKey([frameKey, { ...article, html: undefined, summary: undefined }]);
+        return lazyPages.push({ path, source, lastModified: article.updated, render: lazy });
+      });
+    } else if (pages) {
+      renderPages(feedSet, config, render);
+    }
     renders = nextRenders;
 
     // 5. Lint what changed; a feed with a lint error is withheld (DESIGN.md: never published with an error).
@@ -402,7 +461,8 @@ interface RenderEntry {
   readonly doc: RenderedDocument;
 }
 
-type Render = (path: string, deps: readonly unknown[], make: () => RenderedDocument) => unknown;
+/** Renders (or keeps) one document; an article page passes its article, and its `make` can take it with its body. */
+type Render = (path: string, deps: readonly unknown[], make: (article?: Article) => RenderedDocument, article?: Article) => unknown;
 
 /** A read record through the article stage, with every diagnostic stamped. */
 function toStored(record: Result<RawRecord | undefined>, config: ResolvedConfig, body: boolean): StoredArticle {
@@ -443,18 +503,10 @@ function renderFeed(feed: FeedDefinition, config: ResolvedConfig, render: Render
 function renderPages(feedSet: FeedSet, config: ResolvedConfig, render: Render): void {
   // Every page carries the same frame (category navigation…): one probe render tells whether it changed.
   const frame = renderLayout({ title: '', description: '', root: '', alternates: [], isHome: false, main: '' }, feedSet, config);
-  const html = (path: string, lastModified: Date, body: () => string) => () => ({ path, contentType: CONTENT_TYPES.html, body: body(), lastModified });
+  const html = (path: string, lastModified: Date, body: () => string) => (): RenderedDocument => ({ path, contentType: CONTENT_TYPES.html, body: body(), lastModified });
   render('/', [frame, feedSet.main.updated.getTime(), ...feedSet.articles.slice(0, LISTED_ON_PAGES)],
     html('/', feedSet.main.updated, () => renderIndexPage(feedSet, config)));
-  // The first articles of every category in one pass over the archive, not one pass per category.
-  const listedBySlug = new Map<string, Article[]>();
-  for (const article of feedSet.articles) {
-    for (const { slug } of article.categories) {
-      let listed = listedBySlug.get(slug);
-      if (listed === undefined) listedBySlug.set(slug, (listed = []));
-      if (listed.length < LISTED_ON_PAGES) listed.push(article);
-    }
-  }
+  const listedBySlug = listedOnPages(feedSet);
   for (const feed of feedSet.categories) {
     const path = `${feed.path}/`;
     const listed = listedBySlug.get(feed.category?.slug ?? '') ?? [];
@@ -463,8 +515,36 @@ function renderPages(feedSet: FeedSet, config: ResolvedConfig, render: Render): 
   }
   for (const article of feedSet.articles) {
     const path = articlePath(article.slug);
-    render(path, [frame, article], html(path, article.updated, () => renderArticlePage(article, feedSet, config)));
+    const make = (full: Article = article): RenderedDocument =>
+      ({ path, contentType: CONTENT_TYPES.html, body: renderArticlePage(full, feedSet, config), lastModified: article.updated });
+    render(path, [frame, article], make, article);
   }
+}
+
+/** The first articles each category page lists, in one pass over the archive (not one pass per category). */
+function listedOnPages(feedSet: FeedSet): Map<string, Article[]> {
+  const listedBySlug = new Map<string, Article[]>();
+  for (const article of feedSet.articles) {
+    for (const { slug } of article.categories) {
+      let listed = listedBySlug.get(slug);
+      if (listed === undefined) listedBySlug.set(slug, (listed = []));
+      if (listed.length < LISTED_ON_PAGES) listed.push(article);
+    }
+  }
+  return listedBySlug;
+}
+
+/** The source folders whose code shapes a page. */
+const PAGE_CODE = ['records', 'article', 'article/_lib', 'feed-set', 'lifecycle', 'render', 'site', '_lib'];
+
+/** A key of JSON-able inputs (Dates as ISO strings), base64url sha256. */
+function pageKey(parts: readonly unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+}
+
+/** A light article (as the life cycle made it: id, guid, updated) with the body and summary of the full one. */
+function withBodyOf(light: Article, full: Article): Article {
+  return { ...light, html: full.html, summary: full.summary };
 }
 
 /** Pages list at most HTML_PAGE_LIMIT articles; one more tells a longer list apart. */

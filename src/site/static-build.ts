@@ -6,9 +6,13 @@ import { renderRedirectsFiles } from '../lifecycle/redirects-files.ts';
 import { openStaticOutput, type StaticWriteReport } from '../publish/write-static.ts';
 import { renderRedirectPage } from '../render/redirect-page.ts';
 import { CONTENT_TYPES } from '../render/render-site.ts';
+import { mapPool } from '../_lib/map-pool.ts';
 import { GAZETTE_VERSION } from '../_lib/version.ts';
 import { defaultStoreDir, openArticleStore } from './article-store.ts';
-import { createSiteBuilder } from './site-builder.ts';
+import { createSiteBuilder, LazyPageError } from './site-builder.ts';
+
+/** Pages rendered at once: enough to overlap one page's file read with another's rendering. */
+const PAGE_CONCURRENCY = 4;
 
 /** Options of {@link buildStaticSite}. */
 export interface StaticBuildOptions {
@@ -98,15 +102,25 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
   const { feedSet } = build;
 
   let report: StaticWriteReport;
+  const lateDiagnostics: Diagnostic[] = [];
   try {
     for (const doc of build.documents.values()) {
       await output.write({ path: doc.path, body: doc.body, lastModified: doc.lastModified, compress: doc.contentType !== CONTENT_TYPES.html });
     }
-    // Pages are rendered one at a time as the writer takes them, and not kept.
-    for (const page of build.lazyPages) {
-      const doc = page.render();
-      await output.write({ path: doc.path, body: doc.body, lastModified: doc.lastModified, compress: false });
-    }
+    // Pages are rendered as the writer takes them (a few at a time: each reads its record again), and not kept.
+    await mapPool(build.lazyPages, PAGE_CONCURRENCY, async (page) => {
+      const { source, lastModified } = page;
+      if (source !== undefined && lastModified !== undefined && (await output.reuseSource(page.path, source, lastModified))) return;
+      let doc;
+      try {
+        doc = await page.render();
+      } catch (error) {
+        if (!(error instanceof LazyPageError)) throw error;
+        lateDiagnostics.push({ severity: 'error', file: error.file, code: 'record-changed', source: 'record', message: error.message });
+        return;
+      }
+      await output.write({ path: doc.path, body: doc.body, lastModified: doc.lastModified, compress: false, ...(source === undefined ? {} : { source }) });
+    });
     if (pages && build.redirects.length > 0) {
       // A moved article's former page: a redirect page there (any static host), and the rules for servers that
       // can answer 301 themselves (nginx map, Netlify/Cloudflare `_redirects`).
@@ -125,5 +139,6 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
     await output.abort();
     throw error;
   }
-  return { diagnostics: build.diagnostics, recordCount: build.recordCount, articleCount: feedSet.articles.length, report, scheduled };
+  const diagnostics = lateDiagnostics.length === 0 ? build.diagnostics : [...build.diagnostics, ...lateDiagnostics];
+  return { diagnostics, recordCount: build.recordCount, articleCount: feedSet.articles.length, report, scheduled };
 }

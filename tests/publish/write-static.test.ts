@@ -1,10 +1,10 @@
-import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSnapshot, type RenderedDocument } from '../../src/publish/snapshot.ts';
-import { OutputError, toFilePath, writeStaticSite } from '../../src/publish/write-static.ts';
+import { OutputError, openStaticOutput, toFilePath, writeStaticSite } from '../../src/publish/write-static.ts';
 import { MANIFEST_NAME } from '../../src/publish/output-manifest.ts';
 
 const updated = new Date('2024-11-22T10:00:00Z');
@@ -196,5 +196,55 @@ describe('writeStaticSite', () => {
       const items = path.join(root, 'site', 'items');
       await expect(writeStaticSite(snapshot(), dir(items), { itemsDir: items })).rejects.toThrow(OutputError);
     });
+  });
+});
+
+describe('openStaticOutput().reuseSource', () => {
+  const page = '/articles/maroc-le-dg/';
+  const file = 'articles/maroc-le-dg/index.html';
+  /** One build: the page taken from the previous output by `source`, else written with `body` and that source. */
+  async function build(source: string, body: string, lastModified = updated): Promise<{ reused: boolean; report: { written: number; unchanged: number } }> {
+    const output = await openStaticOutput(out);
+    const reused = await output.reuseSource(page, source, lastModified);
+    if (!reused) await output.write({ path: page, body, lastModified, compress: false, source });
+    await output.write({ path: '/', body: '<h1>Accueil</h1>', lastModified, compress: false });
+    return { reused, report: await output.commit() };
+  }
+
+  it.each([
+    { case: 'the same source and date', source: 'k1', date: updated, reused: true, body: 'v1' },
+    { case: 'another source', source: 'k2', date: updated, reused: false, body: 'v2' },
+    { case: 'the same source, another date (its mtime follows)', source: 'k1', date: new Date('2025-01-01T00:00:00Z'), reused: true, body: 'v1' },
+  ])('with $case, reused is $reused and the file holds the right bytes', async ({ source, date, reused, body }) => {
+    await build('k1', 'v1');
+    const second = await build(source, 'v2', date);
+    expect(second.reused).toBe(reused);
+    expect(await readFile(path.join(out, file), 'utf8')).toBe(body);
+    const { mtimeMs } = await stat(path.join(out, file));
+    expect(mtimeMs).toBe(date.getTime());
+    const manifest = JSON.parse(await readFile(path.join(out, MANIFEST_NAME), 'utf8')) as { files: Record<string, { source?: string }> };
+    expect(manifest.files[file]?.source).toBe(source);
+  });
+
+  it('produces the page again when the previous file was changed by hand since', async () => {
+    await build('k1', 'v1');
+    await writeFile(path.join(out, file), 'edited by hand');
+    const second = await build('k1', 'v1 again');
+    expect(second.reused).toBe(false);
+    expect(await readFile(path.join(out, file), 'utf8')).toBe('v1 again');
+  });
+
+  it('never takes a file of the previous output written without a source', async () => {
+    const output = await openStaticOutput(out);
+    await output.write({ path: page, body: 'v1', lastModified: updated, compress: false });
+    await output.commit();
+    expect((await build('k1', 'v2')).reused).toBe(false);
+  });
+
+  it.each(['', 'a b', 'x'.repeat(129), 'é', '../k'])('refuses the source %j', async (source) => {
+    const output = await openStaticOutput(out);
+    await expect(output.reuseSource(page, source, updated)).rejects.toThrow(TypeError);
+    await expect(output.write({ path: page, body: 'v', lastModified: updated, compress: false, source })).rejects.toThrow(TypeError);
+    await output.abort();
   });
 });

@@ -2,7 +2,8 @@ import { readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build-site.ts';
-import { createSiteBuilder, type SiteBuild } from '../../src/site/site-builder.ts';
+import { createSiteBuilder, LazyPageError, type SiteBuild } from '../../src/site/site-builder.ts';
+import { HTML_PAGE_LIMIT } from '../../src/render/html.ts';
 import { makeConfig } from '../helpers/factories.ts';
 import { makeItemsCopy } from '../http/_lib/site-server.ts';
 
@@ -188,5 +189,62 @@ describe('a feeds-only build, which renders only the bodies its feeds show', () 
     } finally {
       await remove();
     }
+  });
+});
+
+describe('a streaming build (retainPages: false), which keeps articles without their bodies', () => {
+  let itemsDir: string;
+  let remove: () => Promise<void>;
+  beforeEach(async () => {
+    ({ itemsDir, remove } = await makeItemsCopy());
+    // More articles than the index and a category page list: the older ones are shown by their own pages only.
+    for (let day = 1; day <= HTML_PAGE_LIMIT + 5; day++) {
+      const date = new Date(Date.UTC(2020, 0, day)).toISOString().slice(0, 10);
+      await writeFile(path.join(itemsDir, `archive-${day}.md`), record(`Archive du jour ${day}`, date, '[Sport]'));
+    }
+  });
+  afterEach(() => remove());
+
+  /** Every document of a streaming build, its lazy pages rendered. */
+  async function streamed(build: SiteBuild): Promise<Map<string, string>> {
+    const all = bodies(build);
+    for (const page of build.lazyPages) all.set(page.path, (await page.render()).body);
+    return all;
+  }
+
+  it.each([
+    ['the default limit', makeConfig()],
+    // Feeds and listings show fewer articles than there are: most pages read their bodies again from the files.
+    ['a feed limit of 1', makeConfig({ limit: 1 })],
+  ])('gives the bytes of a build that keeps every page, with %s', async (_label, someConfig) => {
+    const kept = bodies(await createSiteBuilder(someConfig, { itemsDir, displayDir: 'items' }).build());
+    const build = await createSiteBuilder(someConfig, { itemsDir, displayDir: 'items', retainPages: false }).build();
+    expect(build.lazyPages.length).toBeGreaterThan(HTML_PAGE_LIMIT);
+    expect(await streamed(build)).toEqual(kept);
+  });
+
+  it('names each article page by what it is made from: only an edited record gets another source key', async () => {
+    const file = path.join(itemsDir, 'ajout.md');
+    await writeFile(file, record('Première version', '2019-01-03', '[Sport]'));
+    const sources = async () => {
+      const build = await createSiteBuilder(config, { itemsDir, displayDir: 'items', retainPages: false }).build();
+      return new Map(build.lazyPages.flatMap((p) => (p.source === undefined ? [] : [[p.path, p.source] as const])));
+    };
+    const before = await sources();
+    await writeFile(file, record('Première version', '2019-01-03', '[Sport]').replace('Le corps', 'Le nouveau corps'));
+    const after = await sources();
+    const changed = [...after].filter(([p, s]) => before.get(p) !== s).map(([p]) => p);
+    expect([before.size > HTML_PAGE_LIMIT, [...after.keys()]]).toEqual([true, [...before.keys()]]);
+    expect(changed).toEqual(['/articles/premiere-version/']);
+  });
+
+  it('refuses to render the page of a record edited after the build read it (a page never mixes two versions)', async () => {
+    const file = path.join(itemsDir, 'ajout.md');
+    await writeFile(file, record('Première version', '2019-01-03', '[Sport]'));
+    const build = await createSiteBuilder(makeConfig({ limit: 1 }), { itemsDir, displayDir: 'items', retainPages: false }).build();
+    await writeFile(file, record('Première version', '2019-01-03', '[Sport]').replace('Le corps', 'Un autre corps'));
+    const page = build.lazyPages.find((p) => p.path === '/articles/premiere-version/');
+    await expect(page?.render()).rejects.toThrow(LazyPageError);
+    await expect(page?.render()).rejects.toThrow(/items\/ajout\.md|changed since the build read it/);
   });
 });
