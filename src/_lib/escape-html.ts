@@ -12,6 +12,5 @@ const ESCAPES: Readonly<Record<string, string>> = {
 export function escapeHtml(text: string): string {
   if (typeof text !== 'string') throw new TypeError(`text: expected a string, got ${typeof text}`);
   // HTML Standard §13.1.2.6: control characters other than ASCII whitespace are parse errors in text.
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 }

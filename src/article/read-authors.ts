@@ -31,7 +31,7 @@ function readAuthor(entry: unknown, siteUrl: string, report: ReportFinding): Aut
     if (text === '') return undefined;
     // `Claire Dupont <claire@example.org>`, the form mail and RSS tools write.
     const named = /^(.*?)\s*<([^<>\s]+@[^<>\s]+)>$/.exec(text);
-    if (named && named[1]) return { name: named[1], email: named[2] ?? '' };
+    if (named?.[1]) return { name: named[1], email: named[2] ?? '' };
     return { name: text };
   }
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry) || entry instanceof Date) {

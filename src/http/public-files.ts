@@ -96,7 +96,6 @@ function readSegments(urlPath: string): string[] | undefined {
   } catch {
     return undefined;
   }
-  // eslint-disable-next-line no-control-regex
   if (decoded.includes('\\') || /[\u0000-\u001F\u007F]/.test(decoded)) return undefined;
   const segments = decoded.slice(1).split('/');
   if (segments.at(-1) === '') segments[segments.length - 1] = 'index.html';

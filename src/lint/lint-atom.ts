@@ -278,7 +278,7 @@ function checkTypedText(report: LintReport, el: XmlElement, isContent: boolean):
   }
   if (type === 'xhtml') {
     const div = el.children[0];
-    if (!div || div.local !== 'div' || el.children.length > 1 || el.text.trim() !== '') {
+    if (div?.local !== 'div' || el.children.length > 1 || el.text.trim() !== '') {
       report.error('xhtml-div', el.line, field, `<${field} type="xhtml"> must hold exactly one <div xmlns="${XHTML_NS}">`);
     } else if (div.uri !== XHTML_NS) {
       report.error('xhtml-div', div.line, field, `the <div> of <${field} type="xhtml"> must be in the XHTML namespace ${XHTML_NS}`, 'MissingNamespace');

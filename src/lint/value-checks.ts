@@ -62,8 +62,8 @@ export function isCanonicalUri(uri: string): boolean {
   if (!m) return false;
   const [, scheme = '', authority, path = ''] = m;
   if (scheme !== scheme.toLowerCase()) return false;
-  for (const escape of uri.matchAll(/%([0-9a-fA-F]{2})/g)) {
-    if (escape[1] !== escape[1]!.toUpperCase() || /[A-Za-z0-9\-._~]/.test(String.fromCharCode(Number.parseInt(escape[1]!, 16)))) return false;
+  for (const percent of uri.matchAll(/%([0-9a-fA-F]{2})/g)) {
+    if (percent[1] !== percent[1]!.toUpperCase() || /[A-Za-z0-9\-._~]/.test(String.fromCharCode(Number.parseInt(percent[1]!, 16)))) return false;
   }
   if (authority === undefined) return true;
   const host = authority.slice(authority.lastIndexOf('@') + 1);

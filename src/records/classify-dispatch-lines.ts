@@ -71,7 +71,7 @@ export function isKickerLine(text: string): boolean {
  */
 export function isHeadingCandidate(text: string): boolean {
   if (text.length === 0 || text.length > MAX_HEADING_LENGTH) return false;
-  if (!/^[\p{Lu}\p{Lt}\p{N}«“"'‘(\[]/u.test(text)) return false;
+  if (!/^[\p{Lu}\p{Lt}\p{N}«“"'‘([]/u.test(text)) return false;
   const core = text.replace(/[\s\u00a0\u202f]*[»”"’')\]]+$/u, '');
   if (core !== text) return !/[.!?…]$/u.test(core) && core.length > 0;
   return !/[.!?…:;,\-–—]$/u.test(text);

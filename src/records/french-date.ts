@@ -150,9 +150,9 @@ interface Fields {
   basic: boolean;
 }
 
-const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternation = (words: Iterable<string>): string =>
-  [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
+  [...words].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
 /** The same pattern with its named groups made anonymous, to embed it twice in one RegExp. */
 const anonymous = (pattern: string): string => pattern.replace(/\(\?<\w+>/g, '(?:');
 

@@ -280,7 +280,6 @@ function toSlashes(p: string): string {
 
 /** C0, DEL and C1 controls as escapes, the way JSON and JavaScript write them. */
 function escapeControls(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001F\u007F-\u009F]/g, (c) => CONTROL_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

@@ -26,7 +26,7 @@ export function renderIndexPage(feedSet: FeedSet, config: ResolvedConfig): strin
   checkArgs(feedSet, config);
   const root = '';
   const main = [
-    renderSubscribe(feedSet.main, config.title, ''),
+    renderSubscribe(config.title, ''),
     '<section aria-labelledby="recent"><h2 id="recent" class="visually-hidden">Derniers articles</h2>',
     renderArticleList(feedSet.articles, root, config),
     '</section>',
@@ -60,7 +60,7 @@ export function renderCategoryPage(feed: FeedDefinition, feedSet: FeedSet, confi
   const main = [
     `<h1>${escapeHtml(name)}</h1>`,
     description && description !== name ? `<p class="lede">${escapeHtml(description)}</p>` : '',
-    renderSubscribe(feed, name, ''),
+    renderSubscribe(name, ''),
     '<section aria-labelledby="recent"><h2 id="recent" class="visually-hidden">Articles</h2>',
     renderArticleList(articles, root, config),
     '</section>',
@@ -161,7 +161,7 @@ function articlesOf(feed: FeedDefinition, feedSet: FeedSet): readonly Article[] 
   return all.length > 0 ? all : feed.articles;
 }
 
-function renderSubscribe(feed: FeedDefinition, name: string, prefix: string): string {
+function renderSubscribe(name: string, prefix: string): string {
   return [
     '<section class="subscribe" aria-labelledby="subscribe">',
     '<h2 id="subscribe">S’abonner</h2>',

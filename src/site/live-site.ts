@@ -4,7 +4,7 @@ import path from 'node:path';
 import { isMountPath } from '../_lib/mount-path.ts';
 import { floorToSecond } from '../_lib/floor-to-second.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
-import { displayPath, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
+import { displayPath, formatDiagnostic } from '../diagnostics.ts';
 import type { SourceHealth } from '../http/snapshot-source.ts';
 import type { FeedSnapshot, SnapshotEntry } from '../publish/feed-snapshot.ts';
 import { createLazyEntry } from '../publish/snapshot.ts';

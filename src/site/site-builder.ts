@@ -238,7 +238,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       const trusted = known !== undefined && known.key === statKey(file) && known.readAt - file.mtimeMs > RACY_MS;
       return trusted ? known : undefined;
     });
-    const misses = listed.value.flatMap((file, index) => (entries[index] === undefined ? [index] : []));
+    const misses = listed.value.flatMap((_, index) => (entries[index] === undefined ? [index] : []));
     let done = listed.value.length - misses.length;
     options.onProgress?.(done, listed.value.length);
     await mapPool(misses, READ_CONCURRENCY, async (index) => {

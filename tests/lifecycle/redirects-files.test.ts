@@ -44,6 +44,7 @@ describe('renderRedirectsFiles', () => {
       ['/articles/a b/', '"/articles/a b/" "/articles/nouveau/";', '/articles/a%20b/ /articles/nouveau/ 301'],
       ['/articles/a;return 200 x;/', '"/articles/a;return 200 x;/" "/articles/nouveau/";', '/articles/a%3Breturn%20200%20x%3B/ /articles/nouveau/ 301'],
       ['/articles/a"b\\c/', '"/articles/a\\"b\\\\c/" "/articles/nouveau/";', '/articles/a%22b%5Cc/ /articles/nouveau/ 301'],
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${host} in a path, the hostile input under test
       ['/articles/${host}{}#/', '"/articles/${host}{}#/" "/articles/nouveau/";', '/articles/%24%7Bhost%7D%7B%7D%23/ /articles/nouveau/ 301'],
       ['/articles/%C3%A9t%C3%A9/', '"/articles/été/" "/articles/nouveau/";', '/articles/%C3%A9t%C3%A9/ /articles/nouveau/ 301'],
       ['/articles/été/', '"/articles/été/" "/articles/nouveau/";', '/articles/%C3%A9t%C3%A9/ /articles/nouveau/ 301'],
