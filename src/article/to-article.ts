@@ -1,12 +1,13 @@
 // article: RawRecord → Article, every field validated and normalised, every problem reported at once.
 import { createHash } from 'node:crypto';
 import { DEFAULT_LIMITS, type ResolvedConfig } from '../config/config-schema.ts';
-import type { Diagnostic, Result, Severity } from '../diagnostics.ts';
+import type { Result, Severity } from '../diagnostics.ts';
 import { parseFrenchDate } from '../records/french-date.ts';
 import type { RawRecord } from '../records/raw-record.ts';
 import { internalError } from '../_lib/internal-error.ts';
 import { describeValue } from './_lib/describe-value.ts';
-import type { Article } from './article.ts';
+import { createFieldReader, type FieldReader } from './_lib/field-reader.ts';
+import type { Article, Category } from './article.ts';
 import { cleanHtml } from './clean-html.ts';
 import { deriveSummary, toPlainText } from './derive-summary.ts';
 import { tagUri } from './identity.ts';
@@ -15,18 +16,14 @@ import { readAuthors } from './read-authors.ts';
 import { readUrl } from '../_lib/read-url.ts';
 import { renderBody } from './render-body.ts';
 import { slugify } from './slug.ts';
-import { cleanXmlText } from './xml-text.ts';
 
 /** The record keys Gazette reads (DESIGN.md "Article records"); any other key is a warning. */
 export const KNOWN_FIELDS = [
   'title', 'date', 'updated', 'categories', 'author', 'summary', 'slug', 'id', 'link', 'image', 'draft',
 ] as const;
 
-/**
- * Validates and normalises one record. Every problem becomes a diagnostic naming the file, line and
- * field; any error makes the value `undefined` (the record is skipped, the others still publish).
- * Drafts are validated in full but their body is not rendered.
- */
+/** A key of {@link KNOWN_FIELDS}: the only names the steps below may read. */
+type KnownField = (typeof KNOWN_FIELDS)[number];
 /** Options of {@link toArticle}. */
 export interface ToArticleOptions {
   /**
@@ -36,6 +33,11 @@ export interface ToArticleOptions {
   readonly body?: boolean;
 }
 
+/**
+ * Validates and normalises one record. Every problem becomes a diagnostic naming the file, line and
+ * field; any error makes the value `undefined` (the record is skipped, the others still publish).
+ * Drafts are validated in full but their body is not rendered.
+ */
 export function toArticle(record: RawRecord, config: ResolvedConfig, options: ToArticleOptions = {}): Result<Article | undefined> {
   if (typeof record !== 'object' || record === null || typeof record.fields !== 'object') {
     throw new TypeError('toArticle: record must be a RawRecord');
@@ -54,139 +56,27 @@ export function toArticle(record: RawRecord, config: ResolvedConfig, options: To
 
 // --- internal ---
 
-/** The body and summary as written, without line numbers (a key moved in the front matter is no correction). */
-function hashSource(record: RawRecord): string {
-  const body = record.body;
-  const text = body.kind === 'markdown' ? body.text : body.kind === 'html' ? body.html : body.kind === 'blocks' ? body.blocks.map((b) => [b.kind, b.text]) : null;
-  const summary = record.fields.summary?.value ?? null;
-  return createHash('sha256').update(JSON.stringify([body.kind, text, typeof summary === 'string' ? summary : null]), 'utf8').digest('hex');
-}
-
+/** The steps of {@link toArticle}, in the order their findings are reported; nothing here catches an exception. */
 function convert(record: RawRecord, config: ResolvedConfig, withBody: boolean): Result<Article | undefined> {
-  const limits = config.limits ?? DEFAULT_LIMITS;
-  const diagnostics: Diagnostic[] = [];
-  const report = (severity: Severity, field: string, code: string, message: string): void => {
-    // A field that is not there at all is reported at line 1, where the record (front matter, JSON object) opens.
-    const line = record.fields[field]?.line ?? (record.fields[field] === undefined ? 1 : undefined);
-    diagnostics.push({ severity, file: record.file, ...(line === undefined ? {} : { line }), field, code, message });
-  };
-  // null and blank text mean "not given" for every field: YAML writes `updated:` with nothing after it.
-  const get = (field: string): unknown => {
-    const value = record.fields[field]?.value;
-    return value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value;
-  };
-  const readText = (field: string): string | undefined => {
-    const value = get(field);
-    if (value === undefined) return undefined;
-    // YAML reads an unquoted `title: 1984` as a number; its text is still what the editor meant.
-    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-    if (typeof value === 'string') return cleanXmlText(value.normalize('NFC')).replace(/[ \t\r\n]+/g, ' ').trim();
-    report('error', field, 'wrong-type', `expected text, got ${describeValue(value)}`);
-    return undefined;
-  };
+  const fields = createFieldReader<KnownField>(record);
+  warnUnknownKeys(fields, Object.keys(record.fields));
+  const title = readTitle(fields);
+  const { date, updated } = readDates(fields, config.timeZone);
+  const id = readId(fields, record.relPath);
+  const slug = readSlug(fields, title, id);
+  const link = readUrlField(fields, 'link', config.siteUrl) ?? (slug ? `${config.siteUrl}/articles/${slug}/` : config.siteUrl);
+  const image = readUrlField(fields, 'image', config.siteUrl);
+  const draft = readDraft(fields.value('draft'), fields.reporter('draft'));
+  const authors = readAuthors(fields.value('author'), config.siteUrl, fields.reporter('author'));
+  const categories = readCategories(fields, config);
+  const writtenSummary = fields.text('summary');
 
-  for (const key of Object.keys(record.fields)) {
-    if (!(KNOWN_FIELDS as readonly string[]).includes(key)) {
-      report('warning', key, 'unknown-key', `unknown key "${key}", ignored (known: ${KNOWN_FIELDS.join(', ')})`);
-    }
-  }
-
-  const title = readText('title');
-  if (title === undefined && get('title') === undefined) report('error', 'title', 'missing-field', 'required: the article title');
-  if (title === '') report('error', 'title', 'missing-field', 'must not be empty');
-
-  const readDate = (field: 'date' | 'updated'): Date | undefined => {
-    const value = get(field);
-    if (value === undefined) return undefined;
-    if (value instanceof Date) {
-      if (!Number.isNaN(value.getTime())) return value;
-      report('error', field, 'date-impossible', 'is not a real date');
-      return undefined;
-    }
-    if (typeof value === 'number') return readEpoch(value, (message) => report('error', field, 'wrong-type', message));
-    if (typeof value !== 'string') {
-      report('error', field, 'wrong-type', `expected a date such as "22 novembre 2024", got ${describeValue(value)}`);
-      return undefined;
-    }
-    const result = parseFrenchDate(value, { timeZone: config.timeZone });
-    if (!result.ok) {
-      report('error', field, result.code, result.message);
-      return undefined;
-    }
-    const mismatch = result.weekdayMismatch;
-    if (mismatch) {
-      report('warning', field, 'weekday-mismatch',
-        `weekday "${mismatch.written}" does not match ${mismatch.date}, which is a ${mismatch.actual}`);
-    }
-    return result.date;
-  };
-  const date = readDate('date');
-  if (get('date') === undefined) report('error', 'date', 'missing-field', 'required, e.g. "22 novembre 2024" or "2024-11-22T14:30:00+01:00"');
-  let updated = readDate('updated');
-  if (date && updated && updated.getTime() < date.getTime()) {
-    report('warning', 'updated', 'updated-before-date',
-      `${updated.toISOString()} is before the publication date ${date.toISOString()}; using the publication date`);
-    updated = undefined;
-  }
-
-  const id = (readText('id') ?? record.relPath.normalize('NFC')).replace(/^\/+|\/+$/g, '');
-  if (id === '') report('error', 'id', 'missing-field', 'the article has no id: set `id` or give the file a name');
-
-  let slug = '';
-  const writtenSlug = readText('slug');
-  if (writtenSlug !== undefined) {
-    slug = slugify(writtenSlug);
-    if (slug === '') report('error', 'slug', 'slug-empty', `${JSON.stringify(writtenSlug)} has no letters or digits to make a URL slug`);
-    else if (slug !== writtenSlug) report('warning', 'slug', 'slug-normalized', `${JSON.stringify(writtenSlug)} is not a URL slug; using "${slug}"`);
-  } else if (title !== undefined) {
-    // A title of only symbols or emoji folds to nothing: the id still names the article.
-    slug = slugify(title) || slugify(id);
-    if (slug === '') report('error', 'slug', 'slug-empty', 'neither the title nor the id give a URL slug; set `slug`');
-  }
-
-  const readUrlField = (field: 'link' | 'image', warnRelative: boolean): string | undefined => {
-    const value = get(field);
-    if (value === undefined) return undefined;
-    if (typeof value !== 'string') {
-      report('error', field, 'wrong-type', `expected a URL, got ${describeValue(value)}`);
-      return undefined;
-    }
-    const reading = readUrl(value, config.siteUrl);
-    if (!reading.ok) {
-      report('error', field, `${field}-invalid`, reading.message);
-      return undefined;
-    }
-    if (reading.relative && warnRelative) {
-      report('warning', field, `${field}-relative`, `${JSON.stringify(value.trim())} is relative; using ${reading.url}`);
-    }
-    return reading.url;
-  };
-  const link = readUrlField('link', true) ?? (slug ? `${config.siteUrl}/articles/${slug}/` : config.siteUrl);
-  const image = readUrlField('image', false);
-
-  const draft = readDraft(get('draft'), (severity, code, message) => report(severity, 'draft', code, message));
-  const authors = readAuthors(get('author'), config.siteUrl, (severity, code, message) => report(severity, 'author', code, message));
-
-  const names = readCategoryNames(get('categories'), (message) => report('error', 'categories', 'wrong-type', message));
-  const { categories, dropped } = normalizeCategories(names, config);
-  for (const name of dropped.slice(0, MAX_REPORTED)) {
-    report('warning', 'categories', 'category-empty', `${JSON.stringify(name)} has no letters or digits to make a slug; dropped`);
-  }
-  if (categories.length > limits.categoriesPerRecord) {
-    report('error', 'categories', 'too-many-categories',
-      `${categories.length} categories; the limit is ${limits.categoriesPerRecord} (limits.categoriesPerRecord)`);
-  }
-
-  const writtenSummary = readText('summary');
-
-  if (diagnostics.some((d) => d.severity === 'error') || title === undefined || date === undefined) {
-    return { value: undefined, diagnostics };
-  }
+  const { diagnostics } = fields;
+  if (fields.hasErrors() || title === undefined || date === undefined) return { value: undefined, diagnostics };
 
   // Rendering Markdown costs ~0.3 ms an article: drafts never reach a feed, so theirs is skipped.
   const html = draft || !withBody ? '' : cleanHtml(renderBody(record.body), link);
   const summary = (writtenSummary !== undefined ? toPlainText(writtenSummary) : '') || deriveSummary(html);
-
   const article: Article = {
     id,
     guid: tagUri(config, id),
@@ -203,10 +93,133 @@ function convert(record: RawRecord, config: ResolvedConfig, withBody: boolean): 
     draft,
     file: record.file,
     sourceHash: hashSource(record),
-    idFromRecord: get('id') !== undefined,
+    idFromRecord: fields.value('id') !== undefined,
     updatedFromRecord: updated !== undefined,
   };
   return { value: article, diagnostics };
+}
+
+/** One warning per key Gazette does not read, at its line. */
+function warnUnknownKeys(fields: FieldReader<KnownField>, keys: readonly string[]): void {
+  for (const key of keys) {
+    if (!(KNOWN_FIELDS as readonly string[]).includes(key)) {
+      fields.report('warning', key, 'unknown-key', `unknown key "${key}", ignored (known: ${KNOWN_FIELDS.join(', ')})`);
+    }
+  }
+}
+
+/** `title`: required, and not empty once cleaned (a title of control characters only). */
+function readTitle(fields: FieldReader<KnownField>): string | undefined {
+  const title = fields.text('title');
+  if (title === undefined && fields.value('title') === undefined) fields.report('error', 'title', 'missing-field', 'required: the article title');
+  if (title === '') fields.report('error', 'title', 'missing-field', 'must not be empty');
+  return title;
+}
+
+/** `date` (required) and `updated`; an `updated` before `date` is dropped with a warning. */
+function readDates(fields: FieldReader<KnownField>, timeZone: string): { date: Date | undefined; updated: Date | undefined } {
+  const date = readDate(fields, 'date', timeZone);
+  if (fields.value('date') === undefined) fields.report('error', 'date', 'missing-field', 'required, e.g. "22 novembre 2024" or "2024-11-22T14:30:00+01:00"');
+  const updated = readDate(fields, 'updated', timeZone);
+  if (date && updated && updated.getTime() < date.getTime()) {
+    fields.report('warning', 'updated', 'updated-before-date',
+      `${updated.toISOString()} is before the publication date ${date.toISOString()}; using the publication date`);
+    return { date, updated: undefined };
+  }
+  return { date, updated };
+}
+
+/** A date field: a French date text (read in `timeZone` when it has no offset), a Date, or an epoch number. */
+function readDate(fields: FieldReader<KnownField>, field: 'date' | 'updated', timeZone: string): Date | undefined {
+  const value = fields.value(field);
+  if (value === undefined) return undefined;
+  if (value instanceof Date) {
+    if (!Number.isNaN(value.getTime())) return value;
+    fields.report('error', field, 'date-impossible', 'is not a real date');
+    return undefined;
+  }
+  if (typeof value === 'number') return readEpoch(value, (message) => fields.report('error', field, 'wrong-type', message));
+  if (typeof value !== 'string') {
+    fields.report('error', field, 'wrong-type', `expected a date such as "22 novembre 2024", got ${describeValue(value)}`);
+    return undefined;
+  }
+  const result = parseFrenchDate(value, { timeZone });
+  if (!result.ok) {
+    fields.report('error', field, result.code, result.message);
+    return undefined;
+  }
+  const mismatch = result.weekdayMismatch;
+  if (mismatch) {
+    fields.report('warning', field, 'weekday-mismatch',
+      `weekday "${mismatch.written}" does not match ${mismatch.date}, which is a ${mismatch.actual}`);
+  }
+  return result.date;
+}
+
+/** `id`, else the file's path below the items folder; without leading or trailing slashes. */
+function readId(fields: FieldReader<KnownField>, relPath: string): string {
+  const id = (fields.text('id') ?? relPath.normalize('NFC')).replace(/^\/+|\/+$/g, '');
+  if (id === '') fields.report('error', 'id', 'missing-field', 'the article has no id: set `id` or give the file a name');
+  return id;
+}
+
+/** `slug`, folded to a URL slug (with a warning when that changes it), else the title's or the id's. */
+function readSlug(fields: FieldReader<KnownField>, title: string | undefined, id: string): string {
+  const written = fields.text('slug');
+  if (written !== undefined) {
+    const slug = slugify(written);
+    if (slug === '') fields.report('error', 'slug', 'slug-empty', `${JSON.stringify(written)} has no letters or digits to make a URL slug`);
+    else if (slug !== written) fields.report('warning', 'slug', 'slug-normalized', `${JSON.stringify(written)} is not a URL slug; using "${slug}"`);
+    return slug;
+  }
+  if (title === undefined) return '';
+  // A title of only symbols or emoji folds to nothing: the id still names the article.
+  const slug = slugify(title) || slugify(id);
+  if (slug === '') fields.report('error', 'slug', 'slug-empty', 'neither the title nor the id give a URL slug; set `slug`');
+  return slug;
+}
+
+/** `link` or `image`: a safe http(s) URL, made absolute against the site (a relative `link` is a warning). */
+function readUrlField(fields: FieldReader<KnownField>, field: 'link' | 'image', siteUrl: string): string | undefined {
+  const value = fields.value(field);
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') {
+    fields.report('error', field, 'wrong-type', `expected a URL, got ${describeValue(value)}`);
+    return undefined;
+  }
+  const reading = readUrl(value, siteUrl);
+  if (!reading.ok) {
+    fields.report('error', field, `${field}-invalid`, reading.message);
+    return undefined;
+  }
+  // The README documents `image` as "URL or a path on the site": only a relative `link` is warned about.
+  if (reading.relative && field === 'link') {
+    fields.report('warning', field, `${field}-relative`, `${JSON.stringify(value.trim())} is relative; using ${reading.url}`);
+  }
+  return reading.url;
+}
+
+/** `categories`, folded to one per slug: a name without a slug is dropped with a warning; too many is an error. */
+function readCategories(fields: FieldReader<KnownField>, config: ResolvedConfig): Category[] {
+  const limits = config.limits ?? DEFAULT_LIMITS;
+  const names = readCategoryNames(fields.value('categories'), (message) => fields.report('error', 'categories', 'wrong-type', message));
+  const { categories, dropped } = normalizeCategories(names, config);
+  for (const name of dropped.slice(0, MAX_REPORTED)) {
+    fields.report('warning', 'categories', 'category-empty', `${JSON.stringify(name)} has no letters or digits to make a slug; dropped`);
+  }
+  if (categories.length > limits.categoriesPerRecord) {
+    fields.report('error', 'categories', 'too-many-categories',
+      `${categories.length} categories; the limit is ${limits.categoriesPerRecord} (limits.categoriesPerRecord)`);
+  }
+  return categories;
+}
+
+/** The body and summary as written, without line numbers (a key moved in the front matter is no correction). */
+function hashSource(record: RawRecord): string {
+  const body = record.body;
+  const text = body.kind === 'markdown' ? body.text : body.kind === 'html' ? body.html : body.kind === 'blocks' ? body.blocks.map((b) => [b.kind, b.text]) : null;
+  const summary = record.fields.summary?.value ?? null;
+  return createHash('sha256').update(JSON.stringify([body.kind, text, typeof summary === 'string' ? summary : null]), 'utf8').digest('hex');
 }
 
 /** At most this many `category-empty` warnings per record: a record of 5,000 emoji categories is one error, not 5,000 lines. */

@@ -57,128 +57,28 @@ export interface ResolvedConfig {
   readonly limits: RecordLimits;
 }
 
-const KNOWN_KEYS = new Set([
-  'title', 'description', 'siteUrl', 'language', 'timeZone', 'author', 'copyright', 'limit',
-  'categories', 'tagDate', 'hub', 'itemsDir', 'outDir', 'cacheControl', 'pages', 'publicDir', 'limits',
-]);
-
 /**
  * Checks a user config and fills in defaults.
  * Returns every problem at once, one line per field (`siteUrl: expected an absolute URL, got "example.com"`).
  */
 export function resolveConfig(input: unknown): { config?: ResolvedConfig; problems: string[] } {
-  const problems: string[] = [];
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { problems: ['expected an object: export default defineConfig({ title, siteUrl, … })'] };
   }
-  const c = input as Record<string, unknown>;
+  const written = input as Record<string, unknown>;
+  const problems = Object.keys(written)
+    .filter((key) => !Object.hasOwn(FIELDS, key))
+    .map((key) => `${key}: unknown field (known: ${CONFIG_KEYS.join(', ')})`);
 
-  for (const key of Object.keys(c)) {
-    if (!KNOWN_KEYS.has(key)) problems.push(`${key}: unknown field (known: ${[...KNOWN_KEYS].join(', ')})`);
-  }
+  const read: Partial<Record<ConfigKey, unknown>> = {};
+  for (const key of CONFIG_KEYS) read[key] = FIELDS[key].read(written[key], problems, key);
+  if (problems.length > 0) return { problems };
 
-  const str = (key: string, required = false): string | undefined => {
-    const v = c[key];
-    if (v === undefined || v === null) {
-      if (required) problems.push(`${key}: required`);
-      return undefined;
-    }
-    if (typeof v !== 'string' || v.trim() === '') {
-      problems.push(`${key}: expected a non-empty string, got ${JSON.stringify(v)}`);
-      return undefined;
-    }
-    return v.trim();
-  };
-
-  const title = str('title', true);
-  const description = str('description');
-  const siteUrl = checkUrl('siteUrl', str('siteUrl', true), problems);
-  const language = str('language') ?? DEFAULT_LANGUAGE;
-  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(language)) {
-    problems.push(`language: expected a BCP 47 tag such as "fr-FR", got ${JSON.stringify(language)}`);
-  }
-  const timeZone = str('timeZone') ?? DEFAULT_TIME_ZONE;
-  if (!isTimeZone(timeZone)) {
-    problems.push(`timeZone: expected an IANA time zone such as "Europe/Paris", got ${JSON.stringify(timeZone)}`);
-  }
-  const author = checkAuthor(c.author, title, problems);
-  const copyright = str('copyright');
-
-  let limit = DEFAULT_LIMIT;
-  if (c.limit !== undefined) {
-    if (typeof c.limit === 'number' && Number.isInteger(c.limit) && c.limit > 0) limit = c.limit;
-    else problems.push(`limit: expected a positive whole number, got ${JSON.stringify(c.limit)}`);
-  }
-
-  const categories: Record<string, CategorySettings> = {};
-  if (c.categories !== undefined) {
-    if (typeof c.categories !== 'object' || c.categories === null || Array.isArray(c.categories)) {
-      problems.push('categories: expected an object keyed by category slug, e.g. { societe: { label: "Société" } }');
-    } else {
-      for (const [slug, settings] of Object.entries(c.categories as Record<string, unknown>)) {
-        if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) {
-          problems.push(`categories.${slug}: keys are slugs (lower-case ASCII words joined by "-"), e.g. "societe"`);
-          continue;
-        }
-        if (typeof settings !== 'object' || settings === null) {
-          problems.push(`categories.${slug}: expected { label?, description? }`);
-          continue;
-        }
-        const { label, description: desc, ...rest } = settings as Record<string, unknown>;
-        for (const k of Object.keys(rest)) problems.push(`categories.${slug}.${k}: unknown field (known: label, description)`);
-        if (label !== undefined && (typeof label !== 'string' || label.trim() === '')) {
-          problems.push(`categories.${slug}.label: expected a non-empty string`);
-        }
-        if (desc !== undefined && typeof desc !== 'string') problems.push(`categories.${slug}.description: expected a string`);
-        categories[slug] = {
-          ...(typeof label === 'string' && label.trim() ? { label: label.trim().normalize('NFC') } : {}),
-          ...(typeof desc === 'string' ? { description: desc } : {}),
-        };
-      }
-    }
-  }
-
-  const tagDate = str('tagDate') ?? DEFAULT_TAG_DATE;
-  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(tagDate)) {
-    problems.push(`tagDate: expected YYYY, YYYY-MM or YYYY-MM-DD (RFC 4151), got ${JSON.stringify(tagDate)}`);
-  }
-  const hub = checkUrl('hub', str('hub'), problems);
-  const itemsDir = str('itemsDir') ?? DEFAULT_ITEMS_DIR;
-  const outDir = str('outDir') ?? DEFAULT_OUT_DIR;
-  const cacheControl = str('cacheControl') ?? DEFAULT_CACHE_CONTROL;
-  let pages = true;
-  if (c.pages !== undefined) {
-    if (typeof c.pages === 'boolean') pages = c.pages;
-    else problems.push(`pages: expected true or false, got ${JSON.stringify(c.pages)}`);
-  }
-  const publicDir = str('publicDir') ?? DEFAULT_PUBLIC_DIR;
-  const limits = checkLimits(c.limits, problems);
-
-  if (problems.length > 0 || title === undefined || siteUrl === undefined || author === undefined) {
-    return { problems };
-  }
-  return {
-    problems,
-    config: {
-      title,
-      description: description ?? title,
-      siteUrl: siteUrl.replace(/\/+$/, ''),
-      language,
-      timeZone,
-      author,
-      copyright: copyright ?? `© ${title}`,
-      limit,
-      categories,
-      tagDate,
-      hub,
-      itemsDir,
-      outDir,
-      cacheControl,
-      pages,
-      publicDir,
-      limits,
-    },
-  };
+  // `title` is required: with no problem reported, it was read.
+  const title = read.title as string;
+  const resolved = CONFIG_KEYS.map((key) => [key, read[key] ?? FIELDS[key].default?.(title)] as const);
+  // One entry per key of the table, whose keys the compiler checks against GazetteConfig and ResolvedConfig.
+  return { problems, config: Object.fromEntries(resolved) as unknown as ResolvedConfig };
 }
 
 /** Resolves a config or throws a TypeError listing the problems: for tests and library callers. */
@@ -189,6 +89,146 @@ export function mustResolveConfig(input: GazetteConfig): ResolvedConfig {
 }
 
 // --- internal ---
+
+/** A key a site may write in `feed.config.ts`. */
+type ConfigKey = keyof GazetteConfig;
+
+/**
+ * Reads the value written for `key` (`undefined` when left out): returns it checked and normalised, or `undefined`
+ * when it is left out or wrong, after pushing one line per problem to `problems`. A reader made for one key names it
+ * in its messages itself and may leave `key` out.
+ */
+type ReadField<T> = (value: unknown, problems: string[], key: string) => T | undefined;
+
+/** How one key is read, and its value when left out. */
+interface FieldSpec<T> {
+  readonly read: ReadField<T>;
+  /** The value of a key left out; gets the title, which some defaults repeat. None: the key is {@link required}. */
+  readonly default?: (title: string) => T;
+}
+
+/**
+ * Every key of GazetteConfig, in the order problems are reported and ResolvedConfig is written. The type makes the
+ * compiler refuse a key missing from this table, one GazetteConfig does not declare, or a reader of the wrong type.
+ */
+const FIELDS: { readonly [K in ConfigKey]-?: FieldSpec<ResolvedConfig[K]> } = {
+  title: { read: required(readText) },
+  description: { read: readText, default: (title) => title },
+  siteUrl: { read: required(readSiteUrl) },
+  language: {
+    read: textMatching((text) => /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(text), 'a BCP 47 tag such as "fr-FR"'),
+    default: () => DEFAULT_LANGUAGE,
+  },
+  timeZone: { read: textMatching(isTimeZone, 'an IANA time zone such as "Europe/Paris"'), default: () => DEFAULT_TIME_ZONE },
+  author: { read: checkAuthor, default: (title) => ({ name: title }) },
+  copyright: { read: readText, default: (title) => `© ${title}` },
+  limit: { read: readPositiveWholeNumber, default: () => DEFAULT_LIMIT },
+  categories: { read: checkCategories, default: () => ({}) },
+  tagDate: {
+    read: textMatching((text) => /^\d{4}(-\d{2}(-\d{2})?)?$/.test(text), 'YYYY, YYYY-MM or YYYY-MM-DD (RFC 4151)'),
+    default: () => DEFAULT_TAG_DATE,
+  },
+  hub: { read: readUrlText, default: () => undefined },
+  itemsDir: { read: readText, default: () => DEFAULT_ITEMS_DIR },
+  outDir: { read: readText, default: () => DEFAULT_OUT_DIR },
+  cacheControl: { read: readText, default: () => DEFAULT_CACHE_CONTROL },
+  pages: { read: readBoolean, default: () => true },
+  publicDir: { read: readText, default: () => DEFAULT_PUBLIC_DIR },
+  limits: { read: checkLimits, default: () => DEFAULT_LIMITS },
+};
+// And the other way: ResolvedConfig has no key the table lacks, so resolveConfig fills every one of its fields.
+FIELDS satisfies Record<keyof ResolvedConfig, unknown>;
+
+/** The keys of {@link FIELDS}, in its order: the "known:" list of the unknown-field message. */
+const CONFIG_KEYS = Object.keys(FIELDS) as ConfigKey[];
+
+/** A key that must be written: left out (or null), it is the problem `key: required`. */
+function required<T>(read: ReadField<T>): ReadField<T> {
+  return (value, problems, key) => {
+    if (value === undefined || value === null) {
+      problems.push(`${key}: required`);
+      return undefined;
+    }
+    return read(value, problems, key);
+  };
+}
+
+/** A non-empty string, trimmed; null reads as left out. */
+function readText(value: unknown, problems: string[], key: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') {
+    problems.push(`${key}: expected a non-empty string, got ${JSON.stringify(value)}`);
+    return undefined;
+  }
+  return value.trim();
+}
+
+/** A text that must pass `isValid`, else `key: expected <expected>, got "…"`. */
+function textMatching(isValid: (text: string) => boolean, expected: string): ReadField<string> {
+  return (value, problems, key) => {
+    const text = readText(value, problems, key);
+    if (text === undefined || isValid(text)) return text;
+    problems.push(`${key}: expected ${expected}, got ${JSON.stringify(text)}`);
+    return undefined;
+  };
+}
+
+/** An absolute http(s) URL without query or fragment. */
+function readUrlText(value: unknown, problems: string[], key: string): string | undefined {
+  return checkUrl(key, readText(value, problems, key), problems);
+}
+
+/** {@link readUrlText}, without a trailing slash: `https://example.org/news`. */
+function readSiteUrl(value: unknown, problems: string[], key: string): string | undefined {
+  return readUrlText(value, problems, key)?.replace(/\/+$/, '');
+}
+
+/** A whole number above 0. */
+function readPositiveWholeNumber(value: unknown, problems: string[], key: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
+  problems.push(`${key}: expected a positive whole number, got ${JSON.stringify(value)}`);
+  return undefined;
+}
+
+/** `true` or `false`, nothing else (not "non"). */
+function readBoolean(value: unknown, problems: string[], key: string): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'boolean') return value;
+  problems.push(`${key}: expected true or false, got ${JSON.stringify(value)}`);
+  return undefined;
+}
+
+/** `{ <slug>: { label?, description? } }`: slugs as keys, labels trimmed and NFC. */
+function checkCategories(value: unknown, problems: string[]): Record<string, CategorySettings> | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    problems.push('categories: expected an object keyed by category slug, e.g. { societe: { label: "Société" } }');
+    return undefined;
+  }
+  const categories: Record<string, CategorySettings> = {};
+  for (const [slug, settings] of Object.entries(value as Record<string, unknown>)) {
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) {
+      problems.push(`categories.${slug}: keys are slugs (lower-case ASCII words joined by "-"), e.g. "societe"`);
+      continue;
+    }
+    if (typeof settings !== 'object' || settings === null) {
+      problems.push(`categories.${slug}: expected { label?, description? }`);
+      continue;
+    }
+    const { label, description, ...rest } = settings as Record<string, unknown>;
+    for (const k of Object.keys(rest)) problems.push(`categories.${slug}.${k}: unknown field (known: label, description)`);
+    if (label !== undefined && (typeof label !== 'string' || label.trim() === '')) {
+      problems.push(`categories.${slug}.label: expected a non-empty string`);
+    }
+    if (description !== undefined && typeof description !== 'string') problems.push(`categories.${slug}.description: expected a string`);
+    categories[slug] = {
+      ...(typeof label === 'string' && label.trim() ? { label: label.trim().normalize('NFC') } : {}),
+      ...(typeof description === 'string' ? { description } : {}),
+    };
+  }
+  return categories;
+}
 
 function checkUrl(key: string, value: string | undefined, problems: string[]): string | undefined {
   if (value === undefined) return undefined;
@@ -208,8 +248,8 @@ function checkUrl(key: string, value: string | undefined, problems: string[]): s
   return url.href;
 }
 
-function checkLimits(value: unknown, problems: string[]): RecordLimits {
-  if (value === undefined) return DEFAULT_LIMITS;
+function checkLimits(value: unknown, problems: string[]): RecordLimits | undefined {
+  if (value === undefined) return undefined;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     problems.push(`limits: expected an object such as { recordBytes: 2000000 }, got ${JSON.stringify(value)}`);
     return DEFAULT_LIMITS;
@@ -228,8 +268,8 @@ function checkLimits(value: unknown, problems: string[]): RecordLimits {
   return limits;
 }
 
-function checkAuthor(value: unknown, title: string | undefined, problems: string[]): Author | undefined {
-  if (value === undefined) return { name: title ?? '' };
+function checkAuthor(value: unknown, problems: string[]): Author | undefined {
+  if (value === undefined) return undefined;
   if (typeof value === 'string' && value.trim()) return { name: value.trim() };
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const { name, email, url, ...rest } = value as Record<string, unknown>;

@@ -71,6 +71,15 @@ describe('resolveConfig', () => {
     });
   });
 
+  describe('when a key is unknown', () => {
+    it('names every key a config may have', () => {
+      expect(resolveConfig({ ...valid, colour: 'rouge' }).problems).toEqual([
+        'colour: unknown field (known: title, description, siteUrl, language, timeZone, author, copyright, limit, '
+        + 'categories, tagDate, hub, itemsDir, outDir, cacheControl, pages, publicDir, limits)',
+      ]);
+    });
+  });
+
   describe('when some limits are given', () => {
     it('keeps the default of every other limit', () => {
       const { config } = resolveConfig({ ...valid, limits: { categoriesPerRecord: 5 }, pages: false, publicDir: 'static' });
