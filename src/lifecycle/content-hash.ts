@@ -31,7 +31,7 @@ function hashFields(article: HashedFields, siteUrl: string): string {
   // The site's own address is left out: the same record served under two mount paths (`/`, `/feeds`) has links
   // and absolute body URLs below two addresses, yet it is one article with one history.
   const origin = siteUrl === '' ? '' : new URL(siteUrl).origin;
-  const local = (text: string): string => (siteUrl === '' ? text : text.split(siteUrl).join('').split(origin).join(''));
+  const local = (url: string): string => (siteUrl === '' ? url : cutPrefix(url, siteUrl) ?? cutPrefix(url, origin) ?? url);
   const seen = [
     article.title,
     article.sourceHash,
@@ -41,4 +41,15 @@ function hashFields(article: HashedFields, siteUrl: string): string {
     local(article.link),
   ];
   return createHash('sha256').update(JSON.stringify(seen), 'utf8').digest('hex');
+}
+
+/**
+ * What follows `prefix` at the start of `url`, where it ends a path segment (`/`, `?`, `#` or nothing next), or
+ * undefined. Only a leading address is cut: one inside a path or a query (`https://cdn.example/?src=https://…`)
+ * is part of a different URL, which must keep a different hash.
+ */
+function cutPrefix(url: string, prefix: string): string | undefined {
+  if (!url.startsWith(prefix)) return undefined;
+  const rest = url.slice(prefix.length);
+  return rest === '' || /^[/?#]/.test(rest) ? rest : undefined;
 }

@@ -85,7 +85,9 @@ describe('gazette build', () => {
       }
       const names = (await readdir(a, { recursive: true })).sort();
       expect((await readdir(b, { recursive: true })).sort()).toEqual(names);
-      for (const name of names.filter((n) => /\.(xml|json|html|gz|br)$/.test(n))) {
+      const documents = names.filter((n) => /\.(xml|json|html|gz|br)$/.test(n));
+      expect(documents.length).toBeGreaterThan(20);
+      for (const name of documents) {
         expect(await readFile(path.join(b, name)), name).toEqual(await readFile(path.join(a, name)));
       }
     });

@@ -34,7 +34,7 @@ describe('writeCorpus', () => {
     const count = (format: string) => c.records.filter((r) => r.format === format).length;
     expect([count('md'), count('json'), count('txt')]).toEqual([40, 5, 5]);
     const sizes = await Promise.all(c.files.map(async (f) => Buffer.byteLength(await readFile(path.join(c.itemsDir, f)))));
-    expect(sizes.every((bytes) => bytes > 4500 && bytes < 7000)).toBe(true);
+    expect([sizes.length, sizes.every((bytes) => bytes > 4500 && bytes < 7000)]).toEqual([50, true]);
     expect(c.records.every((r) => r.categories.length >= 1 && r.categories.length <= 3)).toBe(true);
   });
 

@@ -10,7 +10,7 @@ export type ParserName = 'rss-parser' | 'feedsmith' | 'feed-extractor' | 'json-p
 /** One item as a parser saw it. `undefined` means this parser does not report the field (see BLIND_SPOTS). */
 export interface ParsedItem {
   id: string | undefined;
-  /** Plain text: Atom `type="html"` titles are entity-decoded here. */
+  /** Plain text: an Atom title is entity-decoded here only when it is `type="html"`. */
   title: string | undefined;
   link: string | undefined;
   published: Date | undefined;
@@ -96,6 +96,8 @@ type Loose = Record<string, any>;
 const toDate = (v: unknown): Date | undefined => (typeof v === 'string' && v ? new Date(v) : undefined);
 const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const str = (v: unknown): string | undefined => (v === undefined || v === null ? undefined : String(v));
+/** RFC 4287 §3.1: an Atom text construct is plain text unless its `type` is `html`, whose entities are then decoded. */
+const atomText = (value: string, type: unknown): string => (type === 'html' ? decodeEntities(value) : value);
 
 async function withRssParser(document: string, format: FeedFormat): Promise<ParsedFeed> {
   // customFields (documented rss-parser option) keep every dc:creator and the raw Atom
@@ -106,6 +108,8 @@ async function withRssParser(document: string, format: FeedFormat): Promise<Pars
         ['dc:creator', 'creators', { keepArray: true }],
         ['category', 'categoryElements', { keepArray: true }],
         ['author', 'authorElements', { keepArray: true }],
+        ['title', 'titleElements', { keepArray: true }],
+        ['summary', 'summaryElements', { keepArray: true }],
         'updated',
       ] as any,
     },
@@ -131,7 +135,7 @@ async function withRssParser(document: string, format: FeedFormat): Promise<Pars
     const cats = list<any>(it.categoryElements).map((c) => c.$ ?? {});
     return {
       id: str(it.id),
-      title: it.title === undefined ? undefined : decodeEntities(String(it.title)),
+      title: it.title === undefined ? undefined : atomText(String(it.title), it.titleElements?.[0]?.$?.type),
       link: str(it.link),
       published: toDate(it.isoDate),
       updated: toDate(it.updated),
@@ -140,7 +144,7 @@ async function withRssParser(document: string, format: FeedFormat): Promise<Pars
       categorySchemes: cats.map((c) => String(c.scheme)),
       authors: list<any>(it.authorElements).map((a) => String(list(a.name)[0])),
       contentHtml: str(it.content),
-      summary: it.summary === undefined ? undefined : decodeEntities(String(it.summary)),
+      summary: it.summary === undefined ? undefined : atomText(String(it.summary), it.summaryElements?.[0]?.$?.type),
     };
   });
   return { parser: 'rss-parser', title: str(feed.title), language: str(feed.language), updated: toDate(feed.lastBuildDate), items };
@@ -167,7 +171,7 @@ function withFeedsmith(document: string, format: FeedFormat): ParsedFeed {
   const feed = parseAtomFeed(document) as Loose;
   const items = list<Loose>(feed.entries).map((it): ParsedItem => ({
     id: str(it.id),
-    title: it.title === undefined ? undefined : decodeEntities(String(it.title.value)),
+    title: it.title === undefined ? undefined : atomText(String(it.title.value), it.title.type),
     link: str(list<any>(it.links).find((l) => !l.rel || l.rel === 'alternate')?.href),
     published: toDate(it.published),
     updated: toDate(it.updated),
@@ -176,7 +180,7 @@ function withFeedsmith(document: string, format: FeedFormat): ParsedFeed {
     categorySchemes: list<any>(it.categories).map((c) => String(c.scheme)),
     authors: list<any>(it.authors).map((a) => String(a.name)),
     contentHtml: str(it.content?.value),
-    summary: it.summary === undefined ? undefined : decodeEntities(String(it.summary.value)),
+    summary: it.summary === undefined ? undefined : atomText(String(it.summary.value), it.summary.type),
   }));
   return { parser: 'feedsmith', title: str(feed.title?.value), language: str(feed.xml?.lang), updated: toDate(feed.updated), items };
 }
@@ -211,7 +215,7 @@ function withFeedExtractor(document: string, format: FeedFormat): ParsedFeed {
     const cats = list<any>(it.category);
     return {
       id: text(it.id),
-      title: it.title === undefined ? undefined : decodeEntities(text(it.title)!),
+      title: it.title === undefined ? undefined : atomText(text(it.title)!, it.title?.['@_type']),
       link: str(list<any>(it.link).find((l) => !l['@_rel'] || l['@_rel'] === 'alternate')?.['@_href']),
       published: toDate(text(it.published)),
       updated: toDate(text(it.updated)),
@@ -220,7 +224,7 @@ function withFeedExtractor(document: string, format: FeedFormat): ParsedFeed {
       categorySchemes: cats.map((c) => String(c['@_scheme'])),
       authors: list<any>(it.author).map((a) => text(a.name)!),
       contentHtml: text(it.content),
-      summary: it.summary === undefined ? undefined : decodeEntities(text(it.summary)!),
+      summary: it.summary === undefined ? undefined : atomText(text(it.summary)!, it.summary?.['@_type']),
     };
   });
   return { parser: 'feed-extractor', title: str(feed.title), language: str(feed.language) || undefined, updated: toDate(feed.published), items };

@@ -4,9 +4,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/article/article.ts';
 import { applyLedger } from '../../src/lifecycle/apply-ledger.ts';
+import { contentHash } from '../../src/lifecycle/content-hash.ts';
 import { EMPTY_LEDGER, parseLedger, serializeLedger, type Ledger, type LedgerEntry } from '../../src/lifecycle/ledger.ts';
 import { renderRedirectsFiles } from '../../src/lifecycle/redirects-files.ts';
 import { makeArticle } from '../helpers/factories.ts';
+import { checkProperty } from '../helpers/property.ts';
 
 const SEED = 20241122;
 
@@ -97,6 +99,8 @@ describe('the redirect files, for any paths', () => {
     fc.array(fc.constantFrom('a', ' ', ';', '"', '\\', '\n', '\r', '$', '{', '}', '#', '%', '%0A', '%22', 'é', '/'), { maxLength: 12 }).map((cs) => `/${cs.join('')}`),
   );
   it('writes only well-formed rules, one per line', () => {
+    // Lines checked over all runs: the loops below must not pass only because no rule was ever written.
+    let checked = 0;
     fc.assert(fc.property(fc.array(fc.record({ from: anyPath, to: anyPath }), { maxLength: 6 }), fc.constantFrom('', '/actu'), (redirects, base) => {
       const files = renderRedirectsFiles(redirects, base);
       const map = files['redirects.map'].split('\n').filter((l) => l !== '' && !l.startsWith('#'));
@@ -106,6 +110,59 @@ describe('the redirect files, for any paths', () => {
       // A quoted key with only escaped quotes and backslashes, then a quoted value of URL characters, then `;`.
       for (const line of map) expect(line).toMatch(/^"\/(?:[^"\\\u0000-\u001F\u007F]|\\["\\])*" "\/[A-Za-z0-9\-_.!~*'()%/]*";$/);
       for (const line of netlify) expect(line).toMatch(/^\/[A-Za-z0-9\-_.!~*'()%/]* \/[A-Za-z0-9\-_.!~*'()%/]* 301$/);
+      checked += map.length;
     }), { seed: SEED, numRuns: 500 });
+    expect(checked).toBeGreaterThan(500);
+  });
+});
+
+describe('contentHash, for any two articles', () => {
+  // Tiny alphabets with the characters of the hash's own JSON text, so that two field lists often spell the same
+  // text once joined: the encoding, not luck, must keep them apart.
+  const piece = fc.constantFrom('a', 'b', '"', '\\', ',', '[', ']', 'null', ' ', 'é', 'e\u0301', '\u2028', '\uD800', '\uD801');
+  const text = fc.array(piece, { maxLength: 3 }).map((ps) => ps.join(''));
+  const maybe = fc.option(text, { nil: undefined });
+  const fields = fc.record({
+    title: text,
+    sourceHash: text,
+    categories: fc.array(fc.record({ slug: text, name: text }), { maxLength: 2 }),
+    authors: fc.array(fc.record({ name: text, email: maybe, url: maybe }), { maxLength: 2 }),
+    image: maybe,
+    link: text,
+  });
+  type Hashed = typeof fields extends fc.Arbitrary<infer T> ? T : never;
+  const withoutUndefined = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_, v: unknown) => v ?? null));
+  const articleOf = (f: Hashed, n: number): Article => makeArticle({
+    ...f, authors: f.authors.map(({ name, email, url }) => ({ name, ...(email === undefined ? {} : { email }), ...(url === undefined ? {} : { url }) })),
+    id: `id-${n}`, slug: `s-${n}`, file: `items/${n}.md`, date: new Date(Date.UTC(2024, 0, n + 1)),
+  });
+
+  it('is the same exactly when the title, body, summary, categories, authors, image and link are', () => {
+    checkProperty(fc.property(fields, fields, (a, b) => {
+      const same = JSON.stringify(withoutUndefined(a)) === JSON.stringify(withoutUndefined(b));
+      expect(contentHash(articleOf(a, 1)) === contentHash(articleOf(b, 2))).toBe(same);
+    }), 2000);
+  });
+
+  it('ignores the id, file, slug and dates', () => {
+    checkProperty(fc.property(fields, (f) => {
+      expect(contentHash(articleOf(f, 1))).toBe(contentHash(articleOf(f, 2)));
+    }), 300);
+  });
+
+  // Links and images as the article stage makes them (absolute, as `new URL()` writes them), below the site (here
+  // mounted at /actu) or elsewhere, with the site's address sometimes inside the path or the query too. (A URL
+  // below the origin but outside the mount path, `https://example.org/a`, reads as `/a` like the site's own
+  // `https://example.org/actu/a` on purpose: a record keeps its hash when the site moves to another mount path.)
+  const SITE = 'https://example.org/actu';
+  const urlPart = fc.constantFrom('a', '/', '?u=', '#', '&', SITE, `${SITE}/`, 'https://example.org', 'el', 'https:', '//', '%2F', 'articles/x/');
+  const url = fc.tuple(fc.constantFrom(`${SITE}/`, 'https://cdn.example/'), fc.array(urlPart, { maxLength: 4 }))
+    .map(([base, parts]) => new URL(`${base}${parts.join('')}`).href);
+
+  it('tells apart any two links or images once the site address is left out', () => {
+    checkProperty(fc.property(url, url, fc.option(url, { nil: undefined }), fc.option(url, { nil: undefined }), (l1, l2, i1, i2) => {
+      const hash = (link: string, image: string | undefined) => contentHash(makeArticle({ title: 'T', sourceHash: 'h', categories: [], authors: [], link, image }), SITE);
+      expect(hash(l1, i1) === hash(l2, i2), `${l1} ${i1} / ${l2} ${i2}`).toBe(l1 === l2 && i1 === i2);
+    }), 2000);
   });
 });

@@ -76,7 +76,8 @@ describe('record containment', () => {
     });
 
     it('accepts a body at the limit', () => {
-      expect(parseMarkdown(md('title: T', `${'é'.repeat(49)}a`), { ...options, limits }).value).toBeDefined();
+      const { value, diagnostics } = parseMarkdown(md('title: T', `${'é'.repeat(49)}a`), { ...options, limits });
+      expect([value?.body, diagnostics]).toEqual([{ kind: 'markdown', text: `${'é'.repeat(49)}a\n`, line: 4 }, []]);
     });
   });
 

@@ -57,6 +57,18 @@ describe('toFeedItem', () => {
       expect([item.link, item.id, item.guid]).toEqual([FALLBACK, FALLBACK, 'pas une URL']);
     });
 
+    // `feed` writes title and content in CDATA: each `]]>` is broken by a marker feed-package.ts turns back into `]]&gt;`.
+    it.each([
+      ['a title with `]]>`, markup and a control', { title: 'A\u0001 ]]> « é » & <b>' }, 'title', 'A ]]\uFFFF> « é » & <b>'],
+      ['a body with `]]>` twice and a control', { html: '<p>x ]]> y ]]> z\u000B</p>' }, 'content', '<p>x ]]\uFFFF> y ]]\uFFFF> z</p>'],
+    ] as const)('writes %s as CDATA text', (_, overrides, field, expected) => {
+      expect(itemOf(overrides, format)[field]).toBe(expected);
+    });
+
+    it('writes no category for an article without one', () => {
+      expect(itemOf({ categories: [] }, format).category).toEqual([]);
+    });
+
     it('writes no content for an article without a body', () => {
       expect(itemOf({ html: '' }, format)).not.toHaveProperty('content');
     });
@@ -101,6 +113,10 @@ describe('toFeedItem', () => {
   ])('names in RSS dc:creator %s', (_, authors, names) => {
     const item = itemOf({ authors }, 'rss');
     expect([item.extensions?.[0]?.name, item.extensions?.[0]?.objects, item.author]).toEqual(['dc:creator', names.map((n) => ({ _text: n })), undefined]);
+  });
+
+  it('drops an author URL that is no http(s) URL, and the controls of the name', () => {
+    expect(itemOf({ authors: [{ name: 'Zoé\u0001 ]]>', url: 'javascript:alert(1)' }] }, 'atom').author).toEqual([{ name: 'Zoé ]]>' }]);
   });
 
   it('writes Atom categories with the display name as term and label, and the category page as scheme', () => {
