@@ -5,7 +5,7 @@ import type { Diagnostic, Result, Severity } from '../diagnostics.ts';
 import { parseFrenchDate } from '../records/french-date.ts';
 import type { RawRecord } from '../records/raw-record.ts';
 import { internalError } from '../_lib/internal-error.ts';
-import { describeValue } from './_lib/describe-value.ts';
+import { describeValue } from '../_lib/describe-value.ts';
 import type { Article } from './article.ts';
 import { cleanHtml } from './clean-html.ts';
 import { deriveSummary, toPlainText } from './derive-summary.ts';

@@ -1,6 +1,7 @@
 // records: *.json (one article object; body in `body` as Markdown or in `html`) → RawRecord.
 import { getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
+import { describeValue } from '../_lib/describe-value.ts';
 import { createLineLocator } from '../_lib/line-locator.ts';
 import { DEFAULT_LIMITS, type RecordLimits } from '../config/config-schema.ts';
 import type { Diagnostic, Result } from '../diagnostics.ts';
@@ -112,7 +113,7 @@ function takeBody(fields: Record<string, RawField>, report: Report): RecordBody 
     const line = field.line ?? 1;
     if (typeof field.value !== 'string') {
       const kind = key === 'body' ? 'Markdown' : 'HTML';
-      report('error', 'body-not-string', `expected the ${kind} text as a string, got ${describeType(field.value)}`, line, key);
+      report('error', 'body-not-string', `expected the ${kind} text as a string, got ${describeValue(field.value)}`, line, key);
       ok = false;
       continue;
     }
@@ -126,12 +127,6 @@ function takeBody(fields: Record<string, RawField>, report: Report): RecordBody 
   if (html) return { kind: 'html', html: html.text, line: html.line };
   if (body) return { kind: 'markdown', text: body.text, line: body.line };
   return { kind: 'none' };
-}
-
-function describeType(value: unknown): string {
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${JSON.stringify(value)}`;
 }
 
 function describeJsonError(error: ParseError): string {
