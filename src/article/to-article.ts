@@ -17,7 +17,7 @@ import { renderBody } from './render-body.ts';
 import { slugify } from './slug.ts';
 import { cleanXmlText } from './xml-text.ts';
 
-/** The record keys Gazette reads (DESIGN.md "Article records"); any other key is a warning. */
+/** The record keys Gazette reads, the same in every record format; any other key is a warning. */
 export const KNOWN_FIELDS = [
   'title', 'date', 'updated', 'categories', 'author', 'summary', 'slug', 'id', 'link', 'image', 'draft',
 ] as const;
