@@ -75,7 +75,7 @@ try {
 
   console.log();
   printTable(
-    ['measure', 'value', 'goal (issue 7)'],
+    ['measure', 'value', 'goal (README, Performance)'],
     [
       ['start → first 200 of /feed.xml', formatMs(firstOk), '≤ 3 s cold'],
       ['  of which: spawn → listening', formatMs(server.listeningMs), ''],

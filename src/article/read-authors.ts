@@ -1,6 +1,6 @@
 // article: the `author` field (a name, `Name <email>`, `{ name, email, url }` or a list of them) → Author[].
 import type { Author } from '../config/define-config.ts';
-import { describeValue } from './_lib/describe-value.ts';
+import { describeValue } from '../_lib/describe-value.ts';
 import { readUrl } from '../_lib/read-url.ts';
 import { cleanXmlText } from './xml-text.ts';
 

@@ -1,6 +1,6 @@
 // article: a record body as written (Markdown, HTML or dispatch blocks) → unsanitised HTML.
 import { Marked } from 'marked';
-import { escapeHtml } from '../_lib/escape-html.ts';
+import { escapeHtml } from '../_lib/escape-markup.ts';
 import type { DispatchBlock, RecordBody } from '../records/raw-record.ts';
 
 // One private instance: options set here never leak into (or from) the global `marked`.

@@ -1,4 +1,5 @@
 // article: any title or category name → an ASCII URL slug (`Société` → `societe`, `l’OCP` → `l-ocp`).
+import { foldAccents } from '../_lib/fold-accents.ts';
 
 /** Longest slug kept; longer ones are cut on a word boundary. */
 export const MAX_SLUG_LENGTH = 80;
@@ -12,10 +13,7 @@ const LETTERS: Readonly<Record<string, string>> = {
 /** Folds text to a lower-case ASCII slug: accents dropped, `œ` → `oe`, every other run of non-alphanumerics → `-`. */
 export function slugify(text: string): string {
   if (typeof text !== 'string') throw new TypeError('slugify: text must be a string');
-  const folded = text
-    .replace(/[œŒæÆßẞøØłŁđĐðÐþÞıħĦ]/g, (c) => LETTERS[c] ?? '')
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  const folded = foldAccents(spellOutLetters(text), { compatibility: true })
     .toLowerCase()
     // Apostrophes (’ ' ʼ ‘) separate words like any other non-alphanumeric: `l’OCP` → `l-ocp`.
     .replace(/[^a-z0-9]+/g, '-')
@@ -24,6 +22,11 @@ export function slugify(text: string): string {
 }
 
 // --- internal ---
+
+/** `œ` → `oe`, `ß` → `ss`, `ø` → `o`…: the letters of {@link LETTERS}, which foldAccents keeps as they are. */
+function spellOutLetters(text: string): string {
+  return text.replace(/[œŒæÆßẞøØłŁđĐðÐþÞıħĦ]/g, (c) => LETTERS[c] ?? '');
+}
 
 function cutSlug(slug: string): string {
   if (slug.length <= MAX_SLUG_LENGTH) return slug;

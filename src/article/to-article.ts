@@ -5,7 +5,7 @@ import type { Result, Severity } from '../diagnostics.ts';
 import { parseFrenchDate } from '../records/french-date.ts';
 import type { RawRecord } from '../records/raw-record.ts';
 import { internalError } from '../_lib/internal-error.ts';
-import { describeValue } from './_lib/describe-value.ts';
+import { describeValue } from '../_lib/describe-value.ts';
 import { createFieldReader, type FieldReader } from './_lib/field-reader.ts';
 import type { Article, Category } from './article.ts';
 import { cleanHtml } from './clean-html.ts';
@@ -17,7 +17,7 @@ import { readUrl } from '../_lib/read-url.ts';
 import { renderBody } from './render-body.ts';
 import { slugify } from './slug.ts';
 
-/** The record keys Gazette reads (DESIGN.md "Article records"); any other key is a warning. */
+/** The record keys Gazette reads, the same in every record format; any other key is a warning. */
 export const KNOWN_FIELDS = [
   'title', 'date', 'updated', 'categories', 'author', 'summary', 'slug', 'id', 'link', 'image', 'draft',
 ] as const;

@@ -1,8 +1,9 @@
 // lint: Atom 1.0 rules (RFC 4287, https://www.rfc-editor.org/rfc/rfc4287) as the W3C Feed Validation Service applies them.
+import { createLineLocator } from '../_lib/line-locator.ts';
 import { checkPlausibleDate, checkRfc3339Date } from './check-dates.ts';
 import { checkHtmlContent, checkPlainText } from './content-html.ts';
 import { ATOM_ENTRY_ELEMENTS, ATOM_FEED_ELEMENTS, checkDefinedChildren } from './feed-vocabulary.ts';
-import { indexLines, type LintReport } from './lint-report.ts';
+import type { LintReport } from './lint-report.ts';
 import { ATOM_NS } from './lint-rss.ts';
 import { checkUrl } from './rss-element-checks.ts';
 import { checkUriSyntax, hasUriScheme, isAddrSpec, isCanonicalUri, isFullIri, isLanguageTag, isMediaType } from './value-checks.ts';
@@ -286,7 +287,7 @@ function checkTypedText(report: LintReport, el: XmlElement, isContent: boolean):
   }
   // feedvalidator: NotBlank
   if (el.text.trim() === '' && el.children.length === 0 && src === undefined) report.warning('text-blank', el.line, field, `<${field}> is empty`);
-  if (type === 'html' || (isContent && /\/html$/i.test(type))) checkHtmlContent(report, el.text, indexLines(el.text, el.contentLine), field);
+  if (type === 'html' || (isContent && /\/html$/i.test(type))) checkHtmlContent(report, el.text, createLineLocator(el.text, el.contentLine).lineOf, field);
   else if (type === 'xhtml') checkXhtml(report, el);
   else if (type === 'text') checkPlainText(report, el.text, el.line, field, 'ContainsUndeclaredHTML');
 }

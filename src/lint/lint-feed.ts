@@ -1,10 +1,11 @@
 // lint: feed documents (text) → diagnostics, offline, with the rules of the W3C Feed Validation Service.
+import { createLineLocator } from '../_lib/line-locator.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { checkCharacterReferences, checkCharacters, checkSize } from './check-characters.ts';
 import { checkNamespaces } from './feed-vocabulary.ts';
 import { lintAtom } from './lint-atom.ts';
 import { lintJsonFeed } from './lint-json-feed.ts';
-import { createLintReport, indexLines, type LintReport } from './lint-report.ts';
+import { createLintReport, type LintReport } from './lint-report.ts';
 import { lintRss } from './lint-rss.ts';
 import { lintRss1 } from './lint-rss1.ts';
 import { FORMAT_NAMES, type DocumentFormat } from './read-feed.ts';
@@ -42,7 +43,7 @@ export function lintFeed(input: LintInput): Diagnostic[] {
   if (input.format === 'json') {
     lintJsonFeed(report, body, now);
   } else {
-    const lineOf = indexLines(body);
+    const { lineOf } = createLineLocator(body);
     checkCharacters(report, body, lineOf);
     checkCharacterReferences(report, body, lineOf);
     const parsed = parseXmlTree(body);

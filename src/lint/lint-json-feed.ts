@@ -1,10 +1,11 @@
 // lint: JSON Feed 1.1 rules (https://www.jsonfeed.org/version/1.1/), with best-effort line numbers.
+import { createLineLocator } from '../_lib/line-locator.ts';
 import { JSON_FEED_VERSION } from '../_lib/feed-formats.ts';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { checkCharacters } from './check-characters.ts';
 import { checkPlausibleDate, checkRfc3339Date } from './check-dates.ts';
 import { checkHtmlContent, checkPlainText } from './content-html.ts';
-import { indexLines, type LintReport } from './lint-report.ts';
+import type { LintReport } from './lint-report.ts';
 import { isAbsoluteHttpUrl, isLanguageTag } from './value-checks.ts';
 
 export { JSON_FEED_VERSION };
@@ -15,7 +16,7 @@ const ITEM_URLS = ['url', 'external_url', 'image', 'banner_image'];
 
 /** Applies the JSON Feed 1.1 rules to a document's text. */
 export function lintJsonFeed(report: LintReport, body: string, now: Date): void {
-  const lineOf = indexLines(body);
+  const { lineOf } = createLineLocator(body);
   const deep = tooDeep(body, MAX_DEPTH);
   if (deep !== undefined) {
     report.error('json-depth', lineOf(deep), undefined, `arrays and objects nest more than ${MAX_DEPTH} levels deep here; no feed needs that, and parsers give up`);

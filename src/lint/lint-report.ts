@@ -34,19 +34,3 @@ export function createLintReport(file: string, options: { w3c?: boolean } = {}):
   };
   return { file, diagnostics, error: add('error'), warning: add('warning') };
 }
-
-/** Returns a function mapping an offset in `text` to its 1-based line (binary search over newline offsets). */
-export function indexLines(text: string, firstLine = 1): (offset: number) => number {
-  const breaks: number[] = [];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) breaks.push(i);
-  return (offset: number) => {
-    let lo = 0;
-    let hi = breaks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (breaks[mid]! < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return firstLine + lo;
-  };
-}

@@ -1,7 +1,8 @@
 // lint: the RSS 2.0 <item> rules (https://www.rssboard.org/rss-specification#hrelementsOfLtitemgt) the W3C validator applies.
+import { createLineLocator } from '../_lib/line-locator.ts';
 import { checkHtmlContent } from './content-html.ts';
 import { checkDefinedChildren, RSS_ITEM_ELEMENTS } from './feed-vocabulary.ts';
-import { indexLines, type LintReport } from './lint-report.ts';
+import type { LintReport } from './lint-report.ts';
 import { checkDuplicateSemantics, checkEmailWithName, checkSingles, checkUrl, DC_NS } from './rss-element-checks.ts';
 import { checkUriSyntax, isAbsoluteHttpUrl, isMediaType } from './value-checks.ts';
 import { attributeOf, findChild, findChildren, type XmlElement } from './xml-tree.ts';
@@ -43,8 +44,8 @@ export function lintRssItem(report: LintReport, item: XmlElement, guids: Map<str
   if (encoded && (!description || description.line > encoded.line)) {
     report.warning('description-with-content', encoded.line, 'content:encoded', '<content:encoded> needs a <description> before it too (summary for readers that ignore it)');
   }
-  if (description) checkHtmlContent(report, description.text, indexLines(description.text, description.contentLine), 'description');
-  if (encoded) checkHtmlContent(report, encoded.text, indexLines(encoded.text, encoded.contentLine), 'content:encoded');
+  if (description) checkHtmlContent(report, description.text, createLineLocator(description.text, description.contentLine).lineOf, 'description');
+  if (encoded) checkHtmlContent(report, encoded.text, createLineLocator(encoded.text, encoded.contentLine).lineOf, 'content:encoded');
 }
 
 // --- internal ---

@@ -1,7 +1,8 @@
 // lint: RSS 1.0 (RDF Site Summary, https://web.resource.org/rss/1.0/spec) with the validator's main rules.
+import { createLineLocator } from '../_lib/line-locator.ts';
 import { checkPlausibleDate, checkW3cdtfDate } from './check-dates.ts';
 import { checkHtmlContent, checkPlainText } from './content-html.ts';
-import { indexLines, type LintReport } from './lint-report.ts';
+import type { LintReport } from './lint-report.ts';
 import { checkSingles, checkUrl, DC_NS } from './rss-element-checks.ts';
 import { findChild, findChildren, type XmlElement } from './xml-tree.ts';
 
@@ -47,10 +48,10 @@ export function lintRss1(report: LintReport, root: XmlElement, now: Date, _lines
       for (const el of findChildren(top, name, RSS1_NS)) checkUrl(report, el.text, el.line, name);
     }
     for (const description of findChildren(top, 'description', RSS1_NS)) {
-      checkHtmlContent(report, description.text, indexLines(description.text, description.contentLine), 'description');
+      checkHtmlContent(report, description.text, createLineLocator(description.text, description.contentLine).lineOf, 'description');
     }
     const encoded = findChild(top, 'encoded', CONTENT_NS);
-    if (encoded) checkHtmlContent(report, encoded.text, indexLines(encoded.text, encoded.contentLine), 'content:encoded');
+    if (encoded) checkHtmlContent(report, encoded.text, createLineLocator(encoded.text, encoded.contentLine).lineOf, 'content:encoded');
     for (const date of findChildren(top, 'date', DC_NS)) {
       const instant = checkW3cdtfDate(report, date.text.trim(), date.line, 'dc:date');
       if (instant) checkPlausibleDate(report, instant, now, date.line, 'dc:date');

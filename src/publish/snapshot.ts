@@ -21,7 +21,7 @@ export interface SnapshotOptions {
   readonly encode?: (doc: RenderedDocument) => SnapshotEntry;
 }
 
-/** Brotli quality 5: ≈5 ms for a 300 KB feed, where 11 costs ≈600 ms (STYLE.md measurements). */
+/** Brotli quality 5: ≈5 ms for a 300 KB feed, where 11 costs ≈600 ms (measured on a 2-core build machine). */
 export const BROTLI_QUALITY = 5;
 /** gzip level 9: cheap enough at build time, and every client decodes it. */
 export const GZIP_LEVEL = 9;

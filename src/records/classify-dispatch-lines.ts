@@ -1,4 +1,4 @@
-// records: dispatch body lines → kicker / heading / paragraph blocks (DESIGN.md "Article records" §3).
+// records: dispatch body lines → blocks: an ALL-CAPS line is a kicker, a short unpunctuated line before a paragraph a heading.
 import type { DispatchBlock } from './raw-record.ts';
 
 /** A heading is a short line: longer lines are paragraphs even without closing punctuation. */

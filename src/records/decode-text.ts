@@ -2,6 +2,7 @@
 // newsroom tools still save in, is read with a warning rather than losing the article. A UTF-8 file with a few
 // invalid bytes is not Windows-1252: it is decoded with U+FFFD in their place and reported as an error, so a whole
 // record is never published as mojibake.
+import { createLineLocator } from '../_lib/line-locator.ts';
 
 /** What decoding noticed about the bytes; the loader turns these into diagnostics naming the file. */
 export interface DecodeNote {
@@ -65,7 +66,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     notes.push({
       severity: 'warning',
       code: 'c1-control',
-      line: lineAt(text, first),
+      line: createLineLocator(text).lineOf(first),
       message: 'C1 control characters (Windows-1252 text read as Latin-1) were replaced by the characters they stand for',
     });
   }
@@ -132,10 +133,4 @@ function sequenceLength(bytes: Uint8Array, i: number): number {
     return inRange(1, lo, hi) && inRange(2, 0x80, 0xbf) && inRange(3, 0x80, 0xbf) ? 4 : 0;
   }
   return 0;
-}
-
-function lineAt(text: string, index: number): number {
-  let line = 1;
-  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 0x0a) line++;
-  return line;
 }

@@ -1,5 +1,6 @@
 // records: the words parseFrenchDate knows, folded for matching: the French ones from _lib/french-locale.ts,
 // plus the English names and zones of RFC 822 dates.
+import { foldAccents } from '../_lib/fold-accents.ts';
 import {
   DATE_LEAD_INS as LEAD_IN_WORDS, DATELINE_CITIES, MONTH_ABBREVIATIONS, MONTH_NAMES, NEWS_AGENCIES, PLACE_ZONES as PLACE_PHRASES,
   RELATIVE_WORDS as RELATIVE_PHRASES, UPDATE_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES, ZONE_OFFSETS, ZONE_REGIONS,
@@ -7,9 +8,7 @@ import {
 
 /** Lower case, accents stripped (`Décembre` → `decembre`, `1ᵉʳ` → `1er`), dashes as `-`, apostrophes as `'`. */
 export function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  return foldAccents(text, { compatibility: true })
     .replace(/[\u2212\u2010\u2011\u2013\u2014]/g, '-')
     .replace(/[\u2019\u02bc]/g, "'")
     .toLowerCase();

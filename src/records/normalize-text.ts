@@ -1,4 +1,4 @@
-// records: text clean-up shared by every loader (BOM, line endings, Unicode NFC, offsets → lines).
+// records: text clean-up shared by every loader (BOM, line endings, Unicode NFC).
 
 /**
  * Strips a leading UTF-8 BOM, turns CRLF and lone CR into LF, and normalises to NFC.
@@ -13,25 +13,6 @@ export function normalizeText(text: string): string {
 /** Splits normalised text into lines, each without trailing whitespace (inner NBSP/U+202F kept). */
 export function splitLines(text: string): string[] {
   return text.split('\n').map((line) => line.trimEnd());
-}
-
-/** Returns a function mapping a 0-based UTF-16 offset in `text` to its 1-based line and column. */
-export function createLineLocator(text: string): (offset: number) => { line: number; column: number } {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) === 0x0a) starts.push(i + 1);
-  }
-  return (offset) => {
-    // Binary search for the last line start ≤ offset.
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
-  };
 }
 
 /** What {@link normalizeStrings} made of a value: a normalised copy, or the news that it nests too deep. */

@@ -1,4 +1,4 @@
-// records: *.txt wire dispatch → RawRecord (DESIGN.md "Article records" §3).
+// records: *.txt wire dispatch (French date line, categories line, blank line, title, body) → RawRecord.
 import { DEFAULT_LIMITS, type RecordLimits } from '../config/config-schema.ts';
 import type { Diagnostic, Result } from '../diagnostics.ts';
 import { checkBodySize } from './record-limits.ts';

@@ -1,11 +1,13 @@
 // records: *.json (one article object; body in `body` as Markdown or in `html`) → RawRecord.
 import { getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { ParseError } from 'jsonc-parser';
+import { describeValue } from '../_lib/describe-value.ts';
+import { createLineLocator } from '../_lib/line-locator.ts';
 import { DEFAULT_LIMITS, type RecordLimits } from '../config/config-schema.ts';
 import type { Diagnostic, Result } from '../diagnostics.ts';
 import { findDeepJson, findDeepMarkdown } from './find-deep-nesting.ts';
 import type { RawField, RawRecord, RecordBody } from './raw-record.ts';
-import { createLineLocator, normalizeStrings } from './normalize-text.ts';
+import { normalizeStrings } from './normalize-text.ts';
 import { checkBodySize } from './record-limits.ts';
 
 /** Options of {@link parseJson}. */
@@ -35,7 +37,7 @@ export function parseJson(text: string, options: ParseJsonOptions): Result<RawRe
   // Only the BOM is stripped: offsets must match the text, and strings are NFC-normalised after parsing
   // (so `\u0301` escapes are normalised too).
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const locate = createLineLocator(source);
+  const { lineOf, columnOf } = createLineLocator(source);
   if (source.trim() === '') {
     report('error', 'empty-record', 'the file is empty: expected a JSON object with a title and a date', 1);
     return { value: undefined, diagnostics };
@@ -43,15 +45,15 @@ export function parseJson(text: string, options: ParseJsonOptions): Result<RawRe
   // jsonc-parser descends recursively: measure the nesting first, with a loop.
   const deep = findDeepJson(source, limits.nestingDepth);
   if (deep !== undefined) {
-    report('error', 'too-deep', `the JSON nests deeper than ${limits.nestingDepth} levels (limits.nestingDepth)`, locate(deep).line);
+    report('error', 'too-deep', `the JSON nests deeper than ${limits.nestingDepth} levels (limits.nestingDepth)`, lineOf(deep));
     return { value: undefined, diagnostics };
   }
   const errors: ParseError[] = [];
   const root = parseTree(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const firstError = errors[0];
   if (firstError) {
-    const { line, column } = locate(firstError.offset);
-    report('error', 'json-syntax', `invalid JSON at column ${column}: ${describeJsonError(firstError)}`, line);
+    const column = columnOf(firstError.offset);
+    report('error', 'json-syntax', `invalid JSON at column ${column}: ${describeJsonError(firstError)}`, lineOf(firstError.offset));
     return { value: undefined, diagnostics };
   }
   if (root?.type !== 'object') {
@@ -65,7 +67,7 @@ export function parseJson(text: string, options: ParseJsonOptions): Result<RawRe
     const [keyNode, valueNode] = property.children ?? [];
     if (keyNode === undefined || valueNode === undefined) continue;
     const key = String(keyNode.value).normalize('NFC');
-    const line = locate(valueNode.offset).line;
+    const line = lineOf(valueNode.offset);
     const previous = seen.get(key);
     if (previous !== undefined) {
       // JSON.parse keeps the last duplicate; do the same but say so.
@@ -111,7 +113,7 @@ function takeBody(fields: Record<string, RawField>, report: Report): RecordBody 
     const line = field.line ?? 1;
     if (typeof field.value !== 'string') {
       const kind = key === 'body' ? 'Markdown' : 'HTML';
-      report('error', 'body-not-string', `expected the ${kind} text as a string, got ${describeType(field.value)}`, line, key);
+      report('error', 'body-not-string', `expected the ${kind} text as a string, got ${describeValue(field.value)}`, line, key);
       ok = false;
       continue;
     }
@@ -125,12 +127,6 @@ function takeBody(fields: Record<string, RawField>, report: Report): RecordBody 
   if (html) return { kind: 'html', html: html.text, line: html.line };
   if (body) return { kind: 'markdown', text: body.text, line: body.line };
   return { kind: 'none' };
-}
-
-function describeType(value: unknown): string {
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${JSON.stringify(value)}`;
 }
 
 function describeJsonError(error: ParseError): string {

@@ -1,6 +1,7 @@
 // records: *.md (YAML front matter + Markdown body) → RawRecord.
 import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
+import { createLineLocator } from '../_lib/line-locator.ts';
 import { DEFAULT_LIMITS, type RecordLimits } from '../config/config-schema.ts';
 import type { Diagnostic, Result } from '../diagnostics.ts';
 import { findDeepMarkdown, findDeepYaml } from './find-deep-nesting.ts';
@@ -50,7 +51,7 @@ export function parseMarkdown(text: string, options: ParseMarkdownOptions): Resu
   // Before yaml's composer, which recurses once per level.
   const deep = findDeepYaml(yamlSource, limits.nestingDepth);
   if (deep !== undefined) {
-    return fail('too-deep', `the front matter nests deeper than ${limits.nestingDepth} levels (limits.nestingDepth)`, lineOfOffset(yamlSource, deep) + 2);
+    return fail('too-deep', `the front matter nests deeper than ${limits.nestingDepth} levels (limits.nestingDepth)`, createLineLocator(yamlSource, 2).lineOf(deep));
   }
   let parsed = parseFrontMatter(yamlSource);
   const firstError = parsed.doc.errors[0];
@@ -119,13 +120,6 @@ export function parseMarkdown(text: string, options: ParseMarkdownOptions): Resu
 }
 
 // --- internal ---
-
-/** 0-based line of a 0-based offset in `text`. */
-function lineOfOffset(text: string, offset: number): number {
-  let line = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-}
 
 function parseFrontMatter(source: string): { doc: Document; counter: LineCounter } {
   const counter = new LineCounter();

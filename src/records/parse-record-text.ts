@@ -1,5 +1,6 @@
 // records: one record file's bytes → RawRecord, with no I/O and no module state (safe to run in a worker thread).
 import { internalError } from '../_lib/internal-error.ts';
+import { createLineLocator } from '../_lib/line-locator.ts';
 import { DEFAULT_LIMITS, type RecordLimits } from '../config/config-schema.ts';
 import type { Diagnostic, Result } from '../diagnostics.ts';
 import { decodeText } from './decode-text.ts';
@@ -65,12 +66,11 @@ export function parseRecordText(bytes: Uint8Array, options: ParseRecordTextOptio
 /** NUL never belongs in a text record: a binary file or a broken export. One error, naming the first lines. */
 function findNul(text: string, file: string): Diagnostic[] {
   if (!text.includes('\u0000')) return [];
+  const { lineOf } = createLineLocator(text);
   const lines: number[] = [];
-  let line = 1;
-  for (let i = 0; i < text.length && lines.length <= 10; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a) line++;
-    else if (c === 0 && lines.at(-1) !== line) lines.push(line);
+  for (let i = text.indexOf('\u0000'); i !== -1 && lines.length <= 10; i = text.indexOf('\u0000', i + 1)) {
+    const line = lineOf(i);
+    if (lines.at(-1) !== line) lines.push(line);
   }
   const shown = lines.slice(0, 10).join(', ') + (lines.length > 10 ? ', …' : '');
   return [{

@@ -1,4 +1,5 @@
 // records: the dispatch categories line (`InternationalNationalSociété`, `A, B | C`) → category names.
+import { foldAccents } from '../_lib/fold-accents.ts';
 
 /**
  * Explicit separators between category names: `,` `|` `·` (and `•`) `/` `;`, with any whitespace around them,
@@ -41,7 +42,7 @@ interface VocabularyEntry {
 
 /** Folds for comparison only: no accents, lower case, one space for any whitespace run. */
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/gu, ' ');
+  return foldAccents(text).toLowerCase().replace(/\s+/gu, ' ');
 }
 
 function cleanName(name: string): string {

@@ -5,7 +5,7 @@
 import { Feed, type Extension, type FeedOptions, type Item } from 'feed';
 import { cleanXmlText } from '../article/xml-text.ts';
 import { assertValidDate } from './machine-dates.ts';
-import { escapeXml } from './xml-safe.ts';
+import { escapeXml } from '../_lib/escape-markup.ts';
 
 /** The `feed` release the patches below were written for; package.json pins exactly this version. */
 export const FEED_PACKAGE_VERSION = '6.0.0';

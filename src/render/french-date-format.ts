@@ -26,7 +26,7 @@ export function formatFrenchTime(date: Date, timeZone: string): string | undefin
   // TZDate's local getters read its wall clock, as the UTC getters of `wall` do.
   const zoned = wall ?? new TZDate(date.getTime(), timeZone);
   const [hours, minutes] = wall ? [wall.getUTCHours(), wall.getUTCMinutes()] : [zoned.getHours(), zoned.getMinutes()];
-  // Records without a time are stored as 00:00 local (DESIGN.md, Dates): showing « à 0 h » would invent a time.
+  // A date written without a time is read as 00:00 in the configured time zone: showing « à 0 h » would invent a time.
   if (hours === 0 && minutes === 0) return undefined;
   // French newsroom style: « 14 h 30 », « 9 h », never « 14:30 » or « 14h00 ».
   return minutes === 0 ? `à ${hours} h` : `à ${hours} h ${pad2(minutes)}`;

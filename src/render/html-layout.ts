@@ -1,7 +1,7 @@
 // render: the shared page frame of every HTML page (head, autodiscovery, header, nav, footer).
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
-import { escapeHtml } from '../_lib/escape-html.ts';
+import { escapeHtml } from '../_lib/escape-markup.ts';
 import { isSafeHttpUrl } from '../_lib/read-url.ts';
 
 /** One `<link rel="alternate">` autodiscovery entry (https://www.rssboard.org/rss-autodiscovery). */

@@ -14,7 +14,7 @@ import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
 import { articlePath, FEED_FILES } from './feed-urls.ts';
 import { formatFrenchDate, formatFrenchTime, formatZonedRfc3339 } from './french-date-format.ts';
-import { escapeHtml } from '../_lib/escape-html.ts';
+import { escapeHtml } from '../_lib/escape-markup.ts';
 import { isSafeHttpUrl } from '../_lib/read-url.ts';
 import { hrefAttribute, navigationCategories, pathOf, renderLayout, type AlternateLink } from './html-layout.ts';
 

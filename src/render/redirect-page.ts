@@ -1,5 +1,5 @@
 // render: a redirect target → the HTML page a static host serves at a former article address.
-import { escapeHtml } from '../_lib/escape-html.ts';
+import { escapeHtml } from '../_lib/escape-markup.ts';
 
 /**
  * A small French page that sends the reader on to `target` at once (`<meta http-equiv="refresh">`), names it as

@@ -11,7 +11,7 @@ import {
   IMAGE_TYPES, feedAtomAttribute, feedCdata, feedRepeatedElement, feedRssAttribute, feedText,
 } from './feed-package.ts';
 import { assertValidDate } from './machine-dates.ts';
-import { escapeXml } from './xml-safe.ts';
+import { escapeXml } from '../_lib/escape-markup.ts';
 import { HTTP_SCHEMES, isSafeUrl } from '../_lib/read-url.ts';
 
 /** The two XML formats the `feed` package writes for us. */

@@ -22,7 +22,7 @@ export interface PublicationDecision {
 }
 
 /**
- * The per-record last-good rule (DESIGN.md "HTTP"): a record that becomes invalid keeps its last good version
+ * The per-record last-good rule of a live site: a record that becomes invalid keeps its last good version
  * published; a record that was never valid is not published; a deleted file is gone; every other change goes
  * live. `gazette build` passes an empty `lastGood`, so there an invalid record is simply not published.
  */

@@ -360,7 +360,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     }
     renders = nextRenders;
 
-    // 5. Lint what changed; a feed with a lint error is withheld (DESIGN.md: never published with an error).
+    // 5. Lint what changed; a feed with a lint error is withheld: no feed is ever published with a lint error.
     const withheld: string[] = [];
     if (options.lint !== false) {
       const now = Date.now();

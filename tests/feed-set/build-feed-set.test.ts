@@ -37,14 +37,14 @@ describe('buildFeedSet', () => {
 
     it('is updated at the newest `updated` of its articles, even an older article edited later', () => {
       const articles = [
-        makeArticle({ date: day(10) }),
-        makeArticle({ date: day(2), updated: day(20) }),
+        makeArticle({ date: day(10) }, 1),
+        makeArticle({ date: day(2), updated: day(20) }, 2),
       ];
       expect(buildFeedSet(articles, makeConfig()).main.updated).toEqual(day(20));
     });
 
     it('ignores the update of an article beyond `limit`', () => {
-      const articles = [makeArticle({ date: day(10) }), makeArticle({ date: day(2), updated: day(20) })];
+      const articles = [makeArticle({ date: day(10) }, 1), makeArticle({ date: day(2), updated: day(20) }, 2)];
       expect(buildFeedSet(articles, makeConfig({ limit: 1 })).main.updated).toEqual(day(10));
     });
 
@@ -61,9 +61,9 @@ describe('buildFeedSet', () => {
   describe('the category feeds', () => {
     it('has one feed per category of the published articles, sorted by slug', () => {
       const articles = [
-        makeArticle({ categories: [SOC, INTL] }),
-        makeArticle({ categories: [ECO] }),
-        makeArticle({ categories: [{ slug: 'sport', name: 'Sport' }], draft: true }),
+        makeArticle({ categories: [SOC, INTL] }, 1),
+        makeArticle({ categories: [ECO] }, 2),
+        makeArticle({ categories: [{ slug: 'sport', name: 'Sport' }], draft: true }, 3),
       ];
       expect(buildFeedSet(articles, makeConfig()).categories.map((f) => f.category?.slug)).toEqual(['economie', 'international', 'societe']);
     });
@@ -107,7 +107,7 @@ describe('buildFeedSet', () => {
     });
 
     it('is updated at the newest `updated` of its own articles', () => {
-      const articles = [makeArticle({ date: day(1), categories: [ECO] }), makeArticle({ date: day(9), categories: [SOC] })];
+      const articles = [makeArticle({ date: day(1), categories: [ECO] }, 1), makeArticle({ date: day(9), categories: [SOC] }, 2)];
       const eco = buildFeedSet(articles, makeConfig()).categories.find((f) => f.path.endsWith('economie'));
       expect(eco?.updated).toEqual(day(1));
     });
@@ -122,7 +122,7 @@ describe('buildFeedSet', () => {
   });
 
   it('gives equal feed sets for the same articles in another order', () => {
-    const articles = [1, 2, 3, 4].map((d) => makeArticle({ date: day(d % 2), categories: d % 2 ? [SOC] : [ECO, SOC] }));
+    const articles = [1, 2, 3, 4].map((d) => makeArticle({ date: day(d % 2), categories: d % 2 ? [SOC] : [ECO, SOC] }, d));
     expect(buildFeedSet([...articles].reverse(), makeConfig())).toEqual(buildFeedSet(articles, makeConfig()));
   });
 });

@@ -29,7 +29,7 @@ describe('sortArticles', () => {
   });
 
   it('leaves its input untouched', () => {
-    const articles = [makeArticle({ date: at('2024-01-01T00:00:00Z') }), makeArticle({ date: at('2024-02-01T00:00:00Z') })];
+    const articles = [makeArticle({ date: at('2024-01-01T00:00:00Z') }, 1), makeArticle({ date: at('2024-02-01T00:00:00Z') }, 2)];
     const before = [...articles];
     sortArticles(articles);
     expect(articles).toEqual(before);

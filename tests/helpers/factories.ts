@@ -19,19 +19,24 @@ export function makeConfig(overrides: Partial<GazetteConfig> = {}): ResolvedConf
   });
 }
 
-let counter = 0;
-
-/** A valid published article; each call gets a distinct id unless one is given. */
-export function makeArticle(overrides: Partial<Article> = {}): Article {
-  counter += 1;
-  const id = overrides.id ?? `test/article-${counter}`;
-  const slug = overrides.slug ?? `article-${counter}`;
-  const date = overrides.date ?? new Date(Date.UTC(2024, 10, 21, 23, 0, 0) - counter * 3_600_000);
+/**
+ * A valid published article, the same for the same arguments (no state shared between calls or tests). `n` numbers
+ * the defaults: id `test/article-n`, its slug and title, and a date n hours before 2024-11-22 00:00 Paris; when
+ * `overrides.id` is given the slug and title derive from it instead. Articles that must differ and set no id need
+ * different `n`.
+ * @example [makeArticle({}, 1), makeArticle({}, 2)] // ids test/article-1 and test/article-2
+ */
+export function makeArticle(overrides: Partial<Article> = {}, n = 1): Article {
+  if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`makeArticle: n must be a whole number ≥ 1, got ${n}`);
+  const id = overrides.id ?? `test/article-${n}`;
+  const label = overrides.id === undefined ? String(n) : overrides.id;
+  const slug = overrides.slug ?? (overrides.id === undefined ? `article-${n}` : `article-${slugOf(overrides.id)}`);
+  const date = overrides.date ?? new Date(Date.UTC(2024, 10, 21, 23, 0, 0) - n * 3_600_000);
   return {
     id,
     guid: `tag:example.org,2024-01-01:${id}`,
     slug,
-    title: `Article n° ${counter} : l’été « chaud »`,
+    title: `Article n° ${label} : l’été « chaud »`,
     link: `https://example.org/articles/${slug}/`,
     date,
     updated: overrides.updated ?? date,
@@ -50,4 +55,11 @@ export function makeArticle(overrides: Partial<Article> = {}): Article {
     updatedFromRecord: false,
     ...overrides,
   };
+}
+
+// --- internal ---
+
+/** `2024/maroc` → `2024-maroc`: a path-safe rendering of an id, enough to keep test slugs distinct. */
+function slugOf(id: string): string {
+  return id.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 }

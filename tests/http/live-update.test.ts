@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeConfig } from '../helpers/factories.ts';
 import { pollUntil, request, startSite, type RawResponse, type TestSite } from './_lib/site-server.ts';
 
-/** The budget DESIGN.md gives an edit to reach the served feeds. */
+/** An editor expects the served feeds to follow an edit within a second. */
 const BUDGET_MS = 1000;
 
 let site: TestSite;
@@ -20,8 +20,9 @@ const health = async () => JSON.parse((await request(site.port, '/healthz')).bod
 const record = (title: string, date: string, extra = '') =>
   `---\ntitle: "${title}"\ndate: ${date}\ncategories: [National]\n${extra}---\n\nUn paragraphe.\n`;
 
-// The steps build on each other (a served edit, then a broken one), so they run in order in one file.
-describe('live updates', () => {
+// The steps build on each other (a served edit, then a broken one), so they run in order in one file, even under
+// `--sequence.shuffle`.
+describe('live updates', { shuffle: false }, () => {
   let before: RawResponse;
   let afterNew: RawResponse;
 

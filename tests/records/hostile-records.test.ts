@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildResult } from '../../src/site/build-site.ts';
 import { makeConfig } from '../helpers/factories.ts';
 
-// The good records of tests/fixtures/items beside one hostile file per probe of issue 11.
+// The good records of tests/fixtures/items beside one hostile file per attack (alias bomb, deep nesting, NUL bytes,
+// broken UTF-8, script URLs, too many categories…).
 const ITEMS = fileURLToPath(new URL('../fixtures/items-hostile/', import.meta.url));
 
 describe('a build over hostile records among good ones', () => {

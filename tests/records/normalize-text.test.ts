@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLineLocator, normalizeText, splitLines } from '../../src/records/normalize-text.ts';
+import { normalizeText, splitLines } from '../../src/records/normalize-text.ts';
 
 describe('normalizeText', () => {
   it.each([
@@ -18,19 +18,5 @@ describe('normalizeText', () => {
 describe('splitLines', () => {
   it('strips trailing whitespace but keeps inner NBSP', () => {
     expect(splitLines('a\u00a0b  \t\nc ')).toEqual(['a\u00a0b', 'c']);
-  });
-});
-
-describe('createLineLocator', () => {
-  const locate = createLineLocator('ab\ncd\n\nef');
-
-  it.each([
-    [0, { line: 1, column: 1 }],
-    [2, { line: 1, column: 3 }],
-    [3, { line: 2, column: 1 }],
-    [6, { line: 3, column: 1 }],
-    [8, { line: 4, column: 2 }],
-  ])('maps offset %i', (offset, expected) => {
-    expect(locate(offset)).toEqual(expected);
   });
 });

@@ -66,11 +66,12 @@ describe('parseJson', () => {
     });
 
     it.each([
-      ['body', '{\n"title": "T",\n"body": ["a"]\n}'],
-      ['html', '{\n"title": "T",\n"html": 42\n}'],
-    ])('gives no record and an error when "%s" is not a string', (field, text) => {
+      ['body', '{\n"title": "T",\n"body": ["a"]\n}', 'expected the Markdown text as a string, got a list'],
+      ['html', '{\n"title": "T",\n"html": 42\n}', 'expected the HTML text as a string, got the number 42'],
+    ])('gives no record and an error when "%s" is not a string', (field, text, message) => {
       const { value, diagnostics } = parse(text);
-      expect([value, diagnostics.map((d) => [d.severity, d.code, d.line, d.field])]).toEqual([undefined, [['error', 'body-not-string', 3, field]]]);
+      expect([value, diagnostics.map((d) => [d.severity, d.code, d.line, d.field, d.message])])
+        .toEqual([undefined, [['error', 'body-not-string', 3, field, message]]]);
     });
   });
 

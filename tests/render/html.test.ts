@@ -56,7 +56,7 @@ describe('renderIndexPage', () => {
 
   describe.each(SITES)('when siteUrl is %s', (siteUrl) => {
     const config = makeConfig({ siteUrl });
-    const articles = [makeArticle({ categories: [SOCIETE] }), makeArticle({ categories: [INTERNATIONAL, SOCIETE] })];
+    const articles = [makeArticle({ categories: [SOCIETE] }, 1), makeArticle({ categories: [INTERNATIONAL, SOCIETE] }, 2)];
     const feedSet = makeFeedSet(articles, config);
     const pageUrl = feedUrls(feedSet.main, config).html;
     const doc = page(renderIndexPage(feedSet, config));
@@ -156,7 +156,7 @@ describe('renderIndexPage', () => {
   describe('when there are more than 100 articles', () => {
     it('lists the newest 100', () => {
       const config = makeConfig();
-      const articles = Array.from({ length: 120 }, () => makeArticle({ categories: [] }));
+      const articles = Array.from({ length: 120 }, (_, i) => makeArticle({ categories: [] }, i + 1));
       const doc = page(renderIndexPage(makeFeedSet(articles, config), config));
       expect(all(doc, 'time')).toHaveLength(100);
     });
@@ -164,7 +164,7 @@ describe('renderIndexPage', () => {
 
   it('renders the same bytes twice', () => {
     const config = makeConfig();
-    const feedSet = makeFeedSet([makeArticle(), makeArticle()], config);
+    const feedSet = makeFeedSet([makeArticle({}, 1), makeArticle({}, 2)], config);
     expect(renderIndexPage(feedSet, config)).toBe(renderIndexPage(feedSet, config));
   });
 
@@ -176,8 +176,8 @@ describe('renderIndexPage', () => {
 describe('renderCategoryPage', () => {
   describe.each(SITES)('when siteUrl is %s', (siteUrl) => {
     const config = makeConfig({ siteUrl });
-    const inSociete = makeArticle({ categories: [SOCIETE] });
-    const elsewhere = makeArticle({ categories: [INTERNATIONAL] });
+    const inSociete = makeArticle({ categories: [SOCIETE] }, 1);
+    const elsewhere = makeArticle({ categories: [INTERNATIONAL] }, 2);
     const feedSet = makeFeedSet([inSociete, elsewhere], config);
     const feed = feedSet.categories.find((f) => f.category?.slug === 'societe')!;
     const pageUrl = feedUrls(feed, config).html;
@@ -424,7 +424,7 @@ function makeFeedSet(articles: readonly Article[], config: ResolvedConfig): Feed
 
 function renderDefaultIndex() {
   const config = makeConfig();
-  return page(renderIndexPage(makeFeedSet([makeArticle(), makeArticle()], config), config));
+  return page(renderIndexPage(makeFeedSet([makeArticle({}, 1), makeArticle({}, 2)], config), config));
 }
 
 function page(html: string) {

@@ -2,7 +2,7 @@
 import type { Diagnostic, Severity } from '../../diagnostics.ts';
 import type { RawRecord } from '../../records/raw-record.ts';
 import { cleanXmlText } from '../xml-text.ts';
-import { describeValue } from './describe-value.ts';
+import { describeValue } from '../../_lib/describe-value.ts';
 
 /** Receives one finding about one field, already bound to that field. */
 export type FieldReport = (severity: Severity, code: string, message: string) => void;
