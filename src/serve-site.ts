@@ -36,6 +36,11 @@ export interface FeedRouterOptions {
   readonly ledger?: 'update' | 'read' | 'off';
   /** Publish scheduled (future-dated) articles now, for previews. Default false. */
   readonly future?: boolean;
+  /**
+   * Folder of the persistent article cache that `gazette build` keeps (`node_modules/.cache/gazette`): a start takes
+   * the articles of unchanged records from it. Default: none (`gazette serve` passes its default).
+   */
+  readonly cacheDir?: string;
 }
 
 /** An Express router serving Gazette's routes, plus its lifecycle. */
@@ -68,6 +73,7 @@ export function createFeedRouter(config: ResolvedConfig, options: FeedRouterOpti
     ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
     ...(options.ledger !== undefined ? { ledger: options.ledger } : {}),
     ...(options.future !== undefined ? { future: options.future } : {}),
+    ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
   });
   const ready = site.ready.catch((error: unknown) => {
     log?.(`first build failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -35,6 +35,11 @@ export interface LiveSiteOptions {
   readonly ledger?: 'update' | 'read' | 'off';
   /** Publish scheduled articles now (previews). Default false: each is published at its date, by a timer. */
   readonly future?: boolean;
+  /**
+   * Folder of the persistent article cache shared with `gazette build` (e.g. `node_modules/.cache/gazette`): a start
+   * takes the articles of unchanged records from it. Default: none.
+   */
+  readonly cacheDir?: string;
 }
 
 /** What the last build found, for /healthz: the shape the HTTP layer reads (http/snapshot-source.ts). */
@@ -122,6 +127,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
         // One history per site: the root build keeps the ledger; other mount paths read it.
         ledger: variant.mountPath === '' || options.ledger === 'off' ? (options.ledger ?? 'update') : 'read',
         ...(options.future === undefined ? {} : { future: options.future }),
+        ...(options.cacheDir === undefined ? {} : { cacheDir: path.resolve(options.cacheDir) }),
       });
     } catch (error) {
       // The worker died, ran out of its budget or hit a bug: keep serving the last snapshot, and say so.

@@ -6,6 +6,8 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { brotliBody, gzipBody, hashBody } from '../publish/snapshot.ts';
 import { CONTENT_TYPES, type RenderedDocument } from '../render/render-site.ts';
 import type { Redirect } from '../lifecycle/apply-ledger.ts';
+import { GAZETTE_VERSION } from '../_lib/version.ts';
+import { openArticleStore, type ArticleStore } from './article-store.ts';
 import { createSiteBuilder, type SiteBuilder } from './site-builder.ts';
 
 /** One build asked of the engine. */
@@ -24,6 +26,11 @@ export interface BuildRequest {
   readonly ledger?: 'update' | 'read' | 'off';
   /** Publish scheduled articles too (previews). */
   readonly future?: boolean;
+  /**
+   * Folder of the persistent article cache (article-store.ts), or undefined for none: the first build of a mount path
+   * takes the articles of unchanged records from it (a warm start) and saves it once done.
+   */
+  readonly cacheDir?: string;
 }
 
 /** A document that changed since the engine's previous reply for that mount path, ready to serve. */
@@ -73,11 +80,15 @@ export function createRebuildEngine(): RebuildEngine {
   return {
     async build(request) {
       const started = performance.now();
-      const configKey = JSON.stringify([request.config, request.itemsDir, request.displayDir, request.pages, request.ledger, request.future]);
+      const configKey = JSON.stringify([request.config, request.itemsDir, request.displayDir, request.pages, request.ledger, request.future, request.cacheDir]);
       let state = states.get(request.mountPath);
       const full = state === undefined || state.configKey !== configKey;
+      let store: ArticleStore | undefined;
       if (state === undefined || full) {
+        const pages = request.pages ?? request.config.pages;
+        store = request.cacheDir === undefined ? undefined : await openArticleStore(request.cacheDir, { ...request.config, pages }, GAZETTE_VERSION);
         const builder = createSiteBuilder(request.config, {
+          ...(store ? { store } : {}),
           itemsDir: request.itemsDir,
           displayDir: request.displayDir,
           keepLastGood: true,
@@ -89,8 +100,15 @@ export function createRebuildEngine(): RebuildEngine {
         states.set(request.mountPath, state);
       }
       const build = await state.builder.build(request.changed ? { changed: request.changed } : undefined);
+      // Saved after the first build only: a later one changes a few records, not worth rewriting the whole cache for.
+      // A cache that cannot be written costs the next start its warmth, never this build.
+      const cacheProblem = await store?.save().then(() => undefined, (error: unknown) => error);
+      const cacheDiagnostics: Diagnostic[] = cacheProblem === undefined ? [] : [{
+        severity: 'warning', file: request.cacheDir ?? '', code: 'cache-unwritable', source: 'config',
+        message: `the article cache could not be written (${(cacheProblem as NodeJS.ErrnoException).code ?? String(cacheProblem)}); the next start is cold`,
+      }];
       const base = {
-        mountPath: request.mountPath, recordCount: build.recordCount, diagnostics: build.diagnostics, kept: build.kept,
+        mountPath: request.mountPath, recordCount: build.recordCount, diagnostics: [...build.diagnostics, ...cacheDiagnostics], kept: build.kept,
         redirects: build.redirects, scheduled: build.scheduled.length, nextDue: build.nextDue,
       };
       if (!build.feedSet) {

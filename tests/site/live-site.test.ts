@@ -1,3 +1,4 @@
+import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isMountPath } from '../../src/_lib/mount-path.ts';
@@ -61,6 +62,48 @@ describe('createLiveSite on a missing items folder', () => {
     const site = createLiveSite(makeConfig(), { itemsDir: path.join('/nonexistent', 'gazette-items') });
     await site.ready;
     expect([site.current(), site.status()?.ok]).toEqual([undefined, false]);
+  });
+});
+
+describe('createLiveSite with the article cache', () => {
+  /** One start and stop; the bodies it served, and its build status. */
+  async function start(itemsDir: string, cacheDir: string) {
+    const site = createLiveSite(makeConfig(), { itemsDir, cacheDir, ledger: 'off' });
+    try {
+      await site.ready;
+      const bodies = new Map([...(site.current()?.entries ?? [])].map(([p, e]) => [p, e.identity.toString('utf8')]));
+      return { bodies, status: site.status() };
+    } finally {
+      await site.close();
+    }
+  }
+
+  it('writes it on the first start and serves the same site from it on the next', async () => {
+    const items = await makeItemsCopy();
+    const cacheDir = path.join(items.root, 'cache');
+    try {
+      const cold = await start(items.itemsDir, cacheDir);
+      const files = await readdir(cacheDir);
+      const warm = await start(items.itemsDir, cacheDir);
+      expect(files.filter((f) => f.endsWith('.bin')).length).toBe(1);
+      expect([cold.bodies.size > 3, warm.bodies]).toEqual([true, cold.bodies]);
+      expect(warm.status?.diagnostics.filter((d) => d.code === 'cache-unwritable')).toEqual([]);
+    } finally {
+      await items.remove();
+    }
+  });
+
+  it('still serves the site when the cache cannot be written, with a warning', async () => {
+    const items = await makeItemsCopy();
+    const blocker = path.join(items.root, 'not-a-folder');
+    try {
+      await writeFile(blocker, 'a file where the cache folder should go');
+      const { bodies, status } = await start(items.itemsDir, path.join(blocker, 'cache'));
+      expect(bodies.has('/feed.xml')).toBe(true);
+      expect(status?.diagnostics.map((d) => d.code)).toContain('cache-unwritable');
+    } finally {
+      await items.remove();
+    }
   });
 });
 

@@ -4,6 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import { isGazetteError } from '../../diagnostics.ts';
 import { startServer } from '../../serve-site.ts';
+import { defaultStoreDir } from '../../site/article-store.ts';
 import { feedUrls } from '../../render/feed-urls.ts';
 import { processIO, type CliIO } from '../io.ts';
 import { EXIT } from '../command-spec.ts';
@@ -72,7 +73,7 @@ export async function runServe(args: ServeArgs = {}, io: CliIO = processIO()): P
   try {
     // Build diagnostics always print; request lines only without --quiet (then no request log runs at all).
     server = await startServer({
-      config, port, host, log: print, requestLog: !args.quiet,
+      config, port, host, log: print, requestLog: !args.quiet, cacheDir: defaultStoreDir(),
       ...(args.pages === undefined ? {} : { pages: args.pages }),
       ...(args.future === undefined ? {} : { future: args.future }),
     });
