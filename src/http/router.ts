@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { isMountPath } from '../_lib/mount-path.ts';
-import type { FeedSnapshot } from '../publish/feed-snapshot.ts';
+import type { FeedSnapshot, SnapshotEntry } from '../publish/feed-snapshot.ts';
 import { healthReport, isOperatorRequest } from './health.ts';
 import { resolvePublicFile, sendPublicFile } from './public-files.ts';
 import { ALLOWED_METHODS, lookupPath, sendSnapshotEntry, sendText } from './serve-snapshot.ts';
@@ -63,6 +63,7 @@ export function createSnapshotRouter(source: SnapshotSource, options: SnapshotRo
       if (!isRead) return sendMethodNotAllowed(res);
       if (found.kind === 'redirect') return redirect(req, res, found.location);
       if (found.kind === 'moved') return redirect(req, res, `${req.baseUrl}${encodeURI(found.to)}`);
+      if (found.kind === 'pending') return sendPendingPage(req, res, await found.page.load(), options);
       sendSnapshotEntry(req, res, found.entry, { cacheControl: options.cacheControl });
     } catch (error) {
       next(error);
@@ -87,10 +88,25 @@ export function createFastPath(source: SnapshotSource, options: Pick<SnapshotRou
       redirect(req, res, encodeURI(found.to));
       return true;
     }
+    if (found.kind === 'pending') {
+      const send = (entry: SnapshotEntry | undefined) => sendPendingPage(req, res, entry, options);
+      void found.page.load().then(send, () => send(undefined));
+      return true;
+    }
     if (found.kind !== 'entry') return false;
     sendSnapshotEntry(req, res, found.entry, options);
     return true;
   };
+}
+
+/** A page rendered for this request (then kept), or 503 when it cannot be right now (its record is being edited). */
+function sendPendingPage(req: IncomingMessage, res: ServerResponse, entry: SnapshotEntry | undefined, options: Pick<SnapshotRouterOptions, 'cacheControl'>): void {
+  if (entry) {
+    sendSnapshotEntry(req, res, entry, options);
+    return;
+  }
+  res.setHeader('Retry-After', '1');
+  sendText(res, 503, 'Service Unavailable: this page is being rebuilt; try again in a moment.\n', req.method === 'HEAD');
 }
 
 // --- internal ---

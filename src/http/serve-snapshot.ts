@@ -1,6 +1,7 @@
-// http: one request + the current FeedSnapshot → a response from precomputed bytes (never a file, never a render).
+// http: one request + the current FeedSnapshot → a response from precomputed bytes (never a file; a pending page is
+// rendered by its snapshot's owner once, on its first request).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { FeedSnapshot, SnapshotEntry } from '../publish/feed-snapshot.ts';
+import type { FeedSnapshot, PendingPage, SnapshotEntry } from '../publish/feed-snapshot.ts';
 import { isNotModified } from './conditional.ts';
 import { negotiateEncoding } from './negotiate-encoding.ts';
 
@@ -13,9 +14,10 @@ export interface SendOptions {
   readonly cacheControl: string;
 }
 
-/** What a path resolves to in a snapshot: an entry, a redirect to its slash form, or nothing. */
+/** What a path resolves to in a snapshot: an entry, a page still to render, a redirect to its slash form, or nothing. */
 export type Lookup =
   | { readonly kind: 'entry'; readonly entry: SnapshotEntry }
+  | { readonly kind: 'pending'; readonly page: PendingPage }
   | { readonly kind: 'redirect'; readonly location: string }
   | { readonly kind: 'moved'; readonly to: string }
   | { readonly kind: 'missing' };
@@ -26,8 +28,10 @@ export function lookupPath(snapshot: FeedSnapshot, rawPath: string): Lookup {
   if (path === undefined) return { kind: 'missing' };
   const entry = snapshot.entries.get(path);
   if (entry) return { kind: 'entry', entry };
+  const page = snapshot.pages?.get(path);
+  if (page) return { kind: 'pending', page };
   // `/articles/x` → `/articles/x/`: a relative Location (RFC 9110 §10.2.2) keeps any mount path in front.
-  if (!path.endsWith('/') && snapshot.entries.has(`${path}/`)) {
+  if (!path.endsWith('/') && (snapshot.entries.has(`${path}/`) || snapshot.pages?.has(`${path}/`) === true)) {
     const last = path.slice(path.lastIndexOf('/') + 1);
     return { kind: 'redirect', location: `./${encodeURIComponent(last)}/` };
   }

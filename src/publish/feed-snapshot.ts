@@ -15,6 +15,15 @@ export interface SnapshotEntry {
   readonly lastModified: Date;
 }
 
+/**
+ * A page rendered on its first request and then kept (a live site holds the pages readers ask for, not the whole
+ * archive's): its entry, or undefined when it cannot be rendered right now (its record is changing; ask again).
+ */
+export interface PendingPage {
+  readonly path: string;
+  load(): Promise<SnapshotEntry | undefined>;
+}
+
 /** Everything one build produced. Swapped whole; never mutated. */
 export interface FeedSnapshot {
   readonly entries: ReadonlyMap<string, SnapshotEntry>;
@@ -24,4 +33,6 @@ export interface FeedSnapshot {
   readonly updated: Date;
   /** Former page paths → current ones (the publication ledger), answered with 301. */
   readonly redirects?: ReadonlyMap<string, string>;
+  /** Pages not in `entries`, rendered when first asked for (a live site's article pages). */
+  readonly pages?: ReadonlyMap<string, PendingPage>;
 }

@@ -6,10 +6,10 @@ import { floorToSecond } from '../_lib/floor-to-second.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import { displayPath, formatDiagnostic } from '../diagnostics.ts';
 import type { SourceHealth } from '../http/snapshot-source.ts';
-import type { FeedSnapshot, SnapshotEntry } from '../publish/feed-snapshot.ts';
-import { createLazyEntry } from '../publish/snapshot.ts';
+import type { FeedSnapshot, PendingPage, SnapshotEntry } from '../publish/feed-snapshot.ts';
+import { createLazyEntry, type EncodedParts } from '../publish/snapshot.ts';
 import { delayUntil } from '../lifecycle/schedule.ts';
-import { createRebuildEngine, type BuildReply, type RebuildEngine } from './rebuild-engine.ts';
+import { createRebuildEngine, type BuildReply, type ChangedDocument, type RebuildEngine } from './rebuild-engine.ts';
 import { createWorkerEngine } from './worker-engine.ts';
 import { watchItems, type ItemsChange, type ItemsWatcher, type WatcherState } from './watch.ts';
 
@@ -40,6 +40,13 @@ export interface LiveSiteOptions {
    * takes the articles of unchanged records from it. Default: none.
    */
   readonly cacheDir?: string;
+  /**
+   * Render each article page on its first request instead of in every build (default true): the site then holds
+   * articles without their bodies and only the pages readers ask for (the last `pageCacheSize` of them).
+   */
+  readonly lazyPages?: boolean;
+  /** How many rendered article pages are kept (least recently asked for go first; default 2,000). */
+  readonly pageCacheSize?: number;
 }
 
 /** What the last build found, for /healthz: the shape the HTTP layer reads (http/snapshot-source.ts). */
@@ -75,6 +82,9 @@ export interface LiveSite {
   close(): Promise<void>;
 }
 
+/** Default {@link LiveSiteOptions.pageCacheSize}: about 30 MB of pages with their compressed forms. */
+export const DEFAULT_PAGE_CACHE_SIZE = 2_000;
+
 /** At most this many mount paths get their own build (a mount pattern with parameters would be unbounded). */
 export const MAX_MOUNT_PATHS = 8;
 
@@ -97,6 +107,72 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
         memoryMb: options.buildMemoryMb ?? 2048,
       });
   const variants = new Map<string, Variant>();
+  const lazyPages = options.lazyPages ?? true;
+  const pageCache = createPageCache(options.pageCacheSize ?? DEFAULT_PAGE_CACHE_SIZE);
+
+  /** A lazy article page of `variant`: rendered by the engine on its first request, then kept in the page cache. */
+  const pendingPage = (variant: Variant, path: string): PendingPage => {
+    let loaded: Promise<SnapshotEntry | undefined> | undefined;
+    const page: PendingPage = {
+      path,
+      load() {
+        if (loaded) {
+          pageCache.touch(page);
+          return loaded;
+        }
+        const current: Promise<SnapshotEntry | undefined> = engine.renderPage({ mountPath: variant.mountPath, path }).then(
+          (doc) => {
+            if (!doc) return undefined;
+            pageCache.add(page, () => {
+              if (loaded === current) loaded = undefined;
+            });
+            return createLazyEntry(toParts(doc));
+          },
+          (error: unknown) => {
+            log(`page ${path} could not be rendered: ${error instanceof Error ? error.message : String(error)}`);
+            return undefined;
+          },
+        );
+        loaded = current;
+        // Not rendered now (its record is being edited, the worker restarted): asked again next time, not remembered.
+        void current.then((entry) => {
+          if (entry === undefined && loaded === current) loaded = undefined;
+        });
+        return current;
+      },
+    };
+    return page;
+  };
+
+  /** The served snapshot with one build's changes applied: new Maps, so the old snapshot stays whole for readers. */
+  const applyReply = (variant: Variant, reply: BuildReply): FeedSnapshot => {
+    const previous = variant.snapshot;
+    const fresh = reply.full || previous === undefined;
+    const entries = new Map<string, SnapshotEntry>(fresh ? [] : previous.entries);
+    const pages = new Map<string, PendingPage>(fresh ? [] : (previous.pages ?? []));
+    const drop = (path: string) => {
+      const page = pages.get(path);
+      if (page) pageCache.forget(page);
+      pages.delete(path);
+    };
+    if (fresh && previous?.pages) for (const page of previous.pages.values()) pageCache.forget(page);
+    for (const removed of reply.removed) {
+      entries.delete(removed);
+      drop(removed);
+    }
+    for (const doc of reply.changed) entries.set(doc.path, createLazyEntry(toParts(doc)));
+    for (const info of reply.pages) {
+      drop(info.path);
+      pages.set(info.path, pendingPage(variant, info.path));
+    }
+    return {
+      entries,
+      articleCount: reply.articleCount,
+      updated: floorToSecond(reply.updated ?? new Date(0)),
+      redirects: new Map(reply.redirects.map((r) => [r.from, r.to])),
+      ...(pages.size > 0 ? { pages } : {}),
+    };
+  };
   let lastStatus: BuildStatus | undefined;
   let lastSuccess: Date | undefined;
   let chain: Promise<unknown> = Promise.resolve();
@@ -128,6 +204,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
         ledger: variant.mountPath === '' || options.ledger === 'off' ? (options.ledger ?? 'update') : 'read',
         ...(options.future === undefined ? {} : { future: options.future }),
         ...(options.cacheDir === undefined ? {} : { cacheDir: path.resolve(options.cacheDir) }),
+        lazyPages,
       });
     } catch (error) {
       // The worker died, ran out of its budget or hit a bug: keep serving the last snapshot, and say so.
@@ -135,7 +212,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
     }
     const at = new Date();
     if (reply?.ok) {
-      variant.snapshot = applyReply(variant.snapshot, reply); // one reference assignment: readers see old or new, whole
+      variant.snapshot = applyReply(variant, reply); // one reference assignment: readers see old or new, whole
       if (report) {
         lastSuccess = at;
         armSchedule(reply.nextDue);
@@ -266,27 +343,51 @@ function mergeChanges(a: ItemsChange | undefined, b: ItemsChange): ItemsChange {
   return { files: new Set([...a.files, ...b.files]) };
 }
 
-/** The served snapshot with one build's changes applied: a new Map, so the old snapshot stays whole for readers. */
-function applyReply(previous: FeedSnapshot | undefined, reply: BuildReply): FeedSnapshot {
-  const entries = new Map<string, SnapshotEntry>(reply.full || previous === undefined ? [] : previous.entries);
-  for (const removed of reply.removed) entries.delete(removed);
-  for (const doc of reply.changed) {
-    entries.set(doc.path, createLazyEntry({
-      path: doc.path,
-      contentType: doc.contentType,
-      lastModified: doc.lastModified,
-      identity: toBuffer(doc.identity),
-      hash: doc.hash,
-      ...(doc.gzip ? { gzip: toBuffer(doc.gzip) } : {}),
-      ...(doc.br ? { br: toBuffer(doc.br) } : {}),
-    }));
-  }
-  const updated = reply.updated ?? new Date(0);
+/** A changed document from the engine as the parts of a snapshot entry. */
+function toParts(doc: ChangedDocument): EncodedParts {
   return {
-    entries,
-    articleCount: reply.articleCount,
-    updated: floorToSecond(updated),
-    redirects: new Map(reply.redirects.map((r) => [r.from, r.to])),
+    path: doc.path,
+    contentType: doc.contentType,
+    lastModified: doc.lastModified,
+    identity: toBuffer(doc.identity),
+    hash: doc.hash,
+    ...(doc.gzip ? { gzip: toBuffer(doc.gzip) } : {}),
+    ...(doc.br ? { br: toBuffer(doc.br) } : {}),
+  };
+}
+
+/** Rendered article pages kept by a live site, least recently asked for dropped first. */
+interface PageCache {
+  /** Remembers a page just rendered; `forget` drops its bytes (the page renders again on its next request). */
+  add(page: PendingPage, forget: () => void): void;
+  touch(page: PendingPage): void;
+  forget(page: PendingPage): void;
+}
+
+function createPageCache(size: number): PageCache {
+  if (!Number.isInteger(size) || size < 0) throw new RangeError(`pageCacheSize must be a whole number ≥ 0, got ${size}`);
+  const kept = new Map<PendingPage, () => void>(); // insertion order = least recently asked for first
+  return {
+    add(page, forget) {
+      kept.get(page)?.();
+      kept.delete(page);
+      kept.set(page, forget);
+      for (const [oldest, drop] of kept) {
+        if (kept.size <= size) break;
+        kept.delete(oldest);
+        drop();
+      }
+    },
+    touch(page) {
+      const forget = kept.get(page);
+      if (forget === undefined) return;
+      kept.delete(page);
+      kept.set(page, forget);
+    },
+    forget(page) {
+      kept.get(page)?.();
+      kept.delete(page);
+    },
   };
 }
 

@@ -8,7 +8,7 @@ import { CONTENT_TYPES, type RenderedDocument } from '../render/render-site.ts';
 import type { Redirect } from '../lifecycle/apply-ledger.ts';
 import { GAZETTE_VERSION } from '../_lib/version.ts';
 import { openArticleStore, type ArticleStore } from './article-store.ts';
-import { createSiteBuilder, type SiteBuilder } from './site-builder.ts';
+import { createSiteBuilder, LazyPageError, type LazyDocument, type SiteBuilder } from './site-builder.ts';
 
 /** One build asked of the engine. */
 export interface BuildRequest {
@@ -31,6 +31,23 @@ export interface BuildRequest {
    * takes the articles of unchanged records from it (a warm start) and saves it once done.
    */
   readonly cacheDir?: string;
+  /**
+   * Render article pages only when one is asked for ({@link RebuildEngine.renderPage}) instead of in every build:
+   * the engine then holds articles without their bodies, and the reply names the pages that changed by key only.
+   */
+  readonly lazyPages?: boolean;
+}
+
+/** An article page of a lazy build, named by a key of its inputs: a new key, new bytes. */
+export interface LazyPageInfo {
+  readonly path: string;
+  readonly key: string;
+}
+
+/** One page asked of the engine. */
+export interface PageRequest {
+  readonly mountPath: string;
+  readonly path: string;
 }
 
 /** A document that changed since the engine's previous reply for that mount path, ready to serve. */
@@ -54,6 +71,9 @@ export interface BuildReply {
   /** True when `changed`/`removed` are relative to an empty snapshot (the first build of this mount path). */
   readonly full: boolean;
   readonly changed: readonly ChangedDocument[];
+  /** Lazy article pages that are new or whose inputs changed (every one, on a full reply). */
+  readonly pages: readonly LazyPageInfo[];
+  /** Paths no longer served: documents and lazy pages. */
   readonly removed: readonly string[];
   readonly articleCount: number;
   readonly updated: Date | undefined;
@@ -72,15 +92,30 @@ export interface BuildReply {
 /** Builds on request, one at a time per engine. */
 export interface RebuildEngine {
   build(request: BuildRequest): Promise<BuildReply>;
+  /**
+   * Renders one lazy page of the last build of its mount path; undefined when there is no such page or its record
+   * changed since that build (the next build's reply will say what to ask for).
+   */
+  renderPage(request: PageRequest): Promise<ChangedDocument | undefined>;
 }
 
 /** Creates the engine: keeps each mount path's builder and last documents between requests. */
 export function createRebuildEngine(): RebuildEngine {
-  const states = new Map<string, { builder: SiteBuilder; documents: Map<string, RenderedDocument>; configKey: string }>();
+  const states = new Map<string, EngineState>();
   return {
+    async renderPage(request) {
+      const page = states.get(request.mountPath)?.pages.get(request.path);
+      if (!page) return undefined;
+      try {
+        return encodeChanged(await page.lazy.render());
+      } catch (error) {
+        if (error instanceof LazyPageError) return undefined;
+        throw error;
+      }
+    },
     async build(request) {
       const started = performance.now();
-      const configKey = JSON.stringify([request.config, request.itemsDir, request.displayDir, request.pages, request.ledger, request.future, request.cacheDir]);
+      const configKey = JSON.stringify([request.config, request.itemsDir, request.displayDir, request.pages, request.ledger, request.future, request.cacheDir, request.lazyPages]);
       let state = states.get(request.mountPath);
       const full = state === undefined || state.configKey !== configKey;
       let store: ArticleStore | undefined;
@@ -92,11 +127,12 @@ export function createRebuildEngine(): RebuildEngine {
           itemsDir: request.itemsDir,
           displayDir: request.displayDir,
           keepLastGood: true,
+          ...(request.lazyPages ? { retainPages: false } : {}),
           ...(request.pages === undefined ? {} : { pages: request.pages }),
           ...(request.ledger === undefined ? {} : { ledger: request.ledger }),
           ...(request.future === undefined ? {} : { future: request.future }),
         });
-        state = { builder, documents: new Map(), configKey };
+        state = { builder, documents: new Map(), pages: new Map(), configKey };
         states.set(request.mountPath, state);
       }
       const build = await state.builder.build(request.changed ? { changed: request.changed } : undefined);
@@ -112,7 +148,7 @@ export function createRebuildEngine(): RebuildEngine {
         redirects: build.redirects, scheduled: build.scheduled.length, nextDue: build.nextDue,
       };
       if (!build.feedSet) {
-        return { ...base, ok: false, full, changed: [], removed: [], articleCount: 0, updated: undefined, durationMs: performance.now() - started };
+        return { ...base, ok: false, full, changed: [], pages: [], removed: [], articleCount: 0, updated: undefined, durationMs: performance.now() - started };
       }
       const previous = state.documents;
       const current = new Map(build.documents);
@@ -125,11 +161,21 @@ export function createRebuildEngine(): RebuildEngine {
       for (const [path, doc] of current) if (previous.get(path) !== doc) changed.push(encodeChanged(doc));
       const removed = [...previous.keys()].filter((path) => !current.has(path));
       state.documents = current;
+      const pages = new Map<string, LazyPage>();
+      const changedPages: LazyPageInfo[] = [];
+      for (const lazy of build.lazyPages) {
+        const key = lazy.source ?? '';
+        pages.set(lazy.path, { key, lazy });
+        if (state.pages.get(lazy.path)?.key !== key) changedPages.push({ path: lazy.path, key });
+      }
+      for (const path of state.pages.keys()) if (!pages.has(path)) removed.push(path);
+      state.pages = pages;
       return {
         ...base,
         ok: true,
         full,
         changed,
+        pages: changedPages,
         removed,
         articleCount: build.feedSet.articles.length,
         updated: build.feedSet.main.updated,
@@ -140,6 +186,19 @@ export function createRebuildEngine(): RebuildEngine {
 }
 
 // --- internal ---
+
+/** What the engine keeps of one mount path between requests. */
+interface EngineState {
+  readonly builder: SiteBuilder;
+  readonly configKey: string;
+  documents: Map<string, RenderedDocument>;
+  pages: Map<string, LazyPage>;
+}
+
+interface LazyPage {
+  readonly key: string;
+  readonly lazy: LazyDocument;
+}
 
 function encodeChanged(doc: RenderedDocument): ChangedDocument {
   const identity = Buffer.from(doc.body, 'utf8');

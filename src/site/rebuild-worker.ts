@@ -1,28 +1,40 @@
 // site: the worker thread of a live site — builds on request from the serving thread, replies with what changed.
 import { parentPort } from 'node:worker_threads';
-import { createRebuildEngine, type BuildRequest } from './rebuild-engine.ts';
+import { createRebuildEngine, type BuildReply, type BuildRequest, type ChangedDocument, type PageRequest } from './rebuild-engine.ts';
 
-/** A message from the serving thread. */
-export interface WorkerRequest {
-  readonly id: number;
-  readonly request: BuildRequest;
-}
+/** A message from the serving thread: a build, or one lazy page of the last build. */
+export type WorkerRequest = { readonly id: number } & ({ readonly build: BuildRequest } | { readonly page: PageRequest });
+
+/** The worker's answer to one request (same id). */
+export type WorkerReply =
+  | { readonly id: number; readonly reply: BuildReply }
+  | { readonly id: number; readonly page: ChangedDocument | null }
+  | { readonly id: number; readonly error: string };
 
 if (parentPort) {
   const port = parentPort;
   const engine = createRebuildEngine();
-  // Requests arrive one at a time (the live site serialises builds); each gets exactly one reply.
+  const fail = (id: number) => (error: unknown) => port.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  // Builds arrive one at a time (the live site serialises them); pages between them. Each gets exactly one reply.
   port.on('message', (message: WorkerRequest) => {
-    engine.build(message.request).then(
-      (reply) => {
-        // The bodies' memory moves to the serving thread instead of being copied.
-        const transfer = new Set<ArrayBuffer>();
-        for (const d of reply.changed) for (const b of [d.identity, d.gzip, d.br]) if (b && isOwnBuffer(b)) transfer.add(b.buffer as ArrayBuffer);
-        port.postMessage({ id: message.id, reply }, [...transfer]);
-      },
-      (error: unknown) => port.postMessage({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-    );
+    if ('page' in message) {
+      engine.renderPage(message.page).then((page) => {
+        port.postMessage({ id: message.id, page: page ?? null }, page ? transferable([page]) : []);
+      }, fail(message.id));
+      return;
+    }
+    engine.build(message.build).then((reply) => {
+      // The bodies' memory moves to the serving thread instead of being copied.
+      port.postMessage({ id: message.id, reply }, transferable(reply.changed));
+    }, fail(message.id));
   });
+}
+
+/** The buffers of these documents that may be moved to the serving thread rather than copied. */
+function transferable(documents: readonly ChangedDocument[]): ArrayBuffer[] {
+  const transfer = new Set<ArrayBuffer>();
+  for (const d of documents) for (const b of [d.identity, d.gzip, d.br]) if (b && isOwnBuffer(b)) transfer.add(b.buffer as ArrayBuffer);
+  return [...transfer];
 }
 
 /** Only a view that spans its whole ArrayBuffer may be transferred: a slice of Node's shared pool may not. */

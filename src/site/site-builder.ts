@@ -63,10 +63,10 @@ export interface SiteBuilderOptions {
   /** A persistent store of articles from earlier builds (`gazette build`); saved by the caller. */
   readonly store?: ArticleStore;
   /**
-   * Keep rendered pages in `documents` (default true: a live site compares them between builds). False: the build
-   * streams — articles are kept without their bodies (the feeds' and the listings' ones excepted), and pages come as
-   * `lazyPages`, each rendering its article's body again from its file when asked, and not kept: what a one-shot build
-   * holds grows with the number of records by their metadata only, never by their bodies or pages.
+   * Keep rendered article pages in `documents` (default true). False: the build streams — articles are kept without
+   * their bodies (the feeds' and the listings' ones excepted), and article pages come as `lazyPages`, each rendering
+   * its article's body again from its file when asked, and not kept: what a build holds grows with the number of
+   * records by their metadata only, never by their bodies or pages. The index and category pages stay in `documents`.
    */
   readonly retainPages?: boolean;
   /** Called as records are read and validated: `done` of `total` record files (a progress line on a terminal). */
@@ -93,7 +93,7 @@ export interface SiteBuild {
   readonly scheduled: readonly ScheduledArticle[];
   /** When the next scheduled article is due (a live site rebuilds then). */
   readonly nextDue: Date | undefined;
-  /** With `retainPages: false`, the HTML pages, each rendered on demand (in render order). */
+  /** With `retainPages: false`, the article pages, each rendered on demand (in render order). */
   readonly lazyPages: readonly LazyDocument[];
 }
 
@@ -188,16 +188,13 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       const file = byFile.get(article.file);
       const entry = file ? current.get(file.name) : undefined;
       if (!file || !entry) return;
-      if (entry.withBody === undefined) {
-        const record = await readRecordFile(file, { display: article.file, vocabulary, limits: config.limits });
-        entry.withBody = record.value ? (toArticle(record.value, config).value ?? null) : null;
-      }
-      if (!entry.withBody) return;
+      const body = await bodyOf(article, file, entry);
+      if (!body) return;
       // The light article as the life cycle made it (id, guid, updated), with the body and summary of the full one;
       // the same object while the light one is the same, so unchanged feeds are not rendered again.
       let full = fullArticles.get(article);
-      if (full === undefined || full.html !== entry.withBody.html) {
-        full = withBodyOf(article, entry.withBody);
+      if (full === undefined || full.html !== body.html) {
+        full = withBodyOf(article, body);
         fullArticles.set(article, full);
         hasBody.add(full);
       }
@@ -206,7 +203,29 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     return articles.map((a) => upgraded.get(a) ?? a);
   };
   const fullArticles = new WeakMap<Article, Article>();
+
+  /**
+   * The full article made from the same source as `article`: the file's current version (read once per version), or
+   * the last good one a live site keeps publishing while the file has an error. Undefined when neither is.
+   */
+  const bodyOf = async (article: Article, file: RecordFile, entry: FileEntry): Promise<Article | undefined> => {
+    if (entry.keptWithBody?.sourceHash === article.sourceHash) return entry.keptWithBody;
+    if (entry.withBody === undefined) {
+      const record = await readRecordFile(file, { display: article.file, vocabulary, limits: config.limits });
+      entry.withBody = record.value ? (toArticle(record.value, config).value ?? null) : null;
+    }
+    return entry.withBody?.sourceHash === article.sourceHash ? entry.withBody : undefined;
+  };
   const hasBody = new WeakSet<Article>();
+  const sourceKeys = new WeakMap<Article, { readonly frameKey: string; readonly source: string }>();
+  /** An article page's source key; kept per article object, so an incremental build hashes only what changed. */
+  const sourceKeyOf = (article: Article, frameKey: string): string => {
+    const known = sourceKeys.get(article);
+    if (known?.frameKey === frameKey) return known.source;
+    const source = pageKey([frameKey, { ...article, html: undefined, summary: undefined }]);
+    sourceKeys.set(article, { frameKey, source });
+    return source;
+  };
   let pageStampKey: string | undefined;
   /** What every page depends on besides its article and frame: the configuration and the code that renders it. */
   const pageStamp = (): string => (pageStampKey ??= pageKey([GAZETTE_VERSION, codeStamp(PAGE_CODE), config]));
@@ -214,7 +233,10 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
   /** A light article with its body, read again from its file now (a streaming build's page); not kept. */
   const readBody = async (article: Article, file: RecordFile | undefined): Promise<Article> => {
     const changed = (why: string) => new LazyPageError(article.file, `${why} since the build read it: its page was not written; build again`);
-    if (!file) throw changed('is no longer listed');
+    const entry = file ? files.get(file.name) : undefined;
+    if (!file || !entry) throw changed('is no longer listed');
+    const known = [entry.keptWithBody, entry.withBody].find((full) => full?.sourceHash === article.sourceHash);
+    if (known) return withBodyOf(article, known);
     const record = await readRecordFile(file, { display: article.file, vocabulary, limits: config.limits });
     const full = record.value ? toArticle(record.value, config).value : undefined;
     // The file must still say what the build published (an edit meanwhile would mix two versions on the site).
@@ -286,6 +308,16 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       diagnostics.push(...entry.article.diagnostics);
       candidates.push({ entry, article: entry.article.value });
     }
+    // A re-read file keeps the body of its previous version while that version may stay published (last good).
+    if (options.keepLastGood) {
+      for (const index of misses) {
+        const name = (listed.value[index] as RecordFile).name;
+        const before = files.get(name);
+        const kept = before?.withBody ?? before?.keptWithBody;
+        const entry = next.get(name);
+        if (kept && entry && entry !== before) entry.keptWithBody = kept;
+      }
+    }
     files = next;
     const duplicates = findDuplicates(candidates.map((c) => c.article));
     diagnostics.push(...stamp(duplicates.diagnostics, 'record'));
@@ -345,15 +377,16 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     for (const feed of feeds) renderFeed(feed, config, render);
     const lazyPages: LazyDocument[] = [];
     if (pages && !bodies) {
-      const byDisplay = new Map(listed.value.map((f) => [displayOf(f), f]));
-      const frameKeys = new Map<unknown, string>();
+      // The index and category pages are few and show many articles: rendered here, kept like the feeds. Article
+      // pages are many: each is a lazy page named by its inputs, rendered when the writer (or a reader) asks.
+      let byDisplay: Map<string, RecordFile> | undefined;
+      const fileOf = (article: Article) => (byDisplay ??= new Map(listed.value.map((f) => [displayOf(f), f]))).get(article.file);
+      let frameKey: string | undefined;
       renderPages(feedSet, config, (path, deps, make, article) => {
-        if (!article) return lazyPages.push({ path, render: async () => make() });
-        const lazy = hasBody.has(article) ? async () => make() : async () => make(await readBody(article, byDisplay.get(article.file)));
-        let frameKey = frameKeys.get(deps[0]);
-        if (frameKey === undefined) frameKeys.set(deps[0], (frameKey = pageKey([pageStamp(), deps[0]])));
-        const source = pageKey([frameKey, { ...article, html: undefined, summary: undefined }]);
-        return lazyPages.push({ path, source, lastModified: article.updated, render: lazy });
+        if (!article) return render(path, deps, make);
+        frameKey ??= pageKey([pageStamp(), deps[0]]); // deps: [frame, article]
+        const lazy = hasBody.has(article) ? async () => make() : async () => make(await readBody(article, fileOf(article)));
+        return lazyPages.push({ path, source: sourceKeyOf(article, frameKey), lastModified: article.updated, render: lazy });
       });
     } else if (pages) {
       renderPages(feedSet, config, render);
@@ -449,6 +482,8 @@ interface FileEntry {
   readonly article: Result<Article | undefined> | undefined;
   /** Feeds only: the article with its body rendered, once a feed shows it (null when that failed). */
   withBody?: Article | null;
+  /** With keepLastGood, the previous version's full article (its body), for while that version stays published. */
+  keptWithBody?: Article;
 }
 
 /** What a file was when read: where its bytes live (a link may be retargeted), its size and modification time. */

@@ -2,7 +2,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { BuildReply, BuildRequest, RebuildEngine } from './rebuild-engine.ts';
+import type { BuildReply, BuildRequest, ChangedDocument, PageRequest, RebuildEngine } from './rebuild-engine.ts';
+import type { WorkerReply } from './rebuild-worker.ts';
 
 /** Options of {@link createWorkerEngine}. */
 export interface WorkerEngineOptions {
@@ -21,7 +22,7 @@ export function createWorkerEngine(options: WorkerEngineOptions): RebuildEngine 
   if (!(options.memoryMb > 0)) throw new RangeError('memoryMb must be positive');
   let worker: Worker | undefined;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (reply: BuildReply) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void }>();
 
   const failAll = (error: Error): void => {
     for (const { reject } of pending.values()) reject(error);
@@ -40,13 +41,13 @@ export function createWorkerEngine(options: WorkerEngineOptions): RebuildEngine 
         )
       : new Worker(file, { resourceLimits });
     started.unref();
-    started.on('message', (message: { id: number; reply?: BuildReply; error?: string }) => {
+    started.on('message', (message: WorkerReply) => {
       const waiter = pending.get(message.id);
       if (!waiter) return;
       pending.delete(message.id);
       if (pending.size === 0) started.unref();
-      if (message.reply) waiter.resolve(message.reply);
-      else waiter.reject(new Error(`the rebuild failed (a bug in Gazette): ${message.error ?? 'unknown error'}`));
+      if ('error' in message) waiter.reject(new Error(`the rebuild failed (a bug in Gazette): ${message.error}`));
+      else waiter.resolve(message);
     });
     started.on('error', (error) => {
       if (worker === started) worker = undefined;
@@ -59,33 +60,49 @@ export function createWorkerEngine(options: WorkerEngineOptions): RebuildEngine 
     return started;
   };
 
-  return {
-    build(request: BuildRequest): Promise<BuildReply> {
-      worker ??= start();
-      const current = worker;
-      const id = nextId++;
-      current.ref(); // a build in flight keeps the process alive; an idle worker does not
-      return new Promise<BuildReply>((resolve, reject) => {
-        const timer = setTimeout(() => {
+  /** Posts one message to the worker (started if needed); resolves with its reply. */
+  const ask = (message: { build: BuildRequest } | { page: PageRequest }, timeoutMs: number | undefined): Promise<WorkerReply> => {
+    worker ??= start();
+    const current = worker;
+    const id = nextId++;
+    current.ref(); // a request in flight keeps the process alive; an idle worker does not
+    return new Promise<WorkerReply>((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      if (timeoutMs !== undefined) {
+        timer = setTimeout(() => {
           if (!pending.has(id)) return;
           pending.delete(id);
-          reject(new Error(`the rebuild took longer than ${Math.round(options.timeoutMs / 1000)} s and was abandoned`));
+          reject(new Error(`the rebuild took longer than ${Math.round(timeoutMs / 1000)} s and was abandoned`));
           if (worker === current) worker = undefined;
           void current.terminate();
-        }, options.timeoutMs);
+        }, timeoutMs);
         timer.unref();
-        pending.set(id, {
-          resolve: (reply) => {
-            clearTimeout(timer);
-            resolve(reply);
-          },
-          reject: (error) => {
-            clearTimeout(timer);
-            reject(error);
-          },
-        });
-        current.postMessage({ id, request });
+      }
+      pending.set(id, {
+        resolve: (reply) => {
+          clearTimeout(timer);
+          resolve(reply);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
       });
+      current.postMessage({ id, ...message });
+    });
+  };
+
+  return {
+    async build(request: BuildRequest): Promise<BuildReply> {
+      const reply = await ask({ build: request }, options.timeoutMs);
+      if (!('reply' in reply)) throw new Error('the rebuild worker answered a build with something else');
+      return reply.reply;
+    },
+    // A page waits behind a build in flight (one thread); it has no budget of its own: a worker that dies fails it.
+    async renderPage(request: PageRequest): Promise<ChangedDocument | undefined> {
+      const reply = await ask({ page: request }, undefined);
+      if (!('page' in reply)) throw new Error('the rebuild worker answered a page with something else');
+      return reply.page ?? undefined;
     },
     async close() {
       const current = worker;

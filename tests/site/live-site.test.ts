@@ -107,6 +107,60 @@ describe('createLiveSite with the article cache', () => {
   });
 });
 
+describe('createLiveSite article pages (lazy: rendered on their first request)', () => {
+  let itemsDir: string;
+  let remove: () => Promise<void>;
+  let site: LiveSite;
+  beforeAll(async () => {
+    ({ itemsDir, remove } = await makeItemsCopy());
+    site = createLiveSite(makeConfig(), { itemsDir, ledger: 'off', pageCacheSize: 1 });
+    await site.ready;
+  });
+  afterAll(async () => {
+    await site.close();
+    await remove();
+  });
+  const pageAt = (path: string) => site.current()?.pages?.get(path);
+  const text = async (path: string) => (await pageAt(path)?.load())?.identity.toString('utf8');
+
+  it('holds article pages as pending pages, not entries, and the feeds and listings as entries', () => {
+    const snapshot = site.current();
+    const articles = [...(snapshot?.pages?.keys() ?? [])];
+    expect(articles.length).toBe(snapshot?.articleCount);
+    expect(articles.every((p) => p.startsWith('/articles/') && !snapshot?.entries.has(p))).toBe(true);
+    expect(['/feed.xml', '/', '/categories/societe/'].every((p) => snapshot?.entries.has(p))).toBe(true);
+  });
+
+  it('renders a page once and serves the same entry while it stays in the page cache', async () => {
+    const [path] = [...(site.current()?.pages?.keys() ?? [])];
+    const page = pageAt(path ?? '');
+    const first = await page?.load();
+    expect(first?.identity.toString('utf8')).toContain('<div class="body">');
+    expect(await page?.load()).toBe(first);
+  });
+
+  it('drops the least recently asked page beyond pageCacheSize, and renders it again when asked', async () => {
+    const [a, b] = [...(site.current()?.pages?.keys() ?? [])] as [string, string];
+    const first = await pageAt(a)?.load();
+    await pageAt(b)?.load();
+    const again = await pageAt(a)?.load();
+    expect(again).not.toBe(first);
+    expect(again?.identity.equals(first?.identity ?? Buffer.alloc(0))).toBe(true);
+  });
+
+  it('keeps serving the last good version of a page whose record then breaks', async () => {
+    const page = '/articles/rentree-universitaire-loyers/';
+    const before = await text(page);
+    // Another page pushes it out of the one-page cache: after the break it must be rendered again.
+    await text([...(site.current()?.pages?.keys() ?? [])].find((p) => p !== page) ?? '');
+    await writeFile(path.join(itemsDir, 'rentree-universitaire.md'), '---\ntitle: [broken\n---\n');
+    await site.rebuild();
+    expect(site.status()?.kept.map((file) => path.basename(file))).toEqual(['rentree-universitaire.md']);
+    expect(before).toContain('<div class="body">');
+    expect(await text(page)).toBe(before);
+  });
+});
+
 describe('isMountPath', () => {
   it.each([
     ['', true],
