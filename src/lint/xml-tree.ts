@@ -1,5 +1,6 @@
 // lint: feed document text → a small namespace-aware element tree with line numbers (sax, strict mode).
 import sax from 'sax';
+import { createLineLocator } from '../_lib/line-locator.ts';
 
 /** One attribute as written, with its namespace resolved. */
 export interface XmlAttribute {
@@ -45,7 +46,9 @@ export function parseXmlTree(body: string): XmlParseResult {
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   let error: { line: number; column: number; message: string } | undefined;
-  let startLine = 1;
+  const { lineOf } = createLineLocator(body);
+  /** 0-based offset of the `<` of the tag sax is reading (its `startTagPosition` counts that `<` too). */
+  const tagOffset = (): number => parser.startTagPosition - 1;
 
   parser.onerror = (e: Error) => {
     // sax appends "\nLine: …\nColumn: …\nChar: …"; keep the first sentence only.
@@ -65,9 +68,6 @@ export function parseXmlTree(body: string): XmlParseResult {
       entities[m[1]!] = decodeCharacterReferences(m[2] ?? m[3] ?? '');
     }
   };
-  parser.onopentagstart = () => {
-    startLine = parser.line + 1;
-  };
   parser.onopentag = (tag) => {
     const qt = tag as sax.QualifiedTag;
     const attributes = new Map<string, XmlAttribute>();
@@ -81,7 +81,8 @@ export function parseXmlTree(body: string): XmlParseResult {
       attributes,
       children: [],
       nodes: [],
-      line: startLine,
+      // The line of the `<`: sax's own line has moved on when a line break ends the name (`<title⏎ lang="fr">`).
+      line: lineOf(tagOffset()),
       contentLine: parser.line + 1,
       endLine: parser.line + 1,
       text: '',

@@ -91,6 +91,7 @@ describe('parseXmlTree', () => {
       // name, line of `<`, line after the start tag's `>`, line of the end
       ['rss', 2, 2, 9],
       ['channel', 3, 3, 8],
+      ['title', 4, 5, 5], // a start tag over two lines, its name ending the first
       ['item', 6, 6, 7],
       ['guid', 6, 6, 6],
     ])('places <%s> at line %i, its content at %i and its end at %i', (name, line, contentLine, endLine) => {
@@ -98,15 +99,15 @@ describe('parseXmlTree', () => {
       expect([element.line, element.contentLine, element.endLine]).toEqual([line, contentLine, endLine]);
     });
 
-    it('places a start tag spread over two lines at the line its attributes end, for content', () => {
-      const title = byName.get('title')!;
-      expect([title.contentLine, title.endLine]).toEqual([5, 5]);
-    });
-
-    // Known gap: sax fires onopentagstart after the character that ends the name, so a name followed by a line
-    // break is placed on the next line (here 5, not 4). Flip to `it` once xml-tree reads sax's startTagPosition.
-    it.fails('places a start tag whose name ends the line at the line of its `<`', () => {
-      expect(byName.get('title')!.line).toBe(4);
+    it.each([
+      ['a name that ends the line, then "/>"', '<r>\n<a\n/></r>', 2],
+      ['a name that ends a CRLF line', '<r>\r\n<a\r\n b="1"/></r>', 2],
+      ['after an attribute value over two lines', '<r x="1\n2">\n<a/></r>', 3],
+      ['after a comment over three lines', '<!--\n\n-->\n<r><a/></r>', 4],
+      ['after CDATA holding a line break and "<"', '<r><![CDATA[<\n]]><a/></r>', 2],
+      ['after a byte order mark', '\uFEFF<r><a/></r>', 1],
+    ])('places <a> %s at the line of its `<`', (_, xml, line) => {
+      expect(findChild(rootOf(xml), 'a')?.line).toBe(line);
     });
   });
 
