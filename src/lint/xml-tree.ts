@@ -1,5 +1,6 @@
 // lint: feed document text → a small namespace-aware element tree with line numbers (sax, strict mode).
 import sax from 'sax';
+import { createLineLocator } from '../_lib/line-locator.ts';
 
 /** One attribute as written, with its namespace resolved. */
 export interface XmlAttribute {
@@ -31,7 +32,11 @@ export interface XmlElement {
   text: string;
 }
 
-/** A parsed document, or the first well-formedness error with its position. */
+/**
+ * A parsed document, or the first well-formedness error with its position. The column of an error sax finds is the
+ * one after the character that gave it away; the column of one of the checks sax lacks (a second root element, a
+ * repeated attribute, `<` in an attribute value) is that of the offending character.
+ */
 export type XmlParseResult =
   | { readonly root: XmlElement; readonly error?: undefined }
   | { readonly root?: undefined; readonly error: { readonly line: number; readonly column: number; readonly message: string } };
@@ -45,7 +50,14 @@ export function parseXmlTree(body: string): XmlParseResult {
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   let error: { line: number; column: number; message: string } | undefined;
-  let startLine = 1;
+  const { lineOf, columnOf } = createLineLocator(body);
+  /** Records an error sax does not find, at the 0-based `offset` in `body`, and stops the parse like `onerror`. */
+  const fail = (offset: number, message: string): never => {
+    error ??= { line: lineOf(offset), column: columnOf(offset), message };
+    throw new Error(message);
+  };
+  /** 0-based offset of the `<` of the tag sax is reading (its `startTagPosition` counts that `<` too). */
+  const tagOffset = (): number => parser.startTagPosition - 1;
 
   parser.onerror = (e: Error) => {
     // sax appends "\nLine: …\nColumn: …\nChar: …"; keep the first sentence only.
@@ -65,11 +77,22 @@ export function parseXmlTree(body: string): XmlParseResult {
       entities[m[1]!] = decodeCharacterReferences(m[2] ?? m[3] ?? '');
     }
   };
-  parser.onopentagstart = () => {
-    startLine = parser.line + 1;
+  let writtenAttributeCount = 0;
+  // XML 1.0 §2.1: document ::= prolog element Misc*; strict sax still opens a second element after the root.
+  parser.onopentagstart = (tag) => {
+    if (stack.length === 0 && root) fail(tagOffset(), `Second root element: ${JSON.stringify(tag.name)}`);
+    writtenAttributeCount = 0;
+  };
+  // With xmlns, sax emits every attribute as written, repeats included, just before `onopentag`.
+  parser.onattribute = () => {
+    writtenAttributeCount++;
   };
   parser.onopentag = (tag) => {
     const qt = tag as sax.QualifiedTag;
+    if (writtenAttributeCount > 0 && mayBreakAttributeRules(qt, writtenAttributeCount)) {
+      // `position` is just past the `>`: read the start tag as written to find the offending attribute.
+      checkAttributes(body.slice(tagOffset(), parser.position), qt, tagOffset(), fail);
+    }
     const attributes = new Map<string, XmlAttribute>();
     for (const [name, attr] of Object.entries(qt.attributes)) {
       attributes.set(name, { name, local: attr.local, uri: attr.uri, value: attr.value });
@@ -81,7 +104,8 @@ export function parseXmlTree(body: string): XmlParseResult {
       attributes,
       children: [],
       nodes: [],
-      line: startLine,
+      // The line of the `<`: sax's own line has moved on when a line break ends the name (`<title⏎ lang="fr">`).
+      line: lineOf(tagOffset()),
       contentLine: parser.line + 1,
       endLine: parser.line + 1,
       text: '',
@@ -108,12 +132,78 @@ export function parseXmlTree(body: string): XmlParseResult {
 
   try {
     parser.write(body).close();
-  } catch {
-    // reported through onerror
+  } catch (e) {
+    if (!error) throw e; // a bug here, not a malformed document: never hand back a tree cut short
+    // otherwise reported through onerror or fail
   }
   if (error) return { error };
   if (!root) return { error: { line: 1, column: 1, message: 'no root element' } };
   return { root };
+}
+
+/** One attribute of a start tag as written: its name and raw (undecoded) value, with their offsets in the tag. */
+interface WrittenAttribute {
+  readonly name: string;
+  readonly nameOffset: number;
+  readonly rawValue: string;
+  readonly valueOffset: number;
+}
+
+/** `name = "value"` or `name = 'value'`, the only shape strict sax lets through to `onopentag`. */
+const WRITTEN_ATTRIBUTE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/**
+ * Whether `tag` may break a rule of {@link checkAttributes}, judged from what sax gives (cheap, so most tags skip
+ * reading their text again): `written` counts the attributes as written, where sax's map keeps one per name, and a
+ * decoded value holds `<` when the raw one does (or when it holds `&lt;`, which the check then accepts).
+ */
+function mayBreakAttributeRules(tag: sax.QualifiedTag, written: number): boolean {
+  const attributes = Object.values(tag.attributes);
+  if (attributes.length !== written) return true;
+  let prefixed = 0;
+  for (const attribute of attributes) {
+    if (attribute.value.includes('<')) return true;
+    if (attribute.prefix !== '') prefixed++;
+  }
+  // Only prefixed attributes can share an expanded name under different names.
+  return prefixed > 1 && new Set(attributes.map((a) => `{${a.uri}}${a.local}`)).size < attributes.length;
+}
+
+/**
+ * The well-formedness rules on attributes that sax does not check, in document order: XML 1.0 §3.1 WFC Unique Att
+ * Spec (sax keeps the last of two `b="…"`), Namespaces in XML 1.0 §6.3 Attributes Unique (`a:z` and `b:z` with `a`
+ * and `b` bound to the same URI), and §3.1 AttValue `[^<&"]` (sax takes a raw `<` in a value). `startTag` is the
+ * tag as written, from its `<` at `offset` in the document; `fail` reports at a document offset and throws.
+ */
+function checkAttributes(startTag: string, tag: sax.QualifiedTag, offset: number, fail: (offset: number, message: string) => never): void {
+  const names = new Set<string>();
+  const expandedNames = new Map<string, string>();
+  for (const attribute of writtenAttributes(startTag, tag.name)) {
+    const { name, nameOffset, rawValue, valueOffset } = attribute;
+    if (names.has(name)) fail(offset + nameOffset, `Repeated attribute: ${JSON.stringify(name)}`);
+    names.add(name);
+    const { uri, local } = tag.attributes[name]!;
+    const expanded = `{${uri}}${local}`;
+    const earlier = expandedNames.get(expanded);
+    if (earlier !== undefined) {
+      fail(offset + nameOffset, `Repeated attribute: ${JSON.stringify(name)} and ${JSON.stringify(earlier)} are both ${JSON.stringify(local)} in namespace ${JSON.stringify(uri)}`);
+    }
+    expandedNames.set(expanded, name);
+    const lt = rawValue.indexOf('<');
+    if (lt !== -1) fail(offset + valueOffset + lt, `Unescaped "<" in the value of attribute ${JSON.stringify(name)}`);
+  }
+}
+
+/** Every attribute of `startTag` (`<name …>` as written, already checked by strict sax) in order, repeats included. */
+function writtenAttributes(startTag: string, tagName: string): WrittenAttribute[] {
+  // Read after the name (sax lets whitespace sit between `<` and the name); a value never holds its own quote.
+  const afterName = startTag.indexOf(tagName) + tagName.length;
+  return [...startTag.slice(afterName).matchAll(WRITTEN_ATTRIBUTE)].map((m) => {
+    const rawValue = m[2] ?? m[3] ?? '';
+    const nameOffset = afterName + m.index;
+    // The value ends one character before the match does (its closing quote).
+    return { name: m[1]!, nameOffset, rawValue, valueOffset: nameOffset + m[0].length - 1 - rawValue.length };
+  });
 }
 
 /** `&#233;` and `&#xE9;` in an entity's replacement text → the characters. */

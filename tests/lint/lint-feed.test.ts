@@ -10,6 +10,9 @@ describe('lintFeed', () => {
       ['an HTML entity', rssDoc().replace('<title>Gazette de test</title>', '<title>Caf&eacute;</title>'), 4],
       ['an unclosed element', rssDoc().replace('</channel>', ''), undefined],
       ['an undeclared prefix', atomDoc().replace('<title type="text">Gazette de test</title>', '<dc:title>x</dc:title>'), 4],
+      ['a repeated attribute', rssDoc().replace('<title>Gazette de test</title>', '<title a="1" a="2">Gazette de test</title>'), 4],
+      ['"<" in an attribute value', rssDoc().replace('<title>Gazette de test</title>', '<title a="<">Gazette de test</title>'), 4],
+      ['a second root element', `${rssDoc()}\n<rss/>`, rssDoc().split('\n').length + 1],
     ])('reports one xml-malformed error for %s', (_label, body, line) => {
       const found = lintFeed({ path: '/f.xml', body, format: 'rss', now: NOW });
       expect(found.map((d) => d.code)).toEqual(['xml-malformed']);

@@ -91,6 +91,7 @@ describe('parseXmlTree', () => {
       // name, line of `<`, line after the start tag's `>`, line of the end
       ['rss', 2, 2, 9],
       ['channel', 3, 3, 8],
+      ['title', 4, 5, 5], // a start tag over two lines, its name ending the first
       ['item', 6, 6, 7],
       ['guid', 6, 6, 6],
     ])('places <%s> at line %i, its content at %i and its end at %i', (name, line, contentLine, endLine) => {
@@ -98,15 +99,15 @@ describe('parseXmlTree', () => {
       expect([element.line, element.contentLine, element.endLine]).toEqual([line, contentLine, endLine]);
     });
 
-    it('places a start tag spread over two lines at the line its attributes end, for content', () => {
-      const title = byName.get('title')!;
-      expect([title.contentLine, title.endLine]).toEqual([5, 5]);
-    });
-
-    // Known gap: sax fires onopentagstart after the character that ends the name, so a name followed by a line
-    // break is placed on the next line (here 5, not 4). Flip to `it` once xml-tree reads sax's startTagPosition.
-    it.fails('places a start tag whose name ends the line at the line of its `<`', () => {
-      expect(byName.get('title')!.line).toBe(4);
+    it.each([
+      ['a name that ends the line, then "/>"', '<r>\n<a\n/></r>', 2],
+      ['a name that ends a CRLF line', '<r>\r\n<a\r\n b="1"/></r>', 2],
+      ['after an attribute value over two lines', '<r x="1\n2">\n<a/></r>', 3],
+      ['after a comment over three lines', '<!--\n\n-->\n<r><a/></r>', 4],
+      ['after CDATA holding a line break and "<"', '<r><![CDATA[<\n]]><a/></r>', 2],
+      ['after a byte order mark', '\uFEFF<r><a/></r>', 1],
+    ])('places <a> %s at the line of its `<`', (_, xml, line) => {
+      expect(findChild(rootOf(xml), 'a')?.line).toBe(line);
     });
   });
 
@@ -126,14 +127,62 @@ describe('parseXmlTree', () => {
       expect(parseXmlTree(xml)).toEqual({ error });
     });
 
-    // Known gaps: XML 1.0 forbids these (§2.1 one root element, WFC Unique Att Spec, §3.1 AttValue excludes `<`),
-    // and expat (the W3C validator's parser) refuses them, but sax in strict mode lets them through.
-    it.fails.each([
-      ['a second root element', '<a>x</a><b/>'],
-      ['a repeated attribute', '<a b="1" b="2"/>'],
-      ['"<" in an attribute value', '<a x="1<2"/>'],
-    ])('reports %s', (_, xml) => {
-      expect(parseXmlTree(xml).error).toBeTypeOf('object');
+    // Strict sax lets these through; XML 1.0 and expat (the W3C validator's parser) refuse them. Their column is
+    // that of the offending character: the second root's `<`, the repeated name's first letter, the raw `<`.
+    it.each([
+      // XML 1.0 §2.1: document ::= prolog element Misc*
+      ['a second root element', '<a>x</a><b/>', { line: 1, column: 9, message: 'Second root element: "b"' }],
+      ['a second root after an empty root', '<a/>\n<b>x</b>', { line: 2, column: 1, message: 'Second root element: "b"' }],
+      ['a second root after a comment', '<a/><!-- c -->\n  <a/>', { line: 2, column: 3, message: 'Second root element: "a"' }],
+      // XML 1.0 §3.1 WFC Unique Att Spec
+      ['a repeated attribute', '<a b="1" b="2"/>', { line: 1, column: 10, message: 'Repeated attribute: "b"' }],
+      ['a repeated attribute on a later line', '<a\n  b="1"\n  b="1">x</a>', { line: 3, column: 3, message: 'Repeated attribute: "b"' }],
+      ['a repeated attribute on a child', '<r><a x="1" b=\'2\' x="3"/></r>', { line: 1, column: 19, message: 'Repeated attribute: "x"' }],
+      ['a repeated prefixed attribute', '<a xmlns:p="urn:p" p:b="1" p:b="2"/>', { line: 1, column: 28, message: 'Repeated attribute: "p:b"' }],
+      ['a repeated namespace declaration', '<a xmlns:p="urn:p" xmlns:p="urn:p"/>', { line: 1, column: 20, message: 'Repeated attribute: "xmlns:p"' }],
+      ['a repeated default namespace', '<a xmlns="urn:a" xmlns="urn:b"/>', { line: 1, column: 18, message: 'Repeated attribute: "xmlns"' }],
+      // Namespaces in XML 1.0 §6.3 Attributes Unique: two prefixes bound to one URI give one expanded name
+      [
+        'two prefixes bound to the same URI, with the same local name',
+        '<x xmlns:a="urn:u" xmlns:b="urn:u" a:z="1" b:z="2"/>',
+        { line: 1, column: 44, message: 'Repeated attribute: "b:z" and "a:z" are both "z" in namespace "urn:u"' },
+      ],
+      // XML 1.0 §3.1 AttValue ::= '"' ([^<&"] | Reference)* '"' | "'" ([^<&'] | Reference)* "'"
+      ['"<" in an attribute value', '<a x="1<2"/>', { line: 1, column: 8, message: 'Unescaped "<" in the value of attribute "x"' }],
+      ['"<" in a single-quoted value', "<a y='ok' x='<b>'/>", { line: 1, column: 14, message: 'Unescaped "<" in the value of attribute "x"' }],
+      ['"<" on the second line of a value', '<r>\n<a x="1\n  <2">t</a></r>', { line: 3, column: 3, message: 'Unescaped "<" in the value of attribute "x"' }],
+      ['"<" after "&lt;" in one value', '<a x="&lt;<"/>', { line: 1, column: 11, message: 'Unescaped "<" in the value of attribute "x"' }],
+      ['"<" before a repeated attribute', '<a x="<" x="1"/>', { line: 1, column: 7, message: 'Unescaped "<" in the value of attribute "x"' }],
+    ])('reports %s, with its position', (_, xml, error) => {
+      expect(parseXmlTree(xml)).toEqual({ error });
+    });
+  });
+
+  describe('when the document comes close to those errors but is well-formed', () => {
+    it.each([
+      ['"&lt;" in an attribute value', '<a x="1&lt;2"/>', 'a', { x: '1<2' }],
+      ['">" in an attribute value', '<a x="1>2" y=\'/>\'/>', 'a', { x: '1>2', y: '/>' }],
+      ['a value that reads like a repeated attribute', '<a x=\' b="1"\' b="2"/>', 'a', { x: ' b="1"', b: '2' }],
+      ['a value holding the tag name and "="', '<a x="a=a" a="x"/>', 'a', { x: 'a=a', a: 'x' }],
+      ['whitespace around "="', '<a\n  x =\n "1"\ty\t=\t\'2\'/>', 'a', { x: '1', y: '2' }],
+      ['the same local name with and without a prefix', '<x xmlns:a="urn:a" z="1" a:z="2"/>', 'x', { 'xmlns:a': 'urn:a', z: '1', 'a:z': '2' }],
+      [
+        'the same local name in two namespaces',
+        '<x xmlns:a="urn:a" xmlns:b="urn:b" a:z="1" b:z="2"/>',
+        'x',
+        { 'xmlns:a': 'urn:a', 'xmlns:b': 'urn:b', 'a:z': '1', 'b:z': '2' },
+      ],
+      ['a default namespace and a prefix bound to one URI', '<x xmlns="urn:u" xmlns:u="urn:u" u:z="1" z="2"/>', 'x', { xmlns: 'urn:u', 'xmlns:u': 'urn:u', 'u:z': '1', z: '2' }],
+      ['a comment, a processing instruction and whitespace after the root', '<a b="1"/>\n<!-- <c/> -->\n<?pi <c/>?>\n \t\n', 'a', { b: '1' }],
+      ['"<" in CDATA, a comment and a processing instruction', '<a><![CDATA[<b x="<">]]><!-- < --><?pi < ?></a>', 'a', {}],
+    ])('accepts %s', (_, xml, name, attributes) => {
+      const root = rootOf(xml);
+      expect([root.name, Object.fromEntries([...root.attributes].map(([k, a]) => [k, a.value]))]).toEqual([name, attributes]);
+    });
+
+    it('accepts the same attribute on an element and its child', () => {
+      const root = rootOf('<a b="1"><a b="2"/></a>');
+      expect([attributeOf(root, 'b'), attributeOf(root.children[0]!, 'b')]).toEqual(['1', '2']);
     });
   });
 
