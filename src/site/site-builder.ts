@@ -203,6 +203,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     return articles.map((a) => upgraded.get(a) ?? a);
   };
   const fullArticles = new WeakMap<Article, Article>();
+  const shareList = createListSharer();
 
   /**
    * The full article made from the same source as `article`: the file's current version (read once per version), or
@@ -279,7 +280,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       //    from the persistent store when these very bytes were validated by an earlier build.
       if (!store) {
         const record = await readRecordFile(file, { display, vocabulary, limits: config.limits });
-        entries[index] = { ...base, ...toStored(record, config, bodies) };
+        entries[index] = { ...base, ...toStored(record, config, bodies, shareList) };
         return;
       }
       const read = await readRecordBytes(file, { display, limits: config.limits });
@@ -290,7 +291,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       const storeKey = store.keyOf(read.bytes, file.relPath, display);
       let stored = store.get(storeKey);
       if (stored === undefined) {
-        stored = toStored(parseRecordText(read.bytes, { file: display, relPath: file.relPath, format: file.format, vocabulary, limits: config.limits }), config, bodies);
+        stored = toStored(parseRecordText(read.bytes, { file: display, relPath: file.relPath, format: file.format, vocabulary, limits: config.limits }), config, bodies, shareList);
         store.set(storeKey, stored);
       }
       entries[index] = { ...base, ...stored };
@@ -500,13 +501,31 @@ interface RenderEntry {
 type Render = (path: string, deps: readonly unknown[], make: (article?: Article) => RenderedDocument, article?: Article) => unknown;
 
 /** A read record through the article stage, with every diagnostic stamped. */
-function toStored(record: Result<RawRecord | undefined>, config: ResolvedConfig, body: boolean): StoredArticle {
+function toStored(record: Result<RawRecord | undefined>, config: ResolvedConfig, body: boolean, share: ListSharer): StoredArticle {
   const recordDiagnostics = stamp(record.diagnostics, 'record');
   if (!record.value) return { recordDiagnostics, article: undefined };
   const result = toArticle(record.value, config, { body });
   // A copy: the strings the parsers cut out of the record's text (title, id, categories…) are slices that keep the
   // whole text alive (V8 sliced strings), ~10 KB per record kept for a 60-byte title; the copy holds only the values.
-  return structuredClone({ recordDiagnostics, article: { value: result.value, diagnostics: stamp(result.diagnostics, 'record') } });
+  const stored = structuredClone({ recordDiagnostics, article: { value: result.value, diagnostics: stamp(result.diagnostics, 'record') } });
+  const article = stored.article.value;
+  if (article === undefined) return stored;
+  return { ...stored, article: { ...stored.article, value: { ...article, categories: share(article.categories), authors: share(article.authors) } } };
+}
+
+/** Returns one shared list for equal lists of categories or authors (an archive repeats a few dozen of them). */
+type ListSharer = <T>(list: readonly T[]) => readonly T[];
+
+/** A sharer that remembers at most `limit` distinct lists (an archive where every list differs gains nothing). */
+function createListSharer(limit = 10_000): ListSharer {
+  const lists = new Map<string, readonly unknown[]>();
+  return <T>(list: readonly T[]): readonly T[] => {
+    const key = JSON.stringify(list);
+    const known = lists.get(key);
+    if (known !== undefined) return known as readonly T[];
+    if (lists.size < limit) lists.set(key, list);
+    return list;
+  };
 }
 
 function stamp(diagnostics: readonly Diagnostic[], source: DiagnosticSource): Diagnostic[] {
