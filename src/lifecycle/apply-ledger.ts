@@ -64,15 +64,16 @@ export function applyLedger(input: ApplyLedgerInput): ApplyLedgerResult {
   const entries = new Map<string, LedgerEntry>(ledger);
 
   const published = articles.filter((a) => !a.draft);
-  const hashes = new Map(published.map((a) => [a, contentHash(a, input.siteUrl)]));
-  const keys = assignKeys(published, entries, hashes, diagnostics);
+  // contentHash remembers each article's hash: asking again is a lookup, so no map of them is built here.
+  const hashOf = (article: Article): string => contentHash(article, input.siteUrl);
+  const keys = assignKeys(published, entries, hashOf, diagnostics);
 
   const byArticle = new Map<Article, Article>();
   const claimed = new Set<string>();
   for (const article of published) {
     const key = keys.get(article)!;
     claimed.add(key);
-    const hash = hashes.get(article)!;
+    const hash = hashOf(article);
     const page = pages ? articlePath(article.slug) : undefined;
     const entry = entries.get(key);
     if (!entry) {
@@ -100,7 +101,8 @@ export function applyLedger(input: ApplyLedgerInput): ApplyLedgerResult {
   }
 
   const draftIds = new Set(articles.filter((a) => a.draft).map((a) => a.id));
-  const gone = [...entries.values()].filter((entry) => !claimed.has(entry.id) && !entry.removed);
+  const gone: LedgerEntry[] = [];
+  for (const entry of entries.values()) if (!claimed.has(entry.id) && !entry.removed) gone.push(entry);
   for (const entry of gone.sort((a, b) => (a.id < b.id ? -1 : 1))) {
     entries.set(entry.id, { ...entry, removed: now });
     const where = entry.paths.at(-1) ? ` (${entry.paths.at(-1)})` : '';
@@ -131,11 +133,12 @@ export function applyLedger(input: ApplyLedgerInput): ApplyLedgerResult {
 function assignKeys(
   published: readonly Article[],
   entries: ReadonlyMap<string, LedgerEntry>,
-  hashes: ReadonlyMap<Article, string>,
+  hashOf: (article: Article) => string,
   diagnostics: Diagnostic[],
 ): Map<Article, string> {
   const keys = new Map<Article, string>();
-  const direct = new Set(published.filter((a) => a.idFromRecord || entries.has(a.id)).map((a) => a.id));
+  const direct = new Set<string>();
+  for (const a of published) if (a.idFromRecord || entries.has(a.id)) direct.add(a.id);
   const aliasOwner = new Map<string, string>();
   for (const entry of entries.values()) for (const alias of entry.aliases) aliasOwner.set(alias, entry.id);
 
@@ -155,10 +158,12 @@ function assignKeys(
     pending.push(article);
   }
 
+  // Usually every article is known: then no ledger article needs looking at for an adoption.
+  if (pending.length === 0) return keys;
   const orphansByHash = groupBy([...entries.values()].filter((e) => !claimed.has(e.id)), (e) => e.hash);
-  const pendingByHash = groupBy(pending, (a) => hashes.get(a)!);
+  const pendingByHash = groupBy(pending, hashOf);
   for (const article of pending) {
-    const hash = hashes.get(article)!;
+    const hash = hashOf(article);
     const orphans = orphansByHash.get(hash) ?? [];
     const twins = pendingByHash.get(hash) ?? [];
     if (orphans.length === 1 && twins.length === 1) {
@@ -185,10 +190,11 @@ function assignKeys(
 
 /** Each former path of a published article → its current path, unless a current article lives there. */
 function collectRedirects(published: readonly Article[], entries: ReadonlyMap<string, LedgerEntry>, diagnostics: Diagnostic[]): Redirect[] {
-  const live = new Set(published.map((a) => articlePath(a.slug)));
-  const byFrom = new Map<string, { to: string; id: string }>();
   // Only articles with a former path redirect; sorted by id so a conflict always resolves the same way.
   const moved = published.filter((a) => (entries.get(a.id)?.paths.length ?? 0) > 1);
+  if (moved.length === 0) return [];
+  const live = new Set(published.map((a) => articlePath(a.slug)));
+  const byFrom = new Map<string, { to: string; id: string }>();
   for (const article of moved.sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const to = articlePath(article.slug);
     for (const from of entries.get(article.id)?.paths ?? []) {
