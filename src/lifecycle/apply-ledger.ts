@@ -118,7 +118,7 @@ export function applyLedger(input: ApplyLedgerInput): ApplyLedgerResult {
   return {
     articles: articles.map((a) => byArticle.get(a) ?? a),
     ledger: entries,
-    redirects: pages ? collectRedirects(published.map((a) => byArticle.get(a)!), entries, diagnostics) : [],
+    redirects: pages ? collectRedirects(() => published.map((a) => byArticle.get(a)!), entries, diagnostics) : [],
     diagnostics,
   };
 }
@@ -188,8 +188,13 @@ function assignKeys(
   return keys;
 }
 
-/** Each former path of a published article → its current path, unless a current article lives there. */
-function collectRedirects(published: readonly Article[], entries: ReadonlyMap<string, LedgerEntry>, diagnostics: Diagnostic[]): Redirect[] {
+/**
+ * Each former path of a published article → its current path, unless a current article lives there. `articles`
+ * gives the published articles; asked only when the ledger has a former path at all.
+ */
+function collectRedirects(articles: () => readonly Article[], entries: ReadonlyMap<string, LedgerEntry>, diagnostics: Diagnostic[]): Redirect[] {
+  if (!hasFormerPath(entries)) return [];
+  const published = articles();
   // Only articles with a former path redirect; sorted by id so a conflict always resolves the same way.
   const moved = published.filter((a) => (entries.get(a.id)?.paths.length ?? 0) > 1);
   if (moved.length === 0) return [];
@@ -211,6 +216,11 @@ function collectRedirects(published: readonly Article[], entries: ReadonlyMap<st
     }
   }
   return [...byFrom].map(([from, { to }]) => ({ from, to })).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+}
+
+function hasFormerPath(entries: ReadonlyMap<string, LedgerEntry>): boolean {
+  for (const entry of entries.values()) if (entry.paths.length > 1) return true;
+  return false;
 }
 
 function moveToEnd(paths: readonly string[], current: string): readonly string[] {
