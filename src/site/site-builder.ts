@@ -425,6 +425,7 @@ async function applyHint(listing: Listing, hint: BuildHint, itemsDir: string): P
     const found = await statRecordFile(itemsDir, changed);
     if (found === 'unsure') return undefined;
     const old = files.get(changed);
+    if (!old && found === 'none') continue; // not a record before or now (a dotfile, the ledger…)
     if (old && found !== 'none' && old.relPath === found.relPath && old.name === found.name) {
       files.set(changed, found);
       const at = sorted ? sorted.indexOf(old) : -1;

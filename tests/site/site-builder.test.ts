@@ -274,6 +274,9 @@ describe('a live builder over many articles, after each kind of hinted change', 
       await rm(path.join(dir, 'a/013.md'));
       return [path.join(dir, 'a/013.md')];
     }],
+    ['an edit hinted along with the ledger and a file that does not exist', async (dir) => [
+      path.join(dir, LEDGER_FILE), path.join(dir, 'a/absent.md'), await put(dir, 'a/030.md', record('Article 30 revu', date(30), categoryOf(30))),
+    ]],
     ['a file added', async (dir) => [await put(dir, 'a/200.md', record('Article 200', '2024-06-15 12:00', '[Culture]'))]],
     ['one file written twice in one hint', async (dir) => {
       const file = await put(dir, 'a/020.md', record('Brouillon 20', date(20), categoryOf(20)));
