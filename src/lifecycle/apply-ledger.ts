@@ -71,7 +71,7 @@ export function applyLedger(input: ApplyLedgerInput): ApplyLedgerResult {
   const byArticle = new Map<Article, Article>();
   const claimed = new Set<string>();
   for (const article of published) {
-    const key = keys.get(article)!;
+    const key = keyOf(keys, article);
     claimed.add(key);
     const hash = hashOf(article);
     const page = pages ? articlePath(article.slug) : undefined;
@@ -125,8 +125,14 @@ export function applyLedger(input: ApplyLedgerInput): ApplyLedgerResult {
 
 // --- internal ---
 
+/** The ledger id of an article: `keys` holds those of the articles whose id is not their own or was not known. */
+function keyOf(keys: ReadonlyMap<Article, string>, article: Article): string {
+  return keys.get(article) ?? article.id;
+}
+
 /**
- * The ledger id of each published article: its own id when the record sets it or the ledger knows it, else the id
+ * The ledger id of each published article (an article missing from the map keeps its own id, see keyOf): its own
+ * id when the record sets it or the ledger knows it, else the id
  * whose alias it is, else the id of the one unclaimed ledger article with the same content (a moved file), else
  * its own (a new article).
  */
@@ -139,15 +145,17 @@ function assignKeys(
   const keys = new Map<Article, string>();
   const direct = new Set<string>();
   for (const a of published) if (a.idFromRecord || entries.has(a.id)) direct.add(a.id);
-  const aliasOwner = new Map<string, string>();
-  for (const entry of entries.values()) for (const alias of entry.aliases) aliasOwner.set(alias, entry.id);
-
-  const claimed = new Set(direct);
+  // An article whose id is known keeps it: it gets no map entry (see keyOf). The aliases and the claimed ids are
+  // looked at only for the others, usually none.
+  let aliasOwner: Map<string, string> | undefined;
+  let claimed = new Set<string>();
   const pending: Article[] = [];
   for (const article of published) {
-    if (direct.has(article.id)) {
-      keys.set(article, article.id);
-      continue;
+    if (direct.has(article.id)) continue;
+    if (aliasOwner === undefined) {
+      aliasOwner = new Map();
+      for (const entry of entries.values()) for (const alias of entry.aliases) aliasOwner.set(alias, entry.id);
+      claimed = new Set(direct);
     }
     const owner = aliasOwner.get(article.id);
     if (owner !== undefined && !claimed.has(owner)) {
