@@ -21,8 +21,9 @@ export function buildFeedSet(articles: readonly Article[], config: ResolvedConfi
         group = { category: categoryOf(category, config), articles: [] };
         bySlug.set(category.slug, group);
       }
-      // article/ deduplicates categories by slug; guard anyway so an article is listed once per feed.
-      if (group.articles.at(-1) !== article) group.articles.push(article);
+      // article/ deduplicates categories by slug; guard anyway so an article is listed once per feed. A feed shows
+      // only its first `limit` articles: the rest are not collected.
+      if (group.articles.length < config.limit && group.articles.at(-1) !== article) group.articles.push(article);
     }
   }
   const slugs = [...bySlug.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

@@ -64,15 +64,16 @@ export function applyLedger(input: ApplyLedgerInput): ApplyLedgerResult {
   const entries = new Map<string, LedgerEntry>(ledger);
 
   const published = articles.filter((a) => !a.draft);
-  const hashes = new Map(published.map((a) => [a, contentHash(a, input.siteUrl)]));
-  const keys = assignKeys(published, entries, hashes, diagnostics);
+  // contentHash remembers each article's hash: asking again is a lookup, so no map of them is built here.
+  const hashOf = (article: Article): string => contentHash(article, input.siteUrl);
+  const keys = assignKeys(published, entries, hashOf, diagnostics);
 
   const byArticle = new Map<Article, Article>();
   const claimed = new Set<string>();
   for (const article of published) {
-    const key = keys.get(article)!;
+    const key = keyOf(keys, article);
     claimed.add(key);
-    const hash = hashes.get(article)!;
+    const hash = hashOf(article);
     const page = pages ? articlePath(article.slug) : undefined;
     const entry = entries.get(key);
     if (!entry) {
@@ -100,7 +101,8 @@ export function applyLedger(input: ApplyLedgerInput): ApplyLedgerResult {
   }
 
   const draftIds = new Set(articles.filter((a) => a.draft).map((a) => a.id));
-  const gone = [...entries.values()].filter((entry) => !claimed.has(entry.id) && !entry.removed);
+  const gone: LedgerEntry[] = [];
+  for (const entry of entries.values()) if (!claimed.has(entry.id) && !entry.removed) gone.push(entry);
   for (const entry of gone.sort((a, b) => (a.id < b.id ? -1 : 1))) {
     entries.set(entry.id, { ...entry, removed: now });
     const where = entry.paths.at(-1) ? ` (${entry.paths.at(-1)})` : '';
@@ -116,35 +118,44 @@ export function applyLedger(input: ApplyLedgerInput): ApplyLedgerResult {
   return {
     articles: articles.map((a) => byArticle.get(a) ?? a),
     ledger: entries,
-    redirects: pages ? collectRedirects(published.map((a) => byArticle.get(a)!), entries, diagnostics) : [],
+    redirects: pages ? collectRedirects(() => published.map((a) => byArticle.get(a)!), entries, diagnostics) : [],
     diagnostics,
   };
 }
 
 // --- internal ---
 
+/** The ledger id of an article: `keys` holds those of the articles whose id is not their own or was not known. */
+function keyOf(keys: ReadonlyMap<Article, string>, article: Article): string {
+  return keys.get(article) ?? article.id;
+}
+
 /**
- * The ledger id of each published article: its own id when the record sets it or the ledger knows it, else the id
+ * The ledger id of each published article (an article missing from the map keeps its own id, see keyOf): its own
+ * id when the record sets it or the ledger knows it, else the id
  * whose alias it is, else the id of the one unclaimed ledger article with the same content (a moved file), else
  * its own (a new article).
  */
 function assignKeys(
   published: readonly Article[],
   entries: ReadonlyMap<string, LedgerEntry>,
-  hashes: ReadonlyMap<Article, string>,
+  hashOf: (article: Article) => string,
   diagnostics: Diagnostic[],
 ): Map<Article, string> {
   const keys = new Map<Article, string>();
-  const direct = new Set(published.filter((a) => a.idFromRecord || entries.has(a.id)).map((a) => a.id));
-  const aliasOwner = new Map<string, string>();
-  for (const entry of entries.values()) for (const alias of entry.aliases) aliasOwner.set(alias, entry.id);
-
-  const claimed = new Set(direct);
+  const direct = new Set<string>();
+  for (const a of published) if (a.idFromRecord || entries.has(a.id)) direct.add(a.id);
+  // An article whose id is known keeps it: it gets no map entry (see keyOf). The aliases and the claimed ids are
+  // looked at only for the others, usually none.
+  let aliasOwner: Map<string, string> | undefined;
+  let claimed = new Set<string>();
   const pending: Article[] = [];
   for (const article of published) {
-    if (direct.has(article.id)) {
-      keys.set(article, article.id);
-      continue;
+    if (direct.has(article.id)) continue;
+    if (aliasOwner === undefined) {
+      aliasOwner = new Map();
+      for (const entry of entries.values()) for (const alias of entry.aliases) aliasOwner.set(alias, entry.id);
+      claimed = new Set(direct);
     }
     const owner = aliasOwner.get(article.id);
     if (owner !== undefined && !claimed.has(owner)) {
@@ -155,10 +166,12 @@ function assignKeys(
     pending.push(article);
   }
 
+  // Usually every article is known: then no ledger article needs looking at for an adoption.
+  if (pending.length === 0) return keys;
   const orphansByHash = groupBy([...entries.values()].filter((e) => !claimed.has(e.id)), (e) => e.hash);
-  const pendingByHash = groupBy(pending, (a) => hashes.get(a)!);
+  const pendingByHash = groupBy(pending, hashOf);
   for (const article of pending) {
-    const hash = hashes.get(article)!;
+    const hash = hashOf(article);
     const orphans = orphansByHash.get(hash) ?? [];
     const twins = pendingByHash.get(hash) ?? [];
     if (orphans.length === 1 && twins.length === 1) {
@@ -183,12 +196,18 @@ function assignKeys(
   return keys;
 }
 
-/** Each former path of a published article → its current path, unless a current article lives there. */
-function collectRedirects(published: readonly Article[], entries: ReadonlyMap<string, LedgerEntry>, diagnostics: Diagnostic[]): Redirect[] {
-  const live = new Set(published.map((a) => articlePath(a.slug)));
-  const byFrom = new Map<string, { to: string; id: string }>();
+/**
+ * Each former path of a published article → its current path, unless a current article lives there. `articles`
+ * gives the published articles; asked only when the ledger has a former path at all.
+ */
+function collectRedirects(articles: () => readonly Article[], entries: ReadonlyMap<string, LedgerEntry>, diagnostics: Diagnostic[]): Redirect[] {
+  if (!hasFormerPath(entries)) return [];
+  const published = articles();
   // Only articles with a former path redirect; sorted by id so a conflict always resolves the same way.
   const moved = published.filter((a) => (entries.get(a.id)?.paths.length ?? 0) > 1);
+  if (moved.length === 0) return [];
+  const live = new Set(published.map((a) => articlePath(a.slug)));
+  const byFrom = new Map<string, { to: string; id: string }>();
   for (const article of moved.sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const to = articlePath(article.slug);
     for (const from of entries.get(article.id)?.paths ?? []) {
@@ -205,6 +224,11 @@ function collectRedirects(published: readonly Article[], entries: ReadonlyMap<st
     }
   }
   return [...byFrom].map(([from, { to }]) => ({ from, to })).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+}
+
+function hasFormerPath(entries: ReadonlyMap<string, LedgerEntry>): boolean {
+  for (const entry of entries.values()) if (entry.paths.length > 1) return true;
+  return false;
 }
 
 function moveToEnd(paths: readonly string[], current: string): readonly string[] {

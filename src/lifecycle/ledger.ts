@@ -1,6 +1,6 @@
 // lifecycle: the publication ledger `items/.published.json` ⇄ Ledger (what readers were given, per article id).
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { floorToSecond } from '../_lib/floor-to-second.ts';
 import type { Diagnostic, Result } from '../diagnostics.ts';
@@ -143,7 +143,7 @@ export async function readLedger(itemsDir: string, displayFile: string = path.jo
 export async function writeLedger(itemsDir: string, ledger: Ledger): Promise<boolean> {
   const target = path.join(itemsDir, LEDGER_FILE);
   const text = serializeLedger(ledger);
-  const current = await readFile(target, 'utf8').catch(() => undefined);
+  const current = await currentText(target);
   if (current === text || (current === undefined && ledger.size === 0)) return false;
   // A dotfile name too, so neither the record reader nor a watcher that skips dotfiles takes it for a record.
   const temp = path.join(itemsDir, `${LEDGER_FILE}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -154,7 +154,39 @@ export async function writeLedger(itemsDir: string, ledger: Ledger): Promise<boo
     await rm(temp, { force: true });
     throw error;
   }
+  await remember(target, text);
   return true;
+}
+
+/**
+ * The text of the file at `target`, undefined when it cannot be read. A live site writes the ledger after each edit:
+ * while the file is as this process last wrote or read it (same inode, size and change times), that text is taken
+ * from memory instead of reading a few megabytes back.
+ */
+async function currentText(target: string): Promise<string | undefined> {
+  const before = await stampOf(target);
+  const known = WRITTEN.get(target);
+  if (known !== undefined && before !== undefined && known.stamp === before) return known.text;
+  WRITTEN.delete(target);
+  const text = await readFile(target, 'utf8').catch(() => undefined);
+  // Kept only when nothing wrote the file while it was read.
+  if (text !== undefined && before !== undefined && before === (await stampOf(target))) WRITTEN.set(target, { stamp: before, text });
+  return text;
+}
+
+/** Per ledger path, the text this process last wrote or read there and the file's stamp just after. */
+const WRITTEN = new Map<string, { readonly stamp: string; readonly text: string }>();
+
+async function remember(target: string, text: string): Promise<void> {
+  const stamp = await stampOf(target);
+  if (stamp === undefined) WRITTEN.delete(target);
+  else WRITTEN.set(target, { stamp, text });
+}
+
+/** Inode, size, modification and change times in nanoseconds: any write or replacement of the file changes it. */
+async function stampOf(target: string): Promise<string | undefined> {
+  const s = await stat(target, { bigint: true }).catch(() => undefined);
+  return s === undefined ? undefined : `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
 }
 
 /** Canonical instant for the ledger: whole seconds, as every feed format shows them. */

@@ -34,8 +34,9 @@ export function splitScheduled(articles: readonly Article[], now: Date, options:
   if (typeof options?.future !== 'boolean') throw new TypeError('splitScheduled: options.future must be a boolean');
   const published: Article[] = [];
   const scheduled: ScheduledArticle[] = [];
+  const at = now.getTime();
   for (const article of articles) {
-    if (!options.future && !article.draft && article.date.getTime() > now.getTime()) scheduled.push({ article, due: article.date });
+    if (!options.future && !article.draft && article.date.getTime() > at) scheduled.push({ article, due: article.date });
     else published.push(article);
   }
   scheduled.sort((a, b) => a.due.getTime() - b.due.getTime() || (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0));

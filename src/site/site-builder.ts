@@ -162,7 +162,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     const known = hint && listing ? await applyHint(listing, hint, itemsDir) : undefined;
     if (known) {
       listing = known;
-      return { value: sortFiles([...known.files.values()]), diagnostics: known.diagnostics };
+      return { value: known.sorted ?? sortFiles([...known.files.values()]), diagnostics: known.diagnostics };
     }
     const walked = await listRecordFiles(itemsDir, display);
     listing = walked.diagnostics.some((d) => d.code === 'duplicate-id' || d.code === 'items-dir-missing')
@@ -180,7 +180,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     const shown = new Set([...light.main.articles, ...light.categories.flatMap((f) => f.articles)]);
     if (pages) {
       for (const article of light.articles.slice(0, LISTED_ON_PAGES)) shown.add(article);
-      for (const listed of listedOnPages(light).values()) for (const article of listed) shown.add(article);
+      for (const listed of listedOnPages(light, config.limit).values()) for (const article of listed) shown.add(article);
     }
     const byFile = new Map(listedFiles.map((f) => [displayOf(f), f]));
     const upgraded = new Map<Article, Article>();
@@ -258,7 +258,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     const next = new Map<string, FileEntry>();
     const entries: (FileEntry | undefined)[] = listed.value.map((file) => {
       const known = files.get(file.name);
-      const trusted = known !== undefined && known.key === statKey(file) && known.readAt - file.mtimeMs > RACY_MS;
+      const trusted = known !== undefined && sameStat(known.listed, file) && known.readAt - file.mtimeMs > RACY_MS;
       return trusted ? known : undefined;
     });
     const misses = listed.value.flatMap((_, index) => (entries[index] === undefined ? [index] : []));
@@ -275,7 +275,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       const file = listed.value[index] as RecordFile;
       const readAt = Date.now();
       const display = displayOf(file);
-      const base = { key: statKey(file), readAt, file: display };
+      const base = { listed: file, readAt, file: display };
       // 2. Articles: validated once per record version (the entry is new whenever the file was re-read), or taken
       //    from the persistent store when these very bytes were validated by an earlier build.
       if (!store) {
@@ -301,12 +301,12 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     for (const [index, entry] of entries.entries()) {
       if (entry === undefined) continue; // cannot happen: every miss was read above
       next.set((listed.value[index] as RecordFile).name, entry);
-      diagnostics.push(...entry.recordDiagnostics);
+      if (entry.recordDiagnostics.length > 0) diagnostics.push(...entry.recordDiagnostics);
       if (!entry.article) {
         outcomes.push({ file: entry.file, article: undefined, failed: true });
         continue;
       }
-      diagnostics.push(...entry.article.diagnostics);
+      if (entry.article.diagnostics.length > 0) diagnostics.push(...entry.article.diagnostics);
       candidates.push({ entry, article: entry.article.value });
     }
     // A re-read file keeps the body of its previous version while that version may stay published (last good).
@@ -369,8 +369,9 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     const documents = new Map<string, RenderedDocument>();
     const render = (path: string, deps: readonly unknown[], make: () => RenderedDocument): RenderedDocument => {
       const known = renders.get(path);
-      const doc = known && sameDeps(known.deps, deps) ? known.doc : make();
-      nextRenders.set(path, { deps, doc });
+      const same = known !== undefined && sameDeps(known.deps, deps);
+      const doc = same ? known.doc : make();
+      nextRenders.set(path, same ? known : { deps, doc });
       documents.set(path, doc);
       return doc;
     };
@@ -437,6 +438,11 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
 /** The record files of the last walk, kept up to date by hints. */
 interface Listing {
   readonly files: Map<string, RecordFile>;
+  /**
+   * The files in the walk's order, when a hint only changed files already listed (the same ids, hence the same
+   * order): a one-file edit then does not sort the whole folder again. Undefined: sort `files`.
+   */
+  readonly sorted?: RecordFile[];
   /** The walk's own findings (unreadable folders…), repeated while no walk runs. */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -444,11 +450,25 @@ interface Listing {
 /** The listing with the hinted paths looked at again; undefined when only a walk can tell. */
 async function applyHint(listing: Listing, hint: BuildHint, itemsDir: string): Promise<Listing | undefined> {
   const files = new Map(listing.files);
-  const relPaths = new Set([...files.values()].map((f) => f.relPath));
+  // The ids taken, needed only when a file is added, removed or renamed (a listing's ids are unique, so an edit
+  // that keeps its file's id needs no check).
+  let relPaths: Set<string> | undefined;
+  // The walk's order with each edited file in its place, while no file was added, removed or renamed.
+  let sorted: RecordFile[] | undefined = [...(listing.sorted ?? sortFiles([...listing.files.values()]))];
   for (const changed of hint.changed) {
     const found = await statRecordFile(itemsDir, changed);
     if (found === 'unsure') return undefined;
     const old = files.get(changed);
+    if (!old && found === 'none') continue; // not a record before or now (a dotfile, the ledger…)
+    if (old && found !== 'none' && old.relPath === found.relPath && old.name === found.name) {
+      files.set(changed, found);
+      const at = sorted ? sorted.indexOf(old) : -1;
+      if (sorted && at >= 0) sorted[at] = found;
+      else sorted = undefined;
+      continue;
+    }
+    sorted = undefined;
+    relPaths ??= new Set([...files.values()].map((f) => f.relPath));
     if (old) relPaths.delete(old.relPath);
     if (found === 'none') {
       files.delete(changed);
@@ -459,7 +479,7 @@ async function applyHint(listing: Listing, hint: BuildHint, itemsDir: string): P
     relPaths.add(found.relPath);
     files.set(changed, found);
   }
-  return { files, diagnostics: listing.diagnostics };
+  return { files, diagnostics: listing.diagnostics, ...(sorted ? { sorted } : {}) };
 }
 
 /** The walk's order: by relPath, then name (code-unit order, the same on every machine). */
@@ -472,8 +492,8 @@ function sortFiles(files: RecordFile[]): RecordFile[] {
 const RACY_MS = 1_000;
 
 interface FileEntry {
-  /** `size:mtimeMs:ctimeMs` at the time it was read. */
-  readonly key: string;
+  /** The file as listed when it was read (where its bytes live, size, modification time). */
+  readonly listed: RecordFile;
   /** Date.now() just before it was read. */
   readonly readAt: number;
   readonly file: string;
@@ -487,9 +507,12 @@ interface FileEntry {
   keptWithBody?: Article;
 }
 
-/** What a file was when read: where its bytes live (a link may be retargeted), its size and modification time. */
-function statKey(file: RecordFile): string {
-  return `${file.absolute}\0${file.size}:${file.mtimeMs}`;
+/**
+ * Whether a file is as it was when read: where its bytes live (a link may be retargeted), its size and modification
+ * time. Compared field by field: a key string per file and build would print 10,000 times to compare them.
+ */
+function sameStat(read: RecordFile, now: RecordFile): boolean {
+  return read === now || (read.absolute === now.absolute && read.size === now.size && read.mtimeMs === now.mtimeMs);
 }
 
 interface RenderEntry {
@@ -562,7 +585,7 @@ function renderPages(feedSet: FeedSet, config: ResolvedConfig, render: Render): 
   const html = (path: string, lastModified: Date, body: () => string) => (): RenderedDocument => ({ path, contentType: CONTENT_TYPES.html, body: body(), lastModified });
   render('/', [frame, feedSet.main.updated.getTime(), ...feedSet.articles.slice(0, LISTED_ON_PAGES)],
     html('/', feedSet.main.updated, () => renderIndexPage(feedSet, config)));
-  const listedBySlug = listedOnPages(feedSet);
+  const listedBySlug = listedOnPages(feedSet, config.limit);
   for (const feed of feedSet.categories) {
     const path = `${feed.path}/`;
     const listed = listedBySlug.get(feed.category?.slug ?? '') ?? [];
@@ -577,14 +600,33 @@ function renderPages(feedSet: FeedSet, config: ResolvedConfig, render: Render): 
   }
 }
 
-/** The first articles each category page lists, in one pass over the archive (not one pass per category). */
-function listedOnPages(feedSet: FeedSet): Map<string, Article[]> {
+/**
+ * The first articles each category page lists. A category feed holds the first `limit` articles of its category:
+ * all of them when it is shorter, and all a page lists when `limit` is at least that many; only the other
+ * categories are looked for in the archive, in one pass that ends as soon as their lists are full.
+ */
+function listedOnPages(feedSet: FeedSet, limit: number): Map<string, Article[]> {
   const listedBySlug = new Map<string, Article[]>();
+  const full = new Set<string>(); // categories whose list is complete
+  let open = 0;
+  for (const feed of feedSet.categories) {
+    const slug = feed.category?.slug ?? '';
+    const complete = feed.articles.length < limit || feed.articles.length >= LISTED_ON_PAGES;
+    listedBySlug.set(slug, complete ? feed.articles.slice(0, LISTED_ON_PAGES) : []);
+    if (complete) full.add(slug);
+    else open += 1;
+  }
   for (const article of feedSet.articles) {
+    if (open === 0) break;
     for (const { slug } of article.categories) {
-      let listed = listedBySlug.get(slug);
-      if (listed === undefined) listedBySlug.set(slug, (listed = []));
-      if (listed.length < LISTED_ON_PAGES) listed.push(article);
+      if (full.has(slug)) continue;
+      const listed = listedBySlug.get(slug);
+      if (listed === undefined) continue;
+      listed.push(article);
+      if (listed.length === LISTED_ON_PAGES) {
+        full.add(slug);
+        open -= 1;
+      }
     }
   }
   return listedBySlug;

@@ -185,6 +185,30 @@ describe('readLedger and writeLedger', () => {
       expect((await stat(file)).mtime).toEqual(old);
     });
 
+    // writeLedger remembers what it wrote, to skip reading the file back: a change made meanwhile must still be seen.
+    it.each([
+      ['rewritten with other bytes of the same length', (text: string) => writeFile(path.join(dir, LEDGER_FILE), text.replace('rugby', 'RUGBY'))],
+      ['rewritten with a shorter text', () => writeFile(path.join(dir, LEDGER_FILE), '[]')],
+      ['deleted', () => rm(path.join(dir, LEDGER_FILE))],
+    ])('writes it again when the file was %s after the last write', async (_, change) => {
+      expect(await writeLedger(dir, ledger)).toBe(true);
+      const text = serializeLedger(ledger);
+      await change(text);
+      expect(await readFile(path.join(dir, LEDGER_FILE), 'utf8').catch(() => 'gone')).not.toBe(text);
+      expect(await writeLedger(dir, ledger)).toBe(true);
+      expect(await readFile(path.join(dir, LEDGER_FILE), 'utf8')).toBe(text);
+      expect(await writeLedger(dir, new Map(ledger))).toBe(false);
+    });
+
+    it('writes a changed ledger after an unchanged one', async () => {
+      const changed = ledgerOf(makeEntry({ id: 'rugby' }), makeEntry({ id: 'tennis' }));
+      expect(await writeLedger(dir, ledger)).toBe(true);
+      expect(await writeLedger(dir, ledger)).toBe(false);
+      expect(await writeLedger(dir, changed)).toBe(true);
+      expect(await readFile(path.join(dir, LEDGER_FILE), 'utf8')).toBe(serializeLedger(changed));
+      expect(serializeLedger(changed)).not.toBe(serializeLedger(ledger));
+    });
+
     it('replaces a different file and leaves no temp file behind', async () => {
       await writeFile(path.join(dir, LEDGER_FILE), 'garbage');
       expect(await writeLedger(dir, ledger)).toBe(true);

@@ -1,6 +1,9 @@
-import { readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../../src/diagnostics.ts';
+import { LEDGER_FILE } from '../../src/lifecycle/ledger.ts';
 import { buildSite } from '../../src/site/build-site.ts';
 import { createSiteBuilder, LazyPageError, type SiteBuild } from '../../src/site/site-builder.ts';
 import { HTML_PAGE_LIMIT } from '../../src/render/html.ts';
@@ -246,5 +249,79 @@ describe('a streaming build (retainPages: false), which keeps articles without t
     const page = build.lazyPages.find((p) => p.path === '/articles/premiere-version/');
     await expect(page?.render()).rejects.toThrow(LazyPageError);
     await expect(page?.render()).rejects.toThrow(/items\/ajout\.md|changed since the build read it/);
+  });
+});
+
+describe('a live builder over many articles, after each kind of hinted change', () => {
+  // Two copies of one folder: the same changes made to both, one built incrementally by a builder kept between
+  // changes, the other by a new builder each time (a cold build). With a small feed limit, a category of more
+  // articles than a page lists, one between the two and one below the limit, so every way a category page's list
+  // is found is taken; with the ledger, so its text and warnings are compared too.
+  const limited = makeConfig({ limit: 3 });
+  const NOW = Date.parse('2025-01-01T00:00:00Z');
+  const categoryOf = (n: number) => (n === 0 || n === 100 ? '[Culture, Rare]' : n % 10 === 0 || (n < 20 && n % 2 === 0) ? '[Culture]' : '[Sport]');
+  const date = (n: number) => `2024-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')} ${String(n % 24).padStart(2, '0')}:00`;
+  type Change = readonly [string, (dir: string) => Promise<readonly string[]>];
+  const changes: Change[] = [
+    ['an edit that keeps the date order', async (dir) => [await put(dir, 'a/010.md', record('Titre corrigé 10', date(10), categoryOf(10)))]],
+    ['an edit that makes an article the newest', async (dir) => [await put(dir, 'a/050.md', record('Article 50', '2024-12-31 23:00', '[Sport]'))]],
+    ['an edit that moves an article to another category', async (dir) => [await put(dir, 'a/011.md', record('Article 11', date(11), '[Culture]'))]],
+    ['a file moved to another name', async (dir) => {
+      await rm(path.join(dir, 'a/012.md'));
+      return [path.join(dir, 'a/012.md'), await put(dir, 'b/douze.md', record('Article 12', date(12), categoryOf(12)))];
+    }],
+    ['a file deleted', async (dir) => {
+      await rm(path.join(dir, 'a/013.md'));
+      return [path.join(dir, 'a/013.md')];
+    }],
+    ['an edit hinted along with the ledger and a file that does not exist', async (dir) => [
+      path.join(dir, LEDGER_FILE), path.join(dir, 'a/absent.md'), await put(dir, 'a/030.md', record('Article 30 revu', date(30), categoryOf(30))),
+    ]],
+    ['a file added', async (dir) => [await put(dir, 'a/200.md', record('Article 200', '2024-06-15 12:00', '[Culture]'))]],
+    ['one file written twice in one hint', async (dir) => {
+      const file = await put(dir, 'a/020.md', record('Brouillon 20', date(20), categoryOf(20)));
+      await put(dir, 'a/020.md', record('Article 20 revu', date(20), '[Sport, Culture]'));
+      return [file, file];
+    }],
+  ];
+
+  async function put(dir: string, name: string, text: string): Promise<string> {
+    const file = path.join(dir, name);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, text);
+    return file;
+  }
+
+  let root: string;
+  beforeEach(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'gazette-builder-'));
+    for (const side of ['live', 'cold']) {
+      for (let n = 0; n < 130; n++) await put(path.join(root, side), `a/${String(n).padStart(3, '0')}.md`, record(`Article ${n}`, date(n), categoryOf(n)));
+    }
+  });
+  afterEach(() => rm(root, { recursive: true, force: true }));
+
+  it('gives what a cold build gives: documents, diagnostics, redirects and the ledger bytes', async () => {
+    const options = { displayDir: 'items', ledger: 'update', keepLastGood: true, now: () => NOW } as const;
+    const live = createSiteBuilder(limited, { ...options, itemsDir: path.join(root, 'live') });
+    const coldBuild = () => createSiteBuilder(limited, { ...options, itemsDir: path.join(root, 'cold') }).build();
+    const summary = async (build: SiteBuild, side: string) => ({
+      documents: bodies(build),
+      diagnostics: build.diagnostics.map(formatDiagnostic),
+      redirects: build.redirects,
+      ledger: await readFile(path.join(root, side, LEDGER_FILE), 'utf8'),
+    });
+    expect(await summary(await live.build(), 'live')).toEqual(await summary(await coldBuild(), 'cold'));
+    for (const [label, change] of changes) {
+      const hint = await change(path.join(root, 'live'));
+      await change(path.join(root, 'cold'));
+      const [incremental, cold] = [await summary(await live.build({ changed: hint }), 'live'), await summary(await coldBuild(), 'cold')];
+      expect({ label, ...incremental }).toEqual({ label, ...cold });
+    }
+    // The category pages were listed each way: one beyond a page's list, one between the feed limit and it, one below.
+    const final = await coldBuild();
+    const sizes = new Map(final.feedSet!.categories.map((f) => [f.category?.slug, final.feedSet!.articles.filter((a) => a.categories.some((c) => c.slug === f.category?.slug)).length]));
+    expect(sizes.get('sport')).toBeGreaterThan(HTML_PAGE_LIMIT + 1);
+    expect([sizes.get('culture')! > 3, sizes.get('culture')! <= HTML_PAGE_LIMIT, sizes.get('rare')]).toEqual([true, true, 2]);
   });
 });
