@@ -43,7 +43,10 @@ try {
     await record('gazette warm, one edit', () => runGazette(['build', '--config', corpus.configFile], gazetteEnv(corpus)));
     if (site) await record('hugo, full site', () => runHugo(site, site.fullConfig));
     if (noPages) {
-      await record('gazette cold, feeds only', async () => (await resetForCold(corpus), runGazette(['build', '--no-pages', '--config', corpus.configFile], gazetteEnv(corpus))));
+      await record(
+        'gazette cold, feeds only',
+        async () => (await resetForCold(corpus), runGazette(['build', '--no-pages', '--config', corpus.configFile], gazetteEnv(corpus))),
+      );
     }
     if (site) await record('hugo, feeds only', () => runHugo(site, site.feedsConfig));
     await record('cat of the records', () => runMeasured('sh', ['-c', `find "${corpus.itemsDir}" -type f -print0 | xargs -0 cat > /dev/null`]));

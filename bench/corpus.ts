@@ -121,7 +121,11 @@ export function renderRecord(record: CorpusRecord): string {
 /** The edit every bench makes: the record's title gains a correction mark (a new feed and page version). */
 export function editRecordText(file: string, text: string, round: number): string {
   const mark = `[Correction ${round}] `;
-  const pattern = file.endsWith('.txt') ? /^((?:[^\n]*\n){3})(?:\[Correction \d+\] )?/ : file.endsWith('.json') ? /("title": ")(?:\[Correction \d+\] )?/ : /^(title: ")(?:\[Correction \d+\] )?/m;
+  const pattern = file.endsWith('.txt')
+    ? /^((?:[^\n]*\n){3})(?:\[Correction \d+\] )?/
+    : file.endsWith('.json')
+      ? /("title": ")(?:\[Correction \d+\] )?/
+      : /^(title: ")(?:\[Correction \d+\] )?/m;
   if (!pattern.test(text)) throw new TypeError(`editRecordText: no title found in ${file}`);
   return text.replace(pattern, (_all, start: string) => `${start}${mark}`);
 }
@@ -207,7 +211,9 @@ function folderName(folder: number): string {
 }
 
 function slugPart(random: () => number): string {
-  return Math.floor(random() * 0xffffffff).toString(16).padStart(8, '0');
+  return Math.floor(random() * 0xffffffff)
+    .toString(16)
+    .padStart(8, '0');
 }
 
 function pick<T>(random: () => number, list: readonly T[]): T {
@@ -237,11 +243,67 @@ export async function writeAll<T>(items: Iterable<T>, write: (item: T) => Promis
 
 const WEEKDAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-const PLACES = ['Paris', 'Lyon', 'Marseille', 'Lille', 'Bordeaux', 'Nantes', 'Strasbourg', 'Rennes', 'Toulouse', 'Montpellier', 'Rabat', 'Bruxelles', 'Genève', 'Montréal', 'Dakar', 'Île-de-France'];
-const SUBJECTS = ['le conseil municipal', 'la préfecture', 'le gouvernement', 'l’intersyndicale', 'la région', 'le ministère de la Santé', 'le collectif de quartier', 'la chambre de commerce', 'l’université', 'le club local', 'la fédération agricole', 'la rédaction', 'l’Assemblée nationale', 'l’opposition'];
+const PLACES = [
+  'Paris',
+  'Lyon',
+  'Marseille',
+  'Lille',
+  'Bordeaux',
+  'Nantes',
+  'Strasbourg',
+  'Rennes',
+  'Toulouse',
+  'Montpellier',
+  'Rabat',
+  'Bruxelles',
+  'Genève',
+  'Montréal',
+  'Dakar',
+  'Île-de-France',
+];
+const SUBJECTS = [
+  'le conseil municipal',
+  'la préfecture',
+  'le gouvernement',
+  'l’intersyndicale',
+  'la région',
+  'le ministère de la Santé',
+  'le collectif de quartier',
+  'la chambre de commerce',
+  'l’université',
+  'le club local',
+  'la fédération agricole',
+  'la rédaction',
+  'l’Assemblée nationale',
+  'l’opposition',
+];
 const VERBS = ['adopte', 'annonce', 'conteste', 'présente', 'reporte', 'finance', 'examine', 'dévoile', 'critique', 'soutient', 'lance', 'suspend'];
-const OBJECTS = ['un budget en hausse de 4 %', 'le projet de tramway', 'une réforme des retraites', 'la rénovation des écoles', 'un plan contre la sécheresse', 'le nouveau stade', 'une hausse des loyers', 'la fermeture d’une usine', 'un festival de cinéma', 'le dispositif « quartiers d’été »', 'une campagne de vaccination', 'la candidature aux Jeux'];
-const TAILS = ['après des mois de négociations', 'malgré l’opposition d’une partie des habitants', 'pour la troisième année consécutive', 'selon un communiqué publié jeudi', 'à la veille des élections', 'dans un contexte d’inflation', 'sous le regard attentif de l’État', 'avec le soutien de l’Union européenne', '— une première depuis 2015', 'et promet « des résultats rapides »'];
+const OBJECTS = [
+  'un budget en hausse de 4 %',
+  'le projet de tramway',
+  'une réforme des retraites',
+  'la rénovation des écoles',
+  'un plan contre la sécheresse',
+  'le nouveau stade',
+  'une hausse des loyers',
+  'la fermeture d’une usine',
+  'un festival de cinéma',
+  'le dispositif « quartiers d’été »',
+  'une campagne de vaccination',
+  'la candidature aux Jeux',
+];
+const TAILS = [
+  'après des mois de négociations',
+  'malgré l’opposition d’une partie des habitants',
+  'pour la troisième année consécutive',
+  'selon un communiqué publié jeudi',
+  'à la veille des élections',
+  'dans un contexte d’inflation',
+  'sous le regard attentif de l’État',
+  'avec le soutien de l’Union européenne',
+  '— une première depuis 2015',
+  'et promet « des résultats rapides »',
+];
 const HEADINGS = ['Réactions à', 'Le calendrier retenu à', 'Ce qui change à', 'Les chiffres clés de', 'Un précédent à', 'Les prochaines étapes à'];
 const AUTHORS = ['Camille Laurent', 'Karim Benali', 'Sophie Martin', 'Jean-Baptiste Morel', 'Aïcha Diallo', 'Léa Rousseau'];
 const KICKERS = ['DERNIÈRE HEURE :', 'ENQUÊTE :', 'REPORTAGE À', 'ANALYSE :', 'ÉDITION SPÉCIALE'];

@@ -80,7 +80,11 @@ try {
       ['start → first 200 of /feed.xml', formatMs(firstOk), '≤ 3 s cold'],
       ['  of which: spawn → listening', formatMs(server.listeningMs), ''],
       ['RSS after start (peak so far)', `${formatBytes(rssAfterStart)} (${formatBytes(peakAtStart)})`, '≤ 300 MB'],
-      [`edit → change served, p50 / p95 (${edits} edits)`, `${formatMs(percentile(sortedEdits, 50))} / ${formatMs(percentile(sortedEdits, 95))}`, '≤ 100 ms p95'],
+      [
+        `edit → change served, p50 / p95 (${edits} edits)`,
+        `${formatMs(percentile(sortedEdits, 50))} / ${formatMs(percentile(sortedEdits, 95))}`,
+        '≤ 100 ms p95',
+      ],
       ['  min / max', `${formatMs(sortedEdits[0]!)} / ${formatMs(sortedEdits.at(-1)!)}`, ''],
       [
         `/feed.xml during the burst: p50 / p99 / max (${sortedRequests.length} requests, ${formatMs(burstMs)})`,

@@ -52,7 +52,9 @@ try {
     const answers = await Promise.all(servers.map((s) => fetchRaw(s.origin, PATH, scenario.headers)));
     for (const [i, answer] of answers.entries()) {
       if (answer.status !== scenario.status || !answer.body.equals(answers[0]!.body) || answer.headers.etag !== answers[0]!.headers.etag) {
-        throw new Error(`${servers[i]!.name} ${scenario.name}: status ${answer.status}, ${answer.body.length} bytes, ETag ${answer.headers.etag} — not the answer of (a)`);
+        throw new Error(
+          `${servers[i]!.name} ${scenario.name}: status ${answer.status}, ${answer.body.length} bytes, ETag ${answer.headers.etag} — not the answer of (a)`,
+        );
       }
     }
   }

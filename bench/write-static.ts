@@ -29,17 +29,25 @@ try {
     const out = path.join(root, `new-${round}`);
     cold.push(await timed(() => writeNewWay(documents, out)));
     const edited = documents.map((d, i) => (i === Math.floor(PAGES / 2) ? { ...d, body: `${d.body}<p>Correction.</p>` } : d));
-    warm.push(await timed(async () => {
-      warmReport = await writeNewWay(edited, out);
-    }));
+    warm.push(
+      await timed(async () => {
+        warmReport = await writeNewWay(edited, out);
+      }),
+    );
     await rm(out, { recursive: true, force: true });
   }
   const line = (name: string, xs: Sample[]) => {
     const wall = xs.map((x) => x.wall);
-    return `${name.padEnd(48)} wall min ${ms(Math.min(...wall))} median ${ms(median(wall))} max ${ms(Math.max(...wall))}` +
-      `  cpu median ${ms(median(xs.map((x) => x.cpu)))}`;
+    return (
+      `${name.padEnd(48)} wall min ${ms(Math.min(...wall))} median ${ms(median(wall))} max ${ms(Math.max(...wall))}` +
+      `  cpu median ${ms(median(xs.map((x) => x.cpu)))}`
+    );
   };
-  console.log(`${PAGES} pages + ${FEEDS} feeds, ${ROUNDS} rounds, output in ${tmpdir()}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `${PAGES} pages + ${FEEDS} feeds, ${ROUNDS} rounds, output in ${tmpdir()}, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   console.log(line('previous writer, replacing its previous output', old));
   console.log(line('openStaticOutput, cold (new folder)', cold));
   console.log(line('openStaticOutput, warm (one page edited)', warm));
@@ -63,9 +71,18 @@ function makeDocuments(): RenderedDocument[] {
     docs.push({ path: `/articles/article-${i}/`, contentType: 'text/html; charset=utf-8', body, lastModified: updated });
   }
   for (let f = 0; f < FEEDS; f += 1) {
-    const items = Array.from({ length: 50 }, (_, i) => `<item><title>Article ${f * 50 + i}</title><description><![CDATA[${Array.from({ length: 12 }, (_, j) => paragraph(f * 1000 + i * 12 + j)).join('')}]]></description></item>`);
+    const items = Array.from(
+      { length: 50 },
+      (_, i) =>
+        `<item><title>Article ${f * 50 + i}</title><description><![CDATA[${Array.from({ length: 12 }, (_, j) => paragraph(f * 1000 + i * 12 + j)).join('')}]]></description></item>`,
+    );
     const file = ['feed.xml', 'atom.xml', 'feed.json', 'index.xml'][f % 4]!;
-    docs.push({ path: `/categories/c-${Math.floor(f / 4)}/${file}`, contentType: 'application/rss+xml; charset=utf-8', body: `<rss><channel>${items.join('')}</channel></rss>`, lastModified: updated });
+    docs.push({
+      path: `/categories/c-${Math.floor(f / 4)}/${file}`,
+      contentType: 'application/rss+xml; charset=utf-8',
+      body: `<rss><channel>${items.join('')}</channel></rss>`,
+      lastModified: updated,
+    });
   }
   return docs;
 }

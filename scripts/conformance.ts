@@ -41,7 +41,7 @@ function main(argv: string[]): number {
   const sourceFlag = argv.indexOf('--source');
   const verbose = argv.includes('--verbose');
   if (!dir || !existsSync(dir)) {
-    process.stderr.write('usage: npm run conformance -- DIR [--source SRC] [--verbose]   (DIR: the validator\'s testcases/)\n');
+    process.stderr.write("usage: npm run conformance -- DIR [--source SRC] [--verbose]   (DIR: the validator's testcases/)\n");
     return 2;
   }
   const source = sourceFlag >= 0 ? argv[sourceFlag + 1]! : path.join(dir, '..', 'src');
@@ -80,7 +80,8 @@ function main(argv: string[]): number {
     let agrees: boolean;
     if (kind === 'error' || kind === 'warning') agrees = findings.some(has);
     // "!X{element:e}" forbids X about element e only; a finding's field names its element (`source`, `image/title`…).
-    else if (kind === 'must-not') agrees = !findings.some((d) => has(d) && (element === undefined || d.field === undefined || d.field === element || d.field.endsWith(`/${element}`)));
+    else if (kind === 'must-not')
+      agrees = !findings.some((d) => has(d) && (element === undefined || d.field === undefined || d.field === element || d.field.endsWith(`/${element}`)));
     else if (kind === 'valid-value') agrees = !findings.some((d) => d.severity === 'error' && d.w3c !== undefined && isA(d.w3c, 'InvalidValue'));
     else agrees = !findings.some((d) => d.severity === 'error' && !STRICTER_ON_PURPOSE.has(d.code));
     cases.push({ file: path.relative(dir, file), group, expect: negated ? `!${expect}` : expect, negated, kind, findings, agrees });
@@ -107,7 +108,9 @@ function main(argv: string[]): number {
       }
     }
     if (deliberate.size > 0) {
-      process.stdout.write(`\nAccepted files with a deliberate (stricter on purpose) error: ${[...deliberate].map(([code, n]) => `${code} ×${n}`).join(', ')}\n`);
+      process.stdout.write(
+        `\nAccepted files with a deliberate (stricter on purpose) error: ${[...deliberate].map(([code, n]) => `${code} ×${n}`).join(', ')}\n`,
+      );
     }
     for (const kind of ['error', 'warning'] as const) {
       const of = inGroup.filter((c) => c.kind === kind);
@@ -121,15 +124,19 @@ function main(argv: string[]): number {
     }
     if (verbose) {
       for (const c of inGroup.filter((x) => !x.agrees)) {
-        const shown = c.findings.filter((d) => c.kind === 'accepted' ? d.severity === 'error' : true)
-          .map((d) => `${d.severity === 'error' ? 'E' : 'W'}:${d.code}/${d.w3c ?? '-'}`).join(' ');
+        const shown = c.findings
+          .filter((d) => (c.kind === 'accepted' ? d.severity === 'error' : true))
+          .map((d) => `${d.severity === 'error' ? 'E' : 'W'}:${d.code}/${d.w3c ?? '-'}`)
+          .join(' ');
         process.stdout.write(`  miss ${c.kind} ${c.expect} ${c.file}: ${shown || '(nothing)'}\n`);
       }
     }
   }
   const total = cases.filter((c) => c.kind === 'error' && (c.group === FORMAT_NAMES.rss || c.group === FORMAT_NAMES.atom));
   const agree = total.filter((c) => c.agrees).length;
-  process.stdout.write(`\nOverall, RSS 2.0 and Atom error files: ${agree}/${total.length} (${pct(agree, total.length)}); aim ≥ ${AIM * 100} % each, and every accepted file free of errors not stricter on purpose: ${failed ? 'NOT MET' : 'met'}\n`);
+  process.stdout.write(
+    `\nOverall, RSS 2.0 and Atom error files: ${agree}/${total.length} (${pct(agree, total.length)}); aim ≥ ${AIM * 100} % each, and every accepted file free of errors not stricter on purpose: ${failed ? 'NOT MET' : 'met'}\n`,
+  );
   return failed ? 1 : 0;
 }
 
@@ -171,7 +178,13 @@ function readHierarchy(file: string): Map<string, string[]> {
     return parents;
   }
   for (const m of readFileSync(file, 'utf8').matchAll(/^class\s+(\w+)\s*\(([^)]*)\)/gm)) {
-    parents.set(m[1]!, m[2]!.split(',').map((s) => s.trim()).filter(Boolean));
+    parents.set(
+      m[1]!,
+      m[2]!
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
   }
   return parents;
 }

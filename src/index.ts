@@ -13,8 +13,14 @@ export { buildSite, type BuildResult, type BuildSiteOptions } from './site/build
 export { buildStaticSite, type StaticBuildOptions, type StaticBuildResult } from './site/static-build.ts';
 export { createLiveSite, type LiveSite, type LiveSiteOptions } from './site/live-site.ts';
 export {
-  openStaticOutput, writeStaticSite, OutputError, isOutputError,
-  type StaticOutput, type StaticOutputOptions, type StaticOutputOptions as WriteStaticOptions, type StaticWriteReport,
+  openStaticOutput,
+  writeStaticSite,
+  OutputError,
+  isOutputError,
+  type StaticOutput,
+  type StaticOutputOptions,
+  type StaticOutputOptions as WriteStaticOptions,
+  type StaticWriteReport,
 } from './publish/write-static.ts';
 export { createApp, createFeedRouter, startServer } from './serve-site.ts';
 export type { FeedRouter, FeedRouterOptions, StartServerOptions } from './serve-site.ts';

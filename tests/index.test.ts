@@ -33,7 +33,19 @@ describe('the public API', () => {
     [
       'gazette/stages (src/stages.ts)',
       stages,
-      ['buildFeedSet', 'createSiteBuilder', 'createSnapshot', 'parseFrenchDate', 'readItems', 'renderAtom', 'renderJsonFeed', 'renderRss', 'renderSite', 'slugify', 'toArticle'],
+      [
+        'buildFeedSet',
+        'createSiteBuilder',
+        'createSnapshot',
+        'parseFrenchDate',
+        'readItems',
+        'renderAtom',
+        'renderJsonFeed',
+        'renderRss',
+        'renderSite',
+        'slugify',
+        'toArticle',
+      ],
     ],
   ])('%s exports exactly these values', (_name, mod, names) => {
     expect(Object.keys(mod).sort()).toEqual(names);

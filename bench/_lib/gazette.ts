@@ -43,11 +43,7 @@ export interface ProcessRun {
 }
 
 /** Runs any command under GNU time for its peak RSS; rejects only when it cannot start. */
-export async function runMeasured(
-  command: string,
-  args: readonly string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
-): Promise<ProcessRun> {
+export async function runMeasured(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<ProcessRun> {
   const timeFile = `/tmp/gazette-bench-time-${process.pid}-${Math.random().toString(16).slice(2)}`;
   const useTime = existsSync('/usr/bin/time');
   const [cmd, argv] = useTime ? ['/usr/bin/time', ['-f', '%M', '-o', timeFile, command, ...args]] : [command, [...args]];

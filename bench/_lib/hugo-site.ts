@@ -66,9 +66,7 @@ function toHugoPage(record: CorpusRecord): string {
   const [day, time] = record.date.split(' ');
   const date = record.format === 'txt' ? `${day}T00:00:00` : `${day}T${time}:00`;
   const categories = record.categories.map((slug) => JSON.stringify(CATEGORIES[slug]!));
-  const body = record.blocks
-    .map((b) => (b.kind === 'kicker' ? `**${b.text}**` : b.kind === 'heading' ? `## ${b.text}` : b.text))
-    .join('\n\n');
+  const body = record.blocks.map((b) => (b.kind === 'kicker' ? `**${b.text}**` : b.kind === 'heading' ? `## ${b.text}` : b.text)).join('\n\n');
   return `---\ntitle: ${JSON.stringify(record.title)}\ndate: ${date}\ncategories: [${categories.join(', ')}]\nauthor: ${JSON.stringify(record.author)}\n---\n\n${body}\n`;
 }
 

@@ -58,7 +58,12 @@ export function describeMachine(): string {
 }
 
 /** The flags every bench takes: `--size N`, `--runs N`, `--smoke` (tiny sizes, one run: CI checks it works). */
-export function readBenchArgs(defaults: { size: number; runs: number; smokeSize: number }): { size: number; runs: number; smoke: boolean; extra: Record<string, string | boolean | undefined> } {
+export function readBenchArgs(defaults: { size: number; runs: number; smokeSize: number }): {
+  size: number;
+  runs: number;
+  smoke: boolean;
+  extra: Record<string, string | boolean | undefined>;
+} {
   const { values } = parseArgs({
     options: {
       size: { type: 'string' },
@@ -73,7 +78,10 @@ export function readBenchArgs(defaults: { size: number; runs: number; smokeSize:
   const smoke = values.smoke ?? false;
   const size = Number(values.size ?? (smoke ? defaults.smokeSize : defaults.size));
   const runs = Number(values.runs ?? (smoke ? 1 : defaults.runs));
-  for (const [name, value] of [['size', size], ['runs', runs]] as const) {
+  for (const [name, value] of [
+    ['size', size],
+    ['runs', runs],
+  ] as const) {
     if (!Number.isInteger(value) || value < 1) throw new RangeError(`--${name}: expected a positive whole number, got ${value}`);
   }
   return { size, runs, smoke, extra: values };

@@ -9,14 +9,13 @@ import { cleanXmlText } from './xml-text.ts';
  * slug, keeping record order; the first spelling names the category unless the config gives a label.
  * Names that fold to nothing (only symbols or emoji) are returned in `dropped`.
  */
-export function normalizeCategories(
-  names: readonly string[],
-  config: Pick<ResolvedConfig, 'categories'>,
-): { categories: Category[]; dropped: string[] } {
+export function normalizeCategories(names: readonly string[], config: Pick<ResolvedConfig, 'categories'>): { categories: Category[]; dropped: string[] } {
   const bySlug = new Map<string, Category>();
   const dropped: string[] = [];
   for (const raw of names) {
-    const name = cleanXmlText(raw.normalize('NFC')).replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+    const name = cleanXmlText(raw.normalize('NFC'))
+      .replace(/[\s\u00a0\u202f]+/g, ' ')
+      .trim();
     if (name === '') continue;
     const slug = slugify(name);
     if (slug === '') {

@@ -67,5 +67,7 @@ function readAuthor(entry: unknown, siteUrl: string, report: ReportFinding): Aut
 }
 
 function clean(text: string): string {
-  return cleanXmlText(text.normalize('NFC')).replace(/[ \t\r\n]+/g, ' ').trim();
+  return cleanXmlText(text.normalize('NFC'))
+    .replace(/[ \t\r\n]+/g, ' ')
+    .trim();
 }

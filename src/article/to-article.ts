@@ -18,9 +18,7 @@ import { renderBody } from './render-body.ts';
 import { slugify } from './slug.ts';
 
 /** The record keys Gazette reads, the same in every record format; any other key is a warning. */
-export const KNOWN_FIELDS = [
-  'title', 'date', 'updated', 'categories', 'author', 'summary', 'slug', 'id', 'link', 'image', 'draft',
-] as const;
+export const KNOWN_FIELDS = ['title', 'date', 'updated', 'categories', 'author', 'summary', 'slug', 'id', 'link', 'image', 'draft'] as const;
 
 /** A key of {@link KNOWN_FIELDS}: the only names the steps below may read. */
 type KnownField = (typeof KNOWN_FIELDS)[number];
@@ -122,8 +120,12 @@ function readDates(fields: FieldReader<KnownField>, timeZone: string): { date: D
   if (fields.value('date') === undefined) fields.report('error', 'date', 'missing-field', 'required, e.g. "22 novembre 2024" or "2024-11-22T14:30:00+01:00"');
   const updated = readDate(fields, 'updated', timeZone);
   if (date && updated && updated.getTime() < date.getTime()) {
-    fields.report('warning', 'updated', 'updated-before-date',
-      `${updated.toISOString()} is before the publication date ${date.toISOString()}; using the publication date`);
+    fields.report(
+      'warning',
+      'updated',
+      'updated-before-date',
+      `${updated.toISOString()} is before the publication date ${date.toISOString()}; using the publication date`,
+    );
     return { date, updated: undefined };
   }
   return { date, updated };
@@ -150,8 +152,7 @@ function readDate(fields: FieldReader<KnownField>, field: 'date' | 'updated', ti
   }
   const mismatch = result.weekdayMismatch;
   if (mismatch) {
-    fields.report('warning', field, 'weekday-mismatch',
-      `weekday "${mismatch.written}" does not match ${mismatch.date}, which is a ${mismatch.actual}`);
+    fields.report('warning', field, 'weekday-mismatch', `weekday "${mismatch.written}" does not match ${mismatch.date}, which is a ${mismatch.actual}`);
   }
   return result.date;
 }
@@ -208,8 +209,12 @@ function readCategories(fields: FieldReader<KnownField>, config: ResolvedConfig)
     fields.report('warning', 'categories', 'category-empty', `${JSON.stringify(name)} has no letters or digits to make a slug; dropped`);
   }
   if (categories.length > limits.categoriesPerRecord) {
-    fields.report('error', 'categories', 'too-many-categories',
-      `${categories.length} categories; the limit is ${limits.categoriesPerRecord} (limits.categoriesPerRecord)`);
+    fields.report(
+      'error',
+      'categories',
+      'too-many-categories',
+      `${categories.length} categories; the limit is ${limits.categoriesPerRecord} (limits.categoriesPerRecord)`,
+    );
   }
   return categories;
 }
@@ -217,9 +222,12 @@ function readCategories(fields: FieldReader<KnownField>, config: ResolvedConfig)
 /** The body and summary as written, without line numbers (a key moved in the front matter is no correction). */
 function hashSource(record: RawRecord): string {
   const body = record.body;
-  const text = body.kind === 'markdown' ? body.text : body.kind === 'html' ? body.html : body.kind === 'blocks' ? body.blocks.map((b) => [b.kind, b.text]) : null;
+  const text =
+    body.kind === 'markdown' ? body.text : body.kind === 'html' ? body.html : body.kind === 'blocks' ? body.blocks.map((b) => [b.kind, b.text]) : null;
   const summary = record.fields.summary?.value ?? null;
-  return createHash('sha256').update(JSON.stringify([body.kind, text, typeof summary === 'string' ? summary : null]), 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([body.kind, text, typeof summary === 'string' ? summary : null]), 'utf8')
+    .digest('hex');
 }
 
 /** At most this many `category-empty` warnings per record: a record of 5,000 emoji categories is one error, not 5,000 lines. */

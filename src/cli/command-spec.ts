@@ -88,7 +88,10 @@ export const COMMANDS: readonly CommandSpec[] = [
     args: '[DIR]',
     positionals: 'optional',
     flags: {},
-    notes: ['Writes package.json, feed.config.ts, items/ with one example of each record format, and .gitignore;', 'never overwrites a file. Then: npm install && npx gazette serve'],
+    notes: [
+      'Writes package.json, feed.config.ts, items/ with one example of each record format, and .gitignore;',
+      'never overwrites a file. Then: npm install && npx gazette serve',
+    ],
   },
   {
     name: 'help',

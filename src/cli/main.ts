@@ -34,7 +34,10 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
   const name = commandToken.value;
   const spec = findCommand(name);
   if (!spec) {
-    const guess = closest(name, COMMANDS.map((c) => c.name));
+    const guess = closest(
+      name,
+      COMMANDS.map((c) => c.name),
+    );
     return {
       kind: 'usage-error',
       message: `gazette: unknown command "${name}"${guess ? `; did you mean "gazette ${guess}"?` : ''} (gazette help lists them)`,
@@ -56,7 +59,10 @@ export function parseCommandLine(argv: readonly string[]): Invocation {
     if (topic === undefined) return { kind: 'help', text: generalHelp() };
     const target = findCommand(topic);
     if (!target || extra.length > 0) {
-      const guess = closest(topic, COMMANDS.map((c) => c.name));
+      const guess = closest(
+        topic,
+        COMMANDS.map((c) => c.name),
+      );
       return { kind: 'usage-error', message: `gazette help: no command "${positionals.join(' ')}"${guess ? `; did you mean "${guess}"?` : ''}` };
     }
     return { kind: 'help', text: commandHelp(target) };
@@ -107,17 +113,12 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
 
 // --- internal ---
 
-const ALL_FLAGS: Readonly<Record<string, FlagSpec>> = Object.assign(
-  {},
-  ...COMMANDS.map((c) => c.flags),
-  COMMON_FLAGS,
-  { version: { type: 'boolean', short: 'v', help: '' } },
-);
+const ALL_FLAGS: Readonly<Record<string, FlagSpec>> = Object.assign({}, ...COMMANDS.map((c) => c.flags), COMMON_FLAGS, {
+  version: { type: 'boolean', short: 'v', help: '' },
+});
 
 function toParseArgs(flags: Readonly<Record<string, FlagSpec>>): NonNullable<ParseArgsConfig['options']> {
-  return Object.fromEntries(
-    Object.entries(flags).map(([name, f]) => [name, f.short ? { type: f.type, short: f.short } : { type: f.type }]),
-  );
+  return Object.fromEntries(Object.entries(flags).map(([name, f]) => [name, f.short ? { type: f.type, short: f.short } : { type: f.type }]));
 }
 
 /** One short sentence for a parseArgs error, with the closest flag of the command when one is near. */
@@ -134,7 +135,7 @@ function describeParseError(error: unknown, args: readonly string[], spec: Comma
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const name = /'(-[^' ]+)/.exec((error as Error).message)?.[1];
     const flag = name?.replace(/^-+/, '');
-    const spec2 = flag ? spec.flags[flag] ?? COMMON_FLAGS[flag] : undefined;
+    const spec2 = flag ? (spec.flags[flag] ?? COMMON_FLAGS[flag]) : undefined;
     return spec2?.type === 'boolean' ? `${name} takes no value` : `${name ?? 'an option'} needs a value`;
   }
   return (error as Error).message;
@@ -150,8 +151,23 @@ function userErrorMessage(error: unknown): string | undefined {
 
 /** System errors caused by the machine or the user's files, never by Gazette's code. */
 const USER_ERRNO = new Set([
-  'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT', 'EROFS', 'ENOENT', 'ENOTDIR', 'EISDIR', 'EEXIST', 'ENOTEMPTY',
-  'EMFILE', 'ENFILE', 'ELOOP', 'ENAMETOOLONG', 'EBUSY', 'EXDEV', 'EIO',
+  'EACCES',
+  'EPERM',
+  'ENOSPC',
+  'EDQUOT',
+  'EROFS',
+  'ENOENT',
+  'ENOTDIR',
+  'EISDIR',
+  'EEXIST',
+  'ENOTEMPTY',
+  'EMFILE',
+  'ENFILE',
+  'ELOOP',
+  'ENAMETOOLONG',
+  'EBUSY',
+  'EXDEV',
+  'EIO',
 ]);
 
 async function runCommand(inv: Extract<Invocation, { kind: 'run' }>, io: CliIO): Promise<number> {
@@ -162,7 +178,16 @@ async function runCommand(inv: Extract<Invocation, { kind: 'run' }>, io: CliIO):
     case 'build': {
       const { runBuild } = await import('./commands/build.ts');
       return runBuild(
-        { config: str('config'), items: str('items'), out: str('out'), json: bool('json'), pages: bool('no-pages') ? false : undefined, future: bool('future'), clean: bool('clean'), force: bool('force') },
+        {
+          config: str('config'),
+          items: str('items'),
+          out: str('out'),
+          json: bool('json'),
+          pages: bool('no-pages') ? false : undefined,
+          future: bool('future'),
+          clean: bool('clean'),
+          force: bool('force'),
+        },
         io,
       );
     }
@@ -178,7 +203,15 @@ async function runCommand(inv: Extract<Invocation, { kind: 'run' }>, io: CliIO):
       }
       const { runServe } = await import('./commands/serve.ts');
       return runServe(
-        { config: str('config'), items: str('items'), port: raw === undefined ? undefined : Number(raw), host: str('host'), quiet: bool('quiet'), pages: bool('no-pages') ? false : undefined, future: bool('future') },
+        {
+          config: str('config'),
+          items: str('items'),
+          port: raw === undefined ? undefined : Number(raw),
+          host: str('host'),
+          quiet: bool('quiet'),
+          pages: bool('no-pages') ? false : undefined,
+          future: bool('future'),
+        },
         io,
       );
     }

@@ -234,9 +234,8 @@ function checkUrl(key: string, value: string | undefined, problems: string[]): s
   if (value === undefined) return undefined;
   const reading = readUrl(value, undefined);
   if (!reading.ok) {
-    const hint = reading.message.startsWith('expected an absolute URL') && /^[\w.-]+\.[a-z]{2,}(\/|$)/i.test(value)
-      ? ` (did you mean "https://${value}"?)`
-      : '';
+    const hint =
+      reading.message.startsWith('expected an absolute URL') && /^[\w.-]+\.[a-z]{2,}(\/|$)/i.test(value) ? ` (did you mean "https://${value}"?)` : '';
     problems.push(`${key}: ${reading.message}${hint}`);
     return undefined;
   }

@@ -33,9 +33,8 @@ export function createSnapshotRouter(source: SnapshotSource, options: SnapshotRo
   const router = Router();
   /** A file of the static-assets folder, or the next handler: the host app's, or a 404. */
   const sendPublic = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const file = options.publicDir !== undefined && (req.method === 'GET' || req.method === 'HEAD')
-      ? await resolvePublicFile(options.publicDir, req.path)
-      : undefined;
+    const file =
+      options.publicDir !== undefined && (req.method === 'GET' || req.method === 'HEAD') ? await resolvePublicFile(options.publicDir, req.path) : undefined;
     if (file) sendPublicFile(req, res, file, { cacheControl: options.cacheControl });
     else next();
   };
@@ -76,7 +75,10 @@ export function createSnapshotRouter(source: SnapshotSource, options: SnapshotRo
  * The same answers without Express, for `gazette serve`: GET and HEAD of a path in the site-root snapshot are
  * answered here, before the app, from the precomputed bytes. Returns false for anything else.
  */
-export function createFastPath(source: SnapshotSource, options: Pick<SnapshotRouterOptions, 'cacheControl'>): (req: IncomingMessage, res: ServerResponse) => boolean {
+export function createFastPath(
+  source: SnapshotSource,
+  options: Pick<SnapshotRouterOptions, 'cacheControl'>,
+): (req: IncomingMessage, res: ServerResponse) => boolean {
   return (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const snapshot: FeedSnapshot | undefined = source.current();
@@ -100,7 +102,12 @@ export function createFastPath(source: SnapshotSource, options: Pick<SnapshotRou
 }
 
 /** A page rendered for this request (then kept), or 503 when it cannot be right now (its record is being edited). */
-function sendPendingPage(req: IncomingMessage, res: ServerResponse, entry: SnapshotEntry | undefined, options: Pick<SnapshotRouterOptions, 'cacheControl'>): void {
+function sendPendingPage(
+  req: IncomingMessage,
+  res: ServerResponse,
+  entry: SnapshotEntry | undefined,
+  options: Pick<SnapshotRouterOptions, 'cacheControl'>,
+): void {
   if (entry) {
     sendSnapshotEntry(req, res, entry, options);
     return;

@@ -42,12 +42,7 @@ export function lookupPath(snapshot: FeedSnapshot, rawPath: string): Lookup {
 }
 
 /** Writes one snapshot entry: negotiated encoding, validators, 304 when fresh, no body for HEAD. */
-export function sendSnapshotEntry(
-  req: IncomingMessage,
-  res: ServerResponse,
-  entry: SnapshotEntry,
-  options: SendOptions,
-): void {
+export function sendSnapshotEntry(req: IncomingMessage, res: ServerResponse, entry: SnapshotEntry, options: SendOptions): void {
   const encoding = negotiateEncoding(req.headers['accept-encoding']);
   if (encoding === undefined) {
     const headers = preparedHeaders(entry, 'identity', options.cacheControl);
@@ -134,7 +129,6 @@ function preparedHeaders(entry: SnapshotEntry, encoding: Encoding, cacheControl:
   }
   return prepared;
 }
-
 
 /** Percent-decodes a path; undefined for malformed escapes, NUL, backslashes or dot segments. */
 function decodePath(rawPath: string): string | undefined {

@@ -87,7 +87,10 @@ export function applyLedger(input: ApplyLedgerInput): ApplyLedgerResult {
     const former = entry.paths.at(-1);
     if (page && former !== undefined && former !== page) {
       diagnostics.push({
-        severity: 'warning', file: article.file, field: 'slug', code: 'url-changed',
+        severity: 'warning',
+        file: article.file,
+        field: 'slug',
+        code: 'url-changed',
         message: `the page moved from ${former} to ${page}; the old address redirects there (set "slug" to keep a URL)`,
       });
     }
@@ -107,11 +110,16 @@ export function applyLedger(input: ApplyLedgerInput): ApplyLedgerResult {
     entries.set(entry.id, { ...entry, removed: now });
     const where = entry.paths.at(-1) ? ` (${entry.paths.at(-1)})` : '';
     diagnostics.push({
-      severity: 'warning', file: ledgerFile, field: entry.id, code: 'article-removed',
+      severity: 'warning',
+      file: ledgerFile,
+      field: entry.id,
+      code: 'article-removed',
       message: draftIds.has(entry.id)
         ? `the published article "${entry.id}"${where} is a draft again: it leaves every feed and page`
         : `the published article "${entry.id}"${where} is no longer in the records: it leaves every feed and page` +
-          ' (a file moved and edited at once gets a new guid unless its record sets id: ' + JSON.stringify(entry.id) + ')',
+          ' (a file moved and edited at once gets a new guid unless its record sets id: ' +
+          JSON.stringify(entry.id) +
+          ')',
     });
   }
 
@@ -168,7 +176,10 @@ function assignKeys(
 
   // Usually every article is known: then no ledger article needs looking at for an adoption.
   if (pending.length === 0) return keys;
-  const orphansByHash = groupBy([...entries.values()].filter((e) => !claimed.has(e.id)), (e) => e.hash);
+  const orphansByHash = groupBy(
+    [...entries.values()].filter((e) => !claimed.has(e.id)),
+    (e) => e.hash,
+  );
   const pendingByHash = groupBy(pending, hashOf);
   for (const article of pending) {
     const hash = hashOf(article);
@@ -178,15 +189,23 @@ function assignKeys(
       const adopted = orphans[0]!;
       keys.set(article, adopted.id);
       diagnostics.push({
-        severity: 'warning', file: article.file, field: 'id', code: 'id-kept',
-        message: `same content as the published article "${adopted.id}", whose record is gone: a moved file, so it keeps id ` +
+        severity: 'warning',
+        file: article.file,
+        field: 'id',
+        code: 'id-kept',
+        message:
+          `same content as the published article "${adopted.id}", whose record is gone: a moved file, so it keeps id ` +
           `"${adopted.id}" and its guid (write id: ${JSON.stringify(adopted.id)} in the record to make it explicit)`,
       });
     } else {
       if (orphans.length > 0) {
         diagnostics.push({
-          severity: 'warning', file: article.file, field: 'id', code: 'id-ambiguous',
-          message: `same content as ${orphans.length} published article(s) whose record is gone (${orphans.map((o) => `"${o.id}"`).join(', ')})` +
+          severity: 'warning',
+          file: article.file,
+          field: 'id',
+          code: 'id-ambiguous',
+          message:
+            `same content as ${orphans.length} published article(s) whose record is gone (${orphans.map((o) => `"${o.id}"`).join(', ')})` +
             ` and ${twins.length} new record(s): set "id" to the one it continues, or it is published as a new article`,
         });
       }
@@ -215,7 +234,10 @@ function collectRedirects(articles: () => readonly Article[], entries: ReadonlyM
       const taken = byFrom.get(from);
       if (taken) {
         diagnostics.push({
-          severity: 'warning', file: article.file, field: 'slug', code: 'redirect-conflict',
+          severity: 'warning',
+          file: article.file,
+          field: 'slug',
+          code: 'redirect-conflict',
           message: `${from} was the page of both "${taken.id}" and "${article.id}"; it redirects to ${taken.to}`,
         });
         continue;

@@ -48,7 +48,10 @@ export function applyLifecycle(input: LifecycleInput): LifecycleResult {
   if (typeof input?.future !== 'boolean') throw new TypeError('applyLifecycle: future must be a boolean');
   const due = splitScheduled(input.articles, input.now, { future: false });
   const applied = applyLedger({
-    articles: due.published, ledger: input.ledger, now: input.now, pages: input.pages,
+    articles: due.published,
+    ledger: input.ledger,
+    now: input.now,
+    pages: input.pages,
     ...(input.file === undefined ? {} : { file: input.file }),
     ...(input.siteUrl === undefined ? {} : { siteUrl: input.siteUrl }),
   });

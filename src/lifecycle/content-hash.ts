@@ -31,7 +31,7 @@ function hashFields(article: HashedFields, siteUrl: string): string {
   // The site's own address is left out: the same record served under two mount paths (`/`, `/feeds`) has links
   // and absolute body URLs below two addresses, yet it is one article with one history.
   const origin = siteUrl === '' ? '' : new URL(siteUrl).origin;
-  const local = (url: string): string => (siteUrl === '' ? url : cutPrefix(url, siteUrl) ?? cutPrefix(url, origin) ?? url);
+  const local = (url: string): string => (siteUrl === '' ? url : (cutPrefix(url, siteUrl) ?? cutPrefix(url, origin) ?? url));
   const seen = [
     article.title,
     article.sourceHash,

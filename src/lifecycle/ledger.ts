@@ -54,7 +54,11 @@ export function parseLedger(text: string, file: string): Result<Ledger> {
   let otherVersion: unknown;
   lines.forEach((raw, index) => {
     // Each line is `[header`, `,{entry}` or `]`: strip the punctuation that joins lines into one JSON array.
-    const body = raw.trim().replace(/^[[,]\s*/, '').replace(/\s*[,\]]*$/, '').trim();
+    const body = raw
+      .trim()
+      .replace(/^[[,]\s*/, '')
+      .replace(/\s*[,\]]*$/, '')
+      .trim();
     if (body === '') return;
     const line = index + 1;
     let value: unknown;
@@ -131,7 +135,10 @@ export async function readLedger(itemsDir: string, displayFile: string = path.jo
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { value: EMPTY_LEDGER, diagnostics: [] };
-    return { value: EMPTY_LEDGER, diagnostics: [warning(displayFile, undefined, undefined, `cannot be read (${code ?? String(error)}); starting a new one (only history is lost)`)] };
+    return {
+      value: EMPTY_LEDGER,
+      diagnostics: [warning(displayFile, undefined, undefined, `cannot be read (${code ?? String(error)}); starting a new one (only history is lost)`)],
+    };
   }
   return parseLedger(text, displayFile);
 }
@@ -214,8 +221,12 @@ function parseWhole(text: string): unknown[] | undefined {
 
 function warning(file: string, line: number | undefined, field: string | undefined, message: string): Diagnostic {
   return {
-    severity: 'warning', file, ...(line === undefined ? {} : { line }), ...(field === undefined ? {} : { field }),
-    code: 'ledger-invalid', message,
+    severity: 'warning',
+    file,
+    ...(line === undefined ? {} : { line }),
+    ...(field === undefined ? {} : { field }),
+    code: 'ledger-invalid',
+    message,
   };
 }
 
@@ -288,9 +299,7 @@ function mergeEntries(a: LedgerEntry, b: LedgerEntry): LedgerEntry {
   const key = (e: LedgerEntry) => JSON.stringify(entryToJson(e));
   const time = (e: LedgerEntry) => (e.updated ?? e.published).getTime();
   const [older, newer] = time(a) !== time(b) ? (time(a) < time(b) ? [a, b] : [b, a]) : key(a) <= key(b) ? [a, b] : [b, a];
-  const first = a.published.getTime() !== b.published.getTime()
-    ? (a.published < b.published ? a : b)
-    : older;
+  const first = a.published.getTime() !== b.published.getTime() ? (a.published < b.published ? a : b) : older;
   // The newer side's current path stays last: it is where the article lives now.
   const paths = unique([...older.paths, ...newer.paths].filter((p) => p !== newer.paths.at(-1)).concat(newer.paths.slice(-1)));
   return {

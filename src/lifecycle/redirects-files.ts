@@ -39,11 +39,9 @@ export function renderRedirectsFiles(redirects: readonly Redirect[], basePath: s
       ...sorted.map((r) => `${nginxString(r.key)} ${nginxString(r.to)};`),
       '',
     ].join('\n'),
-    _redirects: [
-      '# Gazette: former article addresses → current ones (Netlify, Cloudflare Pages).',
-      ...sorted.map((r) => `${r.from} ${r.to} 301`),
-      '',
-    ].join('\n'),
+    _redirects: ['# Gazette: former article addresses → current ones (Netlify, Cloudflare Pages).', ...sorted.map((r) => `${r.from} ${r.to} 301`), ''].join(
+      '\n',
+    ),
   };
 }
 
@@ -55,7 +53,10 @@ export function renderRedirectsFiles(redirects: readonly Redirect[], basePath: s
  */
 function canonicalPath(value: unknown): string | undefined {
   if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//')) return undefined;
-  return value.split('/').map((segment) => encodeURIComponent(decodeSegment(segment))).join('/');
+  return value
+    .split('/')
+    .map((segment) => encodeURIComponent(decodeSegment(segment)))
+    .join('/');
 }
 
 function decodeSegment(segment: string): string {

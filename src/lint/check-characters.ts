@@ -15,7 +15,8 @@ const REPLACEMENT = /\uFFFD/g;
  * UTF-8 read as cp1252/Latin-1: `Ã©` (é), `Ã¨` (è), `Ã ` (à), `Â ` (NBSP), `â€™` (’), `Å“` (œ).
  * `Ã` and `Å` never start a French word followed by these; `Â` (as in `Âge`) is only flagged before a Latin-1 symbol.
  */
-const MOJIBAKE = /Ã[\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]|Â[\u00A0-\u00BF]|â€[\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]|Å[\u0092\u0093\u2019\u201C]/g;
+const MOJIBAKE =
+  /Ã[\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]|Â[\u00A0-\u00BF]|â€[\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]|Å[\u0092\u0093\u2019\u201C]/g;
 /** Character references that name forbidden or C1 code points (`&#1;`, `&#x85;`). */
 const REFERENCE = /&#(x[0-9a-fA-F]+|\d+);/g;
 
@@ -29,7 +30,12 @@ export function checkCharacters(report: LintReport, text: string, lineOf: (offse
   }
   for (const m of text.matchAll(REPLACEMENT)) {
     // feedvalidator: BadCharacters
-    report.warning('replacement-char', lineOf(m.index), field, 'U+FFFD "\uFFFD": a character was lost when the source text was decoded; retype it in the record');
+    report.warning(
+      'replacement-char',
+      lineOf(m.index),
+      field,
+      'U+FFFD "\uFFFD": a character was lost when the source text was decoded; retype it in the record',
+    );
   }
   for (const m of text.matchAll(MOJIBAKE)) {
     report.warning('mojibake', lineOf(m.index), field, `"${m[0]}" looks like UTF-8 decoded as Windows-1252 (mojibake)`);
@@ -41,13 +47,23 @@ export function checkCharacterReferences(report: LintReport, body: string, lineO
   for (const m of body.matchAll(REFERENCE)) {
     const ref = m[1]!;
     const code = ref.startsWith('x') ? Number.parseInt(ref.slice(1), 16) : Number(ref);
-    const isForbidden = (code < 0x20 && code !== 0x9 && code !== 0xa && code !== 0xd) || (code >= 0xd800 && code <= 0xdfff) || code === 0xfffe || code === 0xffff || code > 0x10ffff;
+    const isForbidden =
+      (code < 0x20 && code !== 0x9 && code !== 0xa && code !== 0xd) ||
+      (code >= 0xd800 && code <= 0xdfff) ||
+      code === 0xfffe ||
+      code === 0xffff ||
+      code > 0x10ffff;
     if (isForbidden) {
       report.error('xml-forbidden-char', lineOf(m.index), undefined, `${m[0]} refers to a character XML 1.0 forbids (§2.2)`);
     } else if (code >= 0x80 && code <= 0x9f) {
       report.warning('c1-control', lineOf(m.index), undefined, `${m[0]} is a C1 control character: probably Windows-1252 text decoded as Latin-1`);
     } else if (code === 0xfffd) {
-      report.warning('replacement-char', lineOf(m.index), undefined, `${m[0]} is U+FFFD: a character was lost when the source text was decoded; retype it in the record`);
+      report.warning(
+        'replacement-char',
+        lineOf(m.index),
+        undefined,
+        `${m[0]} is U+FFFD: a character was lost when the source text was decoded; retype it in the record`,
+      );
     }
   }
 }

@@ -20,14 +20,15 @@ const RFC822 = /^(?:([^\s,\d]+)\s*,\s*)?(\d{1,2})\s+([^\s,\d]+)\s+(\d{2}|\d{4})\
  * whole or half hours or a named US/GMT zone — which every reader parses. Other RFC 822 dates (two-digit years,
  * military zones, `+0545`) parse in some readers only.
  */
-const RFC2822_FORM = /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}(?::\d{2})? (?:[+-]\d{2}[03]0|UT|GMT|[ECMP][SD]T|Z)$/;
+const RFC2822_FORM =
+  /^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}(?::\d{2})? (?:[+-]\d{2}[03]0|UT|GMT|[ECMP][SD]T|Z)$/;
 
 /** Parses an RFC 822 date; reports `date-rfc822`, `date-weekday`, `date-rfc822-form`; returns the instant when valid. */
 export function checkRfc822Date(report: LintReport, value: string, line: number, field: string): Date | undefined {
   const text = value.trim();
   // RFC 822 §3.4.3: parenthesised comments (`+0100 (CET)`) are white space; the validator strips them too, then warns.
   let stripped = text.replace(/\\./g, '');
-  for (let previous = ''; previous !== stripped;) [previous, stripped] = [stripped, stripped.replace(/\([^()]*\)/g, ' ')];
+  for (let previous = ''; previous !== stripped; ) [previous, stripped] = [stripped, stripped.replace(/\([^()]*\)/g, ' ')];
   stripped = stripped.replace(/\s+/g, ' ').trim();
   const m = RFC822.exec(stripped);
   const bad = (why: string) => {
@@ -69,7 +70,12 @@ export function checkRfc822Date(report: LintReport, value: string, line: number,
   }
   if (weekdayOk && !RFC2822_FORM.test(text)) {
     // feedvalidator: ProblematicalRFC822Date
-    report.warning('date-rfc822-form', line, field, `"${text}" is RFC 822 but not in the form every reader parses; write e.g. "Fri, 22 Nov 2024 00:00:00 +0100"`);
+    report.warning(
+      'date-rfc822-form',
+      line,
+      field,
+      `"${text}" is RFC 822 but not in the form every reader parses; write e.g. "Fri, 22 Nov 2024 00:00:00 +0100"`,
+    );
   }
   return new Date(local - offset * 60_000);
 }

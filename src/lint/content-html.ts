@@ -37,7 +37,13 @@ export function checkHtmlContent(report: LintReport, html: string, lineOf: (offs
       if (attrName === 'style') {
         // feedvalidator: DangerousStyleAttr
         const unsafe = unsafeStyleParts(value);
-        if (unsafe.length > 0) report.warning('unsafe-style', line, field, `<${name} style="${value}">: ${unsafe.map((u) => `"${u}"`).join(', ')} is not a plain presentational style; readers strip it`);
+        if (unsafe.length > 0)
+          report.warning(
+            'unsafe-style',
+            line,
+            field,
+            `<${name} style="${value}">: ${unsafe.map((u) => `"${u}"`).join(', ')} is not a plain presentational style; readers strip it`,
+          );
       }
       // Browsers ignore tabs, newlines and leading controls inside a scheme (WHATWG URL), so `java\tscript:` runs too.
       const compact = value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
@@ -48,7 +54,12 @@ export function checkHtmlContent(report: LintReport, html: string, lineOf: (offs
       const urls = attrName === 'srcset' ? parseSrcset(value) : URL_ATTRIBUTES.has(attrName) ? [value.trim()] : [];
       for (const url of urls) {
         if (url !== '' && !hasUriScheme(url)) {
-          report.error('relative-url', line, field, `<${name} ${attrName}="${url}"> is relative; feed readers resolve it against the feed, not the article — make it absolute`);
+          report.error(
+            'relative-url',
+            line,
+            field,
+            `<${name} ${attrName}="${url}"> is relative; feed readers resolve it against the feed, not the article — make it absolute`,
+          );
         }
       }
     }
@@ -76,7 +87,12 @@ export function checkRssCharacterData(report: LintReport, text: string, rawLines
   if (findMarkup(text) || rawLines.includes('&#x')) return; // plain-text already speaks, or the publisher encoded
   const found = /&#[x0-9]|<[/a-zA-Z]/.exec(text);
   if (found) {
-    report.warning('plain-text-unencoded', line, field, `"${text.slice(found.index, found.index + 8)}…" reads like markup to RSS readers; the RSS Profile writes such "<" and "&" as &#x3C; and &#x26;`);
+    report.warning(
+      'plain-text-unencoded',
+      line,
+      field,
+      `"${text.slice(found.index, found.index + 8)}…" reads like markup to RSS readers; the RSS Profile writes such "<" and "&" as &#x3C; and &#x26;`,
+    );
   }
 }
 

@@ -14,8 +14,30 @@ const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 /** `<source>` children: the feed's, without entries (RFC 4287 §4.2.11). */
 const SOURCE_ELEMENTS: ReadonlySet<string> = new Set([...ATOM_FEED_ELEMENTS].filter((n) => n !== 'entry'));
 /** Link relations the validator knows (IANA registry as of its source, link.py); others must be full IRIs. */
-const LINK_RELATIONS: ReadonlySet<string> = new Set(['alternate', 'current', 'describedby', 'edit', 'edit-media', 'enclosure', 'first',
-  'hub', 'last', 'license', 'next', 'next-archive', 'payment', 'prev-archive', 'previous', 'related', 'replies', 'search', 'self', 'service', 'up', 'via']);
+const LINK_RELATIONS: ReadonlySet<string> = new Set([
+  'alternate',
+  'current',
+  'describedby',
+  'edit',
+  'edit-media',
+  'enclosure',
+  'first',
+  'hub',
+  'last',
+  'license',
+  'next',
+  'next-archive',
+  'payment',
+  'prev-archive',
+  'previous',
+  'related',
+  'replies',
+  'search',
+  'self',
+  'service',
+  'up',
+  'via',
+]);
 /** RFC 4287 §3.1: the text constructs. */
 const TEXT_CONSTRUCTS = ['title', 'subtitle', 'summary', 'rights'];
 /** Elements a feed or entry may hold once (RFC 4287 §4.1.1, §4.1.2). */
@@ -28,7 +50,13 @@ export function lintAtom(report: LintReport, root: XmlElement, now: Date): void 
     return;
   }
   if (root.local !== 'feed' || root.uri !== ATOM_NS) {
-    report.error('atom-root', root.line, root.name, `the root element must be <feed xmlns="${ATOM_NS}">`, root.uri === '' ? 'MissingNamespace' : 'InvalidNamespace');
+    report.error(
+      'atom-root',
+      root.line,
+      root.name,
+      `the root element must be <feed xmlns="${ATOM_NS}">`,
+      root.uri === '' ? 'MissingNamespace' : 'InvalidNamespace',
+    );
     return;
   }
   checkXmlBases(report, root);
@@ -64,7 +92,12 @@ export function lintAtom(report: LintReport, root: XmlElement, now: Date): void 
   // (several date-only records of one day, or a build clock) may be merged or shown in any order.
   for (const [value, els] of updatedValues) {
     if (els.length > 1) {
-      report.warning('same-updated', els[0]!.line, 'updated', `${els.length} of ${entries.length} entries have updated "${value}"; give each entry its own time`);
+      report.warning(
+        'same-updated',
+        els[0]!.line,
+        'updated',
+        `${els.length} of ${entries.length} entries have updated "${value}"; give each entry its own time`,
+      );
     }
   }
 }
@@ -90,7 +123,8 @@ function lintSource(report: LintReport, source: XmlElement, now: Date): void {
   checkDefinedChildren(report, source, SOURCE_ELEMENTS, ATOM_NS);
   // feedvalidator: MissingSourceElement (a warning) — RFC 4287 §4.2.11 says the source SHOULD keep the feed's id, title, updated.
   for (const name of ['id', 'title', 'updated']) {
-    if (!findChild(source, name, ATOM_NS)) report.warning('source-incomplete', source.line, name, `<source> should keep the original feed's <${name}> (RFC 4287 §4.2.11)`);
+    if (!findChild(source, name, ATOM_NS))
+      report.warning('source-incomplete', source.line, name, `<source> should keep the original feed's <${name}> (RFC 4287 §4.2.11)`);
   }
   lintCommon(report, source, now, new Map(), true, { required: false });
 }
@@ -118,10 +152,17 @@ function lintCommon(report: LintReport, parent: XmlElement, now: Date, ids: Map<
   if (id) {
     const value = id.text.trim();
     const problem = checkUriSyntax(id.text, 'rfc2396_full');
-    if (problem) report.error(problem.code === 'url-invalid' ? 'id-not-iri' : problem.code, id.line, 'id', `"${value}" is not a valid id: ${problem.reason}`, problem.w3c);
+    if (problem)
+      report.error(problem.code === 'url-invalid' ? 'id-not-iri' : problem.code, id.line, 'id', `"${value}" is not a valid id: ${problem.reason}`, problem.w3c);
     else if (!isFullIri(value)) report.error('id-not-iri', id.line, 'id', `"${value}" is not a full IRI (scheme required, e.g. tag:example.org,2024-01-01:…)`);
     // feedvalidator: NonCanonicalURI — ids compare character by character, so two spellings of one URI are two ids.
-    else if (!isCanonicalUri(value)) report.warning('id-not-canonical', id.line, 'id', `"${value}" is not in normal form (lower-case scheme and host, no default port, "/" path, upper-case %XX); readers compare ids as strings`);
+    else if (!isCanonicalUri(value))
+      report.warning(
+        'id-not-canonical',
+        id.line,
+        'id',
+        `"${value}" is not in normal form (lower-case scheme and host, no default port, "/" path, upper-case %XX); readers compare ids as strings`,
+      );
     const first = ids.get(value);
     if (first !== undefined) report.error('id-duplicate', id.line, 'id', `"${value}" is also the id at line ${first}`);
     else ids.set(value, id.line);
@@ -166,10 +207,12 @@ function checkPerson(report: LintReport, person: XmlElement): void {
   if (!findChild(person, 'name', ATOM_NS)) report.error('missing-required', person.line, 'name', `${where} needs a <name>`);
   for (const name of ['name', 'email', 'uri']) {
     const found = findChildren(person, name, ATOM_NS);
-    for (const extra of found.slice(1)) report.error('duplicate-element', extra.line, name, `${where} may have only one <${name}> (first at line ${found[0]!.line})`);
+    for (const extra of found.slice(1))
+      report.error('duplicate-element', extra.line, name, `${where} may have only one <${name}> (first at line ${found[0]!.line})`);
   }
   for (const child of person.children) {
-    if (child.uri === ATOM_NS && !['name', 'email', 'uri'].includes(child.local)) report.error('element-undefined', child.line, child.name, `${where} has no <${child.local}> element (RFC 4287 §3.2)`);
+    if (child.uri === ATOM_NS && !['name', 'email', 'uri'].includes(child.local))
+      report.error('element-undefined', child.line, child.name, `${where} has no <${child.local}> element (RFC 4287 §3.2)`);
   }
   for (const name of findChildren(person, 'name', ATOM_NS)) {
     checkPlainText(report, name.text, name.line, `${person.local}/name`);
@@ -178,8 +221,16 @@ function checkPerson(report: LintReport, person: XmlElement): void {
   for (const email of findChildren(person, 'email', ATOM_NS)) {
     const address = email.text.trim();
     // feedvalidator: UnknownHost (a warning) for an address whose domain has no dot, such as `redaction@localhost`.
-    if (/^[\w.%+-]+@[A-Za-z][\w.-]+$/.test(address) && !isAddrSpec(address)) report.warning('email-host', email.line, 'email', `"${address}": the domain has no dot, so no reader can mail it`);
-    else if (!isAddrSpec(address)) report.error('author-email', email.line, 'email', `"${address}" is not an e-mail address such as "redaction@example.org" (RFC 4287 §3.2.3: the address only)`, 'InvalidAddrSpec');
+    if (/^[\w.%+-]+@[A-Za-z][\w.-]+$/.test(address) && !isAddrSpec(address))
+      report.warning('email-host', email.line, 'email', `"${address}": the domain has no dot, so no reader can mail it`);
+    else if (!isAddrSpec(address))
+      report.error(
+        'author-email',
+        email.line,
+        'email',
+        `"${address}" is not an e-mail address such as "redaction@example.org" (RFC 4287 §3.2.3: the address only)`,
+        'InvalidAddrSpec',
+      );
   }
   for (const uri of findChildren(person, 'uri', ATOM_NS)) checkUrl(report, uri.text, uri.line, `${person.local}/uri`, 'rfc3987');
 }
@@ -193,7 +244,13 @@ function checkLinks(report: LintReport, parent: XmlElement, hasBase: boolean): v
     else if (checkUriSyntax(href, 'rfc3987')) checkUrl(report, href, link.line, 'link', 'rfc3987', { exact: true });
     else if (!hasBase && !hasUriScheme(href)) {
       const self = attributeOf(link, 'rel') === 'self';
-      report.warning('url-absolute', link.line, 'link', `"${href}" is relative and there is no xml:base: readers resolve it against the feed's own URL, and some do not at all`, self ? 'RelativeSelf' : null);
+      report.warning(
+        'url-absolute',
+        link.line,
+        'link',
+        `"${href}" is relative and there is no xml:base: readers resolve it against the feed's own URL, and some do not at all`,
+        self ? 'RelativeSelf' : null,
+      );
     }
     const rel = attributeOf(link, 'rel') ?? 'alternate';
     const relName = rel.replace(/^http:\/\/www\.iana\.org\/assignments\/relation\//, '');
@@ -203,7 +260,8 @@ function checkLinks(report: LintReport, parent: XmlElement, hasBase: boolean): v
       report.warning('link-rel', link.line, 'link', `rel="${rel}" is neither a registered link relation nor a full IRI; readers ignore the link`);
     }
     const hreflang = attributeOf(link, 'hreflang');
-    if (hreflang !== undefined && !isLanguageTag(hreflang)) report.error('language-tag', link.line, 'link', `hreflang="${hreflang}" is not a language tag such as "fr-FR"`);
+    if (hreflang !== undefined && !isLanguageTag(hreflang))
+      report.error('language-tag', link.line, 'link', `hreflang="${hreflang}" is not a language tag such as "fr-FR"`);
     const title = attributeOf(link, 'title');
     if (title !== undefined) checkPlainText(report, title, link.line, 'link');
     const type = attributeOf(link, 'type');
@@ -218,7 +276,8 @@ function checkLinks(report: LintReport, parent: XmlElement, hasBase: boolean): v
     const key = `${type ?? ''} ${attributeOf(link, 'hreflang') ?? ''}`;
     const first = alternates.get(key);
     // feedvalidator: DuplicateAtomLink
-    if (first !== undefined) report.error('link-alternate-duplicate', link.line, 'link', `a second rel="alternate" link with the same type and hreflang as line ${first}`);
+    if (first !== undefined)
+      report.error('link-alternate-duplicate', link.line, 'link', `a second rel="alternate" link with the same type and hreflang as line ${first}`);
     else alternates.set(key, link.line);
   }
 }
@@ -232,7 +291,13 @@ function checkTextualContent(report: LintReport, entry: XmlElement, content: Xml
   if (!content) {
     const alternate = findChildren(entry, 'link', ATOM_NS).some((l) => (attributeOf(l, 'rel') ?? 'alternate') === 'alternate');
     // feedvalidator: MissingContentOrAlternate
-    if (!alternate) report.error('entry-content-or-alternate', entry.line, 'entry', '<entry> has neither <content> nor a rel="alternate" link: readers have nothing to show or open');
+    if (!alternate)
+      report.error(
+        'entry-content-or-alternate',
+        entry.line,
+        'entry',
+        '<entry> has neither <content> nor a rel="alternate" link: readers have nothing to show or open',
+      );
     // feedvalidator: MissingTextualContent
     if (!hasSummary) report.warning('entry-summary-missing', entry.line, 'entry', '<entry> has neither <content> nor <summary>: readers show the title only');
     return;
@@ -241,7 +306,12 @@ function checkTextualContent(report: LintReport, entry: XmlElement, content: Xml
   const textual = ['text', 'html', 'xhtml'].includes(type) || /\+xml$|\/xml$|^text\//.test(type);
   if (!hasSummary && (attributeOf(content, 'src') !== undefined || !textual)) {
     // feedvalidator: MissingSummary
-    report.error('entry-summary-missing', content.line, 'content', `<content ${attributeOf(content, 'src') !== undefined ? 'src' : `type="${type}"`}> is not text readers can show: add a <summary>`);
+    report.error(
+      'entry-summary-missing',
+      content.line,
+      'content',
+      `<content ${attributeOf(content, 'src') !== undefined ? 'src' : `type="${type}"`}> is not text readers can show: add a <summary>`,
+    );
   }
 }
 
@@ -262,20 +332,32 @@ function checkTypedText(report: LintReport, el: XmlElement, isContent: boolean):
   }
   if (src !== undefined) {
     checkUrl(report, src, el.line, field, 'rfc3987', { exact: true });
-    if (typeAttr === undefined) report.warning('content-type-missing', el.line, field, `<${field} src> should say the media type of what it points to (type="…")`);
+    if (typeAttr === undefined)
+      report.warning('content-type-missing', el.line, field, `<${field} src> should say the media type of what it points to (type="…")`);
   }
   const keyword = ['text', 'html', 'xhtml'].includes(type) && src === undefined;
   if (!keyword && type !== '' && (!isMediaType(type) || /^multipart\//i.test(type))) {
-    report.error('text-type', el.line, field, src !== undefined && ['text', 'html', 'xhtml'].includes(type)
-      ? `<${field} src> needs the media type of what it points to, not type="${type}"`
-      : `type="${type}" is not ${isContent ? 'text, html, xhtml or a single-part media type' : 'text, html or xhtml'}`, 'InvalidMIMEType');
+    report.error(
+      'text-type',
+      el.line,
+      field,
+      src !== undefined && ['text', 'html', 'xhtml'].includes(type)
+        ? `<${field} src> needs the media type of what it points to, not type="${type}"`
+        : `type="${type}" is not ${isContent ? 'text, html, xhtml or a single-part media type' : 'text, html or xhtml'}`,
+      'InvalidMIMEType',
+    );
   }
   const mode = attributeOf(el, 'mode');
   if (mode !== undefined) report.error('mode-attribute', el.line, field, `mode="${mode}" is Atom 0.3; Atom 1.0 says type="html" for escaped markup`);
   const xmlType = /[+/]xml$/i.test(type);
   if (type !== 'xhtml' && !xmlType && el.children.length > 0) {
     const child = el.children[0]!;
-    report.error('element-undefined', child.line, child.name, `<${field} type="${type || 'text'}"> cannot hold elements; escape the markup and say type="html", or use type="xhtml"`);
+    report.error(
+      'element-undefined',
+      child.line,
+      child.name,
+      `<${field} type="${type || 'text'}"> cannot hold elements; escape the markup and say type="html", or use type="xhtml"`,
+    );
   }
   if (type === 'xhtml') {
     const div = el.children[0];
@@ -296,9 +378,18 @@ function checkTypedText(report: LintReport, el: XmlElement, isContent: boolean):
 function checkXhtml(report: LintReport, el: XmlElement): void {
   for (const node of descendants(el).slice(1)) {
     // feedvalidator: MissingNamespace — an element in no namespace inside XHTML content is not XHTML to any reader.
-    if (node.uri === '') report.error('xhtml-div', node.line, el.local, `<${node.name}> inside type="xhtml" content is in no namespace; it must be XHTML (${XHTML_NS})`, 'MissingNamespace');
-    const attrs = [...node.attributes.values()].filter((a) => !a.name.startsWith('xmlns'))
-      .map((a) => ` ${a.local}="${a.value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`).join('');
+    if (node.uri === '')
+      report.error(
+        'xhtml-div',
+        node.line,
+        el.local,
+        `<${node.name}> inside type="xhtml" content is in no namespace; it must be XHTML (${XHTML_NS})`,
+        'MissingNamespace',
+      );
+    const attrs = [...node.attributes.values()]
+      .filter((a) => !a.name.startsWith('xmlns'))
+      .map((a) => ` ${a.local}="${a.value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`)
+      .join('');
     checkHtmlContent(report, `<${node.local}${attrs}>`, () => node.line, el.local);
   }
 }

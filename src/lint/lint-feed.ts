@@ -74,16 +74,34 @@ function lintXml(report: LintReport, format: FeedFormat | DocumentFormat, root: 
       lintAtom(report, root, now);
       return;
     case 'rss-1.1':
-      report.warning('feed-format', root.line, root.name, 'RSS 1.1 is a feed format Gazette recognises but does not lint; only well-formedness was checked', null);
+      report.warning(
+        'feed-format',
+        root.line,
+        root.name,
+        'RSS 1.1 is a feed format Gazette recognises but does not lint; only well-formedness was checked',
+        null,
+      );
       return;
     case 'atom-0.3':
-      report.error('feed-format', root.line, root.name, 'Atom 0.3 (http://purl.org/atom/ns#) is obsolete and unsupported by current readers; publish Atom 1.0', 'ObsoleteNamespace');
+      report.error(
+        'feed-format',
+        root.line,
+        root.name,
+        'Atom 0.3 (http://purl.org/atom/ns#) is obsolete and unsupported by current readers; publish Atom 1.0',
+        'ObsoleteNamespace',
+      );
       return;
     default:
       if (root.local === 'feed') {
         lintAtom(report, root, now); // an Atom feed in no or the wrong namespace: say so
         return;
       }
-      report.error('feed-format', root.line, root.name, `<${root.name}${root.uri ? ` xmlns="${root.uri}"` : ''}> is not the root of a feed format (RSS 0.9x/1.0/2.0, Atom 1.0 feed or entry)`, 'UndefinedElement');
+      report.error(
+        'feed-format',
+        root.line,
+        root.name,
+        `<${root.name}${root.uri ? ` xmlns="${root.uri}"` : ''}> is not the root of a feed format (RSS 0.9x/1.0/2.0, Atom 1.0 feed or entry)`,
+        'UndefinedElement',
+      );
   }
 }

@@ -19,14 +19,24 @@ export function lintJsonFeed(report: LintReport, body: string, now: Date): void 
   const { lineOf } = createLineLocator(body);
   const deep = tooDeep(body, MAX_DEPTH);
   if (deep !== undefined) {
-    report.error('json-depth', lineOf(deep), undefined, `arrays and objects nest more than ${MAX_DEPTH} levels deep here; no feed needs that, and parsers give up`);
+    report.error(
+      'json-depth',
+      lineOf(deep),
+      undefined,
+      `arrays and objects nest more than ${MAX_DEPTH} levels deep here; no feed needs that, and parsers give up`,
+    );
     return;
   }
   const errors: ParseError[] = [];
   const root = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length > 0 || !root) {
     const first = errors[0];
-    report.error('json-malformed', first ? lineOf(first.offset) : 1, undefined, `not valid JSON: ${first ? printParseErrorCode(first.error) : 'empty document'}`);
+    report.error(
+      'json-malformed',
+      first ? lineOf(first.offset) : 1,
+      undefined,
+      `not valid JSON: ${first ? printParseErrorCode(first.error) : 'empty document'}`,
+    );
     return;
   }
   const at = (node: Node | undefined) => (node ? lineOf(node.offset) : undefined);
@@ -41,7 +51,12 @@ export function lintJsonFeed(report: LintReport, body: string, now: Date): void 
 
   const version = get(root, 'version');
   if (version?.value !== JSON_FEED_VERSION) {
-    report.error('json-version', at(version) ?? 1, 'version', `version must be "${JSON_FEED_VERSION}", got ${version ? JSON.stringify(version.value) : 'none'}`);
+    report.error(
+      'json-version',
+      at(version) ?? 1,
+      'version',
+      `version must be "${JSON_FEED_VERSION}", got ${version ? JSON.stringify(version.value) : 'none'}`,
+    );
   }
   const title = get(root, 'title');
   if (typeof title?.value !== 'string' || title.value.trim() === '') {
@@ -72,7 +87,8 @@ export function lintJsonFeed(report: LintReport, body: string, now: Date): void 
     }
     const id = get(item, 'id');
     if (!id) report.error('missing-required', line, 'id', 'the item needs an "id"');
-    else if (typeof id.value !== 'string' || id.value === '') report.error('id-type', at(id), 'id', `"id" must be a non-empty string, got ${JSON.stringify(id.value)}`);
+    else if (typeof id.value !== 'string' || id.value === '')
+      report.error('id-type', at(id), 'id', `"id" must be a non-empty string, got ${JSON.stringify(id.value)}`);
     else if (ids.has(id.value)) report.error('id-duplicate', at(id), 'id', `"${id.value}" is also the id of the item at line ${ids.get(id.value)}`);
     else ids.set(id.value, line);
 
@@ -166,7 +182,8 @@ function tooDeep(body: string, max: number): number | undefined {
   for (let i = 0; i < body.length; i++) {
     const c = body.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {

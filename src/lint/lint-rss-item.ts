@@ -12,7 +12,10 @@ const CONTENT_NS = 'http://purl.org/rss/1.0/modules/content/';
 const ITEM_SINGLE = ['title', 'link', 'description', 'author', 'comments', 'guid', 'pubDate', 'source'];
 /** Core item elements and the Dublin Core element saying the same thing (feedvalidator: DuplicateItemSemantics). */
 const ITEM_DC_TWINS: readonly (readonly [string, string, string])[] = [
-  ['author', DC_NS, 'creator'], ['pubDate', DC_NS, 'date'], ['category', DC_NS, 'subject'], ['source', DC_NS, 'source'],
+  ['author', DC_NS, 'creator'],
+  ['pubDate', DC_NS, 'date'],
+  ['category', DC_NS, 'subject'],
+  ['source', DC_NS, 'source'],
 ];
 
 /** Applies the item rules; `guids` maps each guid seen so far in the channel to its line. */
@@ -32,7 +35,12 @@ export function lintRssItem(report: LintReport, item: XmlElement, guids: Map<str
   for (const enclosure of enclosures) checkEnclosure(report, enclosure);
   // feedvalidator: DuplicateEnclosure (a warning) — RSS 2.0 is silent on the count, and most readers show only the first.
   for (const extra of enclosures.slice(1)) {
-    report.warning('enclosure-duplicate', extra.line, 'enclosure', `a second <enclosure> (first at line ${enclosures[0]!.line}); most readers show only the first — use Media RSS for several`);
+    report.warning(
+      'enclosure-duplicate',
+      extra.line,
+      'enclosure',
+      `a second <enclosure> (first at line ${enclosures[0]!.line}); most readers show only the first — use Media RSS for several`,
+    );
   }
   const source = findChild(item, 'source');
   if (source) checkUrl(report, attributeOf(source, 'url') ?? '', source.line, 'source');
@@ -42,7 +50,12 @@ export function lintRssItem(report: LintReport, item: XmlElement, guids: Map<str
   // feedvalidator: NeedDescriptionBeforeContent (a warning there too) — readers that stop at content:encoded never see
   // a later description.
   if (encoded && (!description || description.line > encoded.line)) {
-    report.warning('description-with-content', encoded.line, 'content:encoded', '<content:encoded> needs a <description> before it too (summary for readers that ignore it)');
+    report.warning(
+      'description-with-content',
+      encoded.line,
+      'content:encoded',
+      '<content:encoded> needs a <description> before it too (summary for readers that ignore it)',
+    );
   }
   if (description) checkHtmlContent(report, description.text, createLineLocator(description.text, description.contentLine).lineOf, 'description');
   if (encoded) checkHtmlContent(report, encoded.text, createLineLocator(encoded.text, encoded.contentLine).lineOf, 'content:encoded');
@@ -60,14 +73,25 @@ function checkGuid(report: LintReport, item: XmlElement, guids: Map<string, numb
   const value = guid.text.trim();
   const permalink = attributeOf(guid, 'isPermaLink');
   for (const attr of guid.attributes.values()) {
-    if (attr.uri === '' && attr.name !== 'isPermaLink') report.error('unexpected-attribute', guid.line, 'guid', `<guid> has no ${attr.name} attribute${attr.name.toLowerCase() === 'ispermalink' ? ' (the spelling is isPermaLink)' : ''}`);
+    if (attr.uri === '' && attr.name !== 'isPermaLink')
+      report.error(
+        'unexpected-attribute',
+        guid.line,
+        'guid',
+        `<guid> has no ${attr.name} attribute${attr.name.toLowerCase() === 'ispermalink' ? ' (the spelling is isPermaLink)' : ''}`,
+      );
   }
   if (permalink !== undefined && permalink !== 'true' && permalink !== 'false') {
     report.error('guid-permalink-value', guid.line, 'guid', `isPermaLink must be "true" or "false", got "${permalink}"`);
   }
   // RSS 2.0 §guid: isPermaLink defaults to true, and then the guid must be the item's full URL.
   if (permalink !== 'false' && value === '') {
-    report.error('guid-not-permalink', guid.line, 'guid', '<guid> is empty but a permalink by default; write the article URL, or an id with isPermaLink="false"');
+    report.error(
+      'guid-not-permalink',
+      guid.line,
+      'guid',
+      '<guid> is empty but a permalink by default; write the article URL, or an id with isPermaLink="false"',
+    );
   } else if (permalink !== 'false') {
     if (/^(?:tag:|urn:uuid:)/i.test(value)) {
       report.error('guid-not-permalink', guid.line, 'guid', `"${value}" is not a URL a reader can open; add isPermaLink="false"`, 'InvalidPermalink');
@@ -82,7 +106,8 @@ function checkGuid(report: LintReport, item: XmlElement, guids: Map<string, numb
     report.warning('guid-short', guid.line, 'guid', `"${value}" is too short to be unique across feeds; readers may merge it with another feed's item`);
   }
   // feedvalidator: NotBlank (a warning): an empty guid is ignored by readers, which then identify the item otherwise.
-  if (value === '' && permalink === 'false') report.warning('guid-empty', guid.line, 'guid', '<guid> is empty; readers fall back on the link or title to identify the item');
+  if (value === '' && permalink === 'false')
+    report.warning('guid-empty', guid.line, 'guid', '<guid> is empty; readers fall back on the link or title to identify the item');
   const first = guids.get(value);
   if (first !== undefined) report.error('guid-duplicate', guid.line, 'guid', `"${value}" is also the guid of the item at line ${first}`);
   else guids.set(value, guid.line);
@@ -97,11 +122,29 @@ function checkEnclosure(report: LintReport, enclosure: XmlElement): void {
   const type = attributeOf(enclosure, 'type');
   // feedvalidator: MissingAttribute, InvalidIntegerAttribute, UseZeroForUnknown, InvalidNonNegativeInteger, InvalidMIMEAttribute
   if (length === undefined) {
-    report.error('enclosure-attributes', enclosure.line, 'enclosure', '<enclosure> needs a length attribute (the size in bytes; 0 when unknown)', 'MissingAttribute');
+    report.error(
+      'enclosure-attributes',
+      enclosure.line,
+      'enclosure',
+      '<enclosure> needs a length attribute (the size in bytes; 0 when unknown)',
+      'MissingAttribute',
+    );
   } else if (!/^-?\d+$/.test(length)) {
-    report.error('enclosure-attributes', enclosure.line, 'enclosure', `length="${length}" must be the size in bytes, a whole number (0 when unknown)`, 'InvalidIntegerAttribute');
+    report.error(
+      'enclosure-attributes',
+      enclosure.line,
+      'enclosure',
+      `length="${length}" must be the size in bytes, a whole number (0 when unknown)`,
+      'InvalidIntegerAttribute',
+    );
   } else if (length.startsWith('-')) {
-    report.error('enclosure-attributes', enclosure.line, 'enclosure', `length="${length}" cannot be negative; write 0 when the size is unknown`, length === '-1' ? 'UseZeroForUnknown' : 'InvalidNonNegativeInteger');
+    report.error(
+      'enclosure-attributes',
+      enclosure.line,
+      'enclosure',
+      `length="${length}" cannot be negative; write 0 when the size is unknown`,
+      length === '-1' ? 'UseZeroForUnknown' : 'InvalidNonNegativeInteger',
+    );
   }
   if (type === undefined) {
     report.error('enclosure-attributes', enclosure.line, 'enclosure', '<enclosure> needs a type attribute such as "image/jpeg"', 'MissingAttribute');

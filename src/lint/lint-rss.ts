@@ -13,12 +13,35 @@ export const ATOM_NS = 'http://www.w3.org/2005/Atom';
 const DCTERMS_NS = 'http://purl.org/dc/terms/';
 
 /** Channel elements RSS 2.0 allows at most once. */
-const CHANNEL_SINGLE = ['title', 'link', 'description', 'language', 'copyright', 'managingEditor', 'webMaster', 'pubDate',
-  'lastBuildDate', 'generator', 'docs', 'cloud', 'ttl', 'image', 'rating', 'textInput', 'skipHours', 'skipDays'];
+const CHANNEL_SINGLE = [
+  'title',
+  'link',
+  'description',
+  'language',
+  'copyright',
+  'managingEditor',
+  'webMaster',
+  'pubDate',
+  'lastBuildDate',
+  'generator',
+  'docs',
+  'cloud',
+  'ttl',
+  'image',
+  'rating',
+  'textInput',
+  'skipHours',
+  'skipDays',
+];
 /** Core channel elements and the Dublin Core element saying the same thing (feedvalidator: DuplicateSemantics). */
 const CHANNEL_DC_TWINS: readonly (readonly [string, string, string])[] = [
-  ['managingEditor', DC_NS, 'creator'], ['webMaster', DC_NS, 'publisher'], ['language', DC_NS, 'language'],
-  ['copyright', DC_NS, 'rights'], ['pubDate', DC_NS, 'date'], ['lastBuildDate', DCTERMS_NS, 'modified'], ['category', DC_NS, 'subject'],
+  ['managingEditor', DC_NS, 'creator'],
+  ['webMaster', DC_NS, 'publisher'],
+  ['language', DC_NS, 'language'],
+  ['copyright', DC_NS, 'rights'],
+  ['pubDate', DC_NS, 'date'],
+  ['lastBuildDate', DCTERMS_NS, 'modified'],
+  ['category', DC_NS, 'subject'],
 ];
 
 /** Applies the RSS 2.0 rules to a parsed document; `lines` are the document's source lines. */
@@ -26,7 +49,12 @@ export function lintRss(report: LintReport, root: XmlElement, now: Date, lines: 
   const version = (attributeOf(root, 'version') ?? '').trim();
   const legacy = /^0\.9\d*$/.test(version);
   if (root.local !== 'rss' || root.uri !== '' || (version !== '2.0' && !legacy)) {
-    report.error('rss-root', root.line, root.name, `the root element must be <rss version="2.0"> (or 0.91–0.94), got ${version === '' ? 'no version' : `version="${version}"`}`);
+    report.error(
+      'rss-root',
+      root.line,
+      root.name,
+      `the root element must be <rss version="2.0"> (or 0.91–0.94), got ${version === '' ? 'no version' : `version="${version}"`}`,
+    );
     return;
   }
   const channel = findChild(root, 'channel');
@@ -102,11 +130,17 @@ function checkSelfLink(report: LintReport, channel: XmlElement): void {
   for (const link of links) {
     const type = attributeOf(link, 'type');
     // feedvalidator: InvalidMIMEType
-    if (type !== undefined && !isMediaType(type)) report.error('link-type', link.line, 'atom:link', `type="${type}" is not a media type such as "application/rss+xml"`);
+    if (type !== undefined && !isMediaType(type))
+      report.error('link-type', link.line, 'atom:link', `type="${type}" is not a media type such as "application/rss+xml"`);
   }
   const self = links.find((l) => attributeOf(l, 'rel') === 'self');
   if (!self) {
-    report.error('self-link-missing', channel.line, 'atom:link', '<channel> needs <atom:link rel="self" type="application/rss+xml" href="…"> with the feed\'s own URL');
+    report.error(
+      'self-link-missing',
+      channel.line,
+      'atom:link',
+      '<channel> needs <atom:link rel="self" type="application/rss+xml" href="…"> with the feed\'s own URL',
+    );
     return;
   }
   const type = attributeOf(self, 'type');
@@ -114,5 +148,6 @@ function checkSelfLink(report: LintReport, channel: XmlElement): void {
     report.error('self-link-type', self.line, 'atom:link', `rel="self" must have type="application/rss+xml", got ${type === undefined ? 'none' : `"${type}"`}`);
   }
   const href = attributeOf(self, 'href') ?? '';
-  if (!isAbsoluteHttpUrl(href)) report.error('self-link-type', self.line, 'atom:link', `rel="self" href="${href}" must be the feed's absolute http(s) URL`, 'RelativeSelf');
+  if (!isAbsoluteHttpUrl(href))
+    report.error('self-link-type', self.line, 'atom:link', `rel="self" href="${href}" must be the feed's absolute http(s) URL`, 'RelativeSelf');
 }

@@ -20,7 +20,8 @@ const ELEMENTS: Readonly<Record<string, { required: readonly string[]; allowed: 
 /** Applies the RSS 1.0 rules to a parsed `<rdf:RDF>` document. */
 export function lintRss1(report: LintReport, root: XmlElement, now: Date, _lines: readonly string[]): void {
   const channels = findChildren(root, 'channel', RSS1_NS);
-  if (channels.length === 0) report.error('missing-required', root.line, 'channel', '<rdf:RDF> must contain an RSS 1.0 <channel xmlns="http://purl.org/rss/1.0/">');
+  if (channels.length === 0)
+    report.error('missing-required', root.line, 'channel', '<rdf:RDF> must contain an RSS 1.0 <channel xmlns="http://purl.org/rss/1.0/">');
   for (const child of root.children) {
     if (child.uri === RSS1_NS && !(child.local in ELEMENTS)) {
       report.error('element-undefined', child.line, child.name, `<${child.local}> is not an RSS 1.0 element`);
@@ -33,11 +34,19 @@ export function lintRss1(report: LintReport, root: XmlElement, now: Date, _lines
       report.error('missing-attribute', top.line, top.name, `<${top.local}> needs an rdf:about attribute (its URI)`);
     }
     for (const name of rule.required) {
-      if (!findChild(top, name, RSS1_NS)) report.error('missing-required', top.line, name, `<${top.local}> must have a <${name}>`, name === 'link' ? 'MissingLink' : name === 'description' ? 'MissingDescription' : name === 'title' ? 'MissingTitle' : 'MissingElement');
+      if (!findChild(top, name, RSS1_NS))
+        report.error(
+          'missing-required',
+          top.line,
+          name,
+          `<${top.local}> must have a <${name}>`,
+          name === 'link' ? 'MissingLink' : name === 'description' ? 'MissingDescription' : name === 'title' ? 'MissingTitle' : 'MissingElement',
+        );
     }
     const allowed = new Set([...rule.required, ...rule.allowed]);
     for (const child of top.children) {
-      if (child.uri === RSS1_NS && !allowed.has(child.local)) report.error('element-undefined', child.line, child.name, `<${top.local}> has no <${child.local}> element in RSS 1.0`);
+      if (child.uri === RSS1_NS && !allowed.has(child.local))
+        report.error('element-undefined', child.line, child.name, `<${top.local}> has no <${child.local}> element in RSS 1.0`);
     }
     checkSingles(report, top, ['title', 'link', 'description', 'url', 'name', 'items'], RSS1_NS);
     for (const title of findChildren(top, 'title', RSS1_NS)) {

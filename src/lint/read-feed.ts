@@ -36,13 +36,23 @@ export interface DecodedFeed {
 export function decodeFeed(bytes: Uint8Array): DecodedFeed {
   const problems: { code: 'encoding-unknown' | 'encoding-mismatch'; message: string }[] = [];
   const b = bytes;
-  const bom = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 'utf-8' : b[0] === 0xff && b[1] === 0xfe ? 'utf-16le' : b[0] === 0xfe && b[1] === 0xff ? 'utf-16be' : undefined;
+  const bom =
+    b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf
+      ? 'utf-8'
+      : b[0] === 0xff && b[1] === 0xfe
+        ? 'utf-16le'
+        : b[0] === 0xfe && b[1] === 0xff
+          ? 'utf-16be'
+          : undefined;
   if (bom !== undefined) {
     const text = decode(bom, b.subarray(bom === 'utf-8' ? 3 : 2));
     const declared = /^<\?xml\s[^>]*?\bencoding\s*=\s*["']([A-Za-z][\w.:-]*)["']/.exec(text)?.[1];
     // XML 1.0 §4.3.3: a document with a byte order mark must not declare another encoding family.
     if (declared !== undefined && !declared.toLowerCase().startsWith(bom.slice(0, 5 + (bom === 'utf-8' ? 0 : 1)))) {
-      problems.push({ code: 'encoding-mismatch', message: `the byte order mark says ${bom.toUpperCase()} but the XML declaration says encoding="${declared}"; readers disagree on which wins` });
+      problems.push({
+        code: 'encoding-mismatch',
+        message: `the byte order mark says ${bom.toUpperCase()} but the XML declaration says encoding="${declared}"; readers disagree on which wins`,
+      });
     }
     return { text, encoding: bom, problems };
   }
@@ -53,7 +63,10 @@ export function decodeFeed(bytes: Uint8Array): DecodedFeed {
   if (declared === undefined) return { text: decode('utf-8', b), encoding: 'utf-8', problems };
   const label = declared.toLowerCase();
   if (/^(?:utf-?16|ucs-?2|iso-10646-ucs-2)/.test(label)) {
-    problems.push({ code: 'encoding-mismatch', message: `the XML declaration says encoding="${declared}" but the bytes are not UTF-16 (no byte order mark); read as UTF-8` });
+    problems.push({
+      code: 'encoding-mismatch',
+      message: `the XML declaration says encoding="${declared}" but the bytes are not UTF-16 (no byte order mark); read as UTF-8`,
+    });
     return { text: decode('utf-8', b), encoding: 'utf-8', problems };
   }
   // WHATWG maps ISO-8859-1 and US-ASCII to Windows-1252; XML means the real ISO-8859-1 (C1 controls included).
@@ -65,7 +78,10 @@ export function decodeFeed(bytes: Uint8Array): DecodedFeed {
     if (decoder.encoding === 'windows-1252') return { text: decodeWindows1252(b), encoding: 'windows-1252', problems };
     return { text: decoder.decode(b), encoding: decoder.encoding, problems };
   } catch {
-    problems.push({ code: 'encoding-unknown', message: `encoding "${declared}" in the XML declaration is not one readers know; read as UTF-8 — save the feed as UTF-8` });
+    problems.push({
+      code: 'encoding-unknown',
+      message: `encoding "${declared}" in the XML declaration is not one readers know; read as UTF-8 — save the feed as UTF-8`,
+    });
     return { text: decode('utf-8', b), encoding: 'utf-8', problems };
   }
 }
@@ -95,11 +111,14 @@ export function detectFormat(text: string): DocumentFormat {
  * Windows-1252 bytes 0x80–0x9F (CP1252.TXT): written out because Node 20's TextDecoder('windows-1252') reads them as
  * Latin-1 C1 controls. The five unassigned bytes stay C1 controls, which the `c1-control` rule then reports.
  */
-const WINDOWS_1252_HIGH = '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F'
-  + '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+const WINDOWS_1252_HIGH =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
 
 function decodeWindows1252(bytes: Uint8Array): string {
-  return Buffer.from(bytes).toString('latin1').replace(/[\u0080-\u009F]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
+  return Buffer.from(bytes)
+    .toString('latin1')
+    .replace(/[\u0080-\u009F]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
 function decode(encoding: string, bytes: Uint8Array): string {

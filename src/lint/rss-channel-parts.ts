@@ -40,10 +40,14 @@ function checkImage(report: LintReport, image: XmlElement): void {
   for (const name of ['title', 'description']) {
     for (const el of findChildren(image, name)) {
       checkPlainText(report, el.text, el.line, `image/${name}`);
-      if (name === 'title' && el.text.trim() === '') report.warning('text-blank', el.line, 'image/title', '<image> has an empty <title> (readers use it as the alt text)');
+      if (name === 'title' && el.text.trim() === '')
+        report.warning('text-blank', el.line, 'image/title', '<image> has an empty <title> (readers use it as the alt text)');
     }
   }
-  for (const [name, max, cls] of [['width', 144, 'InvalidWidth'], ['height', 400, 'InvalidHeight']] as const) {
+  for (const [name, max, cls] of [
+    ['width', 144, 'InvalidWidth'],
+    ['height', 400, 'InvalidHeight'],
+  ] as const) {
     for (const el of findChildren(image, name)) {
       const value = el.text.trim();
       if (!/^\d+$/.test(value) || Number(value) === 0 || Number(value) > max) {
@@ -61,7 +65,8 @@ function checkTextInput(report: LintReport, input: XmlElement): void {
   }
   checkSingles(report, input, ['title', 'description', 'name', 'link']);
   for (const name of findChildren(input, 'name')) {
-    if (!/^[a-zA-Z][a-zA-Z0-9:._]*/.test(name.text.trim())) report.error('form-name', name.line, 'textInput/name', `"${name.text.trim()}" is not a form control name (a letter first)`);
+    if (!/^[a-zA-Z][a-zA-Z0-9:._]*/.test(name.text.trim()))
+      report.error('form-name', name.line, 'textInput/name', `"${name.text.trim()}" is not a form control name (a letter first)`);
   }
   for (const link of findChildren(input, 'link')) checkUrl(report, link.text, link.line, 'textInput/link');
 }
@@ -72,7 +77,8 @@ function checkCloud(report: LintReport, cloud: XmlElement): void {
     if (attributeOf(cloud, name) === undefined) report.error('missing-attribute', cloud.line, 'cloud', `<cloud> needs a ${name} attribute`);
   }
   const port = attributeOf(cloud, 'port');
-  if (port !== undefined && !/^\d+$/.test(port.trim())) report.error('integer-value', cloud.line, 'cloud', `port="${port}" must be a number`, 'InvalidIntegerAttribute');
+  if (port !== undefined && !/^\d+$/.test(port.trim()))
+    report.error('integer-value', cloud.line, 'cloud', `port="${port}" must be a number`, 'InvalidIntegerAttribute');
 }
 
 /** skipHours holds `hour` 0–23 (24 is an old spelling of 0), skipDays holds English day names; no value twice. */
@@ -114,7 +120,8 @@ function checkModules(report: LintReport, parent: XmlElement, dcSingles: readonl
     for (const el of findChildren(parent, name, DC_NS)) checkPlainText(report, el.text, el.line, `dc:${name}`);
   }
   for (const language of findChildren(parent, 'language', DC_NS)) {
-    if (!isLanguageTag(language.text.trim())) report.error('language-tag', language.line, 'dc:language', `"${language.text.trim()}" is not a language tag such as "fr-FR"`);
+    if (!isLanguageTag(language.text.trim()))
+      report.error('language-tag', language.line, 'dc:language', `"${language.text.trim()}" is not a language tag such as "fr-FR"`);
   }
   for (const period of findChildren(parent, 'updatePeriod', SY_NS)) {
     if (!['hourly', 'daily', 'weekly', 'monthly', 'yearly'].includes(period.text.trim())) {
@@ -123,7 +130,13 @@ function checkModules(report: LintReport, parent: XmlElement, dcSingles: readonl
   }
   for (const frequency of findChildren(parent, 'updateFrequency', SY_NS)) {
     if (!/^\d+$/.test(frequency.text.trim()) || Number(frequency.text.trim()) === 0) {
-      report.error('integer-value', frequency.line, 'sy:updateFrequency', `sy:updateFrequency is a whole number above zero, got "${frequency.text.trim()}"`, 'InvalidPositiveInteger');
+      report.error(
+        'integer-value',
+        frequency.line,
+        'sy:updateFrequency',
+        `sy:updateFrequency is a whole number above zero, got "${frequency.text.trim()}"`,
+        'InvalidPositiveInteger',
+      );
     }
   }
   for (const base of findChildren(parent, 'updateBase', SY_NS)) checkW3cdtfDate(report, base.text.trim(), base.line, 'sy:updateBase');

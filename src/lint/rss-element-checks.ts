@@ -17,14 +17,25 @@ export function checkSingles(report: LintReport, parent: XmlElement, names: read
 }
 
 /** Warns (`duplicate-semantics`) when `parent` has both a core element and its Dublin Core twin: readers pick either. */
-export function checkDuplicateSemantics(report: LintReport, parent: XmlElement, twins: readonly (readonly [string, string, string])[], w3c = 'DuplicateSemantics'): void {
+export function checkDuplicateSemantics(
+  report: LintReport,
+  parent: XmlElement,
+  twins: readonly (readonly [string, string, string])[],
+  w3c = 'DuplicateSemantics',
+): void {
   for (const [core, uri, local] of twins) {
     const coreEl = findChild(parent, core);
     const twin = findChild(parent, local, uri);
     if (!coreEl || !twin) continue;
     // feedvalidator: DuplicateSemantics, DuplicateItemSemantics
     const later = coreEl.line > twin.line ? coreEl : twin;
-    report.warning('duplicate-semantics', later.line, later.name, `<${parent.local}> has both <${core}> and <${twin.name}>; keep one (readers disagree on which wins)`, w3c);
+    report.warning(
+      'duplicate-semantics',
+      later.line,
+      later.name,
+      `<${parent.local}> has both <${core}> and <${twin.name}>; keep one (readers disagree on which wins)`,
+      w3c,
+    );
   }
 }
 
@@ -44,7 +55,14 @@ export function checkEmailWithName(report: LintReport, el: XmlElement): void {
     }
   }
   if (value.indexOf('@') > 0 && !value.endsWith(')')) {
-    if (value.indexOf(' ') > 0) report.warning('author-email-name', el.line, el.name, `"${value}": write the address first, then the name in parentheses: "redaction@example.org (Rédaction)"`, 'EmailFormat');
+    if (value.indexOf(' ') > 0)
+      report.warning(
+        'author-email-name',
+        el.line,
+        el.name,
+        `"${value}": write the address first, then the name in parentheses: "redaction@example.org (Rédaction)"`,
+        'EmailFormat',
+      );
     else report.warning('author-email-name', el.line, el.name, `"${value}": add the name after the address, as in "${value} (Camille Laurent)"`);
     return;
   }
@@ -61,7 +79,14 @@ export function checkEmailWithName(report: LintReport, el: XmlElement): void {
  * readers open (the validator accepts `ftp:` and other schemes). `httpOnly` (enclosures) makes that an error too
  * (feedvalidator: InvalidURLAttribute, as its `httpURL`). `exact` checks attribute values untrimmed.
  */
-export function checkUrl(report: LintReport, value: string, line: number, field: string, kind: UriKind = 'rfc2396_full', options: { httpOnly?: boolean; exact?: boolean } = {}): void {
+export function checkUrl(
+  report: LintReport,
+  value: string,
+  line: number,
+  field: string,
+  kind: UriKind = 'rfc2396_full',
+  options: { httpOnly?: boolean; exact?: boolean } = {},
+): void {
   // Element text is read trimmed, as the validator does; an attribute value (`exact`) is the IRI as written.
   const text = options.exact ? value : value.trim();
   const problem = checkUriSyntax(text, kind);

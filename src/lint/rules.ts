@@ -89,7 +89,7 @@ export const RULE_W3C: Readonly<Record<string, string | null>> = {
   'link-alternate-duplicate': 'DuplicateAtomLink',
   'text-type': 'InvalidTextType',
   'same-updated': 'DuplicateUpdated',
-  'whitespace': 'UnexpectedWhitespace',
+  whitespace: 'UnexpectedWhitespace',
   'link-rel': 'UnregisteredAtomLinkRel',
   'xhtml-div': 'MissingXhtmlDiv',
   'content-type-missing': 'MissingTypeAttr',
@@ -117,7 +117,14 @@ export const CLOCK_RULES: ReadonlySet<string> = new Set(['date-future']);
  * (the README's "stricter on purpose" list gives each reason).
  */
 export const STRICTER_ON_PURPOSE: ReadonlySet<string> = new Set([
-  'self-link-missing', 'self-link-type', 'id-duplicate', 'relative-url', 'unsafe-element', 'unsafe-attribute', 'unsafe-url', 'feed-size',
+  'self-link-missing',
+  'self-link-type',
+  'id-duplicate',
+  'relative-url',
+  'unsafe-element',
+  'unsafe-attribute',
+  'unsafe-url',
+  'feed-size',
 ]);
 
 /** The W3C class of a rule code: `null` for Gazette's own rules; throws on a code missing from the catalog. */

@@ -26,7 +26,9 @@ export function isFullIri(value: string): boolean {
  * RFC 5646 §2.1: language 2–3 letters, optional script (4 letters), region (2 letters or 3 digits), variants.
  */
 export function isLanguageTag(value: string): boolean {
-  return /^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-(?:[a-zA-Z]{2}|\d{3}))?(-(?:[a-zA-Z0-9]{5,8}|\d[a-zA-Z0-9]{3}))*(-[a-wyzA-WYZ0-9](-[a-zA-Z0-9]{2,8})+)*(-x(-[a-zA-Z0-9]{1,8})+)?$/.test(value);
+  return /^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-(?:[a-zA-Z]{2}|\d{3}))?(-(?:[a-zA-Z0-9]{5,8}|\d[a-zA-Z0-9]{3}))*(-[a-wyzA-WYZ0-9](-[a-zA-Z0-9]{2,8})+)*(-x(-[a-zA-Z0-9]{1,8})+)?$/.test(
+    value,
+  );
 }
 
 /** True for `user@example.org` or `user@example.org (Name)`, the RSS 2.0 `author`/`managingEditor` form. */
@@ -104,16 +106,19 @@ export function checkUriSyntax(value: string, kind: UriKind): UriProblem | undef
   const scheme = value.split(':')[0]!.toLowerCase();
   if (scheme === 'tag' && value.includes(':')) {
     const m = TAG.exec(value);
-    if (!m) return { w3c: 'InvalidTAG', code: 'tag-uri', reason: 'a tag: URI is tag:authority,date:specific (RFC 4151), e.g. tag:example.org,2024-01-01:article-1' };
+    if (!m)
+      return { w3c: 'InvalidTAG', code: 'tag-uri', reason: 'a tag: URI is tag:authority,date:specific (RFC 4151), e.g. tag:example.org,2024-01-01:article-1' };
     const [, , y, mo, d] = m;
-    if (mo !== undefined && (Number(mo) < 1 || Number(mo) > 12)) return { w3c: 'InvalidTAG', code: 'tag-uri', reason: `month ${mo} of the tag: date does not exist (RFC 4151 §2.1)` };
+    if (mo !== undefined && (Number(mo) < 1 || Number(mo) > 12))
+      return { w3c: 'InvalidTAG', code: 'tag-uri', reason: `month ${mo} of the tag: date does not exist (RFC 4151 §2.1)` };
     if (d !== undefined && new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))).getUTCDate() !== Number(d)) {
       return { w3c: 'InvalidTAG', code: 'tag-uri', reason: `${y}-${mo}-${d} in the tag: URI is not a real date (RFC 4151 §2.1)` };
     }
     return undefined;
   }
   if (scheme === 'urn' && value.includes(':')) {
-    if (value.toLowerCase().startsWith('urn:uuid:') && !UUID.test(value)) return { w3c: 'InvalidUUID', code: 'urn-invalid', reason: 'a urn:uuid: needs a UUID such as urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a' };
+    if (value.toLowerCase().startsWith('urn:uuid:') && !UUID.test(value))
+      return { w3c: 'InvalidUUID', code: 'urn-invalid', reason: 'a urn:uuid: needs a UUID such as urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a' };
     if (!URN.test(value)) return { w3c: 'InvalidURN', code: 'urn-invalid', reason: 'a URN is urn:NID:NSS (RFC 8141)' };
     return undefined;
   }

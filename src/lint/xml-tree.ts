@@ -186,7 +186,10 @@ function checkAttributes(startTag: string, tag: sax.QualifiedTag, offset: number
     const expanded = `{${uri}}${local}`;
     const earlier = expandedNames.get(expanded);
     if (earlier !== undefined) {
-      fail(offset + nameOffset, `Repeated attribute: ${JSON.stringify(name)} and ${JSON.stringify(earlier)} are both ${JSON.stringify(local)} in namespace ${JSON.stringify(uri)}`);
+      fail(
+        offset + nameOffset,
+        `Repeated attribute: ${JSON.stringify(name)} and ${JSON.stringify(earlier)} are both ${JSON.stringify(local)} in namespace ${JSON.stringify(uri)}`,
+      );
     }
     expandedNames.set(expanded, name);
     const lt = rawValue.indexOf('<');

@@ -45,7 +45,10 @@ export function checkOutDir(outDir: string, policy: OutDirPolicy): string {
   if (out === path.parse(out).root) throw refuse('it is the filesystem root');
   const cwd = path.resolve(process.cwd());
   if (out === cwd || isInside(cwd, out)) throw refuse('it is the working directory or one of its parents');
-  for (const [folder, label] of [[policy.itemsDir, 'items'], [policy.publicDir, 'static-assets']] as const) {
+  for (const [folder, label] of [
+    [policy.itemsDir, 'items'],
+    [policy.publicDir, 'static-assets'],
+  ] as const) {
     if (folder === undefined) continue;
     const dir = path.resolve(folder);
     if (out === dir || isInside(dir, out)) throw refuse(`it contains the ${label} folder ${showPath(dir)}`);
@@ -79,15 +82,19 @@ export async function inspectOutDir(out: string, policy: OutDirPolicy): Promise<
   const present = tree.files;
   if (manifest.state !== 'valid') {
     if (present.length === 0 || policy.force) return none(tree);
-    const why = manifest.state === 'missing'
-      ? `is not empty and was not written by gazette build (no ${MANIFEST_NAME})`
-      : `is not empty and its ${MANIFEST_NAME} is unreadable: ${manifest.reason}`;
+    const why =
+      manifest.state === 'missing'
+        ? `is not empty and was not written by gazette build (no ${MANIFEST_NAME})`
+        : `is not empty and its ${MANIFEST_NAME} is unreadable: ${manifest.reason}`;
     if (manifest.state === 'invalid' && policy.clean) return none(tree);
     throw new OutputError(`${where} ${why}; choose another --out, or pass --force to replace it`, out);
   }
   const foreign = present.filter((name) => name !== MANIFEST_NAME && !manifest.entries.has(name));
   if (foreign.length > 0 && !policy.clean && !policy.force) {
-    const named = foreign.slice(0, NAMED_FILES).map((f) => showPath(path.join(out, f))).join(', ');
+    const named = foreign
+      .slice(0, NAMED_FILES)
+      .map((f) => showPath(path.join(out, f)))
+      .join(', ');
     const more = foreign.length > NAMED_FILES ? ` and ${foreign.length - NAMED_FILES} more` : '';
     const assets = policy.publicDir === undefined ? 'the static-assets folder (publicDir)' : showPath(path.resolve(policy.publicDir));
     throw new OutputError(
@@ -108,7 +115,10 @@ export async function listOutputTree(dir: string): Promise<OutputTree> {
   const files: string[] = [];
   const dirs: string[] = [];
   for (const e of entries) {
-    const name = path.relative(dir, path.join(e.parentPath ?? e.path, e.name)).split(path.sep).join('/');
+    const name = path
+      .relative(dir, path.join(e.parentPath ?? e.path, e.name))
+      .split(path.sep)
+      .join('/');
     (e.isDirectory() ? dirs : files).push(name);
   }
   return { files: files.sort(), dirs };

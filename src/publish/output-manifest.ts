@@ -98,7 +98,6 @@ export function toManifestTime(date: Date): string {
 
 // --- internal ---
 
-
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -106,9 +105,12 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function isEntry(value: unknown): value is ManifestEntry {
   return (
     isObject(value) &&
-    typeof value.sha256 === 'string' && /^[0-9a-f]{64}$/.test(value.sha256) &&
-    Number.isSafeInteger(value.size) && (value.size as number) >= 0 &&
-    typeof value.mtime === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(value.mtime) &&
+    typeof value.sha256 === 'string' &&
+    /^[0-9a-f]{64}$/.test(value.sha256) &&
+    Number.isSafeInteger(value.size) &&
+    (value.size as number) >= 0 &&
+    typeof value.mtime === 'string' &&
+    /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(value.mtime) &&
     !Number.isNaN(Date.parse(value.mtime))
   );
 }

@@ -27,9 +27,7 @@ export const BROTLI_QUALITY = 5;
 export const GZIP_LEVEL = 9;
 
 /** Encodes every document once (identity, gzip, brotli) with a strong ETag per encoding. */
-export function createSnapshot(
-  documents: readonly RenderedDocument[], info: SnapshotInfo, options: SnapshotOptions = {},
-): FeedSnapshot {
+export function createSnapshot(documents: readonly RenderedDocument[], info: SnapshotInfo, options: SnapshotOptions = {}): FeedSnapshot {
   if (!Array.isArray(documents)) throw new TypeError('documents must be an array of RenderedDocument');
   if (!info || !isValidDate(info.updated)) throw new TypeError('info.updated must be a valid Date');
   const encode = options.encode ?? encodeDocument;
@@ -120,7 +118,6 @@ export function hashBody(identity: Buffer): string {
 }
 
 // --- internal ---
-
 
 function isValidDate(value: unknown): value is Date {
   return value instanceof Date && !Number.isNaN(value.getTime());

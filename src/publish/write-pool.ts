@@ -22,7 +22,8 @@ export function createWritePool(limit: number): WritePool {
 
   function release(): void {
     const next = waiting.shift();
-    if (next) next(); // the slot passes straight to the next submitter
+    if (next)
+      next(); // the slot passes straight to the next submitter
     else active -= 1;
   }
 

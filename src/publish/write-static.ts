@@ -160,10 +160,13 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
       let linked = false;
       if (before.mtime === wanted.mtime) {
         // A hard link shares the inode, mtime included: only when the mtime stays the same.
-        linked = await fs.link(source, target).then(() => true, (error: unknown) => {
-          if (LINK_FALLBACK.has((error as NodeJS.ErrnoException).code ?? '')) return false;
-          throw error;
-        });
+        linked = await fs.link(source, target).then(
+          () => true,
+          (error: unknown) => {
+            if (LINK_FALLBACK.has((error as NodeJS.ErrnoException).code ?? '')) return false;
+            throw error;
+          },
+        );
       }
       if (!linked) {
         await fs.copyFile(source, target);
@@ -289,11 +292,7 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
  * Writes every snapshot entry below `outDir`, each feed also as `.gz` and `.br`, through {@link openStaticOutput}:
  * atomically, reusing what did not change since the previous build. Returns what the commit did.
  */
-export async function writeStaticSite(
-  snapshot: FeedSnapshot,
-  outDir: string,
-  options: StaticOutputOptions = {},
-): Promise<StaticWriteReport> {
+export async function writeStaticSite(snapshot: FeedSnapshot, outDir: string, options: StaticOutputOptions = {}): Promise<StaticWriteReport> {
   if (!snapshot || !(snapshot.entries instanceof Map)) throw new TypeError('snapshot must be a FeedSnapshot');
   const output = await openStaticOutput(outDir, options);
   try {
@@ -358,7 +357,10 @@ function isFeedPath(urlPath: string): boolean {
 }
 
 function publicClash(clashes: readonly PublicFile[], publicDir: string, out: string): OutputError {
-  const named = clashes.slice(0, 5).map((f) => showPath(path.join(path.resolve(publicDir), f.name))).join(', ');
+  const named = clashes
+    .slice(0, 5)
+    .map((f) => showPath(path.join(path.resolve(publicDir), f.name)))
+    .join(', ');
   const more = clashes.length > 5 ? ` and ${clashes.length - 5} more` : '';
   return new OutputError(
     `${named}${more}: the static-assets folder holds ${clashes.length === 1 ? 'a file' : 'files'} at a path ` +
@@ -366,4 +368,3 @@ function publicClash(clashes: readonly PublicFile[], publicDir: string, out: str
     path.resolve(publicDir),
   );
 }
-

@@ -35,7 +35,8 @@ export function classifyBodyLines(groups: readonly (readonly BodyLine[])[]): Dis
       isHeadingCandidate(here.text) &&
       // Within one group, a next line starting in lower case continues a hard-wrapped sentence.
       !(next.group === here.group && /^\p{Ll}/u.test(next.text))
-    ) kinds[i] = 'heading';
+    )
+      kinds[i] = 'heading';
     else kinds[i] = 'paragraph';
   }
 

@@ -55,8 +55,9 @@ export function decodeText(bytes: Uint8Array): DecodedText {
           severity: 'error',
           code: 'encoding-invalid-utf8',
           line: lines[0] ?? 1,
-          message: `the file is UTF-8 but has invalid bytes on line${lines.length > 1 ? 's' : ''} ${shown}; `
-            + 'fix or retype the characters there and save the file as UTF-8',
+          message:
+            `the file is UTF-8 but has invalid bytes on line${lines.length > 1 ? 's' : ''} ${shown}; ` +
+            'fix or retype the characters there and save the file as UTF-8',
         });
       }
     }
@@ -85,10 +86,38 @@ const C1_GLOBAL = /[\u0080-\u009F]/g;
 // (0x81 0x8D 0x8F 0x90 0x9D) mean nothing and are dropped. Written out because Node 20's TextDecoder('windows-1252')
 // decodes as plain Latin-1.
 const WINDOWS_1252_C1: readonly string[] = [
-  '\u20AC', '', '\u201A', '\u0192', '\u201E', '\u2026', '\u2020', '\u2021',
-  '\u02C6', '\u2030', '\u0160', '\u2039', '\u0152', '', '\u017D', '',
-  '', '\u2018', '\u2019', '\u201C', '\u201D', '\u2022', '\u2013', '\u2014',
-  '\u02DC', '\u2122', '\u0161', '\u203A', '\u0153', '', '\u017E', '\u0178',
+  '\u20AC',
+  '',
+  '\u201A',
+  '\u0192',
+  '\u201E',
+  '\u2026',
+  '\u2020',
+  '\u2021',
+  '\u02C6',
+  '\u2030',
+  '\u0160',
+  '\u2039',
+  '\u0152',
+  '',
+  '\u017D',
+  '',
+  '',
+  '\u2018',
+  '\u2019',
+  '\u201C',
+  '\u201D',
+  '\u2022',
+  '\u2013',
+  '\u2014',
+  '\u02DC',
+  '\u2122',
+  '\u0161',
+  '\u203A',
+  '\u0153',
+  '',
+  '\u017E',
+  '\u0178',
 ];
 
 /** Counts valid multi-byte UTF-8 sequences and lists the lines of invalid bytes (Unicode §3.9, Table 3-7). */

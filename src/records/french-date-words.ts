@@ -2,8 +2,18 @@
 // plus the English names and zones of RFC 822 dates.
 import { foldAccents } from '../_lib/fold-accents.ts';
 import {
-  DATE_LEAD_INS as LEAD_IN_WORDS, DATELINE_CITIES, MONTH_ABBREVIATIONS, MONTH_NAMES, NEWS_AGENCIES, PLACE_ZONES as PLACE_PHRASES,
-  RELATIVE_WORDS as RELATIVE_PHRASES, UPDATE_WORDS, WEEKDAY_ABBREVIATIONS, WEEKDAY_NAMES, ZONE_OFFSETS, ZONE_REGIONS,
+  DATE_LEAD_INS as LEAD_IN_WORDS,
+  DATELINE_CITIES,
+  MONTH_ABBREVIATIONS,
+  MONTH_NAMES,
+  NEWS_AGENCIES,
+  PLACE_ZONES as PLACE_PHRASES,
+  RELATIVE_WORDS as RELATIVE_PHRASES,
+  UPDATE_WORDS,
+  WEEKDAY_ABBREVIATIONS,
+  WEEKDAY_NAMES,
+  ZONE_OFFSETS,
+  ZONE_REGIONS,
 } from '../_lib/french-locale.ts';
 
 /** Lower case, accents stripped (`Décembre` → `decembre`, `1ᵉʳ` → `1er`), dashes as `-`, apostrophes as `'`. */
@@ -25,9 +35,7 @@ MONTH_NAMES.forEach((name, i) => {
   for (const word of [name, ...(MONTH_ABBREVIATIONS[i] ?? [])]) MONTHS.set(fold(word), i + 1);
 });
 // The English names of RFC 822 dates (`Fri, 22 Nov 2024`).
-const ENGLISH_MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-];
+const ENGLISH_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 ENGLISH_MONTHS.forEach((name, i) => {
   for (const word of [name, name.slice(0, 3)]) if (!MONTHS.has(word)) MONTHS.set(word, i + 1);
 });
@@ -50,9 +58,20 @@ ENGLISH_WEEKDAYS.forEach((name, i) => {
  * Each names a fixed offset, so it is honoured as written.
  */
 export const ZONES = new Map<string, number>([
-  ['z', 0], ['ut', 0], ['utc', 0], ['gmt', 0],
-  ['est', -300], ['edt', -240], ['cst', -360], ['cdt', -300], ['mst', -420], ['mdt', -360], ['pst', -480], ['pdt', -420],
-  ['cet', 60], ['cest', 120],
+  ['z', 0],
+  ['ut', 0],
+  ['utc', 0],
+  ['gmt', 0],
+  ['est', -300],
+  ['edt', -240],
+  ['cst', -360],
+  ['cdt', -300],
+  ['mst', -420],
+  ['mdt', -360],
+  ['pst', -480],
+  ['pdt', -420],
+  ['cet', 60],
+  ['cest', 120],
 ]);
 for (const [words, offset] of ZONE_OFFSETS) {
   for (const word of words) if (!word.includes(' ')) ZONES.set(fold(word), offset);

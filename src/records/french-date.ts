@@ -26,8 +26,19 @@
 import { tzOffset } from '@date-fns/tz';
 import { getDaysInMonth } from 'date-fns';
 import {
-  AGENCIES, CITY_ZONES, DATE_LEAD_INS, DATE_NOTES, FRENCH_MONTHS, FRENCH_WEEKDAYS, MONTHS, RELATIVE_WORDS, WEEKDAYS,
-  ZONES, ZONE_NOTES, fold, type ZoneNote,
+  AGENCIES,
+  CITY_ZONES,
+  DATE_LEAD_INS,
+  DATE_NOTES,
+  FRENCH_MONTHS,
+  FRENCH_WEEKDAYS,
+  MONTHS,
+  RELATIVE_WORDS,
+  WEEKDAYS,
+  ZONES,
+  ZONE_NOTES,
+  fold,
+  type ZoneNote,
 } from './french-date-words.ts';
 
 /** Options of {@link parseFrenchDate}. */
@@ -152,7 +163,10 @@ interface Fields {
 
 const escapeRegExp = (word: string): string => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternation = (words: Iterable<string>): string =>
-  [...words].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
 /** The same pattern with its named groups made anonymous, to embed it twice in one RegExp. */
 const anonymous = (pattern: string): string => pattern.replace(/\(\?<\w+>/g, '(?:');
 
@@ -200,9 +214,7 @@ const TRAILING_NOTE = new RegExp(
     `|(?<zone>(?:${ZONE_WORD})(?:\\s*${OFFSET})?|${OFFSET})|(?:${alternation(DATE_NOTES)})(?<update>${SEPARATOR}[^()]+))\\)` +
     `|(?:\\s*[,|-]\\s*|\\s+)(?<bareNote>${ZONE_NOTE}))$`,
 );
-const TIME_FIRST = new RegExp(
-  `^${AT}(?<time>(?:${anonymous(TIME)})(?:\\s*${anonymous(ZONE)}))(?:\\s*[,|]\\s*|\\s+)(?:le\\s+)?(?<date>.+)$`,
-);
+const TIME_FIRST = new RegExp(`^${AT}(?<time>(?:${anonymous(TIME)})(?:\\s*${anonymous(ZONE)}))(?:\\s*[,|]\\s*|\\s+)(?:le\\s+)?(?<date>.+)$`);
 const RELATIVE = new RegExp(`(?:^|[^a-z'-])(?:${alternation(RELATIVE_WORDS)})(?![a-z'])`);
 const BARE_WEEKDAY = new RegExp(`^(?:ce\\s+)?(?:${alternation(WEEKDAYS.keys())})(?![a-z])`);
 
@@ -213,14 +225,11 @@ const NAME = "\\p{Lu}[\\p{L}\\p{M}'’.]*(?:-[\\p{L}\\p{M}'’.]+)*";
 const LINK = "(?:de|du|des|la|le|les|sur|sous|en|au|aux|d['’]|l['’])";
 const PLACE_NAME = `${NAME}(?:\\s+(?:${LINK}\\s*)?${NAME}){0,4}`;
 const DATELINE = new RegExp(
-  `^(?<place>${PLACE_NAME})(?:\\s*\\(\\p{Lu}[^()]*\\))?` +
-    `(?:(?:\\s*,\\s*${PLACE_NAME})?(?:\\s+-{1,2}\\s+|\\s*[—–]\\s*)|\\s*,\\s*)(?<rest>\\S.*)$`,
+  `^(?<place>${PLACE_NAME})(?:\\s*\\(\\p{Lu}[^()]*\\))?` + `(?:(?:\\s*,\\s*${PLACE_NAME})?(?:\\s+-{1,2}\\s+|\\s*[—–]\\s*)|\\s*,\\s*)(?<rest>\\S.*)$`,
   'u',
 );
 // Words that open a date, not a place: `Vendredi, novembre 22`, `Hier, le …`, `Publié, le …`.
-const NOT_PLACES = new Set<string>([
-  ...WEEKDAYS.keys(), ...MONTHS.keys(), ...RELATIVE_WORDS, ...DATE_LEAD_INS, ...DATE_NOTES,
-]);
+const NOT_PLACES = new Set<string>([...WEEKDAYS.keys(), ...MONTHS.keys(), ...RELATIVE_WORDS, ...DATE_LEAD_INS, ...DATE_NOTES]);
 
 /** The text after a dateline (`Abidjan, le 22 novembre 2024` → `le 22 novembre 2024`), and the zone of a known city. */
 function splitDateline(text: string): { rest: string; cityZone: string | undefined } {
@@ -266,10 +275,18 @@ function readFields(core: string): Fields | undefined {
   const b = BASIC_PATTERN.exec(core)?.groups;
   if (b) {
     return {
-      year: Number(b.year), month: Number(b.month), day: Number(b.day),
-      hour: Number(b.hour ?? 0), minute: Number(b.minute ?? 0), second: Number(b.second ?? 0),
-      millisecond: toMilliseconds(b.frac), hasTime: b.hour !== undefined,
-      zone: b.utc, offset: b.offset, weekday: undefined, basic: true,
+      year: Number(b.year),
+      month: Number(b.month),
+      day: Number(b.day),
+      hour: Number(b.hour ?? 0),
+      minute: Number(b.minute ?? 0),
+      second: Number(b.second ?? 0),
+      millisecond: toMilliseconds(b.frac),
+      hasTime: b.hour !== undefined,
+      zone: b.utc,
+      offset: b.offset,
+      weekday: undefined,
+      basic: true,
     };
   }
   const g = DATE_PATTERN.exec(core)?.groups;
@@ -345,13 +362,9 @@ function explainUnreadable(core: string, shown: string): string {
  * zone when the site is in that region (an America/ zone with the region's standard offset in January), so
  * that Regina, which keeps standard time all year, reads its own clock; otherwise the region's main city.
  */
-function zoneOfNote(
-  note: { timeZone: string | undefined; standardOffset?: number },
-  timeZone: string,
-  year: number,
-): string | undefined {
-  const inRegion = note.standardOffset !== undefined && timeZone.startsWith('America/')
-    && tzOffset(timeZone, new Date(Date.UTC(year, 0, 15))) === note.standardOffset;
+function zoneOfNote(note: { timeZone: string | undefined; standardOffset?: number }, timeZone: string, year: number): string | undefined {
+  const inRegion =
+    note.standardOffset !== undefined && timeZone.startsWith('America/') && tzOffset(timeZone, new Date(Date.UTC(year, 0, 15))) === note.standardOffset;
   return inRegion ? timeZone : note.timeZone;
 }
 
@@ -371,7 +384,10 @@ function toInstant(
  * why there is none: `unreadable`, or the reason the date is impossible.
  */
 function readUpdate(note: string, published: Fields, offset: number | undefined, wallZone: string): number | string {
-  const text = note.replace(/^(?:\s*:\s*|\s+)/, '').replace(/^le\s+/, '').trim();
+  const text = note
+    .replace(/^(?:\s*:\s*|\s+)/, '')
+    .replace(/^le\s+/, '')
+    .trim();
   const timeOnly = TIME_ONLY_PATTERN.exec(text)?.groups;
   const fields = timeOnly ? { ...published, ...readTime(timeOnly) } : readFields(text);
   if (!fields || fields.basic) return 'unreadable';

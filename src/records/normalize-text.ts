@@ -25,9 +25,7 @@ export type NormalizedValue = { readonly ok: true; readonly value: unknown } | {
  */
 export function normalizeStrings(value: unknown, maxDepth: number): NormalizedValue {
   const root: Record<string, unknown> = {};
-  const stack: [source: unknown, target: Record<string | number, unknown>, key: string | number, depth: number][] = [
-    [value, root, 'value', 0],
-  ];
+  const stack: [source: unknown, target: Record<string | number, unknown>, key: string | number, depth: number][] = [[value, root, 'value', 0]];
   for (let task = stack.pop(); task !== undefined; task = stack.pop()) {
     const [source, target, key, depth] = task;
     if (typeof source === 'string') {

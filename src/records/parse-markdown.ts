@@ -51,7 +51,11 @@ export function parseMarkdown(text: string, options: ParseMarkdownOptions): Resu
   // Before yaml's composer, which recurses once per level.
   const deep = findDeepYaml(yamlSource, limits.nestingDepth);
   if (deep !== undefined) {
-    return fail('too-deep', `the front matter nests deeper than ${limits.nestingDepth} levels (limits.nestingDepth)`, createLineLocator(yamlSource, 2).lineOf(deep));
+    return fail(
+      'too-deep',
+      `the front matter nests deeper than ${limits.nestingDepth} levels (limits.nestingDepth)`,
+      createLineLocator(yamlSource, 2).lineOf(deep),
+    );
   }
   let parsed = parseFrontMatter(yamlSource);
   const firstError = parsed.doc.errors[0];
@@ -64,7 +68,11 @@ export function parseMarkdown(text: string, options: ParseMarkdownOptions): Resu
       parsed = retry;
       for (const { index, key } of repair.changed) {
         diagnostics.push({
-          severity: 'warning', file, line: index + 2, field: key, code: 'yaml-unquoted-colon',
+          severity: 'warning',
+          file,
+          line: index + 2,
+          field: key,
+          code: 'yaml-unquoted-colon',
           message: 'the value contains ": " and should be quoted; read as the whole rest of the line',
         });
       }
@@ -78,8 +86,7 @@ export function parseMarkdown(text: string, options: ParseMarkdownOptions): Resu
 
   diagnostics.push(...findHashtagComments(yamlLines, file));
   const { doc, counter } = parsed;
-  const lineOf = (offset: number | undefined): number | undefined =>
-    offset === undefined ? undefined : counter.linePos(offset).line + 1;
+  const lineOf = (offset: number | undefined): number | undefined => (offset === undefined ? undefined : counter.linePos(offset).line + 1);
   const fields: Record<string, RawField> = {};
   if (doc.contents !== null && !isMap(doc.contents)) {
     return fail('front-matter-not-mapping', 'the front matter must be `key: value` lines, not a list or a single value', 2);
@@ -171,7 +178,11 @@ function findHashtagComments(lines: readonly string[], file: string): Diagnostic
     const m = /^([^\s#'"\-?:][^:]*?):[ \t]+[^\s"'[{|>&*!%@`#][^#]*?\s#[^\s#]/u.exec(line);
     if (m) {
       found.push({
-        severity: 'warning', file, line: index + 2, field: m[1] ?? '', code: 'yaml-hash-comment',
+        severity: 'warning',
+        file,
+        line: index + 2,
+        field: m[1] ?? '',
+        code: 'yaml-hash-comment',
         message: 'the text after " #" is read as a YAML comment and dropped; quote the value to keep it',
       });
     }

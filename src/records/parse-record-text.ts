@@ -73,8 +73,13 @@ function findNul(text: string, file: string): Diagnostic[] {
     if (lines.at(-1) !== line) lines.push(line);
   }
   const shown = lines.slice(0, 10).join(', ') + (lines.length > 10 ? ', …' : '');
-  return [{
-    severity: 'error', file, line: lines[0] ?? 1, code: 'nul-byte',
-    message: `the file holds NUL bytes (line${lines.length > 1 ? 's' : ''} ${shown}): it is binary or was saved in an encoding Gazette cannot read; save it as UTF-8 text`,
-  }];
+  return [
+    {
+      severity: 'error',
+      file,
+      line: lines[0] ?? 1,
+      code: 'nul-byte',
+      message: `the file holds NUL bytes (line${lines.length > 1 ? 's' : ''} ${shown}): it is binary or was saved in an encoding Gazette cannot read; save it as UTF-8 text`,
+    },
+  ];
 }

@@ -70,7 +70,8 @@ export async function readItems(dir: string, options: ReadItemsOptions): Promise
   const diagnostics: Diagnostic[] = [...listed.diagnostics];
   const readOptions = { vocabulary: options.vocabulary, limits: options.limits ?? DEFAULT_LIMITS };
   const results = await mapPool(listed.value, READ_CONCURRENCY, (file) =>
-    readRecordFile(file, { ...readOptions, display: recordDisplayPath(displayDir, file.name) }));
+    readRecordFile(file, { ...readOptions, display: recordDisplayPath(displayDir, file.name) }),
+  );
   const records: RawRecord[] = [];
   for (const r of results) {
     diagnostics.push(...r.diagnostics);
@@ -217,7 +218,8 @@ export async function readRecordFile(file: RecordFile, options: ReadRecordFileOp
  * unreadable). For callers that look the bytes up in a cache before parsing them with {@link parseRecordText}.
  */
 export async function readRecordBytes(
-  file: RecordFile, options: Pick<ReadRecordFileOptions, 'display' | 'limits'>,
+  file: RecordFile,
+  options: Pick<ReadRecordFileOptions, 'display' | 'limits'>,
 ): Promise<{ readonly bytes: Uint8Array } | { readonly failed: Result<undefined> }> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const tooLarge = checkRecordSize(file.size, limits, options.display);

@@ -8,19 +8,29 @@ export function checkBodySize(body: string, limits: RecordLimits, file: string, 
   if (body.length * 3 <= limits.bodyBytes) return [];
   const bytes = Buffer.byteLength(body, 'utf8');
   if (bytes <= limits.bodyBytes) return [];
-  return [{
-    severity: 'error', file, line, field: 'body', code: 'body-too-large',
-    message: `the body is ${formatCount(bytes)} bytes; the limit is ${formatCount(limits.bodyBytes)} (limits.bodyBytes)`,
-  }];
+  return [
+    {
+      severity: 'error',
+      file,
+      line,
+      field: 'body',
+      code: 'body-too-large',
+      message: `the body is ${formatCount(bytes)} bytes; the limit is ${formatCount(limits.bodyBytes)} (limits.bodyBytes)`,
+    },
+  ];
 }
 
 /** An error when a record file of `bytes` bytes is over `limits.recordBytes`; none otherwise. */
 export function checkRecordSize(bytes: number, limits: RecordLimits, file: string): Diagnostic[] {
   if (bytes <= limits.recordBytes) return [];
-  return [{
-    severity: 'error', file, code: 'record-too-large',
-    message: `the file is ${formatCount(bytes)} bytes; the limit is ${formatCount(limits.recordBytes)} (limits.recordBytes)`,
-  }];
+  return [
+    {
+      severity: 'error',
+      file,
+      code: 'record-too-large',
+      message: `the file is ${formatCount(bytes)} bytes; the limit is ${formatCount(limits.recordBytes)} (limits.recordBytes)`,
+    },
+  ];
 }
 
 /** `2,000,000`: the same on every machine, whatever its locale. */

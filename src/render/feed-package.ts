@@ -41,7 +41,9 @@ export function feedCdata(value: string): string {
  * line breaks become spaces, which is what an XML parser's attribute-value normalisation reads anyway (XML 1.0 §3.3.3).
  */
 export function feedAtomAttribute(value: string): string {
-  return cleanXmlText(value).replace(/[\t\n\r]/g, ' ').replace(/</g, LT_MARKER);
+  return cleanXmlText(value)
+    .replace(/[\t\n\r]/g, ' ')
+    .replace(/</g, LT_MARKER);
 }
 
 /** An RSS category `domain`: `feed` passes it through untouched and xml-js escapes only `"`, so escape it whole. */
@@ -74,7 +76,12 @@ const ATOM_ROOT = '<feed xmlns="http://www.w3.org/2005/Atom">';
 // (https://www.rssboard.org/rss-profile#element-channel-item-enclosure) says to use 0 then.
 /** Registered media types (RFC 2046 and the IANA registry) of the image files an article may carry, by extension. */
 export const IMAGE_TYPES: Readonly<Record<string, string>> = {
-  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp', avif: 'image/avif',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
 };
 
 /**
@@ -85,9 +92,10 @@ export const IMAGE_TYPES: Readonly<Record<string, string>> = {
 const CDATA_SECTIONS: FeedPatch = {
   name: 'cdataSections',
   corrects: 'xml-js splits only the first "]]>" of a CDATA section (js2xml.js writeCdata); feedCdata marked them all',
-  apply: (xml) => xml.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (whole, value: string) => (value.includes(CDATA_MARKER)
-    ? escapeXml(value.replaceAll(`]]${CDATA_MARKER}>`, ']]>'))
-    : whole)),
+  apply: (xml) =>
+    xml.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (whole, value: string) =>
+      value.includes(CDATA_MARKER) ? escapeXml(value.replaceAll(`]]${CDATA_MARKER}>`, ']]>')) : whole,
+    ),
 };
 
 const LESS_THAN: FeedPatch = {
@@ -104,9 +112,10 @@ export const RSS_PATCHES: readonly FeedPatch[] = [
     name: 'dcNamespace',
     corrects: 'rss2.ts declares xmlns:dc only when some item has content:encoded, but dc:creator needs it always',
     // Only the root's attributes count: an article may quote the declaration in its text.
-    apply: (xml) => xml.replace(/<rss version="2\.0"([^>]*)>/, (root, attributes: string) => (attributes.includes(DC_NS)
-      ? root
-      : `<rss version="2.0" ${DC_NS}${attributes}>`)),
+    apply: (xml) =>
+      xml.replace(/<rss version="2\.0"([^>]*)>/, (root, attributes: string) =>
+        attributes.includes(DC_NS) ? root : `<rss version="2.0" ${DC_NS}${attributes}>`,
+      ),
   },
 ];
 
@@ -116,23 +125,22 @@ export const ATOM_PATCHES: readonly FeedPatch[] = [
     name: 'enclosureTypes',
     // `image/jpg` for `.jpg` files is not registered (RFC 2046 registers image/jpeg): write the type RSS gets.
     corrects: 'atom1.ts types an enclosure `image/<file extension>`',
-    apply: (xml) => xml.replace(
-      /(<link rel="enclosure" href="[^"]*" type=")image\/([^"]*)(")/g,
-      (whole, head: string, ext: string, tail: string) => {
+    apply: (xml) =>
+      xml.replace(/(<link rel="enclosure" href="[^"]*" type=")image\/([^"]*)(")/g, (whole, head: string, ext: string, tail: string) => {
         const type = IMAGE_TYPES[ext.toLowerCase()];
         return type ? `${head}${type}${tail}` : whole;
-      },
-    ),
+      }),
   },
   {
     name: 'plainTextConstructs',
     // Ours are plain text, so say so (RFC 4287 §3.1.1.1): parsers then agree on the value instead of some
     // returning HTML-escaped text.
     corrects: 'atom1.ts writes every entry title and summary as type="html" CDATA',
-    apply: (xml) => xml.replace(
-      /<(title|summary) type="html"><!\[CDATA\[([\s\S]*?)\]\]><\/\1>/g,
-      (_, tag: string, value: string) => `<${tag} type="text">${escapeXml(value.replaceAll(`]]${CDATA_MARKER}>`, ']]>'))}</${tag}>`,
-    ),
+    apply: (xml) =>
+      xml.replace(
+        /<(title|summary) type="html"><!\[CDATA\[([\s\S]*?)\]\]><\/\1>/g,
+        (_, tag: string, value: string) => `<${tag} type="text">${escapeXml(value.replaceAll(`]]${CDATA_MARKER}>`, ']]>'))}</${tag}>`,
+      ),
   },
   CDATA_SECTIONS,
   LESS_THAN,
@@ -140,9 +148,8 @@ export const ATOM_PATCHES: readonly FeedPatch[] = [
     name: 'xmlLang',
     // RFC 4287 §2 lets xml:lang on the root cover every entry.
     corrects: 'atom1.ts ignores options.language and writes the root without xml:lang',
-    apply: (xml, options) => (options.language
-      ? xml.replace(ATOM_ROOT, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(options.language)}">`)
-      : xml),
+    apply: (xml, options) =>
+      options.language ? xml.replace(ATOM_ROOT, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(options.language)}">`) : xml,
   },
 ];
 

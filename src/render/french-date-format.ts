@@ -39,8 +39,10 @@ export function formatZonedRfc3339(date: Date, timeZone: string): string {
   const offset = (wall.getTime() - date.getTime()) / 60_000;
   // date-fns' `XXX` writes a zero offset as `Z` (RFC 3339 §4.3 allows both); kept, so pages do not change.
   const zone = offset === 0 ? 'Z' : `${offset < 0 ? '-' : '+'}${pad2(Math.trunc(Math.abs(offset) / 60))}:${pad2(Math.abs(offset) % 60)}`;
-  return `${yearOf(wall)}-${pad2(wall.getUTCMonth() + 1)}-${pad2(wall.getUTCDate())}`
-    + `T${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())}:${pad2(wall.getUTCSeconds())}${zone}`;
+  return (
+    `${yearOf(wall)}-${pad2(wall.getUTCMonth() + 1)}-${pad2(wall.getUTCDate())}` +
+    `T${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())}:${pad2(wall.getUTCSeconds())}${zone}`
+  );
 }
 
 // --- internal ---

@@ -41,44 +41,47 @@ export function renderLayout(frame: PageFrame, feedSet: FeedSet, config: Resolve
     `<meta name="description" content="${escapeHtml(frame.description)}">`,
     '<meta name="generator" content="Gazette">',
     ...(frame.canonical && isSafeHttpUrl(frame.canonical) ? [`<link rel="canonical"${hrefAttribute(frame.canonical)}>`] : []),
-    ...frame.alternates.map(
-      (a) => `<link rel="alternate" type="${escapeHtml(a.type)}" title="${escapeHtml(a.title)}"${hrefAttribute(a.href)}>`,
-    ),
+    ...frame.alternates.map((a) => `<link rel="alternate" type="${escapeHtml(a.type)}" title="${escapeHtml(a.title)}"${hrefAttribute(a.href)}>`),
     `<style>${STYLE}</style>`,
   ];
   const siteName = frame.isHome
     ? `<h1 class="site-title">${escapeHtml(config.title)}</h1>`
     : `<p class="site-title"><a${hrefAttribute(frame.root || './')}>${escapeHtml(config.title)}</a></p>`;
   const nav = navigationCategories(feedSet, config);
-  const navHtml = nav.length === 0
-    ? ''
-    : [
-        '<nav aria-label="Rubriques"><ul>',
-        ...nav.map((f) => `<li><a${hrefAttribute(`${frame.root}${pathOf(f.path)}`)}>${escapeHtml(f.category?.name ?? f.title)}</a></li>`),
-        '</ul></nav>',
-      ].join('\n');
-  return [
-    '<!doctype html>',
-    `<html lang="${escapeHtml(config.language)}">`,
-    '<head>',
-    ...head,
-    '</head>',
-    '<body>',
-    `<a class="skip"${hrefAttribute('#contenu')}>Aller au contenu</a>`,
-    '<header>',
-    siteName,
-    `<p class="site-description">${escapeHtml(config.description)}</p>`,
-    navHtml,
-    '</header>',
-    '<main id="contenu">',
-    frame.main,
-    '</main>',
-    '<footer>',
-    `<p>${escapeHtml(config.copyright)} · <a${hrefAttribute(`${frame.root}feed.xml`)}>RSS</a> · <a${hrefAttribute(`${frame.root}atom.xml`)}>Atom</a> · <a${hrefAttribute(`${frame.root}feed.json`)}>JSON Feed</a></p>`,
-    '</footer>',
-    '</body>',
-    '</html>',
-  ].filter((line) => line !== '').join('\n') + '\n';
+  const navHtml =
+    nav.length === 0
+      ? ''
+      : [
+          '<nav aria-label="Rubriques"><ul>',
+          ...nav.map((f) => `<li><a${hrefAttribute(`${frame.root}${pathOf(f.path)}`)}>${escapeHtml(f.category?.name ?? f.title)}</a></li>`),
+          '</ul></nav>',
+        ].join('\n');
+  return (
+    [
+      '<!doctype html>',
+      `<html lang="${escapeHtml(config.language)}">`,
+      '<head>',
+      ...head,
+      '</head>',
+      '<body>',
+      `<a class="skip"${hrefAttribute('#contenu')}>Aller au contenu</a>`,
+      '<header>',
+      siteName,
+      `<p class="site-description">${escapeHtml(config.description)}</p>`,
+      navHtml,
+      '</header>',
+      '<main id="contenu">',
+      frame.main,
+      '</main>',
+      '<footer>',
+      `<p>${escapeHtml(config.copyright)} · <a${hrefAttribute(`${frame.root}feed.xml`)}>RSS</a> · <a${hrefAttribute(`${frame.root}atom.xml`)}>Atom</a> · <a${hrefAttribute(`${frame.root}feed.json`)}>JSON Feed</a></p>`,
+      '</footer>',
+      '</body>',
+      '</html>',
+    ]
+      .filter((line) => line !== '')
+      .join('\n') + '\n'
+  );
 }
 
 /** A feed path (`/categories/societe`) as a folder relative to the site root (`categories/societe/`). */
@@ -86,7 +89,10 @@ export function pathOf(feedPath: string): string {
   const trimmed = feedPath.replace(/^\/+|\/+$/g, '');
   if (trimmed === '') return '';
   // Each segment is encoded so a hand-written slug with a space or `?` still makes one path segment.
-  return `${trimmed.split('/').map((s) => encodeURIComponent(decodeSafely(s))).join('/')}/`;
+  return `${trimmed
+    .split('/')
+    .map((s) => encodeURIComponent(decodeSafely(s)))
+    .join('/')}/`;
 }
 
 /** Most categories a page's navigation (and the front page's list) shows, so pages stay small however many exist. */
@@ -202,4 +208,6 @@ table{display:block;overflow-x:auto}
 .skip:focus{left:0}
 .lede{color:#555;margin-top:0}
 footer{border-top:1px solid #ddd;margin-top:2rem;padding-bottom:2rem;color:#555;font-size:.9rem}
-`.trim().replace(/\n/g, '');
+`
+  .trim()
+  .replace(/\n/g, '');

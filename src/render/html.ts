@@ -65,7 +65,9 @@ export function renderCategoryPage(feed: FeedDefinition, feedSet: FeedSet, confi
     renderArticleList(articles, root, config),
     '</section>',
     `<p><a${hrefAttribute(root || './')}>← Tous les articles</a></p>`,
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
   return renderLayout(
     {
       title: `${name} — ${config.title}`,
@@ -98,16 +100,16 @@ export function renderArticlePage(article: Article, feedSet: FeedSet, config: Re
     `<h1>${escapeHtml(article.title)}</h1>`,
     `<p class="meta">${renderDate(article.date, config)}${authors ? ` · ${authors}` : ''}</p>`,
     // A correction shows when it happened (updated is later than date only when the record says so).
-    article.updated.getTime() > article.date.getTime()
-      ? `<p class="meta">Mis à jour le ${renderDate(article.updated, config)}</p>`
-      : '',
+    article.updated.getTime() > article.date.getTime() ? `<p class="meta">Mis à jour le ${renderDate(article.updated, config)}</p>` : '',
     renderCategoryLinks(article.categories, root),
     article.image && isSafeHttpUrl(article.image) ? `<figure><img src="${escapeHtml(article.image)}" alt=""></figure>` : '',
     // article.html was sanitised when the Article was built (article/clean-html.ts): inserted as is.
     `<div class="body">\n${article.html}\n</div>`,
     '</article>',
     `<p><a${hrefAttribute(root)}>← Retour à l’accueil</a></p>`,
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
   return renderLayout(
     {
       title: `${article.title} — ${config.title}`,
@@ -176,22 +178,30 @@ function renderSubscribe(name: string, prefix: string): string {
 
 function renderArticleList(articles: readonly Article[], root: string, config: ResolvedConfig): string {
   if (articles.length === 0) return '<p>Aucun article publié pour le moment.</p>';
-  const items = articles.slice(0, HTML_PAGE_LIMIT).map((a) => [
-    '<li><article>',
-    `<h3><a${hrefAttribute(`${root}${articlePagePath(a)}`)}>${escapeHtml(a.title)}</a></h3>`,
-    `<p class="meta">${renderDate(a.date, config)}</p>`,
-    renderCategoryLinks(a.categories, root),
-    a.summary ? `<p class="summary">${escapeHtml(a.summary)}</p>` : '',
-    '</article></li>',
-  ].filter(Boolean).join('\n'));
+  const items = articles
+    .slice(0, HTML_PAGE_LIMIT)
+    .map((a) =>
+      [
+        '<li><article>',
+        `<h3><a${hrefAttribute(`${root}${articlePagePath(a)}`)}>${escapeHtml(a.title)}</a></h3>`,
+        `<p class="meta">${renderDate(a.date, config)}</p>`,
+        renderCategoryLinks(a.categories, root),
+        a.summary ? `<p class="summary">${escapeHtml(a.summary)}</p>` : '',
+        '</article></li>',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    );
   return ['<ul class="articles">', ...items, '</ul>'].join('\n');
 }
 
 function renderDate(date: Date, config: ResolvedConfig): string {
   const time = formatFrenchTime(date, config.timeZone);
   // The <time> text is the French date alone; the hour follows it, and datetime carries the exact instant.
-  return `<time datetime="${formatZonedRfc3339(date, config.timeZone)}">${escapeHtml(formatFrenchDate(date, config.timeZone))}</time>`
-    + (time ? ` ${escapeHtml(time)}` : '');
+  return (
+    `<time datetime="${formatZonedRfc3339(date, config.timeZone)}">${escapeHtml(formatFrenchDate(date, config.timeZone))}</time>` +
+    (time ? ` ${escapeHtml(time)}` : '')
+  );
 }
 
 function renderCategoryLinks(categories: readonly Category[], root: string): string {
@@ -206,19 +216,14 @@ function renderCategoryIndex(feedSet: FeedSet, config: ResolvedConfig, root: str
   const items = feeds.map((f) => {
     const page = `${root}${pathOf(f.path)}`;
     const name = f.category?.name ?? f.title;
-    return `<li><a${hrefAttribute(page)}>${escapeHtml(name)}</a> — `
-      + `<a${hrefAttribute(`${page}${FEED_FILES.rss}`)} type="${FEED_FORMATS.rss.mediaType}" aria-label="${escapeHtml(`${name} : flux RSS`)}">RSS</a>, `
-      + `<a${hrefAttribute(`${page}${FEED_FILES.atom}`)} type="${FEED_FORMATS.atom.mediaType}" aria-label="${escapeHtml(`${name} : flux Atom`)}">Atom</a>, `
-      + `<a${hrefAttribute(`${page}${FEED_FILES.json}`)} type="${FEED_FORMATS.json.mediaType}" aria-label="${escapeHtml(`${name} : JSON Feed`)}">JSON</a></li>`;
+    return (
+      `<li><a${hrefAttribute(page)}>${escapeHtml(name)}</a> — ` +
+      `<a${hrefAttribute(`${page}${FEED_FILES.rss}`)} type="${FEED_FORMATS.rss.mediaType}" aria-label="${escapeHtml(`${name} : flux RSS`)}">RSS</a>, ` +
+      `<a${hrefAttribute(`${page}${FEED_FILES.atom}`)} type="${FEED_FORMATS.atom.mediaType}" aria-label="${escapeHtml(`${name} : flux Atom`)}">Atom</a>, ` +
+      `<a${hrefAttribute(`${page}${FEED_FILES.json}`)} type="${FEED_FORMATS.json.mediaType}" aria-label="${escapeHtml(`${name} : JSON Feed`)}">JSON</a></li>`
+    );
   });
-  return [
-    '<section class="rubriques" aria-labelledby="rubriques">',
-    '<h2 id="rubriques">Rubriques</h2>',
-    '<ul>',
-    ...items,
-    '</ul>',
-    '</section>',
-  ].join('\n');
+  return ['<section class="rubriques" aria-labelledby="rubriques">', '<h2 id="rubriques">Rubriques</h2>', '<ul>', ...items, '</ul>', '</section>'].join('\n');
 }
 
 function categoryPath(category: Category): string {

@@ -7,9 +7,7 @@ import type { Author } from '../config/define-config.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition } from '../feed-set/feed-set.ts';
 import { categoriesUrl, feedUrls } from './feed-urls.ts';
-import {
-  IMAGE_TYPES, feedAtomAttribute, feedCdata, feedRepeatedElement, feedRssAttribute, feedText,
-} from './feed-package.ts';
+import { IMAGE_TYPES, feedAtomAttribute, feedCdata, feedRepeatedElement, feedRssAttribute, feedText } from './feed-package.ts';
 import { assertValidDate } from './machine-dates.ts';
 import { escapeXml } from '../_lib/escape-markup.ts';
 import { HTTP_SCHEMES, isSafeUrl } from '../_lib/read-url.ts';

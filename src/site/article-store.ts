@@ -38,7 +38,10 @@ const FORMAT = 2;
  * record and article stages) starts empty, since what it makes of a record may differ.
  */
 export async function openArticleStore(dir: string, config: ResolvedConfig, version: string): Promise<ArticleStore> {
-  const configKey = createHash('sha256').update(JSON.stringify([FORMAT, version, codeStamp(['records', 'article', 'article/_lib', '_lib']), config])).digest('hex').slice(0, 24);
+  const configKey = createHash('sha256')
+    .update(JSON.stringify([FORMAT, version, codeStamp(['records', 'article', 'article/_lib', '_lib']), config]))
+    .digest('hex')
+    .slice(0, 24);
   const file = path.join(dir, `articles-${configKey}.bin`);
   const known = await load(file);
   const used = new Map<string, StoredArticle>();

@@ -100,12 +100,13 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
   // Messages name files as a person would type them from here (`items/x.md:3 date: …`).
   const displayDir = displayPath(itemsDir);
   const log = options.log ?? (() => {});
-  const engine: RebuildEngine & { close?: () => Promise<void> } = options.worker === false
-    ? createRebuildEngine()
-    : createWorkerEngine({
-        timeoutMs: options.buildTimeoutMs ?? 120_000,
-        memoryMb: options.buildMemoryMb ?? 2048,
-      });
+  const engine: RebuildEngine & { close?: () => Promise<void> } =
+    options.worker === false
+      ? createRebuildEngine()
+      : createWorkerEngine({
+          timeoutMs: options.buildTimeoutMs ?? 120_000,
+          memoryMb: options.buildMemoryMb ?? 2048,
+        });
   const variants = new Map<string, Variant>();
   const lazyPages = options.lazyPages ?? true;
   const pageCache = createPageCache(options.pageCacheSize ?? DEFAULT_PAGE_CACHE_SIZE);
@@ -239,7 +240,9 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
     if (!reply.ok) log(`build failed: nothing to serve from ${displayDir}; keeping the last good feeds`);
     else {
       const changes = reply.full ? 'full' : `${reply.changed.length} changed, ${reply.removed.length} removed`;
-      log(`built ${reply.articleCount} articles (${errors} errors, ${reply.diagnostics.length - errors} warnings; ${changes}; ${Math.round(reply.durationMs)} ms)`);
+      log(
+        `built ${reply.articleCount} articles (${errors} errors, ${reply.diagnostics.length - errors} warnings; ${changes}; ${Math.round(reply.durationMs)} ms)`,
+      );
     }
   };
 

@@ -26,10 +26,7 @@ export interface PublicationDecision {
  * published; a record that was never valid is not published; a deleted file is gone; every other change goes
  * live. `gazette build` passes an empty `lastGood`, so there an invalid record is simply not published.
  */
-export function decidePublication(
-  outcomes: readonly RecordOutcome[],
-  lastGood: ReadonlyMap<string, Article>,
-): PublicationDecision {
+export function decidePublication(outcomes: readonly RecordOutcome[], lastGood: ReadonlyMap<string, Article>): PublicationDecision {
   if (!Array.isArray(outcomes)) throw new TypeError('decidePublication: outcomes must be an array');
   if (!(lastGood instanceof Map)) throw new TypeError('decidePublication: lastGood must be a Map');
   const articles: Article[] = [];

@@ -115,7 +115,16 @@ export function createRebuildEngine(): RebuildEngine {
     },
     async build(request) {
       const started = performance.now();
-      const configKey = JSON.stringify([request.config, request.itemsDir, request.displayDir, request.pages, request.ledger, request.future, request.cacheDir, request.lazyPages]);
+      const configKey = JSON.stringify([
+        request.config,
+        request.itemsDir,
+        request.displayDir,
+        request.pages,
+        request.ledger,
+        request.future,
+        request.cacheDir,
+        request.lazyPages,
+      ]);
       let state = states.get(request.mountPath);
       const full = state === undefined || state.configKey !== configKey;
       let store: ArticleStore | undefined;
@@ -138,14 +147,30 @@ export function createRebuildEngine(): RebuildEngine {
       const build = await state.builder.build(request.changed ? { changed: request.changed } : undefined);
       // Saved after the first build only: a later one changes a few records, not worth rewriting the whole cache for.
       // A cache that cannot be written costs the next start its warmth, never this build.
-      const cacheProblem = await store?.save().then(() => undefined, (error: unknown) => error);
-      const cacheDiagnostics: Diagnostic[] = cacheProblem === undefined ? [] : [{
-        severity: 'warning', file: request.cacheDir ?? '', code: 'cache-unwritable', source: 'config',
-        message: `the article cache could not be written (${(cacheProblem as NodeJS.ErrnoException).code ?? String(cacheProblem)}); the next start is cold`,
-      }];
+      const cacheProblem = await store?.save().then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      const cacheDiagnostics: Diagnostic[] =
+        cacheProblem === undefined
+          ? []
+          : [
+              {
+                severity: 'warning',
+                file: request.cacheDir ?? '',
+                code: 'cache-unwritable',
+                source: 'config',
+                message: `the article cache could not be written (${(cacheProblem as NodeJS.ErrnoException).code ?? String(cacheProblem)}); the next start is cold`,
+              },
+            ];
       const base = {
-        mountPath: request.mountPath, recordCount: build.recordCount, diagnostics: [...build.diagnostics, ...cacheDiagnostics], kept: build.kept,
-        redirects: build.redirects, scheduled: build.scheduled.length, nextDue: build.nextDue,
+        mountPath: request.mountPath,
+        recordCount: build.recordCount,
+        diagnostics: [...build.diagnostics, ...cacheDiagnostics],
+        kept: build.kept,
+        redirects: build.redirects,
+        scheduled: build.scheduled.length,
+        nextDue: build.nextDue,
       };
       if (!build.feedSet) {
         return { ...base, ok: false, full, changed: [], pages: [], removed: [], articleCount: 0, updated: undefined, durationMs: performance.now() - started };

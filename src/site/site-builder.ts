@@ -20,7 +20,13 @@ import { lintDocuments } from '../lint/lint-documents.ts';
 import type { RawRecord } from '../records/raw-record.ts';
 import { parseRecordText } from '../records/parse-record-text.ts';
 import {
-  listRecordFiles, readRecordBytes, readRecordFile, READ_CONCURRENCY, recordDisplayPath, statRecordFile, type RecordFile,
+  listRecordFiles,
+  readRecordBytes,
+  readRecordFile,
+  READ_CONCURRENCY,
+  recordDisplayPath,
+  statRecordFile,
+  type RecordFile,
 } from '../records/read-items.ts';
 import { FEED_FILES, articlePath } from '../render/feed-urls.ts';
 import { HTML_PAGE_LIMIT, renderArticlePage, renderCategoryPage, renderIndexPage } from '../render/html.ts';
@@ -114,7 +120,10 @@ export interface LazyDocument {
 /** An article page whose record no longer reads as it did during the build (edited or removed meanwhile). */
 export class LazyPageError extends Error {
   override readonly name = 'LazyPageError';
-  constructor(readonly file: string, message: string) {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -249,7 +258,18 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     const listed = await list(hint);
     const diagnostics: Diagnostic[] = stamp(listed.diagnostics, 'record');
     if (listed.value.length === 0 && listed.diagnostics.some((d) => d.code === 'items-dir-missing')) {
-      return { documents: new Map(), feedSet: undefined, diagnostics, recordCount: 0, kept: [], withheld: [], redirects: [], scheduled: [], nextDue: undefined, lazyPages: [] };
+      return {
+        documents: new Map(),
+        feedSet: undefined,
+        diagnostics,
+        recordCount: 0,
+        kept: [],
+        withheld: [],
+        redirects: [],
+        scheduled: [],
+        nextDue: undefined,
+        lazyPages: [],
+      };
     }
 
     // 1. Records: re-read a file only when its stat key changed, or when it was read so soon after its last change
@@ -291,7 +311,12 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       const storeKey = store.keyOf(read.bytes, file.relPath, display);
       let stored = store.get(storeKey);
       if (stored === undefined) {
-        stored = toStored(parseRecordText(read.bytes, { file: display, relPath: file.relPath, format: file.format, vocabulary, limits: config.limits }), config, bodies, shareList);
+        stored = toStored(
+          parseRecordText(read.bytes, { file: display, relPath: file.relPath, format: file.format, vocabulary, limits: config.limits }),
+          config,
+          bodies,
+          shareList,
+        );
         store.set(storeKey, stored);
       }
       entries[index] = { ...base, ...stored };
@@ -331,7 +356,10 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     lastGood = decision.lastGood;
     for (const file of decision.kept) {
       diagnostics.push({
-        severity: 'warning', file, code: 'kept-last-good', source: 'record',
+        severity: 'warning',
+        file,
+        code: 'kept-last-good',
+        source: 'record',
         message: 'has an error: its last good version stays published until it is fixed',
       });
     }
@@ -415,8 +443,16 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       lints = new WeakMap();
     }
     return {
-      documents, feedSet, diagnostics, recordCount: listed.value.length, kept: decision.kept, withheld,
-      redirects, scheduled: schedule.scheduled, nextDue: schedule.nextDue, lazyPages,
+      documents,
+      feedSet,
+      diagnostics,
+      recordCount: listed.value.length,
+      kept: decision.kept,
+      withheld,
+      redirects,
+      scheduled: schedule.scheduled,
+      nextDue: schedule.nextDue,
+      lazyPages,
     };
   };
 
@@ -574,28 +610,55 @@ function renderFeed(feed: FeedDefinition, config: ResolvedConfig, render: Render
   const deps = feedDeps(feed);
   const at = (file: string) => `${feed.path}/${file}`;
   const doc = (path: string, contentType: string, body: () => string) => () => ({ path, contentType, body: body(), lastModified: feed.updated });
-  render(at(FEED_FILES.rss), deps, doc(at(FEED_FILES.rss), CONTENT_TYPES.rss, () => renderRss(feed, config)));
-  render(at(FEED_FILES.atom), deps, doc(at(FEED_FILES.atom), CONTENT_TYPES.atom, () => renderAtom(feed, config)));
-  render(at(FEED_FILES.json), deps, doc(at(FEED_FILES.json), CONTENT_TYPES.json, () => renderJsonFeed(feed, config)));
+  render(
+    at(FEED_FILES.rss),
+    deps,
+    doc(at(FEED_FILES.rss), CONTENT_TYPES.rss, () => renderRss(feed, config)),
+  );
+  render(
+    at(FEED_FILES.atom),
+    deps,
+    doc(at(FEED_FILES.atom), CONTENT_TYPES.atom, () => renderAtom(feed, config)),
+  );
+  render(
+    at(FEED_FILES.json),
+    deps,
+    doc(at(FEED_FILES.json), CONTENT_TYPES.json, () => renderJsonFeed(feed, config)),
+  );
 }
 
 function renderPages(feedSet: FeedSet, config: ResolvedConfig, render: Render): void {
   // Every page carries the same frame (category navigation…): one probe render tells whether it changed.
   const frame = renderLayout({ title: '', description: '', root: '', alternates: [], isHome: false, main: '' }, feedSet, config);
-  const html = (path: string, lastModified: Date, body: () => string) => (): RenderedDocument => ({ path, contentType: CONTENT_TYPES.html, body: body(), lastModified });
-  render('/', [frame, feedSet.main.updated.getTime(), ...feedSet.articles.slice(0, LISTED_ON_PAGES)],
-    html('/', feedSet.main.updated, () => renderIndexPage(feedSet, config)));
+  const html = (path: string, lastModified: Date, body: () => string) => (): RenderedDocument => ({
+    path,
+    contentType: CONTENT_TYPES.html,
+    body: body(),
+    lastModified,
+  });
+  render(
+    '/',
+    [frame, feedSet.main.updated.getTime(), ...feedSet.articles.slice(0, LISTED_ON_PAGES)],
+    html('/', feedSet.main.updated, () => renderIndexPage(feedSet, config)),
+  );
   const listedBySlug = listedOnPages(feedSet, config.limit);
   for (const feed of feedSet.categories) {
     const path = `${feed.path}/`;
     const listed = listedBySlug.get(feed.category?.slug ?? '') ?? [];
-    render(path, [frame, feed.title, feed.description, feed.updated.getTime(), ...listed],
-      html(path, feed.updated, () => renderCategoryPage(feed, feedSet, config)));
+    render(
+      path,
+      [frame, feed.title, feed.description, feed.updated.getTime(), ...listed],
+      html(path, feed.updated, () => renderCategoryPage(feed, feedSet, config)),
+    );
   }
   for (const article of feedSet.articles) {
     const path = articlePath(article.slug);
-    const make = (full: Article = article): RenderedDocument =>
-      ({ path, contentType: CONTENT_TYPES.html, body: renderArticlePage(full, feedSet, config), lastModified: article.updated });
+    const make = (full: Article = article): RenderedDocument => ({
+      path,
+      contentType: CONTENT_TYPES.html,
+      body: renderArticlePage(full, feedSet, config),
+      lastModified: article.updated,
+    });
     render(path, [frame, article], make, article);
   }
 }

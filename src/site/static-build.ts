@@ -84,14 +84,23 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
     throw error;
   }
   // A cache that cannot be written (read-only checkout) costs speed, never the build: a warning says so.
-  const cacheProblem = await store?.save().then(() => undefined, (error: unknown) => error);
+  const cacheProblem = await store?.save().then(
+    () => undefined,
+    (error: unknown) => error,
+  );
   if (cacheProblem !== undefined && cacheDir !== false) {
     build = {
       ...build,
-      diagnostics: [...build.diagnostics, {
-        severity: 'warning' as const, file: displayPath(cacheDir), code: 'cache-unwritable', source: 'config' as const,
-        message: `the article cache could not be written (${(cacheProblem as NodeJS.ErrnoException).code ?? String(cacheProblem)}); the next build starts cold`,
-      }],
+      diagnostics: [
+        ...build.diagnostics,
+        {
+          severity: 'warning' as const,
+          file: displayPath(cacheDir),
+          code: 'cache-unwritable',
+          source: 'config' as const,
+          message: `the article cache could not be written (${(cacheProblem as NodeJS.ErrnoException).code ?? String(cacheProblem)}); the next build starts cold`,
+        },
+      ],
     };
   }
   const scheduled = build.scheduled.map((s) => ({ file: s.article.file, due: s.due }));

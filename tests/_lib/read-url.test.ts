@@ -122,8 +122,27 @@ describe('readUrl', () => {
   describe('properties', () => {
     const hostileSchemes = fc.constantFrom('javascript', 'data', 'vbscript', 'file', 'blob', 'about');
     const injected = fc.constantFrom(
-      '\t', '\n', '\r', '\u0000', '\u0001', '\u001F', '\u007F', '\u0085', '\u009F', ' ', '\u00A0', '\u200B',
-      '\u2028', '\u202E', '\uFEFF', '\\', '/', ':', '%0a', '%09', '&#10;',
+      '\t',
+      '\n',
+      '\r',
+      '\u0000',
+      '\u0001',
+      '\u001F',
+      '\u007F',
+      '\u0085',
+      '\u009F',
+      ' ',
+      '\u00A0',
+      '\u200B',
+      '\u2028',
+      '\u202E',
+      '\uFEFF',
+      '\\',
+      '/',
+      ':',
+      '%0a',
+      '%09',
+      '&#10;',
     );
     /** A hostile scheme in random letter case with random whitespace and controls injected anywhere. */
     const hostile = fc
@@ -148,10 +167,13 @@ describe('readUrl', () => {
     });
 
     it('never calls a hostile scheme with injected characters a safe URL', () => {
-      fc.assert(fc.property(hostile, (value) => !isSafeHttpUrl(value)), { seed: SEED, numRuns: 2000 });
+      fc.assert(
+        fc.property(hostile, (value) => !isSafeHttpUrl(value)),
+        { seed: SEED, numRuns: 2000 },
+      );
     });
 
-    it('gives URLs that read back to themselves and pass the renderers\' guard', () => {
+    it("gives URLs that read back to themselves and pass the renderers' guard", () => {
       const anyValue = fc.oneof(fc.webUrl({ withFragments: true, withQueryParameters: true }), fc.string(), fc.string({ unit: 'grapheme' }), hostile);
       fc.assert(
         fc.property(anyValue, (value) => {

@@ -9,7 +9,7 @@ describe('tagUri', () => {
       ['https://example.org/news', '2024-01-01', '2024/maroc', 'tag:example.org,2024-01-01:2024/maroc'],
       ['https://WWW.Example.ORG:8443', '2019', 'a', 'tag:www.example.org,2019:a'],
       ['http://localhost:3000', '2024-06', 'x-y_z.~', 'tag:localhost,2024-06:x-y_z.~'],
-      ['https://journal.fr', '2024-01-01', "l'été:2024@n°", 'tag:journal.fr,2024-01-01:l\'%C3%A9t%C3%A9:2024@n%C2%B0'],
+      ['https://journal.fr', '2024-01-01', "l'été:2024@n°", "tag:journal.fr,2024-01-01:l'%C3%A9t%C3%A9:2024@n%C2%B0"],
     ])('builds the tag: URI of %s, %s and %j', (siteUrl, tagDate, id, expected) => {
       expect(tagUri(makeConfig({ siteUrl, tagDate }), id)).toBe(expected);
     });

@@ -6,9 +6,7 @@ export function makeRecord(
   fields: Record<string, unknown> = {},
   options: { file?: string; relPath?: string; body?: RecordBody; defaults?: boolean } = {},
 ): RawRecord {
-  const all: Record<string, unknown> = options.defaults === false
-    ? fields
-    : { title: 'Maroc : le DG en visite', date: '22 novembre 2024', ...fields };
+  const all: Record<string, unknown> = options.defaults === false ? fields : { title: 'Maroc : le DG en visite', date: '22 novembre 2024', ...fields };
   const entries = Object.entries(all).filter(([, value]) => value !== OMIT);
   return {
     file: options.file ?? 'items/2024/maroc.md',
@@ -21,4 +19,3 @@ export function makeRecord(
 
 /** Put as a field value to leave a default field out. */
 export const OMIT = Symbol('omit');
-

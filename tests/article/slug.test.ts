@@ -52,7 +52,10 @@ describe('slugify', () => {
     });
 
     it.each([
-      ['Budget 2025 : les collectivités locales s’inquiètent d’un effort de 5 milliards d’euros', 'budget-2025-les-collectivites-locales-s-inquietent-d-un-effort-de-5-milliards'],
+      [
+        'Budget 2025 : les collectivités locales s’inquiètent d’un effort de 5 milliards d’euros',
+        'budget-2025-les-collectivites-locales-s-inquietent-d-un-effort-de-5-milliards',
+      ],
       [`${'Mot '.repeat(18)}jusqu’aujourd’hui`, Array(18).fill('mot').join('-')],
     ])('does not end on an elided word cut from its noun: %s', (title, slug) => {
       expect(slugify(title)).toBe(slug);

@@ -16,18 +16,29 @@ describe('toArticle', () => {
     });
 
     it('fills every derived field', () => {
-      expect(value && {
-        id: value.id, guid: value.guid, slug: value.slug, link: value.link,
-        date: value.date.toISOString(), updated: value.updated.toISOString(),
-        categories: value.categories, summary: value.summary, html: value.html,
-      }).toEqual({
+      expect(
+        value && {
+          id: value.id,
+          guid: value.guid,
+          slug: value.slug,
+          link: value.link,
+          date: value.date.toISOString(),
+          updated: value.updated.toISOString(),
+          categories: value.categories,
+          summary: value.summary,
+          html: value.html,
+        },
+      ).toEqual({
         id: '2024/maroc',
         guid: 'tag:example.org,2024-01-01:2024/maroc',
         slug: 'maroc-le-dg-en-visite',
         link: 'https://example.org/articles/maroc-le-dg-en-visite/',
         date: '2024-11-21T23:00:00.000Z',
         updated: '2024-11-21T23:00:00.000Z',
-        categories: [{ slug: 'societe', name: 'Société' }, { slug: 'maroc', name: 'Maroc' }],
+        categories: [
+          { slug: 'societe', name: 'Société' },
+          { slug: 'maroc', name: 'Maroc' },
+        ],
         summary: 'Premier paragraphe. Second paragraphe.',
         html: '<p>Premier paragraphe.</p>\n<p>Second paragraphe.</p>',
       });
@@ -73,15 +84,27 @@ describe('toArticle', () => {
   describe('when a URL field is hostile', () => {
     // The forms a browser or `new URL()` turns into a script or another site after stripping what it ignores.
     const HOSTILE = [
-      'java\nscript:alert(document.domain)', 'java\tscript:alert(1)', 'java\rscript:alert(1)', 'JaVaScRiPt:alert(1)',
-      '\u0000javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)',
-      'http://exa mple.org/', 'https:\\\\evil.example/', 'https://user:pw@example.org/',
+      'java\nscript:alert(document.domain)',
+      'java\tscript:alert(1)',
+      'java\rscript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      '\u0000javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:msgbox(1)',
+      'http://exa mple.org/',
+      'https:\\\\evil.example/',
+      'https://user:pw@example.org/',
     ];
-    it.each(HOSTILE.flatMap((url) => [
-      ['link', { link: url }, 'link-invalid'],
-      ['image', { image: url }, 'image-invalid'],
-      ['author', { author: { name: 'A', url } }, 'wrong-type'],
-    ] as const))('refuses %s %j', (field, fields, code) => {
+    it.each(
+      HOSTILE.flatMap(
+        (url) =>
+          [
+            ['link', { link: url }, 'link-invalid'],
+            ['image', { image: url }, 'image-invalid'],
+            ['author', { author: { name: 'A', url } }, 'wrong-type'],
+          ] as const,
+      ),
+    )('refuses %s %j', (field, fields, code) => {
       const { value, diagnostics } = toArticle(makeRecord(fields), config);
       expect({ value, diagnostics: diagnostics.map((d) => [d.severity, d.field, d.code]) }).toEqual({
         value: undefined,
@@ -148,9 +171,7 @@ describe('toArticle', () => {
     });
 
     it('warns, naming both weekdays', () => {
-      expect(diagnostics.map(formatDiagnostic)).toEqual([
-        'items/x.txt:3 date: warning: weekday "jeudi" does not match 2024-11-22, which is a vendredi',
-      ]);
+      expect(diagnostics.map(formatDiagnostic)).toEqual(['items/x.txt:3 date: warning: weekday "jeudi" does not match 2024-11-22, which is a vendredi']);
     });
   });
 
@@ -172,9 +193,24 @@ describe('toArticle', () => {
   describe('when optional fields are given', () => {
     it.each([
       ['author as a name', { author: 'Claire Dupont' }, (a: Art) => a.authors, [{ name: 'Claire Dupont' }]],
-      ['author as Name <email>', { author: 'Claire Dupont <claire@example.org>' }, (a: Art) => a.authors, [{ name: 'Claire Dupont', email: 'claire@example.org' }]],
-      ['a list of authors', { author: ['A', { name: 'B', email: 'b@example.org', url: 'https://b.example/' }] }, (a: Art) => a.authors, [{ name: 'A' }, { name: 'B', email: 'b@example.org', url: 'https://b.example/' }]],
-      ['categories as one string', { categories: 'Politique, Économie; Afrique' }, (a: Art) => a.categories.map((c) => c.slug), ['politique', 'economie', 'afrique']],
+      [
+        'author as Name <email>',
+        { author: 'Claire Dupont <claire@example.org>' },
+        (a: Art) => a.authors,
+        [{ name: 'Claire Dupont', email: 'claire@example.org' }],
+      ],
+      [
+        'a list of authors',
+        { author: ['A', { name: 'B', email: 'b@example.org', url: 'https://b.example/' }] },
+        (a: Art) => a.authors,
+        [{ name: 'A' }, { name: 'B', email: 'b@example.org', url: 'https://b.example/' }],
+      ],
+      [
+        'categories as one string',
+        { categories: 'Politique, Économie; Afrique' },
+        (a: Art) => a.categories.map((c) => c.slug),
+        ['politique', 'economie', 'afrique'],
+      ],
       ['an absolute link', { link: 'https://autre.example/x?y=1' }, (a: Art) => a.link, 'https://autre.example/x?y=1'],
       ['an image path', { image: '/photos/rabat.jpg' }, (a: Art) => a.image, 'https://example.org/photos/rabat.jpg'],
       ['an image URL', { image: 'https://cdn.example/r.jpg' }, (a: Art) => a.image, 'https://cdn.example/r.jpg'],

@@ -49,9 +49,7 @@ describe('gazette build', () => {
       const slugs = (await readdir(path.join(out, 'categories'))).sort();
       expect(slugs).toEqual(['economie', 'international', 'national', 'societe', 'sport']);
       for (const slug of slugs) {
-        expect((await readdir(path.join(out, 'categories', slug))).sort()).toEqual(
-          expect.arrayContaining(['atom.xml', 'feed.json', 'feed.xml', 'index.html']),
-        );
+        expect((await readdir(path.join(out, 'categories', slug))).sort()).toEqual(expect.arrayContaining(['atom.xml', 'feed.json', 'feed.xml', 'index.html']));
       }
     });
 
@@ -100,7 +98,10 @@ describe('gazette build', () => {
       expect(result.stderr).toBe('');
       const report = JSON.parse(result.stdout);
       expect(report).toMatchObject({ command: 'build', ok: true, counts: { records: 3, articles: 3, errors: 0, warnings: 0 }, diagnostics: [] });
-      expect(report.counts.files).toBe((await readdir(path.join(tmp, 'json-out'), { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && e.name !== '.gazette-output.json').length);
+      expect(report.counts.files).toBe(
+        (await readdir(path.join(tmp, 'json-out'), { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && e.name !== '.gazette-output.json')
+          .length,
+      );
     });
   });
 

@@ -85,7 +85,12 @@ describe('closest', () => {
     ['xyz', undefined],
     ['publish', undefined],
   ])('%s → %s', (input, expected) => {
-    expect(closest(input, COMMANDS.map((c) => c.name))).toBe(expected);
+    expect(
+      closest(
+        input,
+        COMMANDS.map((c) => c.name),
+      ),
+    ).toBe(expected);
   });
 
   it.each([

@@ -53,10 +53,13 @@ describe('gazette new', () => {
   describe('when the record is edited or moved later', () => {
     it.each([
       ['a retitle', async (file: string) => writeFile(file, (await readFile(file, 'utf8')).replace(TITLE, 'Canicule à Marseille : un record'))],
-      ['a move into a sub-folder', async (file: string) => {
-        await mkdir(path.join(items, '2024/11'), { recursive: true });
-        await rename(file, path.join(items, '2024/11/canicule.md'));
-      }],
+      [
+        'a move into a sub-folder',
+        async (file: string) => {
+          await mkdir(path.join(items, '2024/11'), { recursive: true });
+          await rename(file, path.join(items, '2024/11/canicule.md'));
+        },
+      ],
     ])('%s changes neither the guid nor the link', async (_, change) => {
       await runNew({ title: TITLE, items, now: new Date('2024-11-22T10:00:00Z') });
       const before = (await published())[0]!;
@@ -64,7 +67,10 @@ describe('gazette new', () => {
       const after = (await published())[0]!;
       expect({ ...after, file: undefined }).toEqual({ ...before, file: undefined });
       expect(before).toMatchObject({
-        id: `2024/11/${SLUG}`, guid: `tag:gazette.example.org,2024-01-01:2024/11/${SLUG}`, slug: SLUG, idFromRecord: true,
+        id: `2024/11/${SLUG}`,
+        guid: `tag:gazette.example.org,2024-01-01:2024/11/${SLUG}`,
+        slug: SLUG,
+        idFromRecord: true,
         link: `https://gazette.example.org/articles/${SLUG}/`,
       });
     });
@@ -72,7 +78,12 @@ describe('gazette new', () => {
 
   describe('when the id is already taken', () => {
     const entry = (id: string, aliases: string[] = []): LedgerEntry => ({
-      id, guid: `tag:x,2024:${id}`, published: new Date('2024-11-01T00:00:00Z'), hash: 'a'.repeat(64), paths: [], aliases,
+      id,
+      guid: `tag:x,2024:${id}`,
+      published: new Date('2024-11-01T00:00:00Z'),
+      hash: 'a'.repeat(64),
+      paths: [],
+      aliases,
     });
 
     it.each([

@@ -31,7 +31,11 @@ describe('ProgressLine', () => {
     now = 160;
     line.update(1000, 1000); // drawn: the last one always is
     line.end();
-    expect(out.text.split('\r\u001B[2K').filter(Boolean)).toEqual(['building: 100 / 1000 (10 %)', 'building: 300 / 1000 (30 %)', 'building: 1000 / 1000 (100 %)']);
+    expect(out.text.split('\r\u001B[2K').filter(Boolean)).toEqual([
+      'building: 100 / 1000 (10 %)',
+      'building: 300 / 1000 (30 %)',
+      'building: 1000 / 1000 (100 %)',
+    ]);
     expect(out.text.endsWith('\r\u001B[2K')).toBe(true);
     expect(out.text).not.toContain('\n');
   });

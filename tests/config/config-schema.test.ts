@@ -74,8 +74,8 @@ describe('resolveConfig', () => {
   describe('when a key is unknown', () => {
     it('names every key a config may have', () => {
       expect(resolveConfig({ ...valid, colour: 'rouge' }).problems).toEqual([
-        'colour: unknown field (known: title, description, siteUrl, language, timeZone, author, copyright, limit, '
-        + 'categories, tagDate, hub, itemsDir, outDir, cacheControl, pages, publicDir, limits)',
+        'colour: unknown field (known: title, description, siteUrl, language, timeZone, author, copyright, limit, ' +
+          'categories, tagDate, hub, itemsDir, outDir, cacheControl, pages, publicDir, limits)',
       ]);
     });
   });

@@ -38,7 +38,9 @@ describe('loadConfig', () => {
 
   describe('when the file does not exist', () => {
     it('throws a ConfigError naming it', async () => {
-      await expect(loadConfig({ file: path.join(fixtures, 'missing.config.ts') })).rejects.toThrow(/missing\.config\.ts: invalid configuration\n {2}file not found/);
+      await expect(loadConfig({ file: path.join(fixtures, 'missing.config.ts') })).rejects.toThrow(
+        /missing\.config\.ts: invalid configuration\n {2}file not found/,
+      );
     });
   });
 
@@ -82,7 +84,10 @@ describe('loadConfig', () => {
       const dir = await mkdtemp(path.join(tmpdir(), 'gazette-config-'));
       const file = path.join(dir, 'feed.config.ts');
       const write = (title: string) =>
-        writeFile(file, `import { defineConfig } from 'gazette';\nexport default defineConfig({ title: ${JSON.stringify(title)} as string, siteUrl: 'https://a.example.org' });\n`);
+        writeFile(
+          file,
+          `import { defineConfig } from 'gazette';\nexport default defineConfig({ title: ${JSON.stringify(title)} as string, siteUrl: 'https://a.example.org' });\n`,
+        );
       try {
         await write('Avant');
         expect((await loadConfig({ file })).title).toBe('Avant');

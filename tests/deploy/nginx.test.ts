@@ -123,9 +123,7 @@ describe.skipIf(!hasNginx())('nginx-static.conf serving the output of gazette bu
   });
 
   it('gives each precompressed feed coding its own strong ETag', async () => {
-    const etags = await Promise.all(
-      CODINGS.map(async (h) => (await request(nginx.origin, '/feed.xml', h)).headers.etag),
-    );
+    const etags = await Promise.all(CODINGS.map(async (h) => (await request(nginx.origin, '/feed.xml', h)).headers.etag));
     expect(new Set(etags).size).toBe(3);
     expect(etags.every((etag) => etag?.startsWith('"'))).toBe(true);
   });

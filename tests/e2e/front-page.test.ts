@@ -109,8 +109,7 @@ describe('the front page in Chromium', () => {
       const own = (await alternatesOf(page)).filter((a) => new URL(a.href).pathname.startsWith('/categories/societe/'));
       const fetched = await Promise.all(own.map((a) => fetchFromPage(page, a.href)));
       const titles = await Promise.all(fetched.map((f) => itemTitlesOf(f.body, f.type)));
-      expect(fetched.map((f, i) => [f.type, f.status, titles[i]!.includes(SEED_TITLE)]))
-        .toEqual(FEED_TYPES.map((t) => [t, 200, true]));
+      expect(fetched.map((f, i) => [f.type, f.status, titles[i]!.includes(SEED_TITLE)])).toEqual(FEED_TYPES.map((t) => [t, 200, true]));
     });
   });
 });
@@ -159,17 +158,23 @@ describe('the layout', () => {
     ['desktop', 1280, 900],
     ['phone', 390, 844],
   ])('fits a %s screen (%i px) without sideways scrolling', async (name, width, height) => {
-    await withPage(async (page) => {
-      for (const [label, url] of [['index', '/'], ['category', '/categories/societe/']] as const) {
-        await page.goto(`${baseUrl}${url}`);
-        await page.screenshot({ path: path.join(SCREENSHOTS, `gazette-e2e-${label}-${name}.png`), fullPage: true });
-      }
-      await page.goto(`${baseUrl}/`);
-      await page.getByRole('link', { name: SEED_TITLE, exact: true }).click();
-      await page.waitForLoadState('load');
-      await page.screenshot({ path: path.join(SCREENSHOTS, `gazette-e2e-article-${name}.png`), fullPage: true });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-    }, { width, height });
+    await withPage(
+      async (page) => {
+        for (const [label, url] of [
+          ['index', '/'],
+          ['category', '/categories/societe/'],
+        ] as const) {
+          await page.goto(`${baseUrl}${url}`);
+          await page.screenshot({ path: path.join(SCREENSHOTS, `gazette-e2e-${label}-${name}.png`), fullPage: true });
+        }
+        await page.goto(`${baseUrl}/`);
+        await page.getByRole('link', { name: SEED_TITLE, exact: true }).click();
+        await page.waitForLoadState('load');
+        await page.screenshot({ path: path.join(SCREENSHOTS, `gazette-e2e-article-${name}.png`), fullPage: true });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      },
+      { width, height },
+    );
   });
 });
 
@@ -186,8 +191,7 @@ async function withPage(run: (page: Page) => Promise<void>, viewport = { width: 
 
 /** `link[rel=alternate]` of the page, hrefs resolved by the browser against the page URL. */
 async function alternatesOf(page: Page): Promise<{ type: string; href: string }[]> {
-  return page.$$eval('link[rel="alternate"]', (links) =>
-    links.map((l) => ({ type: (l as HTMLLinkElement).type, href: (l as HTMLLinkElement).href })));
+  return page.$$eval('link[rel="alternate"]', (links) => links.map((l) => ({ type: (l as HTMLLinkElement).type, href: (l as HTMLLinkElement).href })));
 }
 
 /**

@@ -9,7 +9,6 @@ import { launchChromium } from './_lib/browser.ts';
 import { mustResolveConfig } from '../../src/config/config-schema.ts';
 import { startServer } from '../../src/serve-site.ts';
 
-
 /** URLs that browsers read as `javascript:` once they strip the TAB, CR or LF (WHATWG URL), and other schemes. */
 const HOSTILE_URLS = [
   'java\nscript:alert(document.domain)',
@@ -29,7 +28,8 @@ function hostileRecords(): Record<string, string> {
     const yaml = JSON.stringify(url); // a YAML double-quoted string: \n, \t and \r become the real characters
     records[`auteur-${i}.md`] = `---\ntitle: "Auteur ${i}"\ndate: 2024-11-2${i % 9}\nauthor: { name: Pirate, url: ${yaml} }\n---\n\nCorps.\n`;
     records[`lien-${i}.md`] = `---\ntitle: "Lien ${i}"\ndate: 2024-11-2${i % 9}\nlink: ${yaml}\nimage: ${yaml}\n---\n\nCorps.\n`;
-    records[`corps-${i}.md`] = `---\ntitle: "Corps ${i}"\ndate: 2024-11-2${i % 9}\n---\n\n[clic](${url}) <a href=${yaml}>a</a> <img src=${yaml}> <svg onload="alert(1)"></svg> <script>alert(1)</script>\n`;
+    records[`corps-${i}.md`] =
+      `---\ntitle: "Corps ${i}"\ndate: 2024-11-2${i % 9}\n---\n\n[clic](${url}) <a href=${yaml}>a</a> <img src=${yaml}> <svg onload="alert(1)"></svg> <script>alert(1)</script>\n`;
   });
   records['sain.md'] = '---\ntitle: "Un article sain"\ndate: 2024-11-30\n---\n\nRien à signaler.\n';
   return records;
@@ -84,7 +84,11 @@ describe('pages built from hostile records, in Chromium', () => {
             void dialog.dismiss();
           });
           await tab.goto(`${baseUrl}${p}`);
-          await tab.locator('article a[href]').nth(i).click({ noWaitAfter: true, timeout: 2_000 }).catch(() => {});
+          await tab
+            .locator('article a[href]')
+            .nth(i)
+            .click({ noWaitAfter: true, timeout: 2_000 })
+            .catch(() => {});
           await tab.waitForTimeout(50);
           await tab.close();
         }

@@ -36,10 +36,7 @@ describe('buildFeedSet', () => {
     });
 
     it('is updated at the newest `updated` of its articles, even an older article edited later', () => {
-      const articles = [
-        makeArticle({ date: day(10) }, 1),
-        makeArticle({ date: day(2), updated: day(20) }, 2),
-      ];
+      const articles = [makeArticle({ date: day(10) }, 1), makeArticle({ date: day(2), updated: day(20) }, 2)];
       expect(buildFeedSet(articles, makeConfig()).main.updated).toEqual(day(20));
     });
 

@@ -7,11 +7,49 @@ const at = (iso: string) => new Date(iso);
 describe('sortArticles', () => {
   it.each([
     // [case, [id, date] rows in input order, expected id order]
-    ['newest date first', [['a', '2024-01-01T00:00:00Z'], ['b', '2024-06-01T00:00:00Z'], ['c', '2024-03-01T00:00:00Z']], ['b', 'c', 'a']],
-    ['equal instants written in different zones are a tie', [['b', '2024-11-22T00:00:00+01:00'], ['a', '2024-11-21T23:00:00Z']], ['a', 'b']],
-    ['ties by id in code-unit order, upper case before lower case', [['b', '2024-01-01T00:00:00Z'], ['a', '2024-01-01T00:00:00Z'], ['B', '2024-01-01T00:00:00Z']], ['B', 'a', 'b']],
-    ['ties by id in code-unit order, accents after ASCII', [['é', '2024-01-01T00:00:00Z'], ['f', '2024-01-01T00:00:00Z'], ['e', '2024-01-01T00:00:00Z']], ['e', 'f', 'é']],
-    ['a second apart is not a tie', [['a', '2024-01-01T00:00:00Z'], ['b', '2024-01-01T00:00:01Z']], ['b', 'a']],
+    [
+      'newest date first',
+      [
+        ['a', '2024-01-01T00:00:00Z'],
+        ['b', '2024-06-01T00:00:00Z'],
+        ['c', '2024-03-01T00:00:00Z'],
+      ],
+      ['b', 'c', 'a'],
+    ],
+    [
+      'equal instants written in different zones are a tie',
+      [
+        ['b', '2024-11-22T00:00:00+01:00'],
+        ['a', '2024-11-21T23:00:00Z'],
+      ],
+      ['a', 'b'],
+    ],
+    [
+      'ties by id in code-unit order, upper case before lower case',
+      [
+        ['b', '2024-01-01T00:00:00Z'],
+        ['a', '2024-01-01T00:00:00Z'],
+        ['B', '2024-01-01T00:00:00Z'],
+      ],
+      ['B', 'a', 'b'],
+    ],
+    [
+      'ties by id in code-unit order, accents after ASCII',
+      [
+        ['é', '2024-01-01T00:00:00Z'],
+        ['f', '2024-01-01T00:00:00Z'],
+        ['e', '2024-01-01T00:00:00Z'],
+      ],
+      ['e', 'f', 'é'],
+    ],
+    [
+      'a second apart is not a tie',
+      [
+        ['a', '2024-01-01T00:00:00Z'],
+        ['b', '2024-01-01T00:00:01Z'],
+      ],
+      ['b', 'a'],
+    ],
   ] as const)('orders %s', (_, rows, expected) => {
     const articles = rows.map(([id, date]) => makeArticle({ id, date: at(date) }));
     expect(sortArticles(articles).map((a) => a.id)).toEqual(expected);

@@ -50,7 +50,7 @@ export function makeArticle(overrides: Partial<Article> = {}, n = 1): Article {
     image: undefined,
     draft: false,
     file: `items/${id}.md`,
-    sourceHash: "the body as the test record writes it",
+    sourceHash: 'the body as the test record writes it',
     idFromRecord: false,
     updatedFromRecord: false,
     ...overrides,

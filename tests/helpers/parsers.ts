@@ -67,7 +67,6 @@ export const BLIND_SPOTS: Readonly<Record<ParserName, Partial<Record<FeedFormat,
   'json-parse': { json: JSON_FEED_SPOTS },
 };
 
-
 /** Parses `document` with every parser that reads `format`: three for RSS and Atom, two for JSON Feed. */
 export async function parseWithAll(document: string, format: FeedFormat): Promise<ParsedFeed[]> {
   if (format === 'json') return [fromJson('json-parse', JSON.parse(document)), fromJson('feedsmith', parseJsonFeed(document))];
@@ -86,7 +85,9 @@ export function decodeEntities(html: string): string {
 
 /** Documented normalisation for comparing HTML as text: drop tags, decode entities, collapse whitespace (NBSP kept). */
 export function htmlToText(html: string): string {
-  return decodeEntities(html.replace(/<[^>]*>/g, ' ')).replace(/[ \t\n\r]+/g, ' ').trim();
+  return decodeEntities(html.replace(/<[^>]*>/g, ' '))
+    .replace(/[ \t\n\r]+/g, ' ')
+    .trim();
 }
 
 // --- internal ---
@@ -153,35 +154,39 @@ async function withRssParser(document: string, format: FeedFormat): Promise<Pars
 function withFeedsmith(document: string, format: FeedFormat): ParsedFeed {
   if (format === 'rss') {
     const feed = parseRssFeed(document) as Loose;
-    const items = list<Loose>(feed.items).map((it): ParsedItem => ({
-      id: str(it.guid?.value),
-      title: str(it.title),
-      link: str(it.link),
-      published: toDate(it.pubDate),
-      updated: undefined,
-      categories: list<any>(it.categories).map((c) => String(c.name)),
-      categoryTerms: undefined,
-      categorySchemes: list<any>(it.categories).map((c) => String(c.domain ?? '')),
-      authors: list<string>(it.dc?.creators).map(String),
-      contentHtml: str(it.content?.encoded),
-      summary: it.description === undefined ? undefined : decodeEntities(String(it.description)),
-    }));
+    const items = list<Loose>(feed.items).map(
+      (it): ParsedItem => ({
+        id: str(it.guid?.value),
+        title: str(it.title),
+        link: str(it.link),
+        published: toDate(it.pubDate),
+        updated: undefined,
+        categories: list<any>(it.categories).map((c) => String(c.name)),
+        categoryTerms: undefined,
+        categorySchemes: list<any>(it.categories).map((c) => String(c.domain ?? '')),
+        authors: list<string>(it.dc?.creators).map(String),
+        contentHtml: str(it.content?.encoded),
+        summary: it.description === undefined ? undefined : decodeEntities(String(it.description)),
+      }),
+    );
     return { parser: 'feedsmith', title: str(feed.title), language: str(feed.language), updated: toDate(feed.lastBuildDate), items };
   }
   const feed = parseAtomFeed(document) as Loose;
-  const items = list<Loose>(feed.entries).map((it): ParsedItem => ({
-    id: str(it.id),
-    title: it.title === undefined ? undefined : atomText(String(it.title.value), it.title.type),
-    link: str(list<any>(it.links).find((l) => !l.rel || l.rel === 'alternate')?.href),
-    published: toDate(it.published),
-    updated: toDate(it.updated),
-    categories: list<any>(it.categories).map((c) => String(c.label)),
-    categoryTerms: list<any>(it.categories).map((c) => String(c.term)),
-    categorySchemes: list<any>(it.categories).map((c) => String(c.scheme)),
-    authors: list<any>(it.authors).map((a) => String(a.name)),
-    contentHtml: str(it.content?.value),
-    summary: it.summary === undefined ? undefined : atomText(String(it.summary.value), it.summary.type),
-  }));
+  const items = list<Loose>(feed.entries).map(
+    (it): ParsedItem => ({
+      id: str(it.id),
+      title: it.title === undefined ? undefined : atomText(String(it.title.value), it.title.type),
+      link: str(list<any>(it.links).find((l) => !l.rel || l.rel === 'alternate')?.href),
+      published: toDate(it.published),
+      updated: toDate(it.updated),
+      categories: list<any>(it.categories).map((c) => String(c.label)),
+      categoryTerms: list<any>(it.categories).map((c) => String(c.term)),
+      categorySchemes: list<any>(it.categories).map((c) => String(c.scheme)),
+      authors: list<any>(it.authors).map((a) => String(a.name)),
+      contentHtml: str(it.content?.value),
+      summary: it.summary === undefined ? undefined : atomText(String(it.summary.value), it.summary.type),
+    }),
+  );
   return { parser: 'feedsmith', title: str(feed.title?.value), language: str(feed.xml?.lang), updated: toDate(feed.updated), items };
 }
 
@@ -231,20 +236,22 @@ function withFeedExtractor(document: string, format: FeedFormat): ParsedFeed {
 }
 
 function fromJson(parser: ParserName, feed: Loose): ParsedFeed {
-  const items = list<Loose>(feed.items).map((it): ParsedItem => ({
-    id: str(it.id),
-    title: str(it.title),
-    link: str(it.url),
-    published: toDate(it.date_published),
-    updated: toDate(it.date_modified),
-    categories: list<string>(it.tags).map(String),
-    categoryTerms: undefined,
-    categorySchemes: undefined,
-    // JSON Feed 1.1: items without `authors` inherit the feed's.
-    authors: list<any>(it.authors ?? feed.authors).map((a) => String(a.name)),
-    contentHtml: str(it.content_html),
-    summary: str(it.summary),
-  }));
+  const items = list<Loose>(feed.items).map(
+    (it): ParsedItem => ({
+      id: str(it.id),
+      title: str(it.title),
+      link: str(it.url),
+      published: toDate(it.date_published),
+      updated: toDate(it.date_modified),
+      categories: list<string>(it.tags).map(String),
+      categoryTerms: undefined,
+      categorySchemes: undefined,
+      // JSON Feed 1.1: items without `authors` inherit the feed's.
+      authors: list<any>(it.authors ?? feed.authors).map((a) => String(a.name)),
+      contentHtml: str(it.content_html),
+      summary: str(it.summary),
+    }),
+  );
   return { parser, title: str(feed.title), language: str(feed.language), updated: undefined, items };
 }
 

@@ -82,10 +82,7 @@ describe('the feed router mounted at /feeds', () => {
 });
 
 describe('createFeedRouter misuse', () => {
-  it.each([
-    [{ mountPath: 'feeds' }],
-    [{ healthToken: 42 }],
-  ])('throws synchronously for %j', (options) => {
+  it.each([[{ mountPath: 'feeds' }], [{ healthToken: 42 }]])('throws synchronously for %j', (options) => {
     expect(() => createFeedRouter(config, { watch: false, ...(options as object) })).toThrow(TypeError);
   });
 });

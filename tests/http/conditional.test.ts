@@ -30,7 +30,12 @@ describe('isNotModified', () => {
     ['If-Modified-Since is a bare number', { 'if-modified-since': '1732270530' }, 'GET', false],
     // both: If-None-Match decides (RFC 9110 §13.2.2)
     ['If-None-Match does not match but If-Modified-Since is fresh', { 'if-none-match': '"other"', 'if-modified-since': LAST_MODIFIED }, 'GET', false],
-    ['If-None-Match matches and If-Modified-Since is older', { 'if-none-match': '"abc123-gz"', 'if-modified-since': 'Thu, 01 Jan 1970 00:00:00 GMT' }, 'GET', true],
+    [
+      'If-None-Match matches and If-Modified-Since is older',
+      { 'if-none-match': '"abc123-gz"', 'if-modified-since': 'Thu, 01 Jan 1970 00:00:00 GMT' },
+      'GET',
+      true,
+    ],
     // methods and reloads
     ['the method is HEAD and the ETag matches', { 'if-none-match': '"abc123-gz"' }, 'HEAD', true],
     ['the method is HEAD and If-Modified-Since is equal', { 'if-modified-since': LAST_MODIFIED }, 'HEAD', true],

@@ -44,8 +44,12 @@ describe('the life of an article on a live site', () => {
     await mkdir(path.join(itemsDir, '2024', '12'), { recursive: true });
     await rename(path.join(itemsDir, 'deplace.md'), path.join(itemsDir, '2024', '12', 'deplace.md'));
     // The move is seen (the file is listed under its new path) once the build after it is served.
-    expect(await pollUntil(async () => (await site!.feeds.status()).lastBuild !== null
-      && (await feedJson(site!)).items.some((i) => i.title === 'Un article déplacé'), 5000)).toBe(true);
+    expect(
+      await pollUntil(
+        async () => (await site!.feeds.status()).lastBuild !== null && (await feedJson(site!)).items.some((i) => i.title === 'Un article déplacé'),
+        5000,
+      ),
+    ).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 500));
     const after = (await feedJson(site)).items.filter((i) => i.title === 'Un article déplacé').map((i) => i.id);
     expect([before !== undefined, after]).toEqual([true, [before]]);
@@ -81,8 +85,13 @@ describe('the life of an article on a live site', () => {
       dotfile: (await request(site.port, '/.env')).status,
       traversal: (await request(site.port, '/..%2f..%2fetc/passwd')).status,
     }).toEqual({
-      status: 200, type: 'text/plain; charset=utf-8', cache: config.cacheControl, body: 'User-agent: *\nAllow: /\n',
-      revalidated: 304, dotfile: 404, traversal: 404,
+      status: 200,
+      type: 'text/plain; charset=utf-8',
+      cache: config.cacheControl,
+      body: 'User-agent: *\nAllow: /\n',
+      revalidated: 304,
+      dotfile: 404,
+      traversal: 404,
     });
     await rm(publicDir, { recursive: true, force: true });
   });

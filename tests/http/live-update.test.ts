@@ -17,8 +17,7 @@ afterAll(() => site.close());
 const feed = (): Promise<RawResponse> => request(site.port, '/feed.xml');
 const health = async () => JSON.parse((await request(site.port, '/healthz')).body.toString());
 
-const record = (title: string, date: string, extra = '') =>
-  `---\ntitle: "${title}"\ndate: ${date}\ncategories: [National]\n${extra}---\n\nUn paragraphe.\n`;
+const record = (title: string, date: string, extra = '') => `---\ntitle: "${title}"\ndate: ${date}\ncategories: [National]\n${extra}---\n\nUn paragraphe.\n`;
 
 // The steps build on each other (a served edit, then a broken one), so they run in order in one file, even under
 // `--sequence.shuffle`.
@@ -61,10 +60,7 @@ describe('live updates', { shuffle: false }, () => {
 
     it('names the broken files in /healthz diagnostics', async () => {
       const { diagnostics } = (await health()) as { diagnostics: string[] };
-      expect([diagnostics.some((d) => d.includes('nouvel-article.md')), diagnostics.some((d) => d.includes('casse.md'))]).toEqual([
-        true,
-        true,
-      ]);
+      expect([diagnostics.some((d) => d.includes('nouvel-article.md')), diagnostics.some((d) => d.includes('casse.md'))]).toEqual([true, true]);
     });
 
     it('keeps the last good version of the record that broke, and says so', async () => {

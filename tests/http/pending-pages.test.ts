@@ -34,7 +34,10 @@ const snapshot: FeedSnapshot = {
   entries: new Map([['/feed.xml', createLazyEntry({ path: '/feed.xml', contentType: 'application/rss+xml; charset=utf-8', body: '<rss/>', lastModified })]]),
   articleCount: 2,
   updated: lastModified,
-  pages: new Map([[ready.path, ready], [unavailable.path, unavailable]]),
+  pages: new Map([
+    [ready.path, ready],
+    [unavailable.path, unavailable],
+  ]),
 };
 const source: SnapshotSource = {
   snapshotFor: async () => snapshot,

@@ -71,19 +71,41 @@ describe('resolvePublicFile', () => {
   describe('when the path must not be served', () => {
     it.each([
       // traversal, plain and encoded
-      ['/../secret.txt'], ['/images/../../secret.txt'], ['/%2e%2e/secret.txt'], ['/%2E%2E/secret.txt'],
-      ['/images/%2e%2e/%2e%2e/secret.txt'], ['/..%2fsecret.txt'], ['/%2e%2e%2fsecret.txt'], ['/./robots.txt'],
+      ['/../secret.txt'],
+      ['/images/../../secret.txt'],
+      ['/%2e%2e/secret.txt'],
+      ['/%2E%2E/secret.txt'],
+      ['/images/%2e%2e/%2e%2e/secret.txt'],
+      ['/..%2fsecret.txt'],
+      ['/%2e%2e%2fsecret.txt'],
+      ['/./robots.txt'],
       // backslashes and NUL, plain and encoded
-      ['/images\\..\\..\\secret.txt'], ['/images%5c..%5c..%5csecret.txt'], ['/robots.txt%00.jpg'], ['/robots.txt\0'],
+      ['/images\\..\\..\\secret.txt'],
+      ['/images%5c..%5c..%5csecret.txt'],
+      ['/robots.txt%00.jpg'],
+      ['/robots.txt\0'],
       ['/robots.txt%0a'],
       // dotfiles and dot-folders
-      ['/.env'], ['/.git/config'], ['/%2egit/config'], ['/images/.cache/x.jpg'],
+      ['/.env'],
+      ['/.git/config'],
+      ['/%2egit/config'],
+      ['/images/.cache/x.jpg'],
       // folders: no listing
-      ['/images/'], ['/images'], ['/vide/'], ['/'],
+      ['/images/'],
+      ['/images'],
+      ['/vide/'],
+      ['/'],
       // symlinks out of the folder, to a dotfile, or dangling
-      ['/fuite.txt'], ['/dossier-fuite/secret.txt'], ['/env.txt'], ['/casse.txt'],
+      ['/fuite.txt'],
+      ['/dossier-fuite/secret.txt'],
+      ['/env.txt'],
+      ['/casse.txt'],
       // not a clean path
-      ['robots.txt'], ['//robots.txt'], ['/images//une.jpg'], ['/%E0%A4%A'], ['/absent.txt'],
+      ['robots.txt'],
+      ['//robots.txt'],
+      ['/images//une.jpg'],
+      ['/%E0%A4%A'],
+      ['/absent.txt'],
     ])('%j → nothing', async (urlPath) => {
       expect(await resolvePublicFile(pub, urlPath)).toBeUndefined();
     });
@@ -105,28 +127,64 @@ describe('resolvePublicFile', () => {
 
 describe('resolvePublicFile, for any request path', () => {
   // A fixed seed: a failing run prints it with the counterexample, and replays the same cases.
-  const piece = fc.constantFrom('..', '.', '%2e', '%2E', '%2f', '%5c', '\\', '%00', '/', '//', '.env', '.git', 'config', 'images',
-    'une.jpg', 'fuite.txt', 'dossier-fuite', 'secret.txt', 'env.txt', 'robots.txt', '%252e', 'a%20propos', '%');
+  const piece = fc.constantFrom(
+    '..',
+    '.',
+    '%2e',
+    '%2E',
+    '%2f',
+    '%5c',
+    '\\',
+    '%00',
+    '/',
+    '//',
+    '.env',
+    '.git',
+    'config',
+    'images',
+    'une.jpg',
+    'fuite.txt',
+    'dossier-fuite',
+    'secret.txt',
+    'env.txt',
+    'robots.txt',
+    '%252e',
+    'a%20propos',
+    '%',
+  );
   const urlPath = fc.array(piece, { maxLength: 8 }).map((ps) => `/${ps.join('')}`);
 
   it('answers nothing or a file inside the folder that is no dotfile', async () => {
-    await fc.assert(fc.asyncProperty(urlPath, async (p) => {
-      const found = await resolvePublicFile(pub, p);
-      if (found === undefined) return;
-      const inside = path.relative(await import('node:fs/promises').then((fs) => fs.realpath(pub)), found.absolute);
-      expect(inside.startsWith('..') || path.isAbsolute(inside)).toBe(false);
-      expect(inside.split(path.sep).some((s) => s.startsWith('.'))).toBe(false);
-    }), { seed: 20241122, numRuns: 400 });
+    await fc.assert(
+      fc.asyncProperty(urlPath, async (p) => {
+        const found = await resolvePublicFile(pub, p);
+        if (found === undefined) return;
+        const inside = path.relative(await import('node:fs/promises').then((fs) => fs.realpath(pub)), found.absolute);
+        expect(inside.startsWith('..') || path.isAbsolute(inside)).toBe(false);
+        expect(inside.split(path.sep).some((s) => s.startsWith('.'))).toBe(false);
+      }),
+      { seed: 20241122, numRuns: 400 },
+    );
   });
 });
 
 describe('contentTypeOf', () => {
   it.each([
-    ['index.html', 'text/html; charset=utf-8'], ['app.js', 'text/javascript; charset=utf-8'],
-    ['data.json', 'application/json; charset=utf-8'], ['sitemap.xml', 'application/xml; charset=utf-8'],
-    ['logo.svg', 'image/svg+xml'], ['a.GIF', 'image/gif'], ['a.webp', 'image/webp'], ['a.avif', 'image/avif'],
-    ['doc.pdf', 'application/pdf'], ['f.woff2', 'font/woff2'], ['son.mp3', 'audio/mpeg'], ['clip.mp4', 'video/mp4'],
-    ['archive.tar.gz', 'application/octet-stream'], ['toString', 'application/octet-stream'], ['x.constructor', 'application/octet-stream'],
+    ['index.html', 'text/html; charset=utf-8'],
+    ['app.js', 'text/javascript; charset=utf-8'],
+    ['data.json', 'application/json; charset=utf-8'],
+    ['sitemap.xml', 'application/xml; charset=utf-8'],
+    ['logo.svg', 'image/svg+xml'],
+    ['a.GIF', 'image/gif'],
+    ['a.webp', 'image/webp'],
+    ['a.avif', 'image/avif'],
+    ['doc.pdf', 'application/pdf'],
+    ['f.woff2', 'font/woff2'],
+    ['son.mp3', 'audio/mpeg'],
+    ['clip.mp4', 'video/mp4'],
+    ['archive.tar.gz', 'application/octet-stream'],
+    ['toString', 'application/octet-stream'],
+    ['x.constructor', 'application/octet-stream'],
   ])('%s → %s', (name, type) => {
     expect(contentTypeOf(name)).toBe(type);
   });

@@ -12,8 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => site.close());
 
-const get = (path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawResponse> =>
-  request(site.port, path, { method, headers });
+const get = (path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawResponse> => request(site.port, path, { method, headers });
 
 describe('the feed router', () => {
   describe.each([
@@ -84,9 +83,8 @@ describe('the feed router', () => {
     });
     it('answers 200', () => expect(head.status).toBe(200));
     it('sends no body', () => expect(head.body.length).toBe(0));
-    it.each(['etag', 'last-modified', 'content-type', 'content-encoding', 'content-length', 'vary', 'cache-control'])(
-      'sends the same %s as GET',
-      (name) => expect(head.headers[name]).toBe(full.headers[name]),
+    it.each(['etag', 'last-modified', 'content-type', 'content-encoding', 'content-length', 'vary', 'cache-control'])('sends the same %s as GET', (name) =>
+      expect(head.headers[name]).toBe(full.headers[name]),
     );
   });
 
@@ -111,12 +109,7 @@ describe('the feed router', () => {
       ['If-Modified-Since is equal', () => ({ 'if-modified-since': lastModified }), 'GET', 304],
       ['If-Modified-Since is newer', () => ({ 'if-modified-since': shift(lastModified, 3600) }), 'GET', 304],
       ['If-Modified-Since is garbage', () => ({ 'if-modified-since': 'demain' }), 'GET', 200],
-      [
-        'If-None-Match does not match but If-Modified-Since is fresh',
-        () => ({ 'if-none-match': '"nope"', 'if-modified-since': lastModified }),
-        'GET',
-        200,
-      ],
+      ['If-None-Match does not match but If-Modified-Since is fresh', () => ({ 'if-none-match': '"nope"', 'if-modified-since': lastModified }), 'GET', 200],
       ['the request is HEAD with a matching ETag', () => ({ 'if-none-match': etag }), 'HEAD', 304],
       ['Cache-Control: no-cache asks for a reload', () => ({ 'if-none-match': etag, 'cache-control': 'no-cache' }), 'GET', 200],
     ] as const)('when %s', (_name, headers, method, status) => {
@@ -134,8 +127,7 @@ describe('the feed router', () => {
       it('sends no body', () => expect(res.body.length).toBe(0));
       it('repeats the ETag', () => expect(res.headers.etag).toBe(etag));
       it('repeats Last-Modified', () => expect(res.headers['last-modified']).toBe(lastModified));
-      it('repeats Cache-Control and Vary', () =>
-        expect([res.headers['cache-control'], res.headers.vary]).toEqual(['public, max-age=60', 'Accept-Encoding']));
+      it('repeats Cache-Control and Vary', () => expect([res.headers['cache-control'], res.headers.vary]).toEqual(['public, max-age=60', 'Accept-Encoding']));
     });
   });
 

@@ -15,9 +15,17 @@ const LAST_MODIFIED = 'Fri, 22 Nov 2024 10:00:00 GMT';
 const FEED_BODY = `<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Société « test »</title>${'<item/>'.repeat(50)}</channel></rss>\n`;
 
 const feed = encodeDocument({ path: '/feed.xml', contentType: CONTENT_TYPES.rss, body: FEED_BODY, lastModified: UPDATED });
-const page = encodeDocument({ path: '/articles/ete/', contentType: CONTENT_TYPES.html, body: '<!doctype html><title>Été</title><p>Été</p>', lastModified: UPDATED });
+const page = encodeDocument({
+  path: '/articles/ete/',
+  contentType: CONTENT_TYPES.html,
+  body: '<!doctype html><title>Été</title><p>Été</p>',
+  lastModified: UPDATED,
+});
 const snapshot: FeedSnapshot = {
-  entries: new Map([[feed.path, feed], [page.path, page]]),
+  entries: new Map([
+    [feed.path, feed],
+    [page.path, page],
+  ]),
   articleCount: 1,
   updated: UPDATED,
   redirects: new Map([['/articles/ancien/', '/articles/ete/']]),
@@ -42,10 +50,13 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
 });
-afterAll(() => new Promise<void>((resolve) => {
-  server.closeAllConnections();
-  server.close(() => resolve());
-}));
+afterAll(
+  () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+);
 
 const get = (path: string, headers: Record<string, string> = {}, method = 'GET') => request(port, path, { method, headers });
 
@@ -65,13 +76,23 @@ describe('sendSnapshotEntry', () => {
     it('sends the type with its charset, the validators of that encoding and the caching headers', async () => {
       const res = await get('/feed.xml', headers);
       expect({
-        type: res.headers['content-type'], encoding: res.headers['content-encoding'], length: res.headers['content-length'],
-        etag: res.headers.etag, lastModified: res.headers['last-modified'], cacheControl: res.headers['cache-control'],
-        vary: res.headers.vary, nosniff: res.headers['x-content-type-options'],
+        type: res.headers['content-type'],
+        encoding: res.headers['content-encoding'],
+        length: res.headers['content-length'],
+        etag: res.headers.etag,
+        lastModified: res.headers['last-modified'],
+        cacheControl: res.headers['cache-control'],
+        vary: res.headers.vary,
+        nosniff: res.headers['x-content-type-options'],
       }).toEqual({
-        type: 'application/rss+xml; charset=utf-8', encoding: acceptEncoding, length: String(feed[encoding].length),
-        etag: feed.etags[encoding], lastModified: LAST_MODIFIED, cacheControl: CACHE_CONTROL,
-        vary: 'Accept-Encoding', nosniff: 'nosniff',
+        type: 'application/rss+xml; charset=utf-8',
+        encoding: acceptEncoding,
+        length: String(feed[encoding].length),
+        etag: feed.etags[encoding],
+        lastModified: LAST_MODIFIED,
+        cacheControl: CACHE_CONTROL,
+        vary: 'Accept-Encoding',
+        nosniff: 'nosniff',
       });
     });
 
@@ -99,8 +120,13 @@ describe('sendSnapshotEntry', () => {
 
     it.each([['identity;q=0'], ['*;q=0'], ['br;q=0, gzip;q=0, identity;q=0']])('answers %j with 406 and no feed body', async (acceptEncoding) => {
       const res = await get('/feed.xml', { 'accept-encoding': acceptEncoding });
-      expect([res.status, res.headers['content-type'], res.headers.vary, res.headers.etag, res.body.toString()])
-        .toEqual([406, 'text/plain; charset=utf-8', 'Accept-Encoding', undefined, 'Not Acceptable: this resource is available as br, gzip or identity.\n']);
+      expect([res.status, res.headers['content-type'], res.headers.vary, res.headers.etag, res.body.toString()]).toEqual([
+        406,
+        'text/plain; charset=utf-8',
+        'Accept-Encoding',
+        undefined,
+        'Not Acceptable: this resource is available as br, gzip or identity.\n',
+      ]);
     });
 
     it('answers a HEAD it cannot encode with 406 and no body', async () => {
@@ -135,10 +161,18 @@ describe('sendSnapshotEntry', () => {
     });
 
     it('answers 304 with the validators and caching headers of the 200, and no body or Content-Type', async () => {
-      const [ok, notModified] = await Promise.all([get('/feed.xml', { 'accept-encoding': 'gzip' }), get('/feed.xml', { 'accept-encoding': 'gzip', 'if-none-match': feed.etags.gzip })]);
+      const [ok, notModified] = await Promise.all([
+        get('/feed.xml', { 'accept-encoding': 'gzip' }),
+        get('/feed.xml', { 'accept-encoding': 'gzip', 'if-none-match': feed.etags.gzip }),
+      ]);
       const pick = (h: http.IncomingHttpHeaders) => [h.etag, h['last-modified'], h['cache-control'], h.vary];
-      expect({ status: notModified.status, body: notModified.body.length, type: notModified.headers['content-type'], encoding: notModified.headers['content-encoding'], validators: pick(notModified.headers) })
-        .toEqual({ status: 304, body: 0, type: undefined, encoding: undefined, validators: pick(ok.headers) });
+      expect({
+        status: notModified.status,
+        body: notModified.body.length,
+        type: notModified.headers['content-type'],
+        encoding: notModified.headers['content-encoding'],
+        validators: pick(notModified.headers),
+      }).toEqual({ status: 304, body: 0, type: undefined, encoding: undefined, validators: pick(ok.headers) });
     });
 
     it('answers a conditional HEAD with 304 too', async () => {
@@ -152,7 +186,9 @@ describe('sendSnapshotEntry', () => {
     it('sends the page CSP, Referrer-Policy and X-Frame-Options, and no CORS header', async () => {
       const res = await get('/articles/ete/');
       expect([res.headers['content-type'], SECURITY.map((h) => res.headers[h]), res.headers['access-control-allow-origin']]).toEqual([
-        'text/html; charset=utf-8', Object.values(PAGE_SECURITY_HEADERS), undefined,
+        'text/html; charset=utf-8',
+        Object.values(PAGE_SECURITY_HEADERS),
+        undefined,
       ]);
     });
 
@@ -208,8 +244,13 @@ describe('lookupPath', () => {
 describe('sendText', () => {
   it('answers in plain UTF-8 text that no browser sniffs, with its length', async () => {
     const res = await get('/nulle-part');
-    expect([res.status, res.headers['content-type'], res.headers['x-content-type-options'], res.headers['content-length'], res.body.toString()])
-      .toEqual([404, 'text/plain; charset=utf-8', 'nosniff', '10', 'Not Found\n']);
+    expect([res.status, res.headers['content-type'], res.headers['x-content-type-options'], res.headers['content-length'], res.body.toString()]).toEqual([
+      404,
+      'text/plain; charset=utf-8',
+      'nosniff',
+      '10',
+      'Not Found\n',
+    ]);
   });
 
   it('sends no body to HEAD', async () => {

@@ -77,8 +77,9 @@ export async function fetchWithNewsboat(urls: readonly string[]): Promise<Newsbo
     const cache = path.join(dir, 'cache.db');
     await run('newsboat', ['-x', 'reload', '-u', path.join(dir, 'urls'), '-c', cache, '-C', path.join(dir, 'config')], { env, cwd: dir, timeout: 30_000 });
     if (!existsSync(cache)) throw new Error('newsboat wrote no cache');
-    const script = 'import json,sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nc.row_factory=sqlite3.Row\n'
-      + 'print(json.dumps([dict(r) for r in c.execute("select guid,title,url,pubDate,feedurl,author,content from rss_item")], ensure_ascii=False))';
+    const script =
+      'import json,sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nc.row_factory=sqlite3.Row\n' +
+      'print(json.dumps([dict(r) for r in c.execute("select guid,title,url,pubDate,feedurl,author,content from rss_item")], ensure_ascii=False))';
     const { stdout } = await run(SYSTEM_PYTHON, ['-c', script, cache], { maxBuffer: 64 << 20 });
     return JSON.parse(stdout) as NewsboatItem[];
   } finally {

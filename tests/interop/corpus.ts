@@ -7,8 +7,13 @@ export const ITEMS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 export const SITE = 'https://example.org';
 export const config = makeConfig({
   categories: {
-    culture: { label: 'Culture' }, economie: { label: 'Économie' }, international: { label: 'International' },
-    national: { label: 'National' }, politique: { label: 'Politique' }, 'sciences-techniques': { label: 'Sciences & techniques' },
-    societe: { label: 'Société' }, sports: { label: 'Sports' },
+    culture: { label: 'Culture' },
+    economie: { label: 'Économie' },
+    international: { label: 'International' },
+    national: { label: 'National' },
+    politique: { label: 'Politique' },
+    'sciences-techniques': { label: 'Sciences & techniques' },
+    societe: { label: 'Société' },
+    sports: { label: 'Sports' },
   },
 });

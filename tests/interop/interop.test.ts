@@ -8,13 +8,59 @@ import { ITEMS, SITE, config } from './corpus.ts';
 
 /** What every client must read back, written from the records by hand (newest first). */
 const ARTICLES = [
-  { id: '2024/depeche-cop29', title: 'COP29 : un accord a minima sur le financement climatique', slug: 'cop29-un-accord-a-minima-sur-le-financement-climatique', date: '2024-12-01T07:05:00Z', tags: ['International', 'Société'] },
-  { id: '2024/depeche-angouleme', title: 'Festival : Angoulême dévoile l’affiche de sa 52e édition', slug: 'festival-angouleme-devoile-l-affiche-de-sa-52e-edition', date: '2024-11-24T23:00:00Z', tags: ['Culture', 'Société'] },
-  { id: '2024/inflation-novembre', title: 'Inflation : les prix reculent de 0,3\u00a0% en novembre', slug: 'inflation-les-prix-reculent-de-0-3-en-novembre', date: '2024-11-22T13:30:00Z', tags: ['Économie'], author: 'Jeanne Martin' },
-  { id: '000_d101a6bb032ffd19', title: 'Maroc : le DG de la sécurité intérieure en France en visite de travail', slug: 'maroc-le-dg-de-la-securite-interieure-en-france-en-visite-de-travail', date: '2024-11-21T23:00:00Z', tags: ['International', 'National', 'Société'] },
-  { id: '2024/budget-assemblee', title: 'Budget : l’Assemblée adopte la « partie recettes » après 49.3', slug: 'budget-l-assemblee-adopte-la-partie-recettes-apres-49-3', date: '2024-11-20T17:30:00Z', tags: ['National', 'Politique'], author: 'Camille Laurent' },
-  { id: '2024/sciences-techniques', title: 'Énergie : EDF & Engie < objectifs, selon la Cour des comptes', slug: 'energie-edf-engie-objectifs-selon-la-cour-des-comptes', date: '2024-11-17T23:00:00Z', tags: ['Sciences & techniques', 'Économie'], coAuthors: ['Lucas Petit', 'Amélie Roux'] },
-  { id: '2024/rugby-xv-de-france', title: 'Rugby : le XV de France s’impose 30-29 face aux All Blacks', slug: 'rugby-le-xv-de-france-s-impose-30-29-face-aux-all-blacks', date: '2024-11-16T20:10:00Z', tags: ['Sports'], author: 'Paul Girard' },
+  {
+    id: '2024/depeche-cop29',
+    title: 'COP29 : un accord a minima sur le financement climatique',
+    slug: 'cop29-un-accord-a-minima-sur-le-financement-climatique',
+    date: '2024-12-01T07:05:00Z',
+    tags: ['International', 'Société'],
+  },
+  {
+    id: '2024/depeche-angouleme',
+    title: 'Festival : Angoulême dévoile l’affiche de sa 52e édition',
+    slug: 'festival-angouleme-devoile-l-affiche-de-sa-52e-edition',
+    date: '2024-11-24T23:00:00Z',
+    tags: ['Culture', 'Société'],
+  },
+  {
+    id: '2024/inflation-novembre',
+    title: 'Inflation : les prix reculent de 0,3\u00a0% en novembre',
+    slug: 'inflation-les-prix-reculent-de-0-3-en-novembre',
+    date: '2024-11-22T13:30:00Z',
+    tags: ['Économie'],
+    author: 'Jeanne Martin',
+  },
+  {
+    id: '000_d101a6bb032ffd19',
+    title: 'Maroc : le DG de la sécurité intérieure en France en visite de travail',
+    slug: 'maroc-le-dg-de-la-securite-interieure-en-france-en-visite-de-travail',
+    date: '2024-11-21T23:00:00Z',
+    tags: ['International', 'National', 'Société'],
+  },
+  {
+    id: '2024/budget-assemblee',
+    title: 'Budget : l’Assemblée adopte la « partie recettes » après 49.3',
+    slug: 'budget-l-assemblee-adopte-la-partie-recettes-apres-49-3',
+    date: '2024-11-20T17:30:00Z',
+    tags: ['National', 'Politique'],
+    author: 'Camille Laurent',
+  },
+  {
+    id: '2024/sciences-techniques',
+    title: 'Énergie : EDF & Engie < objectifs, selon la Cour des comptes',
+    slug: 'energie-edf-engie-objectifs-selon-la-cour-des-comptes',
+    date: '2024-11-17T23:00:00Z',
+    tags: ['Sciences & techniques', 'Économie'],
+    coAuthors: ['Lucas Petit', 'Amélie Roux'],
+  },
+  {
+    id: '2024/rugby-xv-de-france',
+    title: 'Rugby : le XV de France s’impose 30-29 face aux All Blacks',
+    slug: 'rugby-le-xv-de-france-s-impose-30-29-face-aux-all-blacks',
+    date: '2024-11-16T20:10:00Z',
+    tags: ['Sports'],
+    author: 'Paul Girard',
+  },
 ].map((a) => ({ ...a, link: `${SITE}/articles/${a.slug}/`, guid: `tag:example.org,2024-01-01:${a.id}` }));
 const SOCIETE = ARTICLES.filter((a) => a.tags.includes('Société'));
 const CATEGORY_SLUGS = Object.keys(config.categories);
@@ -52,8 +98,9 @@ describe('Universal Feed Parser (python3-feedparser)', () => {
     });
     it('reads every title, link, id, date and category', async () => {
       const feed = await parseWithFeedparser(`${base}${feedPath}`);
-      expect(feed.entries.map((e) => ({ title: e.title, link: e.link, guid: e.id, date: e.published_parsed, tags: e.tags })))
-        .toEqual(expected.map((a) => ({ title: a.title, link: a.link, guid: a.guid, date: a.date, tags: a.tags })));
+      expect(feed.entries.map((e) => ({ title: e.title, link: e.link, guid: e.id, date: e.published_parsed, tags: e.tags }))).toEqual(
+        expected.map((a) => ({ title: a.title, link: a.link, guid: a.guid, date: a.date, tags: a.tags })),
+      );
     });
     // feedparser's `author` holds one name: of co-authors, the first in RSS and the last in Atom.
     it('reads the author names, the site author for an entry without its own', async () => {
@@ -93,7 +140,8 @@ describe('newsboat', () => {
     ['category RSS', '/categories/societe/feed.xml', SOCIETE],
   ])('caches every item of the %s feed with its title, link and date', async (_label, feedPath, expected) => {
     const items = await fetchWithNewsboat([`${base}${feedPath}`]);
-    const got = items.filter((i) => i.feedurl === `${base}${feedPath}`)
+    const got = items
+      .filter((i) => i.feedurl === `${base}${feedPath}`)
       .map((i) => ({ title: i.title, url: i.url, date: new Date(i.pubDate * 1000).toISOString().replace('.000', '') }))
       .sort((a, b) => b.date.localeCompare(a.date));
     expect(got).toEqual(expected.map((a) => ({ title: a.title, url: a.link, date: a.date })));

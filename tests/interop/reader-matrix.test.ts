@@ -78,9 +78,9 @@ afterAll(async () => {
 
 describe('every reader of the matrix', () => {
   it('reads every field of each format with some reader (RSS items have no modification date)', () => {
-    const uncovered = (['rss', 'atom'] as const).flatMap((format) => FIELDS
-      .filter((field) => READERS.every((r) => READER_BLIND_SPOTS[r][format]?.[field] !== undefined))
-      .map((field) => `${format}.${field}`));
+    const uncovered = (['rss', 'atom'] as const).flatMap((format) =>
+      FIELDS.filter((field) => READERS.every((r) => READER_BLIND_SPOTS[r][format]?.[field] !== undefined)).map((field) => `${format}.${field}`),
+    );
     expect(uncovered).toEqual(['rss.updated']);
   });
 });
@@ -116,16 +116,24 @@ const iso = (date: Date): string => new Date(Math.floor(date.getTime() / 1000) *
 /** What a reader must show for `field` of `article`. */
 function expectedField(article: Article, field: (typeof FIELDS)[number], format: XmlFormat): unknown {
   switch (field) {
-    case 'title': return stripForbidden(article.title);
-    case 'link': return article.link;
-    case 'id': return article.guid;
-    case 'published': return iso(article.date);
-    case 'updated': return iso(article.updated);
-    case 'categories': return article.categories.map((c) => c.name);
+    case 'title':
+      return stripForbidden(article.title);
+    case 'link':
+      return article.link;
+    case 'id':
+      return article.guid;
+    case 'published':
+      return iso(article.date);
+    case 'updated':
+      return iso(article.updated);
+    case 'categories':
+      return article.categories.map((c) => c.name);
     // Every entry names its authors, else the site author, in both formats: no reader here applies Atom's
     // inheritance of the feed-level author (RFC 4287 §4.2.1), so Gazette writes it into the entry.
-    case 'authors': return authorNames(article);
-    case 'content': return sameReferences(stripForbidden(article.html));
+    case 'authors':
+      return authorNames(article);
+    case 'content':
+      return sameReferences(stripForbidden(article.html));
     // RSS: the summary as HTML (compared decoded), else the full HTML; Atom: the plain-text summary, if any.
     case 'summary':
       if (format === 'atom') return stripForbidden(article.summary) || null;

@@ -84,14 +84,21 @@ export const READER_BLIND_SPOTS: Readonly<Record<ReaderName, Partial<Record<XmlF
  * Compiles the Go and Java drivers once into a temporary folder (offline, from Debian's sources and jars) and returns
  * a function that reads one feed with one reader. Throws naming the Debian packages when a reader is missing.
  */
-export async function prepareReaders(): Promise<{ read: (reader: ReaderName, url: string, body: string) => Promise<ReaderEntry[]>; dispose: () => Promise<void> }> {
+export async function prepareReaders(): Promise<{
+  read: (reader: ReaderName, url: string, body: string) => Promise<ReaderEntry[]>;
+  dispose: () => Promise<void>;
+}> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'gazette-readers-'));
   const gofeed = path.join(dir, 'gofeed-driver');
   const classes = path.join(dir, 'java');
   await mkdir(classes);
   await Promise.all([
     build('gofeed', 'go', ['build', '-o', gofeed, path.join(here, 'gofeed-driver.go')], {
-      ...process.env, GOPATH: '/usr/share/gocode', GO111MODULE: 'off', GOFLAGS: '', GOCACHE: path.join(os.tmpdir(), 'gazette-interop-gocache'),
+      ...process.env,
+      GOPATH: '/usr/share/gocode',
+      GO111MODULE: 'off',
+      GOFLAGS: '',
+      GOCACHE: path.join(os.tmpdir(), 'gazette-interop-gocache'),
     }),
     build('rome', 'javac', ['-d', classes, '-cp', ROME_CLASSPATH, path.join(here, 'RomeDriver.java')]),
     build('xml-feed', 'perl', ['-MXML::Feed', '-MJSON::PP', '-e', '1']),
@@ -123,8 +130,10 @@ async function build(reader: ReaderName, cmd: string, args: string[], env: NodeJ
     await run(cmd, args, { env, maxBuffer: 16 << 20 });
   } catch (error) {
     const e = error as { stderr?: string; message: string };
-    throw new Error(`${reader} driver could not be built (${(e.stderr || e.message).trim().split('\n')[0]}): `
-      + `run \`apt-get install -y ${READER_PACKAGES[reader].join(' ')}\` (the interop suite needs the real reader)`);
+    throw new Error(
+      `${reader} driver could not be built (${(e.stderr || e.message).trim().split('\n')[0]}): ` +
+        `run \`apt-get install -y ${READER_PACKAGES[reader].join(' ')}\` (the interop suite needs the real reader)`,
+    );
   }
 }
 

@@ -19,8 +19,13 @@ function build(articles: Article[], ledger: Ledger, now: Date, pages = true): Ap
 /** A fresh copy of the same record, as a rebuild reads it again. */
 function article(overrides: Partial<Article> = {}): Article {
   return makeArticle({
-    id: 'rugby', slug: 'le-xv-de-france', title: 'Le XV de France', date: PUBLISHED,
-    link: 'https://example.org/articles/le-xv-de-france/', file: 'items/rugby.md', ...overrides,
+    id: 'rugby',
+    slug: 'le-xv-de-france',
+    title: 'Le XV de France',
+    date: PUBLISHED,
+    link: 'https://example.org/articles/le-xv-de-france/',
+    file: 'items/rugby.md',
+    ...overrides,
   });
 }
 
@@ -33,15 +38,21 @@ describe('applyLedger', () => {
 
     it('leaves the article as it is', () => {
       expect(strip(result.articles[0]!)).toEqual({
-        id: 'rugby', guid: 'tag:example.org,2024-01-01:rugby',
-        date: PUBLISHED.toISOString(), updated: PUBLISHED.toISOString(),
+        id: 'rugby',
+        guid: 'tag:example.org,2024-01-01:rugby',
+        date: PUBLISHED.toISOString(),
+        updated: PUBLISHED.toISOString(),
       });
     });
 
     it('records its guid, page path, hash and the build instant in whole seconds', () => {
       expect(result.ledger.get('rugby')).toEqual({
-        id: 'rugby', guid: 'tag:example.org,2024-01-01:rugby', published: new Date('2024-11-22T08:00:00.000Z'),
-        hash: contentHash(article()), paths: ['/articles/le-xv-de-france/'], aliases: [],
+        id: 'rugby',
+        guid: 'tag:example.org,2024-01-01:rugby',
+        published: new Date('2024-11-22T08:00:00.000Z'),
+        hash: contentHash(article()),
+        paths: ['/articles/le-xv-de-france/'],
+        aliases: [],
       });
     });
 
@@ -83,8 +94,10 @@ describe('applyLedger', () => {
       const first = build([article()], EMPTY_LEDGER, T1);
       const second = build([article(change)], first.ledger, T2);
       expect(strip(second.articles[0]!)).toEqual({
-        id: 'rugby', guid: 'tag:example.org,2024-01-01:rugby',
-        date: PUBLISHED.toISOString(), updated: '2024-11-23T09:15:30.000Z',
+        id: 'rugby',
+        guid: 'tag:example.org,2024-01-01:rugby',
+        date: PUBLISHED.toISOString(),
+        updated: '2024-11-23T09:15:30.000Z',
       });
       expect(second.ledger.get('rugby')?.updated).toEqual(new Date('2024-11-23T09:15:30.000Z'));
     });
@@ -113,7 +126,9 @@ describe('applyLedger', () => {
       const third = build([article({ sourceHash: '<p>Un.</p>' })], second.ledger, T3);
       const fourth = build([article({ sourceHash: '<p>Deux.</p>' })], third.ledger, new Date('2024-11-25T00:00:00Z'));
       expect([second, third, fourth].map((r) => r.articles[0]!.updated.toISOString())).toEqual([
-        '2024-11-23T09:15:30.000Z', '2024-11-23T09:15:30.000Z', '2024-11-25T00:00:00.000Z',
+        '2024-11-23T09:15:30.000Z',
+        '2024-11-23T09:15:30.000Z',
+        '2024-11-25T00:00:00.000Z',
       ]);
     });
   });
@@ -130,7 +145,7 @@ describe('applyLedger', () => {
     it('says so, naming the new file', () => {
       expect(printed(second)).toEqual([
         'items/2024/11/rugby.md id: warning: same content as the published article "rugby", whose record is gone: a moved file,' +
-        ' so it keeps id "rugby" and its guid (write id: "rugby" in the record to make it explicit)',
+          ' so it keeps id "rugby" and its guid (write id: "rugby" in the record to make it explicit)',
       ]);
     });
 
@@ -146,7 +161,7 @@ describe('applyLedger', () => {
       expect(own.articles[0]!.id).toBe('rugby-2024');
       expect(printed(own)).toEqual([
         'items/.published.json rugby: warning: the published article "rugby" (/articles/le-xv-de-france/) is no longer in the records:' +
-        ' it leaves every feed and page (a file moved and edited at once gets a new guid unless its record sets id: "rugby")',
+          ' it leaves every feed and page (a file moved and edited at once gets a new guid unless its record sets id: "rugby")',
       ]);
     });
 
@@ -169,7 +184,11 @@ describe('applyLedger', () => {
 
   describe('when a page path changes (a retitled article)', () => {
     const first = build([article()], EMPTY_LEDGER, T1);
-    const second = build([article({ slug: 'victoire-du-xv', title: 'Victoire du XV', link: 'https://example.org/articles/victoire-du-xv/' })], first.ledger, T2);
+    const second = build(
+      [article({ slug: 'victoire-du-xv', title: 'Victoire du XV', link: 'https://example.org/articles/victoire-du-xv/' })],
+      first.ledger,
+      T2,
+    );
 
     it('redirects the former path to the current one', () => {
       expect(second.redirects).toEqual([{ from: '/articles/le-xv-de-france/', to: '/articles/victoire-du-xv/' }]);
@@ -231,7 +250,11 @@ describe('applyLedger', () => {
     });
 
     it('forgets the removal when it comes back, with the same guid and first publication', () => {
-      const gone = build(first.articles.filter((a) => a.id === 'autre'), first.ledger, T2);
+      const gone = build(
+        first.articles.filter((a) => a.id === 'autre'),
+        first.ledger,
+        T2,
+      );
       const back = build([article(), ...first.articles.filter((a) => a.id === 'autre')], gone.ledger, T3);
       expect(back.ledger.get('rugby')).toEqual(first.ledger.get('rugby'));
     });
@@ -242,7 +265,11 @@ describe('applyLedger', () => {
       const before = [article(), makeArticle({ id: '2024/autre', date: PUBLISHED })];
       const history = build(before, EMPTY_LEDGER, T1).ledger;
       const corrected = build([article({ sourceHash: '<p>Corrigé.</p>' }), before[1]!], history, T2);
-      const fresh = build(corrected.articles.map((a) => ({ ...a, updated: a.date })), EMPTY_LEDGER, T3);
+      const fresh = build(
+        corrected.articles.map((a) => ({ ...a, updated: a.date })),
+        EMPTY_LEDGER,
+        T3,
+      );
       expect(fresh.articles.map((a) => [a.id, a.guid])).toEqual(corrected.articles.map((a) => [a.id, a.guid]));
       expect(fresh.diagnostics).toEqual([]);
     });
@@ -280,9 +307,12 @@ describe('contentHash', () => {
   // The expected value was computed apart, in Python: sha256(json.dumps(fields, ensure_ascii=False, separators=(',', ':'))).
   it('is stable across runs and machines (a change here moves every article’s updated)', () => {
     const fixed = {
-      title: 'Grève : « trafic très perturbé »', sourceHash: 'c0ffee',
-      categories: [{ slug: 'societe', name: 'Société' }], authors: [{ name: 'Camille', email: 'c@example.org' }],
-      image: undefined, link: 'https://example.org/articles/greve/',
+      title: 'Grève : « trafic très perturbé »',
+      sourceHash: 'c0ffee',
+      categories: [{ slug: 'societe', name: 'Société' }],
+      authors: [{ name: 'Camille', email: 'c@example.org' }],
+      image: undefined,
+      link: 'https://example.org/articles/greve/',
     };
     expect(contentHash(fixed)).toBe('818ab4a918244254c2aaeb6417376c3b35736eb6e8f29e888d02ef4e54afa6d5');
   });

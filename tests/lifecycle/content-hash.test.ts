@@ -11,13 +11,49 @@ describe('contentHash', () => {
   // the site address was cut only at the start of a URL, and must stay.
   describe('when the URLs are the usual ones', () => {
     it.each([
-      ['a page and image below a mounted site', 'https://example.org/actu/articles/x/', 'https://example.org/actu/img/a.jpg', 'https://example.org/actu', '3157bc35ccec6d5e753d1e4e8da6353ee3f4ad136459b1db1e210fd737c5a2bb'],
-      ['an image elsewhere on the origin', 'https://example.org/actu/articles/x/', 'https://example.org/img/a.jpg', 'https://example.org/actu', '3157bc35ccec6d5e753d1e4e8da6353ee3f4ad136459b1db1e210fd737c5a2bb'],
-      ['the same record on a site at the root', 'https://example.org/articles/x/', 'https://example.org/img/a.jpg', 'https://example.org', '3157bc35ccec6d5e753d1e4e8da6353ee3f4ad136459b1db1e210fd737c5a2bb'],
-      ['a link and image on other hosts', 'https://partner.example/a', 'https://cdn.example/a.jpg', 'https://example.org/actu', 'c1903bf88c474a1721d8f31e810cbf0b3c050e27fe4fe9980242353634fd62c0'],
+      [
+        'a page and image below a mounted site',
+        'https://example.org/actu/articles/x/',
+        'https://example.org/actu/img/a.jpg',
+        'https://example.org/actu',
+        '3157bc35ccec6d5e753d1e4e8da6353ee3f4ad136459b1db1e210fd737c5a2bb',
+      ],
+      [
+        'an image elsewhere on the origin',
+        'https://example.org/actu/articles/x/',
+        'https://example.org/img/a.jpg',
+        'https://example.org/actu',
+        '3157bc35ccec6d5e753d1e4e8da6353ee3f4ad136459b1db1e210fd737c5a2bb',
+      ],
+      [
+        'the same record on a site at the root',
+        'https://example.org/articles/x/',
+        'https://example.org/img/a.jpg',
+        'https://example.org',
+        '3157bc35ccec6d5e753d1e4e8da6353ee3f4ad136459b1db1e210fd737c5a2bb',
+      ],
+      [
+        'a link and image on other hosts',
+        'https://partner.example/a',
+        'https://cdn.example/a.jpg',
+        'https://example.org/actu',
+        'c1903bf88c474a1721d8f31e810cbf0b3c050e27fe4fe9980242353634fd62c0',
+      ],
       ['no image', 'https://example.org/articles/x/', undefined, 'https://example.org', 'dca40d1ead858948dc5c1a096b21b3a8b08ab2fdf26242b8d65190ff43704a54'],
-      ['a port, a query and a fragment', 'https://example.org:8443/feeds/articles/x/?a=1#b', 'https://example.org:8443/?q', 'https://example.org:8443/feeds', '9beffa965f3e6bd4996fe2ff862a3b665250ee306030b40dc5707f33172d9117'],
-      ['no site address given', 'https://example.org/articles/x/', 'https://example.org/a.jpg', '', '878ef925704b3027e08c6d8fc8bbbce3557f4ed5ac0d6b1ad5773459ef9e428d'],
+      [
+        'a port, a query and a fragment',
+        'https://example.org:8443/feeds/articles/x/?a=1#b',
+        'https://example.org:8443/?q',
+        'https://example.org:8443/feeds',
+        '9beffa965f3e6bd4996fe2ff862a3b665250ee306030b40dc5707f33172d9117',
+      ],
+      [
+        'no site address given',
+        'https://example.org/articles/x/',
+        'https://example.org/a.jpg',
+        '',
+        '878ef925704b3027e08c6d8fc8bbbce3557f4ed5ac0d6b1ad5773459ef9e428d',
+      ],
     ])('keeps the hash of %s', (_, link, image, siteUrl, hash) => {
       expect(hashOf(link, image, siteUrl)).toBe(hash);
     });

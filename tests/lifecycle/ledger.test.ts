@@ -3,9 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics.ts';
-import {
-  EMPTY_LEDGER, LEDGER_FILE, parseLedger, readLedger, serializeLedger, writeLedger, type Ledger, type LedgerEntry,
-} from '../../src/lifecycle/ledger.ts';
+import { EMPTY_LEDGER, LEDGER_FILE, parseLedger, readLedger, serializeLedger, writeLedger, type Ledger, type LedgerEntry } from '../../src/lifecycle/ledger.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/ledger');
 const fixture = (name: string) => readFile(path.join(fixtures, name), 'utf8');
@@ -53,26 +51,32 @@ describe('parseLedger', () => {
   describe('when the file is damaged or foreign', () => {
     it.each([
       // [fixture, ids kept, diagnostics as printed]
-      ['merge-conflict.json', ['2024/budget', 'rugby', 'sante'], [
-        'items/.published.json:3 warning: line 3 is not a ledger entry (a merge conflict?); ignored',
-        'items/.published.json:5 warning: line 5 is not a ledger entry (a merge conflict?); ignored',
-        'items/.published.json:7 warning: line 7 is not a ledger entry (a merge conflict?); ignored',
-      ]],
-      ['bad-entries.json', ['rugby'], [
-        'items/.published.json:2 published: warning: entry "sans-date": expected an RFC 3339 instant; entry ignored (only its history is lost)',
-        'items/.published.json:4 hash: warning: entry "hash-court": expected 64 lower-case hex digits; entry ignored (only its history is lost)',
-        'items/.published.json:5 paths: warning: entry "chemin-relatif": expected a list of paths starting with "/"; entry ignored (only its history is lost)',
-      ]],
-      ['truncated.json', [], [
-        'items/.published.json:2 warning: line 2 is not a ledger entry (a merge conflict?); ignored',
-      ]],
-      ['not-a-ledger.json', [], [
-        'items/.published.json warning: is not a Gazette publication ledger; starting a new one (only history is lost)',
-      ]],
+      [
+        'merge-conflict.json',
+        ['2024/budget', 'rugby', 'sante'],
+        [
+          'items/.published.json:3 warning: line 3 is not a ledger entry (a merge conflict?); ignored',
+          'items/.published.json:5 warning: line 5 is not a ledger entry (a merge conflict?); ignored',
+          'items/.published.json:7 warning: line 7 is not a ledger entry (a merge conflict?); ignored',
+        ],
+      ],
+      [
+        'bad-entries.json',
+        ['rugby'],
+        [
+          'items/.published.json:2 published: warning: entry "sans-date": expected an RFC 3339 instant; entry ignored (only its history is lost)',
+          'items/.published.json:4 hash: warning: entry "hash-court": expected 64 lower-case hex digits; entry ignored (only its history is lost)',
+          'items/.published.json:5 paths: warning: entry "chemin-relatif": expected a list of paths starting with "/"; entry ignored (only its history is lost)',
+        ],
+      ],
+      ['truncated.json', [], ['items/.published.json:2 warning: line 2 is not a ledger entry (a merge conflict?); ignored']],
+      ['not-a-ledger.json', [], ['items/.published.json warning: is not a Gazette publication ledger; starting a new one (only history is lost)']],
       ['reformatted.json', ['rugby'], []],
-      ['newer-format.json', [], [
-        'items/.published.json warning: is in ledger format 2, which this Gazette does not read; starting a new one (only history is lost)',
-      ]],
+      [
+        'newer-format.json',
+        [],
+        ['items/.published.json warning: is in ledger format 2, which this Gazette does not read; starting a new one (only history is lost)'],
+      ],
     ])('%s keeps %j and reports each bad line', async (name, ids, messages) => {
       const { value, diagnostics } = parseLedger(await fixture(name), 'items/.published.json');
       expect([...value.keys()].sort()).toEqual(ids);
@@ -222,9 +226,7 @@ describe('readLedger and writeLedger', () => {
       await import('node:fs/promises').then((fs) => fs.mkdir(path.join(dir, LEDGER_FILE)));
       const { value, diagnostics } = await readLedger(dir, 'items/.published.json');
       expect(value.size).toBe(0);
-      expect(diagnostics.map(formatDiagnostic)).toEqual([
-        'items/.published.json warning: cannot be read (EISDIR); starting a new one (only history is lost)',
-      ]);
+      expect(diagnostics.map(formatDiagnostic)).toEqual(['items/.published.json warning: cannot be read (EISDIR); starting a new one (only history is lost)']);
     });
   });
 });

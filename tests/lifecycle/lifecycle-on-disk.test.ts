@@ -28,7 +28,14 @@ async function build(now: string, options: { future?: boolean } = {}): Promise<L
   const articles = records.flatMap((record) => toArticle(record, config).value ?? []);
   const ledger = await readLedger(items, 'items/.published.json');
   expect(ledger.diagnostics).toEqual([]);
-  const result = applyLifecycle({ articles, ledger: ledger.value, now: new Date(now), future: options.future ?? false, pages: true, file: 'items/.published.json' });
+  const result = applyLifecycle({
+    articles,
+    ledger: ledger.value,
+    now: new Date(now),
+    future: options.future ?? false,
+    pages: true,
+    file: 'items/.published.json',
+  });
   if (!options.future) await writeLedger(items, result.ledger);
   return { ...result, visible: result.articles.filter((a) => !a.draft) };
 }

@@ -20,7 +20,6 @@ describe('toArticle › what the record wrote itself', () => {
     [{ id: OMIT, updated: OMIT }, false, false],
   ])('%j → idFromRecord %s, updatedFromRecord %s', (fields, idFromRecord, updatedFromRecord) => {
     const { value } = toArticle(makeRecord(fields), config);
-    expect(value && { idFromRecord: value.idFromRecord, updatedFromRecord: value.updatedFromRecord })
-      .toEqual({ idFromRecord, updatedFromRecord });
+    expect(value && { idFromRecord: value.idFromRecord, updatedFromRecord: value.updatedFromRecord }).toEqual({ idFromRecord, updatedFromRecord });
   });
 });

@@ -6,10 +6,13 @@ const rules = (text: string, file: keyof typeof HEADER_LINES) => text.split('\n'
 
 describe('renderRedirectsFiles', () => {
   describe('when the site is at the root of its host', () => {
-    const files = renderRedirectsFiles([
-      { from: '/articles/zz-ancien/', to: '/articles/nouveau/' },
-      { from: '/articles/aa-ancien/', to: '/articles/nouveau/' },
-    ], '');
+    const files = renderRedirectsFiles(
+      [
+        { from: '/articles/zz-ancien/', to: '/articles/nouveau/' },
+        { from: '/articles/aa-ancien/', to: '/articles/nouveau/' },
+      ],
+      '',
+    );
 
     it('writes nginx map lines sorted by former path', () => {
       expect(rules(files['redirects.map'], 'redirects.map')).toEqual([
@@ -19,14 +22,13 @@ describe('renderRedirectsFiles', () => {
     });
 
     it('writes _redirects lines sorted by former path, as 301', () => {
-      expect(rules(files._redirects, '_redirects')).toEqual([
-        '/articles/aa-ancien/ /articles/nouveau/ 301',
-        '/articles/zz-ancien/ /articles/nouveau/ 301',
-      ]);
+      expect(rules(files._redirects, '_redirects')).toEqual(['/articles/aa-ancien/ /articles/nouveau/ 301', '/articles/zz-ancien/ /articles/nouveau/ 301']);
     });
 
     it('explains how to load the map, in comments', () => {
-      expect(files['redirects.map']).toMatch(/^# .*\n#\s+map \$uri \$gazette_redirect \{ include .*\n#\s+if \(\$gazette_redirect\) \{ return 301 \$gazette_redirect; \}\n/);
+      expect(files['redirects.map']).toMatch(
+        /^# .*\n#\s+map \$uri \$gazette_redirect \{ include .*\n#\s+if \(\$gazette_redirect\) \{ return 301 \$gazette_redirect; \}\n/,
+      );
     });
   });
 
@@ -62,7 +64,13 @@ describe('renderRedirectsFiles', () => {
       ['a relative path', 'articles/a/'],
       ['a protocol-relative URL', '//evil.example/'],
     ])('leaves out a path with %s', (_, from) => {
-      const files = renderRedirectsFiles([{ from, to: '/articles/nouveau/' }, { from: '/articles/ok/', to: '/articles/nouveau/' }], '');
+      const files = renderRedirectsFiles(
+        [
+          { from, to: '/articles/nouveau/' },
+          { from: '/articles/ok/', to: '/articles/nouveau/' },
+        ],
+        '',
+      );
       expect(rules(files['redirects.map'], 'redirects.map')).toEqual(['"/articles/ok/" "/articles/nouveau/";']);
       expect(rules(files._redirects, '_redirects')).toEqual(['/articles/ok/ /articles/nouveau/ 301']);
     });
@@ -76,11 +84,14 @@ describe('renderRedirectsFiles', () => {
 
   describe('when redirects repeat or go nowhere', () => {
     it('keeps the first rule for a path and drops a redirect to itself', () => {
-      const files = renderRedirectsFiles([
-        { from: '/articles/a/', to: '/articles/b/' },
-        { from: '/articles/%61/', to: '/articles/c/' },
-        { from: '/articles/d/', to: '/articles/d/' },
-      ], '');
+      const files = renderRedirectsFiles(
+        [
+          { from: '/articles/a/', to: '/articles/b/' },
+          { from: '/articles/%61/', to: '/articles/c/' },
+          { from: '/articles/d/', to: '/articles/d/' },
+        ],
+        '',
+      );
       expect(rules(files._redirects, '_redirects')).toEqual(['/articles/a/ /articles/b/ 301']);
     });
 

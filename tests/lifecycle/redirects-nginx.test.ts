@@ -38,28 +38,40 @@ describe.skipIf(!nginx)('redirects.map in a real nginx', () => {
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'gazette-nginx-'));
     port = await freePort();
-    const files = renderRedirectsFiles([
-      { from: '/articles/ancien-titre/', to: '/articles/nouveau-titre/' },
-      { from: '/articles/été/', to: '/articles/nouveau-titre/' },
-      { from: '/articles/a;return 200 pwned;/', to: '/articles/b/' },
-      { from: '/articles/"q"/', to: '/articles/$host/' },
-    ], '/actu');
+    const files = renderRedirectsFiles(
+      [
+        { from: '/articles/ancien-titre/', to: '/articles/nouveau-titre/' },
+        { from: '/articles/été/', to: '/articles/nouveau-titre/' },
+        { from: '/articles/a;return 200 pwned;/', to: '/articles/b/' },
+        { from: '/articles/"q"/', to: '/articles/$host/' },
+      ],
+      '/actu',
+    );
     await mkdir(path.join(dir, 'logs'));
     await writeFile(path.join(dir, 'redirects.map'), files['redirects.map']);
-    await writeFile(path.join(dir, 'nginx.conf'), [
-      'pid nginx.pid; error_log logs/error.log; daemon off; worker_processes 1;',
-      'events { worker_connections 64; }',
-      'http {',
-      '  access_log off; client_body_temp_path tmp; proxy_temp_path tmp; fastcgi_temp_path tmp; uwsgi_temp_path tmp; scgi_temp_path tmp;',
-      `  map $uri $gazette_redirect { include ${path.join(dir, 'redirects.map')}; }`,
-      `  server { listen 127.0.0.1:${port}; if ($gazette_redirect) { return 301 $gazette_redirect; } location / { return 404; } }`,
-      '}',
-    ].join('\n'));
+    await writeFile(
+      path.join(dir, 'nginx.conf'),
+      [
+        'pid nginx.pid; error_log logs/error.log; daemon off; worker_processes 1;',
+        'events { worker_connections 64; }',
+        'http {',
+        '  access_log off; client_body_temp_path tmp; proxy_temp_path tmp; fastcgi_temp_path tmp; uwsgi_temp_path tmp; scgi_temp_path tmp;',
+        `  map $uri $gazette_redirect { include ${path.join(dir, 'redirects.map')}; }`,
+        `  server { listen 127.0.0.1:${port}; if ($gazette_redirect) { return 301 $gazette_redirect; } location / { return 404; } }`,
+        '}',
+      ].join('\n'),
+    );
     const check = spawnSync(nginx!, ['-t', '-p', dir, '-c', 'nginx.conf'], { encoding: 'utf8' });
     if (check.status !== 0) throw new Error(`nginx -t failed:\n${check.stderr}`);
     server = spawn(nginx!, ['-p', dir, '-c', 'nginx.conf'], { stdio: 'ignore' });
     for (let i = 0; i < 100; i++) {
-      if (await get(port, '/').then(() => true, () => false)) return;
+      if (
+        await get(port, '/').then(
+          () => true,
+          () => false,
+        )
+      )
+        return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     throw new Error('nginx did not start');

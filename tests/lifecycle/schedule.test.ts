@@ -20,7 +20,10 @@ describe('splitScheduled', () => {
     });
 
     it('schedules what is dated after now, soonest first, due at its date', () => {
-      expect(result.scheduled).toEqual([{ article: soon, due: soon.date }, { article: later, due: later.date }]);
+      expect(result.scheduled).toEqual([
+        { article: soon, due: soon.date },
+        { article: later, due: later.date },
+      ]);
     });
 
     it('gives the soonest due instant', () => {

@@ -12,7 +12,10 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'gazette-lint-'));
   await writeFile(file('ok.xml'), atomDoc());
   await writeFile(file('bad.xml'), rssDoc({ items: [rssItem({ link: '<link>/articles/maroc/</link>', extra: '<comments>ftp://example.org/c/</comments>' })] }));
-  await writeFile(file('rss1.xml'), '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">\n<channel rdf:about="https://example.org/"><title>T</title><link>https://example.org/</link><description>D</description><items/></channel>\n</rdf:RDF>');
+  await writeFile(
+    file('rss1.xml'),
+    '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">\n<channel rdf:about="https://example.org/"><title>T</title><link>https://example.org/</link><description>D</description><items/></channel>\n</rdf:RDF>',
+  );
   await writeFile(file('utf16.xml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(atomDoc().replace('utf-8', 'utf-16'), 'utf16le')]));
 });
 afterAll(async () => {
@@ -34,12 +37,20 @@ describe('gazette lint --json', () => {
     expect(result.stdout.trim().split('\n')).toHaveLength(1);
     const report = JSON.parse(result.stdout) as LintJsonReport;
     expect(Object.keys(report)).toEqual(['files', 'errors', 'warnings']);
-    expect(report.files.map((f) => [f.file, f.format])).toEqual([[file('ok.xml'), 'atom'], [file('bad.xml'), 'rss'], [file('utf16.xml'), 'atom'], [file('missing.xml'), null]]);
+    expect(report.files.map((f) => [f.file, f.format])).toEqual([
+      [file('ok.xml'), 'atom'],
+      [file('bad.xml'), 'rss'],
+      [file('utf16.xml'), 'atom'],
+      [file('missing.xml'), null],
+    ]);
     expect(report.files[0]!.findings).toEqual([]);
     expect(report.files[2]!.findings).toEqual([]);
     const bad = report.files[1]!.findings;
     expect(bad.map((f) => Object.keys(f))).toEqual(bad.map(() => ['line', 'severity', 'rule', 'w3c', 'message']));
-    expect(bad.map((f) => [f.severity, f.rule, f.w3c])).toEqual([['error', 'url-invalid', 'InvalidFullLink'], ['warning', 'url-absolute', null]]);
+    expect(bad.map((f) => [f.severity, f.rule, f.w3c])).toEqual([
+      ['error', 'url-invalid', 'InvalidFullLink'],
+      ['warning', 'url-absolute', null],
+    ]);
     expect(bad.every((f) => typeof f.line === 'number' && f.message.length > 0)).toBe(true);
     expect(report.files[3]!.findings.map((f) => [f.line, f.rule, f.w3c])).toEqual([[null, 'unreadable', null]]);
     expect([report.errors, report.warnings]).toEqual([2, 1]);

@@ -40,7 +40,7 @@ describe('HTML content', () => {
       ['unsafe-style', '<div style="background: url(https://evil.example/x.png)">x</div>'],
       ['unsafe-style', '<p style="width: expression(alert(1))">x</p>'],
       ['unsafe-attribute', '<img src="https://example.org/i.jpg" onerror="alert(1)">'],
-      ['unsafe-attribute', '<p onClick=\'x()\'>texte</p>'],
+      ['unsafe-attribute', "<p onClick='x()'>texte</p>"],
       ['unsafe-url', '<a href="javascript:alert(1)">x</a>'],
       ['unsafe-url', '<a href=" JavaScript:alert(1)">x</a>'],
       ['unsafe-url', '<a href="java&#x09;script:alert(1)">x</a>'],
@@ -62,7 +62,11 @@ describe('HTML content', () => {
       ['unknown-html-element', '<o:p></o:p>'],
       ['unsafe-style', '<p style="max-width: 100%">x</p>'],
     ])('reports %s as a warning', (code, html) => {
-      expect(lintContent(html).found.filter((d) => d.code === code).map((d) => d.severity)).toEqual(['warning']);
+      expect(
+        lintContent(html)
+          .found.filter((d) => d.code === code)
+          .map((d) => d.severity),
+      ).toEqual(['warning']);
     });
   });
 
@@ -73,7 +77,9 @@ describe('HTML content', () => {
       expect(found.map((d) => d.line)).toEqual([lineOfMarker(body, '&lt;script')]);
     });
     it('finds markup in xhtml content', () => {
-      const body = atomDoc({ entries: [atomEntry({ content: '<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">\n<a href="relatif.html">x</a></div></content>' })] });
+      const body = atomDoc({
+        entries: [atomEntry({ content: '<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">\n<a href="relatif.html">x</a></div></content>' })],
+      });
       const found = lintFeed({ path: '/atom.xml', body, format: 'atom', now: NOW }).filter((d) => d.code === 'relative-url');
       expect(found.map((d) => d.line)).toEqual([lineOfMarker(body, '<a href')]);
     });

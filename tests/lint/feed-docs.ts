@@ -23,18 +23,24 @@ export function rssItem(parts: RssItemParts = {}, n = 0): string {
     '<category domain="https://example.org/categories/">Société</category>',
     '<dc:creator>Claire Dupont</dc:creator>',
     parts.description ?? '<description>Résumé &amp; chapeau, avec une espace\u00a0insécable.</description>',
-    parts.content ?? '<content:encoded><![CDATA[<p>Texte <a href="https://example.org/x">lien</a> <img src="https://example.org/i.jpg" srcset="https://example.org/i.jpg 1x, https://example.org/i2.jpg 2x"></p>]]></content:encoded>',
+    parts.content ??
+      '<content:encoded><![CDATA[<p>Texte <a href="https://example.org/x">lien</a> <img src="https://example.org/i.jpg" srcset="https://example.org/i.jpg 1x, https://example.org/i2.jpg 2x"></p>]]></content:encoded>',
     parts.extra ?? '',
-  ].filter((l) => l !== '').join('\n');
+  ]
+    .filter((l) => l !== '')
+    .join('\n');
 }
 
 /** A whole RSS 2.0 document; `head` replaces parts of the channel head, `items` holds item inner XML. */
-export function rssDoc(options: { head?: Partial<Record<'title' | 'link' | 'description' | 'self' | 'language' | 'extra', string>>; items?: string[]; root?: string } = {}): string {
+export function rssDoc(
+  options: { head?: Partial<Record<'title' | 'link' | 'description' | 'self' | 'language' | 'extra', string>>; items?: string[]; root?: string } = {},
+): string {
   const h = options.head ?? {};
   const items = options.items ?? [rssItem()];
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    options.root ?? '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">',
+    options.root ??
+      '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">',
     '<channel>',
     h.title ?? '<title>Gazette de test</title>',
     h.link ?? '<link>https://example.org/</link>',
@@ -46,7 +52,9 @@ export function rssDoc(options: { head?: Partial<Record<'title' | 'link' | 'desc
     ...items.map((inner) => `<item>\n${inner}\n</item>`),
     '</channel>',
     '</rss>',
-  ].filter((l) => l !== '').join('\n');
+  ]
+    .filter((l) => l !== '')
+    .join('\n');
 }
 
 /** Parts of one Atom entry; each is a line of XML (an empty string drops it). */
@@ -75,11 +83,15 @@ export function atomEntry(parts: AtomEntryParts = {}, n = 0): string {
     parts.summary ?? '<summary>Résumé &amp; chapeau</summary>',
     parts.content ?? '<content type="html">&lt;p&gt;Texte &lt;a href="https://example.org/x"&gt;lien&lt;/a&gt;&lt;/p&gt;</content>',
     parts.extra ?? '',
-  ].filter((l) => l !== '').join('\n');
+  ]
+    .filter((l) => l !== '')
+    .join('\n');
 }
 
 /** A whole Atom document; `head` replaces parts of the feed head, `entries` holds entry inner XML. */
-export function atomDoc(options: { head?: Partial<Record<'id' | 'title' | 'updated' | 'self' | 'author' | 'extra', string>>; entries?: string[]; root?: string } = {}): string {
+export function atomDoc(
+  options: { head?: Partial<Record<'id' | 'title' | 'updated' | 'self' | 'author' | 'extra', string>>; entries?: string[]; root?: string } = {},
+): string {
   const h = options.head ?? {};
   const entries = options.entries ?? [atomEntry()];
   return [
@@ -94,7 +106,9 @@ export function atomDoc(options: { head?: Partial<Record<'id' | 'title' | 'updat
     h.extra ?? '',
     ...entries.map((inner) => `<entry>\n${inner}\n</entry>`),
     '</feed>',
-  ].filter((l) => l !== '').join('\n');
+  ]
+    .filter((l) => l !== '')
+    .join('\n');
 }
 
 /** A valid JSON Feed 1.1 item; `n` varies its id, URL and date. */
@@ -116,16 +130,20 @@ export function jsonItem(overrides: Record<string, unknown> = {}, n = 0): Record
 
 /** A whole JSON Feed 1.1 document, pretty-printed (one value per line, so lines are predictable). */
 export function jsonDoc(overrides: Record<string, unknown> = {}, items: Record<string, unknown>[] = [jsonItem()]): string {
-  return JSON.stringify({
-    version: 'https://jsonfeed.org/version/1.1',
-    title: 'Gazette de test',
-    home_page_url: 'https://example.org/',
-    feed_url: 'https://example.org/feed.json',
-    language: 'fr-FR',
-    authors: [{ name: 'Rédaction', url: 'https://example.org/' }],
-    items,
-    ...overrides,
-  }, null, 2);
+  return JSON.stringify(
+    {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Gazette de test',
+      home_page_url: 'https://example.org/',
+      feed_url: 'https://example.org/feed.json',
+      language: 'fr-FR',
+      authors: [{ name: 'Rédaction', url: 'https://example.org/' }],
+      items,
+      ...overrides,
+    },
+    null,
+    2,
+  );
 }
 
 /** 1-based line of the first occurrence of `marker` in `body` (the line a finding must point at). */

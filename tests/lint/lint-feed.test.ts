@@ -47,12 +47,18 @@ describe('lintDocuments', () => {
   });
 
   it('lints every feed and skips HTML pages', () => {
-    const found = lintDocuments([
-      { path: 'dist/feed.xml', body: rssDoc().replace('<language>fr-FR', '<language>fr_FR'), contentType: 'application/rss+xml; charset=utf-8' },
-      { path: 'dist/atom.xml', body: Buffer.from(atomDoc()), contentType: 'application/atom+xml; charset=utf-8' },
-      { path: 'dist/feed.json', body: jsonDoc({ version: '1.1' }), contentType: 'application/feed+json; charset=utf-8' },
-      { path: 'dist/index.html', body: '<p>not a feed', contentType: 'text/html; charset=utf-8' },
-    ], { now: NOW });
-    expect(found.map((d) => [d.file, d.code])).toEqual([['dist/feed.xml', 'language-tag'], ['dist/feed.json', 'json-version']]);
+    const found = lintDocuments(
+      [
+        { path: 'dist/feed.xml', body: rssDoc().replace('<language>fr-FR', '<language>fr_FR'), contentType: 'application/rss+xml; charset=utf-8' },
+        { path: 'dist/atom.xml', body: Buffer.from(atomDoc()), contentType: 'application/atom+xml; charset=utf-8' },
+        { path: 'dist/feed.json', body: jsonDoc({ version: '1.1' }), contentType: 'application/feed+json; charset=utf-8' },
+        { path: 'dist/index.html', body: '<p>not a feed', contentType: 'text/html; charset=utf-8' },
+      ],
+      { now: NOW },
+    );
+    expect(found.map((d) => [d.file, d.code])).toEqual([
+      ['dist/feed.xml', 'language-tag'],
+      ['dist/feed.json', 'json-version'],
+    ]);
   });
 });

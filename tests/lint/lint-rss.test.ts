@@ -7,7 +7,14 @@ const lint = (body: string) => lintFeed({ path: '/feed.xml', body, format: 'rss'
 // [rule code, passing document, failing document, text on the line the finding must point at]
 const rows: [string, string, string, string][] = [
   // channel
-  ['rss-root', rssDoc(), rssDoc({ root: '<rss version="3.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">' }), '<rss version="3.0"'],
+  [
+    'rss-root',
+    rssDoc(),
+    rssDoc({
+      root: '<rss version="3.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">',
+    }),
+    '<rss version="3.0"',
+  ],
   ['missing-required', rssDoc(), rssDoc({ head: { title: '<!-- no title -->' } }), '<channel>'],
   ['missing-required', rssDoc(), rssDoc({ head: { description: '<!-- none -->' } }), '<channel>'],
   ['self-link-missing', rssDoc(), rssDoc({ head: { self: '<atom:link href="https://example.org/" rel="alternate"/>' } }), '<channel>'],
@@ -16,42 +23,144 @@ const rows: [string, string, string, string][] = [
   ['language-tag', rssDoc({ head: { language: '<language>fr</language>' } }), rssDoc({ head: { language: '<language>fr_FR</language>' } }), '<language>'],
   ['url-invalid', rssDoc(), rssDoc({ head: { link: '<link>example.org</link>' } }), '<link>example.org'],
   ['duplicate-element', rssDoc(), rssDoc({ head: { extra: '<title>Deuxième titre</title>' } }), 'Deuxième titre'],
-  ['author-email', rssDoc({ head: { extra: '<managingEditor>redac@example.org (Rédaction)</managingEditor>' } }), rssDoc({ head: { extra: '<managingEditor>Rédaction</managingEditor>' } }), '<managingEditor>'],
+  [
+    'author-email',
+    rssDoc({ head: { extra: '<managingEditor>redac@example.org (Rédaction)</managingEditor>' } }),
+    rssDoc({ head: { extra: '<managingEditor>Rédaction</managingEditor>' } }),
+    '<managingEditor>',
+  ],
   // items
-  ['item-title-or-description', rssDoc({ items: [rssItem({ title: '<!-- -->' })] }), rssDoc({ items: [rssItem({ title: '<!-- -->', description: '<!-- -->', content: '<!-- -->' })] }), '<item>'],
-  ['guid-duplicate', rssDoc({ items: [rssItem({}, 0), rssItem({}, 1)] }), rssDoc({ items: [rssItem({}, 0), rssItem({ guid: '<guid isPermaLink="false">tag:example.org,2024-01-01:maroc-0</guid>' }, 1)] }), 'maroc-0</guid>\n<pubDate>Thu'],
-  ['guid-not-permalink', rssDoc({ items: [rssItem({ guid: '<guid>https://example.org/articles/maroc-0/</guid>' })] }), rssDoc({ items: [rssItem({ guid: '<guid>tag:example.org,2024-01-01:maroc-0</guid>' })] }), '<guid>'],
+  [
+    'item-title-or-description',
+    rssDoc({ items: [rssItem({ title: '<!-- -->' })] }),
+    rssDoc({ items: [rssItem({ title: '<!-- -->', description: '<!-- -->', content: '<!-- -->' })] }),
+    '<item>',
+  ],
+  [
+    'guid-duplicate',
+    rssDoc({ items: [rssItem({}, 0), rssItem({}, 1)] }),
+    rssDoc({ items: [rssItem({}, 0), rssItem({ guid: '<guid isPermaLink="false">tag:example.org,2024-01-01:maroc-0</guid>' }, 1)] }),
+    'maroc-0</guid>\n<pubDate>Thu',
+  ],
+  [
+    'guid-not-permalink',
+    rssDoc({ items: [rssItem({ guid: '<guid>https://example.org/articles/maroc-0/</guid>' })] }),
+    rssDoc({ items: [rssItem({ guid: '<guid>tag:example.org,2024-01-01:maroc-0</guid>' })] }),
+    '<guid>',
+  ],
   ['guid-not-permalink', rssDoc(), rssDoc({ items: [rssItem({ guid: '<guid isPermaLink="true">maroc-0</guid>' })] }), '<guid'],
   ['url-invalid', rssDoc(), rssDoc({ items: [rssItem({ link: '<link>/articles/maroc/</link>' })] }), '<link>/articles'],
   ['url-invalid', rssDoc(), rssDoc({ items: [rssItem({ link: '<link>https://example.org/un article</link>' })] }), '<link>https://example.org/un'],
-  ['url-invalid', rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" length="10" type="image/jpeg"/>' })] }), rssDoc({ items: [rssItem({ extra: '<enclosure url="images/a.jpg" length="10" type="image/jpeg"/>' })] }), '<enclosure'],
-  ['url-invalid', rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" length="10" type="image/jpeg"/>' })] }), rssDoc({ items: [rssItem({ extra: '<enclosure url="ftp://example.org/a.jpg" length="10" type="image/jpeg"/>' })] }), '<enclosure'],
-  ['url-absolute', rssDoc({ items: [rssItem({ extra: '<comments>https://example.org/c/</comments>' })] }), rssDoc({ items: [rssItem({ extra: '<comments>ftp://example.org/c/</comments>' })] }), '<comments>'],
-  ['author-email', rssDoc({ items: [rssItem({ extra: '<author>claire@example.org (Claire Dupont)</author>' })] }), rssDoc({ items: [rssItem({ extra: '<author>Claire Dupont</author>' })] }), '<author>'],
-  ['duplicate-element', rssDoc({ items: [rssItem({ extra: '<author>claire@example.org</author>' })] }), rssDoc({ items: [rssItem({ extra: '<author>claire@example.org</author>\n<author>paul@example.org</author>' })] }), '<author>paul'],
+  [
+    'url-invalid',
+    rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" length="10" type="image/jpeg"/>' })] }),
+    rssDoc({ items: [rssItem({ extra: '<enclosure url="images/a.jpg" length="10" type="image/jpeg"/>' })] }),
+    '<enclosure',
+  ],
+  [
+    'url-invalid',
+    rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" length="10" type="image/jpeg"/>' })] }),
+    rssDoc({ items: [rssItem({ extra: '<enclosure url="ftp://example.org/a.jpg" length="10" type="image/jpeg"/>' })] }),
+    '<enclosure',
+  ],
+  [
+    'url-absolute',
+    rssDoc({ items: [rssItem({ extra: '<comments>https://example.org/c/</comments>' })] }),
+    rssDoc({ items: [rssItem({ extra: '<comments>ftp://example.org/c/</comments>' })] }),
+    '<comments>',
+  ],
+  [
+    'author-email',
+    rssDoc({ items: [rssItem({ extra: '<author>claire@example.org (Claire Dupont)</author>' })] }),
+    rssDoc({ items: [rssItem({ extra: '<author>Claire Dupont</author>' })] }),
+    '<author>',
+  ],
+  [
+    'duplicate-element',
+    rssDoc({ items: [rssItem({ extra: '<author>claire@example.org</author>' })] }),
+    rssDoc({ items: [rssItem({ extra: '<author>claire@example.org</author>\n<author>paul@example.org</author>' })] }),
+    '<author>paul',
+  ],
   ['duplicate-element', rssDoc(), rssDoc({ items: [rssItem({ extra: '<pubDate>Fri, 22 Nov 2024 10:00:00 +0100</pubDate>' })] }), '10:00:00'],
   ['description-with-content', rssDoc(), rssDoc({ items: [rssItem({ description: '<!-- -->' })] }), '<content:encoded>'],
   ['plain-text', rssDoc(), rssDoc({ items: [rssItem({ title: '<title>&lt;b&gt;Maroc&lt;/b&gt;</title>' })] }), '<title>&lt;b'],
   ['plain-text', rssDoc(), rssDoc({ items: [rssItem({ title: '<title><![CDATA[Maroc <em>chaud</em>]]></title>' })] }), '<title><![CDATA'],
-  ['plain-text', rssDoc({ items: [rssItem({ extra: '<category>Sports &amp; loisirs</category>' })] }), rssDoc({ items: [rssItem({ extra: '<category>Soci&amp;eacute;t&amp;eacute;</category>' })] }), 'Soci&amp;'],
-  ['plain-text', rssDoc({ items: [rssItem({ title: '<title><![CDATA[R&D <Tech> & co]]></title>' })] }), rssDoc({ head: { description: '<description>Les &lt;b&gt;dépêches&lt;/b&gt;</description>' } }), '<description>Les'],
+  [
+    'plain-text',
+    rssDoc({ items: [rssItem({ extra: '<category>Sports &amp; loisirs</category>' })] }),
+    rssDoc({ items: [rssItem({ extra: '<category>Soci&amp;eacute;t&amp;eacute;</category>' })] }),
+    'Soci&amp;',
+  ],
+  [
+    'plain-text',
+    rssDoc({ items: [rssItem({ title: '<title><![CDATA[R&D <Tech> & co]]></title>' })] }),
+    rssDoc({ head: { description: '<description>Les &lt;b&gt;dépêches&lt;/b&gt;</description>' } }),
+    '<description>Les',
+  ],
   // rules of the W3C validator (feedvalidator message names in src/lint)
-  ['plain-text-unencoded', rssDoc({ items: [rssItem({ title: '<title>R&amp;D &#x3C;Tech&gt; : 3 &lt; 4</title>' })] }), rssDoc({ items: [rssItem({ title: '<title>R&amp;D &lt;Tech&gt; : 3 &lt; 4</title>' })] }), '<title>R&amp;D &lt;Tech'],
+  [
+    'plain-text-unencoded',
+    rssDoc({ items: [rssItem({ title: '<title>R&amp;D &#x3C;Tech&gt; : 3 &lt; 4</title>' })] }),
+    rssDoc({ items: [rssItem({ title: '<title>R&amp;D &lt;Tech&gt; : 3 &lt; 4</title>' })] }),
+    '<title>R&amp;D &lt;Tech',
+  ],
   ['plain-text-unencoded', rssDoc(), rssDoc({ items: [rssItem({ extra: '<category><![CDATA[R&D <Tech>]]></category>' })] }), '<category><![CDATA'],
   ['element-undefined', rssDoc({ head: { extra: '<ttl>60</ttl>' } }), rssDoc({ head: { extra: '<updated>2024-11-22T00:00:00Z</updated>' } }), '<updated>'],
   ['element-undefined', rssDoc(), rssDoc({ items: [rssItem({ extra: '<image>https://example.org/a.jpg</image>' })] }), '<image>'],
-  ['duplicate-semantics', rssDoc({ items: [rssItem({ extra: '<dc:subject>Société</dc:subject>' })] }).replace('<category domain="https://example.org/categories/">Société</category>\n', ''), rssDoc({ items: [rssItem({ extra: '<author>claire@example.org (Claire Dupont)</author>' })] }), '<author>claire'],
+  [
+    'duplicate-semantics',
+    rssDoc({ items: [rssItem({ extra: '<dc:subject>Société</dc:subject>' })] }).replace(
+      '<category domain="https://example.org/categories/">Société</category>\n',
+      '',
+    ),
+    rssDoc({ items: [rssItem({ extra: '<author>claire@example.org (Claire Dupont)</author>' })] }),
+    '<author>claire',
+  ],
   ['duplicate-semantics', rssDoc(), rssDoc({ head: { extra: '<dc:language>fr</dc:language>' } }), '<dc:language>'],
   ['guid-missing', rssDoc(), rssDoc({ items: [rssItem({ guid: '<!-- no guid -->' })] }), '<item>'],
-  ['description-with-content', rssDoc(), rssDoc({ items: [rssItem({ description: '<!-- -->', extra: '<description>Résumé après coup</description>' })] }), '<content:encoded>'],
-  ['enclosure-attributes', rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" length="0" type="image/jpeg"/>' })] }), rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" type="image/jpeg"/>' })] }), '<enclosure'],
-  ['enclosure-attributes', rssDoc(), rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" length="-1" type="image/jpeg"/>' })] }), '<enclosure'],
-  ['enclosure-attributes', rssDoc(), rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" length="12" type="jpeg image"/>' })] }), '<enclosure'],
-  ['author-email-name', rssDoc({ items: [rssItem({ extra: '<author>claire@example.org (Claire Dupont)</author>' })] }), rssDoc({ items: [rssItem({ extra: '<author>claire@example.org</author>' })] }), '<author>'],
+  [
+    'description-with-content',
+    rssDoc(),
+    rssDoc({ items: [rssItem({ description: '<!-- -->', extra: '<description>Résumé après coup</description>' })] }),
+    '<content:encoded>',
+  ],
+  [
+    'enclosure-attributes',
+    rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" length="0" type="image/jpeg"/>' })] }),
+    rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" type="image/jpeg"/>' })] }),
+    '<enclosure',
+  ],
+  [
+    'enclosure-attributes',
+    rssDoc(),
+    rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" length="-1" type="image/jpeg"/>' })] }),
+    '<enclosure',
+  ],
+  [
+    'enclosure-attributes',
+    rssDoc(),
+    rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" length="12" type="jpeg image"/>' })] }),
+    '<enclosure',
+  ],
+  [
+    'author-email-name',
+    rssDoc({ items: [rssItem({ extra: '<author>claire@example.org (Claire Dupont)</author>' })] }),
+    rssDoc({ items: [rssItem({ extra: '<author>claire@example.org</author>' })] }),
+    '<author>',
+  ],
   ['author-email-name', rssDoc(), rssDoc({ head: { extra: '<webMaster>web@example.org</webMaster>' } }), '<webMaster>'],
   ['text-blank', rssDoc(), rssDoc({ items: [rssItem({ title: '<title></title>' })] }), '<title></title>'],
   ['link-type', rssDoc(), rssDoc({ head: { extra: '<atom:link href="https://hub.example.org/" rel="hub" type="hub"/>' } }), 'rel="hub"'],
-  ['namespace-unknown', rssDoc({ root: '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">' }), rssDoc({ root: '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:x="https://example.org/ns">' }), '<rss'],
+  [
+    'namespace-unknown',
+    rssDoc({
+      root: '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">',
+    }),
+    rssDoc({
+      root: '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:x="https://example.org/ns">',
+    }),
+    '<rss',
+  ],
 ];
 
 /** Each code the W3C validator reports as a warning, with a document that raises it. */
@@ -64,7 +173,12 @@ const warnings: [string, string][] = [
   ['url-absolute', rssDoc({ items: [rssItem({ extra: '<comments>ftp://example.org/c/</comments>' })] })],
   ['author-email-name', rssDoc({ items: [rssItem({ extra: '<author>claire@example.org</author>' })] })],
   ['text-blank', rssDoc({ items: [rssItem({ title: '<title> </title>' })] })],
-  ['namespace-unknown', rssDoc({ root: '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:x="urn:x">' })],
+  [
+    'namespace-unknown',
+    rssDoc({
+      root: '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:x="urn:x">',
+    }),
+  ],
 ];
 
 describe('lintFeed (RSS 2.0)', () => {
@@ -79,13 +193,21 @@ describe('lintFeed (RSS 2.0)', () => {
       expect(lint(good).filter((d) => d.code === code)).toEqual([]);
     });
     it('flags the bad document on the right line', () => {
-      expect(lint(bad).filter((d) => d.code === code).map((d) => d.line)).toContain(lineOfMarker(bad, marker));
+      expect(
+        lint(bad)
+          .filter((d) => d.code === code)
+          .map((d) => d.line),
+      ).toContain(lineOfMarker(bad, marker));
     });
   });
 
   describe.each(warnings)('rule %s', (code, bad) => {
     it('is a warning, as in the W3C validator', () => {
-      expect(lint(bad).filter((d) => d.code === code).map((d) => d.severity)).toEqual(['warning']);
+      expect(
+        lint(bad)
+          .filter((d) => d.code === code)
+          .map((d) => d.severity),
+      ).toEqual(['warning']);
     });
   });
 
@@ -107,28 +229,124 @@ describe('lintFeed (RSS 2.0)', () => {
 // [rule code, W3C class, passing document, failing document, text on the line the finding must point at]
 const classed: [string, string, string, string, string][] = [
   ['integer-value', 'InvalidPositiveInteger', rssDoc({ head: { extra: '<ttl>60</ttl>' } }), rssDoc({ head: { extra: '<ttl>0</ttl>' } }), '<ttl>'],
-  ['missing-required', 'MissingLink', rssDoc({ head: { extra: '<image><url>https://example.org/l.png</url><title>G</title><link>https://example.org/</link></image>' } }), rssDoc({ head: { extra: '<image><url>https://example.org/l.png</url><title>G</title></image>' } }), '<image>'],
-  ['image-size', 'InvalidWidth', rssDoc({ head: { extra: '<image><url>https://example.org/l.png</url><title>G</title><link>https://example.org/</link><width>144</width></image>' } }), rssDoc({ head: { extra: '<image><url>https://example.org/l.png</url><title>G</title><link>https://example.org/</link><width>145</width></image>' } }), '<image>'],
-  ['form-name', 'InvalidFormComponentName', rssDoc({ head: { extra: '<textInput><title>T</title><description>D</description><name>q</name><link>https://example.org/s</link></textInput>' } }), rssDoc({ head: { extra: '<textInput><title>T</title><description>D</description><name>1q</name><link>https://example.org/s</link></textInput>' } }), '<textInput>'],
-  ['missing-attribute', 'MissingAttribute', rssDoc({ head: { extra: '<cloud domain="example.org" port="80" path="/rpc" registerProcedure="p" protocol="xml-rpc"/>' } }), rssDoc({ head: { extra: '<cloud domain="example.org" port="80" path="/rpc" protocol="xml-rpc"/>' } }), '<cloud'],
-  ['hour-value', 'InvalidHour', rssDoc({ head: { extra: '<skipHours><hour>0</hour><hour>23</hour></skipHours>' } }), rssDoc({ head: { extra: '<skipHours><hour>25</hour></skipHours>' } }), '<skipHours>'],
-  ['duplicate-value', 'DuplicateValue', rssDoc({ head: { extra: '<skipDays><day>Monday</day><day>Sunday</day></skipDays>' } }), rssDoc({ head: { extra: '<skipDays><day>Monday</day><day>Monday</day></skipDays>' } }), '<skipDays>'],
+  [
+    'missing-required',
+    'MissingLink',
+    rssDoc({ head: { extra: '<image><url>https://example.org/l.png</url><title>G</title><link>https://example.org/</link></image>' } }),
+    rssDoc({ head: { extra: '<image><url>https://example.org/l.png</url><title>G</title></image>' } }),
+    '<image>',
+  ],
+  [
+    'image-size',
+    'InvalidWidth',
+    rssDoc({ head: { extra: '<image><url>https://example.org/l.png</url><title>G</title><link>https://example.org/</link><width>144</width></image>' } }),
+    rssDoc({ head: { extra: '<image><url>https://example.org/l.png</url><title>G</title><link>https://example.org/</link><width>145</width></image>' } }),
+    '<image>',
+  ],
+  [
+    'form-name',
+    'InvalidFormComponentName',
+    rssDoc({ head: { extra: '<textInput><title>T</title><description>D</description><name>q</name><link>https://example.org/s</link></textInput>' } }),
+    rssDoc({ head: { extra: '<textInput><title>T</title><description>D</description><name>1q</name><link>https://example.org/s</link></textInput>' } }),
+    '<textInput>',
+  ],
+  [
+    'missing-attribute',
+    'MissingAttribute',
+    rssDoc({ head: { extra: '<cloud domain="example.org" port="80" path="/rpc" registerProcedure="p" protocol="xml-rpc"/>' } }),
+    rssDoc({ head: { extra: '<cloud domain="example.org" port="80" path="/rpc" protocol="xml-rpc"/>' } }),
+    '<cloud',
+  ],
+  [
+    'hour-value',
+    'InvalidHour',
+    rssDoc({ head: { extra: '<skipHours><hour>0</hour><hour>23</hour></skipHours>' } }),
+    rssDoc({ head: { extra: '<skipHours><hour>25</hour></skipHours>' } }),
+    '<skipHours>',
+  ],
+  [
+    'duplicate-value',
+    'DuplicateValue',
+    rssDoc({ head: { extra: '<skipDays><day>Monday</day><day>Sunday</day></skipDays>' } }),
+    rssDoc({ head: { extra: '<skipDays><day>Monday</day><day>Monday</day></skipDays>' } }),
+    '<skipDays>',
+  ],
   ['day-value', 'InvalidDay', rssDoc(), rssDoc({ head: { extra: '<skipDays><day>Lundi</day></skipDays>' } }), '<skipDays>'],
-  ['date-w3cdtf', 'InvalidW3CDTFDate', rssDoc({ head: { extra: '<dc:date>2024-11-22</dc:date>' } }), rssDoc({ head: { extra: '<dc:date>22/11/2024</dc:date>' } }), '<dc:date>'],
-  ['enclosure-attributes', 'InvalidIntegerAttribute', rssDoc(), rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" length="1.5" type="image/jpeg"/>' })] }), '<enclosure'],
-  ['enclosure-attributes', 'UseZeroForUnknown', rssDoc(), rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" length="-1" type="image/jpeg"/>' })] }), '<enclosure'],
-  ['enclosure-attributes', 'InvalidMIMEAttribute', rssDoc(), rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" length="1" type="jpeg"/>' })] }), '<enclosure'],
+  [
+    'date-w3cdtf',
+    'InvalidW3CDTFDate',
+    rssDoc({ head: { extra: '<dc:date>2024-11-22</dc:date>' } }),
+    rssDoc({ head: { extra: '<dc:date>22/11/2024</dc:date>' } }),
+    '<dc:date>',
+  ],
+  [
+    'enclosure-attributes',
+    'InvalidIntegerAttribute',
+    rssDoc(),
+    rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" length="1.5" type="image/jpeg"/>' })] }),
+    '<enclosure',
+  ],
+  [
+    'enclosure-attributes',
+    'UseZeroForUnknown',
+    rssDoc(),
+    rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" length="-1" type="image/jpeg"/>' })] }),
+    '<enclosure',
+  ],
+  [
+    'enclosure-attributes',
+    'InvalidMIMEAttribute',
+    rssDoc(),
+    rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" length="1" type="jpeg"/>' })] }),
+    '<enclosure',
+  ],
   ['guid-not-permalink', 'InvalidPermalink', rssDoc(), rssDoc({ items: [rssItem({ guid: '<guid>tag:example.org,2024-01-01:maroc-0</guid>' })] }), '<guid>'],
   ['tag-uri', 'InvalidTAG', rssDoc(), rssDoc({ items: [rssItem({ guid: '<guid isPermaLink="false">tag:example.org,2024-01-01:maroc 0</guid>' })] }), '<guid'],
-  ['unexpected-attribute', 'UnexpectedAttribute', rssDoc(), rssDoc({ items: [rssItem({ guid: '<guid ispermalink="false">tag:example.org,2024-01-01:maroc-0</guid>' })] }), '<guid'],
-  ['author-email', 'InvalidContact', rssDoc({ items: [rssItem({ extra: '<author>mailto:claire@example.org (Claire)</author>' })] }), rssDoc({ items: [rssItem({ extra: '<author>claire chez example.org (Claire)</author>' })] }), '<author>'],
-  ['author-email-name', 'EmailFormat', rssDoc(), rssDoc({ head: { extra: '<managingEditor>Claire &lt;claire@example.org&gt;</managingEditor>' } }), '<managingEditor>'],
+  [
+    'unexpected-attribute',
+    'UnexpectedAttribute',
+    rssDoc(),
+    rssDoc({ items: [rssItem({ guid: '<guid ispermalink="false">tag:example.org,2024-01-01:maroc-0</guid>' })] }),
+    '<guid',
+  ],
+  [
+    'author-email',
+    'InvalidContact',
+    rssDoc({ items: [rssItem({ extra: '<author>mailto:claire@example.org (Claire)</author>' })] }),
+    rssDoc({ items: [rssItem({ extra: '<author>claire chez example.org (Claire)</author>' })] }),
+    '<author>',
+  ],
+  [
+    'author-email-name',
+    'EmailFormat',
+    rssDoc(),
+    rssDoc({ head: { extra: '<managingEditor>Claire &lt;claire@example.org&gt;</managingEditor>' } }),
+    '<managingEditor>',
+  ],
   ['url-invalid', 'InvalidFullLink', rssDoc(), rssDoc({ items: [rssItem({ extra: '<source url="/flux.xml">AFP</source>' })] }), '<source'],
   ['plain-text', 'ContainsHTML', rssDoc(), rssDoc({ items: [rssItem({ extra: '<dc:creator>Jos&amp;eacute; Martin</dc:creator>' })] }), 'Jos&amp;'],
-  ['duplicate-semantics', 'DuplicateItemSemantics', rssDoc(), rssDoc({ items: [rssItem({ extra: '<dc:date>2024-11-22T00:00:00+01:00</dc:date>' })] }), '<dc:date>'],
+  [
+    'duplicate-semantics',
+    'DuplicateItemSemantics',
+    rssDoc(),
+    rssDoc({ items: [rssItem({ extra: '<dc:date>2024-11-22T00:00:00+01:00</dc:date>' })] }),
+    '<dc:date>',
+  ],
   ['text-blank', 'NotBlank', rssDoc(), rssDoc({ items: [rssItem({ extra: '<category> </category>' })] }), '<category> </category>'],
-  ['date-rfc822-form', 'ProblematicalRFC822Date', rssDoc(), rssDoc({ items: [rssItem({ pubDate: '<pubDate>Fri (vendredi) , 22 Nov 2024 00:00:00 +0100</pubDate>' })] }), '(vendredi)'],
-  ['date-rfc822-form', 'ProblematicalRFC822Date', rssDoc(), rssDoc({ items: [rssItem({ pubDate: '<pubDate>Fri, 22 Nov 2024 00:00:00 +0100 (CET)</pubDate>' })] }), '(CET)'],
+  [
+    'date-rfc822-form',
+    'ProblematicalRFC822Date',
+    rssDoc(),
+    rssDoc({ items: [rssItem({ pubDate: '<pubDate>Fri (vendredi) , 22 Nov 2024 00:00:00 +0100</pubDate>' })] }),
+    '(vendredi)',
+  ],
+  [
+    'date-rfc822-form',
+    'ProblematicalRFC822Date',
+    rssDoc(),
+    rssDoc({ items: [rssItem({ pubDate: '<pubDate>Fri, 22 Nov 2024 00:00:00 +0100 (CET)</pubDate>' })] }),
+    '(CET)',
+  ],
 ];
 
 describe('lintFeed (RSS 2.0), rules with their W3C class', () => {
@@ -137,12 +355,27 @@ describe('lintFeed (RSS 2.0), rules with their W3C class', () => {
       expect(lint(good).filter((d) => d.code === code)).toEqual([]);
     });
     it('flags the bad document on the right line with the class', () => {
-      expect(lint(bad).filter((d) => d.code === code).map((d) => [d.line, d.w3c])).toContainEqual([lineOfMarker(bad, marker), w3c]);
+      expect(
+        lint(bad)
+          .filter((d) => d.code === code)
+          .map((d) => [d.line, d.w3c]),
+      ).toContainEqual([lineOfMarker(bad, marker), w3c]);
     });
   });
 
   it.each([
-    ['two enclosures', 'enclosure-duplicate', rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.jpg" length="1" type="image/jpeg"/>\n<enclosure url="https://example.org/b.jpg" length="1" type="image/jpeg"/>' })] })],
+    [
+      'two enclosures',
+      'enclosure-duplicate',
+      rssDoc({
+        items: [
+          rssItem({
+            extra:
+              '<enclosure url="https://example.org/a.jpg" length="1" type="image/jpeg"/>\n<enclosure url="https://example.org/b.jpg" length="1" type="image/jpeg"/>',
+          }),
+        ],
+      }),
+    ],
     ['an empty guid', 'guid-empty', rssDoc({ items: [rssItem({ guid: '<guid isPermaLink="false"></guid>' })] })],
     ['an ftp: link', 'url-absolute', rssDoc({ items: [rssItem({ link: '<link>ftp://example.org/a.txt</link>' })] })],
     ['a C1 control character', 'c1-control', rssDoc({ items: [rssItem({ title: '<title>l\u0092été</title>' })] })],
@@ -153,7 +386,11 @@ describe('lintFeed (RSS 2.0), rules with their W3C class', () => {
   });
 
   it('reads RSS 0.91 with the RSS 2.0 rules, without asking for RSS 2.0 additions', () => {
-    const body = rssDoc({ root: '<rss version="0.91" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">', head: { self: '<!-- -->' }, items: [rssItem({ guid: '<!-- -->' })] });
+    const body = rssDoc({
+      root: '<rss version="0.91" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">',
+      head: { self: '<!-- -->' },
+      items: [rssItem({ guid: '<!-- -->' })],
+    });
     expect(lintFeed({ path: '/f.xml', body, format: 'rss-0.9x', now: NOW })).toEqual([]);
   });
 });

@@ -10,7 +10,11 @@ const RDF = 'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"';
 const formats: [string, string, DocumentFormat][] = [
   ['an RSS 2.0 feed', '<rss version="2.0"><channel/></rss>', 'rss'],
   ['an Atom feed after a comment holding "<"', `<?xml version="1.0"?>\n<!-- Author: Sam <sam@example.org> -->\n<feed ${ATOM}/>`, 'atom'],
-  ['an Atom feed after a PI, a doctype with an internal subset and comments', `<?xml version="1.0"?><?xml-stylesheet href="a.xsl"?><!DOCTYPE feed [<!ENTITY x "<rss>"><!-- ] > --> ]><!-- <rss> --><feed ${ATOM}/>`, 'atom'],
+  [
+    'an Atom feed after a PI, a doctype with an internal subset and comments',
+    `<?xml version="1.0"?><?xml-stylesheet href="a.xsl"?><!DOCTYPE feed [<!ENTITY x "<rss>"><!-- ] > --> ]><!-- <rss> --><feed ${ATOM}/>`,
+    'atom',
+  ],
   ['a prefixed Atom feed', '<a:feed xmlns:a="http://www.w3.org/2005/Atom"/>', 'atom'],
   ['an Atom entry document', `<entry ${ATOM}/>`, 'atom-entry'],
   ['an Atom 0.3 feed', '<feed version="0.3" xmlns="http://purl.org/atom/ns#"/>', 'atom-0.3'],
@@ -27,12 +31,27 @@ const formats: [string, string, DocumentFormat][] = [
 const encodings: [string, Uint8Array, string, string][] = [
   ['UTF-8 without declaration', Buffer.from('<t>été</t>', 'utf8'), 'été', 'utf-8'],
   ['UTF-8 with a BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<t>été</t>', 'utf8')]), '<t>été', 'utf-8'],
-  ['UTF-16 LE with a BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<?xml version="1.0" encoding="utf-16"?><t>été</t>', 'utf16le')]), '<t>été', 'utf-16le'],
+  [
+    'UTF-16 LE with a BOM',
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<?xml version="1.0" encoding="utf-16"?><t>été</t>', 'utf16le')]),
+    '<t>été',
+    'utf-16le',
+  ],
   ['UTF-16 BE with a BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('<t>été</t>', 'utf16le').swap16()]), '<t>été', 'utf-16be'],
   ['UTF-16 LE without a BOM', Buffer.from('<?xml version="1.0"?><t>été</t>', 'utf16le'), 'été', 'utf-16le'],
   ['ISO-8859-1 declared', Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><t>été</t>', 'latin1'), 'été', 'iso-8859-1'],
-  ['ISO-8859-15 declared (€ at 0xA4)', Buffer.concat([Buffer.from('<?xml version="1.0" encoding="iso-8859-15"?><t>'), Buffer.from([0xa4]), Buffer.from('</t>')]), '€', 'iso-8859-15'],
-  ['Windows-1252 declared (’ at 0x92)', Buffer.concat([Buffer.from("<?xml version='1.0' encoding='windows-1252'?><t>l"), Buffer.from([0x92]), Buffer.from('été</t>', 'latin1')]), 'l’été', 'windows-1252'],
+  [
+    'ISO-8859-15 declared (€ at 0xA4)',
+    Buffer.concat([Buffer.from('<?xml version="1.0" encoding="iso-8859-15"?><t>'), Buffer.from([0xa4]), Buffer.from('</t>')]),
+    '€',
+    'iso-8859-15',
+  ],
+  [
+    'Windows-1252 declared (’ at 0x92)',
+    Buffer.concat([Buffer.from("<?xml version='1.0' encoding='windows-1252'?><t>l"), Buffer.from([0x92]), Buffer.from('été</t>', 'latin1')]),
+    'l’été',
+    'windows-1252',
+  ],
 ];
 
 describe('detectFormat', () => {
@@ -52,7 +71,11 @@ describe('decodeFeed', () => {
 
   it.each([
     ['an unknown label', Buffer.from('<?xml version="1.0" encoding="x-gazette"?><t/>'), 'encoding-unknown'],
-    ['a UTF-8 BOM with a Latin-1 declaration', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<?xml version="1.0" encoding="iso-8859-1"?><t/>')]), 'encoding-mismatch'],
+    [
+      'a UTF-8 BOM with a Latin-1 declaration',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<?xml version="1.0" encoding="iso-8859-1"?><t/>')]),
+      'encoding-mismatch',
+    ],
     ['UTF-16 declared without UTF-16 bytes', Buffer.from('<?xml version="1.0" encoding="UTF-16"?><t/>'), 'encoding-mismatch'],
   ])('reports %s', (_label, bytes, code) => {
     expect(decodeFeed(bytes).problems.map((p) => p.code)).toEqual([code]);
@@ -88,11 +111,39 @@ describe('lintFeedFile', () => {
   });
 
   it.each([
-    ['RSS 0.91 with the Netscape DTD and an HTML entity', '<?xml version="1.0"?>\n<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">\n<rss version="0.91"><channel><title>Caf&eacute;</title><link>https://example.org/</link><description>D</description><language>fr</language>\n<item><title>T</title><link>https://example.org/a</link></item></channel></rss>', 'rss-0.9x', []],
-    ['RSS 1.0', '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">\n<channel rdf:about="https://example.org/"><title>T</title><link>https://example.org/</link><description>D</description><items/></channel>\n<item rdf:about="https://example.org/a"><title>A</title><link>https://example.org/a</link><dc:date>2024-11-22T10:00:00+01:00</dc:date></item>\n</rdf:RDF>', 'rss-1.0', []],
-    ['RSS 1.0 without item link and with a bad dc:date', '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">\n<channel rdf:about="https://example.org/"><title>T</title><link>https://example.org/</link><description>D</description><items/></channel>\n<item rdf:about="https://example.org/a"><title>A</title><dc:date>22/11/2024</dc:date></item>\n</rdf:RDF>', 'rss-1.0', [['missing-required', 'MissingLink'], ['date-w3cdtf', 'InvalidW3CDTFDate']]],
-    ['an Atom entry document', `<entry ${ATOM}><id>tag:example.org,2024-01-01:a</id><title>T</title><updated>2024-11-22T00:00:00Z</updated><author><name>R</name></author><link href="https://example.org/a"/></entry>`, 'atom-entry', []],
-    ['an Atom entry document without author', `<entry ${ATOM}><id>tag:example.org,2024-01-01:a</id><title>T</title><updated>2024-11-22T00:00:00Z</updated><link href="https://example.org/a"/></entry>`, 'atom-entry', [['author-missing', 'MissingElement']]],
+    [
+      'RSS 0.91 with the Netscape DTD and an HTML entity',
+      '<?xml version="1.0"?>\n<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">\n<rss version="0.91"><channel><title>Caf&eacute;</title><link>https://example.org/</link><description>D</description><language>fr</language>\n<item><title>T</title><link>https://example.org/a</link></item></channel></rss>',
+      'rss-0.9x',
+      [],
+    ],
+    [
+      'RSS 1.0',
+      '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">\n<channel rdf:about="https://example.org/"><title>T</title><link>https://example.org/</link><description>D</description><items/></channel>\n<item rdf:about="https://example.org/a"><title>A</title><link>https://example.org/a</link><dc:date>2024-11-22T10:00:00+01:00</dc:date></item>\n</rdf:RDF>',
+      'rss-1.0',
+      [],
+    ],
+    [
+      'RSS 1.0 without item link and with a bad dc:date',
+      '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">\n<channel rdf:about="https://example.org/"><title>T</title><link>https://example.org/</link><description>D</description><items/></channel>\n<item rdf:about="https://example.org/a"><title>A</title><dc:date>22/11/2024</dc:date></item>\n</rdf:RDF>',
+      'rss-1.0',
+      [
+        ['missing-required', 'MissingLink'],
+        ['date-w3cdtf', 'InvalidW3CDTFDate'],
+      ],
+    ],
+    [
+      'an Atom entry document',
+      `<entry ${ATOM}><id>tag:example.org,2024-01-01:a</id><title>T</title><updated>2024-11-22T00:00:00Z</updated><author><name>R</name></author><link href="https://example.org/a"/></entry>`,
+      'atom-entry',
+      [],
+    ],
+    [
+      'an Atom entry document without author',
+      `<entry ${ATOM}><id>tag:example.org,2024-01-01:a</id><title>T</title><updated>2024-11-22T00:00:00Z</updated><link href="https://example.org/a"/></entry>`,
+      'atom-entry',
+      [['author-missing', 'MissingElement']],
+    ],
     ['Atom 0.3', '<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>T</title></feed>', 'atom-0.3', [['feed-format', 'ObsoleteNamespace']]],
     ['an Atom feed in no namespace', '<feed><title>T</title></feed>', 'unknown', [['atom-root', 'MissingNamespace']]],
     ['an HTML page', '<html><body/></html>', 'unknown', [['feed-format', 'UndefinedElement']]],

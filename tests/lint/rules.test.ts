@@ -7,8 +7,11 @@ import { atomDoc, atomEntry, jsonDoc, jsonItem, NOW, rssDoc, rssItem } from './f
 
 const LINT_DIR = path.resolve(import.meta.dirname, '../../src/lint');
 /** Every rule code the linter's source reports, read from its `report.error('…'` / `report.warning('…'` calls. */
-const reported = new Set(readdirSync(LINT_DIR).filter((f) => f.endsWith('.ts')).flatMap((f) =>
-  [...readFileSync(path.join(LINT_DIR, f), 'utf8').matchAll(/report\.(?:error|warning)\(\s*'([a-z0-9-]+)'/g)].map((m) => m[1]!)));
+const reported = new Set(
+  readdirSync(LINT_DIR)
+    .filter((f) => f.endsWith('.ts'))
+    .flatMap((f) => [...readFileSync(path.join(LINT_DIR, f), 'utf8').matchAll(/report\.(?:error|warning)\(\s*'([a-z0-9-]+)'/g)].map((m) => m[1]!)),
+);
 
 describe('the rule catalog', () => {
   it('finds the reporting calls it checks', () => {
@@ -43,6 +46,8 @@ describe('findings', () => {
     const future = rssDoc({ items: [rssItem({ pubDate: '<pubDate>Sat, 22 Nov 2025 00:00:00 +0100</pubDate>' })] });
     const found = lintFeed({ path: '/f', body: future, format: 'rss', now: NOW });
     expect(found.map((d) => [d.code, d.clock ?? false])).toEqual([['date-future', true]]);
-    expect(lintFeed({ path: '/f', body: rssDoc({ items: [rssItem({ link: '<link>/a/</link>' })] }), format: 'rss', now: NOW }).map((d) => d.clock)).toEqual([undefined]);
+    expect(lintFeed({ path: '/f', body: rssDoc({ items: [rssItem({ link: '<link>/a/</link>' })] }), format: 'rss', now: NOW }).map((d) => d.clock)).toEqual([
+      undefined,
+    ]);
   });
 });

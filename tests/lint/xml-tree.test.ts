@@ -15,8 +15,8 @@ function rootOf(xml: string): XmlElement {
 describe('parseXmlTree', () => {
   describe('when elements and attributes have namespaces', () => {
     const root = rootOf(
-      `<rss xmlns:content="${CONTENT_NS}" xmlns:atom="${ATOM_NS}" version="2.0" xml:lang="fr">`
-      + `<channel><atom:link rel="self" href="https://example.org/feed.xml"/><item><content:encoded>x</content:encoded></item></channel></rss>`,
+      `<rss xmlns:content="${CONTENT_NS}" xmlns:atom="${ATOM_NS}" version="2.0" xml:lang="fr">` +
+        `<channel><atom:link rel="self" href="https://example.org/feed.xml"/><item><content:encoded>x</content:encoded></item></channel></rss>`,
     );
     const [link, item] = root.children[0]!.children;
 
@@ -58,8 +58,11 @@ describe('parseXmlTree', () => {
 
     it('keeps child elements out of its own text and lists every node in document order', () => {
       const root = rootOf('<p>un <em>deux</em> trois</p>');
-      expect([root.text, root.nodes.map((n) => (typeof n === 'string' ? n : `<${n.name}>`)), root.children[0]!.text])
-        .toEqual(['un  trois', ['un ', '<em>', ' trois'], 'deux']);
+      expect([root.text, root.nodes.map((n) => (typeof n === 'string' ? n : `<${n.name}>`)), root.children[0]!.text]).toEqual([
+        'un  trois',
+        ['un ', '<em>', ' trois'],
+        'deux',
+      ]);
     });
   });
 
@@ -67,7 +70,11 @@ describe('parseXmlTree', () => {
     it.each([
       ['an internal entity, expanded', '<!DOCTYPE a [<!ENTITY eacute "&#233;">]><a>&eacute;t&eacute;</a>', 'été'],
       ['an internal entity in single quotes', "<!DOCTYPE a [<!ENTITY nom 'Gazette'>]><a>&nom;</a>", 'Gazette'],
-      ['the HTML entities of the Netscape RSS 0.91 DTD', '<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd"><rss>&eacute;&nbsp;</rss>', 'é\u00a0'],
+      [
+        'the HTML entities of the Netscape RSS 0.91 DTD',
+        '<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd"><rss>&eacute;&nbsp;</rss>',
+        'é\u00a0',
+      ],
     ])('reads %s', (_, xml, text) => {
       expect(rootOf(xml).text).toBe(text);
     });
@@ -120,7 +127,11 @@ describe('parseXmlTree', () => {
       ['a mismatched end tag on a later line', '<a>\n<b>\n</a>', { line: 3, column: 5, message: 'Unexpected close tag' }],
       ['an HTML entity', '<a>&eacute;</a>', { line: 1, column: 12, message: 'Invalid character entity' }],
       ['a reference to NUL', '<a>&#0;</a>', { line: 1, column: 8, message: 'Invalid character entity' }],
-      ['an external entity, never fetched', '<!DOCTYPE a [<!ENTITY ext SYSTEM "file:///etc/passwd">]><a>&ext;</a>', { line: 1, column: 65, message: 'Invalid character entity' }],
+      [
+        'an external entity, never fetched',
+        '<!DOCTYPE a [<!ENTITY ext SYSTEM "file:///etc/passwd">]><a>&ext;</a>',
+        { line: 1, column: 65, message: 'Invalid character entity' },
+      ],
       ['text after the root', '<a>x</a>junk', { line: 1, column: 10, message: 'Text data outside of root node.' }],
       ['an unbound prefix', '<a:b/>', { line: 1, column: 7, message: 'Unbound namespace prefix: "a:b"' }],
     ])('reports %s as the first error, with its position', (_, xml, error) => {
@@ -172,7 +183,12 @@ describe('parseXmlTree', () => {
         'x',
         { 'xmlns:a': 'urn:a', 'xmlns:b': 'urn:b', 'a:z': '1', 'b:z': '2' },
       ],
-      ['a default namespace and a prefix bound to one URI', '<x xmlns="urn:u" xmlns:u="urn:u" u:z="1" z="2"/>', 'x', { xmlns: 'urn:u', 'xmlns:u': 'urn:u', 'u:z': '1', z: '2' }],
+      [
+        'a default namespace and a prefix bound to one URI',
+        '<x xmlns="urn:u" xmlns:u="urn:u" u:z="1" z="2"/>',
+        'x',
+        { xmlns: 'urn:u', 'xmlns:u': 'urn:u', 'u:z': '1', z: '2' },
+      ],
       ['a comment, a processing instruction and whitespace after the root', '<a b="1"/>\n<!-- <c/> -->\n<?pi <c/>?>\n \t\n', 'a', { b: '1' }],
       ['"<" in CDATA, a comment and a processing instruction', '<a><![CDATA[<b x="<">]]><!-- < --><?pi < ?></a>', 'a', {}],
     ])('accepts %s', (_, xml, name, attributes) => {
@@ -211,8 +227,10 @@ describe('the tree helpers', () => {
     ['entry', '', []],
     ['title', ATOM_NS, [undefined]],
   ])('find the children named %s in %j', (local, uri, ns) => {
-    expect([findChildren(root, local, uri).map((e) => attributeOf(e, 'n')), findChild(root, local, uri) === findChildren(root, local, uri)[0]])
-      .toEqual([ns, true]);
+    expect([findChildren(root, local, uri).map((e) => attributeOf(e, 'n')), findChild(root, local, uri) === findChildren(root, local, uri)[0]]).toEqual([
+      ns,
+      true,
+    ]);
   });
 
   it('read an attribute without a prefix, and nothing for one that is absent', () => {

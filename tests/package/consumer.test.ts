@@ -50,8 +50,21 @@ afterAll(async () => {
 describe('the packed tarball', () => {
   it('holds the compiled code, declarations, bin, README and LICENSE, and no sources, tests or sample items', async () => {
     const { stdout } = await exec('tar', ['-tzf', tarball]);
-    const files = stdout.trim().split('\n').map((f) => f.replace(/^package\//, ''));
-    for (const f of ['package.json', 'LICENSE', 'README.md', 'bin/gazette.js', 'lib/index.js', 'lib/index.d.ts', 'lib/stages.js', 'lib/stages.d.ts', 'lib/cli/main.js']) {
+    const files = stdout
+      .trim()
+      .split('\n')
+      .map((f) => f.replace(/^package\//, ''));
+    for (const f of [
+      'package.json',
+      'LICENSE',
+      'README.md',
+      'bin/gazette.js',
+      'lib/index.js',
+      'lib/index.d.ts',
+      'lib/stages.js',
+      'lib/stages.d.ts',
+      'lib/cli/main.js',
+    ]) {
       expect(files).toContain(f);
     }
     expect(files.filter((f) => !/^(lib\/.*\.(js|d\.ts)|bin\/gazette\.js|package\.json|LICENSE|README\.md)$/.test(f))).toEqual([]);

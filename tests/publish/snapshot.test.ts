@@ -16,10 +16,7 @@ const info = { articleCount: 3, updated: new Date('2024-11-22T10:15:30.987Z') };
 
 describe('createSnapshot', () => {
   describe('when given documents', () => {
-    const documents = [
-      makeDocument(),
-      makeDocument({ path: '/', contentType: 'text/html; charset=utf-8', body: '<!doctype html><p>Accueil</p>' }),
-    ];
+    const documents = [makeDocument(), makeDocument({ path: '/', contentType: 'text/html; charset=utf-8', body: '<!doctype html><p>Accueil</p>' })];
     const snapshot = createSnapshot(documents, info);
     const entry = snapshot.entries.get('/feed.xml')!;
 

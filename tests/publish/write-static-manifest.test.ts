@@ -8,8 +8,7 @@ const entry = (overrides: Partial<Record<keyof ManifestEntry, unknown>> = {}) =>
   mtime: '2024-11-22T10:00:00Z',
   ...overrides,
 });
-const manifestText = (files: Record<string, unknown>, format: unknown = MANIFEST_FORMAT) =>
-  JSON.stringify({ generator: 'gazette', format, files });
+const manifestText = (files: Record<string, unknown>, format: unknown = MANIFEST_FORMAT) => JSON.stringify({ generator: 'gazette', format, files });
 
 describe('output manifest', () => {
   describe('parseManifest', () => {
@@ -61,22 +60,22 @@ describe('output manifest', () => {
     ]);
 
     it('reads back to the same entries', () => {
-      const parsed = parseManifest(serializeManifest(entries, "gzip 9"));
+      const parsed = parseManifest(serializeManifest(entries, 'gzip 9'));
       expect(parsed.state === 'valid' && parsed.entries).toEqual(entries);
     });
 
     it('sorts the files, one per line, whatever the insertion order', () => {
       const reversed = new Map([...entries].reverse());
-      const text = serializeManifest(reversed, "gzip 9");
-      const names = text.split('\n').filter((l) => l.startsWith('    ')).map((l) => JSON.parse(l.slice(4, l.indexOf('": {') + 1)));
-      expect([text === serializeManifest(entries, "gzip 9"), names]).toEqual([
-        true,
-        ['"quoted".html', 'Zébu/index.html', 'articles/a/index.html', 'feed.xml'],
-      ]);
+      const text = serializeManifest(reversed, 'gzip 9');
+      const names = text
+        .split('\n')
+        .filter((l) => l.startsWith('    '))
+        .map((l) => JSON.parse(l.slice(4, l.indexOf('": {') + 1)));
+      expect([text === serializeManifest(entries, 'gzip 9'), names]).toEqual([true, ['"quoted".html', 'Zébu/index.html', 'articles/a/index.html', 'feed.xml']]);
     });
 
     it('writes an empty output as a valid manifest', () => {
-      expect(parseManifest(serializeManifest(new Map(), "gzip 9")).state).toBe('valid');
+      expect(parseManifest(serializeManifest(new Map(), 'gzip 9')).state).toBe('valid');
     });
   });
 

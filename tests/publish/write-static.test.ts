@@ -61,11 +61,19 @@ describe('writeStaticSite', () => {
       await writeStaticSite(createSnapshot(makeDocuments(), { articleCount: 1, updated }), out);
       expect(await listTree(out)).toEqual([
         'articles/maroc-le-dg/index.html',
-        'atom.xml', 'atom.xml.br', 'atom.xml.gz',
-        'categories/societe/feed.xml', 'categories/societe/feed.xml.br', 'categories/societe/feed.xml.gz',
+        'atom.xml',
+        'atom.xml.br',
+        'atom.xml.gz',
+        'categories/societe/feed.xml',
+        'categories/societe/feed.xml.br',
+        'categories/societe/feed.xml.gz',
         'categories/societe/index.html',
-        'feed.json', 'feed.json.br', 'feed.json.gz',
-        'feed.xml', 'feed.xml.br', 'feed.xml.gz',
+        'feed.json',
+        'feed.json.br',
+        'feed.json.gz',
+        'feed.xml',
+        'feed.xml.br',
+        'feed.xml.gz',
         'index.html',
       ]);
     });
@@ -81,16 +89,13 @@ describe('writeStaticSite', () => {
       expect((await readFile(path.join(out, 'articles/maroc-le-dg/index.html'))).toString()).toBe('<h1>Maroc Société</h1>');
     });
 
-    it.each(['feed.xml', 'atom.xml', 'feed.json', 'categories/societe/feed.xml'])(
-      'writes %s.gz and .br that decompress to the same bytes',
-      async (file) => {
-        await writeStaticSite(createSnapshot(makeDocuments(), { articleCount: 1, updated }), out);
-        const identity = await readFile(path.join(out, file));
-        const gz = gunzipSync(await readFile(path.join(out, `${file}.gz`)));
-        const br = brotliDecompressSync(await readFile(path.join(out, `${file}.br`)));
-        expect([gz.equals(identity), br.equals(identity)]).toEqual([true, true]);
-      },
-    );
+    it.each(['feed.xml', 'atom.xml', 'feed.json', 'categories/societe/feed.xml'])('writes %s.gz and .br that decompress to the same bytes', async (file) => {
+      await writeStaticSite(createSnapshot(makeDocuments(), { articleCount: 1, updated }), out);
+      const identity = await readFile(path.join(out, file));
+      const gz = gunzipSync(await readFile(path.join(out, `${file}.gz`)));
+      const br = brotliDecompressSync(await readFile(path.join(out, `${file}.br`)));
+      expect([gz.equals(identity), br.equals(identity)]).toEqual([true, true]);
+    });
   });
 
   describe('when the output folder already exists', () => {
@@ -168,9 +173,7 @@ describe('writeStaticSite', () => {
       await writeStaticSite(createSnapshot(makeDocuments(), { articleCount: 1, updated }), out);
       await writeStaticSite(createSnapshot(makeDocuments(), { articleCount: 1, updated }), second);
       const files = await listTree(out);
-      const same = await Promise.all(
-        files.map(async (f) => (await readFile(path.join(out, f))).equals(await readFile(path.join(second, f)))),
-      );
+      const same = await Promise.all(files.map(async (f) => (await readFile(path.join(out, f))).equals(await readFile(path.join(second, f)))));
       expect([files, files.length > 0, same.every(Boolean)]).toEqual([await listTree(second), true, true]);
     });
   });

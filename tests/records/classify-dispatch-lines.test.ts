@@ -3,15 +3,12 @@ import { isHeadingCandidate, isKickerLine } from '../../src/records/classify-dis
 
 describe('isKickerLine', () => {
   describe('when every letter is upper case', () => {
-    it.each([
-      ['RENFORCEMENT DE LA COOPÉRATION SÉCURITAIRE'],
-      ['COVID-19 : LES CHIFFRES'],
-      ['ÉTATS-UNIS : L’ÉLECTION'],
-      ['« ŒUVRES » À LA UNE'],
-      ['AFP'],
-    ])('is true for %j', (line) => {
-      expect(isKickerLine(line)).toBe(true);
-    });
+    it.each([['RENFORCEMENT DE LA COOPÉRATION SÉCURITAIRE'], ['COVID-19 : LES CHIFFRES'], ['ÉTATS-UNIS : L’ÉLECTION'], ['« ŒUVRES » À LA UNE'], ['AFP']])(
+      'is true for %j',
+      (line) => {
+        expect(isKickerLine(line)).toBe(true);
+      },
+    );
   });
 
   describe('when a letter is lower case or there is no letter', () => {

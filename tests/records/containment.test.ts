@@ -30,12 +30,24 @@ describe('record containment', () => {
       ['a YAML alias that contains itself', () => parseMarkdown(md('title: T\ndate: 2024-11-22\nx: &a [1, *a]'), options), 'too-deep', 4, 'x'],
       ['a YAML mapping that contains itself', () => parseMarkdown(md('title: T\ndate: 2024-11-22\nx: &a { y: *a }'), options), 'too-deep', 4, 'x'],
       ['YAML flow nested 2,500 levels', () => parseMarkdown(md(`title: T\nx: ${'['.repeat(2500)}${']'.repeat(2500)}`), options), 'too-deep', 3, undefined],
-      ['YAML blocks nested 100 levels', () => parseMarkdown(md(`title: T\n${Array.from({ length: 100 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} x`), options), 'too-deep', 67, undefined],
+      [
+        'YAML blocks nested 100 levels',
+        () => parseMarkdown(md(`title: T\n${Array.from({ length: 100 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n')} x`), options),
+        'too-deep',
+        67,
+        undefined,
+      ],
       ['JSON nested 2,500 levels', () => parseJson(`{"title": "T",\n"x": ${'['.repeat(2500)}${']'.repeat(2500)}}`, options), 'too-deep', 2, undefined],
       ['JSON nested 100,000 levels', () => parseJson(`${'['.repeat(100_000)}`, options), 'too-deep', 1, undefined],
       ['block quotes nested 20,000 levels', () => parseMarkdown(md('title: T', `Intro.\n\n${'>'.repeat(20_000)} x`), options), 'too-deep', 6, 'body'],
       ['lists nested 3,000 levels', () => parseMarkdown(md('title: T', '- '.repeat(3000) + 'x'), options), 'too-deep', 4, 'body'],
-      ['indented lists 200 levels', () => parseMarkdown(md('title: T', Array.from({ length: 200 }, (_, i) => `${' '.repeat(i * 2)}- x`).join('\n')), options), 'too-deep', 4 + 64, 'body'],
+      [
+        'indented lists 200 levels',
+        () => parseMarkdown(md('title: T', Array.from({ length: 200 }, (_, i) => `${' '.repeat(i * 2)}- x`).join('\n')), options),
+        'too-deep',
+        4 + 64,
+        'body',
+      ],
       ['emphasis nested 10,000 levels', () => parseMarkdown(md('title: T', `${'*'.repeat(10_000)}x${'*'.repeat(10_000)}`), options), 'too-deep', 4, 'body'],
       ['a JSON Markdown body nested 5,000 levels', () => parseJson(`{"title": "T",\n"body": "${'>'.repeat(5000)} x"}`, options), 'too-deep', 2, 'body'],
     ])('reports %s as one error on its line and field', (_, parse, code, line, field) => {
@@ -117,7 +129,7 @@ describe('record containment', () => {
       fc.assert(
         fc.property(fc.jsonValue({ maxDepth: 12 }), fc.integer({ min: 1, max: 10 }), (value, max) => {
           const text = JSON.stringify(value);
-          return (findDeepJson(text, max) === undefined) === (depthOf(value) <= max);
+          return (findDeepJson(text, max) === undefined) === depthOf(value) <= max;
         }),
         { seed: SEED, numRuns: 500 },
       );
@@ -153,12 +165,15 @@ describe('findDeepYaml and findDeepMarkdown', () => {
 describe('normalizeStrings', () => {
   it('normalises strings and keys at every depth, keeping order and types', () => {
     const value = { 'e\u0301': ['cafe\u0301', 1, null, true, { 'a\u0300': 'b' }] };
-    expect(normalizeStrings(value, 64)).toEqual({ ok: true, value: { 'é': ['café', 1, null, true, { 'à': 'b' }] } });
+    expect(normalizeStrings(value, 64)).toEqual({ ok: true, value: { é: ['café', 1, null, true, { à: 'b' }] } });
   });
 
   it('keeps a __proto__ key as data, never as the prototype', () => {
     const result = normalizeStrings(JSON.parse('{"__proto__": {"polluted": true}}'), 64);
-    expect([result.ok && Object.getPrototypeOf(result.value) === Object.prototype, result.ok && Object.keys(result.value as object)]).toEqual([true, ['__proto__']]);
+    expect([result.ok && Object.getPrototypeOf(result.value) === Object.prototype, result.ok && Object.keys(result.value as object)]).toEqual([
+      true,
+      ['__proto__'],
+    ]);
   });
 
   it('stops at a value that contains itself', () => {

@@ -40,9 +40,7 @@ describe('decodeText', () => {
 
   describe('when UTF-8 text has a few invalid bytes', () => {
     // "Été\nUn octet <FF> perdu\net <C3> un autre" : valid é/É elsewhere prove the file is UTF-8, not Windows-1252.
-    const bytes = Uint8Array.from([
-      ...utf8('Été\nUn octet '), 0xff, ...utf8(' perdu\net '), 0xc3, ...utf8(' un autre\n'),
-    ]);
+    const bytes = Uint8Array.from([...utf8('Été\nUn octet '), 0xff, ...utf8(' perdu\net '), 0xc3, ...utf8(' un autre\n')]);
     const { text, notes } = decodeText(bytes);
 
     it('keeps the valid text and puts U+FFFD in place of each invalid byte', () => {

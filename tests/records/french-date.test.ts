@@ -47,8 +47,14 @@ describe('parseFrenchDate', () => {
 
   describe('when the year is missing', () => {
     it.each([
-      '3 décembre', 'Publié le 3 décembre à 18h05', 'mardi, décembre 3', '3/12', 'Le 22 novembre dernier',
-      'le 3 décembre prochain à 18 h', 'Abidjan, le 22 novembre', 'Publié le : 22 novembre.',
+      '3 décembre',
+      'Publié le 3 décembre à 18h05',
+      'mardi, décembre 3',
+      '3/12',
+      'Le 22 novembre dernier',
+      'le 3 décembre prochain à 18 h',
+      'Abidjan, le 22 novembre',
+      'Publié le : 22 novembre.',
     ])('says so for %j', (input) => {
       const result = parseFrenchDate(input, { timeZone: 'Europe/Paris' });
       expect(result.ok ? '' : result.message).toBe(`${JSON.stringify(input)} has no year; write it in full, e.g. "22 novembre 2024"`);
@@ -108,10 +114,7 @@ describe('parseFrenchDate', () => {
   describe('when the written weekday is wrong', () => {
     it.each(WEEKDAY_MISMATCH_ROWS)('still reads %j and reports %s instead of %s', (input, written, actual) => {
       const result = parseFrenchDate(input, { timeZone: 'Europe/Paris' });
-      expect(result.ok && result.weekdayMismatch && [result.weekdayMismatch.written, result.weekdayMismatch.actual]).toEqual([
-        written,
-        actual,
-      ]);
+      expect(result.ok && result.weekdayMismatch && [result.weekdayMismatch.written, result.weekdayMismatch.actual]).toEqual([written, actual]);
     });
 
     it('gives the calendar date as written, not the UTC one', () => {

@@ -15,7 +15,10 @@ describe('a build over hostile records among good ones', () => {
 
   it('publishes the good records', () => {
     expect(result.feedSet?.articles.map((a) => a.file).sort()).toEqual([
-      'items/000_d101a6bb032ffd19.txt', 'items/coupe-du-monde-rugby.json', 'items/protocol-relative-link.md', 'items/rentree-universitaire.md',
+      'items/000_d101a6bb032ffd19.txt',
+      'items/coupe-du-monde-rugby.json',
+      'items/protocol-relative-link.md',
+      'items/rentree-universitaire.md',
     ]);
   });
 

@@ -62,7 +62,11 @@ describe('parseDispatch', () => {
       expect(blocks.map((b) => b.kind)).toEqual([
         'kicker',
         ...Array<string[]>(6).fill(['heading', 'paragraph']).flat(),
-        'kicker', 'paragraph', 'paragraph', 'paragraph', 'paragraph',
+        'kicker',
+        'paragraph',
+        'paragraph',
+        'paragraph',
+        'paragraph',
       ]);
     });
 
@@ -75,7 +79,10 @@ describe('parseDispatch', () => {
     });
 
     it('keeps every character of the body text', () => {
-      const bodyLines = SEED.split('\n').slice(5).map((l) => l.trimEnd()).filter((l) => l !== '');
+      const bodyLines = SEED.split('\n')
+        .slice(5)
+        .map((l) => l.trimEnd())
+        .filter((l) => l !== '');
       expect(blocks.map((b) => b.text)).toEqual(bodyLines);
     });
 
@@ -112,24 +119,115 @@ describe('parseDispatch', () => {
   describe('when classifying body lines', () => {
     it.each([
       // [body lines, expected [kind, text] blocks]
-      [['COVID-19 : LES CHIFFRES', '', 'Les cas augmentent.'], [['kicker', 'COVID-19 : LES CHIFFRES'], ['paragraph', 'Les cas augmentent.']]],
-      [['ÉTATS-UNIS : L’ÉLECTION DE 2024', '', 'Le vote a eu lieu.'], [['kicker', 'ÉTATS-UNIS : L’ÉLECTION DE 2024'], ['paragraph', 'Le vote a eu lieu.']]],
-      [['Une courte phrase.', 'Le paragraphe suivant.'], [['paragraph', 'Une courte phrase.'], ['paragraph', 'Le paragraphe suivant.']]],
-      [['Une courte phrase.', '', 'Le paragraphe suivant.'], [['paragraph', 'Une courte phrase.'], ['paragraph', 'Le paragraphe suivant.']]],
-      [['LE BANDEAU', 'SUR DEUX LIGNES', 'Le texte.'], [['kicker', 'LE BANDEAU'], ['kicker', 'SUR DEUX LIGNES'], ['paragraph', 'Le texte.']]],
-      [['Un intertitre', 'Le paragraphe suivant.'], [['heading', 'Un intertitre'], ['paragraph', 'Le paragraphe suivant.']]],
-      [['Un intertitre', '', 'Le paragraphe suivant.'], [['heading', 'Un intertitre'], ['paragraph', 'Le paragraphe suivant.']]],
-      [['Un intertitre', '', '', '', 'Le paragraphe suivant.'], [['heading', 'Un intertitre'], ['paragraph', 'Le paragraphe suivant.']]],
-      [['Pourquoi maintenant ?', 'Le paragraphe suivant.'], [['paragraph', 'Pourquoi maintenant ?'], ['paragraph', 'Le paragraphe suivant.']]],
-      [['Il a dit :', 'Le paragraphe suivant.'], [['paragraph', 'Il a dit :'], ['paragraph', 'Le paragraphe suivant.']]],
-      [['« Nous sommes prêts »', 'Le ministre l’a redit.'], [['heading', '« Nous sommes prêts »'], ['paragraph', 'Le ministre l’a redit.']]],
-      [['« Nous sommes prêts. »', 'Le ministre l’a redit.'], [['paragraph', '« Nous sommes prêts. »'], ['paragraph', 'Le ministre l’a redit.']]],
+      [
+        ['COVID-19 : LES CHIFFRES', '', 'Les cas augmentent.'],
+        [
+          ['kicker', 'COVID-19 : LES CHIFFRES'],
+          ['paragraph', 'Les cas augmentent.'],
+        ],
+      ],
+      [
+        ['ÉTATS-UNIS : L’ÉLECTION DE 2024', '', 'Le vote a eu lieu.'],
+        [
+          ['kicker', 'ÉTATS-UNIS : L’ÉLECTION DE 2024'],
+          ['paragraph', 'Le vote a eu lieu.'],
+        ],
+      ],
+      [
+        ['Une courte phrase.', 'Le paragraphe suivant.'],
+        [
+          ['paragraph', 'Une courte phrase.'],
+          ['paragraph', 'Le paragraphe suivant.'],
+        ],
+      ],
+      [
+        ['Une courte phrase.', '', 'Le paragraphe suivant.'],
+        [
+          ['paragraph', 'Une courte phrase.'],
+          ['paragraph', 'Le paragraphe suivant.'],
+        ],
+      ],
+      [
+        ['LE BANDEAU', 'SUR DEUX LIGNES', 'Le texte.'],
+        [
+          ['kicker', 'LE BANDEAU'],
+          ['kicker', 'SUR DEUX LIGNES'],
+          ['paragraph', 'Le texte.'],
+        ],
+      ],
+      [
+        ['Un intertitre', 'Le paragraphe suivant.'],
+        [
+          ['heading', 'Un intertitre'],
+          ['paragraph', 'Le paragraphe suivant.'],
+        ],
+      ],
+      [
+        ['Un intertitre', '', 'Le paragraphe suivant.'],
+        [
+          ['heading', 'Un intertitre'],
+          ['paragraph', 'Le paragraphe suivant.'],
+        ],
+      ],
+      [
+        ['Un intertitre', '', '', '', 'Le paragraphe suivant.'],
+        [
+          ['heading', 'Un intertitre'],
+          ['paragraph', 'Le paragraphe suivant.'],
+        ],
+      ],
+      [
+        ['Pourquoi maintenant ?', 'Le paragraphe suivant.'],
+        [
+          ['paragraph', 'Pourquoi maintenant ?'],
+          ['paragraph', 'Le paragraphe suivant.'],
+        ],
+      ],
+      [
+        ['Il a dit :', 'Le paragraphe suivant.'],
+        [
+          ['paragraph', 'Il a dit :'],
+          ['paragraph', 'Le paragraphe suivant.'],
+        ],
+      ],
+      [
+        ['« Nous sommes prêts »', 'Le ministre l’a redit.'],
+        [
+          ['heading', '« Nous sommes prêts »'],
+          ['paragraph', 'Le ministre l’a redit.'],
+        ],
+      ],
+      [
+        ['« Nous sommes prêts. »', 'Le ministre l’a redit.'],
+        [
+          ['paragraph', '« Nous sommes prêts. »'],
+          ['paragraph', 'Le ministre l’a redit.'],
+        ],
+      ],
       [['Une ligne sans point'], [['paragraph', 'Une ligne sans point']]],
-      [['Un intertitre', '', 'LE BANDEAU'], [['paragraph', 'Un intertitre'], ['kicker', 'LE BANDEAU']]],
+      [
+        ['Un intertitre', '', 'LE BANDEAU'],
+        [
+          ['paragraph', 'Un intertitre'],
+          ['kicker', 'LE BANDEAU'],
+        ],
+      ],
       [['Le ministre a rencontré', 'ses homologues mardi.'], [['paragraph', 'Le ministre a rencontré\nses homologues mardi.']]],
-      [[`${'Très long '.repeat(13)}sans point`, 'Le paragraphe.'], [['paragraph', `${'Très long '.repeat(13)}sans point`], ['paragraph', 'Le paragraphe.']]],
+      [
+        [`${'Très long '.repeat(13)}sans point`, 'Le paragraphe.'],
+        [
+          ['paragraph', `${'Très long '.repeat(13)}sans point`],
+          ['paragraph', 'Le paragraphe.'],
+        ],
+      ],
       [['Le ministre a rencontré mardi', 'ses homologues', 'à Rabat.'], [['paragraph', 'Le ministre a rencontré mardi\nses homologues\nà Rabat.']]],
-      [['Bilan 2024', 'Les chiffres sont bons.'], [['heading', 'Bilan 2024'], ['paragraph', 'Les chiffres sont bons.']]],
+      [
+        ['Bilan 2024', 'Les chiffres sont bons.'],
+        [
+          ['heading', 'Bilan 2024'],
+          ['paragraph', 'Les chiffres sont bons.'],
+        ],
+      ],
     ] as const)('reads %j', (body, expected) => {
       const blocks = blocksOf(parse(dispatch([...BASIC.slice(0, 5), ...body])).value);
       expect(blocks.map((b) => [b.kind, b.text])).toEqual(expected);
@@ -153,7 +251,13 @@ describe('parseDispatch', () => {
     it('reads headings in their own block and quoted headings', () => {
       const blocks = blocksOf(parse(fixture('headings-and-quotes.txt')).value);
       expect(blocks.map((b) => [b.kind, b.line])).toEqual([
-        ['kicker', 6], ['heading', 8], ['paragraph', 10], ['heading', 11], ['paragraph', 12], ['paragraph', 13], ['paragraph', 15],
+        ['kicker', 6],
+        ['heading', 8],
+        ['paragraph', 10],
+        ['heading', 11],
+        ['paragraph', 12],
+        ['paragraph', 13],
+        ['paragraph', 15],
       ]);
     });
   });
@@ -166,15 +270,15 @@ describe('parseDispatch', () => {
 
     it('warns when the blank line between categories and title is missing', () => {
       const { value, diagnostics } = parse(dispatch([BASIC[0]!, BASIC[1]!, 'Le titre', '', 'Texte.']));
-      expect([value?.fields.title?.value, diagnostics.map((d) => [d.severity, d.code, d.line])]).toEqual([
-        'Le titre', [['warning', 'blank-line-missing', 3]],
-      ]);
+      expect([value?.fields.title?.value, diagnostics.map((d) => [d.severity, d.code, d.line])]).toEqual(['Le titre', [['warning', 'blank-line-missing', 3]]]);
     });
 
     it('warns and gives no categories when line 2 is blank', () => {
       const { value, diagnostics } = parse(dispatch([BASIC[0]!, '', 'Le titre', '', 'Texte.']));
       expect([value?.fields.categories, value?.fields.title?.value, diagnostics.map((d) => [d.code, d.field])]).toEqual([
-        { value: [], line: 2 }, 'Le titre', [['categories-missing', 'categories']],
+        { value: [], line: 2 },
+        'Le titre',
+        [['categories-missing', 'categories']],
       ]);
     });
 

@@ -70,8 +70,10 @@ describe('parseJson', () => {
       ['html', '{\n"title": "T",\n"html": 42\n}', 'expected the HTML text as a string, got the number 42'],
     ])('gives no record and an error when "%s" is not a string', (field, text, message) => {
       const { value, diagnostics } = parse(text);
-      expect([value, diagnostics.map((d) => [d.severity, d.code, d.line, d.field, d.message])])
-        .toEqual([undefined, [['error', 'body-not-string', 3, field, message]]]);
+      expect([value, diagnostics.map((d) => [d.severity, d.code, d.line, d.field, d.message])]).toEqual([
+        undefined,
+        [['error', 'body-not-string', 3, field, message]],
+      ]);
     });
   });
 
@@ -92,9 +94,7 @@ describe('parseJson', () => {
 
     it('keeps the last of duplicate keys and warns', () => {
       const { value, diagnostics } = parse('{\n"title": "A",\n"title": "B"\n}');
-      expect([value?.fields.title, diagnostics.map((d) => [d.severity, d.code, d.line])]).toEqual([
-        { value: 'B', line: 3 }, [['warning', 'duplicate-key', 3]],
-      ]);
+      expect([value?.fields.title, diagnostics.map((d) => [d.severity, d.code, d.line])]).toEqual([{ value: 'B', line: 3 }, [['warning', 'duplicate-key', 3]]]);
     });
 
     it.each([

@@ -21,7 +21,10 @@ describe('parseRecordText', () => {
   describe('when the bytes hold a NUL', () => {
     it('is an error on the line of the NUL, and nothing else is lost', () => {
       const { value, diagnostics } = parseRecordText(utf8('---\ntitle: T\ndate: 2024-11-05\n---\nA\u0000B\n'), {
-        file: 'items/a.md', relPath: 'a', format: 'md', vocabulary: [],
+        file: 'items/a.md',
+        relPath: 'a',
+        format: 'md',
+        vocabulary: [],
       });
       expect([value, diagnostics.map((d) => [d.code, d.line])]).toEqual([undefined, [['nul-byte', 5]]]);
     });
@@ -40,7 +43,27 @@ describe('parseRecordText', () => {
     });
 
     it('never throws on random text built from record syntax', () => {
-      const piece = fc.constantFrom('---\n', 'title: ', 'date: 2024-11-05\n', '&a ', '*a', '[', ']', '{', '}', '"', ': ', '\n', '- ', '> ', 'é', '\u0000', '\uFFFD', '#', '|');
+      const piece = fc.constantFrom(
+        '---\n',
+        'title: ',
+        'date: 2024-11-05\n',
+        '&a ',
+        '*a',
+        '[',
+        ']',
+        '{',
+        '}',
+        '"',
+        ': ',
+        '\n',
+        '- ',
+        '> ',
+        'é',
+        '\u0000',
+        '\uFFFD',
+        '#',
+        '|',
+      );
       fc.assert(
         fc.property(fc.constantFrom(...FORMATS), fc.array(piece, { maxLength: 200 }), (format, pieces) => {
           const { diagnostics } = parseRecordText(utf8(pieces.join('')), { file: 'items/x', relPath: 'x', format, vocabulary: [] });

@@ -65,9 +65,7 @@ describe('readItems', () => {
     });
 
     it('names each file under the display folder with slashes', () => {
-      expect(result.value.map((r) => r.file)).toEqual([
-        'items/2024/10/ancien.markdown', 'items/2024/11/maroc.txt', 'items/Z.md', 'items/a.json', 'items/b.md',
-      ]);
+      expect(result.value.map((r) => r.file)).toEqual(['items/2024/10/ancien.markdown', 'items/2024/11/maroc.txt', 'items/Z.md', 'items/a.json', 'items/b.md']);
     });
 
     it('picks the parser from the extension', () => {
@@ -95,9 +93,7 @@ describe('readItems', () => {
     });
 
     it('reports each broken file by name', () => {
-      expect(result.diagnostics.map((d) => [d.severity, d.file, d.code])).toEqual([
-        ['error', 'items/casse.json', 'json-syntax'],
-      ]);
+      expect(result.diagnostics.map((d) => [d.severity, d.file, d.code])).toEqual([['error', 'items/casse.json', 'json-syntax']]);
     });
   });
 
@@ -106,8 +102,29 @@ describe('readItems', () => {
     beforeAll(async () => {
       // "vendredi, novembre 22, 2024 / Société / L’été de Noël…" saved by a Windows tool in Windows-1252.
       const cp1252 = Uint8Array.from([
-        ...Buffer.from('vendredi, novembre 22, 2024\nSoci', 'latin1'), 0xe9, 0x74, 0xe9, 0x0a, 0x0a,
-        0x4c, 0x92, 0xe9, 0x74, 0xe9, 0x20, 0x85, 0x0a, 0x0a, ...Buffer.from('Texte ', 'latin1'), 0x9c, 0x75, 0x76, 0x72, 0x65, 0x2e, 0x0a,
+        ...Buffer.from('vendredi, novembre 22, 2024\nSoci', 'latin1'),
+        0xe9,
+        0x74,
+        0xe9,
+        0x0a,
+        0x0a,
+        0x4c,
+        0x92,
+        0xe9,
+        0x74,
+        0xe9,
+        0x20,
+        0x85,
+        0x0a,
+        0x0a,
+        ...Buffer.from('Texte ', 'latin1'),
+        0x9c,
+        0x75,
+        0x76,
+        0x72,
+        0x65,
+        0x2e,
+        0x0a,
       ]);
       const dir = await makeItems('encodings', { 'cp1252.txt': cp1252 });
       result = await readItems(dir, { vocabulary: VOCABULARY, displayDir: 'items' });
@@ -260,7 +277,10 @@ describe('readItems', () => {
       const dir = await makeItems('api', { '2024/maroc.txt': TXT, 'a.md': MD });
       const listed = await listRecordFiles(dir, { displayDir: 'items' });
       const info = await stat(path.join(dir, 'a.md'));
-      expect(listed.value.map((f) => [f.name, f.relPath, f.format])).toEqual([['2024/maroc.txt', '2024/maroc', 'txt'], ['a.md', 'a', 'md']]);
+      expect(listed.value.map((f) => [f.name, f.relPath, f.format])).toEqual([
+        ['2024/maroc.txt', '2024/maroc', 'txt'],
+        ['a.md', 'a', 'md'],
+      ]);
       expect([listed.value[1]?.size, listed.value[1]?.mtimeMs]).toEqual([info.size, info.mtimeMs]);
       const read = await readRecordFile(listed.value[0]!, { display: 'items/2024/maroc.txt', vocabulary: VOCABULARY });
       expect([read.value?.file, read.value?.fields.categories?.value]).toEqual(['items/2024/maroc.txt', ['International', 'National', 'Société']]);

@@ -80,14 +80,7 @@ describe('splitCategoryLine', () => {
   });
 
   describe('when the line holds one name', () => {
-    it.each([
-      ['Société'],
-      ['Île-de-France'],
-      ['États-Unis'],
-      ['Outre-mer'],
-      ['Faits divers'],
-      ['International'],
-    ])('keeps %j as one name', (line) => {
+    it.each([['Société'], ['Île-de-France'], ['États-Unis'], ['Outre-mer'], ['Faits divers'], ['International']])('keeps %j as one name', (line) => {
       expect(splitCategoryLine(line, VOCABULARY)).toEqual([line]);
     });
   });

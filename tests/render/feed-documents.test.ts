@@ -59,7 +59,9 @@ describe('renderRss', () => {
   it('writes pubDate with English names and GMT, never UTC', () => {
     const dates = [...renderRss(mainOf(), withHub()).matchAll(/<pubDate>([^<]*)<\/pubDate>/g)].map((m) => m[1]);
     expect(dates.length).toBeGreaterThan(0);
-    expect(dates.every((d) => /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d GMT$/.test(d!))).toBe(true);
+    expect(
+      dates.every((d) => /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d GMT$/.test(d!)),
+    ).toBe(true);
   });
 
   // feedvalidator: DuplicateItemSemantics — an item with both <author> and dc:creator gets a warning.
@@ -193,7 +195,8 @@ describe('the renderers under another TZ', () => {
       const config = makeConfig({ hub: 'https://hub.example.org/', language: 'fr-FR' });
       const main = buildFeedSet(makeHostileCorpus(), config).main;
       process.stdout.write(renderRss(main, config) + renderAtom(main, config) + renderJsonFeed(main, config));`;
-    const run = (tz: string) => execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env: { ...process.env, TZ: tz }, encoding: 'utf8' });
+    const run = (tz: string) =>
+      execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env: { ...process.env, TZ: tz }, encoding: 'utf8' });
     const kiritimati = run('Pacific/Kiritimati');
     expect(kiritimati).toContain('</rss>');
     expect(kiritimati).toBe(run('America/Los_Angeles'));

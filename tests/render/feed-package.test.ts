@@ -6,21 +6,39 @@ import path from 'node:path';
 import { Feed, type FeedOptions, type Item } from 'feed';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
-  ATOM_PATCHES, FEED_PACKAGE_VERSION, RSS_PATCHES, feedAtomAttribute, feedCdata, feedRepeatedElement, feedRssAttribute,
-  feedText, writeAtom1, writeRss2,
+  ATOM_PATCHES,
+  FEED_PACKAGE_VERSION,
+  RSS_PATCHES,
+  feedAtomAttribute,
+  feedCdata,
+  feedRepeatedElement,
+  feedRssAttribute,
+  feedText,
+  writeAtom1,
+  writeRss2,
 } from '../../src/render/feed-package.ts';
 import { findXmlError } from '../helpers/parsers.ts';
 import { parseAtomFeed, parseRssFeed } from 'feedsmith';
 
 const UPDATED = new Date('2024-11-22T10:00:00Z');
 const options = (extra: { [K in keyof FeedOptions]?: FeedOptions[K] | undefined } = {}): FeedOptions => ({
-  title: 'Titre', description: 'Description', id: 'https://example.org/atom.xml', link: 'https://example.org/',
-  updated: UPDATED, generator: 'Gazette', feedLinks: { rss: 'https://example.org/feed.xml', atom: 'https://example.org/atom.xml' },
+  title: 'Titre',
+  description: 'Description',
+  id: 'https://example.org/atom.xml',
+  link: 'https://example.org/',
+  updated: UPDATED,
+  generator: 'Gazette',
+  feedLinks: { rss: 'https://example.org/feed.xml', atom: 'https://example.org/atom.xml' },
   ...(extra as Partial<FeedOptions>),
 });
 const item = (extra: Partial<Item> = {}): Item => ({
-  title: 'Entrée', id: 'tag:example.org,2024-01-01:a', guid: 'tag:example.org,2024-01-01:a', link: 'https://example.org/a/',
-  date: UPDATED, published: UPDATED, ...extra,
+  title: 'Entrée',
+  id: 'tag:example.org,2024-01-01:a',
+  guid: 'tag:example.org,2024-01-01:a',
+  link: 'https://example.org/a/',
+  date: UPDATED,
+  published: UPDATED,
+  ...extra,
 });
 const raw = (format: 'rss' | 'atom', opts: FeedOptions, items: readonly Item[]): string => {
   const feed = new Feed(opts);
@@ -83,8 +101,11 @@ describe('raw output of feed@6 (what each input helper and patch relies on)', ()
   // dcNamespace.
   it.each([
     ['without content:encoded, declares no dc namespace', [item()], '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">'],
-    ['with content:encoded, declares dc and content', [item({ content: 'c' })],
-      '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:atom="http://www.w3.org/2005/Atom">'],
+    [
+      'with content:encoded, declares dc and content',
+      [item({ content: 'c' })],
+      '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:atom="http://www.w3.org/2005/Atom">',
+    ],
   ])('opens rss2() %s', (_, items, root) => {
     expect(rssRaw(items).split('\n')[1]).toBe(root);
   });
@@ -101,7 +122,11 @@ describe('raw output of feed@6 (what each input helper and patch relies on)', ()
   });
 
   // enclosureTypes.
-  it.each([['a.jpg', 'image/jpg'], ['b.JPEG', 'image/JPEG'], ['c.png', 'image/png']])('types the Atom enclosure of %s as %s', (file, type) => {
+  it.each([
+    ['a.jpg', 'image/jpg'],
+    ['b.JPEG', 'image/JPEG'],
+    ['c.png', 'image/png'],
+  ])('types the Atom enclosure of %s as %s', (file, type) => {
     expect(atomRaw([item({ image: `https://example.org/${file}` })])).toContain(`<link rel="enclosure" href="https://example.org/${file}" type="${type}"/>`);
   });
 
@@ -118,7 +143,9 @@ describe('every patch', () => {
   const sample = options({ language: 'fr-FR' });
   const items = [
     item({
-      title: feedCdata('x ]]> y ]]> z'), description: feedCdata('résumé ]]> fin'), image: 'https://example.org/a.jpg',
+      title: feedCdata('x ]]> y ]]> z'),
+      description: feedCdata('résumé ]]> fin'),
+      image: 'https://example.org/a.jpg',
       category: [{ term: 't', name: feedAtomAttribute('R&D <Tech>'), scheme: 'https://example.org/c/' }],
       extensions: [feedRepeatedElement('dc:creator', ['Zoé & Cie'])],
     }),
@@ -175,7 +202,10 @@ describe('the input helpers', () => {
     expect(helper(input)).toBe(expected);
   });
 
-  it.each([['RSS', writeRss2], ['Atom', writeAtom1]] as const)('refuse a %s feed without an updated date (TypeError)', (_, write) => {
+  it.each([
+    ['RSS', writeRss2],
+    ['Atom', writeAtom1],
+  ] as const)('refuse a %s feed without an updated date (TypeError)', (_, write) => {
     expect(() => write(options({ updated: undefined }), [])).toThrow(TypeError);
   });
 });

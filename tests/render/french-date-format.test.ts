@@ -3,11 +3,7 @@ import { format } from 'date-fns';
 import { fr } from 'date-fns/locale/fr';
 import { describe, expect, it } from 'vitest';
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../../src/_lib/french-locale.ts';
-import {
-  formatFrenchDate,
-  formatFrenchTime,
-  formatZonedRfc3339,
-} from '../../src/render/french-date-format.ts';
+import { formatFrenchDate, formatFrenchTime, formatZonedRfc3339 } from '../../src/render/french-date-format.ts';
 
 describe('formatFrenchDate', () => {
   describe('when the zone is Europe/Paris', () => {

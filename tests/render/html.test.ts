@@ -44,9 +44,7 @@ describe('renderIndexPage', () => {
 
   it('links pages and feeds relatively, so they work on any host; only the canonical link is absolute', () => {
     const doc = renderDefaultIndex();
-    const absolute = [...all(doc, 'a'), ...all(doc, 'link')]
-      .filter((e) => /^[a-z]+:|^\/\//i.test(attr(e, 'href') ?? ''))
-      .map((e) => attr(e, 'rel') ?? 'a');
+    const absolute = [...all(doc, 'a'), ...all(doc, 'link')].filter((e) => /^[a-z]+:|^\/\//i.test(attr(e, 'href') ?? '')).map((e) => attr(e, 'rel') ?? 'a');
     expect(absolute).toEqual(['canonical']);
   });
 
@@ -66,7 +64,11 @@ describe('renderIndexPage', () => {
       ['application/atom+xml', 'atom'],
       ['application/feed+json', 'json'],
     ] as const)('has an autodiscovery link of type %s resolving to the main %s feed', (type, format) => {
-      expect(alternates(doc, pageUrl).filter((a) => a.type === type).map((a) => a.url)).toEqual([feedUrls(feedSet.main, config)[format]]);
+      expect(
+        alternates(doc, pageUrl)
+          .filter((a) => a.type === type)
+          .map((a) => a.url),
+      ).toEqual([feedUrls(feedSet.main, config)[format]]);
     });
 
     it('gives every autodiscovery link a title', () => {
@@ -86,7 +88,9 @@ describe('renderIndexPage', () => {
     });
 
     it('links every category name to its category page', () => {
-      const societe = all(doc, 'a').filter((a) => text(a) === 'Société').map((a) => resolve(a, pageUrl));
+      const societe = all(doc, 'a')
+        .filter((a) => text(a) === 'Société')
+        .map((a) => resolve(a, pageUrl));
       expect(new Set(societe)).toEqual(new Set([`${siteUrl}/categories/societe/`]));
     });
 
@@ -188,7 +192,11 @@ describe('renderCategoryPage', () => {
       ['application/atom+xml', [feedUrls(feed, config).atom]],
       ['application/feed+json', [feedUrls(feed, config).json]],
     ])('has autodiscovery of type %s for the category feed (and the site RSS)', (type, expected) => {
-      expect(alternates(doc, pageUrl).filter((a) => a.type === type).map((a) => a.url)).toEqual(expected);
+      expect(
+        alternates(doc, pageUrl)
+          .filter((a) => a.type === type)
+          .map((a) => a.url),
+      ).toEqual(expected);
     });
 
     it('names the category in the only h1', () => {
@@ -201,7 +209,11 @@ describe('renderCategoryPage', () => {
     });
 
     it('links back to the front page', () => {
-      expect(all(doc, 'a').filter((a) => text(a).includes('Tous les articles')).map((a) => resolve(a, pageUrl))).toEqual([`${siteUrl}/`]);
+      expect(
+        all(doc, 'a')
+          .filter((a) => text(a).includes('Tous les articles'))
+          .map((a) => resolve(a, pageUrl)),
+      ).toEqual([`${siteUrl}/`]);
     });
 
     it('never skips a heading level', () => {
@@ -248,16 +260,26 @@ describe('renderArticlePage', () => {
     });
 
     it('links each category to its page', () => {
-      const urls = all(doc, 'a').filter((a) => ['International', 'Société'].includes(text(a))).map((a) => resolve(a, pageUrl));
+      const urls = all(doc, 'a')
+        .filter((a) => ['International', 'Société'].includes(text(a)))
+        .map((a) => resolve(a, pageUrl));
       expect(new Set(urls)).toEqual(new Set([`${siteUrl}/categories/international/`, `${siteUrl}/categories/societe/`]));
     });
 
     it('links back to the front page', () => {
-      expect(all(doc, 'a').filter((a) => text(a).includes('accueil')).map((a) => resolve(a, pageUrl))).toEqual([`${siteUrl}/`]);
+      expect(
+        all(doc, 'a')
+          .filter((a) => text(a).includes('accueil'))
+          .map((a) => resolve(a, pageUrl)),
+      ).toEqual([`${siteUrl}/`]);
     });
 
     it('declares the article link as canonical', () => {
-      expect(all(doc, 'link').filter((l) => attr(l, 'rel') === 'canonical').map((l) => attr(l, 'href'))).toEqual([article.link]);
+      expect(
+        all(doc, 'link')
+          .filter((l) => attr(l, 'rel') === 'canonical')
+          .map((l) => attr(l, 'href')),
+      ).toEqual([article.link]);
     });
 
     it('has autodiscovery links for the three main feeds', () => {
@@ -316,15 +338,24 @@ describe('category navigation', () => {
   describe('when 5,000 categories are spread over 250 articles', () => {
     const config = makeConfig({ categories: { zzz: { label: 'Zzz' }, aaa: { label: 'Aaa' } } });
     // 20 categories per article (the per-record limit); `populaire` is on every article, `frequente` on half.
-    const articles = Array.from({ length: 250 }, (_, i) => makeArticle({
-      id: `a${i}`, slug: `a${i}`, title: `Article ${i}`,
-      categories: [
-        { slug: 'populaire', name: 'Populaire' },
-        ...(i % 2 === 0 ? [{ slug: 'frequente', name: 'Fréquente' }] : []),
-        ...(i === 0 ? [{ slug: 'zzz', name: 'Zzz' }, { slug: 'aaa', name: 'Aaa' }] : []),
-        ...Array.from({ length: 17 }, (_, j) => ({ slug: `r${String(i * 20 + j).padStart(4, '0')}`, name: `R${i * 20 + j}` })),
-      ],
-    }));
+    const articles = Array.from({ length: 250 }, (_, i) =>
+      makeArticle({
+        id: `a${i}`,
+        slug: `a${i}`,
+        title: `Article ${i}`,
+        categories: [
+          { slug: 'populaire', name: 'Populaire' },
+          ...(i % 2 === 0 ? [{ slug: 'frequente', name: 'Fréquente' }] : []),
+          ...(i === 0
+            ? [
+                { slug: 'zzz', name: 'Zzz' },
+                { slug: 'aaa', name: 'Aaa' },
+              ]
+            : []),
+          ...Array.from({ length: 17 }, (_, j) => ({ slug: `r${String(i * 20 + j).padStart(4, '0')}`, name: `R${i * 20 + j}` })),
+        ],
+      }),
+    );
     const feedSet = makeFeedSet(articles, config);
     const navOf = (html: string): string[] => all(only(page(html), 'nav'), 'a').map(text);
 
@@ -380,22 +411,27 @@ describe('hrefAttribute', () => {
 
 describe('every href and src of every page', () => {
   // Articles built by hand, as a caller of the renderers could: the pages are the last guard before a browser.
-  const HOSTILE = ['java\nscript:alert(1)', 'javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,x', 'vbscript:x', '//evil.example/x', ' https://example.org/a'];
+  const HOSTILE = [
+    'java\nscript:alert(1)',
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    'data:text/html,x',
+    'vbscript:x',
+    '//evil.example/x',
+    ' https://example.org/a',
+  ];
   describe.each(HOSTILE)('when the article link, image and author url are %j', (url) => {
     const config = makeConfig();
     const article = makeArticle({ link: url, image: url, authors: [{ name: 'A', url }], categories: [SOCIETE] });
     const feedSet = makeFeedSet([article], config);
-    const pages = [
-      renderIndexPage(feedSet, config),
-      renderCategoryPage(feedSet.categories[0]!, feedSet, config),
-      renderArticlePage(article, feedSet, config),
-    ];
+    const pages = [renderIndexPage(feedSet, config), renderCategoryPage(feedSet.categories[0]!, feedSet, config), renderArticlePage(article, feedSet, config)];
 
     it('writes only http(s) URLs and paths between pages', () => {
       const urls = pages.flatMap((html) => {
         const doc = page(html);
         return [...all(doc, 'a'), ...all(doc, 'link'), ...all(doc, 'img')].flatMap((e) =>
-          ['href', 'src'].map((name) => attr(e, name)).filter((v): v is string => v !== undefined));
+          ['href', 'src'].map((name) => attr(e, name)).filter((v): v is string => v !== undefined),
+        );
       });
       expect(urls.filter((u) => !/^https?:\/\//.test(u) && !/^(?![a-z][a-z0-9+.-]*:)(?!\/)[\w.~%/#-]*$/i.test(u))).toEqual([]);
     });
@@ -409,7 +445,12 @@ describe('every href and src of every page', () => {
 function makeFeedSet(articles: readonly Article[], config: ResolvedConfig): FeedSet {
   const updated = articles[0]?.updated ?? new Date('2024-01-01T00:00:00Z');
   const feed = (path: string, title: string, category: Category | undefined, list: readonly Article[]): FeedDefinition => ({
-    path, title, description: config.description, category, articles: list.slice(0, config.limit), updated,
+    path,
+    title,
+    description: config.description,
+    category,
+    articles: list.slice(0, config.limit),
+    updated,
   });
   const categories = new Map<string, Category>();
   for (const a of articles) for (const c of a.categories) if (!categories.has(c.slug)) categories.set(c.slug, c);
@@ -417,7 +458,14 @@ function makeFeedSet(articles: readonly Article[], config: ResolvedConfig): Feed
     main: feed('', config.title, undefined, articles),
     categories: [...categories.values()]
       .sort((a, b) => a.slug.localeCompare(b.slug))
-      .map((c) => feed(`/categories/${c.slug}`, `${config.title} — ${c.name}`, c, articles.filter((a) => a.categories.some((x) => x.slug === c.slug)))),
+      .map((c) =>
+        feed(
+          `/categories/${c.slug}`,
+          `${config.title} — ${c.name}`,
+          c,
+          articles.filter((a) => a.categories.some((x) => x.slug === c.slug)),
+        ),
+      ),
     articles,
   };
 }

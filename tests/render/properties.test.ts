@@ -21,44 +21,71 @@ type Piece = readonly [raw: string, clean: string];
 const kept = (...texts: string[]): Piece[] => texts.map((t) => [t, t] as const);
 
 const WORDS = kept(
-  'Société', 'ÉTÉ', 'l’île', 'Noël', 'cœur', 'ça', 'à', '« guillemets »', '—', '…', 'R', 'x', '2024',
-  '🌞', '👩‍👩‍👧', '🇫🇷', '東京', '한국어', 'مرحبا', 'ﬁ',
+  'Société',
+  'ÉTÉ',
+  'l’île',
+  'Noël',
+  'cœur',
+  'ça',
+  'à',
+  '« guillemets »',
+  '—',
+  '…',
+  'R',
+  'x',
+  '2024',
+  '🌞',
+  '👩‍👩‍👧',
+  '🇫🇷',
+  '東京',
+  '한국어',
+  'مرحبا',
+  'ﬁ',
 );
 const MARKUP = kept('&', '<', '>', '"', "'", ']]>', '&amp;', '<b>', '</p>', '<![CDATA[', '&#233;', '-->');
 // In a summary, which is read as HTML, `&` and `<` stay text only when no entity or tag can start after them.
 const SUMMARY_MARKUP = kept('& ', '< ', '>', '"', "'", ']]>', '-->');
 const SPACES = kept(' ', '  ', '\t', '\n', '\r\n', '\r', '\u00a0', '\u202f', '\u2028', '\u3000');
 /** What the pipeline must drop: C0 controls, DEL, noncharacters, a lone surrogate (never NUL: records refuse it). */
-const DROPPED: Piece[] = ['\u0001', '\u0008', '\u000B', '\u000C', '\u001F', '\u007F', '\uFFFE', '\uFFFF', '\uFDD0', '\uD800']
-  .map((c) => [c, ''] as const);
+const DROPPED: Piece[] = ['\u0001', '\u0008', '\u000B', '\u000C', '\u001F', '\u007F', '\uFFFE', '\uFFFF', '\uFDD0', '\uD800'].map((c) => [c, ''] as const);
 
 const textOf = (pieces: readonly Piece[]) => fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 14 });
-const title = fc.tuple(textOf([...WORDS, ...MARKUP, ...SPACES, ...DROPPED]), fc.constantFrom(...WORDS), textOf([...WORDS, ...MARKUP, ...SPACES, ...DROPPED]))
+const title = fc
+  .tuple(textOf([...WORDS, ...MARKUP, ...SPACES, ...DROPPED]), fc.constantFrom(...WORDS), textOf([...WORDS, ...MARKUP, ...SPACES, ...DROPPED]))
   .map(([a, w, b]) => [...a, w, ...b]);
-const summary = fc.tuple(textOf([...WORDS, ...SUMMARY_MARKUP, ...SPACES, ...DROPPED]), fc.constantFrom(...WORDS))
-  .map(([a, w]) => [...a, w]);
+const summary = fc.tuple(textOf([...WORDS, ...SUMMARY_MARKUP, ...SPACES, ...DROPPED]), fc.constantFrom(...WORDS)).map(([a, w]) => [...a, w]);
 const body = fc.tuple(textOf([...WORDS, ...MARKUP, ...SPACES, ...DROPPED]), fc.constantFrom(...WORDS)).map(([a, w]) => [...a, w]);
 const article = fc.record({ title, summary, body });
 
 describe('any text of an article, rendered and read back by every parser', () => {
   it('gives the cleaned title, summary and body text in RSS, Atom and JSON Feed alike', async () => {
-    await checkAsyncProperty(fc.asyncProperty(fc.array(article, { minLength: 1, maxLength: 3 }), async (texts) => {
-      const articles = texts.map((t, i) => build(t, i));
-      const main = buildFeedSet(articles, config).main;
-      const expected = new Map(articles.map((a, i) => [a.guid, {
-        title: cleaned(texts[i]!.title), summary: cleaned(texts[i]!.summary), body: cleaned(texts[i]!.body),
-      }]));
-      for (const format of ['rss', 'atom', 'json'] as const) {
-        const document = RENDERERS[format](main, config);
-        if (format !== 'json') expect(findXmlError(document), format).toBeUndefined();
-        const parsed = await parseWithAll(document, format);
-        expect(parsed.map((p) => p.parser)).toEqual(format === 'json' ? ['json-parse', 'feedsmith'] : ['rss-parser', 'feedsmith', 'feed-extractor']);
-        for (const feed of parsed) {
-          const read = feed.items.map((item) => [item.id, textsOf(item)] as const);
-          expect(new Map(read), `${format} read by ${feed.parser}`).toEqual(expected);
+    await checkAsyncProperty(
+      fc.asyncProperty(fc.array(article, { minLength: 1, maxLength: 3 }), async (texts) => {
+        const articles = texts.map((t, i) => build(t, i));
+        const main = buildFeedSet(articles, config).main;
+        const expected = new Map(
+          articles.map((a, i) => [
+            a.guid,
+            {
+              title: cleaned(texts[i]!.title),
+              summary: cleaned(texts[i]!.summary),
+              body: cleaned(texts[i]!.body),
+            },
+          ]),
+        );
+        for (const format of ['rss', 'atom', 'json'] as const) {
+          const document = RENDERERS[format](main, config);
+          if (format !== 'json') expect(findXmlError(document), format).toBeUndefined();
+          const parsed = await parseWithAll(document, format);
+          expect(parsed.map((p) => p.parser)).toEqual(format === 'json' ? ['json-parse', 'feedsmith'] : ['rss-parser', 'feedsmith', 'feed-extractor']);
+          for (const feed of parsed) {
+            const read = feed.items.map((item) => [item.id, textsOf(item)] as const);
+            expect(new Map(read), `${format} read by ${feed.parser}`).toEqual(expected);
+          }
         }
-      }
-    }), 30);
+      }),
+      30,
+    );
   });
 });
 
@@ -66,7 +93,11 @@ describe('any text of an article, rendered and read back by every parser', () =>
 
 /** A JSON record's fields as the loaders give them (strings in NFC), through toArticle; fails on any diagnostic. */
 function build(texts: { title: Piece[]; summary: Piece[]; body: Piece[] }, i: number): Article {
-  const raw = (pieces: Piece[]) => pieces.map(([r]) => r).join('').normalize('NFC');
+  const raw = (pieces: Piece[]) =>
+    pieces
+      .map(([r]) => r)
+      .join('')
+      .normalize('NFC');
   const html = `<p>${raw(texts.body).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>`;
   const record = makeRecord(
     { title: raw(texts.title), summary: raw(texts.summary), date: `${i + 1} novembre 2024` },
@@ -79,7 +110,12 @@ function build(texts: { title: Piece[]; summary: Piece[]; body: Piece[] }, i: nu
 
 /** The text every reader must see: the kept pieces, ASCII whitespace runs as one space, trimmed. */
 function cleaned(pieces: readonly Piece[]): string {
-  return pieces.map(([, clean]) => clean).join('').normalize('NFC').replace(/[ \t\n\r]+/g, ' ').trim();
+  return pieces
+    .map(([, clean]) => clean)
+    .join('')
+    .normalize('NFC')
+    .replace(/[ \t\n\r]+/g, ' ')
+    .trim();
 }
 
 /** Title, summary and the body as text (tags dropped, entities decoded, whitespace collapsed), from one parsed item. */

@@ -8,8 +8,8 @@ import { renderRedirectPage } from '../../src/render/redirect-page.ts';
 function readPage(html: string) {
   const doc = parseDocument(html);
   const all = (test: (e: Element) => boolean) => findAll(test, doc.children);
-  const meta = (attr: string, value: string) => all((e) => e.name === 'meta' && getAttributeValue(e, attr) === value)
-    .map((e) => getAttributeValue(e, 'content'));
+  const meta = (attr: string, value: string) =>
+    all((e) => e.name === 'meta' && getAttributeValue(e, attr) === value).map((e) => getAttributeValue(e, 'content'));
   return {
     lang: all((e) => e.name === 'html').map((e) => getAttributeValue(e, 'lang')),
     refresh: meta('http-equiv', 'refresh'),
@@ -66,11 +66,11 @@ describe('renderRedirectPage', () => {
       expect(page.links).toEqual(page.canonical);
     });
 
-    it.each([
-      ['javascript:alert(1)'], ['data:text/html,<script>alert(1)</script>'], ['//evil.example/'], ['articles/x/'],
-      ['\\\\evil.example\\x'], [''],
-    ])('refuses %j with a TypeError naming target', (target) => {
-      expect(() => renderRedirectPage(target)).toThrow(/^target: /);
-    });
+    it.each([['javascript:alert(1)'], ['data:text/html,<script>alert(1)</script>'], ['//evil.example/'], ['articles/x/'], ['\\\\evil.example\\x'], ['']])(
+      'refuses %j with a TypeError naming target',
+      (target) => {
+        expect(() => renderRedirectPage(target)).toThrow(/^target: /);
+      },
+    );
   });
 });

@@ -20,7 +20,17 @@ const PARSERS: Record<FeedFormat, ParserName[]> = {
   json: ['json-parse', 'feedsmith'],
 };
 const FIELDS = [
-  'id', 'title', 'link', 'published', 'updated', 'categories', 'categoryTerms', 'categorySchemes', 'authors', 'contentHtml', 'summary',
+  'id',
+  'title',
+  'link',
+  'published',
+  'updated',
+  'categories',
+  'categoryTerms',
+  'categorySchemes',
+  'authors',
+  'contentHtml',
+  'summary',
 ] as const satisfies readonly (keyof ParsedItem)[];
 
 describe.each(['rss', 'atom', 'json'] as const)('the %s round trip', (format) => {
@@ -66,14 +76,21 @@ describe.each(['rss', 'atom', 'json'] as const)('the %s round trip', (format) =>
 /** What a correct parser must read back for `field` of `article` in `format`. */
 function expectedField(article: Article, field: (typeof FIELDS)[number], format: FeedFormat): unknown {
   switch (field) {
-    case 'id': return article.guid;
-    case 'title': return stripForbidden(article.title);
-    case 'link': return article.link;
-    case 'published': return article.date;
-    case 'updated': return article.updated;
-    case 'categories': return article.categories.map((c) => c.name);
+    case 'id':
+      return article.guid;
+    case 'title':
+      return stripForbidden(article.title);
+    case 'link':
+      return article.link;
+    case 'published':
+      return article.date;
+    case 'updated':
+      return article.updated;
+    case 'categories':
+      return article.categories.map((c) => c.name);
     // Atom: the display name is the term too (readers built on ROME or gofeed show only the term).
-    case 'categoryTerms': return article.categories.map((c) => c.name);
+    case 'categoryTerms':
+      return article.categories.map((c) => c.name);
     // RSS `domain`: the categories page; Atom `scheme`: the category's own page, so its identity rests on the slug.
     case 'categorySchemes':
       return article.categories.map((c) => (format === 'atom' ? `${categoriesUrl(config)}${c.slug}/` : categoriesUrl(config)));
@@ -81,8 +98,10 @@ function expectedField(article: Article, field: (typeof FIELDS)[number], format:
     // tests/interop applies RFC 4287's inheritance of the feed-level author.
     case 'authors':
       return article.authors.length > 0 ? article.authors.map((a) => a.name) : [config.author.name];
-    case 'contentHtml': return stripForbidden(article.html);
-    case 'summary': return stripForbidden(article.summary);
+    case 'contentHtml':
+      return stripForbidden(article.html);
+    case 'summary':
+      return stripForbidden(article.summary);
   }
 }
 

@@ -8,15 +8,26 @@ const FALLBACK = 'https://example.org/categories/societe/';
 const config = makeConfig();
 const itemOf = (overrides: Partial<Article>, format: XmlFormat) => toFeedItem(makeArticle(overrides), config, format, FALLBACK);
 const feedOf = (articles: readonly Article[] = []) => ({
-  path: '', title: 'R&D', description: 'Les dépêches', category: undefined, articles, updated: new Date('2024-11-22T10:00:00Z'),
+  path: '',
+  title: 'R&D',
+  description: 'Les dépêches',
+  category: undefined,
+  articles,
+  updated: new Date('2024-11-22T10:00:00Z'),
 });
 
 describe('toFeedOptions', () => {
   it('names the feed, its links and its fixed generator', () => {
     const options = toFeedOptions(feedOf(), config);
     expect({ ...options, updated: undefined }).toEqual({
-      title: 'R&amp;D', description: 'Les dépêches', id: 'https://example.org/atom.xml', link: 'https://example.org/',
-      language: 'fr-FR', copyright: '© Gazette de test', updated: undefined, generator: GENERATOR,
+      title: 'R&amp;D',
+      description: 'Les dépêches',
+      id: 'https://example.org/atom.xml',
+      link: 'https://example.org/',
+      language: 'fr-FR',
+      copyright: '© Gazette de test',
+      updated: undefined,
+      generator: GENERATOR,
       feedLinks: { rss: 'https://example.org/feed.xml', atom: 'https://example.org/atom.xml' },
       author: { name: 'Rédaction', email: 'redaction@example.org' },
     });
@@ -29,7 +40,12 @@ describe('toFeedOptions', () => {
   });
 
   it.each([
-    ['a valid hub and author URL', { hub: 'https://hub.example.org/', author: { name: 'A', url: 'https://example.org/a' } }, 'https://hub.example.org/', 'https://example.org/a'],
+    [
+      'a valid hub and author URL',
+      { hub: 'https://hub.example.org/', author: { name: 'A', url: 'https://example.org/a' } },
+      'https://hub.example.org/',
+      'https://example.org/a',
+    ],
     ['unparsable ones', { hub: 'https://exa mple.org/', author: { name: 'A', url: 'http://[::1' } }, undefined, undefined],
   ])('keeps %s only when new URL() accepts them', (_, overrides, hub, link) => {
     const options = toFeedOptions(feedOf(), { ...config, ...overrides } as typeof config);
@@ -48,7 +64,11 @@ describe('toFeedItem', () => {
       const updated = new Date('2024-11-21T09:00:00Z');
       const item = itemOf({ id: 'x/y', date, updated, link: 'https://example.org/articles/y/' }, format);
       expect([item.link, item.id, item.guid, item.published, item.date]).toEqual([
-        'https://example.org/articles/y/', 'tag:example.org,2024-01-01:x/y', 'tag:example.org,2024-01-01:x/y', date, updated,
+        'https://example.org/articles/y/',
+        'tag:example.org,2024-01-01:x/y',
+        'tag:example.org,2024-01-01:x/y',
+        date,
+        updated,
       ]);
     });
 
@@ -126,8 +146,11 @@ describe('toFeedItem', () => {
   });
 
   it.each([
-    ['its own authors, with e-mail and URL', [{ name: 'Agence', email: 'a@example.org', url: 'https://example.org/a/' }],
-      [{ name: 'Agence', email: 'a@example.org', link: 'https://example.org/a/' }]],
+    [
+      'its own authors, with e-mail and URL',
+      [{ name: 'Agence', email: 'a@example.org', url: 'https://example.org/a/' }],
+      [{ name: 'Agence', email: 'a@example.org', link: 'https://example.org/a/' }],
+    ],
     ['the site author when it has none', [], [{ name: 'Rédaction', email: 'redaction@example.org' }]],
   ])('names in an Atom entry %s', (_, authors, expected) => {
     expect(itemOf({ authors }, 'atom').author).toEqual(expected);
@@ -138,7 +161,8 @@ describe('toFeedItems', () => {
   it('maps every article in order, falling back to the feed page', () => {
     const items = toFeedItems(feedOf([makeArticle({ id: 'a' }), makeArticle({ id: 'b', link: 'bad link' })]), config, 'atom');
     expect(items.map((i) => [i.guid, i.link])).toEqual([
-      ['tag:example.org,2024-01-01:a', items[0]!.link], ['tag:example.org,2024-01-01:b', 'https://example.org/'],
+      ['tag:example.org,2024-01-01:a', items[0]!.link],
+      ['tag:example.org,2024-01-01:b', 'https://example.org/'],
     ]);
   });
 

@@ -42,7 +42,10 @@ describe.each(CASES)(`gazette build of ${RECORDS} records, $name`, ({ args, heap
     const run = promisify(execFile);
     const argv = [`--max-old-space-size=${heapMb}`, '--import', PRELOAD, BIN, 'build', ...args, '--config', corpus.configFile, '--out', out()];
     const options = { cwd: corpus.root, env: { ...process.env, GAZETTE_PEAK_RSS_FILE: peakFile, NO_COLOR: '1' }, maxBuffer: 64 * MB };
-    const code = await run(process.execPath, argv, options).then(() => 0, (error: { code?: number; signal?: string }) => error.code ?? 128);
+    const code = await run(process.execPath, argv, options).then(
+      () => 0,
+      (error: { code?: number; signal?: string }) => error.code ?? 128,
+    );
     const stderr = code === 0 ? '' : 'see above';
     const peak = existsSync(peakFile) ? Number(await readFile(peakFile, 'utf8')) : Number.NaN;
     result = { code, stderr, peak };

@@ -26,16 +26,22 @@ const triple = fc.tuple(bytes, pathText, pathText);
 describe('the key of a record in the article store', () => {
   it('is the same for the same bytes, relPath and display', async () => {
     const other = await openArticleStore(path.join(root, 'cache'), makeConfig(), 'test');
-    checkProperty(fc.property(triple, ([b, rel, display]) => {
-      expect(other.keyOf(b.slice(), rel, display)).toBe(store.keyOf(b, rel, display));
-    }), 200);
+    checkProperty(
+      fc.property(triple, ([b, rel, display]) => {
+        expect(other.keyOf(b.slice(), rel, display)).toBe(store.keyOf(b, rel, display));
+      }),
+      200,
+    );
   });
 
   it('differs whenever the bytes, the relPath or the display differ, wherever NUL and separators fall', () => {
-    checkProperty(fc.property(triple, triple, ([b1, r1, d1], [b2, r2, d2]) => {
-      const same = Buffer.from(b1).equals(Buffer.from(b2)) && r1 === r2 && d1 === d2;
-      expect(store.keyOf(b1, r1, d1) === store.keyOf(b2, r2, d2)).toBe(same);
-    }), 2000);
+    checkProperty(
+      fc.property(triple, triple, ([b1, r1, d1], [b2, r2, d2]) => {
+        const same = Buffer.from(b1).equals(Buffer.from(b2)) && r1 === r2 && d1 === d2;
+        expect(store.keyOf(b1, r1, d1) === store.keyOf(b2, r2, d2)).toBe(same);
+      }),
+      2000,
+    );
   });
 
   it.each([

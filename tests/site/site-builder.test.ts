@@ -266,23 +266,37 @@ describe('a live builder over many articles, after each kind of hinted change', 
     ['an edit that keeps the date order', async (dir) => [await put(dir, 'a/010.md', record('Titre corrigé 10', date(10), categoryOf(10)))]],
     ['an edit that makes an article the newest', async (dir) => [await put(dir, 'a/050.md', record('Article 50', '2024-12-31 23:00', '[Sport]'))]],
     ['an edit that moves an article to another category', async (dir) => [await put(dir, 'a/011.md', record('Article 11', date(11), '[Culture]'))]],
-    ['a file moved to another name', async (dir) => {
-      await rm(path.join(dir, 'a/012.md'));
-      return [path.join(dir, 'a/012.md'), await put(dir, 'b/douze.md', record('Article 12', date(12), categoryOf(12)))];
-    }],
-    ['a file deleted', async (dir) => {
-      await rm(path.join(dir, 'a/013.md'));
-      return [path.join(dir, 'a/013.md')];
-    }],
-    ['an edit hinted along with the ledger and a file that does not exist', async (dir) => [
-      path.join(dir, LEDGER_FILE), path.join(dir, 'a/absent.md'), await put(dir, 'a/030.md', record('Article 30 revu', date(30), categoryOf(30))),
-    ]],
+    [
+      'a file moved to another name',
+      async (dir) => {
+        await rm(path.join(dir, 'a/012.md'));
+        return [path.join(dir, 'a/012.md'), await put(dir, 'b/douze.md', record('Article 12', date(12), categoryOf(12)))];
+      },
+    ],
+    [
+      'a file deleted',
+      async (dir) => {
+        await rm(path.join(dir, 'a/013.md'));
+        return [path.join(dir, 'a/013.md')];
+      },
+    ],
+    [
+      'an edit hinted along with the ledger and a file that does not exist',
+      async (dir) => [
+        path.join(dir, LEDGER_FILE),
+        path.join(dir, 'a/absent.md'),
+        await put(dir, 'a/030.md', record('Article 30 revu', date(30), categoryOf(30))),
+      ],
+    ],
     ['a file added', async (dir) => [await put(dir, 'a/200.md', record('Article 200', '2024-06-15 12:00', '[Culture]'))]],
-    ['one file written twice in one hint', async (dir) => {
-      const file = await put(dir, 'a/020.md', record('Brouillon 20', date(20), categoryOf(20)));
-      await put(dir, 'a/020.md', record('Article 20 revu', date(20), '[Sport, Culture]'));
-      return [file, file];
-    }],
+    [
+      'one file written twice in one hint',
+      async (dir) => {
+        const file = await put(dir, 'a/020.md', record('Brouillon 20', date(20), categoryOf(20)));
+        await put(dir, 'a/020.md', record('Article 20 revu', date(20), '[Sport, Culture]'));
+        return [file, file];
+      },
+    ],
   ];
 
   async function put(dir: string, name: string, text: string): Promise<string> {
@@ -320,7 +334,12 @@ describe('a live builder over many articles, after each kind of hinted change', 
     }
     // The category pages were listed each way: one beyond a page's list, one between the feed limit and it, one below.
     const final = await coldBuild();
-    const sizes = new Map(final.feedSet!.categories.map((f) => [f.category?.slug, final.feedSet!.articles.filter((a) => a.categories.some((c) => c.slug === f.category?.slug)).length]));
+    const sizes = new Map(
+      final.feedSet!.categories.map((f) => [
+        f.category?.slug,
+        final.feedSet!.articles.filter((a) => a.categories.some((c) => c.slug === f.category?.slug)).length,
+      ]),
+    );
     expect(sizes.get('sport')).toBeGreaterThan(HTML_PAGE_LIMIT + 1);
     expect([sizes.get('culture')! > 3, sizes.get('culture')! <= HTML_PAGE_LIMIT, sizes.get('rare')]).toEqual([true, true, 2]);
   });

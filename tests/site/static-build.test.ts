@@ -9,7 +9,11 @@ import { makeConfig } from '../helpers/factories.ts';
 import { makeItemsCopy } from '../http/_lib/site-server.ts';
 
 const config = makeConfig();
-const exists = (file: string) => access(file).then(() => true, () => false);
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 const record = (title: string) => `---\ntitle: "${title}"\ndate: 2024-12-05\n---\n\nLe corps.\n`;
 
 describe('buildStaticSite', () => {

@@ -34,15 +34,21 @@ describe('watchItems', () => {
   });
 
   it.each([
-    ['deleted and recreated', async (items: string) => {
-      await rm(items, { recursive: true });
-      await mkdir(items);
-    }],
-    ['swapped by a rename (mv items.new items)', async (items: string) => {
-      await mkdir(`${items}.new`);
-      await rm(items, { recursive: true });
-      await rename(`${items}.new`, items);
-    }],
+    [
+      'deleted and recreated',
+      async (items: string) => {
+        await rm(items, { recursive: true });
+        await mkdir(items);
+      },
+    ],
+    [
+      'swapped by a rename (mv items.new items)',
+      async (items: string) => {
+        await mkdir(`${items}.new`);
+        await rm(items, { recursive: true });
+        await rename(`${items}.new`, items);
+      },
+    ],
   ])('keeps seeing new files after the folder is %s', async (_label, swap) => {
     const items = path.join(root, 'items');
     await mkdir(items);

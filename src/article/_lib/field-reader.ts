@@ -46,7 +46,10 @@ export function createFieldReader<Field extends string = string>(record: RawReco
     if (written === undefined) return undefined;
     // YAML reads an unquoted `title: 1984` as a number; its text is still what the editor meant.
     if (typeof written === 'number' && Number.isFinite(written)) return String(written);
-    if (typeof written === 'string') return cleanXmlText(written.normalize('NFC')).replace(/[ \t\r\n]+/g, ' ').trim();
+    if (typeof written === 'string')
+      return cleanXmlText(written.normalize('NFC'))
+        .replace(/[ \t\r\n]+/g, ' ')
+        .trim();
     report('error', field, 'wrong-type', `expected text, got ${describeValue(written)}`);
     return undefined;
   };

@@ -19,7 +19,9 @@ export async function runInit(args: InitArgs, io: CliIO = processIO()): Promise<
   const files = starterFiles(path.basename(dir), packageVersion());
   const taken = Object.keys(files).filter((name) => existsSync(path.join(dir, name)));
   if (taken.length > 0) {
-    io.stderr.write(`gazette init: ${taken.map((name) => displayPath(path.join(dir, name))).join(', ')} already exist${taken.length === 1 ? 's' : ''}; nothing written (choose an empty folder: gazette init my-site)\n`);
+    io.stderr.write(
+      `gazette init: ${taken.map((name) => displayPath(path.join(dir, name))).join(', ')} already exist${taken.length === 1 ? 's' : ''}; nothing written (choose an empty folder: gazette init my-site)\n`,
+    );
     return EXIT.invalid;
   }
   for (const [name, text] of Object.entries(files)) {
@@ -43,7 +45,11 @@ export async function runInit(args: InitArgs, io: CliIO = processIO()): Promise<
 
 /** Every file of a new site, by path relative to its folder. */
 export function starterFiles(folderName: string, version: string): Readonly<Record<string, string>> {
-  const name = folderName.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-._]+|[-._]+$/g, '') || 'gazette-site';
+  const name =
+    folderName
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^[-._]+|[-._]+$/g, '') || 'gazette-site';
   const pkg = {
     name,
     private: true,

@@ -47,10 +47,14 @@ export async function runLint(args: LintArgs, io: LintStreams = { stdout: proces
   const all: Diagnostic[] = [];
   for (const file of args.files) {
     // Only reading may fail on purpose; a throw from the linter is a bug and reaches main's handler.
-    const read = await readFile(file).then((bytes) => ({ bytes }), (error: Error) => ({ error }));
-    const { format, diagnostics }: { format: DocumentFormat | null; diagnostics: Diagnostic[] } = 'bytes' in read
-      ? lintFeedFile(file, read.bytes)
-      : { format: null, diagnostics: [{ severity: 'error', file, code: 'unreadable', message: `cannot read the file: ${read.error.message}` }] };
+    const read = await readFile(file).then(
+      (bytes) => ({ bytes }),
+      (error: Error) => ({ error }),
+    );
+    const { format, diagnostics }: { format: DocumentFormat | null; diagnostics: Diagnostic[] } =
+      'bytes' in read
+        ? lintFeedFile(file, read.bytes)
+        : { format: null, diagnostics: [{ severity: 'error', file, code: 'unreadable', message: `cannot read the file: ${read.error.message}` }] };
     all.push(...diagnostics);
     report.files.push({ file, format, findings: diagnostics.map(toJson) });
   }

@@ -78,8 +78,11 @@ const RECORD_EXTENSIONS = ['.md', '.markdown', '.json', '.txt'];
 async function findFreeId(itemsDir: string, base: string): Promise<string> {
   const { value: ledger } = await readLedger(itemsDir);
   const taken = new Set([...ledger.values()].flatMap((entry) => [entry.id, ...entry.aliases]));
-  const exists = (id: string) => Promise.any(RECORD_EXTENSIONS.map((ext) => access(path.join(itemsDir, `${id}${ext}`))))
-    .then(() => true, () => false);
+  const exists = (id: string) =>
+    Promise.any(RECORD_EXTENSIONS.map((ext) => access(path.join(itemsDir, `${id}${ext}`)))).then(
+      () => true,
+      () => false,
+    );
   for (let n = 1; ; n++) {
     const id = n === 1 ? base : `${base}-${n}`;
     if (!taken.has(id) && !(await exists(id))) return id;

@@ -73,7 +73,12 @@ export async function runServe(args: ServeArgs = {}, io: CliIO = processIO()): P
   try {
     // Build diagnostics always print; request lines only without --quiet (then no request log runs at all).
     server = await startServer({
-      config, port, host, log: print, requestLog: !args.quiet, cacheDir: defaultStoreDir(),
+      config,
+      port,
+      host,
+      log: print,
+      requestLog: !args.quiet,
+      cacheDir: defaultStoreDir(),
       ...(args.pages === undefined ? {} : { pages: args.pages }),
       ...(args.future === undefined ? {} : { future: args.future }),
     });

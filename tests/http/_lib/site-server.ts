@@ -43,11 +43,7 @@ export interface RawResponse {
 }
 
 /** Sends one request with the path written verbatim on the request line. */
-export function request(
-  port: number,
-  rawPath: string,
-  options: { method?: string; headers?: Record<string, string> } = {},
-): Promise<RawResponse> {
+export function request(port: number, rawPath: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       { host: '127.0.0.1', port, path: rawPath, method: options.method ?? 'GET', headers: options.headers ?? {}, agent: false },
@@ -83,9 +79,7 @@ export interface TestSite {
 }
 
 /** Starts the real app on 127.0.0.1:0 once its first build is done; `prepare` may edit the items first. */
-export async function startSite(
-  options: FeedRouterOptions & { config: ResolvedConfig; prepare?: (itemsDir: string) => Promise<void> },
-): Promise<TestSite> {
+export async function startSite(options: FeedRouterOptions & { config: ResolvedConfig; prepare?: (itemsDir: string) => Promise<void> }): Promise<TestSite> {
   const { config, prepare, ...routerOptions } = options;
   const items = await makeItemsCopy();
   await prepare?.(items.itemsDir);
@@ -114,7 +108,9 @@ export interface HostApp {
 
 /** Starts a host app: `setup` adds the host's own routes around the router, mounted at `mountAt`. */
 export async function startHostApp(
-  config: ResolvedConfig, mountAt: string, setup: (app: Express, mount: () => void) => void = (_app, mount) => mount(),
+  config: ResolvedConfig,
+  mountAt: string,
+  setup: (app: Express, mount: () => void) => void = (_app, mount) => mount(),
 ): Promise<HostApp> {
   const items = await makeItemsCopy();
   const app = express();
