@@ -5,12 +5,18 @@ import { defineConfig } from 'vitest/config';
 // `scale` builds a generated archive under a small heap.
 export default defineConfig({
   test: {
+    // Every core for the unit suite (vitest's default leaves one idle: on a 2-core machine, one worker); the suites
+    // that drive real servers, browsers and clients keep one file at a time (fileParallelism: false).
+    maxWorkers: '100%',
     projects: [
       {
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**', 'tests/interop/**', 'tests/package/**', 'tests/deploy/**', 'tests/scale/**'],
+          // Test files share a module graph per worker (no per-file re-import: the suite's main cost was loading the
+          // same modules 90 times); no module keeps state between tests, and the suite passes under --sequence.shuffle.
+          isolate: false,
           // A few CLI tests spawn the real bin (tests/cli/bin.test.ts); leave room on a busy 2-core machine.
           testTimeout: 20_000,
           hookTimeout: 30_000,
@@ -18,21 +24,21 @@ export default defineConfig({
       },
       {
         // `npm pack` + install into a temporary app: the package as users get it (needs npm's registry or cache).
-        test: { name: 'package', include: ['tests/package/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000 },
+        test: { name: 'package', fileParallelism: false, include: ['tests/package/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000 },
       },
       {
-        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
+        test: { name: 'e2e', fileParallelism: false, include: ['tests/e2e/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
       },
       {
         // Debian's nginx with the configs of deploy/, compared with gazette serve (skipped without nginx).
-        test: { name: 'deploy', include: ['tests/deploy/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 },
+        test: { name: 'deploy', fileParallelism: false, include: ['tests/deploy/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 },
       },
       {
         // The compiled CLI over 20,000 generated records under a small heap: proof that gazette build streams.
-        test: { name: 'scale', include: ['tests/scale/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 900_000 },
+        test: { name: 'scale', fileParallelism: false, include: ['tests/scale/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 900_000 },
       },
       {
-        test: { name: 'interop', include: ['tests/interop/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
+        test: { name: 'interop', fileParallelism: false, include: ['tests/interop/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
       },
     ],
   },
