@@ -122,7 +122,9 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
           return loaded;
         }
         const current: Promise<SnapshotEntry | undefined> = engine.renderPage({ mountPath: variant.mountPath, path }).then(
-          (doc) => {
+          ({ doc, built }) => {
+            // The worker died and a fresh one knows no build: build again (its reply replaces every page).
+            if (!built) void rebuild();
             if (!doc) return undefined;
             pageCache.add(page, () => {
               if (loaded === current) loaded = undefined;

@@ -92,11 +92,19 @@ export interface BuildReply {
 /** Builds on request, one at a time per engine. */
 export interface RebuildEngine {
   build(request: BuildRequest): Promise<BuildReply>;
+  /** Renders one lazy page of the last build of its mount path. */
+  renderPage(request: PageRequest): Promise<PageReply>;
+}
+
+/** A lazy page as rendered, or why not. */
+export interface PageReply {
+  /** Undefined when there is no such page or its record changed since the build (the next build says what to ask). */
+  readonly doc: ChangedDocument | undefined;
   /**
-   * Renders one lazy page of the last build of its mount path; undefined when there is no such page or its record
-   * changed since that build (the next build's reply will say what to ask for).
+   * False when this engine has not built that mount path (a worker that replaced a dead one starts empty): the
+   * caller must build again before any page can be rendered.
    */
-  renderPage(request: PageRequest): Promise<ChangedDocument | undefined>;
+  readonly built: boolean;
 }
 
 /** Creates the engine: keeps each mount path's builder and last documents between requests. */
@@ -104,12 +112,13 @@ export function createRebuildEngine(): RebuildEngine {
   const states = new Map<string, EngineState>();
   return {
     async renderPage(request) {
-      const page = states.get(request.mountPath)?.pages.get(request.path);
-      if (!page) return undefined;
+      const state = states.get(request.mountPath);
+      const page = state?.pages.get(request.path);
+      if (!page) return { doc: undefined, built: state !== undefined };
       try {
-        return encodeChanged(await page.lazy.render());
+        return { doc: encodeChanged(await page.lazy.render()), built: true };
       } catch (error) {
-        if (error instanceof LazyPageError) return undefined;
+        if (error instanceof LazyPageError) return { doc: undefined, built: true };
         throw error;
       }
     },

@@ -1,6 +1,6 @@
 // site: the worker thread of a live site — builds on request from the serving thread, replies with what changed.
 import { parentPort } from 'node:worker_threads';
-import { createRebuildEngine, type BuildReply, type BuildRequest, type ChangedDocument, type PageRequest } from './rebuild-engine.ts';
+import { createRebuildEngine, type BuildReply, type BuildRequest, type ChangedDocument, type PageReply, type PageRequest } from './rebuild-engine.ts';
 
 /** A message from the serving thread: a build, or one lazy page of the last build. */
 export type WorkerRequest = { readonly id: number } & ({ readonly build: BuildRequest } | { readonly page: PageRequest });
@@ -8,7 +8,7 @@ export type WorkerRequest = { readonly id: number } & ({ readonly build: BuildRe
 /** The worker's answer to one request (same id). */
 export type WorkerReply =
   | { readonly id: number; readonly reply: BuildReply }
-  | { readonly id: number; readonly page: ChangedDocument | null }
+  | { readonly id: number; readonly page: PageReply }
   | { readonly id: number; readonly error: string };
 
 if (parentPort) {
@@ -19,7 +19,7 @@ if (parentPort) {
   port.on('message', (message: WorkerRequest) => {
     if ('page' in message) {
       engine.renderPage(message.page).then((page) => {
-        port.postMessage({ id: message.id, page: page ?? null }, page ? transferable([page]) : []);
+        port.postMessage({ id: message.id, page }, page.doc ? transferable([page.doc]) : []);
       }, fail(message.id));
       return;
     }

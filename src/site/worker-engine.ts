@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { BuildReply, BuildRequest, ChangedDocument, PageRequest, RebuildEngine } from './rebuild-engine.ts';
+import type { BuildReply, BuildRequest, PageReply, PageRequest, RebuildEngine } from './rebuild-engine.ts';
 import type { WorkerReply } from './rebuild-worker.ts';
 
 /** Options of {@link createWorkerEngine}. */
@@ -99,10 +99,10 @@ export function createWorkerEngine(options: WorkerEngineOptions): RebuildEngine 
       return reply.reply;
     },
     // A page waits behind a build in flight (one thread); it has no budget of its own: a worker that dies fails it.
-    async renderPage(request: PageRequest): Promise<ChangedDocument | undefined> {
+    async renderPage(request: PageRequest): Promise<PageReply> {
       const reply = await ask({ page: request }, undefined);
       if (!('page' in reply)) throw new Error('the rebuild worker answered a page with something else');
-      return reply.page ?? undefined;
+      return reply.page;
     },
     async close() {
       const current = worker;

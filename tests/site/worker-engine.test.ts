@@ -31,6 +31,24 @@ describe('createWorkerEngine', () => {
     }
   });
 
+  it('renders a lazy page of its last build, and says when it has no build (a fresh worker after a dead one)', async () => {
+    const engine = createWorkerEngine({ timeoutMs: 60_000, memoryMb: 512 });
+    const page = { mountPath: '', path: '/articles/rentree-universitaire-loyers/' };
+    try {
+      const before = await engine.renderPage(page);
+      const reply = await engine.build({ ...request, lazyPages: true });
+      const after = await engine.renderPage(page);
+      const missing = await engine.renderPage({ mountPath: '', path: '/articles/nulle-part/' });
+      expect([before.built, before.doc]).toEqual([false, undefined]);
+      expect(reply.pages.map((p) => p.path)).toContain(page.path);
+      expect([after.built, after.doc?.path, after.doc?.contentType]).toEqual([true, page.path, 'text/html; charset=utf-8']);
+      expect(Buffer.from(after.doc?.identity ?? []).toString('utf8')).toContain('<div class="body">');
+      expect([missing.built, missing.doc]).toEqual([true, undefined]);
+    } finally {
+      await engine.close();
+    }
+  });
+
   it('rejects misuse when created', () => {
     expect(() => createWorkerEngine({ timeoutMs: 0, memoryMb: 512 })).toThrow(RangeError);
     expect(() => createWorkerEngine({ timeoutMs: 1000, memoryMb: -1 })).toThrow(RangeError);
