@@ -7,6 +7,7 @@ import { checkPlausibleDate, checkRfc3339Date } from './check-dates.ts';
 import { checkHtmlContent, checkPlainText } from './content-html.ts';
 import type { LintReport } from './lint-report.ts';
 import { isAbsoluteHttpUrl, isLanguageTag } from './value-checks.ts';
+import { findDeepJson } from '../_lib/find-deep-json.ts';
 
 export { JSON_FEED_VERSION };
 /** Deeper nesting than this is refused before parsing (a JSON Feed needs about five levels). */
@@ -17,7 +18,7 @@ const ITEM_URLS = ['url', 'external_url', 'image', 'banner_image'];
 /** Applies the JSON Feed 1.1 rules to a document's text. */
 export function lintJsonFeed(report: LintReport, body: string, now: Date): void {
   const { lineOf } = createLineLocator(body);
-  const deep = tooDeep(body, MAX_DEPTH);
+  const deep = findDeepJson(body, MAX_DEPTH);
   if (deep !== undefined) {
     report.error(
       'json-depth',
@@ -170,25 +171,4 @@ function visitStrings(root: Node, visit: (node: Node) => void): void {
     const children = node.children ?? [];
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
-}
-
-/**
- * The offset where `body` first nests arrays and objects deeper than `max`, if it does (strings skipped). The JSON
- * parser recurses per level, so a hostile document is stopped here with a finding instead of a stack overflow.
- */
-function tooDeep(body: string, max: number): number | undefined {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < body.length; i++) {
-    const c = body.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c)
-        i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
-      if (++depth > max) return i;
-    } else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return undefined;
 }

@@ -4,25 +4,7 @@
 // scans use loops and counters only, so no nesting in a file can drive a recursion of ours or reach theirs.
 import { Parser } from 'yaml';
 
-/** Offset of the first `[` or `{` (outside strings) that opens a container deeper than `maxDepth`, if any. */
-export function findDeepJson(source: string, maxDepth: number): number | undefined {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source.charCodeAt(i);
-    if (inString) {
-      if (c === BACKSLASH) i++;
-      else if (c === QUOTE) inString = false;
-    } else if (c === QUOTE) {
-      inString = true;
-    } else if (c === OPEN_BRACKET || c === OPEN_BRACE) {
-      if (++depth > maxDepth) return i;
-    } else if (c === CLOSE_BRACKET || c === CLOSE_BRACE) {
-      depth = Math.max(0, depth - 1);
-    }
-  }
-  return undefined;
-}
+export { findDeepJson } from '../_lib/find-deep-json.ts';
 
 /**
  * Offset of the first YAML collection (block or flow map or sequence) deeper than `maxDepth`, if any. Reads yaml's
@@ -67,13 +49,6 @@ export function findDeepMarkdown(text: string, maxDepth: number): number | undef
 }
 
 // --- internal ---
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
 
 /** The part of yaml's CST tokens the walk reads (yaml's `CST.Token` union, loosely). */
 interface CstNode {

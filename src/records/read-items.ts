@@ -332,7 +332,6 @@ async function readBounded(file: string, max: number): Promise<Uint8Array> {
 
 const GROWTH_CHUNK = 64 * 1024;
 
-/** Runs `task` over `items` with at most `limit` running at once; results in input order. */
 function fail(file: string, code: string, message: string): Result<undefined> {
   return { value: undefined, diagnostics: [{ severity: 'error', file, code, message }] };
 }
