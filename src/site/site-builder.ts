@@ -184,17 +184,20 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
    * The same articles, those a feed shows (and, with pages, those the index and category pages list) with their
    * bodies and summaries: the light articles of a streaming build have none.
    */
-  const withBodies = async (articles: readonly Article[], listedFiles: readonly RecordFile[], current: ReadonlyMap<string, FileEntry>): Promise<Article[]> => {
+  const withBodies = async (
+    articles: readonly Article[],
+    fileOf: (article: Article) => RecordFile | undefined,
+    current: ReadonlyMap<string, FileEntry>,
+  ): Promise<Article[]> => {
     const light = buildFeedSet(articles, config);
     const shown = new Set([...light.main.articles, ...light.categories.flatMap((f) => f.articles)]);
     if (pages) {
       for (const article of light.articles.slice(0, LISTED_ON_PAGES)) shown.add(article);
       for (const listed of listedOnPages(light, config.limit).values()) for (const article of listed) shown.add(article);
     }
-    const byFile = new Map(listedFiles.map((f) => [displayOf(f), f]));
     const upgraded = new Map<Article, Article>();
     await mapPool([...shown], READ_CONCURRENCY, async (article) => {
-      const file = byFile.get(article.file);
+      const file = fileOf(article);
       const entry = file ? current.get(file.name) : undefined;
       if (!file || !entry) return;
       const body = await bodyOf(article, file, entry);
@@ -219,12 +222,15 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
    * the last good one a live site keeps publishing while the file has an error. Undefined when neither is.
    */
   const bodyOf = async (article: Article, file: RecordFile, entry: FileEntry): Promise<Article | undefined> => {
-    if (entry.keptWithBody?.sourceHash === article.sourceHash) return entry.keptWithBody;
-    if (entry.withBody === undefined) {
-      const record = await readRecordFile(file, { display: article.file, vocabulary, limits: config.limits });
-      entry.withBody = record.value ? (toArticle(record.value, config).value ?? null) : null;
-    }
-    return entry.withBody?.sourceHash === article.sourceHash ? entry.withBody : undefined;
+    const held = heldBody(entry, article);
+    if (held || entry.withBody !== undefined) return held;
+    entry.withBody = (await readFullArticle(file, article.file)) ?? null;
+    return heldBody(entry, article);
+  };
+  /** The record read again and made an article with its body. */
+  const readFullArticle = async (file: RecordFile, display: string): Promise<Article | undefined> => {
+    const record = await readRecordFile(file, { display, vocabulary, limits: config.limits });
+    return record.value ? toArticle(record.value, config).value : undefined;
   };
   const hasBody = new WeakSet<Article>();
   const sourceKeys = new WeakMap<Article, { readonly frameKey: string; readonly source: string }>();
@@ -245,10 +251,9 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     const changed = (why: string) => new LazyPageError(article.file, `${why} since the build read it: its page was not written; build again`);
     const entry = file ? files.get(file.name) : undefined;
     if (!file || !entry) throw changed('is no longer listed');
-    const known = [entry.keptWithBody, entry.withBody].find((full) => full?.sourceHash === article.sourceHash);
-    if (known) return withBodyOf(article, known);
-    const record = await readRecordFile(file, { display: article.file, vocabulary, limits: config.limits });
-    const full = record.value ? toArticle(record.value, config).value : undefined;
+    const held = heldBody(entry, article);
+    if (held) return withBodyOf(article, held);
+    const full = await readFullArticle(file, article.file);
     // The file must still say what the build published (an edit meanwhile would mix two versions on the site).
     if (!full || full.sourceHash !== article.sourceHash) throw changed('changed');
     return withBodyOf(article, full);
@@ -392,7 +397,10 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     // 4. Feed set and documents: re-rendered only when what they show changed.
     // Streaming (and feeds only): the bodies were not rendered; those of the articles the feeds and listings show
     // are rendered now, those of the other pages as each page is asked for.
-    const feedSet = bodies ? buildFeedSet(published, config) : buildFeedSet(await withBodies(published, listed.value, next), config);
+    // One map from an article's file (as messages show it) to its listed file, made only if a body must be read.
+    let byDisplay: Map<string, RecordFile> | undefined;
+    const fileOf = (article: Article) => (byDisplay ??= new Map(listed.value.map((f) => [displayOf(f), f]))).get(article.file);
+    const feedSet = bodies ? buildFeedSet(published, config) : buildFeedSet(await withBodies(published, fileOf, next), config);
     const nextRenders = new Map<string, RenderEntry>();
     const documents = new Map<string, RenderedDocument>();
     const render = (path: string, deps: readonly unknown[], make: () => RenderedDocument): RenderedDocument => {
@@ -409,8 +417,6 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     if (pages && !bodies) {
       // The index and category pages are few and show many articles: rendered here, kept like the feeds. Article
       // pages are many: each is a lazy page named by its inputs, rendered when the writer (or a reader) asks.
-      let byDisplay: Map<string, RecordFile> | undefined;
-      const fileOf = (article: Article) => (byDisplay ??= new Map(listed.value.map((f) => [displayOf(f), f]))).get(article.file);
       let frameKey: string | undefined;
       renderPages(feedSet, config, (path, deps, make, article) => {
         if (!article) return render(path, deps, make);
@@ -701,6 +707,11 @@ const PAGE_CODE = ['records', 'article', 'article/_lib', 'feed-set', 'lifecycle'
 /** A key of JSON-able inputs (Dates as ISO strings), base64url sha256. */
 function pageKey(parts: readonly unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+}
+
+/** The full article of `article`'s very source that an entry holds: the file's current version or its last good one. */
+function heldBody(entry: FileEntry, article: Article): Article | undefined {
+  return [entry.keptWithBody, entry.withBody].find((full) => full?.sourceHash === article.sourceHash) ?? undefined;
 }
 
 /** A light article (as the life cycle made it: id, guid, updated) with the body and summary of the full one. */
