@@ -11,7 +11,7 @@ import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Article } from '../article/article.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
-import type { Diagnostic, Result } from '../diagnostics.ts';
+import { displayPath, type Diagnostic, type Result } from '../diagnostics.ts';
 import { codeStamp } from '../_lib/code-stamp.ts';
 
 /** What is kept per record: everything the record and article stages reported, and the article. */
@@ -70,6 +70,28 @@ export async function openArticleStore(dir: string, config: ResolvedConfig, vers
       }
     },
   };
+}
+
+/**
+ * Saves `store`, if any. A cache that cannot be written (a read-only checkout) costs speed, never the build: the
+ * failure comes back as a warning naming `dir` and what it costs (`the next build starts cold`).
+ */
+export async function saveArticleStore(store: ArticleStore | undefined, dir: string, cost: string): Promise<Diagnostic[]> {
+  const problem = await store?.save().then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  if (problem === undefined) return [];
+  const why = (problem as NodeJS.ErrnoException).code ?? String(problem);
+  return [
+    {
+      severity: 'warning',
+      file: displayPath(dir),
+      code: 'cache-unwritable',
+      source: 'config',
+      message: `the article cache could not be written (${why}); ${cost}`,
+    },
+  ];
 }
 
 /** Where a project keeps it: `node_modules/.cache/gazette` in the working directory, as other build tools do. */

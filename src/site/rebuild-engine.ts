@@ -7,7 +7,7 @@ import { brotliBody, gzipBody, hashBody } from '../publish/snapshot.ts';
 import { CONTENT_TYPES, type RenderedDocument } from '../render/render-site.ts';
 import type { Redirect } from '../lifecycle/apply-ledger.ts';
 import { GAZETTE_VERSION } from '../_lib/version.ts';
-import { openArticleStore, type ArticleStore } from './article-store.ts';
+import { openArticleStore, saveArticleStore, type ArticleStore } from './article-store.ts';
 import { createSiteBuilder, LazyPageError, type LazyDocument, type SiteBuilder } from './site-builder.ts';
 
 /** One build asked of the engine. */
@@ -155,23 +155,7 @@ export function createRebuildEngine(): RebuildEngine {
       }
       const build = await state.builder.build(request.changed ? { changed: request.changed } : undefined);
       // Saved after the first build only: a later one changes a few records, not worth rewriting the whole cache for.
-      // A cache that cannot be written costs the next start its warmth, never this build.
-      const cacheProblem = await store?.save().then(
-        () => undefined,
-        (error: unknown) => error,
-      );
-      const cacheDiagnostics: Diagnostic[] =
-        cacheProblem === undefined
-          ? []
-          : [
-              {
-                severity: 'warning',
-                file: request.cacheDir ?? '',
-                code: 'cache-unwritable',
-                source: 'config',
-                message: `the article cache could not be written (${(cacheProblem as NodeJS.ErrnoException).code ?? String(cacheProblem)}); the next start is cold`,
-              },
-            ];
+      const cacheDiagnostics = await saveArticleStore(store, request.cacheDir ?? '', 'the next start is cold');
       const base = {
         mountPath: request.mountPath,
         recordCount: build.recordCount,

@@ -8,7 +8,7 @@ import { renderRedirectPage } from '../render/redirect-page.ts';
 import { CONTENT_TYPES } from '../render/render-site.ts';
 import { mapPool } from '../_lib/map-pool.ts';
 import { GAZETTE_VERSION } from '../_lib/version.ts';
-import { defaultStoreDir, openArticleStore } from './article-store.ts';
+import { defaultStoreDir, openArticleStore, saveArticleStore } from './article-store.ts';
 import { createSiteBuilder, LazyPageError } from './site-builder.ts';
 
 /** Pages rendered at once: enough to overlap one page's file read with another's rendering. */
@@ -83,26 +83,8 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
     await output.abort();
     throw error;
   }
-  // A cache that cannot be written (read-only checkout) costs speed, never the build: a warning says so.
-  const cacheProblem = await store?.save().then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  if (cacheProblem !== undefined && cacheDir !== false) {
-    build = {
-      ...build,
-      diagnostics: [
-        ...build.diagnostics,
-        {
-          severity: 'warning' as const,
-          file: displayPath(cacheDir),
-          code: 'cache-unwritable',
-          source: 'config' as const,
-          message: `the article cache could not be written (${(cacheProblem as NodeJS.ErrnoException).code ?? String(cacheProblem)}); the next build starts cold`,
-        },
-      ],
-    };
-  }
+  const cacheDiagnostics = cacheDir === false ? [] : await saveArticleStore(store, cacheDir, 'the next build starts cold');
+  if (cacheDiagnostics.length > 0) build = { ...build, diagnostics: [...build.diagnostics, ...cacheDiagnostics] };
   const scheduled = build.scheduled.map((s) => ({ file: s.article.file, due: s.due }));
   if (!build.feedSet) {
     await output.abort();
