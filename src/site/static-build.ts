@@ -1,7 +1,7 @@
 // site: items folder + config → a static site on disk (`gazette build`): every document written as it is listed,
 // feeds also as .gz/.br, unchanged files linked from the previous output, redirect pages for moved articles.
 import type { ResolvedConfig } from '../config/config-schema.ts';
-import { displayPath, type Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic } from '../diagnostics.ts';
 import { renderRedirectsFiles } from '../lifecycle/redirects-files.ts';
 import { openStaticOutput, type StaticWriteReport } from '../publish/write-static.ts';
 import { renderRedirectPage } from '../render/redirect-page.ts';
