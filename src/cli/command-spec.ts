@@ -42,8 +42,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       json,
       'no-pages': noPages,
       future,
-      clean: { type: 'boolean', help: 'Start from an empty build cache and output folder' },
-      force: { type: 'boolean', help: 'Rebuild every record, ignoring the build cache' },
+      clean: { type: 'boolean', help: 'Replace an output folder that holds files Gazette did not write' },
+      force: { type: 'boolean', help: 'Write into an existing folder that is not a previous Gazette output' },
     },
   },
   {
