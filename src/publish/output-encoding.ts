@@ -2,8 +2,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
-import { BROTLI_QUALITY, GZIP_LEVEL } from './snapshot.ts';
+import { brotliCompress, gzip } from 'node:zlib';
+import { BROTLI_QUALITY, brotliParams, GZIP_LEVEL } from './snapshot.ts';
 
 /**
  * How `.gz`/`.br` are made: the parameters and the library versions. A previous output's compressed files are
@@ -24,13 +24,7 @@ export function compressGzip(identity: Buffer): Promise<Buffer> {
 
 /** Brotli quality 5, text mode, with the size hint, as snapshot.ts. */
 export function compressBrotli(identity: Buffer): Promise<Buffer> {
-  return brotliAsync(identity, {
-    params: {
-      [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-      [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
-    },
-  });
+  return brotliAsync(identity, { params: brotliParams(identity.length) });
 }
 
 /** sha256 of bytes, lower-case hex. */
