@@ -3,6 +3,7 @@ import type { Author } from '../config/define-config.ts';
 import { describeValue } from '../_lib/describe-value.ts';
 import { readUrl } from '../_lib/read-url.ts';
 import { cleanXmlText } from './xml-text.ts';
+import { isAddrSpec } from '../_lib/value-syntax.ts';
 
 /** Receives one finding about the `author` field. */
 export type ReportFinding = (severity: 'error' | 'warning', code: string, message: string) => void;
@@ -23,7 +24,6 @@ export function readAuthors(value: unknown, siteUrl: string, report: ReportFindi
 // --- internal ---
 
 const KNOWN_KEYS = ['name', 'email', 'url'];
-const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/;
 
 function readAuthor(entry: unknown, siteUrl: string, report: ReportFinding): Author | undefined {
   if (typeof entry === 'string') {
@@ -51,7 +51,7 @@ function readAuthor(entry: unknown, siteUrl: string, report: ReportFinding): Aut
   const author: Author = { name };
   if (fields.email !== undefined && fields.email !== null) {
     const email = typeof fields.email === 'string' ? fields.email.trim() : '';
-    if (!EMAIL.test(email)) {
+    if (!isAddrSpec(email)) {
       report('error', 'wrong-type', `email: expected an e-mail address, got ${describeValue(fields.email)}`);
       ok = false;
     } else author.email = email;

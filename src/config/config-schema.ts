@@ -1,6 +1,7 @@
 // config: defaults and validation; GazetteConfig (user-written) → ResolvedConfig (complete, checked).
 import { readUrl } from '../_lib/read-url.ts';
 import type { Author, CategorySettings, GazetteConfig } from './define-config.ts';
+import { isAddrSpec, isLanguageTag } from '../_lib/value-syntax.ts';
 
 export const DEFAULT_LANGUAGE = 'fr-FR';
 export const DEFAULT_TIME_ZONE = 'Europe/Paris';
@@ -116,7 +117,7 @@ const FIELDS: { readonly [K in ConfigKey]-?: FieldSpec<ResolvedConfig[K]> } = {
   description: { read: readText, default: (title) => title },
   siteUrl: { read: required(readSiteUrl) },
   language: {
-    read: textMatching((text) => /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(text), 'a BCP 47 tag such as "fr-FR"'),
+    read: textMatching(isLanguageTag, 'a BCP 47 tag such as "fr-FR"'),
     default: () => DEFAULT_LANGUAGE,
   },
   timeZone: { read: textMatching(isTimeZone, 'an IANA time zone such as "Europe/Paris"'), default: () => DEFAULT_TIME_ZONE },
@@ -281,7 +282,7 @@ function checkAuthor(value: unknown, problems: string[]): Author | undefined {
       problems.push('author.name: required, a non-empty string');
       ok = false;
     }
-    if (email !== undefined && (typeof email !== 'string' || !/^[^\s@<>]+@[^\s@<>]+$/.test(email))) {
+    if (email !== undefined && (typeof email !== 'string' || email !== email.trim() || !isAddrSpec(email))) {
       problems.push(`author.email: expected an e-mail address, got ${JSON.stringify(email)}`);
       ok = false;
     }

@@ -1,4 +1,5 @@
 // lint: predicates on single values (URLs, language tags, e-mail addresses) shared by the format rules.
+export { isAddrSpec, isLanguageTag } from '../_lib/value-syntax.ts';
 
 /** True for an absolute `http:` or `https:` URL with a host. */
 export function isAbsoluteHttpUrl(value: string): boolean {
@@ -21,16 +22,6 @@ export function isFullIri(value: string): boolean {
   return /^[a-zA-Z][a-zA-Z0-9+.-]*:[^\s]+$/.test(value);
 }
 
-/**
- * True for a well-formed BCP 47 language tag such as `fr`, `fr-FR`, `fr-CA` or `zh-Hant-TW`.
- * RFC 5646 §2.1: language 2–3 letters, optional script (4 letters), region (2 letters or 3 digits), variants.
- */
-export function isLanguageTag(value: string): boolean {
-  return /^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-(?:[a-zA-Z]{2}|\d{3}))?(-(?:[a-zA-Z0-9]{5,8}|\d[a-zA-Z0-9]{3}))*(-[a-wyzA-WYZ0-9](-[a-zA-Z0-9]{2,8})+)*(-x(-[a-zA-Z0-9]{1,8})+)?$/.test(
-    value,
-  );
-}
-
 /** True for `user@example.org` or `user@example.org (Name)`, the RSS 2.0 `author`/`managingEditor` form. */
 export function isRssEmail(value: string): boolean {
   return /^[^\s@<>()"',;]+@[^\s@<>()"',;]+\.[^\s@<>()"',;]+(\s+\([^()]*\))?$/.test(value.trim());
@@ -43,14 +34,6 @@ const MIME_TYPE = new RegExp(String.raw`^${MIME_TOKEN}/${MIME_TOKEN}(?:\s*;\s*${
 /** True for a syntactically valid media type such as `image/jpeg` or `text/html; charset=utf-8`. */
 export function isMediaType(value: string): boolean {
   return MIME_TYPE.test(value);
-}
-
-/**
- * True for the addr-spec the W3C validator accepts (validators.py `addr_spec`): RFC 2822 atom characters before the
- * `@`, a dotted domain or IPv4 prefix after it, e.g. `c.laurent@example.org`, `a+b@example.org`.
- */
-export function isAddrSpec(value: string): boolean {
-  return /^[A-Z0-9_\-+.'!#$%&*/=?^`{|}~]+@(?:\d{1,3}\.\d{1,3}\.\d{1,3}\.|(?:[A-Z0-9-]+\.)+)[A-Z0-9][-A-Z0-9]*$/i.test(value.trim());
 }
 
 const DEFAULT_PORTS: Readonly<Record<string, string>> = { http: '80', https: '443', ftp: '21' };
