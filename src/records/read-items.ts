@@ -199,18 +199,10 @@ export async function listRecordFiles(dir: string, options: ListRecordFilesOptio
 export async function readRecordFile(file: RecordFile, options: ReadRecordFileOptions): Promise<Result<RawRecord | undefined>> {
   if (typeof file?.absolute !== 'string') throw new TypeError('readRecordFile: file must be a RecordFile');
   if (typeof options?.display !== 'string') throw new TypeError('readRecordFile: options.display must be a string');
+  const read = await readRecordBytes(file, options);
+  if ('failed' in read) return read.failed;
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const display = options.display;
-  const tooLarge = checkRecordSize(file.size, limits, display);
-  if (tooLarge.length > 0) return { value: undefined, diagnostics: tooLarge };
-  let bytes: Uint8Array;
-  try {
-    bytes = await readBounded(file.absolute, limits.recordBytes + 1);
-  } catch (error) {
-    if (isSystemError(error)) return fail(display, 'unreadable', `cannot read the file: ${describe(error)}`);
-    return { value: undefined, diagnostics: [internalError(display, error)] };
-  }
-  return parseRecordText(bytes, { file: display, relPath: file.relPath, format: file.format, vocabulary: options.vocabulary, limits });
+  return parseRecordText(read.bytes, { file: options.display, relPath: file.relPath, format: file.format, vocabulary: options.vocabulary, limits });
 }
 
 /**
