@@ -11,6 +11,14 @@ export const FEED_FORMATS = {
   json: { file: 'feed.json', mediaType: 'application/feed+json', label: 'JSON Feed' },
 } as const satisfies Record<FeedFormatName, { file: string; mediaType: string; label: string }>;
 
+/**
+ * True when a `Content-Type` names a feed (RSS, Atom, JSON Feed, or the generic XML/JSON types a feed may be served
+ * as): what is written compressed, linted and served to any origin. Pages and other files are not.
+ */
+export function isFeedContentType(contentType: string): boolean {
+  return /^application\/(rss\+xml|atom\+xml|feed\+json|json|xml)\b/i.test(contentType);
+}
+
 /** Media type of the HTML pages. */
 export const HTML_MEDIA_TYPE = 'text/html';
 

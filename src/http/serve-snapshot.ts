@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FeedSnapshot, PendingPage, SnapshotEntry } from '../publish/feed-snapshot.ts';
 import { isNotModified } from './conditional.ts';
 import { negotiateEncoding } from './negotiate-encoding.ts';
+import { isFeedContentType } from '../_lib/feed-formats.ts';
 
 /** Methods every Gazette route answers; anything else gets 405 with this `Allow`. */
 export const ALLOWED_METHODS = 'GET, HEAD';
@@ -113,7 +114,7 @@ function preparedHeaders(entry: SnapshotEntry, encoding: Encoding, cacheControl:
       Vary: 'Accept-Encoding',
       'Cache-Control': cacheControl,
       'X-Content-Type-Options': 'nosniff',
-      ...(isFeedType(entry.contentType) ? { 'Access-Control-Allow-Origin': '*' } : {}),
+      ...(isFeedContentType(entry.contentType) ? { 'Access-Control-Allow-Origin': '*' } : {}),
       ...(entry.contentType.startsWith('text/html') ? PAGE_SECURITY_HEADERS : {}),
     };
     const etag = entry.etags[encoding];
@@ -143,8 +144,4 @@ function decodePath(rawPath: string): string | undefined {
   if (!path.startsWith('/') || path.includes('\0') || path.includes('\\')) return undefined;
   if (path.split('/').some((segment) => segment === '.' || segment === '..')) return undefined;
   return path;
-}
-
-function isFeedType(contentType: string): boolean {
-  return /^application\/(rss\+xml|atom\+xml|feed\+json|json|xml)\b/i.test(contentType);
 }

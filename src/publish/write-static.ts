@@ -9,6 +9,7 @@ import { checkOutDir, inspectOutDir, recoverInterruptedSwap, swapIn } from './ou
 import { MANIFEST_NAME, isSourceKey, serializeManifest, toManifestTime, type ManifestEntry } from './output-manifest.ts';
 import { listPublicFiles, type PublicFile } from './public-files.ts';
 import { createWritePool } from './write-pool.ts';
+import { isFeedContentType } from '../_lib/feed-formats.ts';
 
 export { OutputError, isOutputError } from './output-error.ts';
 export { recoverInterruptedSwap } from './output-folder.ts';
@@ -301,7 +302,7 @@ export async function writeStaticSite(snapshot: FeedSnapshot, outDir: string, op
         path: entry.path,
         body: entry.identity,
         lastModified: entry.lastModified,
-        compress: isFeedPath(entry.path),
+        compress: isFeedContentType(entry.contentType),
       });
     }
   } catch (error) {
@@ -350,10 +351,6 @@ function checkDocument(doc: OutputDocument): void {
   }
   if (typeof doc.compress !== 'boolean') throw new TypeError(`compress of ${doc.path} must be a boolean`);
   if (doc.source !== undefined && !isSourceKey(doc.source)) throw new TypeError(`source of ${doc.path} must be 1–128 of [A-Za-z0-9_-]`);
-}
-
-function isFeedPath(urlPath: string): boolean {
-  return /\.(xml|json)$/.test(urlPath);
 }
 
 function publicClash(clashes: readonly PublicFile[], publicDir: string, out: string): OutputError {

@@ -4,11 +4,12 @@
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { brotliBody, gzipBody, hashBody } from '../publish/snapshot.ts';
-import { CONTENT_TYPES, type RenderedDocument } from '../render/render-site.ts';
+import type { RenderedDocument } from '../render/render-site.ts';
 import type { Redirect } from '../lifecycle/apply-ledger.ts';
 import { GAZETTE_VERSION } from '../_lib/version.ts';
 import { openArticleStore, saveArticleStore, type ArticleStore } from './article-store.ts';
 import { createSiteBuilder, LazyPageError, type LazyDocument, type SiteBuilder } from './site-builder.ts';
+import { isFeedContentType } from '../_lib/feed-formats.ts';
 
 /** One build asked of the engine. */
 export interface BuildRequest {
@@ -222,6 +223,6 @@ function encodeChanged(doc: RenderedDocument): ChangedDocument {
   const identity = Buffer.from(doc.body, 'utf8');
   const base = { path: doc.path, contentType: doc.contentType, lastModified: doc.lastModified, identity, hash: hashBody(identity) };
   // Feeds are what aggregators poll: compressed once here, off the serving thread. Pages wait for a reader.
-  if (doc.contentType === CONTENT_TYPES.html) return base;
+  if (!isFeedContentType(doc.contentType)) return base;
   return { ...base, gzip: gzipBody(identity), br: brotliBody(identity) };
 }

@@ -41,6 +41,7 @@ import { LEDGER_FILE, readLedger, writeLedger, type Ledger } from '../lifecycle/
 import { splitScheduled, type ScheduledArticle } from '../lifecycle/schedule.ts';
 import type { ArticleStore, StoredArticle } from './article-store.ts';
 import { decidePublication, type RecordOutcome } from './publish-decision.ts';
+import { isFeedContentType } from '../_lib/feed-formats.ts';
 
 /** Options of {@link createSiteBuilder}. */
 export interface SiteBuilderOptions {
@@ -434,7 +435,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     if (options.lint !== false) {
       const now = Date.now();
       for (const doc of documents.values()) {
-        if (doc.contentType === CONTENT_TYPES.html) continue;
+        if (!isFeedContentType(doc.contentType)) continue;
         let findings = lints.get(doc);
         if (findings === undefined) {
           findings = stamp(lintDocuments([doc], { now: new Date(now) }), 'feed');

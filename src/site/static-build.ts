@@ -5,11 +5,11 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { renderRedirectsFiles } from '../lifecycle/redirects-files.ts';
 import { openStaticOutput, type StaticWriteReport } from '../publish/write-static.ts';
 import { renderRedirectPage } from '../render/redirect-page.ts';
-import { CONTENT_TYPES } from '../render/render-site.ts';
 import { mapPool } from '../_lib/map-pool.ts';
 import { GAZETTE_VERSION } from '../_lib/version.ts';
 import { defaultStoreDir, openArticleStore, saveArticleStore } from './article-store.ts';
 import { createSiteBuilder, LazyPageError } from './site-builder.ts';
+import { isFeedContentType } from '../_lib/feed-formats.ts';
 
 /** Pages rendered at once: enough to overlap one page's file read with another's rendering. */
 const PAGE_CONCURRENCY = 4;
@@ -96,7 +96,7 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
   const lateDiagnostics: Diagnostic[] = [];
   try {
     for (const doc of build.documents.values()) {
-      await output.write({ path: doc.path, body: doc.body, lastModified: doc.lastModified, compress: doc.contentType !== CONTENT_TYPES.html });
+      await output.write({ path: doc.path, body: doc.body, lastModified: doc.lastModified, compress: isFeedContentType(doc.contentType) });
     }
     // Pages are rendered as the writer takes them (a few at a time: each reads its record again), and not kept.
     await mapPool(build.lazyPages, PAGE_CONCURRENCY, async (page) => {
