@@ -216,15 +216,12 @@ async function runCommand(inv: Extract<Invocation, { kind: 'run' }>, io: CliIO):
       );
     }
     case 'lint': {
-      // lint.ts takes ({ files, json }, io) once its own branch lands; a function of fewer parameters fits this type.
-      const run: (args: { files: readonly string[]; json: boolean }, io: CliIO) => Promise<number> = (await import('./commands/lint.ts')).runLint;
-      return run({ files: inv.positionals, json: bool('json') }, io);
+      const { runLint } = await import('./commands/lint.ts');
+      return runLint({ files: inv.positionals, json: bool('json') }, io);
     }
     case 'new': {
-      const run: (args: { config: string | undefined; items: string | undefined; title: string }, io: CliIO) => Promise<number> = (
-        await import('./commands/new.ts')
-      ).runNew;
-      return run({ config: str('config'), items: str('items'), title: inv.positionals.join(' ') }, io);
+      const { runNew } = await import('./commands/new.ts');
+      return runNew({ config: str('config'), items: str('items'), title: inv.positionals.join(' ') }, io);
     }
     case 'init': {
       const { runInit } = await import('./commands/init.ts');

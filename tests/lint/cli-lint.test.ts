@@ -25,7 +25,10 @@ afterAll(async () => {
 /** Runs `gazette lint` with streams that keep what is written. */
 async function lint(files: string[], json: boolean) {
   const out = { stdout: '', stderr: '' };
-  const code = await runLint({ files, json }, { stdout: { write: (s: string) => (out.stdout += s) }, stderr: { write: (s: string) => (out.stderr += s) } });
+  const code = await runLint(
+    { files, json },
+    { stdout: { write: (s: string) => (out.stdout += s) }, stderr: { write: (s: string) => (out.stderr += s) }, env: {} },
+  );
   return { code, ...out };
 }
 

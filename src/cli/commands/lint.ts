@@ -1,20 +1,16 @@
 // cli: `gazette lint [--json] FILE…` — the feed linter on feed files already written (by Gazette or anyone).
 import { readFile } from 'node:fs/promises';
-import { formatDiagnostic, type Diagnostic } from '../../diagnostics.ts';
+import type { Diagnostic } from '../../diagnostics.ts';
 import { lintFeedFile } from '../../lint/lint-file.ts';
 import { FORMAT_NAMES, type DocumentFormat } from '../../lint/read-feed.ts';
-import { plural } from '../report.ts';
+import { EXIT } from '../command-spec.ts';
+import { processIO, type CliIO } from '../io.ts';
+import { countDiagnostics, plural, reportDiagnostics } from '../report.ts';
 
 /** Arguments of `gazette lint`: the files, and `--json` for one machine-readable object on stdout. */
 export interface LintArgs {
   files: readonly string[];
   json?: boolean;
-}
-
-/** Where `gazette lint` writes: anything with `write(s)`, e.g. `process.stdout`. */
-export interface LintStreams {
-  stdout: { write(s: string): unknown };
-  stderr: { write(s: string): unknown };
 }
 
 /** One finding as `--json` prints it; `w3c` is the validator's message class, null for Gazette's own rules. */
@@ -38,10 +34,10 @@ export interface LintJsonReport {
  * error, 1 otherwise, 2 without files. Text mode prints findings on stderr and a count line on stdout; `json` prints
  * exactly one {@link LintJsonReport} on stdout and nothing else.
  */
-export async function runLint(args: LintArgs, io: LintStreams = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function runLint(args: LintArgs, io: CliIO = processIO()): Promise<number> {
   if (args.files.length === 0) {
     io.stderr.write('gazette lint: name at least one feed file, e.g. gazette lint dist/feed.xml\n');
-    return 2;
+    return EXIT.usage;
   }
   const report: LintJsonReport = { files: [], errors: 0, warnings: 0 };
   const all: Diagnostic[] = [];
@@ -58,8 +54,7 @@ export async function runLint(args: LintArgs, io: LintStreams = { stdout: proces
     all.push(...diagnostics);
     report.files.push({ file, format, findings: diagnostics.map(toJson) });
   }
-  report.errors = all.filter((d) => d.severity === 'error').length;
-  report.warnings = all.length - report.errors;
+  ({ errors: report.errors, warnings: report.warnings } = countDiagnostics(all));
   if (args.json) {
     io.stdout.write(`${JSON.stringify(report)}\n`);
   } else {
@@ -67,11 +62,10 @@ export async function runLint(args: LintArgs, io: LintStreams = { stdout: proces
     for (const f of report.files) {
       if (f.format !== null && !['rss', 'atom', 'json'].includes(f.format)) io.stderr.write(`${f.file}: read as ${FORMAT_NAMES[f.format]}\n`);
     }
-    for (const d of all) io.stderr.write(`${formatDiagnostic(d)}\n`);
-    if (all.length > 0) io.stderr.write(`${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}\n`);
+    reportDiagnostics(io, all);
     io.stdout.write(`${plural(args.files.length, 'feed')} linted${report.errors > 0 ? '' : ': ok'}\n`);
   }
-  return report.errors > 0 ? 1 : 0;
+  return report.errors > 0 ? EXIT.invalid : EXIT.ok;
 }
 
 // --- internal ---

@@ -7,6 +7,8 @@ import { format } from 'date-fns';
 import { slugify } from '../../article/slug.ts';
 import { displayPath } from '../../diagnostics.ts';
 import { readLedger } from '../../lifecycle/ledger.ts';
+import { EXIT } from '../command-spec.ts';
+import { processIO, type CliIO } from '../io.ts';
 import { loadCommandConfig, type CommonArgs } from './load.ts';
 
 /** Arguments of `gazette new`. */
@@ -21,17 +23,17 @@ export interface NewArgs extends CommonArgs {
  * `-2`, `-3`… when the ledger or a record file already has that id) and `slug`; refuses to overwrite.
  * Returns the exit status.
  */
-export async function runNew(args: NewArgs): Promise<number> {
+export async function runNew(args: NewArgs, io: CliIO = processIO()): Promise<number> {
   const title = args.title.trim().normalize('NFC');
   if (!title) {
-    process.stderr.write('gazette new: give the title, e.g. gazette new "Le conseil municipal vote le budget"\n');
-    return 2;
+    io.stderr.write('gazette new: give the title, e.g. gazette new "Le conseil municipal vote le budget"\n');
+    return EXIT.usage;
   }
   const config = await loadCommandConfig(args);
   const slug = slugify(title);
   if (!slug) {
-    process.stderr.write(`gazette new: "${title}" gives an empty file name; use letters or digits in the title\n`);
-    return 2;
+    io.stderr.write(`gazette new: "${title}" gives an empty file name; use letters or digits in the title\n`);
+    return EXIT.usage;
   }
   const created = new TZDate(args.now ?? new Date(), config.timeZone);
   const date = format(created, "yyyy-MM-dd'T'HH:mm:ssxxx");
@@ -57,13 +59,13 @@ export async function runNew(args: NewArgs): Promise<number> {
     await writeFile(file, text, { flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      process.stderr.write(`${displayPath(file)}: already exists; choose another title or edit that file\n`);
-      return 1;
+      io.stderr.write(`${displayPath(file)}: already exists; choose another title or edit that file\n`);
+      return EXIT.invalid;
     }
     throw error;
   }
-  process.stdout.write(`${displayPath(file)}: draft created with id "${id}" (set draft: false to publish)\n`);
-  return 0;
+  io.stdout.write(`${displayPath(file)}: draft created with id "${id}" (set draft: false to publish)\n`);
+  return EXIT.ok;
 }
 
 // --- internal ---
