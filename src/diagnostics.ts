@@ -35,6 +35,11 @@ export interface Result<T> {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** True when any of the diagnostics is an error. */
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
 /** `items/x.md:3 date: "30 février 2024" is not a real date` (warnings say so). */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line === undefined ? d.file : `${d.file}:${d.line}`;

@@ -4,7 +4,7 @@ import type { ParseError } from 'jsonc-parser';
 import { describeValue } from '../_lib/describe-value.ts';
 import { createLineLocator } from '../_lib/line-locator.ts';
 import { DEFAULT_LIMITS, type RecordLimits } from '../config/config-schema.ts';
-import type { Diagnostic, Result } from '../diagnostics.ts';
+import { hasErrors, type Diagnostic, type Result } from '../diagnostics.ts';
 import { findDeepJson, findDeepMarkdown } from './find-deep-nesting.ts';
 import type { RawField, RawRecord, RecordBody } from './raw-record.ts';
 import { normalizeStrings } from './normalize-text.ts';
@@ -86,13 +86,13 @@ export function parseJson(text: string, options: ParseJsonOptions): Result<RawRe
   if (body === undefined) return { value: undefined, diagnostics };
   if (body.kind === 'markdown' || body.kind === 'html') {
     const text = body.kind === 'markdown' ? body.text : body.html;
-    diagnostics.push(...checkBodySize(text, limits, file, body.line).map((d) => ({ ...d, field: body.kind === 'html' ? 'html' : 'body' })));
+    diagnostics.push(...checkBodySize(text, limits, file, body.line, body.kind === 'html' ? 'html' : 'body'));
     const deepLine = body.kind === 'markdown' ? findDeepMarkdown(text, limits.nestingDepth) : undefined;
     if (deepLine !== undefined) {
       report('error', 'too-deep', `quotes and lists nest deeper than ${limits.nestingDepth} levels (limits.nestingDepth)`, body.line, 'body');
     }
   }
-  if (diagnostics.some((d) => d.severity === 'error')) return { value: undefined, diagnostics };
+  if (hasErrors(diagnostics)) return { value: undefined, diagnostics };
   return { value: { file, relPath, format: 'json', fields, body }, diagnostics };
 }
 

@@ -3,7 +3,7 @@ import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
 import { createLineLocator } from '../_lib/line-locator.ts';
 import { DEFAULT_LIMITS, type RecordLimits } from '../config/config-schema.ts';
-import type { Diagnostic, Result } from '../diagnostics.ts';
+import { hasErrors, type Diagnostic, type Result } from '../diagnostics.ts';
 import { findDeepMarkdown, findDeepYaml } from './find-deep-nesting.ts';
 import type { RawField, RawRecord } from './raw-record.ts';
 import { normalizeStrings, normalizeText } from './normalize-text.ts';
@@ -122,7 +122,7 @@ export function parseMarkdown(text: string, options: ParseMarkdownOptions): Resu
   if (deepLine !== undefined) {
     error('too-deep', `quotes and lists nest deeper than ${limits.nestingDepth} levels (limits.nestingDepth)`, body.line + deepLine, 'body');
   }
-  if (diagnostics.some((d) => d.severity === 'error')) return { value: undefined, diagnostics };
+  if (hasErrors(diagnostics)) return { value: undefined, diagnostics };
   return { value: { file, relPath, format: 'md', fields, body }, diagnostics };
 }
 

@@ -2,7 +2,7 @@
 import { internalError } from '../_lib/internal-error.ts';
 import { createLineLocator } from '../_lib/line-locator.ts';
 import { DEFAULT_LIMITS, type RecordLimits } from '../config/config-schema.ts';
-import type { Diagnostic, Result } from '../diagnostics.ts';
+import { hasErrors, type Diagnostic, type Result } from '../diagnostics.ts';
 import { decodeText } from './decode-text.ts';
 import { parseDispatch } from './parse-dispatch.ts';
 import { parseJson } from './parse-json.ts';
@@ -54,7 +54,7 @@ export function parseRecordText(bytes: Uint8Array, options: ParseRecordTextOptio
           : parseMarkdown(text, { file, relPath, limits });
     diagnostics.push(...parsed.diagnostics);
     // Parsed anyway, so every problem is reported at once; but bytes that did not decode skip the record.
-    const value = diagnostics.some((d) => d.severity === 'error') ? undefined : parsed.value;
+    const value = hasErrors(diagnostics) ? undefined : parsed.value;
     return { value, diagnostics };
   } catch (error) {
     return { value: undefined, diagnostics: [internalError(file, error)] };

@@ -3,7 +3,7 @@ import type { RecordLimits } from '../config/config-schema.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 
 /** An error when `body` is over `limits.bodyBytes` in UTF-8, naming its first line; none otherwise. */
-export function checkBodySize(body: string, limits: RecordLimits, file: string, line: number): Diagnostic[] {
+export function checkBodySize(body: string, limits: RecordLimits, file: string, line: number, field = 'body'): Diagnostic[] {
   // A UTF-8 byte is at most one UTF-16 unit, and a unit at most three bytes: only count when it can matter.
   if (body.length * 3 <= limits.bodyBytes) return [];
   const bytes = Buffer.byteLength(body, 'utf8');
@@ -13,7 +13,7 @@ export function checkBodySize(body: string, limits: RecordLimits, file: string, 
       severity: 'error',
       file,
       line,
-      field: 'body',
+      field,
       code: 'body-too-large',
       message: `the body is ${formatCount(bytes)} bytes; the limit is ${formatCount(limits.bodyBytes)} (limits.bodyBytes)`,
     },

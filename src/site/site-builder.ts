@@ -13,7 +13,7 @@ import { mapPool } from '../_lib/map-pool.ts';
 import type { Article } from '../article/article.ts';
 import { toArticle } from '../article/to-article.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
-import type { Diagnostic, DiagnosticSource, Result } from '../diagnostics.ts';
+import { hasErrors, type Diagnostic, type DiagnosticSource, type Result } from '../diagnostics.ts';
 import { buildFeedSet } from '../feed-set/build-feed-set.ts';
 import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
 import { lintDocuments } from '../lint/lint-documents.ts';
@@ -443,7 +443,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
           if (!findings.some(isClockDependent)) lints.set(doc, findings);
         }
         diagnostics.push(...findings);
-        if (findings.some((d) => d.severity === 'error')) withheld.push(doc.path);
+        if (hasErrors(findings)) withheld.push(doc.path);
       }
       for (const path of withheld) documents.delete(path);
     } else {

@@ -1,5 +1,5 @@
 // article: reads the fields of one RawRecord and collects what is wrong with them as diagnostics naming file, line and field.
-import type { Diagnostic, Severity } from '../../diagnostics.ts';
+import { hasErrors, type Diagnostic, type Severity } from '../../diagnostics.ts';
 import type { RawRecord } from '../../records/raw-record.ts';
 import { cleanXmlText } from '../xml-text.ts';
 import { describeValue } from '../../_lib/describe-value.ts';
@@ -60,6 +60,6 @@ export function createFieldReader<Field extends string = string>(record: RawReco
     text,
     report,
     reporter: (field) => (severity, code, message) => report(severity, field, code, message),
-    hasErrors: () => diagnostics.some((d) => d.severity === 'error'),
+    hasErrors: () => hasErrors(diagnostics),
   };
 }
