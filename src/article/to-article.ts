@@ -1,6 +1,6 @@
 // article: RawRecord → Article, every field validated and normalised, every problem reported at once.
 import { createHash } from 'node:crypto';
-import { DEFAULT_LIMITS, type ResolvedConfig } from '../config/config-schema.ts';
+import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { Result, Severity } from '../diagnostics.ts';
 import { parseFrenchDate } from '../records/french-date.ts';
 import type { RawRecord } from '../records/raw-record.ts';
@@ -202,7 +202,7 @@ function readUrlField(fields: FieldReader<KnownField>, field: 'link' | 'image', 
 
 /** `categories`, folded to one per slug: a name without a slug is dropped with a warning; too many is an error. */
 function readCategories(fields: FieldReader<KnownField>, config: ResolvedConfig): Category[] {
-  const limits = config.limits ?? DEFAULT_LIMITS;
+  const limits = config.limits;
   const names = readCategoryNames(fields.value('categories'), (message) => fields.report('error', 'categories', 'wrong-type', message));
   const { categories, dropped } = normalizeCategories(names, config);
   for (const name of dropped.slice(0, MAX_REPORTED)) {

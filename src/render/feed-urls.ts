@@ -30,7 +30,7 @@ export function feedUrls(feed: Pick<FeedDefinition, 'path'>, config: Pick<Resolv
   };
 }
 
-/** URL of the page listing every category, used as the Atom category `scheme` and RSS `domain`. */
+/** URL of the page listing every category: the RSS category `domain`, and the prefix of each Atom category `scheme`. */
 export function categoriesUrl(config: Pick<ResolvedConfig, 'siteUrl'>): string {
   return `${config.siteUrl}/categories/`;
 }

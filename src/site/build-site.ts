@@ -34,7 +34,7 @@ export interface BuildResult {
 /**
  * Runs the whole pipeline once. Bad records are reported and skipped; the others still publish.
  * Pure in (files, config): the same inputs give byte-identical documents. The snapshot's compressed bodies are
- * computed when first read, so a caller that only needs the text (check, the static writer) does not pay for them.
+ * computed when first read, so a caller that only needs the text does not pay for them.
  */
 export async function buildSite(config: ResolvedConfig, options: BuildSiteOptions = {}): Promise<BuildResult> {
   const builder = createSiteBuilder(config, {
