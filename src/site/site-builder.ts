@@ -182,14 +182,15 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
   };
 
   /**
-   * The same articles, those a feed shows (and, with pages, those the index and category pages list) with their
-   * bodies and summaries: the light articles of a streaming build have none.
+   * The feed set of these articles, those a feed shows (and, with pages, those the index and category pages list)
+   * with their bodies and summaries: the light articles of a streaming build have none. The set is built once, from
+   * the light articles (bodies change no date, so no order or list), and its lists then point at the full ones.
    */
   const withBodies = async (
     articles: readonly Article[],
     fileOf: (article: Article) => RecordFile | undefined,
     current: ReadonlyMap<string, FileEntry>,
-  ): Promise<Article[]> => {
+  ): Promise<FeedSet> => {
     const light = buildFeedSet(articles, config);
     const shown = new Set([...light.main.articles, ...light.categories.flatMap((f) => f.articles)]);
     if (pages) {
@@ -213,7 +214,9 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       }
       upgraded.set(article, full);
     });
-    return articles.map((a) => upgraded.get(a) ?? a);
+    const upgrade = (list: readonly Article[]) => list.map((a) => upgraded.get(a) ?? a);
+    const feed = (f: FeedDefinition): FeedDefinition => ({ ...f, articles: upgrade(f.articles) });
+    return { main: feed(light.main), categories: light.categories.map(feed), articles: upgrade(light.articles) };
   };
   const fullArticles = new WeakMap<Article, Article>();
   const shareList = createListSharer();
@@ -401,7 +404,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     // One map from an article's file (as messages show it) to its listed file, made only if a body must be read.
     let byDisplay: Map<string, RecordFile> | undefined;
     const fileOf = (article: Article) => (byDisplay ??= new Map(listed.value.map((f) => [displayOf(f), f]))).get(article.file);
-    const feedSet = bodies ? buildFeedSet(published, config) : buildFeedSet(await withBodies(published, fileOf, next), config);
+    const feedSet = bodies ? buildFeedSet(published, config) : await withBodies(published, fileOf, next);
     const nextRenders = new Map<string, RenderEntry>();
     const documents = new Map<string, RenderedDocument>();
     const render = (path: string, deps: readonly unknown[], make: () => RenderedDocument): RenderedDocument => {
