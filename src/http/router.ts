@@ -84,8 +84,7 @@ export function createFastPath(
     const snapshot: FeedSnapshot | undefined = source.current();
     if (!snapshot) return false;
     const url = req.url ?? '/';
-    const query = url.indexOf('?');
-    const found = lookupPath(snapshot, query === -1 ? url : url.slice(0, query));
+    const found = lookupPath(snapshot, requestPath(url));
     if (found.kind === 'moved') {
       redirect(req, res, encodeURI(found.to));
       return true;

@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FeedSnapshot, PendingPage, SnapshotEntry } from '../publish/feed-snapshot.ts';
 import { isNotModified } from './conditional.ts';
-import { negotiateEncoding } from './negotiate-encoding.ts';
+import { type Encoding, negotiateEncoding } from './negotiate-encoding.ts';
 import { isFeedContentType } from '../_lib/feed-formats.ts';
 
 /** Methods every Gazette route answers; anything else gets 405 with this `Allow`. */
@@ -89,8 +89,6 @@ export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 // --- internal ---
 
-type Encoding = 'identity' | 'gzip' | 'br';
-
 interface PreparedHeaders {
   readonly etag: string;
   /** What every answer for the entry carries (also a 406). */
@@ -99,16 +97,21 @@ interface PreparedHeaders {
   readonly ok: Readonly<Record<string, string>>;
 }
 
-const PREPARED = new WeakMap<SnapshotEntry, Map<string, PreparedHeaders>>();
+/** Per entry, per Cache-Control value (one per router), per encoding: no string is built per request. */
+const PREPARED = new WeakMap<SnapshotEntry, Map<string, Partial<Record<Encoding, PreparedHeaders>>>>();
 
 function preparedHeaders(entry: SnapshotEntry, encoding: Encoding, cacheControl: string): PreparedHeaders {
-  let byKey = PREPARED.get(entry);
-  if (byKey === undefined) {
-    byKey = new Map();
-    PREPARED.set(entry, byKey);
+  let byCacheControl = PREPARED.get(entry);
+  if (byCacheControl === undefined) {
+    byCacheControl = new Map();
+    PREPARED.set(entry, byCacheControl);
   }
-  const key = `${encoding}\0${cacheControl}`;
-  let prepared = byKey.get(key);
+  let byEncoding = byCacheControl.get(cacheControl);
+  if (byEncoding === undefined) {
+    byEncoding = {};
+    byCacheControl.set(cacheControl, byEncoding);
+  }
+  let prepared = byEncoding[encoding];
   if (prepared === undefined) {
     const common: Record<string, string> = {
       Vary: 'Accept-Encoding',
@@ -126,7 +129,7 @@ function preparedHeaders(entry: SnapshotEntry, encoding: Encoding, cacheControl:
       'Content-Length': String(entry[encoding].length),
     };
     prepared = { etag, common, notModified, ok };
-    byKey.set(key, prepared);
+    byEncoding[encoding] = prepared;
   }
   return prepared;
 }
