@@ -9,7 +9,6 @@ import type { LintReport } from './lint-report.ts';
 import { isAbsoluteHttpUrl, isLanguageTag } from './value-checks.ts';
 import { findDeepJson } from '../_lib/find-deep-json.ts';
 
-export { JSON_FEED_VERSION };
 /** Deeper nesting than this is refused before parsing (a JSON Feed needs about five levels). */
 const MAX_DEPTH = 256;
 const FEED_URLS = ['home_page_url', 'feed_url', 'next_url', 'icon', 'favicon'];

@@ -254,10 +254,13 @@ export async function statRecordFile(dir: string, absolute: string): Promise<Rec
   return { absolute, name, relPath: name.slice(0, -path.extname(name).length), format, size: info.size, mtimeMs: info.mtimeMs };
 }
 
-// --- internal ---
-
 /** Record files by extension (compared in lower case). `.markdown` is the other common Markdown extension. */
 const FORMATS: Readonly<Record<string, RecordFormat>> = { '.md': 'md', '.markdown': 'md', '.json': 'json', '.txt': 'txt' };
+
+/** The file extensions of records, lower-case with their dot (`.md`, `.markdown`, `.json`, `.txt`). */
+export const RECORD_EXTENSIONS: readonly string[] = Object.keys(FORMATS);
+
+// --- internal ---
 
 function formatOf(name: string): RecordFormat | undefined {
   const ext = path.extname(name);

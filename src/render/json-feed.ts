@@ -10,7 +10,6 @@ import { formatRfc3339 } from './machine-dates.ts';
 import { cleanXmlText } from '../article/xml-text.ts';
 
 /** JSON Feed 1.1 version URL; `feed@6` only writes 1.0, so this renderer is ours. */
-export { JSON_FEED_VERSION };
 
 /** Renders `feed` as JSON Feed 1.1: stable key order, two-space indent, trailing newline. */
 export function renderJsonFeed(feed: FeedDefinition, config: ResolvedConfig): string {

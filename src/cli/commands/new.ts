@@ -7,6 +7,7 @@ import { format } from 'date-fns';
 import { slugify } from '../../article/slug.ts';
 import { displayPath } from '../../diagnostics.ts';
 import { readLedger } from '../../lifecycle/ledger.ts';
+import { RECORD_EXTENSIONS } from '../../records/read-items.ts';
 import { EXIT } from '../command-spec.ts';
 import { processIO, type CliIO } from '../io.ts';
 import { loadCommandConfig, type CommonArgs } from './load.ts';
@@ -69,8 +70,6 @@ export async function runNew(args: NewArgs, io: CliIO = processIO()): Promise<nu
 }
 
 // --- internal ---
-
-const RECORD_EXTENSIONS = ['.md', '.markdown', '.json', '.txt'];
 
 /**
  * `base`, else `base-2`, `base-3`…: the first id that neither the ledger (published ids and the paths of moved
