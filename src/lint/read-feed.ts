@@ -1,4 +1,5 @@
 // lint: feed file bytes → text (BOM, XML prolog encoding) and the document's format (from its root element).
+import { replaceC1WithWindows1252 } from '../_lib/windows-1252.ts';
 
 /** Every document kind `gazette lint` recognises; only `rss`, `atom` and `json` are formats Gazette writes. */
 export type DocumentFormat = 'rss' | 'atom' | 'json' | 'rss-0.9x' | 'rss-1.0' | 'rss-1.1' | 'atom-entry' | 'atom-0.3' | 'unknown';
@@ -107,18 +108,9 @@ export function detectFormat(text: string): DocumentFormat {
 
 // --- internal ---
 
-/**
- * Windows-1252 bytes 0x80–0x9F (CP1252.TXT): written out because Node 20's TextDecoder('windows-1252') reads them as
- * Latin-1 C1 controls. The five unassigned bytes stay C1 controls, which the `c1-control` rule then reports.
- */
-const WINDOWS_1252_HIGH =
-  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
-  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
-
 function decodeWindows1252(bytes: Uint8Array): string {
-  return Buffer.from(bytes)
-    .toString('latin1')
-    .replace(/[\u0080-\u009F]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80]!);
+  // The five unassigned bytes stay C1 controls, which the `c1-control` rule then reports.
+  return replaceC1WithWindows1252(Buffer.from(bytes).toString('latin1'), 'keep');
 }
 
 function decode(encoding: string, bytes: Uint8Array): string {

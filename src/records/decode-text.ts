@@ -3,6 +3,7 @@
 // invalid bytes is not Windows-1252: it is decoded with U+FFFD in their place and reported as an error, so a whole
 // record is never published as mojibake.
 import { createLineLocator } from '../_lib/line-locator.ts';
+import { replaceC1WithWindows1252 } from '../_lib/windows-1252.ts';
 
 /** What decoding noticed about the bytes; the loader turns these into diagnostics naming the file. */
 export interface DecodeNote {
@@ -72,7 +73,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     });
   }
   if (first >= 0) {
-    text = text.replace(C1_GLOBAL, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? c);
+    text = replaceC1WithWindows1252(text, 'drop');
   }
   return { text, notes };
 }
@@ -80,46 +81,6 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 // --- internal ---
 
 const C1 = /[\u0080-\u009F]/;
-const C1_GLOBAL = /[\u0080-\u009F]/g;
-// Bytes 0x80–0x9F in Windows-1252 (https://www.unicode.org/Public/MAPPINGS/VENDORS/MICSFT/WINDOWS/CP1252.TXT):
-// the letters and signs the C1 code points were meant to be (€ ’ … œ –). The five undefined bytes
-// (0x81 0x8D 0x8F 0x90 0x9D) mean nothing and are dropped. Written out because Node 20's TextDecoder('windows-1252')
-// decodes as plain Latin-1.
-const WINDOWS_1252_C1: readonly string[] = [
-  '\u20AC',
-  '',
-  '\u201A',
-  '\u0192',
-  '\u201E',
-  '\u2026',
-  '\u2020',
-  '\u2021',
-  '\u02C6',
-  '\u2030',
-  '\u0160',
-  '\u2039',
-  '\u0152',
-  '',
-  '\u017D',
-  '',
-  '',
-  '\u2018',
-  '\u2019',
-  '\u201C',
-  '\u201D',
-  '\u2022',
-  '\u2013',
-  '\u2014',
-  '\u02DC',
-  '\u2122',
-  '\u0161',
-  '\u203A',
-  '\u0153',
-  '',
-  '\u017E',
-  '\u0178',
-];
-
 /** Counts valid multi-byte UTF-8 sequences and lists the lines of invalid bytes (Unicode §3.9, Table 3-7). */
 function scanUtf8(bytes: Uint8Array): { validMultibyte: number; invalidLines: number[] } {
   let validMultibyte = 0;
