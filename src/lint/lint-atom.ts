@@ -4,7 +4,7 @@ import { checkPlausibleDate, checkRfc3339Date } from './check-dates.ts';
 import { checkHtmlContent, checkPlainText } from './content-html.ts';
 import { ATOM_ENTRY_ELEMENTS, ATOM_FEED_ELEMENTS, checkDefinedChildren } from './feed-vocabulary.ts';
 import type { LintReport } from './lint-report.ts';
-import { ATOM_NS } from './lint-rss.ts';
+import { ATOM_NS } from './namespaces.ts';
 import { checkUrl } from './rss-element-checks.ts';
 import { checkUriSyntax, hasUriScheme, isAddrSpec, isCanonicalUri, isFullIri, isLanguageTag, isMediaType } from './value-checks.ts';
 import { attributeOf, descendants, findChild, findChildren, type XmlElement } from './xml-tree.ts';

@@ -1,4 +1,5 @@
 // lint: the RSS 2.0 <item> rules (https://www.rssboard.org/rss-specification#hrelementsOfLtitemgt) the W3C validator applies.
+import { CONTENT_NS } from './namespaces.ts';
 import { createLineLocator } from '../_lib/line-locator.ts';
 import { checkHtmlContent } from './content-html.ts';
 import { checkDefinedChildren, RSS_ITEM_ELEMENTS } from './feed-vocabulary.ts';
@@ -7,7 +8,6 @@ import { checkDuplicateSemantics, checkEmailWithName, checkSingles, checkUrl, DC
 import { checkUriSyntax, isAbsoluteHttpUrl, isMediaType } from './value-checks.ts';
 import { attributeOf, findChild, findChildren, type XmlElement } from './xml-tree.ts';
 
-const CONTENT_NS = 'http://purl.org/rss/1.0/modules/content/';
 /** Item elements RSS 2.0 allows at most once (`author` included: it holds one e-mail address; enclosures below). */
 const ITEM_SINGLE = ['title', 'link', 'description', 'author', 'comments', 'guid', 'pubDate', 'source'];
 /** Core item elements and the Dublin Core element saying the same thing (feedvalidator: DuplicateItemSemantics). */

@@ -1,4 +1,5 @@
 // lint: RSS 2.0 rules (https://www.rssboard.org/rss-specification) as the W3C Feed Validation Service applies them.
+import { ATOM_NS } from './namespaces.ts';
 import { checkPlausibleDate, checkRfc822Date } from './check-dates.ts';
 import { checkPlainText, checkRssCharacterData } from './content-html.ts';
 import { checkDefinedChildren, RSS_CHANNEL_ELEMENTS } from './feed-vocabulary.ts';
@@ -9,7 +10,6 @@ import { checkDuplicateSemantics, checkEmailWithName, checkSingles, checkUrl, DC
 import { isAbsoluteHttpUrl, isLanguageTag, isMediaType } from './value-checks.ts';
 import { attributeOf, findChild, findChildren, type XmlElement } from './xml-tree.ts';
 
-export const ATOM_NS = 'http://www.w3.org/2005/Atom';
 const DCTERMS_NS = 'http://purl.org/dc/terms/';
 
 /** Channel elements RSS 2.0 allows at most once. */

@@ -1,4 +1,5 @@
 // lint: RSS 1.0 (RDF Site Summary, https://web.resource.org/rss/1.0/spec) with the validator's main rules.
+import { CONTENT_NS, RDF_NS } from './namespaces.ts';
 import { createLineLocator } from '../_lib/line-locator.ts';
 import { checkPlausibleDate, checkW3cdtfDate } from './check-dates.ts';
 import { checkHtmlContent, checkPlainText } from './content-html.ts';
@@ -7,8 +8,6 @@ import { checkSingles, checkUrl, DC_NS } from './rss-element-checks.ts';
 import { findChild, findChildren, type XmlElement } from './xml-tree.ts';
 
 const RSS1_NS = 'http://purl.org/rss/1.0/';
-const RDF_NS = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
-const CONTENT_NS = 'http://purl.org/rss/1.0/modules/content/';
 /** Each RSS 1.0 element, the children it requires and the ones it may have (spec §5). */
 const ELEMENTS: Readonly<Record<string, { required: readonly string[]; allowed: readonly string[] }>> = {
   channel: { required: ['title', 'link', 'description', 'items'], allowed: ['image', 'textinput'] },

@@ -1,4 +1,5 @@
 // lint: feed file bytes → text (BOM, XML prolog encoding) and the document's format (from its root element).
+import { ATOM_NS, RDF_NS } from './namespaces.ts';
 import { replaceC1WithWindows1252 } from '../_lib/windows-1252.ts';
 
 /** Every document kind `gazette lint` recognises; only `rss`, `atom` and `json` are formats Gazette writes. */
@@ -17,9 +18,7 @@ export const FORMAT_NAMES: Readonly<Record<DocumentFormat, string>> = {
   unknown: 'unknown',
 };
 
-export const ATOM_NS = 'http://www.w3.org/2005/Atom';
 const ATOM_03_NS = 'http://purl.org/atom/ns#';
-const RDF_NS = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
 
 /** A decoded document: its text (without BOM), the encoding used, and what went wrong reading it. */
 export interface DecodedFeed {
