@@ -17,8 +17,14 @@ const REPLACEMENT = /\uFFFD/g;
  */
 const MOJIBAKE =
   /Ã[\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]|Â[\u00A0-\u00BF]|â€[\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]|Å[\u0092\u0093\u2019\u201C]/g;
-/** Character references that name forbidden or C1 code points (`&#1;`, `&#x85;`). */
-const REFERENCE = /&#(x[0-9a-fA-F]+|\d+);/g;
+/**
+ * Character references (`&#1;`, `&#x85;`, group 1), or a comment, CDATA section or processing instruction, read whole
+ * so that the references they hold are skipped: there `&#x0;` is six characters of text, not a reference (XML 1.0
+ * §2.5, §2.6, §2.7 — CharRef only occurs in content, attribute values and entity values, §4.1). One left-to-right
+ * pass, so `<!--` inside a CDATA section (or `]]>` inside a comment) is read as the text it is. An unclosed one runs
+ * to the end; the document is then malformed, which the parser reports.
+ */
+const REFERENCE = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<\?[\s\S]*?(?:\?>|$)|&#(x[0-9a-fA-F]+|\d+);/g;
 
 /** Reports `xml-forbidden-char` (error), `c1-control` (a warning, as the validator's BadCharacters), `replacement-char` and `mojibake` in `text`; `lineOf` maps offsets to feed lines. */
 export function checkCharacters(report: LintReport, text: string, lineOf: (offset: number) => number, field?: string): void {
@@ -42,10 +48,14 @@ export function checkCharacters(report: LintReport, text: string, lineOf: (offse
   }
 }
 
-/** Like {@link checkCharacters} for XML character references such as `&#1;` or `&#x92;`. */
+/**
+ * Like {@link checkCharacters} for XML character references such as `&#1;` or `&#x92;`, where XML has them: in
+ * character data and attribute values, never inside comments, CDATA sections or processing instructions.
+ */
 export function checkCharacterReferences(report: LintReport, body: string, lineOf: (offset: number) => number): void {
   for (const m of body.matchAll(REFERENCE)) {
-    const ref = m[1]!;
+    const ref = m[1];
+    if (ref === undefined) continue; // a comment, CDATA section or processing instruction
     const code = ref.startsWith('x') ? Number.parseInt(ref.slice(1), 16) : Number(ref);
     const isForbidden =
       (code < 0x20 && code !== 0x9 && code !== 0xa && code !== 0xd) ||

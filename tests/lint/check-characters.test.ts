@@ -34,6 +34,37 @@ describe('character checks', () => {
   });
 });
 
+describe('character references', () => {
+  const references = (body: string) =>
+    lintFeed({ path: '/f', body, format: 'rss', now: NOW })
+      .filter((d) => d.code === 'xml-forbidden-char' || d.code === 'c1-control')
+      .map((d) => [d.severity, d.line]);
+  const withItem = (item: string) => rssDoc({ items: [rssItem({ title: item })] });
+
+  describe('when they are text inside a CDATA section, a comment or a processing instruction', () => {
+    it.each([
+      ['a CDATA title', '<title><![CDATA[Titre &#x0; fin]]></title>'],
+      ['a CDATA title holding "<!--"', '<title><![CDATA[<!-- &#1; &#x85;]]></title>'],
+      ['two CDATA sections', '<title><![CDATA[a &#0;]]>b<![CDATA[&#x1;]]></title>'],
+      ['a comment', '<title>Titre</title><!-- &#x0; <![CDATA[ &#1; -->'],
+      ['a processing instruction', '<title>Titre</title><?gazette &#x0;?>'],
+    ])('reports nothing for %s', (_, item) => {
+      expect(references(withItem(item))).toEqual([]);
+    });
+  });
+
+  describe('when they are character data or an attribute value', () => {
+    it.each([
+      ['after a CDATA section', '<title><![CDATA[&#0;]]> &#1;</title>', '&#1;'],
+      ['after a comment', '<!-- &#0; --><title>&#x1;</title>', '&#x1;'],
+      ['in an attribute value', '<title>Titre</title><guid isPermaLink="&#x0;">g</guid>', '&#x0;'],
+    ])('reports the reference %s on its line', (_, item, marker) => {
+      const body = withItem(item);
+      expect(references(body)).toEqual([['error', lineOfMarker(body, marker)]]);
+    });
+  });
+});
+
 describe('feed size', () => {
   const padded = (bytes: number) => rssDoc({ items: [rssItem({ description: `<description>${'a'.repeat(bytes)}</description>` })] });
   it.each([
