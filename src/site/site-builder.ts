@@ -13,10 +13,9 @@ import { mapPool } from '../_lib/map-pool.ts';
 import type { Article } from '../article/article.ts';
 import { toArticle } from '../article/to-article.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
-import { hasErrors, type Diagnostic, type DiagnosticSource, type Result } from '../diagnostics.ts';
+import type { Diagnostic, DiagnosticSource, Result } from '../diagnostics.ts';
 import { buildFeedSet } from '../feed-set/build-feed-set.ts';
 import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
-import { lintDocuments } from '../lint/lint-documents.ts';
 import type { RawRecord } from '../records/raw-record.ts';
 import { parseRecordText } from '../records/parse-record-text.ts';
 import {
@@ -40,6 +39,7 @@ import type { Redirect } from '../lifecycle/apply-ledger.ts';
 import { LEDGER_FILE, readLedger, writeLedger, type Ledger } from '../lifecycle/ledger.ts';
 import { splitScheduled, type ScheduledArticle } from '../lifecycle/schedule.ts';
 import type { ArticleStore, StoredArticle } from './article-store.ts';
+import { createLintGate, type GatedFeed, type LintGate } from './lint-gate.ts';
 import { decidePublication, type RecordOutcome } from './publish-decision.ts';
 import { isFeedContentType } from '../_lib/feed-formats.ts';
 
@@ -155,7 +155,12 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
   let files = new Map<string, FileEntry>();
   let lastGood: ReadonlyMap<string, Article> = new Map();
   let renders = new Map<string, RenderEntry>();
-  let lints = new WeakMap<RenderedDocument, readonly Diagnostic[]>();
+  /** An article's record as it reads now (the gate names the line of the field at fault). */
+  const readRecord = async (article: Article): Promise<RawRecord | undefined> => {
+    const file = [...files.values()].find((entry) => entry.file === article.file)?.listed;
+    return file && (await readRecordFile(file, { display: article.file, vocabulary, limits: config.limits })).value;
+  };
+  let gate: LintGate = createLintGate({ readRecord });
   let running = false;
   let listing: Listing | undefined;
   const displayDir = options.displayDir ?? path.relative(process.cwd(), itemsDir);
@@ -416,7 +421,8 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       return doc;
     };
     const feeds = [feedSet.main, ...feedSet.categories];
-    for (const feed of feeds) renderFeed(feed, config, render);
+    const gated = new Map<string, GatedFeed>();
+    for (const feed of feeds) renderFeed(feed, config, render, gated);
     const lazyPages: LazyDocument[] = [];
     if (pages && !bodies) {
       // The index and category pages are few and show many articles: rendered here, kept like the feeds. Article
@@ -433,24 +439,22 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     }
     renders = nextRenders;
 
-    // 5. Lint what changed; a feed with a lint error is withheld: no feed is ever published with a lint error.
+    // 5. Lint what changed (lint-gate.ts): no feed is ever published with a lint error. An article whose text
+    //    breaks a feed is left out of it and reported on its record; a feed with an error no article explains is
+    //    withheld.
     const withheld: string[] = [];
     if (options.lint !== false) {
-      const now = Date.now();
+      const now = new Date();
       for (const doc of documents.values()) {
         if (!isFeedContentType(doc.contentType)) continue;
-        let findings = lints.get(doc);
-        if (findings === undefined) {
-          findings = stamp(lintDocuments([doc], { now: new Date(now) }), 'feed');
-          // Findings that depend on the clock (a date ahead of now) may expire: they are never kept.
-          if (!findings.some(isClockDependent)) lints.set(doc, findings);
-        }
-        diagnostics.push(...findings);
-        if (hasErrors(findings)) withheld.push(doc.path);
+        const passed = await gate.check(doc, gated.get(doc.path), now);
+        diagnostics.push(...passed.diagnostics);
+        if (passed.doc === undefined) withheld.push(doc.path);
+        else if (passed.doc !== doc) documents.set(doc.path, passed.doc); // in place: the same key, the same order
       }
       for (const path of withheld) documents.delete(path);
     } else {
-      lints = new WeakMap();
+      gate = createLintGate({ readRecord });
     }
     return {
       documents,
@@ -601,10 +605,6 @@ function stamp(diagnostics: readonly Diagnostic[], source: DiagnosticSource): Di
   return diagnostics.map((d) => (d.source === undefined ? { ...d, source } : d));
 }
 
-function isClockDependent(d: Diagnostic): boolean {
-  return d.clock === true;
-}
-
 function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
@@ -616,25 +616,23 @@ function feedDeps(feed: FeedDefinition): unknown[] {
   return [feed.title, feed.description, feed.category?.name, feed.updated.getTime(), ...feed.articles];
 }
 
-function renderFeed(feed: FeedDefinition, config: ResolvedConfig, render: Render): void {
+/** Renders (or keeps) a feed's three documents; `gated` gets how to render each again with fewer articles. */
+function renderFeed(feed: FeedDefinition, config: ResolvedConfig, render: Render, gated: Map<string, GatedFeed>): void {
   const deps = feedDeps(feed);
   const at = (file: string) => `${feed.path}/${file}`;
-  const doc = (path: string, contentType: string, body: () => string) => () => ({ path, contentType, body: body(), lastModified: feed.updated });
-  render(
-    at(FEED_FILES.rss),
-    deps,
-    doc(at(FEED_FILES.rss), CONTENT_TYPES.rss, () => renderRss(feed, config)),
-  );
-  render(
-    at(FEED_FILES.atom),
-    deps,
-    doc(at(FEED_FILES.atom), CONTENT_TYPES.atom, () => renderAtom(feed, config)),
-  );
-  render(
-    at(FEED_FILES.json),
-    deps,
-    doc(at(FEED_FILES.json), CONTENT_TYPES.json, () => renderJsonFeed(feed, config)),
-  );
+  const doc =
+    (path: string, contentType: string, body: (shown: FeedDefinition) => string) =>
+    (shown: FeedDefinition = feed): RenderedDocument => ({ path, contentType, body: body(shown), lastModified: feed.updated });
+  const formats = [
+    [FEED_FILES.rss, CONTENT_TYPES.rss, renderRss],
+    [FEED_FILES.atom, CONTENT_TYPES.atom, renderAtom],
+    [FEED_FILES.json, CONTENT_TYPES.json, renderJsonFeed],
+  ] as const;
+  for (const [file, contentType, renderer] of formats) {
+    const make = doc(at(file), contentType, (shown) => renderer(shown, config));
+    render(at(file), deps, () => make());
+    gated.set(at(file), { articles: feed.articles, render: (articles) => make({ ...feed, articles }) });
+  }
 }
 
 function renderPages(feedSet: FeedSet, config: ResolvedConfig, render: Render): void {

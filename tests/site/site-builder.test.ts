@@ -175,6 +175,26 @@ describe('a feed over the hard size limit', () => {
   }, 60_000);
 });
 
+describe('an article whose title holds the text of a character reference (issue 16)', () => {
+  it.each(['&#x0;', '&#1;', '&amp;#0;', ']]>&#x0;<![CDATA['])('publishes every feed that lists "Titre %s fin", without an error', async (text) => {
+    const { itemsDir, remove } = await makeItemsCopy();
+    try {
+      await writeFile(path.join(itemsDir, 'encodage.md'), record(`Titre ${text} fin`, '2024-12-20'));
+      const build = await createSiteBuilder(config, { itemsDir, displayDir: 'items', pages: false }).build();
+      const listing = [build.feedSet!.main, ...build.feedSet!.categories].filter((f) => f.articles.some((a) => a.file === 'items/encodage.md'));
+      const feeds = listing.flatMap((f) => ['feed.xml', 'atom.xml', 'feed.json'].map((name) => `${f.path}/${name}`));
+      expect({
+        listed: listing.length >= 2,
+        published: feeds.filter((p) => !build.documents.get(p)?.body.includes('encodage')),
+        withheld: build.withheld,
+        errors: build.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic),
+      }).toEqual({ listed: true, published: [], withheld: [], errors: [] });
+    } finally {
+      await remove();
+    }
+  });
+});
+
 describe('a feeds-only build, which renders only the bodies its feeds show', () => {
   it('writes feeds byte-identical to those of a full build, with a small limit and a one-file edit', async () => {
     const { itemsDir, remove } = await makeItemsCopy();
