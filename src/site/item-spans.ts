@@ -1,5 +1,5 @@
 // site: a rendered feed document → the lines each of its items spans, to tell which article a lint finding is about.
-import { parseTree, type Node } from 'jsonc-parser';
+import { parseTree, type Node, type ParseError } from 'jsonc-parser';
 import sax from 'sax';
 import { createLineLocator } from '../_lib/line-locator.ts';
 import type { FeedFormat } from '../lint/lint-feed.ts';
@@ -17,11 +17,18 @@ export interface ItemSpan extends LineSpan {
   readonly fields: readonly (LineSpan & { readonly name: string })[];
 }
 
-/**
- * The items of a feed document in document order. A malformed document gives the items read before its error, the
- * one the error cut short running to the error's line: the finding on that line is then about that item.
- */
-export function findItemSpans(body: string, format: FeedFormat): ItemSpan[] {
+/** The items of a feed document in document order. */
+export interface ItemSpans {
+  readonly items: readonly ItemSpan[];
+  /**
+   * False for a malformed document: `items` then holds those read before its error, the one the error cut short
+   * running to the error's line (the finding on that line is about that item); the items after it are not known.
+   */
+  readonly complete: boolean;
+}
+
+/** Where each item of a feed document lies; never throws on a malformed document. */
+export function findItemSpans(body: string, format: FeedFormat): ItemSpans {
   if (typeof body !== 'string') throw new TypeError('findItemSpans: body must be a string');
   return format === 'json' ? jsonItemSpans(body) : xmlItemSpans(body, format);
 }
@@ -40,7 +47,7 @@ interface OpenSpan {
 }
 
 /** RSS 2.0 `rss/channel/item`, Atom 1.0 `feed/entry` (RFC 4287 §4.1.2), read with sax as the linter does. */
-function xmlItemSpans(body: string, format: 'rss' | 'atom'): ItemSpan[] {
+function xmlItemSpans(body: string, format: 'rss' | 'atom'): ItemSpans {
   const parser = sax.parser(true, { xmlns: true, position: true });
   const stack: string[] = [];
   const items: OpenSpan[] = [];
@@ -84,20 +91,25 @@ function xmlItemSpans(body: string, format: 'rss' | 'atom'): ItemSpan[] {
   try {
     parser.write(body).close();
   } catch {
-    // malformed: the spans read so far are the answer
+    return { items, complete: false }; // malformed: the spans read so far
   }
-  return items;
+  return { items, complete: true };
 }
 
 /** JSON Feed 1.1 `items` (https://www.jsonfeed.org/version/1.1/#items-a-name-items-a). */
-function jsonItemSpans(body: string): ItemSpan[] {
-  const root = parseTree(body, [], { disallowComments: true, allowTrailingComma: false });
+function jsonItemSpans(body: string): ItemSpans {
+  const errors: ParseError[] = [];
+  const root = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false });
   const items = root?.type === 'object' ? root.children?.find((p) => p.children?.[0]?.value === 'items')?.children?.[1] : undefined;
-  if (items?.type !== 'array') return [];
+  if (items?.type !== 'array') return { items: [], complete: errors.length === 0 };
   const { lineOf } = createLineLocator(body);
   const span = (node: Node) => ({ first: lineOf(node.offset), last: lineOf(node.offset + Math.max(0, node.length - 1)) });
-  return (items.children ?? []).map((item) => ({
+  const spans = (items.children ?? []).map((item) => ({
     ...span(item),
     fields: (item.type === 'object' ? (item.children ?? []) : []).map((member) => ({ name: String(member.children?.[0]?.value), ...span(member) })),
   }));
+  if (errors.length === 0) return { items: spans, complete: true };
+  // jsonc-parser reads on past an error, but what it makes of the text after it may not be the items written there.
+  const error = lineOf(errors[0]!.offset);
+  return { items: spans.filter((s) => s.first <= error), complete: false };
 }

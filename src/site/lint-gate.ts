@@ -75,7 +75,7 @@ async function gate(doc: RenderedDocument, feed: GatedFeed | undefined, now: Dat
   let currentFindings = findings;
   for (let round = 0; feed && round < MAX_GATE_ROUNDS; round++) {
     const faults = findFaults(current, currentFindings, shown);
-    if (faults === undefined) break; // an error no single article explains
+    if (faults === undefined) break; // errors no single article explains
     for (const [article, fault] of faults) if (!leftOut.has(article)) leftOut.set(article, fault);
     shown = shown.filter((a) => !faults.has(a));
     current = feed.render(shown);
@@ -96,21 +96,22 @@ interface Fault {
 }
 
 /**
- * The articles whose items hold the document's errors, each with its first one; undefined when an error has no line
- * or lies outside every item (the channel, the whole document), or when the items do not match the articles.
+ * The articles whose items hold some of the document's errors, each with its first one; undefined when none does.
+ * An error with no line, or outside every item (the channel, the whole document), is no article's: it stays, and the
+ * next lint tells. Items are matched to the articles by their order, so a document whose items are not as many as
+ * its articles explains nothing (a malformed one may show fewer: the items after its error are not known).
  */
 function findFaults(doc: RenderedDocument, findings: readonly Diagnostic[], articles: readonly Article[]): Map<Article, Fault> | undefined {
   const format = formatOf(doc.contentType, doc.body);
   if (format === undefined) return undefined;
   const spans = findItemSpans(doc.body, format);
-  if (spans.length !== articles.length) return undefined;
+  if (spans.complete ? spans.items.length !== articles.length : spans.items.length > articles.length) return undefined;
   const faults = new Map<Article, Fault>();
   for (const finding of findings) {
-    if (finding.severity !== 'error') continue;
-    if (finding.line === undefined) return undefined;
-    const span = spanAt(spans, finding.line);
-    if (span === undefined) return undefined;
-    const article = articles[spans.indexOf(span)]!;
+    if (finding.severity !== 'error' || finding.line === undefined) continue;
+    const span = spanAt(spans.items, finding.line);
+    if (span === undefined) continue;
+    const article = articles[spans.items.indexOf(span)]!;
     // The item's field (element or member) holding the line; an Atom `author` rather than the `name` inside it.
     if (!faults.has(article)) faults.set(article, { finding, field: spanAt(span.fields, finding.line)?.name ?? finding.field });
   }

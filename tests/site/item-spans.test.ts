@@ -12,6 +12,7 @@ const articles = [
   makeArticle({ title: 'Premier' }, 1),
   makeArticle({ title: '<item> </entry> { "items": [] } <![CDATA[' }, 2),
   makeArticle({ title: 'Troisième' }, 3),
+  makeArticle({ title: 'Quatrième' }, 4),
 ];
 const feed = buildFeedSet(articles, config).main;
 const documents = { rss: renderRss(feed, config), atom: renderAtom(feed, config), json: renderJsonFeed(feed, config) };
@@ -22,15 +23,15 @@ describe('findItemSpans', () => {
   describe.each(['rss', 'atom', 'json'] as const)('in a %s document', (format) => {
     const body = documents[format];
     const lines = body.split('\n');
-    const spans = findItemSpans(body, format);
+    const { items: spans, complete } = findItemSpans(body, format);
 
-    it('finds one span per item, in the order of the articles', () => {
-      const titles = spans.map((s) => lines.slice(s.first - 1, s.last).join('\n'));
-      expect(titles.map((t) => articles.findIndex((a) => t.includes(a.guid)))).toEqual([0, 1, 2]);
+    it('finds one span per item, in the order of the articles, and says it found them all', () => {
+      const texts = spans.map((s) => lines.slice(s.first - 1, s.last).join('\n'));
+      expect([texts.map((t) => articles.findIndex((a) => t.includes(a.guid))), complete]).toEqual([[0, 1, 2, 3], true]);
     });
 
     it('starts each span on the line of the item’s start', () => {
-      expect(spans.map((s) => lines[s.first - 1]!.trim().startsWith(ITEM_START[format]))).toEqual([true, true, true]);
+      expect(spans.map((s) => lines[s.first - 1]!.trim().startsWith(ITEM_START[format]))).toEqual([true, true, true, true]);
     });
 
     it('names the field that holds a title line', () => {
@@ -48,14 +49,14 @@ describe('findItemSpans', () => {
     ['rss', '<title><![CDATA[Troisième]]></title>', '<title>Troisième <</title>'],
     ['atom', '<title type="text">Troisième</title>', '<title type="text">Troisième <</title>'],
     ['json', '"title": "Troisième"', '"title": "Troisième'],
-  ] as const)('in a %s document malformed inside its last item', (format, good, bad) => {
+  ] as const)('in a %s document malformed inside its third item of four', (format, good, bad) => {
     const body = documents[format].replace(good, bad);
     const line = lineOf(body, body.indexOf('Troisième'));
 
-    it('still finds the items before it, and the one the error cut short holds the error’s line', () => {
+    it('finds the items up to the one the error cut short, which holds the error’s line, and says the list is partial', () => {
       expect(body).not.toBe(documents[format]);
-      const spans = findItemSpans(body, format);
-      expect([spans.length, spans.indexOf(spanAt(spans, line)!)]).toEqual([3, 2]);
+      const { items, complete } = findItemSpans(body, format);
+      expect([items.length, items.indexOf(spanAt(items, line)!), complete]).toEqual([3, 2, false]);
     });
   });
 });

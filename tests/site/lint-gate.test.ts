@@ -93,6 +93,19 @@ describe('the lint gate', () => {
       });
     });
 
+    describe('when one article’s title makes it malformed, before the items of others', () => {
+      it('publishes it with every other article, and reports the one left out', async () => {
+        // RSS writes titles as CDATA, Atom as escaped text: `]]><` breaks either; a raw `"` ends a JSON string.
+        const malformed = format === 'json' ? '"' : ']]><';
+        const articles = [...three(), makeArticle({}, 4)];
+        const { doc, feed } = makeFeed(format, articles, { break: (body) => body.replaceAll(BROKEN, malformed) });
+        const result = await gate().check(doc, feed, NOW);
+        const kept = feed.articles.filter((a) => !a.title.includes(BROKEN)).map((a) => a.guid);
+        const reported = result.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.file, /not well-formed XML|not valid JSON/.test(d.message)]);
+        expect([await idsOf(result.doc!, format), reported]).toEqual([PARSERS[format].map((p) => [p, kept]), [['items/test/article-2.md', true]]]);
+      });
+    });
+
     describe('when one article’s body breaks it', () => {
       it('names the line where the record’s body starts', async () => {
         const articles = [makeArticle({}, 1), makeArticle({ html: `<p>Un corps ${BROKEN}</p>` }, 2)];
@@ -112,12 +125,13 @@ describe('the lint gate', () => {
       });
     });
 
-    describe('when the error is in the feed’s own head, which no article explains', () => {
-      it('withholds the document with its lint errors', async () => {
+    describe('when an error is in the feed’s own head, which no article explains, and another in an article', () => {
+      it('withholds the document with its lint errors, and leaves no article out', async () => {
         const { doc, feed } = makeFeed(format, three(), { config: makeConfig({ title: `La Gazette ${BROKEN}` }) });
         const result = await gate().check(doc, feed, NOW);
         const errors = result.diagnostics.filter((d) => d.severity === 'error');
-        expect([result.doc, errors.length > 0, errors.every((d) => d.source === 'feed' && d.file === FORMATS[format].path)]).toEqual([undefined, true, true]);
+        const fromFeed = errors.every((d) => d.source === 'feed' && d.file === FORMATS[format].path);
+        expect([result.doc, result.leftOut, errors.length > 0, fromFeed]).toEqual([undefined, [], true, true]);
       });
     });
 
