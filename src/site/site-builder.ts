@@ -86,13 +86,16 @@ export interface SiteBuild {
   readonly documents: ReadonlyMap<string, RenderedDocument>;
   /** Undefined only when nothing could be read at all (the items folder is missing). */
   readonly feedSet: FeedSet | undefined;
-  /** Record diagnostics first (in file order), then feed lint findings; each with its `source`. */
+  /**
+   * Record diagnostics first (in file order), then feed lint findings, each feed's followed by an error on the record
+   * of each article left out of it (lint-gate.ts); each with its `source`.
+   */
   readonly diagnostics: readonly Diagnostic[];
   /** Record files read (published, drafts and skipped). */
   readonly recordCount: number;
   /** Files whose last good version is published in place of an invalid edit. */
   readonly kept: readonly string[];
-  /** Paths of feeds not published because they have a lint error. */
+  /** Paths of feeds not published because they have a lint error no single article explains. */
   readonly withheld: readonly string[];
   /** Former page paths → current ones (from the ledger). */
   readonly redirects: readonly Redirect[];
