@@ -195,6 +195,37 @@ describe('an article whose title holds the text of a character reference (issue 
   });
 });
 
+describe('an article whose link the URL reader takes but the feed linter refuses ("|": RFC 3986 §2)', () => {
+  it('is left out of the RSS and Atom feeds only, which publish the others, and reported on its record', async () => {
+    const { itemsDir, remove } = await makeItemsCopy();
+    try {
+      await writeFile(
+        path.join(itemsDir, 'lien.md'),
+        '---\ntitle: "Un lien"\ndate: 2024-12-20\ncategories: [Société]\nlink: "https://example.org/a|b"\n---\n\nCorps.\n',
+      );
+      const build = await createSiteBuilder(config, { itemsDir, displayDir: 'items', pages: false }).build();
+      const shows = (p: string) => build.documents.get(p)?.body.includes(':lien') ?? 'withheld';
+      const feeds = ['/feed.xml', '/atom.xml', '/feed.json', '/categories/societe/feed.xml', '/categories/societe/atom.xml', '/categories/societe/feed.json'];
+      expect({
+        shown: feeds.map(shows),
+        others: build.documents.get('/feed.xml')!.body.split('<item>').length - 1,
+        errors: build.diagnostics.filter((d) => d.severity === 'error').map((d) => [formatDiagnostic(d).split(', whose')[0], d.source]),
+      }).toEqual({
+        shown: [false, false, true, false, false, true],
+        others: build.feedSet!.main.articles.length - 1,
+        errors: [
+          ['items/lien.md:5 link: left out of /feed.xml', 'record'],
+          ['items/lien.md:5 link: left out of /atom.xml', 'record'],
+          ['items/lien.md:5 link: left out of /categories/societe/feed.xml', 'record'],
+          ['items/lien.md:5 link: left out of /categories/societe/atom.xml', 'record'],
+        ],
+      });
+    } finally {
+      await remove();
+    }
+  });
+});
+
 describe('a feeds-only build, which renders only the bodies its feeds show', () => {
   it('writes feeds byte-identical to those of a full build, with a small limit and a one-file edit', async () => {
     const { itemsDir, remove } = await makeItemsCopy();
