@@ -41,6 +41,7 @@ import { LEDGER_FILE, readLedger, writeLedger, type Ledger } from '../lifecycle/
 import { splitScheduled, type ScheduledArticle } from '../lifecycle/schedule.ts';
 import type { ArticleStore, StoredArticle } from './article-store.ts';
 import { decidePublication, type RecordOutcome } from './publish-decision.ts';
+import { findEditorWarnings } from './editor-warnings.ts';
 import { isFeedContentType } from '../_lib/feed-formats.ts';
 
 /** Options of {@link createSiteBuilder}. */
@@ -397,6 +398,10 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       ledger = life.ledger;
       if (ledgerMode === 'update') await writeLedger(itemsDir, life.ledger);
     }
+
+    // Warnings that depend on the clock and on public/ (one listing per build), for every valid record.
+    const valid = candidates.flatMap((c) => (c.article ? [c.article] : []));
+    diagnostics.push(...stamp(await findEditorWarnings(valid, now, config), 'record'));
 
     // 4. Feed set and documents: re-rendered only when what they show changed.
     // Streaming (and feeds only): the bodies were not rendered; those of the articles the feeds and listings show
