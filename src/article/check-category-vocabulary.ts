@@ -1,10 +1,11 @@
 // article: categories outside the configured `categories` vocabulary → one sentence each, naming the closest one.
 import type { CategorySettings } from '../config/define-config.ts';
+import { editDistance } from '../_lib/edit-distance.ts';
 import type { Category } from './article.ts';
 
 /**
  * For each category whose slug is not a key of `vocabulary`, a sentence naming it and the configured category
- * closest to it (fewest letter edits between slugs, so `Sprot` and `Spor` find `Sport`). Nothing when the
+ * closest to it (fewest letter edits or swaps between slugs, so `Sprot` and `Spor` find `Sport`). Nothing when the
  * vocabulary is empty: a site that configures no categories takes any.
  */
 export function checkCategoryVocabulary(categories: readonly Category[], vocabulary: Readonly<Record<string, Readonly<CategorySettings>>>): string[] {
@@ -31,18 +32,4 @@ function closestSlug(slug: string, slugs: readonly string[]): string {
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
   return best;
-}
-
-/** Levenshtein distance (insertions, deletions, substitutions), with one row of memory. */
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + cost);
-    }
-    row = next;
-  }
-  return row[b.length] ?? 0;
 }
