@@ -8,12 +8,14 @@ import { listPublicFiles } from '../publish/public-files.ts';
 /**
  * Warnings about valid articles: a `date` more than a year after `now` (still scheduled for then, but a typo such as
  * 2062 would otherwise hold the article back in silence), and an `image` on the site that is no file of
- * `publicDir` (the page and feeds would point at nothing). The folder is listed once, and only when an image needs it.
+ * `publicDir` (the page and feeds would point at nothing). The folder is listed once (here, when an image needs it and the caller did not list it).
  */
 export async function findEditorWarnings(
   articles: readonly Article[],
   now: Date,
   config: Pick<ResolvedConfig, 'siteUrl' | 'publicDir'>,
+  /** The names of {@link listPublicNames}, when the caller started listing early (alongside reading the records). */
+  publicNames?: Promise<ReadonlySet<string> | undefined>,
 ): Promise<Diagnostic[]> {
   const warnings: Diagnostic[] = [];
   const horizon = addYears(now, 1).getTime();
@@ -35,7 +37,7 @@ export async function findEditorWarnings(
     return name === undefined ? [] : [{ article, name }];
   });
   if (local.length === 0) return warnings;
-  const files = await listNames(config.publicDir);
+  const files = await (publicNames ?? listPublicNames(config.publicDir));
   if (files === undefined) return warnings;
   const folder = displayPath(config.publicDir);
   for (const { article, name } of local) {
@@ -50,6 +52,16 @@ export async function findEditorWarnings(
     });
   }
   return warnings;
+}
+
+/** The names of the files of `publicDir` (NFC), or undefined when the folder cannot be read (no warning then); never rejects. */
+export async function listPublicNames(publicDir: string): Promise<ReadonlySet<string> | undefined> {
+  try {
+    const listing = await listPublicFiles(publicDir);
+    return new Set(listing.files.map((f) => f.name.normalize('NFC')));
+  } catch {
+    return undefined;
+  }
 }
 
 // --- internal ---
@@ -72,15 +84,5 @@ function publicNameOf(url: string, siteUrl: string): string | undefined {
     return decodeURIComponent(encoded).normalize('NFC');
   } catch {
     return encoded; // a stray `%`: no file has that name either
-  }
-}
-
-/** The names of the files of `publicDir` (NFC), or undefined when the folder cannot be read (no warning then). */
-async function listNames(publicDir: string): Promise<Set<string> | undefined> {
-  try {
-    const listing = await listPublicFiles(publicDir);
-    return new Set(listing.files.map((f) => f.name.normalize('NFC')));
-  } catch {
-    return undefined;
   }
 }
