@@ -22,21 +22,23 @@ export interface FrontMatter {
 export function parseFrontMatter(lines: readonly string[]): FrontMatter {
   let current = lines;
   let parsed = parseYaml(current.join('\n'));
-  const repaired: number[] = [];
-  // Each pass quotes at least one more line or stops, so there are at most as many passes as lines.
-  for (;;) {
+  const repaired = new Set<number>();
+  // yaml reports every refused line in one parse, so one pass quotes them all; a second one is for a line that
+  // yaml only reaches once the first is read. Past MAX_PASSES, what is still refused is an error like any other.
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
     const fixes = new Map<number, string>();
     for (const error of parsed.doc.errors) {
       if (error.code !== 'BLOCK_AS_IMPLICIT_KEY' || error.pos[0] < 0) continue;
       const index = parsed.counter.linePos(error.pos[0]).line - 1;
-      const quoted = repaired.includes(index) || continues(current, index) ? undefined : quoteColonValue(current[index] ?? '');
+      const quoted = repaired.has(index) || continues(current, index) ? undefined : quoteColonValue(current[index] ?? '');
       if (quoted !== undefined) fixes.set(index, quoted);
     }
-    if (fixes.size === 0) return { ...parsed, repaired };
+    if (fixes.size === 0) break;
     current = current.map((line, index) => fixes.get(index) ?? line);
-    repaired.push(...fixes.keys());
+    for (const index of fixes.keys()) repaired.add(index);
     parsed = parseYaml(current.join('\n'));
   }
+  return { ...parsed, repaired: [...repaired].sort((a, b) => a - b) };
 }
 
 /**
@@ -52,6 +54,8 @@ export function colonHint(line: string): { field: string; hint: string } | undef
 
 // --- internal ---
 
+const MAX_PASSES = 4;
+
 function parseYaml(source: string): { doc: Document; counter: LineCounter } {
   const counter = new LineCounter();
   // YAML 1.2 core schema (yaml's default): no timestamp type, so dates stay strings.
@@ -66,8 +70,11 @@ const PLAIN_START = /^(?![-?:](?:[ \t]|$))[^#'"[\]{},&*!|>%@`]/u;
 
 /** True when the plain value on line `index` goes on over the indented lines after it: not "the rest of the line". */
 function continues(lines: readonly string[], index: number): boolean {
-  const next = lines.slice(index + 1).find((line) => line.trim() !== '');
-  return next !== undefined && /^[ \t]+[^\s#]/u.test(next);
+  for (let i = index + 1; i < lines.length; i++) {
+    const next = lines[i] ?? '';
+    if (next.trim() !== '') return /^[ \t]+[^\s#]/u.test(next);
+  }
+  return false;
 }
 
 /** `key: "value"` for a top-level plain value holding ": " that reads alone as that text, else undefined. */
