@@ -16,7 +16,9 @@ export function checkCategoryVocabulary(categories: readonly Category[], vocabul
     if (Object.hasOwn(vocabulary, slug)) continue;
     const closest = closestSlug(slug, slugs);
     const shown = vocabulary[closest]?.label ?? closest;
-    messages.push(`${JSON.stringify(name)} is not one of the configured categories (config categories); closest: ${JSON.stringify(shown)}`);
+    messages.push(
+      `${JSON.stringify(name)} is not one of the configured categories; closest: ${JSON.stringify(shown)} (or add "${slug}" to categories in the config)`,
+    );
   }
   return messages;
 }

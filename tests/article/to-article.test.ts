@@ -250,13 +250,13 @@ describe('toArticle', () => {
       [['Société'], []],
       [['societe', 'NATIONAL'], []],
       [['Sociéte', 'INTERNATIONAL'], []],
-      [['Sport'], ['"Sport" is not one of the configured categories (config categories); closest: "Société"']],
-      [['Nationale'], ['"Nationale" is not one of the configured categories (config categories); closest: "National"']],
+      [['Sport'], ['"Sport" is not one of the configured categories; closest: "Société" (or add "sport" to categories in the config)']],
+      [['Nationale'], ['"Nationale" is not one of the configured categories; closest: "National" (or add "nationale" to categories in the config)']],
       [
         ['Internatonal', 'Faits divers'],
         [
-          '"Internatonal" is not one of the configured categories (config categories); closest: "International"',
-          '"Faits divers" is not one of the configured categories (config categories); closest: "National"',
+          '"Internatonal" is not one of the configured categories; closest: "International" (or add "internatonal" to categories in the config)',
+          '"Faits divers" is not one of the configured categories; closest: "National" (or add "faits-divers" to categories in the config)',
         ],
       ],
     ])('warns about %j on the categories line with the closest name: %j', (categories, messages) => {
