@@ -8,6 +8,7 @@ import { internalError } from '../_lib/internal-error.ts';
 import { describeValue } from '../_lib/describe-value.ts';
 import { createFieldReader, type FieldReader } from './_lib/field-reader.ts';
 import type { Article, Category } from './article.ts';
+import { checkCategoryVocabulary } from './check-category-vocabulary.ts';
 import { cleanHtml } from './clean-html.ts';
 import { deriveSummary, toPlainText } from './derive-summary.ts';
 import { tagUri } from './identity.ts';
@@ -93,8 +94,14 @@ function convert(record: RawRecord, config: ResolvedConfig, withBody: boolean): 
     sourceHash: hashSource(record),
     idFromRecord: fields.value('id') !== undefined,
     updatedFromRecord: updated !== undefined,
+    lines: fieldLines(record, ['date', 'image']),
   };
   return { value: article, diagnostics };
+}
+
+/** The lines of the fields that later checks (site/editor-warnings.ts) name in their warnings. */
+function fieldLines(record: RawRecord, names: readonly ('date' | 'image')[]): NonNullable<Article['lines']> {
+  return Object.fromEntries(names.flatMap((name) => (record.fields[name]?.line === undefined ? [] : [[name, record.fields[name].line]])));
 }
 
 /** One warning per key Gazette does not read, at its line. */
@@ -207,6 +214,9 @@ function readCategories(fields: FieldReader<KnownField>, config: ResolvedConfig)
   const { categories, dropped } = normalizeCategories(names, config);
   for (const name of dropped.slice(0, MAX_REPORTED)) {
     fields.report('warning', 'categories', 'category-empty', `${JSON.stringify(name)} has no letters or digits to make a slug; dropped`);
+  }
+  for (const message of checkCategoryVocabulary(categories, config.categories).slice(0, MAX_REPORTED)) {
+    fields.report('warning', 'categories', 'category-unknown', message);
   }
   if (categories.length > limits.categoriesPerRecord) {
     fields.report(

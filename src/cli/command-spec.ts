@@ -1,5 +1,6 @@
 // cli: every command, its flags and its help, as data — the parser, `gazette help <command>` and the README agree.
 // Nothing here imports the pipeline, so `--help` and `--version` stay cheap.
+import { editDistance } from '../_lib/edit-distance.ts';
 
 /** One flag of one command. */
 export interface FlagSpec {
@@ -153,6 +154,8 @@ export function commandHelp(spec: CommandSpec): string {
   ].join('\n');
 }
 
+export { editDistance };
+
 /** The known name closest to `input` (Damerau–Levenshtein distance ≤ 2, or a prefix), for "did you mean". */
 export function closest(input: string, names: readonly string[]): string | undefined {
   let best: { name: string; distance: number } | undefined;
@@ -163,19 +166,4 @@ export function closest(input: string, names: readonly string[]): string | undef
     }
   }
   return best?.name;
-}
-
-/** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent swaps cost 1. */
-export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  }
-  return d[a.length]![b.length]!;
 }

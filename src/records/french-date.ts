@@ -13,12 +13,13 @@
 // - a dateline: a capitalised place, then `, le`, `,` or a dash (`Abidjan, le`, `PARIS,`, `MONTRÉAL —`);
 //   a known city's zone (`DATELINE_CITIES`) is the wall clock of a time after it, any other place is ignored;
 // - a lead-in: `Publié le`, `Mis à jour le :`, `Le` … (`DATE_LEAD_INS`), with or without a colon;
-// - the date: French words, day-first numbers, ISO 8601 extended (`2024-11-22T14:30`) or basic (`20241122T1430Z`);
+// - the date: French words, day-first numbers (`22/11/2024`; `22/11/24` and `22.11.24` are 2000–2099), ISO 8601 extended (`2024-11-22T14:30`) or basic (`20241122T1430Z`);
 // - after the date, a time joined by a space, `,`, `-`, `–`, `|` or `à`: `14h30`, `14 h 30 min`, `8 heures 30`,
 //   `14:30`, `midi` (12:00) and `minuit` (00:00 at the start of that day), then a zone (`CET`, `HNE`, `UTC+2`);
 // - the time may come first instead: `18h05, le 3 décembre 2024`;
 // - trailing notes: a zone, an agency (`(AFP)`) or `mis à jour` in parentheses, an update time
-//   (`(mis à jour à 16 h 05)`), or a zone phrase (`heure de Paris`, `HE`, `heure normale de l'Est`), whose zone
+//   (`(mis à jour à 16 h 05)`, or on the same line after `|`, `·` or a spaced dash: `| Mis à jour le 16 juillet 2025
+//   à 08:10`), or a zone phrase (`heure de Paris`, `HE`, `heure normale de l'Est`), whose zone
 //   then replaces the configured one for wall time. An explicit offset or zone abbreviation always wins; two
 //   different fixed offsets are unreadable. A sentence-final period or dash is dropped.
 // Relative dates (`hier`, `mardi dernier`, `le 22 novembre dernier`) are never read: their year depends on
@@ -177,6 +178,8 @@ const DATE = [
   `(?<bDay>\\d{1,2})(?:er)?\\s*${month('bMonth')}\\s*,?\\s*(?<bYear>\\d{4})`, // 22 novembre 2024, 1er déc. 2024
   `(?<cDay>\\d{1,2})(?:er)?(?<cSep>[/.-])(?<cMonth>\\d{1,2})\\k<cSep>(?<cYear>\\d{4})`, // 22/11/2024: day first
   `(?<dYear>\\d{4})(?<dSep>[/.-])(?<dMonth>\\d{1,2})\\k<dSep>(?<dDay>\\d{1,2})`, // 2024-11-22
+  // 22/11/24, 22.11.24 (20 Minutes, Swiss sites): day first, year 20YY. Not with `-`, where `24-11-22` reads year first.
+  `(?<eDay>\\d{1,2})(?<eSep>[/.])(?<eMonth>\\d{1,2})\\k<eSep>(?<eYear>\\d{2})(?!\\d)`,
 ].join('|');
 // The day-month forms without a year (`22 novembre`, `le 22 novembre dernier`): never a date, only a better message.
 const YEARLESS_DATE =
@@ -212,7 +215,9 @@ const ZONE_NOTE = alternation(ZONE_NOTES.keys());
 const TRAILING_NOTE = new RegExp(
   `(?:\\s*[,|-]?\\s*\\((?:${alternation(DATE_NOTES)}|${alternation(AGENCIES)}|(?<note>${ZONE_NOTE})` +
     `|(?<zone>(?:${ZONE_WORD})(?:\\s*${OFFSET})?|${OFFSET})|(?:${alternation(DATE_NOTES)})(?<update>${SEPARATOR}[^()]+))\\)` +
-    `|(?:\\s*[,|-]\\s*|\\s+)(?<bareNote>${ZONE_NOTE}))$`,
+    `|(?:\\s*[,|-]\\s*|\\s+)(?<bareNote>${ZONE_NOTE})` +
+    // A byline and its update on one line: `Publié le … à 23:45 | Mis à jour le 16 juillet 2025 à 08:10`.
+    `|\\s*[|·•]\\s*(?:${alternation(DATE_NOTES)})(?<lineUpdate>${SEPARATOR}[^()|]+)|\\s+[-–—]\\s+(?:${alternation(DATE_NOTES)})(?<dashUpdate>${SEPARATOR}[^()|]+))$`,
 );
 const TIME_FIRST = new RegExp(`^${AT}(?<time>(?:${anonymous(TIME)})(?:\\s*${anonymous(ZONE)}))(?:\\s*[,|]\\s*|\\s+)(?:le\\s+)?(?<date>.+)$`);
 const RELATIVE = new RegExp(`(?:^|[^a-z'-])(?:${alternation(RELATIVE_WORDS)})(?![a-z'])`);
@@ -256,7 +261,8 @@ function unwrap(folded: string): { core: string; note: ZoneNote | undefined; upd
   let passes = 0;
   for (let found = TRAILING_NOTE.exec(core); found?.groups; found = TRAILING_NOTE.exec(core)) {
     if ((passes += 1) > MAX_NOTES) return { core: folded, note: undefined, update: undefined, refused: true };
-    const { note: zoneNote, bareNote, zone, update: updateNote } = found.groups;
+    const { note: zoneNote, bareNote, zone, lineUpdate, dashUpdate } = found.groups;
+    const updateNote = found.groups.update ?? lineUpdate ?? dashUpdate;
     core = core.slice(0, found.index) + (zone === undefined ? '' : ` ${zone}`);
     // Read from the end: the last zone note of the text wins.
     note ??= ZONE_NOTES.get(zoneNote ?? bareNote ?? '');
@@ -293,9 +299,9 @@ function readFields(core: string): Fields | undefined {
   if (!g) return undefined;
   const monthWord = g.aMonth ?? g.bMonth;
   return {
-    year: Number(g.aYear ?? g.bYear ?? g.cYear ?? g.dYear),
-    month: monthWord !== undefined ? (MONTHS.get(monthWord) ?? 0) : Number(g.cMonth ?? g.dMonth),
-    day: Number(g.aDay ?? g.bDay ?? g.cDay ?? g.dDay),
+    year: g.eYear !== undefined ? 2000 + Number(g.eYear) : Number(g.aYear ?? g.bYear ?? g.cYear ?? g.dYear),
+    month: monthWord !== undefined ? (MONTHS.get(monthWord) ?? 0) : Number(g.cMonth ?? g.dMonth ?? g.eMonth),
+    day: Number(g.aDay ?? g.bDay ?? g.cDay ?? g.dDay ?? g.eDay),
     ...readTime(g),
     weekday: g.weekday,
     basic: false,

@@ -1,12 +1,12 @@
 // records: *.md (YAML front matter + Markdown body) → RawRecord.
-import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
-import type { Document } from 'yaml';
+import { isMap, isNode, isScalar } from 'yaml';
 import { createLineLocator } from '../_lib/line-locator.ts';
 import { DEFAULT_LIMITS, type RecordLimits } from '../config/config-schema.ts';
 import { hasErrors, type Diagnostic, type Result } from '../diagnostics.ts';
 import { findDeepMarkdown, findDeepYaml } from './find-deep-nesting.ts';
 import type { RawField, RawRecord } from './raw-record.ts';
 import { normalizeStrings, normalizeText } from './normalize-text.ts';
+import { colonHint, parseFrontMatter } from './parse-front-matter.ts';
 import { checkBodySize } from './record-limits.ts';
 
 /** Options of {@link parseMarkdown}. */
@@ -21,7 +21,8 @@ export interface ParseMarkdownOptions {
 
 /**
  * Reads `---` YAML front matter and the Markdown body after it. Values keep their YAML 1.2 core
- * types, so an unquoted `date: 2024-11-05` stays the string the editor wrote, never a `Date`.
+ * types, so an unquoted `date: 2024-11-05` stays the string the editor wrote, never a `Date`; a French title
+ * with " : " that YAML refuses unquoted is read as the editor meant it (parse-front-matter.ts).
  */
 export function parseMarkdown(text: string, options: ParseMarkdownOptions): Result<RawRecord | undefined> {
   if (typeof text !== 'string') throw new TypeError('parseMarkdown: text must be a string');
@@ -29,8 +30,8 @@ export function parseMarkdown(text: string, options: ParseMarkdownOptions): Resu
   const { file, relPath } = options;
   const limits = options.limits ?? DEFAULT_LIMITS;
   const diagnostics: Diagnostic[] = [];
-  const fail = (code: string, message: string, line: number): Result<undefined> => {
-    diagnostics.push({ severity: 'error', file, line, code, message });
+  const fail = (code: string, message: string, line: number, field?: string): Result<undefined> => {
+    diagnostics.push({ severity: 'error', file, line, ...(field === undefined ? {} : { field }), code, message });
     return { value: undefined, diagnostics };
   };
   const error = (code: string, message: string, line: number | undefined, field: string): void => {
@@ -57,31 +58,14 @@ export function parseMarkdown(text: string, options: ParseMarkdownOptions): Resu
       createLineLocator(yamlSource, 2).lineOf(deep),
     );
   }
-  let parsed = parseFrontMatter(yamlSource);
+  const parsed = parseFrontMatter(yamlLines);
   const firstError = parsed.doc.errors[0];
   if (firstError) {
-    // French titles often hold ` : ` (`title: Maroc : le DG`), which YAML reads as a nested mapping.
-    // Quote such values and try again; keep the result only if it then parses cleanly.
-    const repair = quoteColonValues(yamlLines);
-    const retry = repair.changed.length > 0 ? parseFrontMatter(repair.lines.join('\n')) : undefined;
-    if (retry && retry.doc.errors.length === 0) {
-      parsed = retry;
-      for (const { index, key } of repair.changed) {
-        diagnostics.push({
-          severity: 'warning',
-          file,
-          line: index + 2,
-          field: key,
-          code: 'yaml-unquoted-colon',
-          message: 'the value contains ": " and should be quoted; read as the whole rest of the line',
-        });
-      }
-    } else {
-      let line = (firstError.pos[0] >= 0 ? parsed.counter.linePos(firstError.pos[0]).line : 1) + 1;
-      // yaml reports a missing closing quote or bracket where it gave up; point at the line that opened it.
-      line = findOpeningLine(firstError.message, yamlLines, line - 1) ?? line;
-      return fail('yaml-syntax', `invalid YAML front matter: ${firstError.message}`, line);
-    }
+    let line = (firstError.pos[0] >= 0 ? parsed.counter.linePos(firstError.pos[0]).line : 1) + 1;
+    // yaml reports a missing closing quote or bracket where it gave up; point at the line that opened it.
+    line = findOpeningLine(firstError.message, yamlLines, line - 1) ?? line;
+    const colon = colonHint(yamlLines[line - 2] ?? '');
+    return fail('yaml-syntax', `invalid YAML front matter: ${firstError.message}${colon ? `; ${colon.hint}` : ''}`, line, colon?.field);
   }
 
   diagnostics.push(...findHashtagComments(yamlLines, file));
@@ -127,28 +111,6 @@ export function parseMarkdown(text: string, options: ParseMarkdownOptions): Resu
 }
 
 // --- internal ---
-
-function parseFrontMatter(source: string): { doc: Document; counter: LineCounter } {
-  const counter = new LineCounter();
-  // YAML 1.2 core schema (yaml's default): no timestamp type, so dates stay strings.
-  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false, schema: 'core', version: '1.2' });
-  return { doc, counter };
-}
-
-/** Double-quotes top-level plain values that contain `: ` (`title: Maroc : le DG`). */
-function quoteColonValues(lines: readonly string[]): { lines: string[]; changed: { index: number; key: string }[] } {
-  const changed: { index: number; key: string }[] = [];
-  const out = lines.map((line, index) => {
-    const m = /^([^\s#'"\-?:][^:]*?):[ \t]+(.+)$/u.exec(line);
-    if (!m) return line;
-    const [, key = '', value = ''] = m;
-    if (/^["'[{|>&*!%@`#]/u.test(value) || !/:(\s|$)/u.test(value)) return line;
-    changed.push({ index, key });
-    // A YAML double-quoted scalar accepts JSON string syntax.
-    return `${key}: ${JSON.stringify(value.trim())}`;
-  });
-  return { lines: out, changed };
-}
 
 /** 1-based file line of the last line before `beforeLine` that opens the quote or bracket yaml says is unclosed. */
 function findOpeningLine(message: string, lines: readonly string[], beforeLine: number): number | undefined {

@@ -5,7 +5,8 @@ import { makeConfig } from '../helpers/factories.ts';
 import type { RawRecord } from '../../src/records/raw-record.ts';
 import { makeRecord, OMIT } from './make-record.ts';
 
-const config = makeConfig();
+// No category vocabulary: these records use any category (the vocabulary's own warning is tested below).
+const config = makeConfig({ categories: {} });
 
 describe('toArticle', () => {
   describe('when the record is valid', () => {
@@ -240,6 +241,30 @@ describe('toArticle', () => {
     ])('warns about %j and still publishes', (fields, code, field) => {
       const { value, diagnostics } = toArticle(makeRecord(fields), config);
       expect([value !== undefined, diagnostics.map((d) => [d.severity, d.code, d.field])]).toEqual([true, [['warning', code, field]]]);
+    });
+  });
+
+  describe('when the config sets a category vocabulary', () => {
+    const vocabulary = makeConfig();
+    it.each([
+      [['Société'], []],
+      [['societe', 'NATIONAL'], []],
+      [['Sociéte', 'INTERNATIONAL'], []],
+      [['Sport'], ['"Sport" is not one of the configured categories; closest: "Société" (or add "sport" to categories in the config)']],
+      [['Nationale'], ['"Nationale" is not one of the configured categories; closest: "National" (or add "nationale" to categories in the config)']],
+      [
+        ['Internatonal', 'Faits divers'],
+        [
+          '"Internatonal" is not one of the configured categories; closest: "International" (or add "internatonal" to categories in the config)',
+          '"Faits divers" is not one of the configured categories; closest: "National" (or add "faits-divers" to categories in the config)',
+        ],
+      ],
+    ])('warns about %j on the categories line with the closest name: %j', (categories, messages) => {
+      const { value, diagnostics } = toArticle(makeRecord({ categories }), vocabulary);
+      expect([value?.categories.length, diagnostics.map((d) => [d.severity, d.line, d.field, d.code, d.message])]).toEqual([
+        categories.length,
+        messages.map((message) => ['warning', 4, 'categories', 'category-unknown', message]),
+      ]);
     });
   });
 

@@ -186,8 +186,17 @@ describe('gazette check', () => {
       expect(result.stderr).toMatch(/unknown-key\.md:4 rubrique: warning: /);
     });
 
+    it.each([
+      ['far-future-date.md', 3, 'date', /more than a year after the build's clock/],
+      ['unknown-category.md', 4, 'categories', /"Sprot" is not one of the configured categories; closest: "Sport"/],
+      ['missing-image.md', 4, 'image', /is no file of public\/ \(publicDir\)/],
+    ])('warns an editor about %s at its line and field', (file, line, field, message) => {
+      const warning = result.stderr.split('\n').find((l) => l.startsWith(`tests/fixtures/items-broken/${file}:${line} ${field}: warning: `));
+      expect(warning, result.stderr).toMatch(message);
+    });
+
     it('ends with the count of errors and warnings', () => {
-      expect(result.stderr).toMatch(/^5 errors, 2 warnings$/m);
+      expect(result.stderr).toMatch(/^5 errors, 5 warnings$/m);
     });
 
     it('has no colour when the output is not a terminal', () => {
@@ -201,8 +210,8 @@ describe('gazette check', () => {
       expect(result.code).toBe(1);
       expect(result.stderr).toBe('');
       const report = JSON.parse(result.stdout);
-      expect(report).toMatchObject({ command: 'check', ok: false, counts: { errors: 5, warnings: 2 } });
-      expect(report.diagnostics).toHaveLength(7);
+      expect(report).toMatchObject({ command: 'check', ok: false, counts: { errors: 5, warnings: 5 } });
+      expect(report.diagnostics).toHaveLength(10);
       expect(report.diagnostics).toContainEqual(
         expect.objectContaining({ severity: 'error', file: 'tests/fixtures/items-broken/impossible-date.md', line: 3, field: 'date' }),
       );
@@ -230,7 +239,7 @@ describe('gazette check', () => {
         filter: (src) => !/(impossible-date|missing-title|invalid-yaml|invalid-json|draft-flag)/.test(src),
       });
       const result = await gazette(['check', '--items', items]);
-      expect(result.stderr).toMatch(/0 errors, 2 warnings/);
+      expect(result.stderr).toMatch(/0 errors, 5 warnings/);
       expect(result.code).toBe(0);
     });
   });

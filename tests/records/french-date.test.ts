@@ -94,6 +94,10 @@ describe('parseFrenchDate', () => {
       ['PARIS, 22 nov. 2024 9h12 (mis à jour à 16h05) (AFP)', 'America/Montreal', '2024-11-22T16:05:00+01:00'],
       ['26 octobre 2025 à 1 h 30 (mis à jour à 2 h 30)', 'Europe/Paris', '2025-10-26T02:30:00+02:00'],
       ['PARIS, 22 nov. 2024 (mis à jour à 16h05)', 'America/Montreal', '2024-11-22T16:05:00+01:00'],
+      ['Publié le mardi 15 juillet 2025 à 23:45 | Mis à jour le 16 juillet 2025 à 08:10', 'Europe/Paris', '2025-07-16T08:10:00+02:00'],
+      ['Publié le 22/11/24 à 14h30 | Mis à jour à 16h05', 'Europe/Paris', '2024-11-22T16:05:00+01:00'],
+      ['22.11.24 16:05 · actualisé le 23.11.24 08:00', 'Europe/Zurich', '2024-11-23T08:00:00+01:00'],
+      ['Publié le 3 décembre 2024 à 18h05 – Modifié le 4 décembre 2024 à 9h', 'America/Montreal', '2024-12-04T09:00:00-05:00'],
     ])('gives the update of %j in %s as %s', (input, timeZone, expected) => {
       const result = parseFrenchDate(input, { timeZone });
       expect(result.ok && result.updated?.toISOString()).toBe(new Date(expected).toISOString());

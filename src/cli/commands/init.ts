@@ -93,7 +93,7 @@ export default defineConfig({
   limit: 50,
   // Date in the tag: URIs of the article ids (RFC 4151); set it once and never change it.
   tagDate: '${new Date().getUTCFullYear()}-01-01',
-  // Optional label and description per category slug.
+  // Optional label and description per category slug; once any is set, \`gazette check\` warns about other categories.
   categories: {
     societe: { label: 'Société', description: 'Faits de société, éducation, santé.' },
   },
