@@ -134,7 +134,7 @@ const PATH_CHARACTER = /[A-Za-z0-9\-._~!$&'()*+,;=:@/]/;
 const QUERY_CHARACTER = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?]/;
 
 function encodeOutside(part: string, allowed: RegExp): string {
-  return part.replace(/%[0-9A-Fa-f]{2}|[^]/gu, (c) => (c.length === 3 || allowed.test(c) ? c : encodeURIComponent(c)));
+  return part.replace(/%[0-9A-Fa-f]{2}|[\s\S]/gu, (c) => (c.length === 3 || allowed.test(c) ? c : encodeURIComponent(c)));
 }
 
 function describeCharacter(char: string): string {
