@@ -67,6 +67,12 @@ export function readUrl(text: string, base: string | undefined, options: ReadUrl
   if (url.username !== '' || url.password !== '') {
     return { ok: false, message: `${shown} holds a user name or password before "@", which is not allowed in a published URL` };
   }
+  // RFC 3986 §3.2.2: a host name is unreserved and sub-delims characters. URL lets `"`, `{`, `}` and `` ` `` through
+  // (and decodes them from `%7B`…, so they cannot be kept encoded): no real host holds them, so the link is a typo.
+  const badHost = url.host.startsWith('[') ? undefined : [...url.host].find((c) => !HOST_CHARACTER.test(c));
+  if (badHost !== undefined) {
+    return { ok: false, message: `${shown} has ${JSON.stringify(badHost)} in its host name, which no host name holds (RFC 3986 §3.2.2)` };
+  }
   return { ok: true, url: toRfc3986(url), relative: !hasScheme && !isNetworkPath };
 }
 
@@ -106,7 +112,7 @@ const UNSAFE_CHARACTER = /[\p{Cc}\p{Cf}\s\\\uFFFE\uFFFF]|\p{Cs}/u;
  * more, but keeps `|`, `^`, `[`, `]`, `{`, `}`, `` ` `` and `\` raw where it finds them, and `%` not followed by two
  * hex digits; feed validators refuse those (RFC 3986 §2.1, §3.3–3.5), so they are encoded here. Encoding a character
  * that may not appear raw names the same resource (§2.4, §6.2.2.2): servers decode it. `%XX` already written stays
- * as it is. An IP literal host keeps its brackets (§3.2.2); `URL` has lower-cased a host name and IDNA-encoded it.
+ * as it is. The host is `URL`'s: an IP literal in brackets (§3.2.2), or a name lower-cased, IDNA-encoded and checked.
  */
 function toRfc3986(url: URL): string {
   const href = url.href;
@@ -114,13 +120,12 @@ function toRfc3986(url: URL): string {
   // http, https and mailto URLs always serialise as scheme, authority (if any), then path, query and fragment.
   if (!href.startsWith(authority)) return href;
   const rest = href.slice(authority.length);
-  // §3.2.2: a reg-name is unreserved, sub-delims and pct-encoded; URL lets `"`, `{`, `}` and `` ` `` through.
-  const host = url.host.startsWith('[') ? url.host : encodeOutside(url.host, HOST_CHARACTER);
+
   const hash = rest.indexOf('#');
   const beforeHash = hash === -1 ? rest : rest.slice(0, hash);
   const query = beforeHash.indexOf('?');
   const path = query === -1 ? beforeHash : beforeHash.slice(0, query);
-  let out = (url.host === '' ? url.protocol : `${url.protocol}//${host}`) + encodeOutside(path, PATH_CHARACTER);
+  let out = authority + encodeOutside(path, PATH_CHARACTER);
   if (query !== -1) out += `?${encodeOutside(beforeHash.slice(query + 1), QUERY_CHARACTER)}`;
   if (hash !== -1) out += `#${encodeOutside(rest.slice(hash + 1), QUERY_CHARACTER)}`;
   return out;
