@@ -1,5 +1,6 @@
 // lint: predicates on single values (URLs, language tags, e-mail addresses) shared by the format rules.
 export { isAddrSpec, isLanguageTag } from '../_lib/value-syntax.ts';
+import { utcTime } from '../_lib/utc-time.ts';
 
 /** True for an absolute `http:` or `https:` URL with a host. */
 export function isAbsoluteHttpUrl(value: string): boolean {
@@ -96,7 +97,7 @@ export function checkUriSyntax(value: string, kind: UriKind): UriProblem | undef
     const [, , y, mo, d] = m;
     if (mo !== undefined && (Number(mo) < 1 || Number(mo) > 12))
       return { w3c: 'InvalidTAG', code: 'tag-uri', reason: `month ${mo} of the tag: date does not exist (RFC 4151 §2.1)` };
-    if (d !== undefined && new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))).getUTCDate() !== Number(d)) {
+    if (d !== undefined && new Date(utcTime(Number(y), Number(mo) - 1, Number(d))).getUTCDate() !== Number(d)) {
       return { w3c: 'InvalidTAG', code: 'tag-uri', reason: `${y}-${mo}-${d} in the tag: URI is not a real date (RFC 4151 §2.1)` };
     }
     return undefined;

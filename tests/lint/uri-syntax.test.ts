@@ -15,6 +15,7 @@ const rows: [string, UriKind, string | undefined][] = [
   ['tag:example.org,2024-1-1:maroc', 'rfc2396_full', 'InvalidTAG'],
   ['tag:example.org,2024-13-01:maroc', 'rfc2396_full', 'InvalidTAG'],
   ['tag:example.org,2023-02-29:maroc', 'rfc2396_full', 'InvalidTAG'],
+  ['tag:example.org,0000-02-29:maroc', 'rfc2396_full', undefined], // 0000 is a leap year; 1900 (what Date.UTC makes of it) is not
   ['tag:Example.org,2024-01-01:maroc', 'rfc2396_full', 'InvalidTAG'],
   ['tag:example.org,2024-01-01:société', 'rfc2396_full', 'InvalidTAG'],
   ['tag:example.org,2024-01-01:a b', 'rfc2396_full', 'InvalidTAG'],
