@@ -67,7 +67,13 @@ export function readUrl(text: string, base: string | undefined, options: ReadUrl
   if (url.username !== '' || url.password !== '') {
     return { ok: false, message: `${shown} holds a user name or password before "@", which is not allowed in a published URL` };
   }
-  return { ok: true, url: url.href, relative: !hasScheme && !isNetworkPath };
+  // RFC 3986 §3.2.2: a host name is unreserved and sub-delims characters. URL lets `"`, `{`, `}` and `` ` `` through
+  // (and decodes them from `%7B`…, so they cannot be kept encoded): no real host holds them, so the link is a typo.
+  const badHost = url.host.startsWith('[') ? undefined : [...url.host].find((c) => !HOST_CHARACTER.test(c));
+  if (badHost !== undefined) {
+    return { ok: false, message: `${shown} has ${JSON.stringify(badHost)} in its host name, which no host name holds (RFC 3986 §3.2.2)` };
+  }
+  return { ok: true, url: toRfc3986(url), relative: !hasScheme && !isNetworkPath };
 }
 
 /**
@@ -99,6 +105,42 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
  * soft hyphen), the noncharacters U+FFFE/U+FFFF, lone surrogates, and `\`, which WHATWG reads as `/` in http(s) URLs.
  */
 const UNSAFE_CHARACTER = /[\p{Cc}\p{Cf}\s\\\uFFFE\uFFFF]|\p{Cs}/u;
+
+/**
+ * `url.href` with every ASCII character RFC 3986 does not allow in its component percent-encoded. WHATWG URL
+ * serialisation (§4.4, path/query/fragment percent-encode sets) encodes non-ASCII, spaces, `"`, `<`, `>` and a few
+ * more, but keeps `|`, `^`, `[`, `]`, `{`, `}`, `` ` `` and `\` raw where it finds them, and `%` not followed by two
+ * hex digits; feed validators refuse those (RFC 3986 §2.1, §3.3–3.5), so they are encoded here. Encoding a character
+ * that may not appear raw names the same resource (§2.4, §6.2.2.2): servers decode it. `%XX` already written stays
+ * as it is. The host is `URL`'s: an IP literal in brackets (§3.2.2), or a name lower-cased, IDNA-encoded and checked.
+ */
+function toRfc3986(url: URL): string {
+  const href = url.href;
+  const authority = url.host === '' ? url.protocol : `${url.protocol}//${url.host}`;
+  // http, https and mailto URLs always serialise as scheme, authority (if any), then path, query and fragment.
+  if (!href.startsWith(authority)) return href;
+  const rest = href.slice(authority.length);
+
+  const hash = rest.indexOf('#');
+  const beforeHash = hash === -1 ? rest : rest.slice(0, hash);
+  const query = beforeHash.indexOf('?');
+  const path = query === -1 ? beforeHash : beforeHash.slice(0, query);
+  let out = authority + encodeOutside(path, PATH_CHARACTER);
+  if (query !== -1) out += `?${encodeOutside(beforeHash.slice(query + 1), QUERY_CHARACTER)}`;
+  if (hash !== -1) out += `#${encodeOutside(rest.slice(hash + 1), QUERY_CHARACTER)}`;
+  return out;
+}
+
+/** RFC 3986 §3.2.2, §3.2.3: reg-name = unreserved / sub-delims; then ":" and the port's digits. */
+const HOST_CHARACTER = /[A-Za-z0-9\-._~!$&'()*+,;=:]/;
+/** RFC 3986 §3.3: path = pchar and "/"; pchar = unreserved / pct-encoded / sub-delims / ":" / "@". */
+const PATH_CHARACTER = /[A-Za-z0-9\-._~!$&'()*+,;=:@/]/;
+/** RFC 3986 §3.4, §3.5: query and fragment = pchar, "/" and "?". */
+const QUERY_CHARACTER = /[A-Za-z0-9\-._~!$&'()*+,;=:@/?]/;
+
+function encodeOutside(part: string, allowed: RegExp): string {
+  return part.replace(/%[0-9A-Fa-f]{2}|[\s\S]/gu, (c) => (c.length === 3 || allowed.test(c) ? c : encodeURIComponent(c)));
+}
 
 function describeCharacter(char: string): string {
   if (char === '\\') return 'a backslash (use "/")';

@@ -7,6 +7,7 @@ import type { RawRecord } from '../records/raw-record.ts';
 import { internalError } from '../_lib/internal-error.ts';
 import { describeValue } from '../_lib/describe-value.ts';
 import { createFieldReader, type FieldReader } from './_lib/field-reader.ts';
+import { explainUnpublishableYear } from './_lib/publishable-year.ts';
 import type { Article, Category } from './article.ts';
 import { checkCategoryVocabulary } from './check-category-vocabulary.ts';
 import { cleanHtml } from './clean-html.ts';
@@ -138,8 +139,17 @@ function readDates(fields: FieldReader<KnownField>, timeZone: string): { date: D
   return { date, updated };
 }
 
-/** A date field: a French date text (read in `timeZone` when it has no offset), a Date, or an epoch number. */
+/** A date field, refused when its year is not one a feed can carry (`0099-06-01`, year 10000): see publishable-year.ts. */
 function readDate(fields: FieldReader<KnownField>, field: 'date' | 'updated', timeZone: string): Date | undefined {
+  const date = readDateValue(fields, field, timeZone);
+  const wrongYear = date && explainUnpublishableYear(date);
+  if (!wrongYear) return date;
+  fields.report('error', field, 'date-year', `${JSON.stringify(fields.value(field))} ${wrongYear}`);
+  return undefined;
+}
+
+/** A date field: a French date text (read in `timeZone` when it has no offset), a Date, or an epoch number. */
+function readDateValue(fields: FieldReader<KnownField>, field: 'date' | 'updated', timeZone: string): Date | undefined {
   const value = fields.value(field);
   if (value === undefined) return undefined;
   if (value instanceof Date) {

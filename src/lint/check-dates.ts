@@ -1,4 +1,5 @@
 // lint: machine dates in feeds — RFC 822 for RSS, RFC 3339 for Atom and JSON Feed — and their plausibility.
+import { utcTime } from '../_lib/utc-time.ts';
 import type { LintReport } from './lint-report.ts';
 
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
@@ -6,7 +7,7 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const ZONES: Record<string, number> = { ut: 0, gmt: 0, z: 0, est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420 };
 const DAY_MS = 86_400_000;
 /** Feeds older than this are almost surely a parse or clock mistake (the W3C validator's "implausible date"). */
-const EARLIEST = Date.UTC(1990, 0, 1);
+const EARLIEST = utcTime(1990, 0, 1);
 
 /**
  * RFC 822 §5 as amended by RFC 1123 §5.2.14 (four-digit years) and the RSS 2.0 profile:
@@ -45,7 +46,7 @@ export function checkRfc822Date(report: LintReport, value: string, line: number,
   const day = Number(dd);
   const [hour, minute, second] = [Number(hh), Number(mi), Number(ss ?? '0')];
   if (hour > 23 || minute > 59 || second > 60) return bad('time out of range');
-  const local = Date.UTC(year, month, day, hour, minute, Math.min(second, 59));
+  const local = utcTime(year, month, day, hour, minute, Math.min(second, 59));
   const civil = new Date(local);
   if (civil.getUTCDate() !== day || civil.getUTCMonth() !== month) return bad(`${monName} ${year} has no day ${day}`);
   let weekdayOk = true;
@@ -95,7 +96,7 @@ export function checkRfc3339Date(report: LintReport, value: string, line: number
   const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
   if (hour > 23 || minute > 59 || second > 60) return bad('time out of range');
   if (oh !== undefined && (Number(oh) > 23 || Number(om) > 59)) return bad('offset out of range');
-  const local = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59));
+  const local = utcTime(year, month - 1, day, hour, minute, Math.min(second, 59));
   const civil = new Date(local);
   if (month < 1 || month > 12 || civil.getUTCDate() !== day) return bad('no such day');
   const offset = zone === 'Z' ? 0 : (zone!.startsWith('-') ? -1 : 1) * (Number(oh) * 60 + Number(om));
@@ -125,7 +126,7 @@ export function checkW3cdtfDate(report: LintReport, value: string, line: number,
   const [, y, mo = '01', d = '01', h = '00', mi = '00', s = '00', zone] = m as unknown as string[];
   const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
   if (hour > 23 || minute > 59 || second > 60) return bad('time out of range');
-  const local = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59));
+  const local = utcTime(year, month - 1, day, hour, minute, Math.min(second, 59));
   if (month < 1 || month > 12 || new Date(local).getUTCDate() !== day) return bad('no such day');
   const offset = zone === undefined || zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
   return new Date(local - offset * 60_000);

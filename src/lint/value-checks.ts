@@ -1,5 +1,6 @@
 // lint: predicates on single values (URLs, language tags, e-mail addresses) shared by the format rules.
 export { isAddrSpec, isLanguageTag } from '../_lib/value-syntax.ts';
+import { utcTime } from '../_lib/utc-time.ts';
 
 /** True for an absolute `http:` or `https:` URL with a host. */
 export function isAbsoluteHttpUrl(value: string): boolean {
@@ -61,8 +62,10 @@ export function isCanonicalUri(uri: string): boolean {
 export type UriKind = 'rfc2396' | 'rfc2396_full' | 'rfc3987';
 
 const URI_CHARS = String.raw`0-9a-zA-Z;/?:@&=+$.\-_!~*'()%,#`;
-const URI_RELATIVE = new RegExp(String.raw`^([a-zA-Z][0-9a-zA-Z+\-.]*:)?/{0,2}(\[[0-9A-Fa-f:]+\])?[${URI_CHARS}]*$`);
-const URI_FULL = new RegExp(String.raw`^[a-zA-Z][0-9a-zA-Z+\-.]*:(//)?[${URI_CHARS}]+$`);
+const URI_RELATIVE = new RegExp(String.raw`^([a-zA-Z][0-9a-zA-Z+\-.]*:)?/{0,2}(\[[0-9A-Fa-f:.]+\])?[${URI_CHARS}]*$`);
+// RFC 3986 §3.2.2: a host may be an IP literal in brackets (`https://[::1]/`), right after `//`. The validator's
+// rfc2396_full pattern forgets it (its relative pattern has it); an IPv6 URL is valid, so it is read here.
+const URI_FULL = new RegExp(String.raw`^[a-zA-Z][0-9a-zA-Z+\-.]*:(?:(//)(\[[0-9A-Fa-f:.]+\])?)?[${URI_CHARS}]+$`);
 const URN = /^[Uu][Rr][Nn]:[a-zA-Z0-9][a-zA-Z0-9-]{1,31}:([a-zA-Z0-9()+,.:=@;$_!*'-]|%[0-9A-Fa-f]{2})+$/;
 const UUID = /^[Uu][Rr][Nn]:[Uu][Uu][Ii][Dd]:[a-fA-F0-9]{8}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{12}$/;
 /**
@@ -94,7 +97,7 @@ export function checkUriSyntax(value: string, kind: UriKind): UriProblem | undef
     const [, , y, mo, d] = m;
     if (mo !== undefined && (Number(mo) < 1 || Number(mo) > 12))
       return { w3c: 'InvalidTAG', code: 'tag-uri', reason: `month ${mo} of the tag: date does not exist (RFC 4151 §2.1)` };
-    if (d !== undefined && new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d))).getUTCDate() !== Number(d)) {
+    if (d !== undefined && new Date(utcTime(Number(y), Number(mo) - 1, Number(d))).getUTCDate() !== Number(d)) {
       return { w3c: 'InvalidTAG', code: 'tag-uri', reason: `${y}-${mo}-${d} in the tag: URI is not a real date (RFC 4151 §2.1)` };
     }
     return undefined;

@@ -25,7 +25,7 @@
 // Relative dates (`hier`, `mardi dernier`, `le 22 novembre dernier`) are never read: their year depends on
 // the day they were written, so they get a message saying so.
 import { tzOffset } from '@date-fns/tz';
-import { getDaysInMonth } from 'date-fns';
+import { utcTime } from '../_lib/utc-time.ts';
 import {
   AGENCIES,
   CITY_ZONES,
@@ -329,7 +329,7 @@ function toMilliseconds(frac: string | undefined): number {
 /** The weekday written in `shown` when it is not the weekday of the date, or undefined. */
 function findWeekdayMismatch({ year, month, day, weekday }: Fields, shown: string): WeekdayMismatch | undefined {
   if (weekday === undefined) return undefined;
-  const actualIndex = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  const actualIndex = new Date(utcTime(year, month - 1, day)).getUTCDay();
   if (WEEKDAYS.get(weekday) === actualIndex) return undefined;
   return {
     // The first word that folds to the weekday: datelines, lead-ins and times never do.
@@ -341,7 +341,7 @@ function findWeekdayMismatch({ year, month, day, weekday }: Fields, shown: strin
 
 /** Why the day is not in the month, or undefined. */
 function checkDay(year: number, month: number, day: number): string | undefined {
-  const daysInMonth = getDaysInMonth(new Date(year, month - 1, 1));
+  const daysInMonth = new Date(utcTime(year, month, 0)).getUTCDate();
   return day < 1 || day > daysInMonth ? `${FRENCH_MONTHS[month - 1]} ${year} has ${daysInMonth} days` : undefined;
 }
 
@@ -370,7 +370,7 @@ function explainUnreadable(core: string, shown: string): string {
  */
 function zoneOfNote(note: { timeZone: string | undefined; standardOffset?: number }, timeZone: string, year: number): string | undefined {
   const inRegion =
-    note.standardOffset !== undefined && timeZone.startsWith('America/') && tzOffset(timeZone, new Date(Date.UTC(year, 0, 15))) === note.standardOffset;
+    note.standardOffset !== undefined && timeZone.startsWith('America/') && tzOffset(timeZone, new Date(utcTime(year, 0, 15))) === note.standardOffset;
   return inRegion ? timeZone : note.timeZone;
 }
 
@@ -380,7 +380,7 @@ function toInstant(
   offset: number | undefined,
   wallZone: string,
 ): number {
-  const wall = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second, f.millisecond);
+  const wall = utcTime(f.year, f.month - 1, f.day, f.hour, f.minute, f.second, f.millisecond);
   return offset === undefined ? resolveWallTime(wall, wallZone) : wall - offset * MINUTE;
 }
 

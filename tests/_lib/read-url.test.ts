@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isSafeHttpUrl, isSafeUrl, readUrl } from '../../src/_lib/read-url.ts';
+import { checkUriSyntax } from '../../src/lint/value-checks.ts';
 
 const SITE = 'https://example.org/actu/';
 // A fixed seed: a failing run prints it and replays the same cases (fast-check reports the seed and the path).
@@ -88,6 +89,77 @@ describe('readUrl', () => {
 
     it('refuses a protocol-relative URL when there is no base', () => {
       expect(readUrl('//cdn.example/x', undefined).ok).toBe(false);
+    });
+  });
+
+  describe('when the URL holds characters RFC 3986 does not allow raw', () => {
+    // new URL() keeps | ^ [ ] { } ` and a lone % raw; feeds need RFC 3986 (§2.1, §3.3–3.5), so they are encoded.
+    it.each([
+      // Wikipedia and Commons links
+      ['https://fr.wikipedia.org/wiki/Fichier:Logo|vignette.png', 'https://fr.wikipedia.org/wiki/Fichier:Logo%7Cvignette.png'],
+      ['https://en.wikipedia.org/wiki/C_[programming_language]', 'https://en.wikipedia.org/wiki/C_%5Bprogramming_language%5D'],
+      [
+        'https://fr.wikipedia.org/w/index.php?title=Spécial:Recherche&search=a|b',
+        'https://fr.wikipedia.org/w/index.php?title=Sp%C3%A9cial:Recherche&search=a%7Cb',
+      ],
+      // tracking parameters and templating left in a link
+      ['https://exemple.fr/a?utm_source=newsletter&utm_campaign={{campagne}}', 'https://exemple.fr/a?utm_source=newsletter&utm_campaign=%7B%7Bcampagne%7D%7D'],
+      ['https://exemple.fr/a?filters[ville]=Lyon&tri=date^desc', 'https://exemple.fr/a?filters%5Bville%5D=Lyon&tri=date%5Edesc'],
+      ['https://exemple.fr/a?q=`cmd`#sec`1`', 'https://exemple.fr/a?q=%60cmd%60#sec%601%60'],
+      ['https://exemple.fr/a#{"x":[1]}', 'https://exemple.fr/a#%7B%22x%22:%5B1%5D%7D'],
+      // French accents are encoded by URL itself, as UTF-8
+      ['https://exemple.fr/élections/résultats?ville=Orléans#détail', 'https://exemple.fr/%C3%A9lections/r%C3%A9sultats?ville=Orl%C3%A9ans#d%C3%A9tail'],
+      // already encoded: kept as written (hex case too); a % that starts no %XX is a literal %
+      ['https://exemple.fr/a%7Cb%7cc?x=%5B1%5D', 'https://exemple.fr/a%7Cb%7cc?x=%5B1%5D'],
+      ['https://exemple.fr/100%-remboursé?taux=5%', 'https://exemple.fr/100%25-rembours%C3%A9?taux=5%25'],
+      // IPv6 hosts keep their brackets (§3.2.2); brackets in the path do not
+      ['https://[::1]/', 'https://[::1]/'],
+      ['http://[2001:DB8::7]:8080/a[1]', 'http://[2001:db8::7]:8080/a%5B1%5D'],
+      // sub-delims, ":" "@" "/" "?" stay as they are where RFC 3986 allows them
+      ["https://exemple.fr/a:b@c/!$&'()*+,;=?x=/?:@#/?:@", "https://exemple.fr/a:b@c/!$&'()*+,;=?x=/?:@#/?:@"],
+      // relative paths on the site too
+      ['wiki/a|b', 'https://example.org/actu/wiki/a%7Cb'],
+    ])('reads %j as %s', (value, url) => {
+      const reading = readUrl(value, SITE);
+      expect(reading).toMatchObject({ ok: true, url });
+    });
+
+    it.each([['https://exa{mple}.org/'], ['https://exa%7Bmple.org/'], ['https://exa`mple.org/'], ['https://exa"mple.org/']])(
+      'refuses %j, whose host name URL lets through but no host holds (§3.2.2)',
+      (value) => {
+        expect(readUrl(value, SITE)).toMatchObject({ ok: false, message: expect.stringMatching(/in its host name, which no host name holds/) });
+      },
+    );
+
+    it('encodes them in a mailto: URL too', () => {
+      expect(readUrl('mailto:a|b@example.org', undefined, { schemes: ['mailto:'] })).toMatchObject({ url: 'mailto:a%7Cb@example.org' });
+    });
+
+    const ascii = fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)), maxLength: 24 });
+    const links = fc
+      .tuple(fc.constantFrom('https://exemple.fr', 'http://[::1]:8080', 'https://[2001:db8::1]'), ascii, fc.string({ maxLength: 6 }))
+      .map(([origin, tail, accents]) => `${origin}/${tail}${accents}`);
+
+    it('gives URLs the feed lint accepts as full RFC 3986 links', () => {
+      fc.assert(
+        fc.property(links, (value) => {
+          const reading = readUrl(value, SITE);
+          return !reading.ok || checkUriSyntax(reading.url, 'rfc2396_full') === undefined;
+        }),
+        { seed: SEED, numRuns: 3000 },
+      );
+    });
+
+    it('names the same resource as the URL it encodes: both decode to the same bytes', () => {
+      const decode = (s: string) => s.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+      fc.assert(
+        fc.property(links, (value) => {
+          const reading = readUrl(value, SITE);
+          if (!reading.ok) return true;
+          return decode(reading.url) === decode(new URL(value.trim()).href);
+        }),
+        { seed: SEED, numRuns: 3000 },
+      );
     });
   });
 

@@ -163,6 +163,38 @@ describe('toArticle', () => {
     });
   });
 
+  // A year before 1000 is a typo (0024, 224 for 2024); after 9999 neither RSS (RFC 822/1123) nor Atom (RFC 3339) can
+  // write it in UTC. Either is an error for the record, whatever form the date came in.
+  describe('when the year of a date is not one a feed can carry', () => {
+    const TYPO = 'is before the year 1000, which is almost surely a typo; write the year in full, e.g. "22 novembre 2024" or "2024-11-22"';
+    it.each([
+      [{ date: '0099-06-01' }, `items/x.md:3 date: "0099-06-01" ${TYPO}`],
+      [{ date: '0001-01-01' }, `items/x.md:3 date: "0001-01-01" ${TYPO}`],
+      [{ date: '22 novembre 0224' }, `items/x.md:3 date: "22 novembre 0224" ${TYPO}`],
+      [{ date: '01/06/0999 à 14h30' }, `items/x.md:3 date: "01/06/0999 à 14h30" ${TYPO}`],
+      [{ updated: '0024-11-22' }, `items/x.md:4 updated: "0024-11-22" ${TYPO}`],
+      [{ date: -40_000_000_000 }, `items/x.md:3 date: -40000000000 ${TYPO}`],
+      [{ date: new Date('0099-06-01T00:00:00Z') }, `items/x.md:3 date: "0099-06-01T00:00:00.000Z" ${TYPO}`],
+      [
+        { date: '9999-12-31T23:30:00-01:00' },
+        'items/x.md:3 date: "9999-12-31T23:30:00-01:00" is after the year 9999 (in UTC), which RSS and Atom dates cannot write',
+      ],
+    ])('refuses %j: %s', (fields, message) => {
+      const { value, diagnostics } = toArticle(makeRecord(fields, { file: 'items/x.md' }), config);
+      expect([value, diagnostics.map(formatDiagnostic)]).toEqual([undefined, [message]]);
+    });
+
+    it.each([
+      ['1000-01-02', '1000-01-01T23:50:39.000Z'],
+      // Paris kept its mean solar time (+00:09:21) until 1911
+      ['1er janvier 1900', '1899-12-31T23:50:39.000Z'],
+      ['9999-12-31T12:00:00Z', '9999-12-31T12:00:00.000Z'],
+    ])('publishes %j as %s', (date, iso) => {
+      const { value, diagnostics } = toArticle(makeRecord({ date }), config);
+      expect([value?.date.toISOString(), diagnostics]).toEqual([iso, []]);
+    });
+  });
+
   describe('when the weekday does not match the date', () => {
     const record = makeRecord({ date: 'jeudi, novembre 22, 2024' }, { file: 'items/x.txt' });
     const { value, diagnostics } = toArticle(record, config);

@@ -78,6 +78,17 @@ describe('RSS pubDate', () => {
     });
   });
 
+  // Date.UTC reads the years 0–99 as 1900–1999; 1 January 0001 is a Monday, 1 January 1901 a Tuesday.
+  describe('when the year is below 100', () => {
+    it.each([
+      [['date-too-old'], 'Mon, 01 Jan 0001 00:00:00 GMT'],
+      [['date-weekday', 'date-too-old'], 'Tue, 01 Jan 0001 00:00:00 GMT'],
+      [['date-too-old'], 'Tue, 29 Feb 0000 00:00:00 GMT'],
+    ])('reports %j for %s, read in its own year', (codes, date) => {
+      expect(codesOf(rssWithDate(date), 'rss')).toEqual(codes);
+    });
+  });
+
   describe('when lastBuildDate is not RFC 822', () => {
     it('flags it too', () => {
       const body = rssDoc().replace('<lastBuildDate>Fri, 22 Nov 2024 00:00:00 +0100', '<lastBuildDate>2024-11-22');
@@ -90,6 +101,13 @@ describe('Atom dates', () => {
   describe('when the date is RFC 3339 with an offset', () => {
     it.each(['2024-11-22T00:00:00+01:00', '2024-11-21T23:00:00Z', '2024-11-21T23:00:00.123Z', '2024-11-21T18:00:00-05:00'])('accepts %s', (date) => {
       expect(codesOf(atomDoc({ entries: [atomEntry({ updated: `<updated>${date}</updated>` })] }), 'atom')).toEqual([]);
+    });
+  });
+
+  describe('when the year is below 100', () => {
+    // 0000 is a leap year (proleptic Gregorian), 1900 is not: read as 1900, 29 February would be no day.
+    it.each(['0000-02-29T00:00:00Z', '0099-06-01T00:00:00+01:00'])('reads %s as a real, implausibly old date', (date) => {
+      expect(codesOf(atomDoc({ entries: [atomEntry({ updated: `<updated>${date}</updated>` })] }), 'atom')).toEqual(['date-too-old']);
     });
   });
 

@@ -15,6 +15,7 @@ const rows: [string, UriKind, string | undefined][] = [
   ['tag:example.org,2024-1-1:maroc', 'rfc2396_full', 'InvalidTAG'],
   ['tag:example.org,2024-13-01:maroc', 'rfc2396_full', 'InvalidTAG'],
   ['tag:example.org,2023-02-29:maroc', 'rfc2396_full', 'InvalidTAG'],
+  ['tag:example.org,0000-02-29:maroc', 'rfc2396_full', undefined], // 0000 is a leap year; 1900 (what Date.UTC makes of it) is not
   ['tag:Example.org,2024-01-01:maroc', 'rfc2396_full', 'InvalidTAG'],
   ['tag:example.org,2024-01-01:société', 'rfc2396_full', 'InvalidTAG'],
   ['tag:example.org,2024-01-01:a b', 'rfc2396_full', 'InvalidTAG'],
@@ -38,6 +39,19 @@ const rows: [string, UriKind, string | undefined][] = [
   ['https://example.org/société', 'rfc2396', 'UriNotIri'],
   ['http:/example.org/', 'rfc3987', 'InvalidIRI'],
   ['http:///example.org/', 'rfc2396', 'InvalidLink'],
+  // RFC 3986 §3.2.2: an IP literal host in brackets, right after "//"; brackets anywhere else must be encoded
+  ['https://[::1]/', 'rfc2396_full', undefined],
+  ['https://[2001:db8::7]:8443/articles/?a=1#b', 'rfc2396_full', undefined],
+  ['http://[::ffff:102:304]/', 'rfc2396_full', undefined],
+  ['https://[::ffff:1.2.3.4]/', 'rfc2396', undefined],
+  ['https://[::1]/', 'rfc3987', undefined],
+  ['https://[::1]/wiki/[a]', 'rfc2396_full', 'InvalidUriChar'],
+  ['https://example.org/wiki/A_[b]', 'rfc2396_full', 'InvalidUriChar'],
+  ['https://example.org/a?x=[1]', 'rfc3987', 'InvalidUriChar'],
+  ['https://[example.org]/', 'rfc2396_full', 'InvalidUriChar'],
+  ['https://[::1]/', 'rfc2396', undefined],
+  ['https://example.org/a|b', 'rfc2396_full', 'InvalidUriChar'],
+  ['https://example.org/a%7Cb', 'rfc2396_full', undefined],
 ];
 
 describe('checkUriSyntax', () => {
