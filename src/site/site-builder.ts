@@ -37,7 +37,8 @@ import { renderRss } from '../render/rss.ts';
 import { CONTENT_TYPES, type RenderedDocument } from '../render/render-site.ts';
 import { applyLifecycle } from '../lifecycle/apply-lifecycle.ts';
 import type { Redirect } from '../lifecycle/apply-ledger.ts';
-import { LEDGER_FILE, readLedger, writeLedger, type Ledger } from '../lifecycle/ledger.ts';
+import { LEDGER_FILE, readLedger, type Ledger } from '../lifecycle/ledger.ts';
+import { saveLedger } from '../lifecycle/ledger-access.ts';
 import { splitScheduled, type ScheduledArticle } from '../lifecycle/schedule.ts';
 import type { ArticleStore, StoredArticle } from './article-store.ts';
 import { decidePublication, type RecordOutcome } from './publish-decision.ts';
@@ -395,7 +396,8 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       schedule = life;
       diagnostics.push(...stamp(life.diagnostics, 'record'));
       ledger = life.ledger;
-      if (ledgerMode === 'update') await writeLedger(itemsDir, life.ledger);
+      // A folder that cannot take the ledger (read-only, full) costs its history, not the build: one warning.
+      if (ledgerMode === 'update') diagnostics.push(...stamp(await saveLedger(itemsDir, life.ledger, options.displayDir ?? itemsDir), 'record'));
     }
 
     // 4. Feed set and documents: re-rendered only when what they show changed.
