@@ -66,7 +66,8 @@ export async function lockOutputFolder(out: string, options: OutputLockOptions =
         continue;
       }
       if (options.wait === false) {
-        throw new OutputError(`${showPath(out)}/ is being written by another build (pid ${holder})`, out);
+        // EBUSY: the machine's state, not a wrong command line (the CLI exits 1, not 2).
+        throw new OutputError(`${showPath(out)}/ is being written by another build (pid ${holder})`, out, 'EBUSY');
       }
       if (!waiting) options.onWait?.(holder);
       waiting = true;
