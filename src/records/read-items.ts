@@ -129,7 +129,8 @@ export async function listRecordFiles(dir: string, options: ListRecordFilesOptio
           real = await realpath(absolute);
         } catch (error) {
           const code = describe(error);
-          if (code === 'ELOOP') report('error', rel, 'link-loop', 'is a link that leads back to itself; not followed');
+          if (code === 'ENOENT' && hasUndecodableName(entry.name)) report('error', rel, 'name-not-utf8', NOT_UTF8);
+          else if (code === 'ELOOP') report('error', rel, 'link-loop', 'is a link that leads back to itself; not followed');
           else if (code === 'ENOENT') report(isRecordName ? 'error' : 'warning', rel, 'link-dangling', 'is a link to nothing (its target does not exist)');
           else report('error', rel, 'unreadable', `cannot follow the link: ${code}`);
           return undefined;
@@ -144,7 +145,8 @@ export async function listRecordFiles(dir: string, options: ListRecordFilesOptio
       try {
         info = await stat(real);
       } catch (error) {
-        report('error', rel, 'unreadable', `cannot read it: ${describe(error)}`);
+        if (describe(error) === 'ENOENT' && hasUndecodableName(entry.name)) report('error', rel, 'name-not-utf8', NOT_UTF8);
+        else report('error', rel, 'unreadable', `cannot read it: ${describe(error)}`);
         return undefined;
       }
       return { name, rel, absolute: entry.isSymbolicLink() ? real : absolute, real, info, isLink: entry.isSymbolicLink() };
@@ -261,6 +263,16 @@ const FORMATS: Readonly<Record<string, RecordFormat>> = { '.md': 'md', '.markdow
 export const RECORD_EXTENSIONS: readonly string[] = Object.keys(FORMATS);
 
 // --- internal ---
+
+/**
+ * A name that is not valid UTF-8 reaches JavaScript with U+FFFD in place of its bad bytes, so the path built from it
+ * names no file (ENOENT although the file is there): the file must be renamed.
+ */
+function hasUndecodableName(name: string): boolean {
+  return name.includes('\uFFFD');
+}
+
+const NOT_UTF8 = 'its name is not valid UTF-8 (shown with � in its place), so it cannot be opened; rename it';
 
 function formatOf(name: string): RecordFormat | undefined {
   const ext = path.extname(name);
