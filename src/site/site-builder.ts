@@ -306,14 +306,16 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       const readAt = Date.now();
       const display = displayOf(file);
       const base = { listed: file, readAt, file: display };
+      // As listed at its last read: a new inode under the name is an atomic save, read without waiting to settle.
+      const previous = files.get(file.name)?.listed;
       // 2. Articles: validated once per record version (the entry is new whenever the file was re-read), or taken
       //    from the persistent store when these very bytes were validated by an earlier build.
       if (!store) {
-        const record = await readRecordFile(file, { display, vocabulary, limits: config.limits });
+        const record = await readRecordFile(file, { display, vocabulary, limits: config.limits, previous });
         entries[index] = { ...base, ...toStored(record, config, bodies, shareList) };
         return;
       }
-      const read = await readRecordBytes(file, { display, limits: config.limits });
+      const read = await readRecordBytes(file, { display, limits: config.limits, previous });
       if ('failed' in read) {
         entries[index] = { ...base, recordDiagnostics: stamp(read.failed.diagnostics, 'record'), article: undefined };
         return;
