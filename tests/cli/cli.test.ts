@@ -154,6 +154,17 @@ describe('gazette build', () => {
 });
 
 describe('gazette check', () => {
+  describe('under the placeholder siteUrl of feed.config.ts (gazette.example.org, RFC 2606)', () => {
+    it.each([
+      ['says once that the ledger would not be written', [], 1],
+      ['says nothing of it with --no-ledger', ['--no-ledger'], 0],
+    ])('%s', async (_label, flags, lines) => {
+      const result = await gazette(['check', '--items', 'tests/fixtures/items', ...flags]);
+      const said = result.stderr.split('\n').filter((l) => l.includes('reserved example or local name'));
+      expect([result.code, said.length]).toEqual([0, lines]);
+    });
+  });
+
   describe('when records are broken', () => {
     let result: CliResult;
     beforeAll(async () => {
