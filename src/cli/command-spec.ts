@@ -29,6 +29,7 @@ const items: FlagSpec = { type: 'string', value: 'DIR', help: 'Records folder (d
 const json: FlagSpec = { type: 'boolean', help: 'Print one JSON document (diagnostics and counts) on stdout, for CI' };
 const future: FlagSpec = { type: 'boolean', help: 'Also publish articles dated in the future' };
 const noPages: FlagSpec = { type: 'boolean', help: 'Feeds only: no HTML pages' };
+const noLedger: FlagSpec = { type: 'boolean', help: 'Neither read nor write the publication ledger (a read-only items folder)' };
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -45,6 +46,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       future,
       clean: { type: 'boolean', help: 'Replace an output folder that holds files Gazette did not write' },
       force: { type: 'boolean', help: 'Write into an existing folder that is not a previous Gazette output' },
+      'no-ledger': noLedger,
+      'no-wait': { type: 'boolean', help: 'Exit 1 at once when another build is writing the same --out' },
     },
   },
   {
@@ -52,7 +55,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'Validate every record and lint the feeds; write nothing',
     args: '',
     positionals: 'none',
-    flags: { config, items, json, future },
+    flags: { config, items, json, future, 'no-ledger': noLedger },
   },
   {
     name: 'serve',
@@ -67,6 +70,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       quiet: { type: 'boolean', help: 'No request log' },
       'no-pages': noPages,
       future,
+      'no-ledger': noLedger,
     },
   },
   {

@@ -187,13 +187,18 @@ async function runCommand(inv: Extract<Invocation, { kind: 'run' }>, io: CliIO):
           future: bool('future'),
           clean: bool('clean'),
           force: bool('force'),
+          ledger: bool('no-ledger') ? false : undefined,
+          wait: bool('no-wait') ? false : undefined,
         },
         io,
       );
     }
     case 'check': {
       const { runCheck } = await import('./commands/check.ts');
-      return runCheck({ config: str('config'), items: str('items'), json: bool('json'), future: bool('future') }, io);
+      return runCheck(
+        { config: str('config'), items: str('items'), json: bool('json'), future: bool('future'), ledger: bool('no-ledger') ? false : undefined },
+        io,
+      );
     }
     case 'serve': {
       const raw = str('port');
@@ -211,6 +216,7 @@ async function runCommand(inv: Extract<Invocation, { kind: 'run' }>, io: CliIO):
           quiet: bool('quiet'),
           pages: bool('no-pages') ? false : undefined,
           future: bool('future'),
+          ledger: bool('no-ledger') ? false : undefined,
         },
         io,
       );

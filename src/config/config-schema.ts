@@ -53,6 +53,8 @@ export interface ResolvedConfig {
   readonly cacheControl: string;
   /** False: `gazette build` and `serve` publish the feeds only, no HTML pages. */
   readonly pages: boolean;
+  /** False: no publication ledger is read or written (`--no-ledger`). */
+  readonly ledger: boolean;
   /** Folder of static assets copied into the output as they are (relative to the config file until loaded). */
   readonly publicDir: string;
   readonly limits: RecordLimits;
@@ -134,6 +136,7 @@ const FIELDS: { readonly [K in ConfigKey]-?: FieldSpec<ResolvedConfig[K]> } = {
   outDir: { read: readText, default: () => DEFAULT_OUT_DIR },
   cacheControl: { read: readText, default: () => DEFAULT_CACHE_CONTROL },
   pages: { read: readBoolean, default: () => true },
+  ledger: { read: readBoolean, default: () => true },
   publicDir: { read: readText, default: () => DEFAULT_PUBLIC_DIR },
   limits: { read: checkLimits, default: () => DEFAULT_LIMITS },
 };

@@ -50,6 +50,11 @@ export interface GazetteConfig {
   cacheControl?: string;
   /** False: publish the feeds only, no HTML pages. Default true. */
   pages?: boolean;
+  /**
+   * False: no publication ledger (`items/.published.json`) is read or written, for a read-only items folder.
+   * Default true.
+   */
+  ledger?: boolean;
   /** Folder of static assets copied into the output as they are, relative to the config file. Default `public`. */
   publicDir?: string;
   /** Per-record limits; each one left out keeps its default (see the README's Reliability and security section). */

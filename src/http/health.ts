@@ -1,6 +1,7 @@
 // http: the /healthz document — status, counts and times for everyone; file names and messages only for the operator.
 import type { IncomingMessage } from 'node:http';
 import { formatDiagnostic } from '../diagnostics.ts';
+import { LEDGER_UNWRITABLE } from '../lifecycle/ledger-access.ts';
 import type { FeedSnapshot } from '../publish/feed-snapshot.ts';
 import type { SourceHealth } from './snapshot-source.ts';
 
@@ -19,6 +20,11 @@ export interface HealthReport {
   } | null;
   readonly lastSuccess: string | null;
   readonly watcher: { readonly state: string; readonly since: string } | null;
+  /**
+   * `unwritable`: the last build could not write the publication ledger (a read-only or full items folder); the
+   * site is served all the same, without redirect memory or first-publication times. Otherwise `ok`.
+   */
+  readonly ledger: 'ok' | 'unwritable';
   /** Formatted diagnostics (`items/x.md:3 date: …`), at most {@link MAX_HEALTH_DIAGNOSTICS}. */
   readonly diagnostics?: readonly string[];
   /** Record files whose last good version is served, and the watcher's last error. */
@@ -47,6 +53,7 @@ export function healthReport(health: SourceHealth, snapshot: FeedSnapshot | unde
       : null,
     lastSuccess: health.lastSuccess?.toISOString() ?? null,
     watcher: health.watcher ? { state: health.watcher.state, since: health.watcher.since.toISOString() } : null,
+    ledger: isLedgerUnwritable(health) ? 'unwritable' : 'ok',
   };
   if (!detailed) return report;
   return {
@@ -74,5 +81,11 @@ function statusOf(health: SourceHealth, serving: boolean): HealthReport['status'
   if (!serving) return 'failed';
   // A watcher that stopped means edits no longer go live: not "ok", even when the last build was clean.
   if (health.watcher && health.watcher.state !== 'watching') return 'degraded';
+  // Served, but moved pages lose their redirects while the ledger cannot be written: the operator must know.
+  if (isLedgerUnwritable(health)) return 'degraded';
   return health.build.ok ? 'ok' : 'degraded';
+}
+
+function isLedgerUnwritable(health: SourceHealth): boolean {
+  return health.build?.diagnostics.some((d) => d.code === LEDGER_UNWRITABLE) ?? false;
 }

@@ -6,6 +6,7 @@ import type { FeedSnapshot } from './feed-snapshot.ts';
 import { COMPRESSION_ID, compressBrotli, compressGzip, sha256, sha256OfFile } from './output-encoding.ts';
 import { OutputError, showPath, toOutputError } from './output-error.ts';
 import { checkOutDir, inspectOutDir, recoverInterruptedSwap, swapIn } from './output-folder.ts';
+import { lockOutputFolder } from './output-lock.ts';
 import { MANIFEST_NAME, isSourceKey, serializeManifest, toManifestTime, type ManifestEntry } from './output-manifest.ts';
 import { listPublicFiles, type PublicFile } from './public-files.ts';
 import { createWritePool } from './write-pool.ts';
@@ -26,6 +27,13 @@ export interface StaticOutputOptions {
   readonly force?: boolean;
   /** Most files being written at once, and so most documents held in memory; default {@link DEFAULT_CONCURRENCY}. */
   readonly concurrency?: number;
+  /**
+   * Another build writing the same outDir (its lock file `<outDir>.lock`): wait for it (default true), or false to
+   * fail at once with an {@link OutputError} naming its pid.
+   */
+  readonly wait?: boolean;
+  /** Called once when another live build holds the outDir and this one starts waiting. */
+  readonly onWait?: (pid: number) => void;
   /** Replaces the file operations that write (tests count open files or inject ENOSPC); default node:fs/promises. */
   readonly fileSystem?: Partial<OutputFileSystem>;
 }
@@ -97,16 +105,28 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
   const pool = createWritePool(limit); // checks the limit before anything touches the disk
   const out = checkOutDir(outDir, options);
   const fs: OutputFileSystem = { ...REAL_FS, ...options.fileSystem };
-  await recoverInterruptedSwap(out);
-  const { entries: previous, compression: previousCompression, tree: previousTree } = await inspectOutDir(out, options);
+  // One build at a time per folder: from here until commit or abort, nothing else swaps trees at `out`.
+  const lock = await lockOutputFolder(out, {
+    ...(options.wait === undefined ? {} : { wait: options.wait }),
+    ...(options.onWait ? { onWait: options.onWait } : {}),
+  });
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const temp = `${out}.tmp-${suffix}`;
+  let opened;
   try {
-    await fsp.mkdir(path.dirname(out), { recursive: true });
-    await fsp.mkdir(temp);
+    await recoverInterruptedSwap(out);
+    opened = await inspectOutDir(out, options);
+    try {
+      await fsp.mkdir(path.dirname(out), { recursive: true });
+      await fsp.mkdir(temp);
+    } catch (error) {
+      throw toOutputError(error, path.dirname(out));
+    }
   } catch (error) {
-    throw toOutputError(error, path.dirname(out));
+    await lock.release();
+    throw error;
   }
+  const { entries: previous, compression: previousCompression, tree: previousTree } = opened;
 
   let state: 'open' | 'committing' | 'done' = 'open';
   let written = 0;
@@ -217,8 +237,12 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
   }
 
   async function cleanUp(): Promise<void> {
-    await pool.drain();
-    await fsp.rm(temp, { recursive: true, force: true });
+    try {
+      await pool.drain();
+      await fsp.rm(temp, { recursive: true, force: true });
+    } finally {
+      await lock.release();
+    }
   }
 
   return {
@@ -273,6 +297,7 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
         });
         await swapIn(temp, out, `${out}.old-${suffix}`, previousTree, limit);
         state = 'done';
+        await lock.release();
         return { files: [...manifest.keys()].sort(), written, unchanged, notes: listing.notes };
       } catch (error) {
         state = 'done';

@@ -2,8 +2,7 @@
 //
 // Two steps the live site can also run apart: `listRecordFiles` walks the folder (links, ignores, duplicate ids)
 // and `readRecordFile` reads one file with bounded I/O and parses it with `parseRecordText` (pure, worker-safe).
-import { constants as fsConstants } from 'node:fs';
-import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { mapPool } from '../_lib/map-pool.ts';
 import { internalError } from '../_lib/internal-error.ts';
@@ -12,6 +11,7 @@ import type { Diagnostic, Result } from '../diagnostics.ts';
 import { parseRecordText } from './parse-record-text.ts';
 import type { RawRecord, RecordFormat } from './raw-record.ts';
 import { checkRecordSize } from './record-limits.ts';
+import { readSettled, SETTLE_LIMIT_MS } from './read-settled.ts';
 
 /** Options of {@link readItems}. */
 export interface ReadItemsOptions {
@@ -37,6 +37,11 @@ export interface ReadRecordFileOptions {
   readonly vocabulary: readonly string[];
   /** Size, nesting and alias budgets; default {@link DEFAULT_LIMITS}. */
   readonly limits?: RecordLimits;
+  /**
+   * The same file as listed when it was last read: when its inode differs, the file was replaced whole (an atomic
+   * save) and is read at once; otherwise a file changed moments ago is read once it has settled (read-settled.ts).
+   */
+  readonly previous?: RecordFile | undefined;
 }
 
 /** One record file found by {@link listRecordFiles}, with the stat information of the walk. */
@@ -52,6 +57,8 @@ export interface RecordFile {
   readonly size: number;
   /** Modification time when listed, in ms since the epoch. */
   readonly mtimeMs: number;
+  /** Inode number when listed: another one under the same name means the file was replaced whole. */
+  readonly ino?: number;
 }
 
 /** Files read at once by {@link readItems}: enough to keep the disk busy, far below any open-files limit. */
@@ -129,7 +136,8 @@ export async function listRecordFiles(dir: string, options: ListRecordFilesOptio
           real = await realpath(absolute);
         } catch (error) {
           const code = describe(error);
-          if (code === 'ELOOP') report('error', rel, 'link-loop', 'is a link that leads back to itself; not followed');
+          if (code === 'ENOENT' && hasUndecodableName(entry.name)) report('error', rel, 'name-not-utf8', NOT_UTF8);
+          else if (code === 'ELOOP') report('error', rel, 'link-loop', 'is a link that leads back to itself; not followed');
           else if (code === 'ENOENT') report(isRecordName ? 'error' : 'warning', rel, 'link-dangling', 'is a link to nothing (its target does not exist)');
           else report('error', rel, 'unreadable', `cannot follow the link: ${code}`);
           return undefined;
@@ -144,7 +152,8 @@ export async function listRecordFiles(dir: string, options: ListRecordFilesOptio
       try {
         info = await stat(real);
       } catch (error) {
-        report('error', rel, 'unreadable', `cannot read it: ${describe(error)}`);
+        if (describe(error) === 'ENOENT' && hasUndecodableName(entry.name)) report('error', rel, 'name-not-utf8', NOT_UTF8);
+        else report('error', rel, 'unreadable', `cannot read it: ${describe(error)}`);
         return undefined;
       }
       return { name, rel, absolute: entry.isSymbolicLink() ? real : absolute, real, info, isLink: entry.isSymbolicLink() };
@@ -165,7 +174,7 @@ export async function listRecordFiles(dir: string, options: ListRecordFilesOptio
       } else if (info.isFile()) {
         const format = formatOf(name);
         if (format === undefined) continue;
-        found.push({ absolute, name: rel, relPath: rel.slice(0, -path.extname(name).length), format, size: info.size, mtimeMs: info.mtimeMs });
+        found.push({ absolute, name: rel, relPath: rel.slice(0, -path.extname(name).length), format, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino });
       } else if (formatOf(name) !== undefined) {
         // A FIFO or device named like a record would block or never end a read.
         report('error', rel, 'not-a-file', `is not a regular file${isLink ? ' (a link to one)' : ''}; not read`);
@@ -211,14 +220,20 @@ export async function readRecordFile(file: RecordFile, options: ReadRecordFileOp
  */
 export async function readRecordBytes(
   file: RecordFile,
-  options: Pick<ReadRecordFileOptions, 'display' | 'limits'>,
+  options: Pick<ReadRecordFileOptions, 'display' | 'limits' | 'previous'>,
 ): Promise<{ readonly bytes: Uint8Array } | { readonly failed: Result<undefined> }> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const tooLarge = checkRecordSize(file.size, limits, options.display);
   if (tooLarge.length > 0) return { failed: { value: undefined, diagnostics: tooLarge } };
+  const { previous } = options;
+  const replaced = previous?.ino !== undefined && file.ino !== undefined && previous.absolute === file.absolute && previous.ino !== file.ino;
   try {
-    return { bytes: await readBounded(file.absolute, limits.recordBytes + 1) };
+    return { bytes: await readSettled(file.absolute, limits.recordBytes + 1, { replaced }) };
   } catch (error) {
+    if (describe(error) === 'ESETTLE') {
+      const message = `kept changing for ${SETTLE_LIMIT_MS / 1000} s while it was read (still being written?); not read, it is read again once it changes`;
+      return { failed: fail(options.display, 'record-changing', message) };
+    }
     if (isSystemError(error)) return { failed: fail(options.display, 'unreadable', `cannot read the file: ${describe(error)}`) };
     return { failed: { value: undefined, diagnostics: [internalError(options.display, error)] } };
   }
@@ -251,7 +266,7 @@ export async function statRecordFile(dir: string, absolute: string): Promise<Rec
   if (!info.isFile()) return 'unsure';
   const format = formatOf(path.basename(name));
   if (format === undefined) return 'none';
-  return { absolute, name, relPath: name.slice(0, -path.extname(name).length), format, size: info.size, mtimeMs: info.mtimeMs };
+  return { absolute, name, relPath: name.slice(0, -path.extname(name).length), format, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };
 }
 
 /** Record files by extension (compared in lower case). `.markdown` is the other common Markdown extension. */
@@ -261,6 +276,16 @@ const FORMATS: Readonly<Record<string, RecordFormat>> = { '.md': 'md', '.markdow
 export const RECORD_EXTENSIONS: readonly string[] = Object.keys(FORMATS);
 
 // --- internal ---
+
+/**
+ * A name that is not valid UTF-8 reaches JavaScript with U+FFFD in place of its bad bytes, so the path built from it
+ * names no file (ENOENT although the file is there): the file must be renamed.
+ */
+function hasUndecodableName(name: string): boolean {
+  return name.includes('\uFFFD');
+}
+
+const NOT_UTF8 = 'its name is not valid UTF-8 (shown with � in its place), so it cannot be opened; rename it';
 
 function formatOf(name: string): RecordFormat | undefined {
   const ext = path.extname(name);
@@ -295,37 +320,6 @@ function isInside(root: string, target: string): boolean {
   const relative = path.relative(root, target);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
-
-/** Reads at most `max` bytes; O_NONBLOCK so a FIFO put in place of the file cannot hang the build. */
-async function readBounded(file: string, max: number): Promise<Uint8Array> {
-  const handle = await open(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EINVAL' });
-    // One read of the expected size (plus one byte to see growth), then more only if the file grew meanwhile.
-    const chunks: Buffer[] = [];
-    let total = 0;
-    let want = Math.min(max, info.size + 1);
-    while (total < max && want > 0) {
-      const chunk = Buffer.alloc(want);
-      let filled = 0;
-      while (filled < want) {
-        const { bytesRead } = await handle.read(chunk, filled, want - filled, total + filled);
-        if (bytesRead === 0) break;
-        filled += bytesRead;
-      }
-      chunks.push(chunk.subarray(0, filled));
-      total += filled;
-      if (filled < want) break;
-      want = Math.min(max - total, GROWTH_CHUNK);
-    }
-    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-  } finally {
-    await handle.close();
-  }
-}
-
-const GROWTH_CHUNK = 64 * 1024;
 
 function fail(file: string, code: string, message: string): Result<undefined> {
   return { value: undefined, diagnostics: [{ severity: 'error', file, code, message }] };

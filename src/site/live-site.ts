@@ -4,7 +4,7 @@ import path from 'node:path';
 import { isMountPath } from '../_lib/mount-path.ts';
 import { floorToSecond } from '../_lib/floor-to-second.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
-import { displayPath, formatDiagnostic } from '../diagnostics.ts';
+import { displayPath, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { SourceHealth } from '../http/snapshot-source.ts';
 import type { FeedSnapshot, PendingPage, SnapshotEntry } from '../publish/feed-snapshot.ts';
 import { createLazyEntry, type EncodedParts } from '../publish/snapshot.ts';
@@ -183,6 +183,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
   let watcher: ItemsWatcher | undefined;
   let closed = false;
   let closing: Promise<void> | undefined;
+  const sayOnce = createOnceFilter();
 
   /** Runs builds one at a time, in call order. */
   const exclusive = <T>(task: () => Promise<T>): Promise<T> => {
@@ -238,7 +239,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
       kept: reply.kept,
       durationMs: reply.durationMs,
     };
-    for (const d of reply.diagnostics) log(formatDiagnostic(d));
+    for (const d of sayOnce(reply.diagnostics)) log(formatDiagnostic(d));
     if (!reply.ok) log(`build failed: nothing to serve from ${displayDir}; keeping the last good feeds`);
     else {
       const changes = reply.full ? 'full' : `${reply.changed.length} changed, ${reply.removed.length} removed`;
@@ -339,6 +340,25 @@ interface Variant {
   readonly config: ResolvedConfig;
   snapshot: FeedSnapshot | undefined;
   firstBuild: Promise<void>;
+}
+
+/** Findings about the folder, not a record: logged when they appear, not again by every rebuild while they last. */
+const SAID_ONCE: ReadonlySet<string> = new Set(['ledger-unwritable', 'link-loop']);
+
+/** Filters out the {@link SAID_ONCE} findings the previous build already had; one that goes away is said again if it returns. */
+function createOnceFilter(): (diagnostics: readonly Diagnostic[]) => Diagnostic[] {
+  let said = new Set<string>();
+  return (diagnostics) => {
+    const now = new Set<string>();
+    const shown = diagnostics.filter((d) => {
+      if (!SAID_ONCE.has(d.code)) return true;
+      const line = formatDiagnostic(d);
+      now.add(line);
+      return !said.has(line);
+    });
+    said = now;
+    return shown;
+  };
 }
 
 /** Both sets of changed files, or `'all'` when either needs a walk. */

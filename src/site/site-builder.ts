@@ -36,7 +36,8 @@ import { renderRss } from '../render/rss.ts';
 import { CONTENT_TYPES, type RenderedDocument } from '../render/render-site.ts';
 import { applyLifecycle } from '../lifecycle/apply-lifecycle.ts';
 import type { Redirect } from '../lifecycle/apply-ledger.ts';
-import { LEDGER_FILE, readLedger, writeLedger, type Ledger } from '../lifecycle/ledger.ts';
+import { LEDGER_FILE, readLedger, type Ledger } from '../lifecycle/ledger.ts';
+import { saveLedger } from '../lifecycle/ledger-access.ts';
 import { splitScheduled, type ScheduledArticle } from '../lifecycle/schedule.ts';
 import type { ArticleStore, StoredArticle } from './article-store.ts';
 import { createLintGate, type GatedFeed, type LintGate } from './lint-gate.ts';
@@ -316,14 +317,16 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       const readAt = Date.now();
       const display = displayOf(file);
       const base = { listed: file, readAt, file: display };
+      // As listed at its last read: a new inode under the name is an atomic save, read without waiting to settle.
+      const previous = files.get(file.name)?.listed;
       // 2. Articles: validated once per record version (the entry is new whenever the file was re-read), or taken
       //    from the persistent store when these very bytes were validated by an earlier build.
       if (!store) {
-        const record = await readRecordFile(file, { display, vocabulary, limits: config.limits });
+        const record = await readRecordFile(file, { display, vocabulary, limits: config.limits, previous });
         entries[index] = { ...base, ...toStored(record, config, bodies, shareList) };
         return;
       }
-      const read = await readRecordBytes(file, { display, limits: config.limits });
+      const read = await readRecordBytes(file, { display, limits: config.limits, previous });
       if ('failed' in read) {
         entries[index] = { ...base, recordDiagnostics: stamp(read.failed.diagnostics, 'record'), article: undefined };
         return;
@@ -406,7 +409,8 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       schedule = life;
       diagnostics.push(...stamp(life.diagnostics, 'record'));
       ledger = life.ledger;
-      if (ledgerMode === 'update') await writeLedger(itemsDir, life.ledger);
+      // A folder that cannot take the ledger (read-only, full) costs its history, not the build: one warning.
+      if (ledgerMode === 'update') diagnostics.push(...stamp(await saveLedger(itemsDir, life.ledger, options.displayDir ?? itemsDir), 'record'));
     }
 
     // Warnings that depend on the clock and on public/ (one listing per build), for every valid record.

@@ -30,6 +30,10 @@ export interface StaticBuildOptions {
   readonly clean?: boolean;
   /** Write into an existing folder that is not a previous Gazette output. */
   readonly force?: boolean;
+  /** Another build writing outDir: wait for it (default true), or false to fail at once naming its pid. */
+  readonly wait?: boolean;
+  /** Called once when another build holds outDir and this one starts waiting for it. */
+  readonly onWait?: (pid: number) => void;
   /** The publication ledger: `update` (default) reads and writes `items/.published.json`. */
   readonly ledger?: 'update' | 'read' | 'off';
   /**
@@ -75,6 +79,8 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
     publicDir,
     ...(options.clean === undefined ? {} : { clean: options.clean }),
     ...(options.force === undefined ? {} : { force: options.force }),
+    ...(options.wait === undefined ? {} : { wait: options.wait }),
+    ...(options.onWait ? { onWait: options.onWait } : {}),
   });
   let build;
   try {

@@ -86,20 +86,28 @@ export function watchItems(dir: string, onChange: (change: ItemsChange) => void,
       current = { state: 'missing', since: new Date() };
       return;
     }
-    const started = watch(root, {
+    // The folder's real path is watched (links are not followed, and `items` may itself be a link to a release);
+    // events are named below `root` again, as the builder lists files.
+    const real = await realpath(root).catch(() => root);
+    const toRoot = (file: string): string => path.join(root, path.relative(real, path.resolve(real, file)));
+    const started = watch(real, {
       ignoreInitial: true,
+      // A link to a folder is never entered: `ln -s . items/loop` would otherwise be walked without end (ELOOP
+      // errors, memory growing by the second). The listing names such a loop once (read-items.ts); files a link
+      // leads to inside the items folder are watched where they really are.
+      followSymlinks: false,
       // Editor droppings (.#x.md, .x.md.swp, x.md~) are not records; rebuilding for them is wasted work.
       ignored: (file: string) => {
         const base = path.basename(file);
-        return file !== root && (base.startsWith('.') || base.endsWith('~'));
+        return file !== real && (base.startsWith('.') || base.endsWith('~'));
       },
     });
     watcher = started;
     started.on('all', (event: string, file: string) => {
       // The folder itself went away: its watch is dead; the next check attaches to whatever takes its place.
-      if (event === 'unlinkDir' && path.resolve(root, file) === root) identity = undefined;
+      if (event === 'unlinkDir' && path.resolve(real, file) === real) identity = undefined;
       // A folder added or removed may hold many records: that burst ends in a walk.
-      changed(event === 'add' || event === 'change' || event === 'unlink' ? path.resolve(root, file) : 'all');
+      changed(event === 'add' || event === 'change' || event === 'unlink' ? toRoot(file) : 'all');
     });
     started.on('error', (error: unknown) => {
       // A dead watcher must not go unnoticed: logged, shown in /healthz, and the folder check re-attaches it.

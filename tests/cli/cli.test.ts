@@ -30,8 +30,11 @@ describe('gazette build', () => {
       result = await gazette(['build', '--items', path.join(tmp, 'items'), '--out', out]);
     });
 
-    it('exits 0', () => {
-      expect(result.stderr).toBe('');
+    it('exits 0, saying once that the ledger is not written under the example siteUrl of feed.config.ts', () => {
+      // RFC 2606: gazette.example.org is a placeholder, whose guids must not be frozen into the ledger for good.
+      expect(result.stderr).toMatch(
+        /^[^\n]*\.published\.json warning: not written while the siteUrl host gazette\.example\.org is a reserved example or local name[^\n]*\n$/,
+      );
       expect(result.code).toBe(0);
     });
 
@@ -151,6 +154,17 @@ describe('gazette build', () => {
 });
 
 describe('gazette check', () => {
+  describe('under the placeholder siteUrl of feed.config.ts (gazette.example.org, RFC 2606)', () => {
+    it.each([
+      ['says once that the ledger would not be written', [], 1],
+      ['says nothing of it with --no-ledger', ['--no-ledger'], 0],
+    ])('%s', async (_label, flags, lines) => {
+      const result = await gazette(['check', '--items', 'tests/fixtures/items', ...flags]);
+      const said = result.stderr.split('\n').filter((l) => l.includes('reserved example or local name'));
+      expect([result.code, said.length]).toEqual([0, lines]);
+    });
+  });
+
   describe('when records are broken', () => {
     let result: CliResult;
     beforeAll(async () => {

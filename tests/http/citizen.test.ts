@@ -76,7 +76,7 @@ describe('the feed router mounted at /feeds', () => {
     it('shows only status, counts and times to a forwarded (public) request', async () => {
       const res = await request(mounted.port, '/feeds/healthz', { headers: { 'x-forwarded-for': '203.0.113.9' } });
       const report = JSON.parse(res.body.toString());
-      expect(Object.keys(report).sort()).toEqual(['articles', 'lastBuild', 'lastSuccess', 'status', 'updated', 'watcher']);
+      expect(Object.keys(report).sort()).toEqual(['articles', 'lastBuild', 'lastSuccess', 'ledger', 'status', 'updated', 'watcher']);
     });
   });
 });

@@ -178,6 +178,19 @@ describe('readItems', () => {
     });
   });
 
+  describe('when a file name is not valid UTF-8', () => {
+    it('says its name must be renamed (not ENOENT), and reads the others', async () => {
+      const dir = await makeItems('latin1', { 'a.md': MD });
+      // "café.md" written in Latin-1 by an old FTP client: é is the lone byte 0xE9.
+      await writeFile(Buffer.concat([Buffer.from(`${dir}/caf`), Buffer.from([0xe9]), Buffer.from('.md')]), MD);
+      const { value, diagnostics } = await readItems(dir, { vocabulary: [], displayDir: 'items' });
+      expect([value.map((r) => r.relPath), diagnostics.map((d) => [d.severity, d.file, d.code, /not valid UTF-8.*rename it/.test(d.message)])]).toEqual([
+        ['a'],
+        [['error', 'items/caf\uFFFD.md', 'name-not-utf8', true]],
+      ]);
+    });
+  });
+
   describe('when the folder links back to itself', () => {
     it('reads each record once and warns about the link', async () => {
       const dir = await makeItems('loop', { 'a.md': MD });

@@ -73,6 +73,27 @@ describe('watchItems', () => {
     expect(await pollUntil(async () => changes.includes('all'), 3000)).toBe(true);
   });
 
+  it.each([
+    ['made while watching (ln -s . items/loop2)', false],
+    ['two of them present at the start', true],
+  ])('never enters a symlink loop %s: no watcher error, and edits are still named', async (_label, atStart) => {
+    const items = path.join(root, 'items');
+    await mkdir(path.join(items, 'sub'), { recursive: true });
+    const makeLoops = async () => {
+      await symlink('.', path.join(items, 'loop2'));
+      if (atStart) await symlink('..', path.join(items, 'sub', 'up'));
+    };
+    if (atStart) await makeLoops();
+    const lines: string[] = [];
+    watcher = watchItems(items, (change) => changes.push(change), { debounceMs: 10, checkMs: 50, log: (line) => lines.push(line) });
+    await watcher.ready;
+    if (!atStart) await makeLoops();
+    const file = path.join(items, 'sub', 'after.md');
+    await writeFile(file, 'x');
+    expect(await pollUntil(async () => changes.some((c) => c !== 'all' && c.files.has(file)), 3000)).toBe(true);
+    expect({ state: watcher.state().state, lines }).toEqual({ state: 'watching', lines: [] });
+  });
+
   it('says when the folder is gone', async () => {
     const items = path.join(root, 'items');
     await mkdir(items);

@@ -1,13 +1,13 @@
 // cli: `gazette build` — records → static feeds and pages under --out, streamed to disk and swapped in atomically.
 import path from 'node:path';
-import { displayPath } from '../../diagnostics.ts';
+import { displayPath, formatDiagnostic } from '../../diagnostics.ts';
 import { isOutputError } from '../../publish/write-static.ts';
 import { buildStaticSite } from '../../site/static-build.ts';
 import { EXIT } from '../command-spec.ts';
 import { processIO, type CliIO } from '../io.ts';
 import { ProgressLine } from '../progress-line.ts';
 import { countDiagnostics, plural, printJson, reportDiagnostics } from '../report.ts';
-import { loadCommandConfig, type CommonArgs } from './load.ts';
+import { commandLedger, loadCommandConfig, type CommonArgs } from './load.ts';
 
 /** Arguments of `gazette build`. */
 export interface BuildArgs extends CommonArgs {
@@ -22,6 +22,10 @@ export interface BuildArgs extends CommonArgs {
   clean?: boolean | undefined;
   /** Write into an existing folder that is not a previous Gazette output (`--force`). */
   force?: boolean | undefined;
+  /** `--no-ledger` → false: neither read nor write the publication ledger. Default `config.ledger`. */
+  ledger?: boolean | undefined;
+  /** `--no-wait` → false: exit 1 at once when another build is writing the same output folder. */
+  wait?: boolean | undefined;
 }
 
 /** Builds and writes the site; 0 only when every record is valid and every feed lints clean. */
@@ -30,9 +34,13 @@ export async function runBuild(args: BuildArgs, io: CliIO = processIO()): Promis
   const outDir = args.out ? path.resolve(args.out) : config.outDir;
   // A self-rewriting line on a terminal for large builds (stderr, so --json and pipes stay clean).
   const progress = new ProgressLine(io.stderr, 'gazette build: records');
+  const ledger = commandLedger(config, 'update', args.ledger);
   let result;
   try {
     result = await buildStaticSite(config, {
+      ledger: ledger.mode,
+      ...(args.wait === undefined ? {} : { wait: args.wait }),
+      onWait: (pid) => io.stderr.write(`gazette build: ${displayPath(outDir)}/ is being written by another build (pid ${pid}); waiting for it\n`),
       onProgress: progress.update,
       outDir,
       displayDir: displayPath(config.itemsDir),
@@ -63,9 +71,12 @@ export async function runBuild(args: BuildArgs, io: CliIO = processIO()): Promis
       outDir: report ? displayPath(outDir) : null,
       scheduled,
       diagnostics: result.diagnostics,
+      ...(ledger.diagnostics.length > 0 ? { notes: ledger.diagnostics.map(formatDiagnostic) } : {}),
     });
     return status;
   }
+  // Not a finding about the records (it counts neither as an error nor as a warning): said once, first.
+  for (const d of ledger.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
   reportDiagnostics(io, result.diagnostics);
   if (!report) {
     io.stderr.write('nothing written\n');

@@ -1,10 +1,10 @@
 // cli: `gazette check` — validate every record and lint every feed; write nothing (not even the ledger).
-import { displayPath } from '../../diagnostics.ts';
+import { displayPath, formatDiagnostic } from '../../diagnostics.ts';
 import { createSiteBuilder } from '../../site/site-builder.ts';
 import { EXIT } from '../command-spec.ts';
 import { processIO, type CliIO } from '../io.ts';
 import { countDiagnostics, plural, printJson, reportDiagnostics } from '../report.ts';
-import { loadCommandConfig, type CommonArgs } from './load.ts';
+import { commandLedger, loadCommandConfig, type CommonArgs } from './load.ts';
 
 /** Arguments of `gazette check`. */
 export interface CheckArgs extends CommonArgs {
@@ -12,15 +12,18 @@ export interface CheckArgs extends CommonArgs {
   json?: boolean | undefined;
   /** Check scheduled articles as if published now (`--future`). */
   future?: boolean | undefined;
+  /** `--no-ledger` → false: do not read the publication ledger. Default `config.ledger`. */
+  ledger?: boolean | undefined;
 }
 
 /** Validates records and feeds; 0 only when there is no error (warnings alone do not fail). */
 export async function runCheck(args: CheckArgs, io: CliIO = processIO()): Promise<number> {
   const config = await loadCommandConfig(args);
   // The ledger is read, not written: what a build would change (a moved page, a removed article) shows as a warning.
+  const ledger = commandLedger(config, 'read', args.ledger);
   const build = await createSiteBuilder(config, {
     displayDir: displayPath(config.itemsDir),
-    ledger: 'read',
+    ledger: ledger.mode,
     ...(args.future === undefined ? {} : { future: args.future }),
   }).build();
   const { errors, warnings } = countDiagnostics(build.diagnostics);
@@ -35,9 +38,12 @@ export async function runCheck(args: CheckArgs, io: CliIO = processIO()): Promis
       counts: { records: build.recordCount, articles: published, scheduled: scheduled.length, feeds, errors, warnings },
       scheduled,
       diagnostics: build.diagnostics,
+      ...(ledger.diagnostics.length > 0 ? { notes: ledger.diagnostics.map(formatDiagnostic) } : {}),
     });
     return status;
   }
+  // Not a finding about the records (it counts neither as an error nor as a warning): said once, first.
+  for (const d of ledger.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
   reportDiagnostics(io, build.diagnostics);
   for (const { file, due } of scheduled) io.stdout.write(`${file}: scheduled for ${due}\n`);
   io.stdout.write(

@@ -2,13 +2,13 @@
 // The port is bound before the first build or the watcher starts: a taken port or an unknown host fails at once,
 // with nothing left running to keep the process alive.
 import type { AddressInfo } from 'node:net';
-import { isGazetteError } from '../../diagnostics.ts';
+import { formatDiagnostic, isGazetteError } from '../../diagnostics.ts';
 import { startServer } from '../../serve-site.ts';
 import { defaultStoreDir } from '../../site/article-store.ts';
 import { feedUrls } from '../../render/feed-urls.ts';
 import { processIO, type CliIO } from '../io.ts';
 import { EXIT } from '../command-spec.ts';
-import { loadCommandConfig } from './load.ts';
+import { commandLedger, loadCommandConfig } from './load.ts';
 
 /** Arguments of {@link runServe}, as parsed by `cli/main.ts`. */
 export interface ServeArgs {
@@ -26,6 +26,8 @@ export interface ServeArgs {
   readonly pages?: boolean | undefined;
   /** Publish articles dated in the future (`--future`). */
   readonly future?: boolean | undefined;
+  /** `--no-ledger` → false: neither read nor write the publication ledger. Default `config.ledger`. */
+  readonly ledger?: boolean | undefined;
   /** Resolves to stop the server instead of a signal (tests). */
   readonly until?: Promise<unknown>;
   /** Where lines go; default the io's stdout for information, stderr for problems. */
@@ -69,6 +71,7 @@ export async function runServe(args: ServeArgs = {}, io: CliIO = processIO()): P
   }
 
   const host = args.host ?? DEFAULT_HOST;
+  const ledger = commandLedger(config, 'update', args.ledger);
   let server;
   try {
     // Build diagnostics always print; request lines only without --quiet (then no request log runs at all).
@@ -79,6 +82,7 @@ export async function runServe(args: ServeArgs = {}, io: CliIO = processIO()): P
       log: print,
       requestLog: !args.quiet,
       cacheDir: defaultStoreDir(),
+      ledger: ledger.mode,
       ...(args.pages === undefined ? {} : { pages: args.pages }),
       ...(args.future === undefined ? {} : { future: args.future }),
     });
@@ -100,6 +104,8 @@ export async function runServe(args: ServeArgs = {}, io: CliIO = processIO()): P
     print(`  Atom  ${local.atom}`);
     print(`  JSON  ${local.json}`);
     print(`  Health ${base}/healthz`);
+    // Said once, here, not by every rebuild.
+    for (const d of ledger.diagnostics) printError(formatDiagnostic(d));
 
     await new Promise<void>((resolve) => {
       const stop = () => {

@@ -1,0 +1,92 @@
+// records: the bytes of a record file once it has stopped changing — never half of an upload or of an in-place save.
+//
+// A file written in parts (an upload over a slow link, an FTP or SMB save, an editor that writes in place) can be
+// read between two parts. Like chokidar's `awaitWriteFinish`, a file is read only once its size and modification
+// time have stayed the same for a settle interval, and the read is checked afterwards: the file's stat before and
+// after must agree, or it is read again. A file replaced whole by a rename (an atomic save: a new inode under the
+// name) is complete when it appears, and is read at once.
+import { constants as fsConstants, type Stats } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+
+/** How long a file must stay unchanged before it is read (ms). */
+export const SETTLE_MS = 300;
+
+/** The longest a read waits for a file that keeps changing (ms); then it fails with code `ESETTLE`, unread. */
+export const SETTLE_LIMIT_MS = 3_000;
+
+/** Options of {@link readSettled}. */
+export interface ReadSettledOptions {
+  /** Default {@link SETTLE_MS}. */
+  readonly settleMs?: number;
+  /** Default {@link SETTLE_LIMIT_MS}. */
+  readonly limitMs?: number;
+  /** The file was replaced whole since it was last read (another inode under its name): no settle wait. */
+  readonly replaced?: boolean;
+}
+
+/**
+ * Reads at most `max` bytes of `file` once it has stopped changing. O_NONBLOCK, so a FIFO put in place of the
+ * file cannot hang the build; anything but a regular file fails with `EINVAL`. A file still changing after
+ * `limitMs` fails with code `ESETTLE`.
+ */
+export async function readSettled(file: string, max: number, options: ReadSettledOptions = {}): Promise<Uint8Array> {
+  const settleMs = options.settleMs ?? SETTLE_MS;
+  const deadline = Date.now() + (options.limitMs ?? SETTLE_LIMIT_MS);
+  let replaced = options.replaced ?? false;
+  for (;;) {
+    let wait = 0;
+    const handle = await open(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+    try {
+      const before = await handle.stat();
+      if (!before.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EINVAL' });
+      // Written less than a settle interval ago (or stamped a little ahead of this clock): perhaps not finished.
+      const age = Date.now() - before.mtimeMs;
+      if (!replaced && age < settleMs && age > -settleMs) {
+        if (Date.now() >= deadline) throw unsettled();
+        wait = settleMs - age;
+      } else {
+        const bytes = await readBounded(handle, before.size, max);
+        if (sameStat(before, await handle.stat())) return bytes;
+        if (Date.now() >= deadline) throw unsettled();
+        replaced = false; // it changed in place while read: wait for it to settle
+      }
+    } finally {
+      await handle.close();
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.max(wait, 1)));
+  }
+}
+
+// --- internal ---
+
+function unsettled(): Error {
+  return Object.assign(new Error('the file kept changing'), { code: 'ESETTLE' });
+}
+
+/** Size and modification time, to the nanosecond where the file system keeps it. */
+function sameStat(a: Stats, b: Stats): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
+}
+
+/** One read of the expected size (plus one byte to see growth), then more only if the file grew meanwhile. */
+async function readBounded(handle: FileHandle, size: number, max: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  let want = Math.min(max, size + 1);
+  while (total < max && want > 0) {
+    const chunk = Buffer.alloc(want);
+    let filled = 0;
+    while (filled < want) {
+      const { bytesRead } = await handle.read(chunk, filled, want - filled, total + filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    chunks.push(chunk.subarray(0, filled));
+    total += filled;
+    if (filled < want) break;
+    want = Math.min(max - total, GROWTH_CHUNK);
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+}
+
+const GROWTH_CHUNK = 64 * 1024;

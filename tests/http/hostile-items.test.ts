@@ -1,0 +1,64 @@
+// A live site under what an operator or a newsroom does to its items folder while it serves: a record written slowly
+// in place (an upload, an FTP save) and a symlink loop made with `ln -s . items/loop2`.
+import { spawn } from 'node:child_process';
+import { symlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeConfig } from '../helpers/factories.ts';
+import { pollUntil, request, startSite, type TestSite } from './_lib/site-server.ts';
+
+let site: TestSite;
+const logLines: string[] = [];
+beforeAll(async () => {
+  site = await startSite({ config: makeConfig(), watch: true, log: (line) => logLines.push(line) });
+});
+afterAll(() => site.close());
+
+const titles = async (): Promise<string[]> => {
+  const feed = JSON.parse((await request(site.port, '/feed.json')).body.toString('utf8')) as { items: { title: string }[] };
+  return feed.items.map((i) => i.title);
+};
+const health = async () => JSON.parse((await request(site.port, '/healthz')).body.toString('utf8'));
+
+describe('a live site', { shuffle: false }, () => {
+  it('never publishes a record half written by a slow writer, and publishes it whole once written', async () => {
+    const parts = ['vendredi, novembre 22, 2024\nNational\n\nDépêche lente : le conseil', ' régional', ' adopte', ' son budget', '\n\nTexte.\n'];
+    const full = 'Dépêche lente : le conseil régional adopte son budget';
+    // Each part 60 ms after the last: the pauses of an upload over a slow link, shorter than the settle interval.
+    const script = `
+      const fs = require('node:fs');
+      const [file, parts] = JSON.parse(process.argv[1]);
+      const fd = fs.openSync(file, 'w');
+      let i = 0;
+      const next = () => (i < parts.length ? (fs.writeSync(fd, parts[i++]), setTimeout(next, 60)) : fs.closeSync(fd));
+      next();`;
+    const writer = spawn(process.execPath, ['-e', script, JSON.stringify([path.join(site.itemsDir, 'lente.txt'), parts])], { stdio: 'ignore' });
+    let running = true;
+    const exited = new Promise((resolve) => writer.once('exit', resolve)).then(() => {
+      running = false;
+    });
+    const seen = new Set<string>();
+    while (running) {
+      for (const title of await titles()) if (title.startsWith('Dépêche lente')) seen.add(title);
+    }
+    await exited;
+    const published = await pollUntil(async () => (await titles()).includes(full), 5000);
+    expect({ published, seen: [...seen].filter((t) => t !== full) }).toEqual({ published: true, seen: [] });
+  });
+
+  it('names a symlink loop made while serving once, keeps serving edits, and its watcher keeps watching', async () => {
+    await symlink('.', path.join(site.itemsDir, 'loop2'));
+    const record = (title: string) => `---\ntitle: "${title}"\ndate: 2024-12-03 10:00\n---\n\nLe corps.\n`;
+    await writeFile(path.join(site.itemsDir, 'apres-boucle.md'), record('Après la boucle'));
+    expect(await pollUntil(async () => (await titles()).includes('Après la boucle'), 5000)).toBe(true);
+    await writeFile(path.join(site.itemsDir, 'encore.md'), record('Encore une'));
+    expect(await pollUntil(async () => (await titles()).includes('Encore une'), 5000)).toBe(true);
+    const report = await health();
+    expect({
+      status: report.status,
+      watcher: report.watcher.state,
+      named: logLines.filter((line) => line.includes('loop2')).length,
+      watcherErrors: logLines.filter((line) => line.includes('watcher error')),
+    }).toEqual({ status: 'ok', watcher: 'watching', named: 1, watcherErrors: [] });
+  });
+});

@@ -1,0 +1,72 @@
+// A record is read only once it has stopped changing: real writers in child processes, as an upload or an FTP save.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readSettled } from '../../src/records/read-settled.ts';
+
+/**
+ * A child that writes `parts` into `file` in place, `pauseMs` apart, printing "started" after the first part; with
+ * `forever`, it keeps appending until killed.
+ */
+function slowWriter(file: string, parts: readonly string[], pauseMs: number, forever = false): ChildProcess {
+  const script = `
+    const fs = require('node:fs');
+    const [file, parts, pause, forever] = JSON.parse(process.argv[1]);
+    const fd = fs.openSync(file, 'w');
+    fs.writeSync(fd, parts[0]);
+    process.stdout.write('started\\n');
+    let i = 1;
+    const next = () => {
+      if (i >= parts.length && !forever) return fs.closeSync(fd);
+      fs.writeSync(fd, parts[i++ % parts.length]);
+      setTimeout(next, pause);
+    };
+    setTimeout(next, pause);`;
+  return spawn(process.execPath, ['-e', script, JSON.stringify([file, parts, pauseMs, forever])], { stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+const started = (child: ChildProcess) => new Promise<void>((resolve) => child.stdout?.once('data', () => resolve()));
+const exited = (child: ChildProcess) => new Promise((resolve) => child.once('exit', resolve));
+
+describe('readSettled', () => {
+  let root: string;
+  const children: ChildProcess[] = [];
+  beforeEach(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'gazette-settle-'));
+  });
+  afterEach(async () => {
+    for (const child of children.splice(0)) child.kill();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('waits for a slow writer to finish and reads the whole record, never a part', async () => {
+    const file = path.join(root, 'lente.txt');
+    const parts = ['vendredi, novembre 22, 2024\nNational\n\nDépêche lente : le conseil', ' régional', ' adopte', ' son budget', '\n\nTexte.\n'];
+    const writer = slowWriter(file, parts, 100);
+    children.push(writer);
+    const done = exited(writer);
+    await started(writer);
+    const text = Buffer.from(await readSettled(file, 1_000_000, { settleMs: 1000, limitMs: 20_000 })).toString('utf8');
+    await done;
+    expect(text).toBe(parts.join(''));
+  });
+
+  it('reads a file replaced whole by a rename at once, without a settle wait (the test would time out)', async () => {
+    const file = path.join(root, 'a.md');
+    await writeFile(`${file}.tmp`, 'tout le texte\n');
+    await rename(`${file}.tmp`, file);
+    const bytes = await readSettled(file, 1000, { replaced: true, settleMs: 600_000, limitMs: 600_000 });
+    expect(Buffer.from(bytes).toString('utf8')).toBe('tout le texte\n');
+  });
+
+  it('fails with ESETTLE when a file keeps changing past the limit', async () => {
+    const file = path.join(root, 'journal.txt');
+    const writer = slowWriter(file, ['ligne\n'], 10, true);
+    children.push(writer);
+    await started(writer);
+    const error = await readSettled(file, 1_000_000, { settleMs: 200, limitMs: 600 }).catch((e: unknown) => e);
+    expect((error as NodeJS.ErrnoException).code).toBe('ESETTLE');
+  });
+});
