@@ -1,7 +1,7 @@
 // lint: the RSS 2.0 <item> rules (https://www.rssboard.org/rss-specification#hrelementsOfLtitemgt) the W3C validator applies.
 import { CONTENT_NS } from './namespaces.ts';
 import { createLineLocator } from '../_lib/line-locator.ts';
-import { checkHtmlContent } from './content-html.ts';
+import { checkHtmlContent, checkPlainText } from './content-html.ts';
 import { checkDefinedChildren, RSS_ITEM_ELEMENTS } from './feed-vocabulary.ts';
 import type { LintReport } from './lint-report.ts';
 import { checkDuplicateSemantics, checkEmailWithName, checkSingles, checkUrl, DC_NS } from './rss-element-checks.ts';
@@ -19,7 +19,7 @@ const ITEM_DC_TWINS: readonly (readonly [string, string, string])[] = [
 ];
 
 /** Applies the item rules; `guids` maps each guid seen so far in the channel to its line. */
-export function lintRssItem(report: LintReport, item: XmlElement, guids: Map<string, number>, legacy = false): void {
+export function lintRssItem(report: LintReport, item: XmlElement, guids: Map<string, number>, legacy = false, plainDescription = false): void {
   const description = findChild(item, 'description');
   if (!findChild(item, 'title') && !description) {
     report.error('item-title-or-description', item.line, 'item', '<item> must have a <title> or a <description>');
@@ -57,7 +57,10 @@ export function lintRssItem(report: LintReport, item: XmlElement, guids: Map<str
       '<content:encoded> needs a <description> before it too (summary for readers that ignore it)',
     );
   }
-  if (description) checkHtmlContent(report, description.text, createLineLocator(description.text, description.contentLine).lineOf, 'description');
+  // RSS 0.91 (Netscape and UserLand) has a plain-text item description, as the validator reads it (item.py: nonhtml):
+  // markup there is shown as text, never run, so it is no security risk.
+  if (description && plainDescription) checkPlainText(report, description.text, description.line, 'description');
+  else if (description) checkHtmlContent(report, description.text, createLineLocator(description.text, description.contentLine).lineOf, 'description');
   if (encoded) checkHtmlContent(report, encoded.text, createLineLocator(encoded.text, encoded.contentLine).lineOf, 'content:encoded');
 }
 

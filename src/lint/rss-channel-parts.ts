@@ -4,6 +4,7 @@ import { checkW3cdtfDate } from './check-dates.ts';
 import { checkPlainText } from './content-html.ts';
 import type { LintReport } from './lint-report.ts';
 import { checkSingles, checkUrl, DC_NS } from './rss-element-checks.ts';
+import { checkRssModules } from './rss-modules.ts';
 import { isLanguageTag } from './value-checks.ts';
 import { attributeOf, findChild, findChildren, type XmlElement } from './xml-tree.ts';
 
@@ -25,7 +26,11 @@ export function checkChannelParts(report: LintReport, channel: XmlElement): void
   for (const skip of findChildren(channel, 'skipDays')) checkSkipList(report, skip, 'day');
   // The validator allows several dc:publisher, and several dc:date in an item, but one channel dc:date and dc:rights.
   checkModules(report, channel, ['date', 'rights']);
-  for (const item of findChildren(channel, 'item')) checkModules(report, item, []);
+  checkRssModules(report, channel);
+  for (const item of findChildren(channel, 'item')) {
+    checkModules(report, item, []);
+    checkRssModules(report, item);
+  }
 }
 
 // --- internal ---

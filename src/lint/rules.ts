@@ -76,6 +76,7 @@ export const RULE_W3C: Readonly<Record<string, string | null>> = {
   'midnight-24': 'UseZeroForMidnight',
   'unexpected-attribute': 'UnexpectedAttribute',
   'guid-short': 'NotSufficientlyUnique',
+  coordinate: 'InvalidLatitude',
   // Atom
   'atom-root': 'InvalidNamespace',
   'author-missing': 'MissingElement',
