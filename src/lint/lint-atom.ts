@@ -305,7 +305,9 @@ function checkTextualContent(report: LintReport, entry: XmlElement, content: Xml
     return;
   }
   const type = attributeOf(content, 'type') ?? 'text';
-  const textual = ['text', 'html', 'xhtml'].includes(type) || /\+xml$|\/xml$|^text\//.test(type);
+  // As the validator reads it (entry.py): a type without "/" is a keyword (a misspelt one, `HTML`, is reported as
+  // InvalidMIMEType, not as binary content), and XML and text/* media types are textual.
+  const textual = !type.includes('/') || /\+xml$|\/xml$|^text\//.test(type);
   if (!hasSummary && (attributeOf(content, 'src') !== undefined || !textual)) {
     // feedvalidator: MissingSummary
     report.error(

@@ -348,3 +348,18 @@ describe('lintFeed (Atom 1.0), rules with their W3C class', () => {
     ).toEqual(['warning']);
   });
 });
+
+describe('lintFeed (Atom 1.0), faults named with the class the W3C validator gives them', () => {
+  it.each([
+    ['a misspelt content type keyword', '<content type="HTML">&lt;p&gt;x&lt;/p&gt;</content>', ['text-type/InvalidMIMEType']],
+    [
+      'an Atom 0.3 mode on a text construct',
+      '<content type="html" mode="escaped">&lt;p&gt;x&lt;/p&gt;</content>',
+      ['unexpected-attribute/UnexpectedAttribute'],
+    ],
+    ['a div outside the XHTML namespace', '<content type="xhtml"><div>x</div></content>', ['xhtml-div/MissingXhtmlDiv']],
+  ])('reports %s with that class only', (_label, content, expected) => {
+    const found = lint(atomDoc({ entries: [atomEntry({ summary: '', content })] })).filter((d) => d.severity === 'error');
+    expect(found.map((d) => `${d.code}/${d.w3c}`)).toEqual(expected);
+  });
+});
