@@ -15,7 +15,7 @@ const RSS_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   cloud: ['domain', 'port', 'path', 'registerProcedure', 'protocol'],
 };
 /** RSS elements whose children are RSS elements too (content and values hold none). */
-const RSS_CONTAINERS: ReadonlySet<string> = new Set(['rss', 'channel', 'item', 'image', 'textInput', 'textinput', 'skipHours', 'skipDays']);
+const RSS_CONTAINERS: ReadonlySet<string> = new Set(['rss', 'channel', 'item', 'image', 'textInput', 'skipHours', 'skipDays']);
 
 /** Un-namespaced attributes of Atom elements (RFC 4287 §3–4); every other Atom element has none. */
 const ATOM_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {

@@ -87,15 +87,17 @@ function checkGuid(report: LintReport, item: XmlElement, guids: Map<string, numb
   if (permalink !== undefined && permalink !== 'true' && permalink !== 'false') {
     report.error('guid-permalink-value', guid.line, 'guid', `isPermaLink must be "true" or "false", got "${permalink}"`);
   }
-  // RSS 2.0 §guid: isPermaLink defaults to true, and then the guid must be the item's full URL.
-  if (permalink !== 'false' && value === '') {
+  // RSS 2.0 §guid: isPermaLink defaults to true, and then the guid must be the item's full URL. An invalid value is
+  // reported above and, as the validator reads it (item.py), makes no permalink.
+  const isPermalink = permalink === undefined || permalink === 'true';
+  if (isPermalink && value === '') {
     report.error(
       'guid-not-permalink',
       guid.line,
       'guid',
       '<guid> is empty but a permalink by default; write the article URL, or an id with isPermaLink="false"',
     );
-  } else if (permalink !== 'false') {
+  } else if (isPermalink) {
     if (/^(?:tag:|urn:uuid:)/i.test(value)) {
       report.error('guid-not-permalink', guid.line, 'guid', `"${value}" is not a URL a reader can open; add isPermaLink="false"`, 'InvalidPermalink');
     } else if (!isAbsoluteHttpUrl(value)) {
@@ -105,22 +107,32 @@ function checkGuid(report: LintReport, item: XmlElement, guids: Map<string, numb
     // The validator leaves non-permalink guids unchecked; one that says it is a tag: URI must be one (RFC 4151), as
     // every guid Gazette writes is. A warning: readers still compare it as an opaque string.
     report.warning('tag-uri', guid.line, 'guid', `"${value}" is not a tag: URI: ${checkUriSyntax(value, 'rfc2396_full')!.reason}`);
-  } else if (permalink === 'false' && /^\d{1,8}$/.test(value)) {
+  } else if (/^\d{1,8}$/.test(value)) {
     report.warning('guid-short', guid.line, 'guid', `"${value}" is too short to be unique across feeds; readers may merge it with another feed's item`);
   }
   // feedvalidator: NotBlank (a warning): an empty guid is ignored by readers, which then identify the item otherwise.
-  if (value === '' && permalink === 'false')
+  if (value === '' && !isPermalink)
     report.warning('guid-empty', guid.line, 'guid', '<guid> is empty; readers fall back on the link or title to identify the item');
   const first = guids.get(value);
   if (first !== undefined) report.error('guid-duplicate', guid.line, 'guid', `"${value}" is also the guid of the item at line ${first}`);
   else guids.set(value, guid.line);
 }
 
+/**
+ * An enclosure URL is an absolute http(s) URL with a host, in full URI syntax (RSS 2.0 §enclosure); the validator
+ * names every fault of it, a stray space included, InvalidURLAttribute (validators.py: httpURL).
+ */
+function checkEnclosureUrl(report: LintReport, url: string, line: number): void {
+  const problem = HTTP_URL_START.test(url) ? checkUriSyntax(url, 'rfc2396_full') : { reason: 'it must be an absolute http(s) URL' };
+  if (problem) report.error('url-invalid', line, 'enclosure', `"${url}" is not a valid enclosure URL: ${problem.reason}`, 'InvalidURLAttribute');
+}
+const HTTP_URL_START = /^https?:\/\/[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::\d+)?(?:\/|$)/i;
+
 /** RSS 2.0 §enclosure: url, length (bytes, 0 when unknown) and type (a media type) are all required. */
 function checkEnclosure(report: LintReport, enclosure: XmlElement): void {
   const url = attributeOf(enclosure, 'url');
   if (url === undefined) report.error('enclosure-attributes', enclosure.line, 'enclosure', '<enclosure> needs a url attribute', 'MissingAttribute');
-  else checkUrl(report, url, enclosure.line, 'enclosure', 'rfc2396_full', { httpOnly: true });
+  else checkEnclosureUrl(report, url, enclosure.line);
   const length = attributeOf(enclosure, 'length')?.trim();
   const type = attributeOf(enclosure, 'type');
   // feedvalidator: MissingAttribute, InvalidIntegerAttribute, UseZeroForUnknown, InvalidNonNegativeInteger, InvalidMIMEAttribute

@@ -49,6 +49,11 @@ const CHANNEL_DC_TWINS: readonly (readonly [string, string, string])[] = [
 export function lintRss(report: LintReport, root: XmlElement, now: Date, lines: readonly string[]): void {
   const version = (attributeOf(root, 'version') ?? '').trim();
   const legacy = /^0\.9\d*$/.test(version);
+  if (root.local === 'rss' && root.uri === '' && attributeOf(root, 'version') === undefined) {
+    // feedvalidator: MissingAttribute (rss.py) — the version is absent rather than wrong.
+    report.error('missing-attribute', root.line, 'rss', '<rss> needs its version attribute: version="2.0"');
+    return;
+  }
   if (root.local !== 'rss' || root.uri !== '' || (version !== '2.0' && !legacy)) {
     report.error(
       'rss-root',

@@ -471,3 +471,34 @@ describe('lintFeed (RSS 2.0), rules with their W3C class', () => {
     expect(lintFeed({ path: '/f.xml', body, format: 'rss-0.9x', now: NOW })).toEqual([]);
   });
 });
+
+describe('lintFeed (RSS 2.0), faults named with the class the W3C validator gives them', () => {
+  it.each([
+    [
+      'an invalid isPermaLink (no permalink then)',
+      rssDoc({ items: [rssItem({ guid: '<guid isPermaLink="">maroc-1</guid>' })] }),
+      ['guid-permalink-value/InvalidBooleanAttribute'],
+    ],
+    [
+      'an enclosure URL with a space',
+      rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.mp3 mp3" length="1" type="audio/mpeg"/>' })] }),
+      ['url-invalid/InvalidURLAttribute'],
+    ],
+    [
+      'a relative enclosure URL',
+      rssDoc({ items: [rssItem({ extra: '<enclosure url="/a.mp3" length="1" type="audio/mpeg"/>' })] }),
+      ['url-invalid/InvalidURLAttribute'],
+    ],
+    [
+      'an <rss> without version',
+      rssDoc({
+        root: '<rss xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">',
+      }),
+      ['missing-attribute/MissingAttribute'],
+    ],
+    ['a lower-case <textinput>', rssDoc({ head: { extra: '<textinput>\n</textinput>' } }), ['element-undefined/UndefinedElement']],
+  ])('reports %s with that class only', (_label, body, expected) => {
+    const found = lint(body).filter((d) => d.severity === 'error');
+    expect(found.map((d) => `${d.code}/${d.w3c}`)).toEqual(expected);
+  });
+});
