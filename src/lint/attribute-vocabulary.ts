@@ -1,4 +1,5 @@
-// lint: the attributes RSS 2.0 and Atom define on their elements; any other un-namespaced one is unexpected.
+// lint: the attributes and text RSS 2.0 and Atom define on their elements; any other un-namespaced attribute, and text
+// directly inside an element made of child elements, is unexpected.
 import { ATOM_NS } from './namespaces.ts';
 import type { LintReport } from './lint-report.ts';
 import type { XmlElement } from './xml-tree.ts';
@@ -16,6 +17,15 @@ const RSS_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
 };
 /** RSS elements whose children are RSS elements too (content and values hold none). */
 const RSS_CONTAINERS: ReadonlySet<string> = new Set(['rss', 'channel', 'item', 'image', 'textInput', 'skipHours', 'skipDays']);
+
+/**
+ * Elements made of child elements (and attributes) only: text beside their children is read by no one (feedvalidator:
+ * UnexpectedText, its validatorBase elements). Text constructs, values and content take text.
+ */
+const TEXTLESS: Readonly<Record<'rss' | 'atom', ReadonlySet<string>>> = {
+  rss: new Set(['rss', 'channel', 'item', 'image', 'textInput', 'skipHours', 'skipDays', 'enclosure', 'cloud']),
+  atom: new Set(['feed', 'entry', 'source', 'author', 'contributor', 'category']),
+};
 
 /** Un-namespaced attributes of Atom elements (RFC 4287 §3–4); every other Atom element has none. */
 const ATOM_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
@@ -40,7 +50,8 @@ const HINTS: Readonly<Record<string, string>> = {
 /**
  * Errors (`unexpected-attribute`) on each un-namespaced attribute an RSS 2.0 or Atom element does not define, as the
  * validator reports them (feedvalidator: UnexpectedAttribute): readers ignore them, so what they say is lost.
- * Namespaced attributes (`xml:lang`, extensions) are allowed. `format` picks the vocabulary; the walk is iterative.
+ * Namespaced attributes (`xml:lang`, extensions) are allowed. Errors (`unexpected-text`) on text inside an element
+ * made of elements. `format` picks the vocabulary; the walk is iterative.
  */
 export function checkAttributes(report: LintReport, root: XmlElement, format: 'rss' | 'atom'): void {
   const uri = format === 'rss' ? '' : ATOM_NS;
@@ -60,6 +71,11 @@ export function checkAttributes(report: LintReport, root: XmlElement, format: 'r
           `<${el.name}> has no ${attr.name} attribute${format === 'atom' ? (HINTS[attr.local] ?? '') : ''}; readers ignore it`,
         );
       }
+    }
+    const text = el.text.trim();
+    if (text !== '' && TEXTLESS[format].has(el.local)) {
+      const shown = text.length > 30 ? `${text.slice(0, 30)}…` : text;
+      report.error('unexpected-text', el.line, el.name, `<${el.name}> holds only elements, yet has the text "${shown}" beside them; readers ignore it`);
     }
     if (containers.has(el.local)) todo.push(...el.children);
   }

@@ -64,6 +64,7 @@ export function lintRss(report: LintReport, root: XmlElement, now: Date, lines: 
     return;
   }
   checkAttributes(report, root, 'rss');
+  checkDoctype(report, lines.slice(0, root.line).join('\n'), version);
   const channel = findChild(root, 'channel');
   if (!channel) {
     report.error('missing-required', root.line, 'channel', '<rss> must contain a <channel>');
@@ -130,6 +131,21 @@ function checkCommon(report: LintReport, parent: XmlElement, now: Date, lines: r
 function checkRssText(report: LintReport, el: XmlElement, lines: readonly string[]): void {
   checkPlainText(report, el.text, el.line, el.name);
   checkRssCharacterData(report, el.text, lines.slice(el.line - 1, el.endLine).join('\n'), el.line, el.name);
+}
+
+/**
+ * The Netscape RSS 0.91 doctype (it brings the HTML entities) belongs to version 0.91 only (feedvalidator:
+ * InvalidDoctype), and its my.netscape.com address is gone: the RSS Advisory Board's copy replaces it (DeprecatedDTD).
+ */
+function checkDoctype(report: LintReport, prolog: string, version: string): void {
+  const doctype = /<!DOCTYPE\s+rss\s+PUBLIC\s+["']-\/\/Netscape Communications\/\/DTD RSS 0\.91\/\/EN["']\s+["']([^"']*)["']/.exec(prolog);
+  if (!doctype) return;
+  const line = prolog.slice(0, doctype.index).split('\n').length;
+  const system = doctype[1]!;
+  if (system === 'http://my.netscape.com/publish/formats/rss-0.91.dtd')
+    report.error('doctype', line, 'DOCTYPE', `${system} is gone; the RSS 0.91 DTD is at http://www.rssboard.org/rss-0.91.dtd`);
+  if ((system === 'http://my.netscape.com/publish/formats/rss-0.91.dtd' || system === 'http://www.rssboard.org/rss-0.91.dtd') && version !== '0.91')
+    report.error('doctype', line, 'DOCTYPE', `the RSS 0.91 doctype is for version="0.91", not "${version}"`, 'InvalidDoctype');
 }
 
 function checkSelfLink(report: LintReport, channel: XmlElement): void {

@@ -91,6 +91,16 @@ function checkCloud(report: LintReport, cloud: XmlElement): void {
 function checkSkipList(report: LintReport, skip: XmlElement, child: 'hour' | 'day'): void {
   const values = findChildren(skip, child);
   if (values.length === 0) report.error('missing-required', skip.line, child, `<${skip.local}> must hold at least one <${child}>`);
+  // feedvalidator: EightDaysAWeek, NotEnoughHoursInTheDay — more entries than a week has days or a day hours.
+  const most = child === 'hour' ? 24 : 7;
+  if (skip.children.length > most)
+    report.error(
+      'skip-count',
+      skip.line,
+      skip.local,
+      `<${skip.local}> lists ${skip.children.length} ${child}s; there are only ${most}`,
+      child === 'hour' ? 'NotEnoughHoursInTheDay' : 'EightDaysAWeek',
+    );
   for (const other of skip.children) {
     if (other.uri === '' && other.local !== child) report.error('element-undefined', other.line, other.name, `<${skip.local}> holds only <${child}> elements`);
   }

@@ -77,6 +77,9 @@ export const RULE_W3C: Readonly<Record<string, string | null>> = {
   'unexpected-attribute': 'UnexpectedAttribute',
   'guid-short': 'NotSufficientlyUnique',
   coordinate: 'InvalidLatitude',
+  'unexpected-text': 'UnexpectedText',
+  'skip-count': 'EightDaysAWeek',
+  doctype: 'DeprecatedDTD',
   // Atom
   'atom-root': 'InvalidNamespace',
   'author-missing': 'MissingElement',

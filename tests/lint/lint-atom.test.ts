@@ -362,4 +362,9 @@ describe('lintFeed (Atom 1.0), faults named with the class the W3C validator giv
     const found = lint(atomDoc({ entries: [atomEntry({ summary: '', content })] })).filter((d) => d.severity === 'error');
     expect(found.map((d) => `${d.code}/${d.w3c}`)).toEqual(expected);
   });
+
+  it('reports text beside the elements of an entry as UnexpectedText', () => {
+    const found = lint(atomDoc({ entries: [atomEntry({ extra: 'texte égaré' })] })).filter((d) => d.severity === 'error');
+    expect(found.map((d) => `${d.code}/${d.w3c}`)).toEqual(['unexpected-text/UnexpectedText']);
+  });
 });

@@ -497,6 +497,23 @@ describe('lintFeed (RSS 2.0), faults named with the class the W3C validator give
       ['missing-attribute/MissingAttribute'],
     ],
     ['a lower-case <textinput>', rssDoc({ head: { extra: '<textinput>\n</textinput>' } }), ['element-undefined/UndefinedElement']],
+    [
+      'eight days to skip',
+      rssDoc({
+        head: {
+          extra:
+            '<skipDays><day>Monday</day><day>Tuesday</day><day>Wednesday</day><day>Thursday</day><day>Friday</day><day>Saturday</day><day>Sunday</day><day>Monday</day></skipDays>',
+        },
+      }),
+      ['skip-count/EightDaysAWeek', 'duplicate-value/DuplicateValue'],
+    ],
+    [
+      'twenty-five hours to skip',
+      rssDoc({ head: { extra: `<skipHours>${Array.from({ length: 24 }, (_, h) => `<hour>${h}</hour>`).join('')}<hour>1</hour></skipHours>` } }),
+      ['skip-count/NotEnoughHoursInTheDay', 'duplicate-value/DuplicateValue'],
+    ],
+    ['a <blink> in the channel', rssDoc({ head: { extra: '<blink>https://example.org/</blink>' } }), ['element-undefined/NoBlink']],
+    ['text beside the channel elements', rssDoc({ head: { extra: 'texte égaré' } }), ['unexpected-text/UnexpectedText']],
   ])('reports %s with that class only', (_label, body, expected) => {
     const found = lint(body).filter((d) => d.severity === 'error');
     expect(found.map((d) => `${d.code}/${d.w3c}`)).toEqual(expected);
