@@ -7,6 +7,7 @@ import type { LintReport } from './lint-report.ts';
 import { checkAttributes } from './attribute-vocabulary.ts';
 import { ATOM_NS } from './namespaces.ts';
 import { checkUrl } from './rss-element-checks.ts';
+import { checkLicense } from './rss-modules.ts';
 import { checkUriSyntax, hasUriScheme, isAddrSpec, isCanonicalUri, isFullIri, isLanguageTag, isMediaType } from './value-checks.ts';
 import { attributeOf, descendants, findChild, findChildren, type XmlElement } from './xml-tree.ts';
 
@@ -69,6 +70,7 @@ export function lintAtom(report: LintReport, root: XmlElement, now: Date): void 
   const ids = new Map<string, number>();
   checkDefinedChildren(report, root, ATOM_FEED_ELEMENTS, ATOM_NS);
   lintCommon(report, root, now, ids, root.attributes.has('xml:base'));
+  checkLicense(report, root);
   const self = findChildren(root, 'link', ATOM_NS).find((l) => attributeOf(l, 'rel') === 'self');
   if (!self) report.error('self-link-missing', root.line, 'link', '<feed> needs <link rel="self" href="…"> with the feed\'s own URL');
   const feedHasAuthor = findChildren(root, 'author', ATOM_NS).length > 0;
@@ -78,6 +80,7 @@ export function lintAtom(report: LintReport, root: XmlElement, now: Date): void 
   for (const entry of entries) {
     checkDefinedChildren(report, entry, ATOM_ENTRY_ELEMENTS, ATOM_NS);
     lintCommon(report, entry, now, ids, root.attributes.has('xml:base') || entry.attributes.has('xml:base'));
+    checkLicense(report, entry);
     const source = findChild(entry, 'source', ATOM_NS);
     const hasAuthor = findChildren(entry, 'author', ATOM_NS).length > 0 || (source !== undefined && findChildren(source, 'author', ATOM_NS).length > 0);
     if (!feedHasAuthor && !hasAuthor) {

@@ -1,4 +1,4 @@
-// lint: the values of the older RSS 2.0 modules the W3C validator checks — Creative Commons, blogChannel, admin,
+// lint: the values of the older RSS 2.0 modules the W3C validator checks — Creative Commons (in Atom too), blogChannel, admin,
 // W3C Basic Geo and Trackback (feedvalidator/extension.py, channel.py, item.py) — beside Dublin Core and Syndication
 // (rss-channel-parts.ts).
 import type { LintReport } from './lint-report.ts';
@@ -20,8 +20,7 @@ const ADMIN = ['errorReportsTo', 'generatorAgent'];
 /** Applies the module rules to an RSS 2.0 `<channel>` or `<item>`. */
 export function checkRssModules(report: LintReport, parent: XmlElement): void {
   const channel = parent.local === 'channel';
-  // creativeCommons:license names the licence by its full URL (feedvalidator: rfc2396_full, InvalidFullLink).
-  for (const el of findChildren(parent, 'license', CC_NS)) checkUrl(report, el.text, el.line, el.name, 'rfc2396_full');
+  checkLicense(report, parent);
   checkCoordinate(report, parent, 'lat', 90, 'InvalidLatitude');
   checkCoordinate(report, parent, 'long', 180, 'InvalidLongitude');
   if (channel) {
@@ -45,6 +44,14 @@ export function checkRssModules(report: LintReport, parent: XmlElement): void {
       for (const el of findChildren(parent, name, TRACKBACK_NS)) checkUrl(report, el.text, el.line, el.name, 'rfc2396_full');
     }
   }
+}
+
+/**
+ * creativeCommons:license names the licence by its full URL, in an RSS channel or item and an Atom feed or entry
+ * alike (feedvalidator: rfc2396_full, InvalidFullLink).
+ */
+export function checkLicense(report: LintReport, parent: XmlElement): void {
+  for (const el of findChildren(parent, 'license', CC_NS)) checkUrl(report, el.text, el.line, el.name, 'rfc2396_full');
 }
 
 // --- internal ---

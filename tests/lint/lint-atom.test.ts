@@ -363,6 +363,20 @@ describe('lintFeed (Atom 1.0), faults named with the class the W3C validator giv
     expect(found.map((d) => `${d.code}/${d.w3c}`)).toEqual(expected);
   });
 
+  it.each([
+    ['https://creativecommons.org/licenses/by/4.0/', []],
+    ['Attribution-NonCommercial', ['url-invalid/InvalidFullLink']],
+  ])('reads creativeCommons:license %s in a feed and an entry as a full URI', (license, expected) => {
+    const root = '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:cc="http://backend.userland.com/creativeCommonsRssModule" xml:lang="fr-FR">';
+    const body = atomDoc({
+      root,
+      head: { extra: `<cc:license>${license}</cc:license>` },
+      entries: [atomEntry({ extra: `<cc:license>${license}</cc:license>` })],
+    });
+    const found = lint(body).filter((d) => d.severity === 'error');
+    expect(found.map((d) => `${d.code}/${d.w3c}`)).toEqual([...expected, ...expected]);
+  });
+
   it('reports text beside the elements of an entry as UnexpectedText', () => {
     const found = lint(atomDoc({ entries: [atomEntry({ extra: 'texte égaré' })] })).filter((d) => d.severity === 'error');
     expect(found.map((d) => `${d.code}/${d.w3c}`)).toEqual(['unexpected-text/UnexpectedText']);
