@@ -106,6 +106,10 @@ function lintXml(report: LintReport, format: FeedFormat | DocumentFormat, root: 
         lintAtom(report, root, now); // an Atom feed in no or the wrong namespace: say so
         return;
       }
+      if (root.local === 'rss') {
+        lintRss(report, root, now, lines); // an <rss> in a namespace: say so
+        return;
+      }
       report.error(
         'feed-format',
         root.line,

@@ -49,7 +49,12 @@ const CHANNEL_DC_TWINS: readonly (readonly [string, string, string])[] = [
 export function lintRss(report: LintReport, root: XmlElement, now: Date, lines: readonly string[]): void {
   const version = (attributeOf(root, 'version') ?? '').trim();
   const legacy = /^0\.9\d*$/.test(version);
-  if (root.local === 'rss' && root.uri === '' && attributeOf(root, 'version') === undefined) {
+  // RSS 0.9x and 2.0 live in no namespace; readers do not recognise an <rss> in one (feedvalidator: InvalidNamespace).
+  if (root.local === 'rss' && root.uri !== '') {
+    report.error('rss-root', root.line, root.name, `<rss> must be in no namespace, not xmlns="${root.uri}"`, 'InvalidNamespace');
+    return;
+  }
+  if (root.local === 'rss' && attributeOf(root, 'version') === undefined) {
     // feedvalidator: MissingAttribute (rss.py) — the version is absent rather than wrong.
     report.error('missing-attribute', root.line, 'rss', '<rss> needs its version attribute: version="2.0"');
     return;

@@ -512,6 +512,13 @@ describe('lintFeed (RSS 2.0), faults named with the class the W3C validator give
       rssDoc({ head: { extra: `<skipHours>${Array.from({ length: 24 }, (_, h) => `<hour>${h}</hour>`).join('')}<hour>1</hour></skipHours>` } }),
       ['skip-count/NotEnoughHoursInTheDay', 'duplicate-value/DuplicateValue'],
     ],
+    [
+      'an <rss> in a namespace',
+      rssDoc({
+        root: '<rss version="2.0" xmlns="https://example.org/ns/" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">',
+      }),
+      ['rss-root/InvalidNamespace'],
+    ],
     ['a <blink> in the channel', rssDoc({ head: { extra: '<blink>https://example.org/</blink>' } }), ['element-undefined/NoBlink']],
     ['text beside the channel elements', rssDoc({ head: { extra: 'texte égaré' } }), ['unexpected-text/UnexpectedText']],
   ])('reports %s with that class only', (_label, body, expected) => {
