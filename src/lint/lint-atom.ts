@@ -368,20 +368,45 @@ function checkTypedText(report: LintReport, el: XmlElement, isContent: boolean):
       `<${field} type="${type || 'text'}"> cannot hold elements; escape the markup and say type="html", or use type="xhtml"`,
     );
   }
-  if (type === 'xhtml') {
-    const div = el.children[0];
-    if (div?.local !== 'div' || el.children.length > 1 || el.text.trim() !== '') {
-      report.error('xhtml-div', el.line, field, `<${field} type="xhtml"> must hold exactly one <div xmlns="${XHTML_NS}">`);
-    } else if (div.uri !== XHTML_NS) {
-      // A <div> in another namespace is no XHTML div at all: the validator says the div is missing (MissingXhtmlDiv).
-      report.error('xhtml-div', div.line, field, `the <div> of <${field} type="xhtml"> must be in the XHTML namespace ${XHTML_NS}`);
-    }
-  }
+  if (type === 'xhtml') checkXhtmlDiv(report, el, field);
   // feedvalidator: NotBlank
   if (el.text.trim() === '' && el.children.length === 0 && src === undefined) report.warning('text-blank', el.line, field, `<${field}> is empty`);
   if (type === 'html' || (isContent && /\/html$/i.test(type))) checkHtmlContent(report, el.text, createLineLocator(el.text, el.contentLine).lineOf, field);
   else if (type === 'xhtml') checkXhtml(report, el);
   else if (type === 'text') checkPlainText(report, el.text, el.line, field, 'ContainsUndeclaredHTML');
+}
+
+/**
+ * RFC 4287 §3.1.1.3: xhtml content is one XHTML `div`, read as the validator reads it (content.py): text, or another
+ * element (a `div` in no namespace included), before a `div` holding text is MissingXhtmlDiv, text after it
+ * UnexpectedText; a second XHTML `div` breaks only the RFC's wording, which the validator accepts (warning).
+ */
+function checkXhtmlDiv(report: LintReport, el: XmlElement, field: string): void {
+  let divs = 0;
+  let divText = false; // the validator's "value so far": a div of text only, no elements
+  for (const node of el.nodes) {
+    if (typeof node === 'string') {
+      if (node.trim() === '') continue;
+      if (divs === 0) report.error('xhtml-div', el.line, field, `<${field} type="xhtml"> must hold its text inside <div xmlns="${XHTML_NS}">`);
+      else report.error('unexpected-text', el.line, field, `text after the <div> of <${field} type="xhtml"> is outside its XHTML content`);
+      return;
+    }
+    if (node.local === 'div' && node.uri === XHTML_NS) {
+      divs++;
+      divText ||= node.children.length === 0 && node.text.trim() !== '';
+      if (divs === 2) report.warning('xhtml-div', node.line, field, `<${field} type="xhtml"> should hold one <div>; readers may show only the first`);
+    } else if (!divText) {
+      report.error(
+        'xhtml-div',
+        node.line,
+        field,
+        node.local === 'div'
+          ? `the <div> of <${field} type="xhtml"> must be in the XHTML namespace ${XHTML_NS}`
+          : `<${field} type="xhtml"> must hold exactly one <div xmlns="${XHTML_NS}">`,
+      );
+      return;
+    }
+  }
 }
 
 /** XHTML content is markup in the tree: check each element as its HTML serialisation would be. */

@@ -349,6 +349,8 @@ describe('lintFeed (Atom 1.0), rules with their W3C class', () => {
   });
 });
 
+const XHTML = 'http://www.w3.org/1999/xhtml';
+
 describe('lintFeed (Atom 1.0), faults named with the class the W3C validator gives them', () => {
   it.each([
     ['a misspelt content type keyword', '<content type="HTML">&lt;p&gt;x&lt;/p&gt;</content>', ['text-type/InvalidMIMEType']],
@@ -358,6 +360,13 @@ describe('lintFeed (Atom 1.0), faults named with the class the W3C validator giv
       ['unexpected-attribute/UnexpectedAttribute'],
     ],
     ['a div outside the XHTML namespace', '<content type="xhtml"><div>x</div></content>', ['xhtml-div/MissingXhtmlDiv']],
+    ['text after the XHTML div', `<content type="xhtml"><div xmlns="${XHTML}">a</div>fin</content>`, ['unexpected-text/UnexpectedText']],
+    [
+      'an element after an empty XHTML div',
+      `<content type="xhtml"><div xmlns="${XHTML}"></div><p xmlns="${XHTML}">b</p></content>`,
+      ['xhtml-div/MissingXhtmlDiv'],
+    ],
+    ['two XHTML divs (a warning only)', `<content type="xhtml"><div xmlns="${XHTML}">a</div><div xmlns="${XHTML}">b</div></content>`, []],
   ])('reports %s with that class only', (_label, content, expected) => {
     const found = lint(atomDoc({ entries: [atomEntry({ summary: '', content })] })).filter((d) => d.severity === 'error');
     expect(found.map((d) => `${d.code}/${d.w3c}`)).toEqual(expected);
