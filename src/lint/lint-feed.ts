@@ -49,7 +49,7 @@ export function lintFeed(input: LintInput): Diagnostic[] {
     const parsed = parseXmlTree(body);
     if (parsed.error) {
       const { line, column, message } = parsed.error;
-      report.error('xml-malformed', line, undefined, `not well-formed XML at line ${line}, column ${column}: ${message}`);
+      report.error('xml-malformed', line, undefined, `not well-formed XML at line ${line}, column ${column}: ${message}`, malformedClass(body, line, message));
     } else {
       checkNamespaces(report, parsed.root);
       lintXml(report, input.format, parsed.root, now, body.split('\n'));
@@ -59,6 +59,16 @@ export function lintFeed(input: LintInput): Diagnostic[] {
 }
 
 // --- internal ---
+
+/**
+ * The validator's class for a malformed document: an unknown named entity in a document with an external DTD is
+ * UndefinedNamedEntity (expat skips it, as the DTD is never read; base.py), any other fault SAXError.
+ */
+function malformedClass(body: string, line: number, message: string): string | undefined {
+  if (message !== 'Invalid character entity' || !/<!DOCTYPE[^>[]*\b(?:PUBLIC|SYSTEM)\b/.test(body)) return undefined;
+  const text = body.split('\n')[line - 1] ?? '';
+  return /&[A-Za-z_][\w.-]*;/.test(text) ? 'UndefinedNamedEntity' : undefined;
+}
 
 function lintXml(report: LintReport, format: FeedFormat | DocumentFormat, root: XmlElement, now: Date, lines: readonly string[]): void {
   switch (format) {
@@ -94,6 +104,10 @@ function lintXml(report: LintReport, format: FeedFormat | DocumentFormat, root: 
     default:
       if (root.local === 'feed') {
         lintAtom(report, root, now); // an Atom feed in no or the wrong namespace: say so
+        return;
+      }
+      if (root.local === 'rss') {
+        lintRss(report, root, now, lines); // an <rss> in a namespace: say so
         return;
       }
       report.error(

@@ -1,7 +1,7 @@
 // lint: the RSS 2.0 <item> rules (https://www.rssboard.org/rss-specification#hrelementsOfLtitemgt) the W3C validator applies.
 import { CONTENT_NS } from './namespaces.ts';
 import { createLineLocator } from '../_lib/line-locator.ts';
-import { checkHtmlContent } from './content-html.ts';
+import { checkHtmlContent, checkPlainText } from './content-html.ts';
 import { checkDefinedChildren, RSS_ITEM_ELEMENTS } from './feed-vocabulary.ts';
 import type { LintReport } from './lint-report.ts';
 import { checkDuplicateSemantics, checkEmailWithName, checkSingles, checkUrl, DC_NS } from './rss-element-checks.ts';
@@ -19,7 +19,7 @@ const ITEM_DC_TWINS: readonly (readonly [string, string, string])[] = [
 ];
 
 /** Applies the item rules; `guids` maps each guid seen so far in the channel to its line. */
-export function lintRssItem(report: LintReport, item: XmlElement, guids: Map<string, number>, legacy = false): void {
+export function lintRssItem(report: LintReport, item: XmlElement, guids: Map<string, number>, legacy = false, plainDescription = false): void {
   const description = findChild(item, 'description');
   if (!findChild(item, 'title') && !description) {
     report.error('item-title-or-description', item.line, 'item', '<item> must have a <title> or a <description>');
@@ -57,7 +57,10 @@ export function lintRssItem(report: LintReport, item: XmlElement, guids: Map<str
       '<content:encoded> needs a <description> before it too (summary for readers that ignore it)',
     );
   }
-  if (description) checkHtmlContent(report, description.text, createLineLocator(description.text, description.contentLine).lineOf, 'description');
+  // RSS 0.91 (Netscape and UserLand) has a plain-text item description, as the validator reads it (item.py: nonhtml):
+  // markup there is shown as text, never run, so it is no security risk.
+  if (description && plainDescription) checkPlainText(report, description.text, description.line, 'description');
+  else if (description) checkHtmlContent(report, description.text, createLineLocator(description.text, description.contentLine).lineOf, 'description');
   if (encoded) checkHtmlContent(report, encoded.text, createLineLocator(encoded.text, encoded.contentLine).lineOf, 'content:encoded');
 }
 
@@ -84,15 +87,17 @@ function checkGuid(report: LintReport, item: XmlElement, guids: Map<string, numb
   if (permalink !== undefined && permalink !== 'true' && permalink !== 'false') {
     report.error('guid-permalink-value', guid.line, 'guid', `isPermaLink must be "true" or "false", got "${permalink}"`);
   }
-  // RSS 2.0 §guid: isPermaLink defaults to true, and then the guid must be the item's full URL.
-  if (permalink !== 'false' && value === '') {
+  // RSS 2.0 §guid: isPermaLink defaults to true, and then the guid must be the item's full URL. An invalid value is
+  // reported above and, as the validator reads it (item.py), makes no permalink.
+  const isPermalink = permalink === undefined || permalink === 'true';
+  if (isPermalink && value === '') {
     report.error(
       'guid-not-permalink',
       guid.line,
       'guid',
       '<guid> is empty but a permalink by default; write the article URL, or an id with isPermaLink="false"',
     );
-  } else if (permalink !== 'false') {
+  } else if (isPermalink) {
     if (/^(?:tag:|urn:uuid:)/i.test(value)) {
       report.error('guid-not-permalink', guid.line, 'guid', `"${value}" is not a URL a reader can open; add isPermaLink="false"`, 'InvalidPermalink');
     } else if (!isAbsoluteHttpUrl(value)) {
@@ -102,22 +107,32 @@ function checkGuid(report: LintReport, item: XmlElement, guids: Map<string, numb
     // The validator leaves non-permalink guids unchecked; one that says it is a tag: URI must be one (RFC 4151), as
     // every guid Gazette writes is. A warning: readers still compare it as an opaque string.
     report.warning('tag-uri', guid.line, 'guid', `"${value}" is not a tag: URI: ${checkUriSyntax(value, 'rfc2396_full')!.reason}`);
-  } else if (permalink === 'false' && /^\d{1,8}$/.test(value)) {
+  } else if (/^\d{1,8}$/.test(value)) {
     report.warning('guid-short', guid.line, 'guid', `"${value}" is too short to be unique across feeds; readers may merge it with another feed's item`);
   }
   // feedvalidator: NotBlank (a warning): an empty guid is ignored by readers, which then identify the item otherwise.
-  if (value === '' && permalink === 'false')
+  if (value === '' && !isPermalink)
     report.warning('guid-empty', guid.line, 'guid', '<guid> is empty; readers fall back on the link or title to identify the item');
   const first = guids.get(value);
   if (first !== undefined) report.error('guid-duplicate', guid.line, 'guid', `"${value}" is also the guid of the item at line ${first}`);
   else guids.set(value, guid.line);
 }
 
+/**
+ * An enclosure URL is an absolute http(s) URL with a host, in full URI syntax (RSS 2.0 §enclosure); the validator
+ * names every fault of it, a stray space included, InvalidURLAttribute (validators.py: httpURL).
+ */
+function checkEnclosureUrl(report: LintReport, url: string, line: number): void {
+  const problem = HTTP_URL_START.test(url) ? checkUriSyntax(url, 'rfc2396_full') : { reason: 'it must be an absolute http(s) URL' };
+  if (problem) report.error('url-invalid', line, 'enclosure', `"${url}" is not a valid enclosure URL: ${problem.reason}`, 'InvalidURLAttribute');
+}
+const HTTP_URL_START = /^https?:\/\/[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::\d+)?(?:\/|$)/i;
+
 /** RSS 2.0 §enclosure: url, length (bytes, 0 when unknown) and type (a media type) are all required. */
 function checkEnclosure(report: LintReport, enclosure: XmlElement): void {
   const url = attributeOf(enclosure, 'url');
   if (url === undefined) report.error('enclosure-attributes', enclosure.line, 'enclosure', '<enclosure> needs a url attribute', 'MissingAttribute');
-  else checkUrl(report, url, enclosure.line, 'enclosure', 'rfc2396_full', { httpOnly: true });
+  else checkEnclosureUrl(report, url, enclosure.line);
   const length = attributeOf(enclosure, 'length')?.trim();
   const type = attributeOf(enclosure, 'type');
   // feedvalidator: MissingAttribute, InvalidIntegerAttribute, UseZeroForUnknown, InvalidNonNegativeInteger, InvalidMIMEAttribute

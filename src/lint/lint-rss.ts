@@ -1,4 +1,5 @@
 // lint: RSS 2.0 rules (https://www.rssboard.org/rss-specification) as the W3C Feed Validation Service applies them.
+import { checkAttributes } from './attribute-vocabulary.ts';
 import { ATOM_NS } from './namespaces.ts';
 import { checkPlausibleDate, checkRfc822Date } from './check-dates.ts';
 import { checkPlainText, checkRssCharacterData } from './content-html.ts';
@@ -48,6 +49,16 @@ const CHANNEL_DC_TWINS: readonly (readonly [string, string, string])[] = [
 export function lintRss(report: LintReport, root: XmlElement, now: Date, lines: readonly string[]): void {
   const version = (attributeOf(root, 'version') ?? '').trim();
   const legacy = /^0\.9\d*$/.test(version);
+  // RSS 0.9x and 2.0 live in no namespace; readers do not recognise an <rss> in one (feedvalidator: InvalidNamespace).
+  if (root.local === 'rss' && root.uri !== '') {
+    report.error('rss-root', root.line, root.name, `<rss> must be in no namespace, not xmlns="${root.uri}"`, 'InvalidNamespace');
+    return;
+  }
+  if (root.local === 'rss' && attributeOf(root, 'version') === undefined) {
+    // feedvalidator: MissingAttribute (rss.py) — the version is absent rather than wrong.
+    report.error('missing-attribute', root.line, 'rss', '<rss> needs its version attribute: version="2.0"');
+    return;
+  }
   if (root.local !== 'rss' || root.uri !== '' || (version !== '2.0' && !legacy)) {
     report.error(
       'rss-root',
@@ -57,6 +68,8 @@ export function lintRss(report: LintReport, root: XmlElement, now: Date, lines: 
     );
     return;
   }
+  checkAttributes(report, root, 'rss');
+  checkDoctype(report, lines.slice(0, root.line).join('\n'), version);
   const channel = findChild(root, 'channel');
   if (!channel) {
     report.error('missing-required', root.line, 'channel', '<rss> must contain a <channel>');
@@ -91,7 +104,7 @@ export function lintRss(report: LintReport, root: XmlElement, now: Date, lines: 
 
   const guids = new Map<string, number>();
   for (const item of findChildren(channel, 'item')) {
-    lintRssItem(report, item, guids, legacy);
+    lintRssItem(report, item, guids, legacy, version === '0.91');
     checkCommon(report, item, now, lines);
   }
 }
@@ -125,6 +138,21 @@ function checkRssText(report: LintReport, el: XmlElement, lines: readonly string
   checkRssCharacterData(report, el.text, lines.slice(el.line - 1, el.endLine).join('\n'), el.line, el.name);
 }
 
+/**
+ * The Netscape RSS 0.91 doctype (it brings the HTML entities) belongs to version 0.91 only (feedvalidator:
+ * InvalidDoctype), and its my.netscape.com address is gone: the RSS Advisory Board's copy replaces it (DeprecatedDTD).
+ */
+function checkDoctype(report: LintReport, prolog: string, version: string): void {
+  const doctype = /<!DOCTYPE\s+rss\s+PUBLIC\s+["']-\/\/Netscape Communications\/\/DTD RSS 0\.91\/\/EN["']\s+["']([^"']*)["']/.exec(prolog);
+  if (!doctype) return;
+  const line = prolog.slice(0, doctype.index).split('\n').length;
+  const system = doctype[1]!;
+  if (system === 'http://my.netscape.com/publish/formats/rss-0.91.dtd')
+    report.error('doctype', line, 'DOCTYPE', `${system} is gone; the RSS 0.91 DTD is at http://www.rssboard.org/rss-0.91.dtd`);
+  if ((system === 'http://my.netscape.com/publish/formats/rss-0.91.dtd' || system === 'http://www.rssboard.org/rss-0.91.dtd') && version !== '0.91')
+    report.error('doctype', line, 'DOCTYPE', `the RSS 0.91 doctype is for version="0.91", not "${version}"`, 'InvalidDoctype');
+}
+
 function checkSelfLink(report: LintReport, channel: XmlElement): void {
   const links = findChildren(channel, 'link', ATOM_NS);
   for (const link of links) {
@@ -144,8 +172,12 @@ function checkSelfLink(report: LintReport, channel: XmlElement): void {
     return;
   }
   const type = attributeOf(self, 'type');
-  if (type !== 'application/rss+xml') {
-    report.error('self-link-type', self.line, 'atom:link', `rel="self" must have type="application/rss+xml", got ${type === undefined ? 'none' : `"${type}"`}`);
+  // A wrong type is an error (stricter on purpose; feedvalidator: SelfNotAtom). A missing one only a warning: the
+  // validator accepts it (RFC 4287 §4.2.7.3 makes type advisory) and readers still find the address.
+  if (type === undefined) {
+    report.warning('self-link-type', self.line, 'atom:link', 'rel="self" should say type="application/rss+xml"');
+  } else if (type !== 'application/rss+xml') {
+    report.error('self-link-type', self.line, 'atom:link', `rel="self" must have type="application/rss+xml", got "${type}"`);
   }
   const href = attributeOf(self, 'href') ?? '';
   if (!isAbsoluteHttpUrl(href))

@@ -4,6 +4,7 @@ import { checkW3cdtfDate } from './check-dates.ts';
 import { checkPlainText } from './content-html.ts';
 import type { LintReport } from './lint-report.ts';
 import { checkSingles, checkUrl, DC_NS } from './rss-element-checks.ts';
+import { checkRssModules } from './rss-modules.ts';
 import { isLanguageTag } from './value-checks.ts';
 import { attributeOf, findChild, findChildren, type XmlElement } from './xml-tree.ts';
 
@@ -13,7 +14,8 @@ const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'
 /** Applies the rules of the channel's parts and module values to `channel`. */
 export function checkChannelParts(report: LintReport, channel: XmlElement): void {
   for (const image of findChildren(channel, 'image')) checkImage(report, image);
-  for (const input of [...findChildren(channel, 'textInput'), ...findChildren(channel, 'textinput')]) checkTextInput(report, input);
+  // A lower-case <textinput> is no RSS 2.0 element (element-undefined, as the validator says), so its parts go unchecked.
+  for (const input of findChildren(channel, 'textInput')) checkTextInput(report, input);
   for (const cloud of findChildren(channel, 'cloud')) checkCloud(report, cloud);
   for (const ttl of findChildren(channel, 'ttl')) {
     // feedvalidator: InvalidPositiveInteger (an InvalidInteger)
@@ -25,7 +27,11 @@ export function checkChannelParts(report: LintReport, channel: XmlElement): void
   for (const skip of findChildren(channel, 'skipDays')) checkSkipList(report, skip, 'day');
   // The validator allows several dc:publisher, and several dc:date in an item, but one channel dc:date and dc:rights.
   checkModules(report, channel, ['date', 'rights']);
-  for (const item of findChildren(channel, 'item')) checkModules(report, item, []);
+  checkRssModules(report, channel);
+  for (const item of findChildren(channel, 'item')) {
+    checkModules(report, item, []);
+    checkRssModules(report, item);
+  }
 }
 
 // --- internal ---
@@ -85,6 +91,16 @@ function checkCloud(report: LintReport, cloud: XmlElement): void {
 function checkSkipList(report: LintReport, skip: XmlElement, child: 'hour' | 'day'): void {
   const values = findChildren(skip, child);
   if (values.length === 0) report.error('missing-required', skip.line, child, `<${skip.local}> must hold at least one <${child}>`);
+  // feedvalidator: EightDaysAWeek, NotEnoughHoursInTheDay — more entries than a week has days or a day hours.
+  const most = child === 'hour' ? 24 : 7;
+  if (skip.children.length > most)
+    report.error(
+      'skip-count',
+      skip.line,
+      skip.local,
+      `<${skip.local}> lists ${skip.children.length} ${child}s; there are only ${most}`,
+      child === 'hour' ? 'NotEnoughHoursInTheDay' : 'EightDaysAWeek',
+    );
   for (const other of skip.children) {
     if (other.uri === '' && other.local !== child) report.error('element-undefined', other.line, other.name, `<${skip.local}> holds only <${child}> elements`);
   }

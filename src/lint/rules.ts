@@ -76,6 +76,10 @@ export const RULE_W3C: Readonly<Record<string, string | null>> = {
   'midnight-24': 'UseZeroForMidnight',
   'unexpected-attribute': 'UnexpectedAttribute',
   'guid-short': 'NotSufficientlyUnique',
+  coordinate: 'InvalidLatitude',
+  'unexpected-text': 'UnexpectedText',
+  'skip-count': 'EightDaysAWeek',
+  doctype: 'DeprecatedDTD',
   // Atom
   'atom-root': 'InvalidNamespace',
   'author-missing': 'MissingElement',

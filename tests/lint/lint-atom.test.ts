@@ -240,7 +240,43 @@ const classed: [string, string, string, string, string][] = [
     atomDoc({ entries: [atomEntry({ content: '<content type="xhtml">x</content>' })] }),
     '<content type="xhtml">',
   ],
-  ['mode-attribute', 'NotEscaped', atomDoc(), atomDoc({ entries: [atomEntry({ summary: '<summary mode="escaped">R</summary>' })] }), '<summary mode'],
+  [
+    'mode-attribute',
+    'NotEscaped',
+    atomDoc({ entries: [atomEntry({ summary: '<summary type="html">&lt;p&gt;R&lt;/p&gt;</summary>' })] }),
+    atomDoc({ entries: [atomEntry({ summary: '<summary type="html" mode="escaped">\n<p>R</p></summary>' })] }),
+    '<p>R',
+  ],
+  // The Atom 0.3 `mode` attribute, escaped or not, is an unexpected attribute in Atom 1.0, as any undefined one.
+  [
+    'unexpected-attribute',
+    'UnexpectedAttribute',
+    atomDoc(),
+    atomDoc({ entries: [atomEntry({ summary: '<summary mode="escaped">R</summary>' })] }),
+    '<summary mode',
+  ],
+  ['unexpected-attribute', 'UnexpectedAttribute', atomDoc(), atomDoc({ entries: [atomEntry({ title: '<title mode="xml">T</title>' })] }), '<title mode'],
+  [
+    'unexpected-attribute',
+    'UnexpectedAttribute',
+    atomDoc(),
+    atomDoc({ head: { extra: '<generator url="https://example.org/">G</generator>' } }),
+    '<generator url',
+  ],
+  [
+    'xhtml-div',
+    'MissingXhtmlDiv',
+    atomDoc({ entries: [atomEntry({ content: '<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>x</p></div></content>' })] }),
+    atomDoc({ entries: [atomEntry({ content: '<content type="xhtml">\n<div><p>x</p></div></content>' })] }),
+    '<div><p>',
+  ],
+  [
+    'xhtml-div',
+    'MissingNamespace',
+    atomDoc({ entries: [atomEntry({ content: '<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>x</p></div></content>' })] }),
+    atomDoc({ entries: [atomEntry({ content: '<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">\n<p xmlns="">x</p></div></content>' })] }),
+    '<p xmlns',
+  ],
   ['missing-attribute', 'MissingHref', atomDoc(), atomDoc({ entries: [atomEntry({ extra: '<link rel="related"/>' })] }), '<link rel="related"/>'],
   [
     'language-tag',
@@ -310,5 +346,48 @@ describe('lintFeed (Atom 1.0), rules with their W3C class', () => {
         .filter((d) => d.code === code)
         .map((d) => d.severity),
     ).toEqual(['warning']);
+  });
+});
+
+const XHTML = 'http://www.w3.org/1999/xhtml';
+
+describe('lintFeed (Atom 1.0), faults named with the class the W3C validator gives them', () => {
+  it.each([
+    ['a misspelt content type keyword', '<content type="HTML">&lt;p&gt;x&lt;/p&gt;</content>', ['text-type/InvalidMIMEType']],
+    [
+      'an Atom 0.3 mode on a text construct',
+      '<content type="html" mode="escaped">&lt;p&gt;x&lt;/p&gt;</content>',
+      ['unexpected-attribute/UnexpectedAttribute'],
+    ],
+    ['a div outside the XHTML namespace', '<content type="xhtml"><div>x</div></content>', ['xhtml-div/MissingXhtmlDiv']],
+    ['text after the XHTML div', `<content type="xhtml"><div xmlns="${XHTML}">a</div>fin</content>`, ['unexpected-text/UnexpectedText']],
+    [
+      'an element after an empty XHTML div',
+      `<content type="xhtml"><div xmlns="${XHTML}"></div><p xmlns="${XHTML}">b</p></content>`,
+      ['xhtml-div/MissingXhtmlDiv'],
+    ],
+    ['two XHTML divs (a warning only)', `<content type="xhtml"><div xmlns="${XHTML}">a</div><div xmlns="${XHTML}">b</div></content>`, []],
+  ])('reports %s with that class only', (_label, content, expected) => {
+    const found = lint(atomDoc({ entries: [atomEntry({ summary: '', content })] })).filter((d) => d.severity === 'error');
+    expect(found.map((d) => `${d.code}/${d.w3c}`)).toEqual(expected);
+  });
+
+  it.each([
+    ['https://creativecommons.org/licenses/by/4.0/', []],
+    ['Attribution-NonCommercial', ['url-invalid/InvalidFullLink']],
+  ])('reads creativeCommons:license %s in a feed and an entry as a full URI', (license, expected) => {
+    const root = '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:cc="http://backend.userland.com/creativeCommonsRssModule" xml:lang="fr-FR">';
+    const body = atomDoc({
+      root,
+      head: { extra: `<cc:license>${license}</cc:license>` },
+      entries: [atomEntry({ extra: `<cc:license>${license}</cc:license>` })],
+    });
+    const found = lint(body).filter((d) => d.severity === 'error');
+    expect(found.map((d) => `${d.code}/${d.w3c}`)).toEqual([...expected, ...expected]);
+  });
+
+  it('reports text beside the elements of an entry as UnexpectedText', () => {
+    const found = lint(atomDoc({ entries: [atomEntry({ extra: 'texte égaré' })] })).filter((d) => d.severity === 'error');
+    expect(found.map((d) => `${d.code}/${d.w3c}`)).toEqual(['unexpected-text/UnexpectedText']);
   });
 });

@@ -349,6 +349,62 @@ const classed: [string, string, string, string, string][] = [
   ],
 ];
 
+/** The RSS 2.0 root with the older modules the validator checks (Creative Commons, blogChannel, Geo, Trackback, admin). */
+const MODULES_ROOT =
+  '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:cc="http://backend.userland.com/creativeCommonsRssModule" xmlns:blogChannel="http://backend.userland.com/blogChannelModule" xmlns:geo="http://www.w3.org/2003/01/geo/wgs84_pos#" xmlns:trackback="http://madskills.com/public/xml/rss/module/trackback/" xmlns:admin="http://webns.net/mvcb/" xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">';
+const withModules = (head: string, item = '') => rssDoc({ root: MODULES_ROOT, head: { extra: head }, items: [rssItem({ extra: item })] });
+
+/** Module values and attributes, as the validator checks them (extension.py, base.py). */
+classed.push(
+  [
+    'url-invalid',
+    'InvalidFullLink',
+    withModules(
+      '<cc:license>https://creativecommons.org/licenses/by/4.0/</cc:license>',
+      '<cc:license>https://creativecommons.org/licenses/by/4.0/</cc:license>',
+    ),
+    withModules('', '<cc:license>by-sa</cc:license>'),
+    '<cc:license>by-sa',
+  ],
+  [
+    'url-invalid',
+    'InvalidFullLink',
+    withModules('<blogChannel:blink>https://example.com/</blogChannel:blink>'),
+    withModules('<blogChannel:blink>example.com</blogChannel:blink>'),
+    'example.com<',
+  ],
+  [
+    'duplicate-element',
+    'DuplicateElement',
+    withModules('<admin:errorReportsTo rdf:resource="mailto:redaction@example.org"/>'),
+    withModules('<admin:errorReportsTo rdf:resource="mailto:a@example.org"/>\n<admin:errorReportsTo rdf:resource="mailto:b@example.org"/>'),
+    'mailto:b@',
+  ],
+  [
+    'coordinate',
+    'InvalidLatitude',
+    withModules('', '<geo:lat>-90</geo:lat>\n<geo:long>180.0</geo:long>'),
+    withModules('', '<geo:lat>91.048</geo:lat>'),
+    '<geo:lat>',
+  ],
+  ['coordinate', 'InvalidLongitude', withModules('', '<geo:long>-118.2473</geo:long>'), withModules('', '<geo:long>nord</geo:long>'), '<geo:long>'],
+  [
+    'url-invalid',
+    'InvalidFullLink',
+    withModules('', '<trackback:about>https://example.org/tb?id=1</trackback:about>'),
+    withModules('', '<trackback:about rdf:resource="https://example.org/tb?id=1"/>'),
+    '<trackback:about',
+  ],
+  ['unexpected-attribute', 'UnexpectedAttribute', rssDoc(), rssDoc({ items: [rssItem({ title: '<title lang="fr">Maroc</title>' })] }), '<title lang'],
+  [
+    'unexpected-attribute',
+    'UnexpectedAttribute',
+    rssDoc({ head: { extra: '<cloud domain="rpc.example.org" port="80" path="/RPC2" registerProcedure="p" protocol="xml-rpc"/>' } }),
+    rssDoc({ head: { extra: '<image url="https://example.org/logo.png"><title>G</title><link>https://example.org/</link></image>' } }),
+    '<image url',
+  ],
+);
+
 describe('lintFeed (RSS 2.0), rules with their W3C class', () => {
   describe.each(classed)('rule %s (%s)', (code, w3c, good, bad, marker) => {
     it('passes the good document', () => {
@@ -385,6 +441,27 @@ describe('lintFeed (RSS 2.0), rules with their W3C class', () => {
     expect(found.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
+  it('reads a self link without a type as a warning, one with another type as an error', () => {
+    const untyped = lint(rssDoc({ head: { self: '<atom:link href="https://example.org/feed.xml" rel="self"/>' } }));
+    expect(untyped.filter((d) => d.code === 'self-link-type').map((d) => d.severity)).toEqual(['warning']);
+    const atomTyped = lint(rssDoc({ head: { self: '<atom:link href="https://example.org/feed.xml" rel="self" type="application/atom+xml"/>' } }));
+    expect(atomTyped.filter((d) => d.code === 'self-link-type').map((d) => d.severity)).toEqual(['error']);
+  });
+
+  it.each([
+    ['0.91', 'plain text: markup is shown, not run', [], ['plain-text']],
+    ['0.92', 'HTML', ['unsafe-element'], []],
+  ])('reads an RSS %s item description as %s', (version, _label, errors, warnings) => {
+    const body = rssDoc({
+      root: `<rss version="${version}" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">`,
+      head: { self: '<!-- -->' },
+      items: [rssItem({ guid: '<!-- -->', description: '<description>&lt;script&gt;x()&lt;/script&gt;</description>' })],
+    });
+    const found = lintFeed({ path: '/f.xml', body, format: 'rss-0.9x', now: NOW });
+    expect(found.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(errors);
+    expect(found.filter((d) => d.code === 'plain-text').map((d) => d.code)).toEqual(warnings);
+  });
+
   it('reads RSS 0.91 with the RSS 2.0 rules, without asking for RSS 2.0 additions', () => {
     const body = rssDoc({
       root: '<rss version="0.91" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">',
@@ -392,5 +469,60 @@ describe('lintFeed (RSS 2.0), rules with their W3C class', () => {
       items: [rssItem({ guid: '<!-- -->' })],
     });
     expect(lintFeed({ path: '/f.xml', body, format: 'rss-0.9x', now: NOW })).toEqual([]);
+  });
+});
+
+describe('lintFeed (RSS 2.0), faults named with the class the W3C validator gives them', () => {
+  it.each([
+    [
+      'an invalid isPermaLink (no permalink then)',
+      rssDoc({ items: [rssItem({ guid: '<guid isPermaLink="">maroc-1</guid>' })] }),
+      ['guid-permalink-value/InvalidBooleanAttribute'],
+    ],
+    [
+      'an enclosure URL with a space',
+      rssDoc({ items: [rssItem({ extra: '<enclosure url="https://example.org/a.mp3 mp3" length="1" type="audio/mpeg"/>' })] }),
+      ['url-invalid/InvalidURLAttribute'],
+    ],
+    [
+      'a relative enclosure URL',
+      rssDoc({ items: [rssItem({ extra: '<enclosure url="/a.mp3" length="1" type="audio/mpeg"/>' })] }),
+      ['url-invalid/InvalidURLAttribute'],
+    ],
+    [
+      'an <rss> without version',
+      rssDoc({
+        root: '<rss xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">',
+      }),
+      ['missing-attribute/MissingAttribute'],
+    ],
+    ['a lower-case <textinput>', rssDoc({ head: { extra: '<textinput>\n</textinput>' } }), ['element-undefined/UndefinedElement']],
+    [
+      'eight days to skip',
+      rssDoc({
+        head: {
+          extra:
+            '<skipDays><day>Monday</day><day>Tuesday</day><day>Wednesday</day><day>Thursday</day><day>Friday</day><day>Saturday</day><day>Sunday</day><day>Monday</day></skipDays>',
+        },
+      }),
+      ['skip-count/EightDaysAWeek', 'duplicate-value/DuplicateValue'],
+    ],
+    [
+      'twenty-five hours to skip',
+      rssDoc({ head: { extra: `<skipHours>${Array.from({ length: 24 }, (_, h) => `<hour>${h}</hour>`).join('')}<hour>1</hour></skipHours>` } }),
+      ['skip-count/NotEnoughHoursInTheDay', 'duplicate-value/DuplicateValue'],
+    ],
+    [
+      'an <rss> in a namespace',
+      rssDoc({
+        root: '<rss version="2.0" xmlns="https://example.org/ns/" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">',
+      }),
+      ['rss-root/InvalidNamespace'],
+    ],
+    ['a <blink> in the channel', rssDoc({ head: { extra: '<blink>https://example.org/</blink>' } }), ['element-undefined/NoBlink']],
+    ['text beside the channel elements', rssDoc({ head: { extra: 'texte égaré' } }), ['unexpected-text/UnexpectedText']],
+  ])('reports %s with that class only', (_label, body, expected) => {
+    const found = lint(body).filter((d) => d.severity === 'error');
+    expect(found.map((d) => `${d.code}/${d.w3c}`)).toEqual(expected);
   });
 });

@@ -113,9 +113,27 @@ describe('lintFeedFile', () => {
   it.each([
     [
       'RSS 0.91 with the Netscape DTD and an HTML entity',
-      '<?xml version="1.0"?>\n<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">\n<rss version="0.91"><channel><title>Caf&eacute;</title><link>https://example.org/</link><description>D</description><language>fr</language>\n<item><title>T</title><link>https://example.org/a</link></item></channel></rss>',
+      '<?xml version="1.0"?>\n<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://www.rssboard.org/rss-0.91.dtd">\n<rss version="0.91"><channel><title>Caf&eacute;</title><link>https://example.org/</link><description>D</description><language>fr</language>\n<item><title>T</title><link>https://example.org/a</link></item></channel></rss>',
       'rss-0.9x',
       [],
+    ],
+    [
+      'RSS 0.91 with the Netscape DTD at its old, gone address',
+      '<?xml version="1.0"?>\n<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">\n<rss version="0.91"><channel><title>Caf&eacute;</title><link>https://example.org/</link><description>D</description><language>fr</language>\n<item><title>T</title><link>https://example.org/a</link></item></channel></rss>',
+      'rss-0.9x',
+      [['doctype', 'DeprecatedDTD']],
+    ],
+    [
+      'RSS 0.92 with the RSS 0.91 DTD',
+      '<?xml version="1.0"?>\n<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://www.rssboard.org/rss-0.91.dtd">\n<rss version="0.92"><channel><title>Caf&eacute;</title><link>https://example.org/</link><description>D</description><language>fr</language>\n<item><title>T</title><link>https://example.org/a</link></item></channel></rss>',
+      'rss-0.9x',
+      [['doctype', 'InvalidDoctype']],
+    ],
+    [
+      'an undefined entity with an external DTD, which the validator skips',
+      '<?xml version="1.0"?>\n<!DOCTYPE rss SYSTEM "https://example.org/rss.dtd">\n<rss version="0.92"><channel><title>Caf&eacute;</title><link>https://example.org/</link><description>D</description></channel></rss>',
+      'rss-0.9x',
+      [['xml-malformed', 'UndefinedNamedEntity']],
     ],
     [
       'RSS 1.0',
