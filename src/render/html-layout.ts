@@ -3,6 +3,7 @@ import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
 import { escapeHtml } from '../_lib/escape-markup.ts';
 import { isSafeHttpUrl } from '../_lib/read-url.ts';
+import { relativePath } from '../_lib/site-paths.ts';
 
 /** One `<link rel="alternate">` autodiscovery entry (https://www.rssboard.org/rss-autodiscovery). */
 export interface AlternateLink {
@@ -53,7 +54,7 @@ export function renderLayout(frame: PageFrame, feedSet: FeedSet, config: Resolve
       ? ''
       : [
           '<nav aria-label="Rubriques"><ul>',
-          ...nav.map((f) => `<li><a${hrefAttribute(`${frame.root}${pathOf(f.path)}`)}>${escapeHtml(f.category?.name ?? f.title)}</a></li>`),
+          ...nav.map((f) => `<li><a${hrefAttribute(`${frame.root}${relativePath(f.path)}`)}>${escapeHtml(f.category?.name ?? f.title)}</a></li>`),
           '</ul></nav>',
         ].join('\n');
   return (
@@ -82,17 +83,6 @@ export function renderLayout(frame: PageFrame, feedSet: FeedSet, config: Resolve
       .filter((line) => line !== '')
       .join('\n') + '\n'
   );
-}
-
-/** A feed path (`/categories/societe`) as a folder relative to the site root (`categories/societe/`). */
-export function pathOf(feedPath: string): string {
-  const trimmed = feedPath.replace(/^\/+|\/+$/g, '');
-  if (trimmed === '') return '';
-  // Each segment is encoded so a hand-written slug with a space or `?` still makes one path segment.
-  return `${trimmed
-    .split('/')
-    .map((s) => encodeURIComponent(decodeSafely(s)))
-    .join('/')}/`;
 }
 
 /** Most categories a page's navigation (and the front page's list) shows, so pages stay small however many exist. */
@@ -152,14 +142,6 @@ const PAGE_PATH = /^(?!\/)[\w.~%!$&'()*+,;=@/#-]*$/;
 
 function isPagePath(url: string): boolean {
   return PAGE_PATH.test(url);
-}
-
-function decodeSafely(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }
 
 // System fonts, a ~40rem measure and colours above WCAG AA contrast (#1b1b1b on #fff is 17:1, #0a4a8f is 9:1,

@@ -12,11 +12,11 @@ import type { Article, Category } from '../article/article.ts';
 import type { Author } from '../config/define-config.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
-import { articlePath, FEED_FILES } from './feed-urls.ts';
 import { formatFrenchDate, formatFrenchTime, formatZonedRfc3339 } from './french-date-format.ts';
 import { escapeHtml } from '../_lib/escape-markup.ts';
 import { isSafeHttpUrl } from '../_lib/read-url.ts';
-import { hrefAttribute, navigationCategories, pathOf, renderLayout, type AlternateLink } from './html-layout.ts';
+import { articlePath, categoryFeedPath, FEED_FILES, HOME_PATH, relativePath, rootOf, siteUrlOf } from '../_lib/site-paths.ts';
+import { hrefAttribute, navigationCategories, renderLayout, type AlternateLink } from './html-layout.ts';
 
 /** Most articles listed on one HTML page; the feeds and category pages hold the rest. */
 export const HTML_PAGE_LIMIT = 100;
@@ -38,7 +38,7 @@ export function renderIndexPage(feedSet: FeedSet, config: ResolvedConfig): strin
       description: config.description,
       root,
       alternates: alternatesOf(feedSet.main, ''),
-      canonical: `${config.siteUrl}/`,
+      canonical: siteUrlOf(config.siteUrl, HOME_PATH),
       isHome: true,
       main,
     },
@@ -78,7 +78,7 @@ export function renderCategoryPage(feed: FeedDefinition, feedSet: FeedSet, confi
         // The site-wide RSS too, so a reader on a section page can pick the whole site (RSS Board autodiscovery).
         { type: FEED_FORMATS.rss.mediaType, title: `${config.title} (RSS, tous les articles)`, href: `${root}${FEED_FILES.rss}` },
       ],
-      canonical: `${config.siteUrl}/${pathOf(feed.path)}`,
+      canonical: siteUrlOf(config.siteUrl, `/${relativePath(feed.path)}`),
       isHome: false,
       main,
     },
@@ -129,7 +129,7 @@ export function renderArticlePage(article: Article, feedSet: FeedSet, config: Re
 
 /** Path of an article's page relative to the site root: `articles/<slug>/` (render-site.ts serves it there). */
 function articlePagePath(article: Pick<Article, 'slug'>): string {
-  return pathOf(articlePath(article.slug));
+  return relativePath(articlePath(article.slug));
 }
 
 function checkArgs(feedSet: FeedSet, config: ResolvedConfig): void {
@@ -139,12 +139,6 @@ function checkArgs(feedSet: FeedSet, config: ResolvedConfig): void {
   if (typeof config !== 'object' || config === null || typeof config.timeZone !== 'string') {
     throw new TypeError('config: expected a ResolvedConfig');
   }
-}
-
-/** `../../` for `/categories/societe`: one step up per path segment. */
-function rootOf(feedPath: string): string {
-  const depth = feedPath.split('/').filter(Boolean).length;
-  return '../'.repeat(depth);
 }
 
 function alternatesOf(feed: FeedDefinition, prefix: string): AlternateLink[] {
@@ -214,7 +208,7 @@ function renderCategoryIndex(feedSet: FeedSet, config: ResolvedConfig, root: str
   const feeds = navigationCategories(feedSet, config);
   if (feeds.length === 0) return '';
   const items = feeds.map((f) => {
-    const page = `${root}${pathOf(f.path)}`;
+    const page = `${root}${relativePath(f.path)}`;
     const name = f.category?.name ?? f.title;
     return (
       `<li><a${hrefAttribute(page)}>${escapeHtml(name)}</a> — ` +
@@ -227,7 +221,7 @@ function renderCategoryIndex(feedSet: FeedSet, config: ResolvedConfig, root: str
 }
 
 function categoryPath(category: Category): string {
-  return pathOf(`/categories/${encodeURIComponent(category.slug)}`);
+  return relativePath(categoryFeedPath(encodeURIComponent(category.slug)));
 }
 
 /** `Par Claire Dupont, Jean Martin et Awa Diallo`, names linked to their URL when given. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article, Category } from '../../src/article/article.ts';
 import type { ResolvedConfig } from '../../src/config/config-schema.ts';
 import type { FeedDefinition, FeedSet } from '../../src/feed-set/feed-set.ts';
-import { feedUrls } from '../../src/render/feed-urls.ts';
+import { feedUrls } from '../../src/_lib/site-paths.ts';
 import { renderArticlePage, renderCategoryPage, renderIndexPage } from '../../src/render/html.ts';
 import { hrefAttribute } from '../../src/render/html-layout.ts';
 import { makeArticle, makeConfig } from '../helpers/factories.ts';
