@@ -12,7 +12,9 @@
 //      the render memo, linting, lazy rendering and the static writer pick it up from the entry's fields.
 //   `deps` must hold every object `render` reads that can change between builds (articles, feeds, the frame…): the
 //   builder keeps the previous document when every dep is the same object (Object.is), so a missing dep means a
-//   stale document. tests/render/plan-site.test.ts checks each entry against a rebuild.
+//   stale document. tests/render/plan-site.test.ts checks each entry against a rebuild. `kind: 'feed'` is for RSS,
+//   Atom and JSON Feed only (they go through the feed linter); a sitemap or an OPML list is a 'file'. A large
+//   document is several entries (a sitemap index and its parts), each rendered whole.
 import type { FeedFormatName } from '../_lib/feed-formats.ts';
 import { articlePath, feedFilePath, feedPagePath, HOME_PATH } from '../_lib/site-paths.ts';
 import type { Article } from '../article/article.ts';
@@ -31,7 +33,7 @@ export type DocumentKind =
   | 'feed'
   /** An HTML page. */
   | 'page'
-  /** Anything else the site serves as is (a sitemap, robots.txt, an OPML list…). */
+  /** Anything else (a sitemap, robots.txt, an OPML list…): not linted; compressed when XML or JSON (isFeedContentType). */
   | 'file';
 
 /** One document of the site, not yet rendered. */

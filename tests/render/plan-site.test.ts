@@ -49,10 +49,12 @@ describe('planSite', () => {
     );
   });
 
-  it('marks as feeds exactly the documents served with a feed content type (linted, compressed)', () => {
+  it('gives every feed a feed content type (compressed, served to any origin) and every page text/html', () => {
     const config = makeConfig();
-    const kinds = planSite(buildFeedSet(makeArticles(), config), config).map((d) => [d.kind === 'feed', isFeedContentType(d.contentType)]);
-    expect(kinds.filter(([feed, typed]) => feed !== typed)).toEqual([]);
+    const wrong = planSite(buildFeedSet(makeArticles(), config), config).filter((d) =>
+      d.kind === 'feed' ? !isFeedContentType(d.contentType) : d.kind === 'page' && !d.contentType.startsWith('text/html;'),
+    );
+    expect(wrong.map((d) => d.path)).toEqual([]);
   });
 
   it('lets only the article pages wait for a request, each naming its article', () => {
