@@ -49,7 +49,27 @@ export function siteUrlOf(siteUrl: string, path: string): string {
 
 /** The path of `siteUrl`, where the site's root is: `''` for `https://x.org`, `/actu` for `https://x.org/actu`. */
 export function basePathOf(siteUrl: string): string {
-  return new URL(`${siteUrl.replace(/\/+$/, '')}/`).pathname.replace(/\/$/, '');
+  return partsOf(siteUrl).basePath;
+}
+
+/**
+ * The root-relative URL of a site path (encoded, see {@link encodePath}), as pages link to the site's own documents: `/categories/societe/`, or
+ * `/actu/categories/societe/` for `https://x.org/actu`. It works on any host and behind any proxy that keeps the
+ * path (a local preview of a site whose siteUrl is not live yet); feeds, canonical links and structured data use the
+ * absolute {@link siteUrlOf}.
+ */
+export function rootRelativeUrl(siteUrl: string, path: string): string {
+  return `${partsOf(siteUrl).basePath}${encodePath(path)}`;
+}
+
+/**
+ * A URL as a page writes it: root-relative when it is on the site's origin (`https://x.org/photos/a.jpg` →
+ * `/photos/a.jpg`: an image or page of the site itself), unchanged otherwise. `url` is serialised as `new URL().href`
+ * writes it (lower-case host, no default port), as article/ leaves every URL.
+ */
+export function pageUrlOf(url: string, siteUrl: string): string {
+  const { origin } = partsOf(siteUrl);
+  return url.startsWith(`${origin}/`) ? url.slice(origin.length) : url;
 }
 
 /** Absolute URLs of a feed's documents. */
@@ -91,26 +111,29 @@ export function isSitePath(path: string): boolean {
   return path === HOME_PATH || ROOT_FILES.has(path) || SITE_FOLDERS.some((folder) => path.startsWith(folder));
 }
 
-/** `../../` for `/categories/societe` or `/articles/x/`: one step up per path segment, from a page to the root. */
-export function rootOf(path: string): string {
-  const depth = path.split('/').filter(Boolean).length;
-  return '../'.repeat(depth);
-}
-
 /**
- * A site path as an href from the site root, always a folder: `/categories/societe` → `categories/societe/`, `/` →
- * `''`. Each segment is encoded so a hand-written slug with a space or `?` still makes one path segment.
+ * A site path with each segment percent-encoded once (decoded first, so an encoded segment is not encoded twice): a
+ * hand-written slug with a space or `?` still makes one segment. `/categories/a b/` → `/categories/a%20b/`.
  */
-export function relativePath(path: string): string {
-  const trimmed = path.replace(/^\/+|\/+$/g, '');
-  if (trimmed === '') return '';
-  return `${trimmed
+export function encodePath(path: string): string {
+  return path
     .split('/')
-    .map((s) => encodeURIComponent(decodeSafely(s)))
-    .join('/')}/`;
+    .map((segment) => encodeURIComponent(decodeSafely(segment)))
+    .join('/');
 }
 
 // --- internal ---
+
+/** The last siteUrl's origin and base path: pages ask once per link, with the same siteUrl every time. */
+let parts: { readonly siteUrl: string; readonly origin: string; readonly basePath: string } | undefined;
+
+function partsOf(siteUrl: string): { readonly origin: string; readonly basePath: string } {
+  if (parts?.siteUrl !== siteUrl) {
+    const url = new URL(`${siteUrl.replace(/\/+$/, '')}/`);
+    parts = { siteUrl, origin: url.origin, basePath: url.pathname.replace(/\/$/, '') };
+  }
+  return parts;
+}
 
 function decodeSafely(segment: string): string {
   try {

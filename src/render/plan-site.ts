@@ -84,7 +84,7 @@ export function planSite(feedSet: FeedSet, config: ResolvedConfig, options: Plan
   for (const feed of [feedSet.main, ...feedSet.categories]) documents.push(...planFeed(feed, config));
   if (options.pages === false) return documents;
   // Every page carries the same frame (category navigation…): one probe render tells whether it changed.
-  const frame = renderLayout({ title: '', description: '', root: '', alternates: [], isHome: false, main: '' }, feedSet, config);
+  const frame = renderLayout({ title: '', description: '', alternates: [], isHome: false, main: '' }, feedSet, config);
   documents.push(planIndexPage(feedSet, config, frame));
   const listedBySlug = listedOnPages(feedSet, config.limit);
   for (const feed of feedSet.categories) documents.push(planCategoryPage(feed, feedSet, config, frame, listedBySlug.get(feed.category?.slug ?? '') ?? []));

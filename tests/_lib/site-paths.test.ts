@@ -11,8 +11,9 @@ import {
   feedPagePath,
   feedUrls,
   isSitePath,
-  relativePath,
-  rootOf,
+  encodePath,
+  pageUrlOf,
+  rootRelativeUrl,
 } from '../../src/_lib/site-paths.ts';
 
 describe('the paths of the site', () => {
@@ -51,20 +52,35 @@ describe('the paths of the site', () => {
   });
 
   it.each([
-    ['/', ''],
-    ['/categories/societe', 'categories/societe/'],
-    ['/articles/a-b/', 'articles/a-b/'],
-    ['/categories/a b', 'categories/a%20b/'],
-  ])('writes %s from the root as %j', (sitePath, expected) => {
-    expect(relativePath(sitePath)).toBe(expected);
+    ['/', '/'],
+    ['/categories/societe/', '/categories/societe/'],
+    ['/categories/a b/', '/categories/a%20b/'],
+    ['/categories/a%20b/', '/categories/a%20b/'],
+    ['/categories/a?b/feed.xml', '/categories/a%3Fb/feed.xml'],
+  ])('encodes each segment of %s once: %s', (sitePath, expected) => {
+    expect(encodePath(sitePath)).toBe(expected);
   });
 
   it.each([
-    ['/', ''],
-    ['/categories/societe', '../../'],
-    ['/articles/x/', '../../'],
-  ])('climbs from %s to the root with %j', (sitePath, expected) => {
-    expect(rootOf(sitePath)).toBe(expected);
+    ['https://x.org', '/articles/a/', '/articles/a/'],
+    ['https://x.org/', '/feed.xml', '/feed.xml'],
+    ['https://x.org/actu', '/articles/a/', '/actu/articles/a/'],
+    ['https://x.org/actu', '/', '/actu/'],
+    ['https://x.org/a/b', '/categories/sport/atom.xml', '/a/b/categories/sport/atom.xml'],
+  ])('links pages of %s to %s root-relatively: %s', (siteUrl, sitePath, expected) => {
+    expect(rootRelativeUrl(siteUrl, sitePath)).toBe(expected);
+  });
+
+  it.each([
+    ['https://x.org/photos/a.jpg', 'https://x.org', '/photos/a.jpg'],
+    ['https://x.org/photos/a.jpg', 'https://x.org/actu', '/photos/a.jpg'],
+    ['https://x.org/actu/articles/b/?q=1#t', 'https://x.org/actu', '/actu/articles/b/?q=1#t'],
+    ['https://cdn.x.org/a.jpg', 'https://x.org', 'https://cdn.x.org/a.jpg'],
+    ['http://x.org/a.jpg', 'https://x.org', 'http://x.org/a.jpg'],
+    ['https://x.org.evil.example/a.jpg', 'https://x.org', 'https://x.org.evil.example/a.jpg'],
+    ['https://x.org:8443/a.jpg', 'https://x.org', 'https://x.org:8443/a.jpg'],
+  ])('writes %s on a page of %s as %s', (url, siteUrl, expected) => {
+    expect(pageUrlOf(url, siteUrl)).toBe(expected);
   });
 
   it.each([
