@@ -16,6 +16,7 @@ import { tagUri } from './identity.ts';
 import { normalizeCategories } from './normalize-categories.ts';
 import { readAuthors } from './read-authors.ts';
 import { readUrl } from '../_lib/read-url.ts';
+import { articleUrl } from '../_lib/site-paths.ts';
 import { renderBody } from './render-body.ts';
 import { slugify } from './slug.ts';
 
@@ -64,7 +65,7 @@ function convert(record: RawRecord, config: ResolvedConfig, withBody: boolean): 
   const { date, updated } = readDates(fields, config.timeZone);
   const id = readId(fields, record.relPath);
   const slug = readSlug(fields, title, id);
-  const link = readUrlField(fields, 'link', config.siteUrl) ?? (slug ? `${config.siteUrl}/articles/${slug}/` : config.siteUrl);
+  const link = readUrlField(fields, 'link', config.siteUrl) ?? (slug ? articleUrl(config.siteUrl, slug) : config.siteUrl);
   const image = readUrlField(fields, 'image', config.siteUrl);
   const draft = readDraft(fields.value('draft'), fields.reporter('draft'));
   const authors = readAuthors(fields.value('author'), config.siteUrl, fields.reporter('author'));

@@ -1,5 +1,6 @@
 // feed-set: Article[] → FeedSet (the main feed and one feed per category, newest first).
 import type { Article, Category } from '../article/article.ts';
+import { categoryFeedPath } from '../_lib/site-paths.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition, FeedSet } from './feed-set.ts';
 import { sortArticles } from './sort-articles.ts';
@@ -30,7 +31,7 @@ export function buildFeedSet(articles: readonly Article[], config: ResolvedConfi
   const categories = slugs.map((slug) => {
     const { category, articles: inCategory } = bySlug.get(slug)!;
     const description = config.categories[slug]?.description?.trim() || `${category.name} — ${config.description}`;
-    return defineFeed(`/categories/${slug}`, `${config.title} — ${category.name}`, description, category, inCategory, config);
+    return defineFeed(categoryFeedPath(slug), `${config.title} — ${category.name}`, description, category, inCategory, config);
   });
 
   return { main, categories, articles: published };

@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { isMountPath } from '../_lib/mount-path.ts';
+import { isSitePath } from '../_lib/site-paths.ts';
 import type { FeedSnapshot, SnapshotEntry } from '../publish/feed-snapshot.ts';
 import { healthReport, isOperatorRequest } from './health.ts';
 import { resolvePublicFile, sendPublicFile } from './public-files.ts';
@@ -51,7 +52,7 @@ export function createSnapshotRouter(source: SnapshotSource, options: SnapshotRo
         if (!isRead) return next();
         return redirect(req, res, `${req.baseUrl}/`);
       }
-      if (!isGazettePath(req.path)) return await sendPublic(req, res, next);
+      if (!isSitePath(req.path)) return await sendPublic(req, res, next);
       const snapshot = await source.snapshotFor(options.mountPath ?? mountPathOf(req));
       if (!snapshot) {
         res.setHeader('Retry-After', '5');
@@ -116,11 +117,6 @@ function sendPendingPage(
 }
 
 // --- internal ---
-
-/** The namespaces Gazette serves; anything else is the host's, handed on without waiting for a build. */
-function isGazettePath(path: string): boolean {
-  return path === '/' || /^\/(feed\.xml|atom\.xml|feed\.json)$/.test(path) || path.startsWith('/categories/') || path.startsWith('/articles/');
-}
 
 function mountPathOf(req: Request): string {
   return isMountPath(req.baseUrl) ? req.baseUrl : '';

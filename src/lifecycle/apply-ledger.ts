@@ -2,7 +2,7 @@
 // ledger, the redirects from former page paths, and what changed. Pure: no clock, no files.
 import type { Article } from '../article/article.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { articlePath } from '../render/feed-urls.ts';
+import { articlePath } from '../_lib/site-paths.ts';
 import { contentHash } from './content-hash.ts';
 import { LEDGER_FILE, ledgerInstant, type Ledger, type LedgerEntry } from './ledger.ts';
 

@@ -3,6 +3,7 @@ import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
 import { escapeHtml } from '../_lib/escape-markup.ts';
 import { isSafeHttpUrl } from '../_lib/read-url.ts';
+import { feedFilePath, feedPagePath, HOME_PATH, rootRelativeUrl } from '../_lib/site-paths.ts';
 
 /** One `<link rel="alternate">` autodiscovery entry (https://www.rssboard.org/rss-autodiscovery). */
 export interface AlternateLink {
@@ -10,7 +11,7 @@ export interface AlternateLink {
   readonly type: string;
   /** Human title shown by browsers and feed readers. */
   readonly title: string;
-  /** Href, relative to the page. */
+  /** Href, root-relative (`/feed.xml`, `/actu/categories/societe/atom.xml`). */
   readonly href: string;
 }
 
@@ -20,8 +21,6 @@ export interface PageFrame {
   readonly title: string;
   /** Text of `<meta name="description">`. */
   readonly description: string;
-  /** Path from this page back to the site root: `''` on `/`, `../../` two folders down. */
-  readonly root: string;
   /** Autodiscovery links, the page's own feeds first. */
   readonly alternates: readonly AlternateLink[];
   /** Absolute canonical URL of the page, if it has one. */
@@ -32,8 +31,12 @@ export interface PageFrame {
   readonly main: string;
 }
 
-/** Wraps a page body in the document shared by every page: doctype, head, header, category nav and footer. */
+/**
+ * Wraps a page body in the document shared by every page: doctype, head, header, category nav and footer. The links
+ * of the frame are root-relative, so the frame is the same on every page, whatever its depth.
+ */
 export function renderLayout(frame: PageFrame, feedSet: FeedSet, config: ResolvedConfig): string {
+  const href = (path: string) => hrefAttribute(rootRelativeUrl(config.siteUrl, path));
   const head = [
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -46,14 +49,14 @@ export function renderLayout(frame: PageFrame, feedSet: FeedSet, config: Resolve
   ];
   const siteName = frame.isHome
     ? `<h1 class="site-title">${escapeHtml(config.title)}</h1>`
-    : `<p class="site-title"><a${hrefAttribute(frame.root || './')}>${escapeHtml(config.title)}</a></p>`;
+    : `<p class="site-title"><a${href(HOME_PATH)}>${escapeHtml(config.title)}</a></p>`;
   const nav = navigationCategories(feedSet, config);
   const navHtml =
     nav.length === 0
       ? ''
       : [
           '<nav aria-label="Rubriques"><ul>',
-          ...nav.map((f) => `<li><a${hrefAttribute(`${frame.root}${pathOf(f.path)}`)}>${escapeHtml(f.category?.name ?? f.title)}</a></li>`),
+          ...nav.map((f) => `<li><a${href(feedPagePath(f.path))}>${escapeHtml(f.category?.name ?? f.title)}</a></li>`),
           '</ul></nav>',
         ].join('\n');
   return (
@@ -74,7 +77,7 @@ export function renderLayout(frame: PageFrame, feedSet: FeedSet, config: Resolve
       frame.main,
       '</main>',
       '<footer>',
-      `<p>${escapeHtml(config.copyright)} · <a${hrefAttribute(`${frame.root}feed.xml`)}>RSS</a> · <a${hrefAttribute(`${frame.root}atom.xml`)}>Atom</a> · <a${hrefAttribute(`${frame.root}feed.json`)}>JSON Feed</a></p>`,
+      `<p>${escapeHtml(config.copyright)} · <a${href(feedFilePath(feedSet.main.path, 'rss'))}>RSS</a> · <a${href(feedFilePath(feedSet.main.path, 'atom'))}>Atom</a> · <a${href(feedFilePath(feedSet.main.path, 'json'))}>JSON Feed</a></p>`,
       '</footer>',
       '</body>',
       '</html>',
@@ -82,17 +85,6 @@ export function renderLayout(frame: PageFrame, feedSet: FeedSet, config: Resolve
       .filter((line) => line !== '')
       .join('\n') + '\n'
   );
-}
-
-/** A feed path (`/categories/societe`) as a folder relative to the site root (`categories/societe/`). */
-export function pathOf(feedPath: string): string {
-  const trimmed = feedPath.replace(/^\/+|\/+$/g, '');
-  if (trimmed === '') return '';
-  // Each segment is encoded so a hand-written slug with a space or `?` still makes one path segment.
-  return `${trimmed
-    .split('/')
-    .map((s) => encodeURIComponent(decodeSafely(s)))
-    .join('/')}/`;
 }
 
 /** Most categories a page's navigation (and the front page's list) shows, so pages stay small however many exist. */
@@ -118,9 +110,9 @@ export function navigationCategories(feedSet: FeedSet, config: ResolvedConfig): 
 }
 
 /**
- * ` href="…"` for a checked URL: an absolute http(s) URL ({@link isSafeHttpUrl}) or a path between the site's own
- * pages (`../../categories/societe/`, `#contenu`), which has no scheme, host, space or control character; anything
- * else gives no attribute at all, so no page ever links to a `javascript:` or `data:` URL.
+ * ` href="…"` for a checked URL: an absolute http(s) URL ({@link isSafeHttpUrl}) or a path on the site
+ * (`/categories/societe/`, `#contenu`), which has no scheme, host (`//`), space or control character; anything else
+ * gives no attribute at all, so no page ever links to a `javascript:` or `data:` URL.
  */
 export function hrefAttribute(url: string): string {
   return isSafeHttpUrl(url) || isPagePath(url) ? ` href="${escapeHtml(url)}"` : '';
@@ -147,19 +139,11 @@ function chooseNavigation(feedSet: FeedSet, config: ResolvedConfig): readonly Fe
   return feeds.filter((f) => kept.has(f));
 }
 
-/** A relative path between pages: no `:` (so no scheme), no leading `/` (so no `//host`), only URL path characters. */
-const PAGE_PATH = /^(?!\/)[\w.~%!$&'()*+,;=@/#-]*$/;
+/** A path on the site: no `:` (so no scheme), no leading `//` (so no host), only URL path characters. */
+const PAGE_PATH = /^(?!\/\/)[\w.~%!$&'()*+,;=@/#-]*$/;
 
 function isPagePath(url: string): boolean {
   return PAGE_PATH.test(url);
-}
-
-function decodeSafely(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }
 
 // System fonts, a ~40rem measure and colours above WCAG AA contrast (#1b1b1b on #fff is 17:1, #0a4a8f is 9:1,

@@ -1,22 +1,23 @@
 // render: FeedSet → the HTML pages (front page, category pages, article pages), plain server-rendered HTML.
 //
-// Links between pages, autodiscovery links and subscribe links are RELATIVE to the page (`articles/<slug>/`,
-// `../../feed.xml`): the same bytes then work under any host and any mount path (`gazette serve` on
-// 127.0.0.1, an Express app mounted at `/feeds`, a CDN), and relative hrefs are valid autodiscovery
-// (RSS Board autodiscovery spec: href is resolved against the page's base URL). Only `<link rel="canonical">`
-// is absolute, because it names the public URL on purpose. Pages live in folders (`/categories/<slug>/`,
-// `/articles/<slug>/`), so the server must answer them with their trailing slash.
+// Links to the site's own pages, feeds and images are ROOT-RELATIVE (`/articles/<slug>/`, `/feed.xml`, `/actu/…`
+// when siteUrl has a path; _lib/site-paths.ts builds them): the same bytes work on any host and behind any proxy
+// (a local preview of a site whose siteUrl is a placeholder), on any page whatever its depth (a 404 page served at
+// any path), and root-relative hrefs are valid autodiscovery (RSS Board autodiscovery spec: href is resolved against
+// the page's base URL). Only `<link rel="canonical">` is absolute, because it names the public URL on purpose; the
+// feeds keep absolute URLs too. Pages live in folders (`/categories/<slug>/`, `/articles/<slug>/`).
 // No clock and no JavaScript: the same FeedSet and config give the same bytes.
 import { FEED_FORMATS } from '../_lib/feed-formats.ts';
 import type { Article, Category } from '../article/article.ts';
 import type { Author } from '../config/define-config.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
-import { articlePath, FEED_FILES } from './feed-urls.ts';
 import { formatFrenchDate, formatFrenchTime, formatZonedRfc3339 } from './french-date-format.ts';
 import { escapeHtml } from '../_lib/escape-markup.ts';
 import { isSafeHttpUrl } from '../_lib/read-url.ts';
-import { hrefAttribute, navigationCategories, pathOf, renderLayout, type AlternateLink } from './html-layout.ts';
+import { articlePath, categoryFeedPath, encodePath, feedFilePath, feedPagePath, HOME_PATH, pageUrlOf, rootRelativeUrl, siteUrlOf } from '../_lib/site-paths.ts';
+import { hrefAttribute, navigationCategories, renderLayout, type AlternateLink } from './html-layout.ts';
+import { localizeUrls } from './local-urls.ts';
 
 /** Most articles listed on one HTML page; the feeds and category pages hold the rest. */
 export const HTML_PAGE_LIMIT = 100;
@@ -24,21 +25,19 @@ export const HTML_PAGE_LIMIT = 100;
 /** Renders the front page `/`: site header, subscribe block, newest articles and the list of categories. */
 export function renderIndexPage(feedSet: FeedSet, config: ResolvedConfig): string {
   checkArgs(feedSet, config);
-  const root = '';
   const main = [
-    renderSubscribe(config.title, ''),
+    renderSubscribe(config.title, feedSet.main, config),
     '<section aria-labelledby="recent"><h2 id="recent" class="visually-hidden">Derniers articles</h2>',
-    renderArticleList(feedSet.articles, root, config),
+    renderArticleList(feedSet.articles, config),
     '</section>',
-    renderCategoryIndex(feedSet, config, root),
+    renderCategoryIndex(feedSet, config),
   ].join('\n');
   return renderLayout(
     {
       title: config.title,
       description: config.description,
-      root,
-      alternates: alternatesOf(feedSet.main, ''),
-      canonical: `${config.siteUrl}/`,
+      alternates: alternatesOf(feedSet.main, config),
+      canonical: siteUrlOf(config.siteUrl, HOME_PATH),
       isHome: true,
       main,
     },
@@ -53,18 +52,17 @@ export function renderCategoryPage(feed: FeedDefinition, feedSet: FeedSet, confi
   if (typeof feed !== 'object' || feed === null || !Array.isArray(feed.articles)) {
     throw new TypeError('feed: expected a FeedDefinition');
   }
-  const root = rootOf(feed.path);
   const name = feed.category?.name ?? feed.title;
   const articles = articlesOf(feed, feedSet);
   const description = feed.description || config.description;
   const main = [
     `<h1>${escapeHtml(name)}</h1>`,
     description && description !== name ? `<p class="lede">${escapeHtml(description)}</p>` : '',
-    renderSubscribe(name, ''),
+    renderSubscribe(name, feed, config),
     '<section aria-labelledby="recent"><h2 id="recent" class="visually-hidden">Articles</h2>',
-    renderArticleList(articles, root, config),
+    renderArticleList(articles, config),
     '</section>',
-    `<p><a${hrefAttribute(root || './')}>← Tous les articles</a></p>`,
+    `<p><a${hrefAttribute(rootRelativeUrl(config.siteUrl, HOME_PATH))}>← Tous les articles</a></p>`,
   ]
     .filter(Boolean)
     .join('\n');
@@ -72,13 +70,16 @@ export function renderCategoryPage(feed: FeedDefinition, feedSet: FeedSet, confi
     {
       title: `${name} — ${config.title}`,
       description,
-      root,
       alternates: [
-        ...alternatesOf(feed, ''),
+        ...alternatesOf(feed, config),
         // The site-wide RSS too, so a reader on a section page can pick the whole site (RSS Board autodiscovery).
-        { type: FEED_FORMATS.rss.mediaType, title: `${config.title} (RSS, tous les articles)`, href: `${root}${FEED_FILES.rss}` },
+        {
+          type: FEED_FORMATS.rss.mediaType,
+          title: `${config.title} (RSS, tous les articles)`,
+          href: rootRelativeUrl(config.siteUrl, feedFilePath(feedSet.main.path, 'rss')),
+        },
       ],
-      canonical: `${config.siteUrl}/${pathOf(feed.path)}`,
+      canonical: siteUrlOf(config.siteUrl, encodePath(feedPagePath(feed.path))),
       isHome: false,
       main,
     },
@@ -93,20 +94,20 @@ export function renderArticlePage(article: Article, feedSet: FeedSet, config: Re
   if (typeof article !== 'object' || article === null || typeof article.title !== 'string') {
     throw new TypeError('article: expected an Article');
   }
-  const root = rootOf(articlePath(article.slug));
-  const authors = renderAuthors(article.authors);
+  const authors = renderAuthors(article.authors, config);
   const main = [
     '<article>',
     `<h1>${escapeHtml(article.title)}</h1>`,
     `<p class="meta">${renderDate(article.date, config)}${authors ? ` · ${authors}` : ''}</p>`,
     // A correction shows when it happened (updated is later than date only when the record says so).
     article.updated.getTime() > article.date.getTime() ? `<p class="meta">Mis à jour le ${renderDate(article.updated, config)}</p>` : '',
-    renderCategoryLinks(article.categories, root),
-    article.image && isSafeHttpUrl(article.image) ? `<figure><img src="${escapeHtml(article.image)}" alt=""></figure>` : '',
-    // article.html was sanitised when the Article was built (article/clean-html.ts): inserted as is.
-    `<div class="body">\n${article.html}\n</div>`,
+    renderCategoryLinks(article.categories, config),
+    article.image && isSafeHttpUrl(article.image) ? `<figure><img src="${escapeHtml(pageUrlOf(article.image, config.siteUrl))}" alt=""></figure>` : '',
+    // article.html was sanitised when the Article was built (article/clean-html.ts): inserted as is, its URLs on the
+    // site's origin made root-relative like the page's own.
+    `<div class="body">\n${localizeUrls(article.html, config.siteUrl)}\n</div>`,
     '</article>',
-    `<p><a${hrefAttribute(root)}>← Retour à l’accueil</a></p>`,
+    `<p><a${hrefAttribute(rootRelativeUrl(config.siteUrl, HOME_PATH))}>← Retour à l’accueil</a></p>`,
   ]
     .filter(Boolean)
     .join('\n');
@@ -114,8 +115,7 @@ export function renderArticlePage(article: Article, feedSet: FeedSet, config: Re
     {
       title: `${article.title} — ${config.title}`,
       description: article.summary || config.description,
-      root,
-      alternates: alternatesOf(feedSet.main, root),
+      alternates: alternatesOf(feedSet.main, config),
       canonical: article.link,
       isHome: false,
       main,
@@ -127,9 +127,18 @@ export function renderArticlePage(article: Article, feedSet: FeedSet, config: Re
 
 // --- internal ---
 
-/** Path of an article's page relative to the site root: `articles/<slug>/` (render-site.ts serves it there). */
-function articlePagePath(article: Pick<Article, 'slug'>): string {
-  return pathOf(articlePath(article.slug));
+/** Root-relative URL of a site path. */
+function hrefOf(path: string, config: ResolvedConfig): string {
+  return rootRelativeUrl(config.siteUrl, path);
+}
+
+/** Root-relative URLs of a feed's three formats. */
+function feedHrefs(feed: FeedDefinition, config: ResolvedConfig): Record<'rss' | 'atom' | 'json', string> {
+  return {
+    rss: hrefOf(feedFilePath(feed.path, 'rss'), config),
+    atom: hrefOf(feedFilePath(feed.path, 'atom'), config),
+    json: hrefOf(feedFilePath(feed.path, 'json'), config),
+  };
 }
 
 function checkArgs(feedSet: FeedSet, config: ResolvedConfig): void {
@@ -141,17 +150,12 @@ function checkArgs(feedSet: FeedSet, config: ResolvedConfig): void {
   }
 }
 
-/** `../../` for `/categories/societe`: one step up per path segment. */
-function rootOf(feedPath: string): string {
-  const depth = feedPath.split('/').filter(Boolean).length;
-  return '../'.repeat(depth);
-}
-
-function alternatesOf(feed: FeedDefinition, prefix: string): AlternateLink[] {
+function alternatesOf(feed: FeedDefinition, config: ResolvedConfig): AlternateLink[] {
+  const hrefs = feedHrefs(feed, config);
   return [
-    { type: FEED_FORMATS.rss.mediaType, title: `${feed.title} (RSS)`, href: `${prefix}${FEED_FILES.rss}` },
-    { type: FEED_FORMATS.atom.mediaType, title: `${feed.title} (Atom)`, href: `${prefix}${FEED_FILES.atom}` },
-    { type: FEED_FORMATS.json.mediaType, title: `${feed.title} (JSON Feed)`, href: `${prefix}${FEED_FILES.json}` },
+    { type: FEED_FORMATS.rss.mediaType, title: `${feed.title} (RSS)`, href: hrefs.rss },
+    { type: FEED_FORMATS.atom.mediaType, title: `${feed.title} (Atom)`, href: hrefs.atom },
+    { type: FEED_FORMATS.json.mediaType, title: `${feed.title} (JSON Feed)`, href: hrefs.json },
   ];
 }
 
@@ -163,29 +167,30 @@ function articlesOf(feed: FeedDefinition, feedSet: FeedSet): readonly Article[] 
   return all.length > 0 ? all : feed.articles;
 }
 
-function renderSubscribe(name: string, prefix: string): string {
+function renderSubscribe(name: string, feed: FeedDefinition, config: ResolvedConfig): string {
+  const hrefs = feedHrefs(feed, config);
   return [
     '<section class="subscribe" aria-labelledby="subscribe">',
     '<h2 id="subscribe">S’abonner</h2>',
     `<ul class="feeds" aria-label="${escapeHtml(`Flux de ${name}`)}">`,
-    `<li><a${hrefAttribute(`${prefix}${FEED_FILES.rss}`)} type="${FEED_FORMATS.rss.mediaType}">RSS</a></li>`,
-    `<li><a${hrefAttribute(`${prefix}${FEED_FILES.atom}`)} type="${FEED_FORMATS.atom.mediaType}">Atom</a></li>`,
-    `<li><a${hrefAttribute(`${prefix}${FEED_FILES.json}`)} type="${FEED_FORMATS.json.mediaType}">JSON Feed</a></li>`,
+    `<li><a${hrefAttribute(hrefs.rss)} type="${FEED_FORMATS.rss.mediaType}">RSS</a></li>`,
+    `<li><a${hrefAttribute(hrefs.atom)} type="${FEED_FORMATS.atom.mediaType}">Atom</a></li>`,
+    `<li><a${hrefAttribute(hrefs.json)} type="${FEED_FORMATS.json.mediaType}">JSON Feed</a></li>`,
     '</ul>',
     '</section>',
   ].join('\n');
 }
 
-function renderArticleList(articles: readonly Article[], root: string, config: ResolvedConfig): string {
+function renderArticleList(articles: readonly Article[], config: ResolvedConfig): string {
   if (articles.length === 0) return '<p>Aucun article publié pour le moment.</p>';
   const items = articles
     .slice(0, HTML_PAGE_LIMIT)
     .map((a) =>
       [
         '<li><article>',
-        `<h3><a${hrefAttribute(`${root}${articlePagePath(a)}`)}>${escapeHtml(a.title)}</a></h3>`,
+        `<h3><a${hrefAttribute(hrefOf(articlePath(a.slug), config))}>${escapeHtml(a.title)}</a></h3>`,
         `<p class="meta">${renderDate(a.date, config)}</p>`,
-        renderCategoryLinks(a.categories, root),
+        renderCategoryLinks(a.categories, config),
         a.summary ? `<p class="summary">${escapeHtml(a.summary)}</p>` : '',
         '</article></li>',
       ]
@@ -204,37 +209,40 @@ function renderDate(date: Date, config: ResolvedConfig): string {
   );
 }
 
-function renderCategoryLinks(categories: readonly Category[], root: string): string {
+function renderCategoryLinks(categories: readonly Category[], config: ResolvedConfig): string {
   if (categories.length === 0) return '';
-  const links = categories.map((c) => `<a${hrefAttribute(`${root}${categoryPath(c)}`)}>${escapeHtml(c.name)}</a>`);
+  const links = categories.map((c) => `<a${hrefAttribute(hrefOf(categoryPath(c), config))}>${escapeHtml(c.name)}</a>`);
   return `<p class="meta">Rubriques : ${links.join(', ')}</p>`;
 }
 
-function renderCategoryIndex(feedSet: FeedSet, config: ResolvedConfig, root: string): string {
+function renderCategoryIndex(feedSet: FeedSet, config: ResolvedConfig): string {
   const feeds = navigationCategories(feedSet, config);
   if (feeds.length === 0) return '';
   const items = feeds.map((f) => {
-    const page = `${root}${pathOf(f.path)}`;
+    const hrefs = feedHrefs(f, config);
     const name = f.category?.name ?? f.title;
     return (
-      `<li><a${hrefAttribute(page)}>${escapeHtml(name)}</a> — ` +
-      `<a${hrefAttribute(`${page}${FEED_FILES.rss}`)} type="${FEED_FORMATS.rss.mediaType}" aria-label="${escapeHtml(`${name} : flux RSS`)}">RSS</a>, ` +
-      `<a${hrefAttribute(`${page}${FEED_FILES.atom}`)} type="${FEED_FORMATS.atom.mediaType}" aria-label="${escapeHtml(`${name} : flux Atom`)}">Atom</a>, ` +
-      `<a${hrefAttribute(`${page}${FEED_FILES.json}`)} type="${FEED_FORMATS.json.mediaType}" aria-label="${escapeHtml(`${name} : JSON Feed`)}">JSON</a></li>`
+      `<li><a${hrefAttribute(hrefOf(feedPagePath(f.path), config))}>${escapeHtml(name)}</a> — ` +
+      `<a${hrefAttribute(hrefs.rss)} type="${FEED_FORMATS.rss.mediaType}" aria-label="${escapeHtml(`${name} : flux RSS`)}">RSS</a>, ` +
+      `<a${hrefAttribute(hrefs.atom)} type="${FEED_FORMATS.atom.mediaType}" aria-label="${escapeHtml(`${name} : flux Atom`)}">Atom</a>, ` +
+      `<a${hrefAttribute(hrefs.json)} type="${FEED_FORMATS.json.mediaType}" aria-label="${escapeHtml(`${name} : JSON Feed`)}">JSON</a></li>`
     );
   });
   return ['<section class="rubriques" aria-labelledby="rubriques">', '<h2 id="rubriques">Rubriques</h2>', '<ul>', ...items, '</ul>', '</section>'].join('\n');
 }
 
+/** A category's page path (the slug encoded: a hand-built Category may hold any text). */
 function categoryPath(category: Category): string {
-  return pathOf(`/categories/${encodeURIComponent(category.slug)}`);
+  return feedPagePath(categoryFeedPath(encodeURIComponent(category.slug)));
 }
 
 /** `Par Claire Dupont, Jean Martin et Awa Diallo`, names linked to their URL when given. */
-function renderAuthors(authors: readonly Author[]): string {
+function renderAuthors(authors: readonly Author[], config: ResolvedConfig): string {
   const names = authors
     .filter((a) => a.name)
-    .map((a) => (a.url && isSafeHttpUrl(a.url) ? `<a${hrefAttribute(a.url)} rel="author">${escapeHtml(a.name)}</a>` : escapeHtml(a.name)));
+    .map((a) =>
+      a.url && isSafeHttpUrl(a.url) ? `<a${hrefAttribute(pageUrlOf(a.url, config.siteUrl))} rel="author">${escapeHtml(a.name)}</a>` : escapeHtml(a.name),
+    );
   if (names.length === 0) return '';
   const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} et ${names[names.length - 1]}`;
   return `Par ${list}`;

@@ -4,7 +4,7 @@ import type { Article } from '../article/article.ts';
 import type { Author } from '../config/define-config.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition } from '../feed-set/feed-set.ts';
-import { feedUrls } from './feed-urls.ts';
+import { feedUrls } from '../_lib/site-paths.ts';
 import { formatRfc3339 } from './machine-dates.ts';
 // cleanXmlText here too: JSON could carry them, but then the three formats would not hold identical text.
 import { cleanXmlText } from '../article/xml-text.ts';

@@ -6,7 +6,7 @@ import { cleanXmlText } from '../article/xml-text.ts';
 import type { Author } from '../config/define-config.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition } from '../feed-set/feed-set.ts';
-import { categoriesUrl, feedUrls } from './feed-urls.ts';
+import { categoriesUrl, categoryFeedPath, feedPagePath, feedUrls, siteUrlOf } from '../_lib/site-paths.ts';
 import { IMAGE_TYPES, feedAtomAttribute, feedCdata, feedRepeatedElement, feedRssAttribute, feedText } from './feed-package.ts';
 import { assertValidDate } from './machine-dates.ts';
 import { escapeXml } from '../_lib/escape-markup.ts';
@@ -95,7 +95,7 @@ export function toFeedItem(article: Article, config: ResolvedConfig, format: Xml
 
 /** A category's own page, `siteUrl/categories/<slug>/`: the Atom category scheme, stable while the slug is. */
 function categoryUrl(config: ResolvedConfig, slug: string): string {
-  return `${categoriesUrl(config)}${slug}/`;
+  return siteUrlOf(config.siteUrl, feedPagePath(categoryFeedPath(slug)));
 }
 
 /**

@@ -12,6 +12,7 @@ import { delayUntil } from '../lifecycle/schedule.ts';
 import { createRebuildEngine, type BuildReply, type ChangedDocument, type RebuildEngine } from './rebuild-engine.ts';
 import { createWorkerEngine } from './worker-engine.ts';
 import { watchItems, type ItemsChange, type ItemsWatcher, type WatcherState } from './watch.ts';
+import { siteUrlOf } from '../_lib/site-paths.ts';
 
 /** Options of {@link createLiveSite}. */
 export interface LiveSiteOptions {
@@ -252,7 +253,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
   const addVariant = (mountPath: string): Variant => {
     const variant: Variant = {
       mountPath,
-      config: { ...config, siteUrl: config.siteUrl + mountPath },
+      config: { ...config, siteUrl: siteUrlOf(config.siteUrl, mountPath) },
       snapshot: undefined,
       firstBuild: Promise.resolve(),
     };

@@ -170,7 +170,8 @@ export function createRebuildEngine(): RebuildEngine {
         return { ...base, ok: false, full, changed: [], pages: [], removed: [], articleCount: 0, updated: undefined, durationMs: performance.now() - started };
       }
       const previous = state.documents;
-      const current = new Map(build.documents);
+      // The live site serves what the plan marks live; the rest is for the static output only.
+      const current = new Map([...build.documents].filter(([, doc]) => doc.live !== false));
       // A feed withheld for a lint error keeps its previous version, as a record keeps its last good one.
       for (const path of build.withheld) {
         const old = previous.get(path);
@@ -183,6 +184,7 @@ export function createRebuildEngine(): RebuildEngine {
       const pages = new Map<string, LazyPage>();
       const changedPages: LazyPageInfo[] = [];
       for (const lazy of build.lazyPages) {
+        if (lazy.live === false) continue;
         const key = lazy.source ?? '';
         pages.set(lazy.path, { key, lazy });
         if (state.pages.get(lazy.path)?.key !== key) changedPages.push({ path: lazy.path, key });

@@ -27,13 +27,8 @@ import {
   statRecordFile,
   type RecordFile,
 } from '../records/read-items.ts';
-import { FEED_FILES, articlePath } from '../render/feed-urls.ts';
-import { HTML_PAGE_LIMIT, renderArticlePage, renderCategoryPage, renderIndexPage } from '../render/html.ts';
-import { renderLayout } from '../render/html-layout.ts';
-import { renderAtom } from '../render/atom.ts';
-import { renderJsonFeed } from '../render/json-feed.ts';
-import { renderRss } from '../render/rss.ts';
-import { CONTENT_TYPES, type RenderedDocument } from '../render/render-site.ts';
+import { planSite, renderPlanned, type PlannedDocument } from '../render/plan-site.ts';
+import type { RenderedDocument } from '../render/rendered-document.ts';
 import { applyLifecycle } from '../lifecycle/apply-lifecycle.ts';
 import type { Redirect } from '../lifecycle/apply-ledger.ts';
 import { LEDGER_FILE, readLedger, type Ledger } from '../lifecycle/ledger.ts';
@@ -43,7 +38,6 @@ import type { ArticleStore, StoredArticle } from './article-store.ts';
 import { createLintGate, type GatedFeed, type LintGate } from './lint-gate.ts';
 import { decidePublication, type RecordOutcome } from './publish-decision.ts';
 import { findEditorWarnings, listPublicNames } from './editor-warnings.ts';
-import { isFeedContentType } from '../_lib/feed-formats.ts';
 
 /** Options of {@link createSiteBuilder}. */
 export interface SiteBuilderOptions {
@@ -119,6 +113,8 @@ export interface LazyDocument {
    */
   readonly source?: string;
   readonly lastModified?: Date;
+  /** `false` for a document of the static output only (see PlannedDocument.live); absent otherwise. */
+  readonly live?: false;
   /** Rejects with a {@link LazyPageError} when the record changed since the build read it (rebuild then). */
   render(): Promise<RenderedDocument>;
 }
@@ -192,9 +188,10 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
   };
 
   /**
-   * The feed set of these articles, those a feed shows (and, with pages, those the index and category pages list)
-   * with their bodies and summaries: the light articles of a streaming build have none. The set is built once, from
-   * the light articles (bodies change no date, so no order or list), and its lists then point at the full ones.
+   * The feed set of these articles, those the documents rendered during the build show (the articles in the deps of
+   * the plan's eager entries: the feeds, and with pages the index and category pages) with their bodies and
+   * summaries: the light articles of a streaming build have none. The set is built once, from the light articles
+   * (bodies change no date, so no order or list), and its lists then point at the full ones.
    */
   const withBodies = async (
     articles: readonly Article[],
@@ -202,10 +199,11 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     current: ReadonlyMap<string, FileEntry>,
   ): Promise<FeedSet> => {
     const light = buildFeedSet(articles, config);
-    const shown = new Set([...light.main.articles, ...light.categories.flatMap((f) => f.articles)]);
-    if (pages) {
-      for (const article of light.articles.slice(0, LISTED_ON_PAGES)) shown.add(article);
-      for (const listed of listedOnPages(light, config.limit).values()) for (const article of listed) shown.add(article);
+    const published = new Set<unknown>(light.articles);
+    const shown = new Set<Article>();
+    for (const planned of planSite(light, config, { pages })) {
+      if (planned.lazy) continue;
+      for (const dep of planned.deps) if (published.has(dep)) shown.add(dep as Article);
     }
     const upgraded = new Map<Article, Article>();
     await mapPool([...shown], READ_CONCURRENCY, async (article) => {
@@ -271,6 +269,22 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     // The file must still say what the build published (an edit meanwhile would mix two versions on the site).
     if (!full || full.sourceHash !== article.sourceHash) throw changed('changed');
     return withBodyOf(article, full);
+  };
+
+  /** The key of what a lazy entry's deps other than its article hash to, kept while they are the same objects. */
+  let shared: { readonly deps: readonly unknown[]; readonly key: string } | undefined;
+  /** A lazy entry as a LazyDocument: named by its inputs, its article's body read again when it is rendered. */
+  const lazyDocumentOf = (planned: PlannedDocument, fileOf: (article: Article) => RecordFile | undefined): LazyDocument => {
+    const { article } = planned;
+    const others = article === undefined ? planned.deps : planned.deps.filter((dep) => dep !== article);
+    if (shared === undefined || !sameDeps(shared.deps, others)) shared = { deps: others, key: pageKey([pageStamp(), ...others]) };
+    const source = article === undefined ? shared.key : sourceKeyOf(article, shared.key);
+    const render =
+      article === undefined || hasBody.has(article)
+        ? async () => renderPlanned(planned)
+        : async () => renderPlanned(planned, await readBody(article, fileOf(article)));
+    const lazy = { path: planned.path, source, lastModified: planned.lastModified, render };
+    return planned.live ? lazy : { ...lazy, live: false };
   };
 
   const build = async (hint: BuildHint | undefined): Promise<SiteBuild> => {
@@ -426,30 +440,27 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     const feedSet = bodies ? buildFeedSet(published, config) : await withBodies(published, fileOf, next);
     const nextRenders = new Map<string, RenderEntry>();
     const documents = new Map<string, RenderedDocument>();
-    const render = (path: string, deps: readonly unknown[], make: () => RenderedDocument): RenderedDocument => {
-      const known = renders.get(path);
-      const same = known !== undefined && sameDeps(known.deps, deps);
-      const doc = same ? known.doc : make();
-      nextRenders.set(path, same ? known : { deps, doc });
-      documents.set(path, doc);
-      return doc;
-    };
-    const feeds = [feedSet.main, ...feedSet.categories];
+    const feedPaths: string[] = [];
     const gated = new Map<string, GatedFeed>();
-    for (const feed of feeds) renderFeed(feed, config, render, gated);
     const lazyPages: LazyDocument[] = [];
-    if (pages && !bodies) {
-      // The index and category pages are few and show many articles: rendered here, kept like the feeds. Article
-      // pages are many: each is a lazy page named by its inputs, rendered when the writer (or a reader) asks.
-      let frameKey: string | undefined;
-      renderPages(feedSet, config, (path, deps, make, article) => {
-        if (!article) return render(path, deps, make);
-        frameKey ??= pageKey([pageStamp(), deps[0]]); // deps: [frame, article]
-        const lazy = hasBody.has(article) ? async () => make() : async () => make(await readBody(article, fileOf(article)));
-        return lazyPages.push({ path, source: sourceKeyOf(article, frameKey), lastModified: article.updated, render: lazy });
-      });
-    } else if (pages) {
-      renderPages(feedSet, config, render);
+    for (const planned of planSite(feedSet, config, { pages })) {
+      if (planned.kind === 'feed') {
+        feedPaths.push(planned.path);
+        // How to render the feed again with fewer articles, should one article's text break it (lint-gate.ts).
+        const { items } = planned;
+        if (items) gated.set(planned.path, { articles: items.articles, render: (articles) => renderPlanned(planned, undefined, items.render(articles)) });
+      }
+      // Streaming: a lazy entry (an article page) is named by its inputs and rendered when the writer (or a reader)
+      // asks; the others (feeds, the index and category pages: few, and showing many articles) are rendered here.
+      if (planned.lazy && !bodies) {
+        lazyPages.push(lazyDocumentOf(planned, fileOf));
+        continue;
+      }
+      const known = renders.get(planned.path);
+      const same = known !== undefined && sameDeps(known.deps, planned.deps);
+      const doc = same ? known.doc : renderPlanned(planned);
+      nextRenders.set(planned.path, same ? known : { deps: planned.deps, doc });
+      documents.set(planned.path, doc);
     }
     renders = nextRenders;
 
@@ -459,12 +470,13 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     const withheld: string[] = [];
     if (options.lint !== false) {
       const now = new Date();
-      for (const doc of documents.values()) {
-        if (!isFeedContentType(doc.contentType)) continue;
-        const passed = await gate.check(doc, gated.get(doc.path), now);
+      for (const path of feedPaths) {
+        const doc = documents.get(path);
+        if (doc === undefined) continue;
+        const passed = await gate.check(doc, gated.get(path), now);
         diagnostics.push(...passed.diagnostics);
-        if (passed.doc === undefined) withheld.push(doc.path);
-        else if (passed.doc !== doc) documents.set(doc.path, passed.doc); // in place: the same key, the same order
+        if (passed.doc === undefined) withheld.push(path);
+        else if (passed.doc !== doc) documents.set(path, passed.doc); // in place: the same key, the same order
       }
       for (const path of withheld) documents.delete(path);
     } else {
@@ -584,9 +596,6 @@ interface RenderEntry {
   readonly doc: RenderedDocument;
 }
 
-/** Renders (or keeps) one document; an article page passes its article, and its `make` can take it with its body. */
-type Render = (path: string, deps: readonly unknown[], make: (article?: Article) => RenderedDocument, article?: Article) => unknown;
-
 /** A read record through the article stage, with every diagnostic stamped. */
 function toStored(record: Result<RawRecord | undefined>, config: ResolvedConfig, body: boolean, share: ListSharer): StoredArticle {
   const recordDiagnostics = stamp(record.diagnostics, 'record');
@@ -625,98 +634,6 @@ function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
   return true;
 }
 
-/** What a feed shows: its title, description, category, date and the very article objects it lists. */
-function feedDeps(feed: FeedDefinition): unknown[] {
-  return [feed.title, feed.description, feed.category?.name, feed.updated.getTime(), ...feed.articles];
-}
-
-/** Renders (or keeps) a feed's three documents; `gated` gets how to render each again with fewer articles. */
-function renderFeed(feed: FeedDefinition, config: ResolvedConfig, render: Render, gated: Map<string, GatedFeed>): void {
-  const deps = feedDeps(feed);
-  const at = (file: string) => `${feed.path}/${file}`;
-  const doc =
-    (path: string, contentType: string, body: (shown: FeedDefinition) => string) =>
-    (shown: FeedDefinition = feed): RenderedDocument => ({ path, contentType, body: body(shown), lastModified: feed.updated });
-  const formats = [
-    [FEED_FILES.rss, CONTENT_TYPES.rss, renderRss],
-    [FEED_FILES.atom, CONTENT_TYPES.atom, renderAtom],
-    [FEED_FILES.json, CONTENT_TYPES.json, renderJsonFeed],
-  ] as const;
-  for (const [file, contentType, renderer] of formats) {
-    const make = doc(at(file), contentType, (shown) => renderer(shown, config));
-    render(at(file), deps, () => make());
-    gated.set(at(file), { articles: feed.articles, render: (articles) => make({ ...feed, articles }) });
-  }
-}
-
-function renderPages(feedSet: FeedSet, config: ResolvedConfig, render: Render): void {
-  // Every page carries the same frame (category navigation…): one probe render tells whether it changed.
-  const frame = renderLayout({ title: '', description: '', root: '', alternates: [], isHome: false, main: '' }, feedSet, config);
-  const html = (path: string, lastModified: Date, body: () => string) => (): RenderedDocument => ({
-    path,
-    contentType: CONTENT_TYPES.html,
-    body: body(),
-    lastModified,
-  });
-  render(
-    '/',
-    [frame, feedSet.main.updated.getTime(), ...feedSet.articles.slice(0, LISTED_ON_PAGES)],
-    html('/', feedSet.main.updated, () => renderIndexPage(feedSet, config)),
-  );
-  const listedBySlug = listedOnPages(feedSet, config.limit);
-  for (const feed of feedSet.categories) {
-    const path = `${feed.path}/`;
-    const listed = listedBySlug.get(feed.category?.slug ?? '') ?? [];
-    render(
-      path,
-      [frame, feed.title, feed.description, feed.updated.getTime(), ...listed],
-      html(path, feed.updated, () => renderCategoryPage(feed, feedSet, config)),
-    );
-  }
-  for (const article of feedSet.articles) {
-    const path = articlePath(article.slug);
-    const make = (full: Article = article): RenderedDocument => ({
-      path,
-      contentType: CONTENT_TYPES.html,
-      body: renderArticlePage(full, feedSet, config),
-      lastModified: article.updated,
-    });
-    render(path, [frame, article], make, article);
-  }
-}
-
-/**
- * The first articles each category page lists. A category feed holds the first `limit` articles of its category:
- * all of them when it is shorter, and all a page lists when `limit` is at least that many; only the other
- * categories are looked for in the archive, in one pass that ends as soon as their lists are full.
- */
-function listedOnPages(feedSet: FeedSet, limit: number): Map<string, Article[]> {
-  const listedBySlug = new Map<string, Article[]>();
-  const full = new Set<string>(); // categories whose list is complete
-  let open = 0;
-  for (const feed of feedSet.categories) {
-    const slug = feed.category?.slug ?? '';
-    const complete = feed.articles.length < limit || feed.articles.length >= LISTED_ON_PAGES;
-    listedBySlug.set(slug, complete ? feed.articles.slice(0, LISTED_ON_PAGES) : []);
-    if (complete) full.add(slug);
-    else open += 1;
-  }
-  for (const article of feedSet.articles) {
-    if (open === 0) break;
-    for (const { slug } of article.categories) {
-      if (full.has(slug)) continue;
-      const listed = listedBySlug.get(slug);
-      if (listed === undefined) continue;
-      listed.push(article);
-      if (listed.length === LISTED_ON_PAGES) {
-        full.add(slug);
-        open -= 1;
-      }
-    }
-  }
-  return listedBySlug;
-}
-
 /** The source folders whose code shapes a page. */
 const PAGE_CODE = ['records', 'article', 'article/_lib', 'feed-set', 'lifecycle', 'render', 'site', '_lib'];
 
@@ -734,9 +651,6 @@ function heldBody(entry: FileEntry, article: Article): Article | undefined {
 function withBodyOf(light: Article, full: Article): Article {
   return { ...light, html: full.html, summary: full.summary };
 }
-
-/** Pages list at most HTML_PAGE_LIMIT articles; one more tells a longer list apart. */
-const LISTED_ON_PAGES = HTML_PAGE_LIMIT + 1;
 
 /** Two articles may not share an id (hence a guid) or a slug (hence a page): the later file is rejected. */
 function findDuplicates(articles: readonly (Article | undefined)[]): { rejected: Set<Article>; diagnostics: Diagnostic[] } {

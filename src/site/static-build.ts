@@ -10,6 +10,7 @@ import { GAZETTE_VERSION } from '../_lib/version.ts';
 import { defaultStoreDir, openArticleStore, saveArticleStore } from './article-store.ts';
 import { createSiteBuilder, LazyPageError } from './site-builder.ts';
 import { isFeedContentType } from '../_lib/feed-formats.ts';
+import { basePathOf, siteUrlOf } from '../_lib/site-paths.ts';
 
 /** Pages rendered at once: enough to overlap one page's file read with another's rendering. */
 const PAGE_CONCURRENCY = 4;
@@ -125,10 +126,10 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
       const siteUrl = config.siteUrl.replace(/\/+$/, '');
       const titles = new Map(feedSet.articles.map((a) => [a.link, a.title]));
       for (const redirect of build.redirects) {
-        const target = `${siteUrl}${redirect.to}`;
+        const target = siteUrlOf(siteUrl, redirect.to);
         await output.write({ path: redirect.from, body: renderRedirectPage(target, titles.get(target)), lastModified, compress: false });
       }
-      const files = renderRedirectsFiles(build.redirects, new URL(`${siteUrl}/`).pathname.replace(/\/$/, ''));
+      const files = renderRedirectsFiles(build.redirects, basePathOf(siteUrl));
       for (const [name, body] of Object.entries(files)) await output.write({ path: `/${name}`, body, lastModified, compress: false });
     }
     report = await output.commit();

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article, Category } from '../../src/article/article.ts';
 import type { ResolvedConfig } from '../../src/config/config-schema.ts';
 import type { FeedDefinition, FeedSet } from '../../src/feed-set/feed-set.ts';
-import { feedUrls } from '../../src/render/feed-urls.ts';
+import { feedUrls } from '../../src/_lib/site-paths.ts';
 import { renderArticlePage, renderCategoryPage, renderIndexPage } from '../../src/render/html.ts';
 import { hrefAttribute } from '../../src/render/html-layout.ts';
 import { makeArticle, makeConfig } from '../helpers/factories.ts';
@@ -42,10 +42,12 @@ describe('renderIndexPage', () => {
     expect(headingLevelsSkipped(renderDefaultIndex())).toEqual([]);
   });
 
-  it('links pages and feeds relatively, so they work on any host; only the canonical link is absolute', () => {
+  it('links pages and feeds root-relatively, so they work on any host; only the canonical link is absolute', () => {
     const doc = renderDefaultIndex();
-    const absolute = [...all(doc, 'a'), ...all(doc, 'link')].filter((e) => /^[a-z]+:|^\/\//i.test(attr(e, 'href') ?? '')).map((e) => attr(e, 'rel') ?? 'a');
-    expect(absolute).toEqual(['canonical']);
+    const hrefs = [...all(doc, 'a'), ...all(doc, 'link')].map((e) => [attr(e, 'rel') ?? 'a', attr(e, 'href') ?? ''] as const);
+    const absolute = hrefs.filter(([, href]) => /^[a-z]+:|^\/\//i.test(href)).map(([rel]) => rel);
+    const relative = hrefs.filter(([, href]) => !/^([a-z]+:|\/|#)/i.test(href));
+    expect({ absolute, relative }).toEqual({ absolute: ['canonical'], relative: [] });
   });
 
   it('has no script', () => {
@@ -255,8 +257,17 @@ describe('renderArticlePage', () => {
       expect(all(doc, 'h2').map(text)).toContain('Rencontres de travail à Rabat');
     });
 
-    it('shows the image', () => {
-      expect(all(doc, 'img').map((i) => attr(i, 'src'))).toEqual(['https://example.org/img/rabat.jpg']);
+    it('shows the image, on the site’s origin, root-relative', () => {
+      expect(all(doc, 'img').map((i) => attr(i, 'src'))).toEqual(['/img/rabat.jpg']);
+    });
+
+    it('links every page, feed and author page of the site root-relatively, below the site’s path', () => {
+      const base = new URL(siteUrl).pathname.replace(/\/$/, '');
+      const own = [...all(doc, 'a'), ...all(doc, 'link')]
+        .filter((e) => attr(e, 'rel') !== 'canonical')
+        .map((e) => attr(e, 'href') ?? '')
+        .filter((href) => href !== '#contenu' && href !== '/jm');
+      expect(own.filter((href) => !href.startsWith(`${base}/`))).toEqual([]);
     });
 
     it('links each category to its page', () => {
@@ -331,6 +342,54 @@ describe('renderArticlePage', () => {
   });
 });
 
+describe('the URLs an article page writes', () => {
+  // The site at https://x.org/actu, previewed on another host: what is on x.org is written root-relative.
+  const config = makeConfig({ siteUrl: 'https://x.org/actu' });
+  const render = (overrides: Partial<Article>) => {
+    const article = makeArticle({ categories: [SOCIETE], ...overrides });
+    return page(renderArticlePage(article, makeFeedSet([article], config), config));
+  };
+  const srcOf = (doc: ReturnType<typeof page>) => all(doc, 'img').map((i) => attr(i, 'src'));
+
+  it.each([
+    ['an image of the site', 'https://x.org/actu/photos/a.jpg', '/actu/photos/a.jpg'],
+    ['an image of the site’s host outside its path', 'https://x.org/photos/a.jpg', '/photos/a.jpg'],
+    ['an image of another host', 'https://cdn.example.net/a.jpg', 'https://cdn.example.net/a.jpg'],
+  ])('writes %s (%s) as %s', (_label, image, expected) => {
+    expect(srcOf(render({ image }))).toEqual([expected]);
+  });
+
+  it.each([
+    ['on the site', 'https://x.org/actu/auteurs/claire/', '/actu/auteurs/claire/'],
+    ['elsewhere', 'https://claire.example.net/', 'https://claire.example.net/'],
+  ])('links an author page %s as %s', (_label, url, expected) => {
+    const links = all(render({ authors: [{ name: 'Claire', url }] }), 'a').filter((a) => attr(a, 'rel') === 'author');
+    expect(links.map((a) => attr(a, 'href'))).toEqual([expected]);
+  });
+
+  it('writes the body’s links and images on the site root-relative, and leaves other hosts and the text alone', () => {
+    const html =
+      '<p>Voir src="https://x.org/actu/texte" <a href="https://x.org/actu/articles/b/?q=1&amp;r=2">b</a> et ' +
+      '<a href="https://ailleurs.example.net/x">x</a>.</p>' +
+      '<img src="https://x.org/actu/p/a.jpg" srcset="https://x.org/actu/p/a.jpg 1x, https://cdn.example.net/b.jpg 2x" alt="" />';
+    const body = all(render({ html }), 'div').find((d) => attr(d, 'class') === 'body') as Element;
+    expect({
+      hrefs: all(body, 'a').map((a) => attr(a, 'href')),
+      img: all(body, 'img').map((i) => [attr(i, 'src'), attr(i, 'srcset')]),
+      text: textContent(body).includes('src="https://x.org/actu/texte"'),
+    }).toEqual({
+      hrefs: ['/actu/articles/b/?q=1&r=2', 'https://ailleurs.example.net/x'],
+      img: [['/actu/p/a.jpg', '/actu/p/a.jpg 1x, https://cdn.example.net/b.jpg 2x']],
+      text: true,
+    });
+  });
+
+  it('keeps the canonical link absolute', () => {
+    const canonical = all(render({ link: 'https://x.org/actu/articles/a/' }), 'link').filter((l) => attr(l, 'rel') === 'canonical');
+    expect(canonical.map((l) => attr(l, 'href'))).toEqual(['https://x.org/actu/articles/a/']);
+  });
+});
+
 // --- helpers ---
 
 /** A FeedSet as build-feed-set would make it: main feed plus one feed per category slug, sorted by slug. */
@@ -394,6 +453,7 @@ describe('hrefAttribute', () => {
   it.each([
     ['https://example.org/a?b=1&c=2', ' href="https://example.org/a?b=1&amp;c=2"'],
     ['../../categories/societe/feed.xml', ' href="../../categories/societe/feed.xml"'],
+    ['/actu/categories/societe/feed.xml', ' href="/actu/categories/societe/feed.xml"'],
     ['articles/l-ocp%20x/', ' href="articles/l-ocp%20x/"'],
     ['#contenu', ' href="#contenu"'],
     ['', ' href=""'],
@@ -433,7 +493,7 @@ describe('every href and src of every page', () => {
           ['href', 'src'].map((name) => attr(e, name)).filter((v): v is string => v !== undefined),
         );
       });
-      expect(urls.filter((u) => !/^https?:\/\//.test(u) && !/^(?![a-z][a-z0-9+.-]*:)(?!\/)[\w.~%/#-]*$/i.test(u))).toEqual([]);
+      expect(urls.filter((u) => !/^https?:\/\//.test(u) && !/^(?![a-z][a-z0-9+.-]*:)(?!\/\/)[\w.~%/#-]*$/i.test(u))).toEqual([]);
     });
 
     it('never names the hostile URL in an attribute', () => {

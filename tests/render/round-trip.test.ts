@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/article/article.ts';
 import { buildFeedSet } from '../../src/feed-set/build-feed-set.ts';
 import { renderAtom } from '../../src/render/atom.ts';
-import { categoriesUrl } from '../../src/render/feed-urls.ts';
+import { categoriesUrl } from '../../src/_lib/site-paths.ts';
 import { renderJsonFeed } from '../../src/render/json-feed.ts';
 import { renderRss } from '../../src/render/rss.ts';
 import { makeConfig } from '../helpers/factories.ts';

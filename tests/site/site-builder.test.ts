@@ -7,6 +7,8 @@ import { LEDGER_FILE } from '../../src/lifecycle/ledger.ts';
 import { buildSite } from '../../src/site/build-site.ts';
 import { createSiteBuilder, LazyPageError, type SiteBuild } from '../../src/site/site-builder.ts';
 import { HTML_PAGE_LIMIT } from '../../src/render/html.ts';
+import { planSite, renderPlanned } from '../../src/render/plan-site.ts';
+import { renderSite } from '../../src/render/render-site.ts';
 import { makeConfig } from '../helpers/factories.ts';
 import { makeItemsCopy } from '../http/_lib/site-server.ts';
 
@@ -49,6 +51,19 @@ describe('createSiteBuilder', () => {
       const second = await builder.build();
       const same = [...second.documents].every(([p, d]) => first.documents.get(p) === d);
       expect([second.documents.size, first.documents.size > 0, same]).toEqual([first.documents.size, true, true]);
+    });
+  });
+
+  describe('compared with the plan of the site', () => {
+    it('builds in order what renderSite renders from the same feed set', async () => {
+      const build = await createSiteBuilder(config, { itemsDir, displayDir: 'items' }).build();
+      expect([...build.documents.values()]).toEqual(renderSite(build.feedSet!, config));
+    });
+
+    it('builds the feeds of the plan only, feeds only', async () => {
+      const build = await createSiteBuilder(config, { itemsDir, displayDir: 'items', pages: false }).build();
+      const planned = planSite(build.feedSet!, config, { pages: false }).map((d) => renderPlanned(d));
+      expect({ documents: [...build.documents.values()], lazy: build.lazyPages.length }).toEqual({ documents: planned, lazy: 0 });
     });
   });
 

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { formatDiagnostic, isGazetteError } from '../../diagnostics.ts';
 import { startServer } from '../../serve-site.ts';
 import { defaultStoreDir } from '../../site/article-store.ts';
-import { feedUrls } from '../../render/feed-urls.ts';
+import { feedUrls } from '../../_lib/site-paths.ts';
 import { processIO, type CliIO } from '../io.ts';
 import { EXIT } from '../command-spec.ts';
 import { commandLedger, loadCommandConfig } from './load.ts';

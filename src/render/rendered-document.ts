@@ -1,0 +1,23 @@
+// render: the shape of a rendered document and the content types Gazette serves.
+import { FEED_FORMATS, HTML_MEDIA_TYPE, withCharset } from '../_lib/feed-formats.ts';
+
+/** One rendered document at its URL path, before encoding. */
+export interface RenderedDocument {
+  /** URL path below the site root: `/feed.xml`, `/categories/societe/atom.xml`, `/`, `/articles/<slug>/`. */
+  readonly path: string;
+  /** Full header value with charset, e.g. `application/rss+xml; charset=utf-8`. */
+  readonly contentType: string;
+  /** The document text (UTF-8 on the wire). */
+  readonly body: string;
+  /** When the content last changed: the newest article it shows (never the clock). */
+  readonly lastModified: Date;
+  /** `false` for a document of the static output only, which the live site does not serve; absent otherwise. */
+  readonly live?: false;
+}
+
+export const CONTENT_TYPES = {
+  rss: withCharset(FEED_FORMATS.rss.mediaType),
+  atom: withCharset(FEED_FORMATS.atom.mediaType),
+  json: withCharset(FEED_FORMATS.json.mediaType),
+  html: withCharset(HTML_MEDIA_TYPE),
+} as const;

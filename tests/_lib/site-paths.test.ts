@@ -1,0 +1,116 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  articlePath,
+  articleUrl,
+  basePathOf,
+  categoriesUrl,
+  categoryFeedPath,
+  feedFilePath,
+  feedPagePath,
+  feedUrls,
+  isSitePath,
+  encodePath,
+  pageUrlOf,
+  rootRelativeUrl,
+} from '../../src/_lib/site-paths.ts';
+
+describe('the paths of the site', () => {
+  it.each([
+    ['the main feed in RSS', feedFilePath('', 'rss'), '/feed.xml'],
+    ['the main feed in Atom', feedFilePath('', 'atom'), '/atom.xml'],
+    ['the main feed in JSON Feed', feedFilePath('', 'json'), '/feed.json'],
+    ['a category feed in Atom', feedFilePath(categoryFeedPath('societe'), 'atom'), '/categories/societe/atom.xml'],
+    ['the front page', feedPagePath(''), '/'],
+    ['a category page', feedPagePath(categoryFeedPath('societe')), '/categories/societe/'],
+    ['an article page', articlePath('le-titre'), '/articles/le-titre/'],
+  ])('puts %s at its path', (_label, actual, expected) => {
+    expect(actual).toBe(expected);
+  });
+
+  it.each([
+    ['https://x.org', '', '/articles/a/'],
+    ['https://x.org/actu', '/actu', '/actu/articles/a/'],
+  ])('builds the URLs of a site at %s below its base path', (siteUrl, base, articleUrlPath) => {
+    expect({
+      base: basePathOf(siteUrl),
+      article: new URL(articleUrl(siteUrl, 'a')).pathname,
+      categories: categoriesUrl({ siteUrl }),
+      feeds: feedUrls({ path: categoryFeedPath('sport') }, { siteUrl }),
+    }).toEqual({
+      base,
+      article: articleUrlPath,
+      categories: `${siteUrl}/categories/`,
+      feeds: {
+        html: `${siteUrl}/categories/sport/`,
+        rss: `${siteUrl}/categories/sport/feed.xml`,
+        atom: `${siteUrl}/categories/sport/atom.xml`,
+        json: `${siteUrl}/categories/sport/feed.json`,
+      },
+    });
+  });
+
+  it.each([
+    ['/', '/'],
+    ['/categories/societe/', '/categories/societe/'],
+    ['/categories/a b/', '/categories/a%20b/'],
+    ['/categories/a%20b/', '/categories/a%20b/'],
+    ['/categories/a?b/feed.xml', '/categories/a%3Fb/feed.xml'],
+  ])('encodes each segment of %s once: %s', (sitePath, expected) => {
+    expect(encodePath(sitePath)).toBe(expected);
+  });
+
+  it.each([
+    ['https://x.org', '/articles/a/', '/articles/a/'],
+    ['https://x.org/', '/feed.xml', '/feed.xml'],
+    ['https://x.org/actu', '/articles/a/', '/actu/articles/a/'],
+    ['https://x.org/actu', '/', '/actu/'],
+    ['https://x.org/a/b', '/categories/sport/atom.xml', '/a/b/categories/sport/atom.xml'],
+  ])('links pages of %s to %s root-relatively: %s', (siteUrl, sitePath, expected) => {
+    expect(rootRelativeUrl(siteUrl, sitePath)).toBe(expected);
+  });
+
+  it.each([
+    ['https://x.org/photos/a.jpg', 'https://x.org', '/photos/a.jpg'],
+    ['https://x.org/photos/a.jpg', 'https://x.org/actu', '/photos/a.jpg'],
+    ['https://x.org/actu/articles/b/?q=1#t', 'https://x.org/actu', '/actu/articles/b/?q=1#t'],
+    ['https://cdn.x.org/a.jpg', 'https://x.org', 'https://cdn.x.org/a.jpg'],
+    ['http://x.org/a.jpg', 'https://x.org', 'http://x.org/a.jpg'],
+    ['https://x.org.evil.example/a.jpg', 'https://x.org', 'https://x.org.evil.example/a.jpg'],
+    ['https://x.org:8443/a.jpg', 'https://x.org', 'https://x.org:8443/a.jpg'],
+  ])('writes %s on a page of %s as %s', (url, siteUrl, expected) => {
+    expect(pageUrlOf(url, siteUrl)).toBe(expected);
+  });
+
+  it.each([
+    ['/', true],
+    ['/feed.xml', true],
+    ['/atom.xml', true],
+    ['/feed.json', true],
+    ['/categories/societe/feed.xml', true],
+    ['/articles/x/', true],
+    ['/robots.txt', false],
+    ['/feed.xml.bak', false],
+    ['/style.css', false],
+  ])('counts %s as the site’s own path: %s', (sitePath, expected) => {
+    expect(isSitePath(sitePath)).toBe(expected);
+  });
+});
+
+describe('one home for URLs', () => {
+  it('leaves no site path or siteUrl concatenation in any other source file', async () => {
+    const src = path.resolve(import.meta.dirname, '../../src');
+    const files = (await readdir(src, { recursive: true })).filter((f) => f.endsWith('.ts') && !f.endsWith(path.join('_lib', 'site-paths.ts')));
+    // Code only (comments describe paths freely): a quoted path below a site folder, or text glued after siteUrl.
+    const spelled = /['"`]\/(articles|categories)\b|siteUrl\}\/|siteUrl\s*\+/;
+    const found: string[] = [];
+    for (const file of files) {
+      const lines = (await readFile(path.join(src, file), 'utf8')).split('\n');
+      lines.forEach((line, index) => {
+        if (!/^\s*(\/\/|\*|\/\*\*)/.test(line) && spelled.test(line)) found.push(`${file}:${index + 1}`);
+      });
+    }
+    expect(found).toEqual([]);
+  });
+});

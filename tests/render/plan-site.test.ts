@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { isFeedContentType } from '../../src/_lib/feed-formats.ts';
+import { articlePath, categoryFeedPath, feedFilePath, feedPagePath, HOME_PATH, isSitePath } from '../../src/_lib/site-paths.ts';
+import type { Article } from '../../src/article/article.ts';
+import type { ResolvedConfig } from '../../src/config/config-schema.ts';
+import { buildFeedSet } from '../../src/feed-set/build-feed-set.ts';
+import { planSite, renderPlanned, type PlannedDocument } from '../../src/render/plan-site.ts';
+import { renderSite } from '../../src/render/render-site.ts';
+import { makeArticle, makeConfig } from '../helpers/factories.ts';
+
+/** Twelve articles over three categories, one of them a sport-only one. */
+function makeArticles(): Article[] {
+  const articles = Array.from({ length: 11 }, (_, i) => makeArticle({}, i + 1));
+  articles.push(makeArticle({ id: 'sport/finale', categories: [{ slug: 'sport', name: 'Sport' }] }, 12));
+  return articles;
+}
+
+const CONFIGS: [string, ResolvedConfig][] = [
+  ['a bare host', makeConfig()],
+  ['a mount path and a feed limit of 3', makeConfig({ siteUrl: 'https://example.org/actu', limit: 3 })],
+];
+
+describe('planSite', () => {
+  it.each(CONFIGS)('plans every document at one path, with %s', (_label, config) => {
+    const paths = planSite(buildFeedSet(makeArticles(), config), config).map((d) => d.path);
+    expect(new Set(paths).size).toBe(paths.length);
+  });
+
+  it.each(CONFIGS)('plans the paths site-paths.ts builds, and nothing else, with %s', (_label, config) => {
+    const feedSet = buildFeedSet(makeArticles(), config);
+    const feedPaths = ['', ...['international', 'societe', 'sport'].map(categoryFeedPath)];
+    const expected = [
+      ...feedPaths.flatMap((feed) => (['rss', 'atom', 'json'] as const).map((format) => feedFilePath(feed, format))),
+      HOME_PATH,
+      ...feedPaths.slice(1).map(feedPagePath),
+      ...feedSet.articles.map((a) => articlePath(a.slug)),
+    ];
+    const planned = planSite(feedSet, config).map((d) => d.path);
+    expect({ planned, served: planned.every(isSitePath) }).toEqual({ planned: expected, served: true });
+  });
+
+  it.each(CONFIGS)('plans the feeds only when pages are off, with %s', (_label, config) => {
+    const feedSet = buildFeedSet(makeArticles(), config);
+    const feedsOnly = planSite(feedSet, config, { pages: false });
+    expect(feedsOnly.map((d) => d.path)).toEqual(
+      planSite(feedSet, config)
+        .filter((d) => d.kind === 'feed')
+        .map((d) => d.path),
+    );
+  });
+
+  it('gives every feed a feed content type (compressed, served to any origin) and every page text/html', () => {
+    const config = makeConfig();
+    const wrong = planSite(buildFeedSet(makeArticles(), config), config).filter((d) =>
+      d.kind === 'feed' ? !isFeedContentType(d.contentType) : d.kind === 'page' && !d.contentType.startsWith('text/html;'),
+    );
+    expect(wrong.map((d) => d.path)).toEqual([]);
+  });
+
+  it('lets only the article pages wait for a request, each naming its article', () => {
+    const config = makeConfig();
+    const feedSet = buildFeedSet(makeArticles(), config);
+    const lazy = planSite(feedSet, config).filter((d) => d.lazy);
+    expect(lazy.map((d) => [d.path, d.article])).toEqual(feedSet.articles.map((a) => [articlePath(a.slug), a]));
+  });
+
+  it('renders an article page from the article it is given: a streaming build’s copy with the body', () => {
+    const config = makeConfig();
+    const feedSet = buildFeedSet(makeArticles(), config);
+    const page = planSite(feedSet, config).find((d) => d.lazy) as PlannedDocument;
+    const withOtherBody = { ...(page.article as Article), html: '<p>Le corps relu depuis le fichier.</p>' };
+    expect(page.render(withOtherBody)).toContain('Le corps relu depuis le fichier.');
+  });
+});
+
+describe('renderSite', () => {
+  it.each(CONFIGS)('is the plan rendered in its order, with %s', (_label, config) => {
+    const feedSet = buildFeedSet(makeArticles(), config);
+    expect(renderSite(feedSet, config)).toEqual(planSite(feedSet, config).map((d) => renderPlanned(d)));
+  });
+});
+
+describe('the deps of a planned document', () => {
+  // The builder keeps a document whose deps are the very same objects: the bytes must then be the same too.
+  it.each<[string, (article: Article) => Article]>([
+    ['retitled', (a) => ({ ...a, title: 'Un tout autre titre' })],
+    ['given another summary', (a) => ({ ...a, summary: 'Un autre résumé.' })],
+    ['corrected later', (a) => ({ ...a, updated: new Date(a.updated.getTime() + 3_600_000) })],
+    ['moved to another category', (a) => ({ ...a, categories: [{ slug: 'national', name: 'National' }] })],
+    ['dated earlier than every other', (a) => ({ ...a, date: new Date('2020-01-01T00:00:00Z'), updated: new Date('2020-01-01T00:00:00Z') })],
+  ])('change whenever the bytes change, for an article %s', (_label, edit) => {
+    const config = makeConfig({ limit: 5 });
+    const before = makeArticles();
+    const after = before.map((a, i) => (i === 3 ? edit(a) : a));
+    const plan = (articles: Article[]) => new Map(planSite(buildFeedSet(articles, config), config).map((d) => [d.path, d]));
+    const [old, next] = [plan(before), plan(after)];
+    const stale = [...next].filter(([path, doc]) => {
+      const known = old.get(path);
+      return known !== undefined && sameDeps(known.deps, doc.deps) && known.render() !== doc.render();
+    });
+    expect(stale.map(([path]) => path)).toEqual([]);
+  });
+});
+
+function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((dep, i) => Object.is(dep, b[i]));
+}
