@@ -3,11 +3,14 @@ import http from 'node:http';
 import express, { type Express, type Router } from 'express';
 import type { ResolvedConfig } from './config/config-schema.ts';
 import { healthReport, type HealthReport } from './http/health.ts';
+import { createRateLimiter, type RateLimiter } from './http/rate-limit.ts';
 import { createRequestLog } from './http/request-log.ts';
 import { createFastPath, createSnapshotRouter } from './http/router.ts';
 import { sendText } from './http/serve-snapshot.ts';
 import { isMountPath } from './_lib/mount-path.ts';
 import { createLiveSite, type LiveSite } from './site/live-site.ts';
+import { createWebSubNotifier, type WebSubNotifier } from './site/websub-notifier.ts';
+import { GAZETTE_VERSION } from './_lib/version.ts';
 
 /** Options of {@link createFeedRouter} and {@link createApp}. */
 export interface FeedRouterOptions {
@@ -53,6 +56,10 @@ export interface FeedRouter extends Router {
   status(): HealthReport;
   /** The live site behind the router. */
   readonly site: LiveSite;
+  /** Tells the hubs of config.hub of every feed change; undefined when no hub is configured. */
+  readonly websub: WebSubNotifier | undefined;
+  /** The limit of config.rateLimit, shared by every path that sends feeds; undefined when off. */
+  readonly rateLimiter: RateLimiter | undefined;
 }
 
 /** Creates the router: builds the site now, watches `itemsDir`, and answers from the current snapshot. */
@@ -64,8 +71,15 @@ export function createFeedRouter(config: ResolvedConfig, options: FeedRouterOpti
   }
   if (options.healthToken !== undefined && typeof options.healthToken !== 'string') throw new TypeError('healthToken must be a string');
   const log = toLogger(options.log);
+  const websub =
+    config.hub.length > 0 ? createWebSubNotifier({ hubs: config.hub, userAgent: `Gazette/${GAZETTE_VERSION}`, ...(log ? { log } : {}) }) : undefined;
+  const rateLimiter = config.rateLimit ? createRateLimiter(config.rateLimit) : undefined;
+  // Feed paths → the URLs the hubs fetch: below the fixed mount path, else the site root's.
+  const topicBase = config.siteUrl + (options.mountPath ?? '');
+  const onFeedsChanged = websub ? (paths: readonly string[]) => websub.notify(paths.map((p) => topicBase + p)) : undefined;
   const site = createLiveSite(config, {
     watch: options.watch ?? true,
+    ...(onFeedsChanged ? { onFeedsChanged } : {}),
     ...(options.itemsDir !== undefined ? { itemsDir: options.itemsDir } : {}),
     ...(log ? { log } : {}),
     ...(options.worker !== undefined ? { worker: options.worker } : {}),
@@ -78,8 +92,12 @@ export function createFeedRouter(config: ResolvedConfig, options: FeedRouterOpti
   const ready = site.ready.catch((error: unknown) => {
     log?.(`first build failed: ${error instanceof Error ? error.message : String(error)}`);
   });
-  const router = createSnapshotRouter(site, {
+  const source = websub ? { ...site, health: () => ({ ...site.health(), websub: websub.results() }) } : site;
+  const router = createSnapshotRouter(source, {
     cacheControl: config.cacheControl,
+    hubs: config.hub,
+    siteUrl: config.siteUrl,
+    ...(rateLimiter ? { rateLimiter } : {}),
     ...(options.mountPath !== undefined ? { mountPath: options.mountPath } : {}),
     ...(options.healthToken !== undefined ? { healthToken: options.healthToken } : {}),
     // Images, robots.txt and favicon.ico: served as `gazette build` copies them, so both ways show the same site.
@@ -88,8 +106,10 @@ export function createFeedRouter(config: ResolvedConfig, options: FeedRouterOpti
   return Object.assign(router, {
     ready,
     site,
+    websub,
+    rateLimiter,
     close: () => site.close(),
-    status: () => healthReport(site.health(), site.current(), true),
+    status: () => healthReport(source.health(), site.current(), true),
   });
 }
 
@@ -113,7 +133,13 @@ export interface SiteHandlerOptions extends FeedRouterOptions {
 export function createSiteHandler(config: ResolvedConfig, options: SiteHandlerOptions = {}): { handler: http.RequestListener; feeds: FeedRouter } {
   const { requestLog: logLine, ...rest } = options;
   const app = buildApp(config, rest, false);
-  const fast = createFastPath(app.feeds.site, { cacheControl: config.cacheControl });
+  const { rateLimiter } = app.feeds;
+  const fast = createFastPath(app.feeds.site, {
+    cacheControl: config.cacheControl,
+    hubs: config.hub,
+    siteUrl: config.siteUrl,
+    ...(rateLimiter ? { rateLimiter } : {}),
+  });
   const requestLog = logLine ? createRequestLog(logLine) : undefined;
   const handler: http.RequestListener = (req, res) => {
     if (requestLog) requestLog(req as express.Request, res as express.Response, () => {});

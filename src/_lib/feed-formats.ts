@@ -19,6 +19,14 @@ export function isFeedContentType(contentType: string): boolean {
   return /^application\/(rss\+xml|atom\+xml|feed\+json|json|xml)\b/i.test(contentType);
 }
 
+/**
+ * True when a `Content-Type` is one of the three feed formats Gazette writes: the WebSub topics (advertised in `Link`,
+ * told to the hubs) and what the rate limit counts. Sitemaps and other XML are not.
+ */
+export function isFeedFormatType(contentType: string): boolean {
+  return /^application\/(rss\+xml|atom\+xml|feed\+json)\b/i.test(contentType);
+}
+
 /** Media type of the HTML pages. */
 export const HTML_MEDIA_TYPE = 'text/html';
 

@@ -19,6 +19,15 @@ export interface HealthReport {
   } | null;
   readonly lastSuccess: string | null;
   readonly watcher: { readonly state: string; readonly since: string } | null;
+  /** The last WebSub publish per hub (empty until a change was published); absent when no hub is configured. */
+  readonly websub?: readonly {
+    readonly hub: string;
+    readonly ok: boolean;
+    readonly status: number | null;
+    readonly at: string;
+    /** Why it failed: operator only. */
+    readonly error?: string;
+  }[];
   /** Formatted diagnostics (`items/x.md:3 date: …`), at most {@link MAX_HEALTH_DIAGNOSTICS}. */
   readonly diagnostics?: readonly string[];
   /** Record files whose last good version is served, and the watcher's last error. */
@@ -47,6 +56,17 @@ export function healthReport(health: SourceHealth, snapshot: FeedSnapshot | unde
       : null,
     lastSuccess: health.lastSuccess?.toISOString() ?? null,
     watcher: health.watcher ? { state: health.watcher.state, since: health.watcher.since.toISOString() } : null,
+    ...(health.websub === undefined
+      ? {}
+      : {
+          websub: health.websub.map((r) => ({
+            hub: r.hub,
+            ok: r.ok,
+            status: r.status ?? null,
+            at: r.at.toISOString(),
+            ...(detailed && r.error !== undefined ? { error: r.error } : {}),
+          })),
+        }),
   };
   if (!detailed) return report;
   return {
