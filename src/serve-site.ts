@@ -108,7 +108,10 @@ export function createFeedRouter(config: ResolvedConfig, options: FeedRouterOpti
     site,
     websub,
     rateLimiter,
-    close: () => site.close(),
+    close: async () => {
+      await websub?.close();
+      await site.close();
+    },
     status: () => healthReport(source.health(), site.current(), true),
   });
 }

@@ -32,6 +32,8 @@ export interface PublishOptions {
   readonly backoffMs?: number;
   /** Sent as `User-Agent`. */
   readonly userAgent?: string;
+  /** Stops the publish (a server shutting down): no further try, and the request in flight is cancelled. */
+  readonly signal?: AbortSignal;
 }
 
 /** The request body: `hub.mode=publish` and one `hub.url` per topic (application/x-www-form-urlencoded). */
@@ -52,10 +54,14 @@ export async function publishToHub(hub: string, topics: readonly string[], optio
   for (let start = 0; start < topics.length; start += TOPICS_PER_REQUEST) {
     const body = publishBody(topics.slice(start, start + TOPICS_PER_REQUEST));
     for (let attempt = 1; attempt <= WEBSUB_TRIES; attempt++) {
+      if (options.signal?.aborted) {
+        last = { error: 'stopped' };
+        break;
+      }
       requests += 1;
       last = await postOnce(hub, body, options);
       if (last.error === undefined || !isRetryable(last)) break;
-      if (attempt < WEBSUB_TRIES) await sleep((options.backoffMs ?? 500) * 2 ** (attempt - 1));
+      if (attempt < WEBSUB_TRIES) await sleep((options.backoffMs ?? 500) * 2 ** (attempt - 1), options.signal);
     }
     if (last.error !== undefined) break;
   }
@@ -89,7 +95,7 @@ async function postOnce(hub: string, body: string, options: PublishOptions): Pro
       },
       body,
       redirect: 'follow',
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: options.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal]) : AbortSignal.timeout(timeoutMs),
     });
     // The answer's body says nothing we act on; read it so the connection is reused.
     await response.arrayBuffer().catch(() => undefined);
@@ -97,6 +103,7 @@ async function postOnce(hub: string, body: string, options: PublishOptions): Pro
     return status >= 200 && status < 300 ? { status } : { status, error: `status ${status}` };
   } catch (error) {
     const name = (error as Error).name;
+    if (options.signal?.aborted) return { error: 'stopped' };
     if (name === 'TimeoutError' || name === 'AbortError') return { error: `timed out after ${timeoutMs} ms` };
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     return { error: cause?.code ?? cause?.message ?? (error as Error).message };
@@ -108,6 +115,15 @@ function isRetryable(result: { status?: number }): boolean {
   return result.status === undefined || result.status >= 500;
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`, or less when `signal` aborts. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }

@@ -17,6 +17,8 @@ export interface WebSubNotifier {
   results(): readonly HubResult[];
   /** Resolves when nothing is queued or being sent (tests, shutdown). */
   idle(): Promise<void>;
+  /** Cancels what is queued or in flight and tells no hub again: a shutdown never waits for a hub. */
+  close(): Promise<void>;
 }
 
 /**
@@ -27,12 +29,14 @@ export function createWebSubNotifier(options: WebSubNotifierOptions): WebSubNoti
   const { hubs, log = () => {}, ...publish } = options;
   const states = hubs.map((hub) => ({ hub, queued: new Set<string>(), running: undefined as Promise<void> | undefined }));
   const last = new Map<string, HubResult>();
+  const stop = new AbortController();
 
   const drain = async (state: (typeof states)[number]): Promise<void> => {
     while (state.queued.size > 0) {
       const topics = [...state.queued];
       state.queued.clear();
-      const result = await publishToHub(state.hub, topics, publish);
+      const result = await publishToHub(state.hub, topics, { ...publish, signal: stop.signal });
+      if (stop.signal.aborted) return;
       last.set(state.hub, result);
       if (!result.ok) log(`warning: websub ${describeFailure(result)}; the feeds are served anyway`);
     }
@@ -41,7 +45,7 @@ export function createWebSubNotifier(options: WebSubNotifierOptions): WebSubNoti
   return {
     notify(topics) {
       const list = [...topics];
-      if (list.length === 0) return;
+      if (list.length === 0 || stop.signal.aborted) return;
       for (const state of states) {
         for (const topic of list) state.queued.add(topic);
         state.running ??= drain(state)
@@ -54,6 +58,11 @@ export function createWebSubNotifier(options: WebSubNotifierOptions): WebSubNoti
     results: () => hubs.flatMap((hub) => last.get(hub) ?? []),
     async idle() {
       while (states.some((s) => s.running)) await Promise.all(states.map((s) => s.running));
+    },
+    async close() {
+      stop.abort();
+      for (const state of states) state.queued.clear();
+      await this.idle();
     },
   };
 }
