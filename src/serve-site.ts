@@ -74,9 +74,14 @@ export function createFeedRouter(config: ResolvedConfig, options: FeedRouterOpti
   const websub =
     config.hub.length > 0 ? createWebSubNotifier({ hubs: config.hub, userAgent: `Gazette/${GAZETTE_VERSION}`, ...(log ? { log } : {}) }) : undefined;
   const rateLimiter = config.rateLimit ? createRateLimiter(config.rateLimit) : undefined;
-  // Feed paths → the URLs the hubs fetch: below the fixed mount path, else the site root's.
-  const topicBase = config.siteUrl + (options.mountPath ?? '');
-  const onFeedsChanged = websub ? (paths: readonly string[]) => websub.notify(paths.map((p) => topicBase + p)) : undefined;
+  // The mount paths feeds are served under: the fixed one, else each one a request came through (a host app may mount
+  // the router anywhere). Only their feeds exist at the URLs a hub would fetch.
+  const served = new Set<string>(options.mountPath === undefined ? [] : [options.mountPath]);
+  const onFeedsChanged = websub
+    ? (paths: readonly string[], mountPath: string) => {
+        if (served.has(mountPath)) websub.notify(paths.map((p) => config.siteUrl + mountPath + p));
+      }
+    : undefined;
   const site = createLiveSite(config, {
     watch: options.watch ?? true,
     ...(onFeedsChanged ? { onFeedsChanged } : {}),
@@ -92,7 +97,16 @@ export function createFeedRouter(config: ResolvedConfig, options: FeedRouterOpti
   const ready = site.ready.catch((error: unknown) => {
     log?.(`first build failed: ${error instanceof Error ? error.message : String(error)}`);
   });
-  const source = websub ? { ...site, health: () => ({ ...site.health(), websub: websub.results() }) } : site;
+  const source = websub
+    ? {
+        ...site,
+        snapshotFor: (mountPath: string) => {
+          if (isMountPath(mountPath)) served.add(mountPath);
+          return site.snapshotFor(mountPath);
+        },
+        health: () => ({ ...site.health(), websub: websub.results() }),
+      }
+    : site;
   const router = createSnapshotRouter(source, {
     cacheControl: config.cacheControl,
     hubs: config.hub,
@@ -200,7 +214,8 @@ function buildApp(config: ResolvedConfig, options: FeedRouterOptions, logRequest
   app.set('x-powered-by', false);
   const logger = toLogger(options.log);
   if (logger && logRequests) app.use(createRequestLog(logger));
-  const feeds = createFeedRouter(config, { ...options, log: logger ?? false });
+  // Mounted at `/`: every request's mount path is the root (and the fast path serves the root without the router).
+  const feeds = createFeedRouter(config, { ...options, mountPath: options.mountPath ?? '', log: logger ?? false });
   app.use('/', feeds);
   app.use((req: express.Request, res: express.Response) => sendText(res, 404, 'Not Found\n', req.method === 'HEAD'));
   return Object.assign(app, { feeds });

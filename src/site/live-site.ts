@@ -23,10 +23,11 @@ export interface LiveSiteOptions {
   /** Receives diagnostics and rebuild summaries, one line each. */
   readonly log?: (line: string) => void;
   /**
-   * Called once a rebuild is served at the site root, with the paths of the feeds whose bytes it changed (not after
-   * the first build: nothing was served before it). The WebSub notifier listens here; it must return at once.
+   * Called once a rebuild of a mount path (`''` for the site root) is being served, with the paths of the feeds whose
+   * bytes it changed (not after its first build: nothing was served before it). The WebSub notifier listens here; it
+   * must return at once.
    */
-  readonly onFeedsChanged?: (paths: readonly string[]) => void;
+  readonly onFeedsChanged?: (paths: readonly string[], mountPath: string) => void;
   /** Debounce of the watcher (ms). */
   readonly debounceMs?: number;
   /** Build in a worker thread, so that a rebuild never holds a request (default true). */
@@ -223,9 +224,9 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
     if (reply?.ok) {
       const previous = variant.snapshot;
       variant.snapshot = applyReply(variant, reply); // one reference assignment: readers see old or new, whole
-      if (report && previous !== undefined && options.onFeedsChanged) {
+      if (previous !== undefined && options.onFeedsChanged) {
         const feeds = changedFeedPaths(previous, reply);
-        if (feeds.length > 0) options.onFeedsChanged(feeds);
+        if (feeds.length > 0) options.onFeedsChanged(feeds, variant.mountPath);
       }
       if (report) {
         lastSuccess = at;

@@ -5,10 +5,11 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type FeedRouter } from '../../src/serve-site.ts';
+import express from 'express';
+import { createFeedRouter, startServer, type FeedRouter } from '../../src/serve-site.ts';
 import { makeConfig } from '../helpers/factories.ts';
 import { startTestHub, type TestHub } from '../helpers/test-hub.ts';
-import { makeItemsCopy, request } from './_lib/site-server.ts';
+import { listen, makeItemsCopy, request } from './_lib/site-server.ts';
 
 let good: TestHub;
 let failing: TestHub;
@@ -57,12 +58,11 @@ describe('the Link header', () => {
   });
 });
 
+const NEW_RECORD = '---\ntitle: "Municipales : un nouveau maire à Lyon"\ndate: 2024-12-02 09:30\ncategories: [National]\n---\n\nUn paragraphe.\n';
+
 describe('when an edit is served', { shuffle: false }, () => {
   beforeAll(async () => {
-    await writeFile(
-      path.join(itemsDir, 'nouvel-article.md'),
-      '---\ntitle: "Municipales : un nouveau maire à Lyon"\ndate: 2024-12-02 09:30\ncategories: [National]\n---\n\nUn paragraphe.\n',
-    );
+    await writeFile(path.join(itemsDir, 'nouvel-article.md'), NEW_RECORD);
     await server.feeds.site.rebuild();
   });
 
@@ -106,5 +106,33 @@ describe('when an edit is served', { shuffle: false }, () => {
     await server.feeds.site.rebuild();
     await server.feeds.websub?.idle();
     expect(good.requests.length).toBe(before);
+  });
+});
+
+describe('a router mounted by a host app at /feeds', () => {
+  it('names the feeds at the URLs it serves them, once a request came through the mount', async () => {
+    const hub = await startTestHub(204);
+    const items = await makeItemsCopy();
+    const router = createFeedRouter(makeConfig({ hub: hub.url }), { itemsDir: items.itemsDir, watch: false, worker: false });
+    const app = express();
+    app.use('/feeds', router);
+    const host = await listen(app);
+    try {
+      const res = await request(host.port, '/feeds/feed.xml');
+      await writeFile(path.join(items.itemsDir, 'nouvel-article.md'), NEW_RECORD);
+      await router.site.rebuild();
+      const [publish] = await hub.received(1);
+      await router.websub?.idle();
+      expect([
+        String(res.headers.link).endsWith('<https://example.org/feeds/feed.xml>; rel="self"'),
+        hub.requests.length,
+        publish?.urls.includes('https://example.org/feeds/feed.xml'),
+      ]).toEqual([true, 1, true]);
+      expect(publish?.urls.every((u) => u.startsWith('https://example.org/feeds/'))).toBe(true);
+    } finally {
+      await host.close();
+      await router.close();
+      await Promise.all([hub.close(), items.remove()]);
+    }
   });
 });
