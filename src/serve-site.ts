@@ -6,6 +6,7 @@ import { healthReport, type HealthReport } from './http/health.ts';
 import { createRateLimiter, type RateLimiter } from './http/rate-limit.ts';
 import { createRequestLog } from './http/request-log.ts';
 import { createFastPath, createSnapshotRouter } from './http/router.ts';
+import type { SnapshotSource } from './http/snapshot-source.ts';
 import { sendText } from './http/serve-snapshot.ts';
 import { isMountPath } from './_lib/mount-path.ts';
 import { createLiveSite, type LiveSite } from './site/live-site.ts';
@@ -56,6 +57,8 @@ export interface FeedRouter extends Router {
   status(): HealthReport;
   /** The live site behind the router. */
   readonly site: LiveSite;
+  /** What the router serves from (the site, plus the WebSub facts of /healthz): the fast path of `gazette serve` too. */
+  readonly source: SnapshotSource;
   /** Tells the hubs of config.hub of every feed change; undefined when no hub is configured. */
   readonly websub: WebSubNotifier | undefined;
   /** The limit of config.rateLimit, shared by every path that sends feeds; undefined when off. */
@@ -75,7 +78,7 @@ export function createFeedRouter(config: ResolvedConfig, options: FeedRouterOpti
     config.hub.length > 0 ? createWebSubNotifier({ hubs: config.hub, userAgent: `Gazette/${GAZETTE_VERSION}`, ...(log ? { log } : {}) }) : undefined;
   const rateLimiter = config.rateLimit ? createRateLimiter(config.rateLimit) : undefined;
   // The mount paths feeds are served under: the fixed one, else each one a request came through (a host app may mount
-  // the router anywhere). Only their feeds exist at the URLs a hub would fetch.
+  // the router anywhere; the fast path serves the root). Only their feeds exist at the URLs a hub would fetch.
   const served = new Set<string>(options.mountPath === undefined ? [] : [options.mountPath]);
   const onFeedsChanged = websub
     ? (paths: readonly string[], mountPath: string) => {
@@ -97,12 +100,16 @@ export function createFeedRouter(config: ResolvedConfig, options: FeedRouterOpti
   const ready = site.ready.catch((error: unknown) => {
     log?.(`first build failed: ${error instanceof Error ? error.message : String(error)}`);
   });
-  const source = websub
+  const source: SnapshotSource = websub
     ? {
         ...site,
         snapshotFor: (mountPath: string) => {
           if (isMountPath(mountPath)) served.add(mountPath);
           return site.snapshotFor(mountPath);
+        },
+        current: () => {
+          served.add('');
+          return site.current();
         },
         health: () => ({ ...site.health(), websub: websub.results() }),
       }
@@ -120,6 +127,7 @@ export function createFeedRouter(config: ResolvedConfig, options: FeedRouterOpti
   return Object.assign(router, {
     ready,
     site,
+    source,
     websub,
     rateLimiter,
     close: async () => {
@@ -151,12 +159,14 @@ export function createSiteHandler(config: ResolvedConfig, options: SiteHandlerOp
   const { requestLog: logLine, ...rest } = options;
   const app = buildApp(config, rest, false);
   const { rateLimiter } = app.feeds;
-  const fast = createFastPath(app.feeds.site, {
+  const fast = createFastPath(app.feeds.source, {
     cacheControl: config.cacheControl,
     hubs: config.hub,
     siteUrl: config.siteUrl,
     ...(rateLimiter ? { rateLimiter } : {}),
   });
+  // The fast path serves the site root from the start: asking for its snapshot once marks it served for WebSub.
+  app.feeds.source.current();
   const requestLog = logLine ? createRequestLog(logLine) : undefined;
   const handler: http.RequestListener = (req, res) => {
     if (requestLog) requestLog(req as express.Request, res as express.Response, () => {});
@@ -214,8 +224,7 @@ function buildApp(config: ResolvedConfig, options: FeedRouterOptions, logRequest
   app.set('x-powered-by', false);
   const logger = toLogger(options.log);
   if (logger && logRequests) app.use(createRequestLog(logger));
-  // Mounted at `/`: every request's mount path is the root (and the fast path serves the root without the router).
-  const feeds = createFeedRouter(config, { ...options, mountPath: options.mountPath ?? '', log: logger ?? false });
+  const feeds = createFeedRouter(config, { ...options, log: logger ?? false });
   app.use('/', feeds);
   app.use((req: express.Request, res: express.Response) => sendText(res, 404, 'Not Found\n', req.method === 'HEAD'));
   return Object.assign(app, { feeds });
