@@ -3,11 +3,16 @@ import http from 'node:http';
 import express, { type Express, type Router } from 'express';
 import type { ResolvedConfig } from './config/config-schema.ts';
 import { healthReport, type HealthReport } from './http/health.ts';
+import { createRateLimiter, type RateLimiter } from './http/rate-limit.ts';
 import { createRequestLog } from './http/request-log.ts';
 import { createFastPath, createSnapshotRouter } from './http/router.ts';
+import type { SnapshotSource } from './http/snapshot-source.ts';
 import { sendText } from './http/serve-snapshot.ts';
 import { isMountPath } from './_lib/mount-path.ts';
 import { createLiveSite, type LiveSite } from './site/live-site.ts';
+import { createWebSubNotifier, type WebSubNotifier } from './site/websub-notifier.ts';
+import { GAZETTE_VERSION } from './_lib/version.ts';
+import { siteUrlOf } from './_lib/site-paths.ts';
 
 /** Options of {@link createFeedRouter} and {@link createApp}. */
 export interface FeedRouterOptions {
@@ -53,6 +58,12 @@ export interface FeedRouter extends Router {
   status(): HealthReport;
   /** The live site behind the router. */
   readonly site: LiveSite;
+  /** What the router serves from (the site, plus the WebSub facts of /healthz): the fast path of `gazette serve` too. */
+  readonly source: SnapshotSource;
+  /** Tells the hubs of config.hub of every feed change; undefined when no hub is configured. */
+  readonly websub: WebSubNotifier | undefined;
+  /** The limit of config.rateLimit, shared by every path that sends feeds; undefined when off. */
+  readonly rateLimiter: RateLimiter | undefined;
 }
 
 /** Creates the router: builds the site now, watches `itemsDir`, and answers from the current snapshot. */
@@ -64,8 +75,20 @@ export function createFeedRouter(config: ResolvedConfig, options: FeedRouterOpti
   }
   if (options.healthToken !== undefined && typeof options.healthToken !== 'string') throw new TypeError('healthToken must be a string');
   const log = toLogger(options.log);
+  const websub =
+    config.hub.length > 0 ? createWebSubNotifier({ hubs: config.hub, userAgent: `Gazette/${GAZETTE_VERSION}`, ...(log ? { log } : {}) }) : undefined;
+  const rateLimiter = config.rateLimit ? createRateLimiter(config.rateLimit) : undefined;
+  // The mount paths feeds are served under: the fixed one, else each one a request came through (a host app may mount
+  // the router anywhere; the fast path serves the root). Only their feeds exist at the URLs a hub would fetch.
+  const served = new Set<string>(options.mountPath === undefined ? [] : [options.mountPath]);
+  const onFeedsChanged = websub
+    ? (paths: readonly string[], mountPath: string) => {
+        if (served.has(mountPath)) websub.notify(paths.map((p) => siteUrlOf(config.siteUrl, mountPath + p)));
+      }
+    : undefined;
   const site = createLiveSite(config, {
     watch: options.watch ?? true,
+    ...(onFeedsChanged ? { onFeedsChanged } : {}),
     ...(options.itemsDir !== undefined ? { itemsDir: options.itemsDir } : {}),
     ...(log ? { log } : {}),
     ...(options.worker !== undefined ? { worker: options.worker } : {}),
@@ -78,8 +101,25 @@ export function createFeedRouter(config: ResolvedConfig, options: FeedRouterOpti
   const ready = site.ready.catch((error: unknown) => {
     log?.(`first build failed: ${error instanceof Error ? error.message : String(error)}`);
   });
-  const router = createSnapshotRouter(site, {
+  const source: SnapshotSource = websub
+    ? {
+        ...site,
+        snapshotFor: (mountPath: string) => {
+          if (isMountPath(mountPath)) served.add(mountPath);
+          return site.snapshotFor(mountPath);
+        },
+        current: () => {
+          served.add('');
+          return site.current();
+        },
+        health: () => ({ ...site.health(), websub: websub.results() }),
+      }
+    : site;
+  const router = createSnapshotRouter(source, {
     cacheControl: config.cacheControl,
+    hubs: config.hub,
+    siteUrl: config.siteUrl,
+    ...(rateLimiter ? { rateLimiter } : {}),
     ...(options.mountPath !== undefined ? { mountPath: options.mountPath } : {}),
     ...(options.healthToken !== undefined ? { healthToken: options.healthToken } : {}),
     // Images, robots.txt and favicon.ico: served as `gazette build` copies them, so both ways show the same site.
@@ -88,8 +128,14 @@ export function createFeedRouter(config: ResolvedConfig, options: FeedRouterOpti
   return Object.assign(router, {
     ready,
     site,
-    close: () => site.close(),
-    status: () => healthReport(site.health(), site.current(), true),
+    source,
+    websub,
+    rateLimiter,
+    close: async () => {
+      await websub?.close();
+      await site.close();
+    },
+    status: () => healthReport(source.health(), site.current(), true),
   });
 }
 
@@ -113,7 +159,15 @@ export interface SiteHandlerOptions extends FeedRouterOptions {
 export function createSiteHandler(config: ResolvedConfig, options: SiteHandlerOptions = {}): { handler: http.RequestListener; feeds: FeedRouter } {
   const { requestLog: logLine, ...rest } = options;
   const app = buildApp(config, rest, false);
-  const fast = createFastPath(app.feeds.site, { cacheControl: config.cacheControl });
+  const { rateLimiter } = app.feeds;
+  const fast = createFastPath(app.feeds.source, {
+    cacheControl: config.cacheControl,
+    hubs: config.hub,
+    siteUrl: config.siteUrl,
+    ...(rateLimiter ? { rateLimiter } : {}),
+  });
+  // The fast path serves the site root from the start: asking for its snapshot once marks it served for WebSub.
+  app.feeds.source.current();
   const requestLog = logLine ? createRequestLog(logLine) : undefined;
   const handler: http.RequestListener = (req, res) => {
     if (requestLog) requestLog(req as express.Request, res as express.Response, () => {});

@@ -19,6 +19,20 @@ export function isFeedContentType(contentType: string): boolean {
   return /^application\/(rss\+xml|atom\+xml|feed\+json|json|xml)\b/i.test(contentType);
 }
 
+/**
+ * True when a `Content-Type` is one of the three feed formats Gazette writes: the WebSub topics (advertised in `Link`,
+ * told to the hubs) and what the rate limit counts. Sitemaps and other XML are not.
+ */
+export function isFeedFormatType(contentType: string): boolean {
+  return /^application\/(rss\+xml|atom\+xml|feed\+json)\b/i.test(contentType);
+}
+
+/** True for an output file name of a feed (`feed.xml`, `categories/x/atom.xml`, `feed.json`): a WebSub topic. */
+export function isFeedFileName(name: string): boolean {
+  const file = name.slice(name.lastIndexOf('/') + 1);
+  return file === FEED_FORMATS.rss.file || file === FEED_FORMATS.atom.file || file === FEED_FORMATS.json.file;
+}
+
 /** Media type of the HTML pages. */
 export const HTML_MEDIA_TYPE = 'text/html';
 

@@ -74,6 +74,21 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
   },
   {
+    name: 'ping',
+    summary: 'Tell the WebSub hubs which feeds the last build changed (run it after the upload)',
+    args: '',
+    positionals: 'none',
+    flags: {
+      config,
+      out: { type: 'string', value: 'DIR', help: 'Output folder of the build (default: config outDir, else dist/)' },
+      all: { type: 'boolean', help: 'Tell of every feed, not only those the last build changed' },
+    },
+    notes: [
+      'Each hub fetches the feeds it is told of, so ping after the upload: gazette build && <upload> && gazette ping.',
+      'Exit 1 when a hub did not answer 2xx (after 3 tries), with one line per failing hub.',
+    ],
+  },
+  {
     name: 'lint',
     summary: 'Lint feed files (RSS, Atom, JSON Feed) given as paths',
     args: 'FILE…',

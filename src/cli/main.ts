@@ -221,6 +221,10 @@ async function runCommand(inv: Extract<Invocation, { kind: 'run' }>, io: CliIO):
         io,
       );
     }
+    case 'ping': {
+      const { runPing } = await import('./commands/ping.ts');
+      return runPing({ config: str('config'), out: str('out'), all: bool('all') }, io);
+    }
     case 'lint': {
       const { runLint } = await import('./commands/lint.ts');
       return runLint({ files: inv.positionals, json: bool('json') }, io);

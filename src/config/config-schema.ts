@@ -47,7 +47,8 @@ export interface ResolvedConfig {
   readonly limit: number;
   readonly categories: Readonly<Record<string, Readonly<CategorySettings>>>;
   readonly tagDate: string;
-  readonly hub: string | undefined;
+  /** WebSub hubs (W3C WebSub §4), absolute http(s) URLs; empty when none is configured. */
+  readonly hub: readonly string[];
   readonly itemsDir: string;
   readonly outDir: string;
   readonly cacheControl: string;
@@ -58,6 +59,16 @@ export interface ResolvedConfig {
   /** Folder of static assets copied into the output as they are (relative to the config file until loaded). */
   readonly publicDir: string;
   readonly limits: RecordLimits;
+  /** The opt-in limit on full feed downloads per client (http/rate-limit.ts); undefined when off. */
+  readonly rateLimit: RateLimitSettings | undefined;
+}
+
+/** Settings of the opt-in rate limit on full feed downloads. */
+export interface RateLimitSettings {
+  /** Full (200) downloads of one feed a client address may make per hour. */
+  readonly fullResponsesPerHour: number;
+  /** Read the client address from `X-Forwarded-For` instead of the socket. */
+  readonly trustProxy: boolean;
 }
 
 /**
@@ -131,7 +142,7 @@ const FIELDS: { readonly [K in ConfigKey]-?: FieldSpec<ResolvedConfig[K]> } = {
     read: textMatching((text) => /^\d{4}(-\d{2}(-\d{2})?)?$/.test(text), 'YYYY, YYYY-MM or YYYY-MM-DD (RFC 4151)'),
     default: () => DEFAULT_TAG_DATE,
   },
-  hub: { read: readUrlText, default: () => undefined },
+  hub: { read: readHubs, default: () => [] },
   itemsDir: { read: readText, default: () => DEFAULT_ITEMS_DIR },
   outDir: { read: readText, default: () => DEFAULT_OUT_DIR },
   cacheControl: { read: readText, default: () => DEFAULT_CACHE_CONTROL },
@@ -139,6 +150,7 @@ const FIELDS: { readonly [K in ConfigKey]-?: FieldSpec<ResolvedConfig[K]> } = {
   ledger: { read: readBoolean, default: () => true },
   publicDir: { read: readText, default: () => DEFAULT_PUBLIC_DIR },
   limits: { read: checkLimits, default: () => DEFAULT_LIMITS },
+  rateLimit: { read: checkRateLimit, default: () => undefined },
 };
 // And the other way: ResolvedConfig has no key the table lacks, so resolveConfig fills every one of its fields.
 FIELDS satisfies Record<keyof ResolvedConfig, unknown>;
@@ -180,6 +192,19 @@ function textMatching(isValid: (text: string) => boolean, expected: string): Rea
 /** An absolute http(s) URL without query or fragment. */
 function readUrlText(value: unknown, problems: string[], key: string): string | undefined {
   return checkUrl(key, readText(value, problems, key), problems);
+}
+
+/** One hub URL or a list of them (W3C WebSub §4: a publisher may advertise several), each checked, duplicates dropped. */
+function readHubs(value: unknown, problems: string[], key: string): readonly string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value)) {
+    const hub = readUrlText(value, problems, key);
+    return hub === undefined ? undefined : [hub];
+  }
+  const before = problems.length;
+  const hubs = value.map((item, index) => readUrlText(item, problems, `${key}[${index}]`));
+  if (problems.length > before) return undefined;
+  return [...new Set(hubs as string[])];
 }
 
 /** {@link readUrlText}, without a trailing slash: `https://example.org/news`. */
@@ -269,6 +294,22 @@ function checkLimits(value: unknown, problems: string[]): RecordLimits | undefin
     }
   }
   return limits;
+}
+
+function checkRateLimit(value: unknown, problems: string[]): RateLimitSettings | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    problems.push(`rateLimit: expected { fullResponsesPerHour: 60 }, got ${JSON.stringify(value)}`);
+    return undefined;
+  }
+  const { fullResponsesPerHour, trustProxy, ...rest } = value as Record<string, unknown>;
+  const before = problems.length;
+  for (const k of Object.keys(rest)) problems.push(`rateLimit.${k}: unknown field (known: fullResponsesPerHour, trustProxy)`);
+  if (fullResponsesPerHour === undefined) problems.push('rateLimit.fullResponsesPerHour: required, a positive whole number');
+  else readPositiveWholeNumber(fullResponsesPerHour, problems, 'rateLimit.fullResponsesPerHour');
+  readBoolean(trustProxy, problems, 'rateLimit.trustProxy');
+  if (problems.length > before) return undefined;
+  return { fullResponsesPerHour: fullResponsesPerHour as number, trustProxy: trustProxy === true };
 }
 
 function checkAuthor(value: unknown, problems: string[]): Author | undefined {

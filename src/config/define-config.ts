@@ -40,8 +40,8 @@ export interface GazetteConfig {
   categories?: Record<string, CategorySettings>;
   /** Date part of the `tag:` URIs (RFC 4151), `YYYY-MM-DD` or `YYYY`. Fixed once the site publishes. Default `2024-01-01`. */
   tagDate?: string;
-  /** WebSub hub URL, advertised in every feed. */
-  hub?: string;
+  /** WebSub hub URL, or a list of them: advertised in every feed and `Link` header, and told of every change. */
+  hub?: string | string[];
   /** Folder of article records. Default `items`. */
   itemsDir?: string;
   /** Folder `gazette build` writes to. Default `dist`. */
@@ -57,6 +57,13 @@ export interface GazetteConfig {
   ledger?: boolean;
   /** Folder of static assets copied into the output as they are, relative to the config file. Default `public`. */
   publicDir?: string;
+  /** Opt-in limit on full (200) downloads of one feed per client address. Default: off. */
+  rateLimit?: {
+    /** Full downloads of the same feed one client may make per hour; the next gets 429 with `Retry-After`. */
+    fullResponsesPerHour: number;
+    /** Take the client address from `X-Forwarded-For` (set by your proxy), not the socket. Default false. */
+    trustProxy?: boolean;
+  };
   /** Per-record limits; each one left out keeps its default (see the README's Reliability and security section). */
   limits?: {
     /** Largest record file, in bytes. Default 2,000,000. */

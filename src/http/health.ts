@@ -25,6 +25,15 @@ export interface HealthReport {
    * site is served all the same, without redirect memory or first-publication times. Otherwise `ok`.
    */
   readonly ledger: 'ok' | 'unwritable';
+  /** The last WebSub publish per hub (empty until a change was published); absent when no hub is configured. */
+  readonly websub?: readonly {
+    readonly hub: string;
+    readonly ok: boolean;
+    readonly status: number | null;
+    readonly at: string;
+    /** Why it failed: operator only. */
+    readonly error?: string;
+  }[];
   /** Formatted diagnostics (`items/x.md:3 date: …`), at most {@link MAX_HEALTH_DIAGNOSTICS}. */
   readonly diagnostics?: readonly string[];
   /** Record files whose last good version is served, and the watcher's last error. */
@@ -54,6 +63,17 @@ export function healthReport(health: SourceHealth, snapshot: FeedSnapshot | unde
     lastSuccess: health.lastSuccess?.toISOString() ?? null,
     watcher: health.watcher ? { state: health.watcher.state, since: health.watcher.since.toISOString() } : null,
     ledger: isLedgerUnwritable(health) ? 'unwritable' : 'ok',
+    ...(health.websub === undefined
+      ? {}
+      : {
+          websub: health.websub.map((r) => ({
+            hub: r.hub,
+            ok: r.ok,
+            status: r.status ?? null,
+            at: r.at.toISOString(),
+            ...(detailed && r.error !== undefined ? { error: r.error } : {}),
+          })),
+        }),
   };
   if (!detailed) return report;
   return {

@@ -2,11 +2,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { isMountPath } from '../_lib/mount-path.ts';
-import { isSitePath } from '../_lib/site-paths.ts';
+import { isSitePath, siteUrlOf } from '../_lib/site-paths.ts';
 import type { FeedSnapshot, SnapshotEntry } from '../publish/feed-snapshot.ts';
 import { healthReport, isOperatorRequest } from './health.ts';
 import { resolvePublicFile, sendPublicFile } from './public-files.ts';
-import { ALLOWED_METHODS, lookupPath, sendSnapshotEntry, sendText } from './serve-snapshot.ts';
+import type { RateLimiter } from './rate-limit.ts';
+import { ALLOWED_METHODS, lookupPath, sendSnapshotEntry, sendText, type SendOptions } from './serve-snapshot.ts';
 import type { SnapshotSource } from './snapshot-source.ts';
 
 /** Options of {@link createSnapshotRouter}. */
@@ -22,6 +23,12 @@ export interface SnapshotRouterOptions {
   readonly healthToken?: string;
   /** The static-assets folder (config.publicDir): its files are served at the paths the build does not own. */
   readonly publicDir?: string;
+  /** WebSub hubs (config.hub), named with the feed's own URL in the `Link` header of every feed response. */
+  readonly hubs?: readonly string[];
+  /** config.siteUrl, without the mount path: the base of the `rel="self"` link. Needed for the `Link` header. */
+  readonly siteUrl?: string;
+  /** The opt-in limit on full feed downloads; shared with the fast path of `gazette serve`. */
+  readonly rateLimiter?: RateLimiter;
 }
 
 /**
@@ -32,6 +39,7 @@ export function createSnapshotRouter(source: SnapshotSource, options: SnapshotRo
   if (!source || typeof source.snapshotFor !== 'function') throw new TypeError('source must be a SnapshotSource');
   if (!options || typeof options.cacheControl !== 'string') throw new TypeError('options.cacheControl must be a string');
   const router = Router();
+  const sendOptions = sendOptionsByMount(options);
   /** A file of the static-assets folder, or the next handler: the host app's, or a 404. */
   const sendPublic = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const file =
@@ -63,8 +71,9 @@ export function createSnapshotRouter(source: SnapshotSource, options: SnapshotRo
       if (!isRead) return sendMethodNotAllowed(res);
       if (found.kind === 'redirect') return redirect(req, res, found.location);
       if (found.kind === 'moved') return redirect(req, res, `${req.baseUrl}${encodeURI(found.to)}`);
-      if (found.kind === 'pending') return sendPendingPage(req, res, await found.page.load(), options);
-      sendSnapshotEntry(req, res, found.entry, { cacheControl: options.cacheControl });
+      const send = sendOptions(options.mountPath ?? mountPathOf(req));
+      if (found.kind === 'pending') return sendPendingPage(req, res, await found.page.load(), send);
+      sendSnapshotEntry(req, res, found.entry, send);
     } catch (error) {
       next(error);
     }
@@ -78,8 +87,9 @@ export function createSnapshotRouter(source: SnapshotSource, options: SnapshotRo
  */
 export function createFastPath(
   source: SnapshotSource,
-  options: Pick<SnapshotRouterOptions, 'cacheControl'>,
+  options: Pick<SnapshotRouterOptions, 'cacheControl' | 'hubs' | 'siteUrl' | 'rateLimiter'>,
 ): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const send = sendOptionsByMount(options)('');
   return (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const snapshot: FeedSnapshot | undefined = source.current();
@@ -91,23 +101,18 @@ export function createFastPath(
       return true;
     }
     if (found.kind === 'pending') {
-      const send = (entry: SnapshotEntry | undefined) => sendPendingPage(req, res, entry, options);
-      void found.page.load().then(send, () => send(undefined));
+      const sendPage = (entry: SnapshotEntry | undefined) => sendPendingPage(req, res, entry, send);
+      void found.page.load().then(sendPage, () => sendPage(undefined));
       return true;
     }
     if (found.kind !== 'entry') return false;
-    sendSnapshotEntry(req, res, found.entry, options);
+    sendSnapshotEntry(req, res, found.entry, send);
     return true;
   };
 }
 
 /** A page rendered for this request (then kept), or 503 when it cannot be right now (its record is being edited). */
-function sendPendingPage(
-  req: IncomingMessage,
-  res: ServerResponse,
-  entry: SnapshotEntry | undefined,
-  options: Pick<SnapshotRouterOptions, 'cacheControl'>,
-): void {
+function sendPendingPage(req: IncomingMessage, res: ServerResponse, entry: SnapshotEntry | undefined, options: SendOptions): void {
   if (entry) {
     sendSnapshotEntry(req, res, entry, options);
     return;
@@ -117,6 +122,23 @@ function sendPendingPage(
 }
 
 // --- internal ---
+
+/** The send options of each mount path, made once (the `rel="self"` base differs per mount path). */
+function sendOptionsByMount(options: Pick<SnapshotRouterOptions, 'cacheControl' | 'hubs' | 'siteUrl' | 'rateLimiter'>): (mountPath: string) => SendOptions {
+  const made = new Map<string, SendOptions>();
+  return (mountPath) => {
+    let send = made.get(mountPath);
+    if (send === undefined) {
+      send = {
+        cacheControl: options.cacheControl,
+        ...(options.hubs && options.siteUrl !== undefined ? { hubs: options.hubs, selfBase: siteUrlOf(options.siteUrl, mountPath) } : {}),
+        ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
+      };
+      made.set(mountPath, send);
+    }
+    return send;
+  };
+}
 
 function mountPathOf(req: Request): string {
   return isMountPath(req.baseUrl) ? req.baseUrl : '';

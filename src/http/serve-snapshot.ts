@@ -4,7 +4,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FeedSnapshot, PendingPage, SnapshotEntry } from '../publish/feed-snapshot.ts';
 import { isNotModified } from './conditional.ts';
 import { type Encoding, negotiateEncoding } from './negotiate-encoding.ts';
-import { isFeedContentType } from '../_lib/feed-formats.ts';
+import { isFeedContentType, isFeedFormatType } from '../_lib/feed-formats.ts';
+import type { RateLimiter } from './rate-limit.ts';
 
 /** Methods every Gazette route answers; anything else gets 405 with this `Allow`. */
 export const ALLOWED_METHODS = 'GET, HEAD';
@@ -13,6 +14,12 @@ export const ALLOWED_METHODS = 'GET, HEAD';
 export interface SendOptions {
   /** `Cache-Control` value of every snapshot response (config.cacheControl). */
   readonly cacheControl: string;
+  /** WebSub hubs (config.hub): feed responses name them and their own URL in `Link` (W3C WebSub §4). */
+  readonly hubs?: readonly string[];
+  /** Public URL of the snapshot's root (siteUrl plus any mount path), before an entry's path: the `rel="self"`. */
+  readonly selfBase?: string;
+  /** The opt-in limit on full feed downloads (config.rateLimit). */
+  readonly rateLimiter?: RateLimiter;
 }
 
 /** What a path resolves to in a snapshot: an entry, a page still to render, a redirect to its slash form, or nothing. */
@@ -46,18 +53,25 @@ export function lookupPath(snapshot: FeedSnapshot, rawPath: string): Lookup {
 export function sendSnapshotEntry(req: IncomingMessage, res: ServerResponse, entry: SnapshotEntry, options: SendOptions): void {
   const encoding = negotiateEncoding(req.headers['accept-encoding']);
   if (encoding === undefined) {
-    const headers = preparedHeaders(entry, 'identity', options.cacheControl);
+    const headers = preparedHeaders(entry, 'identity', options);
     for (const [name, value] of Object.entries(headers.common)) res.setHeader(name, value);
     // RFC 9110 §12.5.3: the client refused every coding we have, identity included.
     sendText(res, 406, 'Not Acceptable: this resource is available as br, gzip or identity.\n', req.method === 'HEAD');
     return;
   }
   // The headers of each entry, encoding and Cache-Control are made once and sent in one writeHead call.
-  const headers = preparedHeaders(entry, encoding, options.cacheControl);
+  const headers = preparedHeaders(entry, encoding, options);
   if (isNotModified({ method: req.method ?? 'GET', headers: req.headers }, { etag: headers.etag, lastModified: entry.lastModified })) {
     // RFC 9110 §15.4.5: a 304 carries the validators and caching headers, never a body or Content-Type.
     res.writeHead(304, headers.notModified);
     res.end();
+    return;
+  }
+  // Only a full download of a feed counts; a 304 above never does, and HEAD sends no body.
+  const retryAfter = options.rateLimiter && req.method === 'GET' && headers.topic ? options.rateLimiter.takeFull(req, entry.path) : undefined;
+  if (retryAfter !== undefined) {
+    res.setHeader('Retry-After', String(retryAfter));
+    sendText(res, 429, `Too Many Requests: this feed was downloaded in full too often; send If-None-Match, or retry in ${retryAfter} s.\n`);
     return;
   }
   res.writeHead(200, headers.ok);
@@ -91,34 +105,49 @@ export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 interface PreparedHeaders {
   readonly etag: string;
+  /** A feed: advertises the hubs, and counts towards the rate limit. */
+  readonly topic: boolean;
   /** What every answer for the entry carries (also a 406). */
   readonly common: Readonly<Record<string, string>>;
   readonly notModified: Readonly<Record<string, string>>;
   readonly ok: Readonly<Record<string, string>>;
 }
 
-/** Per entry, per Cache-Control value (one per router), per encoding: no string is built per request. */
-const PREPARED = new WeakMap<SnapshotEntry, Map<string, Partial<Record<Encoding, PreparedHeaders>>>>();
+/**
+ * Per entry, per Cache-Control value (one per router), per self base (one per mount path), per encoding: no string
+ * is built per request.
+ */
+const PREPARED = new WeakMap<SnapshotEntry, Map<string, Map<string, Partial<Record<Encoding, PreparedHeaders>>>>>();
 
-function preparedHeaders(entry: SnapshotEntry, encoding: Encoding, cacheControl: string): PreparedHeaders {
+function preparedHeaders(entry: SnapshotEntry, encoding: Encoding, options: SendOptions): PreparedHeaders {
+  const { cacheControl, hubs = [], selfBase = '' } = options;
   let byCacheControl = PREPARED.get(entry);
   if (byCacheControl === undefined) {
     byCacheControl = new Map();
     PREPARED.set(entry, byCacheControl);
   }
-  let byEncoding = byCacheControl.get(cacheControl);
+  let bySelf = byCacheControl.get(cacheControl);
+  if (bySelf === undefined) {
+    bySelf = new Map();
+    byCacheControl.set(cacheControl, bySelf);
+  }
+  let byEncoding = bySelf.get(selfBase);
   if (byEncoding === undefined) {
     byEncoding = {};
-    byCacheControl.set(cacheControl, byEncoding);
+    bySelf.set(selfBase, byEncoding);
   }
   let prepared = byEncoding[encoding];
   if (prepared === undefined) {
+    const topic = isFeedFormatType(entry.contentType);
+    // W3C WebSub §4: the hubs and the topic URL, also in Link headers, so a subscriber need not parse the feed.
+    const link = topic && hubs.length > 0 && selfBase !== '' ? webSubLinks(hubs, `${selfBase}${entry.path}`) : undefined;
     const common: Record<string, string> = {
       Vary: 'Accept-Encoding',
       'Cache-Control': cacheControl,
       'X-Content-Type-Options': 'nosniff',
       ...(isFeedContentType(entry.contentType) ? { 'Access-Control-Allow-Origin': '*' } : {}),
       ...(entry.contentType.startsWith('text/html') ? PAGE_SECURITY_HEADERS : {}),
+      ...(link === undefined ? {} : { Link: link }),
     };
     const etag = entry.etags[encoding];
     const notModified = { ...common, ETag: etag, 'Last-Modified': entry.lastModified.toUTCString() };
@@ -128,10 +157,15 @@ function preparedHeaders(entry: SnapshotEntry, encoding: Encoding, cacheControl:
       ...(encoding === 'identity' ? {} : { 'Content-Encoding': encoding }),
       'Content-Length': String(entry[encoding].length),
     };
-    prepared = { etag, common, notModified, ok };
+    prepared = { etag, topic, common, notModified, ok };
     byEncoding[encoding] = prepared;
   }
   return prepared;
+}
+
+/** `Link: <hub>; rel="hub", …, <self>; rel="self"` (RFC 8288 §3; URLs with `<`, `>` or spaces never get here). */
+export function webSubLinks(hubs: readonly string[], self: string): string {
+  return [...hubs.map((hub) => `<${hub}>; rel="hub"`), `<${self}>; rel="self"`].join(', ');
 }
 
 /** Percent-decodes a path; undefined for malformed escapes, NUL, backslashes or dot segments. */

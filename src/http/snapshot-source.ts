@@ -1,6 +1,7 @@
 // http: what the HTTP layer reads — snapshots per mount path and facts for /healthz — whoever builds them.
 import type { Diagnostic } from '../diagnostics.ts';
 import type { FeedSnapshot } from '../publish/feed-snapshot.ts';
+import type { HubResult } from '../publish/websub.ts';
 
 /** Where the router gets what it serves. `src/site/live-site.ts` is one; a test may pass a fixed snapshot. */
 export interface SnapshotSource {
@@ -36,4 +37,6 @@ export interface SourceHealth {
   readonly lastSuccess: Date | undefined;
   /** Undefined when the source does not watch its folder. */
   readonly watcher: { readonly state: string; readonly since: Date; readonly error?: string } | undefined;
+  /** The last WebSub publish per hub; undefined when no hub is configured. */
+  readonly websub?: readonly HubResult[];
 }

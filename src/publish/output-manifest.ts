@@ -36,6 +36,11 @@ export type PreviousManifest =
       readonly entries: ReadonlyMap<string, ManifestEntry>;
       readonly reusable: boolean;
       readonly compression: string | undefined;
+      /**
+       * The feed files whose bytes this build changed (all of them on a first build): what `gazette ping` tells the
+       * WebSub hubs of. Undefined in a manifest written before Gazette kept the list.
+       */
+      readonly changedFeeds: readonly string[] | undefined;
     };
 
 /** Reads the manifest of `outDir`; never throws for bad content, only reports it. */
@@ -71,18 +76,25 @@ export function parseManifest(text: string): PreviousManifest {
     entries.set(name, { sha256: value.sha256, size: value.size, mtime: value.mtime, ...source });
   }
   const compression = typeof data.compression === 'string' ? data.compression : undefined;
-  return { state: 'valid', entries, reusable: data.format === MANIFEST_FORMAT, compression };
+  const changed = data.changedFeeds;
+  // Only names the manifest lists: a ping never names a URL the build did not write.
+  const changedFeeds = Array.isArray(changed) ? changed.filter((name): name is string => typeof name === 'string' && entries.has(name)) : undefined;
+  return { state: 'valid', entries, reusable: data.format === MANIFEST_FORMAT, compression, changedFeeds };
 }
 
-/** The manifest text: keys sorted, one file per line, so equal outputs give equal bytes and diffs stay readable. */
-export function serializeManifest(entries: ReadonlyMap<string, ManifestEntry>, compression: string): string {
+/**
+ * The manifest text: keys sorted, one file per line, so equal outputs give equal bytes and diffs stay readable.
+ * `changedFeeds` lists the feed files whose bytes changed since the previous build.
+ */
+export function serializeManifest(entries: ReadonlyMap<string, ManifestEntry>, compression: string, changedFeeds: Iterable<string> = []): string {
   const names = [...entries.keys()].sort(compareCodeUnits);
   const lines = names.map((name) => {
     const e = entries.get(name)!;
     const source = e.source === undefined ? '' : `,"source":"${e.source}"`;
     return `    ${JSON.stringify(name)}: {"sha256":"${e.sha256}","size":${e.size},"mtime":"${e.mtime}"${source}}`;
   });
-  const head = `{\n  "generator": "gazette",\n  "format": ${MANIFEST_FORMAT},\n  "compression": ${JSON.stringify(compression)},\n`;
+  const changed = JSON.stringify([...changedFeeds].sort(compareCodeUnits));
+  const head = `{\n  "generator": "gazette",\n  "format": ${MANIFEST_FORMAT},\n  "compression": ${JSON.stringify(compression)},\n  "changedFeeds": ${changed},\n`;
   return `${head}  "files": {\n${lines.join(',\n')}${lines.length ? '\n' : ''}  }\n}\n`;
 }
 

@@ -10,7 +10,7 @@ import { lockOutputFolder } from './output-lock.ts';
 import { MANIFEST_NAME, isSourceKey, serializeManifest, toManifestTime, type ManifestEntry } from './output-manifest.ts';
 import { listPublicFiles, type PublicFile } from './public-files.ts';
 import { createWritePool } from './write-pool.ts';
-import { isFeedContentType } from '../_lib/feed-formats.ts';
+import { isFeedContentType, isFeedFileName } from '../_lib/feed-formats.ts';
 
 export { OutputError, isOutputError } from './output-error.ts';
 export { recoverInterruptedSwap } from './output-folder.ts';
@@ -133,6 +133,7 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
   let unchanged = 0;
   const claimed = new Set<string>(); // every output name handed out, so two documents never share a file
   const manifest = new Map<string, ManifestEntry>(); // only names and hashes are kept, never bodies
+  const changedFeeds = new Set<string>(); // feeds whose bytes differ from the previous output's: `gazette ping`'s topics
   const dirs = new Map<string, Promise<unknown>>();
 
   /** Starts the job producing output `name`; a failure not yet named after a file is named after this one. */
@@ -205,6 +206,7 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
     const entry: ManifestEntry = { sha256: sha256(identity), size: identity.length, mtime, ...(doc.source === undefined ? {} : { source: doc.source }) };
     await ensureDir(path.dirname(path.join(temp, name)));
     if (!(await reuse(name, entry))) await writeNew(name, identity, entry);
+    if (isFeedFileName(name) && previous.get(name)?.sha256 !== entry.sha256) changedFeeds.add(name);
     if (!doc.compress) return;
     // Same identity bytes and same parameters give the same compressed bytes: reuse them, compress nothing.
     const sameIdentity = previous.get(name)?.sha256 === entry.sha256 && previousCompression === COMPRESSION_ID;
@@ -291,7 +293,7 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
         }
         await pool.drain();
         if (pool.failure) throw pool.failure;
-        const text = serializeManifest(manifest, COMPRESSION_ID);
+        const text = serializeManifest(manifest, COMPRESSION_ID, changedFeeds);
         await fs.writeFile(path.join(temp, MANIFEST_NAME), Buffer.from(text, 'utf8')).catch((error: unknown) => {
           throw toOutputError(error, path.join(out, MANIFEST_NAME));
         });

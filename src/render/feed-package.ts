@@ -62,11 +62,32 @@ export function feedRepeatedElement(name: string, values: readonly string[]): Ex
 
 // --- after: the patches ---
 
+/**
+ * `feed`'s FeedOptions plus what it cannot take: the hubs after the first (`hub` holds one URL; W3C WebSub §4 lets a
+ * publisher advertise several). Handed to the patches only, never to `feed`.
+ */
+export interface GazetteFeedOptions extends FeedOptions {
+  readonly moreHubs?: readonly string[];
+}
+
 /** One correction of `feed`'s output: `corrects` names the `feed` behaviour it undoes. */
 export interface FeedPatch {
   readonly name: string;
   readonly corrects: string;
-  readonly apply: (xml: string, options: Readonly<FeedOptions>) => string;
+  readonly apply: (xml: string, options: Readonly<GazetteFeedOptions>) => string;
+}
+
+/** Writes `options.moreHubs` after the one hub link `feed` wrote (matched by `hubLink`), on lines of its indent. */
+function moreHubsPatch(hubLink: RegExp, write: (href: string) => string): FeedPatch {
+  return {
+    name: 'moreHubs',
+    corrects: 'feed.ts takes one `hub` URL and writes one rel="hub" link',
+    apply: (xml, options) => {
+      const more = options.moreHubs ?? [];
+      if (more.length === 0) return xml;
+      return xml.replace(hubLink, (line, indent: string) => line + more.map((href) => `${indent}${write(escapeXml(href))}`).join(''));
+    },
+  };
 }
 
 const DC_NS = 'xmlns:dc="http://purl.org/dc/elements/1.1/"';
@@ -117,6 +138,7 @@ export const RSS_PATCHES: readonly FeedPatch[] = [
         attributes.includes(DC_NS) ? root : `<rss version="2.0" ${DC_NS}${attributes}>`,
       ),
   },
+  moreHubsPatch(/(\n[ \t]*)<atom:link href="[^"]*" rel="hub"\/>/, (href) => `<atom:link href="${href}" rel="hub"/>`),
 ];
 
 /** Patches applied, in this order, to the text of `atom1()`. */
@@ -151,28 +173,30 @@ export const ATOM_PATCHES: readonly FeedPatch[] = [
     apply: (xml, options) =>
       options.language ? xml.replace(ATOM_ROOT, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(options.language)}">`) : xml,
   },
+  moreHubsPatch(/(\n[ \t]*)<link rel="hub" href="[^"]*"\/>/, (href) => `<link rel="hub" href="${href}"/>`),
 ];
 
 /** RSS 2.0 text of `options` and `items`, every patch applied. */
-export function writeRss2(options: FeedOptions, items: readonly Item[]): string {
+export function writeRss2(options: GazetteFeedOptions, items: readonly Item[]): string {
   return applyPatches(build(options, items).rss2(), RSS_PATCHES, options);
 }
 
 /** Atom 1.0 text of `options` and `items` (with `options.language` as the root's xml:lang), every patch applied. */
-export function writeAtom1(options: FeedOptions, items: readonly Item[]): string {
+export function writeAtom1(options: GazetteFeedOptions, items: readonly Item[]): string {
   return applyPatches(build(options, items).atom1(), ATOM_PATCHES, options);
 }
 
 // --- internal ---
 
-function build(options: FeedOptions, items: readonly Item[]): Feed {
+function build(options: GazetteFeedOptions, items: readonly Item[]): Feed {
   // `feed` falls back to `new Date()` for lastBuildDate/updated, which would break determinism: demand one.
   assertValidDate(options.updated, 'feed options.updated');
-  const feed = new Feed(options);
+  const { moreHubs: _patchedIn, ...feedOptions } = options;
+  const feed = new Feed(feedOptions);
   for (const item of items) feed.addItem(item);
   return feed;
 }
 
-function applyPatches(xml: string, patches: readonly FeedPatch[], options: Readonly<FeedOptions>): string {
+function applyPatches(xml: string, patches: readonly FeedPatch[], options: Readonly<GazetteFeedOptions>): string {
   return patches.reduce((text, patch) => patch.apply(text, options), xml);
 }

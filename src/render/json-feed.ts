@@ -23,7 +23,7 @@ export function renderJsonFeed(feed: FeedDefinition, config: ResolvedConfig): st
     language: config.language,
     authors: [toJsonAuthor(config.author)],
     // JSON Feed 1.1 §hubs: WebSub endpoints; omitted entirely when no hub is configured.
-    ...(config.hub ? { hubs: [{ type: 'WebSub', url: config.hub }] } : {}),
+    ...(config.hub.length > 0 ? { hubs: config.hub.map((url) => ({ type: 'WebSub', url })) } : {}),
     items: feed.articles.map(toJsonItem),
   };
   return `${JSON.stringify(document, null, 2)}\n`;

@@ -1,13 +1,13 @@
 // render: FeedDefinition and Article → the `feed` package's FeedOptions and Items, for RSS 2.0 or Atom 1.0.
 // What the package does with each string (and how it is prepared for that) lives in feed-package.ts.
-import type { Author as FeedAuthor, FeedOptions, Item } from 'feed';
+import type { Author as FeedAuthor, Item } from 'feed';
 import type { Article } from '../article/article.ts';
 import { cleanXmlText } from '../article/xml-text.ts';
 import type { Author } from '../config/define-config.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition } from '../feed-set/feed-set.ts';
 import { categoriesUrl, categoryFeedPath, feedPagePath, feedUrls, siteUrlOf } from '../_lib/site-paths.ts';
-import { IMAGE_TYPES, feedAtomAttribute, feedCdata, feedRepeatedElement, feedRssAttribute, feedText } from './feed-package.ts';
+import { IMAGE_TYPES, type GazetteFeedOptions, feedAtomAttribute, feedCdata, feedRepeatedElement, feedRssAttribute, feedText } from './feed-package.ts';
 import { assertValidDate } from './machine-dates.ts';
 import { escapeXml } from '../_lib/escape-markup.ts';
 import { HTTP_SCHEMES, isSafeUrl } from '../_lib/read-url.ts';
@@ -19,10 +19,11 @@ export type XmlFormat = 'rss' | 'atom';
 export const GENERATOR = 'Gazette';
 
 /** The channel / feed-level options of `feed` for one FeedDefinition. */
-export function toFeedOptions(feed: FeedDefinition, config: ResolvedConfig): FeedOptions {
+export function toFeedOptions(feed: FeedDefinition, config: ResolvedConfig): GazetteFeedOptions {
   assertValidDate(feed.updated, 'feed.updated');
   const urls = feedUrls(feed, config);
-  const hub = safeUrl(config.hub);
+  const [hub, ...moreHubs] = config.hub.flatMap((url) => safeUrl(url) ?? []);
+  const ttl = ttlMinutes(config.cacheControl);
   return {
     title: feedText(feed.title),
     description: feedText(feed.description),
@@ -30,6 +31,7 @@ export function toFeedOptions(feed: FeedDefinition, config: ResolvedConfig): Fee
     id: feedText(urls.atom),
     link: urls.html,
     language: config.language,
+    ...(ttl === undefined ? {} : { ttl }),
     copyright: feedText(config.copyright),
     // Always passed: `feed` falls back to `new Date()`, which would break determinism.
     updated: new Date(feed.updated.getTime()),
@@ -37,7 +39,19 @@ export function toFeedOptions(feed: FeedDefinition, config: ResolvedConfig): Fee
     feedLinks: { rss: urls.rss, atom: urls.atom },
     author: toFeedAuthor(config.author),
     ...(hub ? { hub } : {}),
+    ...(moreHubs.length > 0 ? { moreHubs } : {}),
   };
+}
+
+/**
+ * RSS `<ttl>` (minutes a reader may cache the channel, RSS 2.0 §ttl) from the `max-age` of the feeds' own
+ * `Cache-Control`, rounded up: one number for readers and HTTP caches. None without a max-age, or with max-age=0
+ * (`<ttl>` must be above zero).
+ */
+export function ttlMinutes(cacheControl: string): number | undefined {
+  const match = /(?:^|,)\s*max-age\s*=\s*"?(\d+)"?\s*(?:,|$)/i.exec(cacheControl);
+  const seconds = match ? Number(match[1]) : 0;
+  return seconds > 0 ? Math.ceil(seconds / 60) : undefined;
 }
 
 /** Every article of `feed` as `feed` Items for `format`; an article without a usable link gets the feed's page. */

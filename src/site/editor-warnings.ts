@@ -4,6 +4,7 @@ import type { Article } from '../article/article.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import { displayPath, type Diagnostic } from '../diagnostics.ts';
 import { listPublicFiles } from '../publish/public-files.ts';
+import { siteUrlOf } from '../_lib/site-paths.ts';
 
 /**
  * Warnings about valid articles: a `date` more than a year after `now` (still scheduled for then, but a typo such as
@@ -77,7 +78,7 @@ function line(article: Article, field: 'date' | 'image'): { line?: number } {
  * their path below `siteUrl` (http/public-files.ts, publish/write-static.ts).
  */
 function publicNameOf(url: string, siteUrl: string): string | undefined {
-  const base = `${siteUrl}/`;
+  const base = siteUrlOf(siteUrl, '/');
   if (!url.startsWith(base)) return undefined;
   const encoded = url.slice(base.length).replace(/[?#].*$/su, '');
   try {

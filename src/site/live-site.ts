@@ -1,6 +1,7 @@
 // site: items folder + config → the current FeedSnapshot per mount path, rebuilt off the serving thread on every
 // change and swapped whole.
 import path from 'node:path';
+import { isFeedFormatType } from '../_lib/feed-formats.ts';
 import { isMountPath } from '../_lib/mount-path.ts';
 import { floorToSecond } from '../_lib/floor-to-second.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
@@ -22,6 +23,12 @@ export interface LiveSiteOptions {
   readonly watch?: boolean;
   /** Receives diagnostics and rebuild summaries, one line each. */
   readonly log?: (line: string) => void;
+  /**
+   * Called once a rebuild of a mount path (`''` for the site root) is being served, with the paths of the feeds whose
+   * bytes it changed (not after its first build: nothing was served before it). The WebSub notifier listens here; it
+   * must return at once.
+   */
+  readonly onFeedsChanged?: (paths: readonly string[], mountPath: string) => void;
   /** Debounce of the watcher (ms). */
   readonly debounceMs?: number;
   /** Build in a worker thread, so that a rebuild never holds a request (default true). */
@@ -217,7 +224,12 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
     }
     const at = new Date();
     if (reply?.ok) {
+      const previous = variant.snapshot;
       variant.snapshot = applyReply(variant, reply); // one reference assignment: readers see old or new, whole
+      if (previous !== undefined && options.onFeedsChanged) {
+        const feeds = changedFeedPaths(previous, reply);
+        if (feeds.length > 0) options.onFeedsChanged(feeds, variant.mountPath);
+      }
       if (report) {
         lastSuccess = at;
         armSchedule(reply.nextDue);
@@ -360,6 +372,13 @@ function createOnceFilter(): (diagnostics: readonly Diagnostic[]) => Diagnostic[
     said = now;
     return shown;
   };
+}
+
+/** Feeds of `reply` whose bytes differ from those `previous` served (a full reply resends every document). */
+function changedFeedPaths(previous: FeedSnapshot, reply: BuildReply): string[] {
+  return reply.changed
+    .filter((doc) => isFeedFormatType(doc.contentType) && previous.entries.get(doc.path)?.etags.identity !== `"${doc.hash}"`)
+    .map((doc) => doc.path);
 }
 
 /** Both sets of changed files, or `'all'` when either needs a walk. */

@@ -20,10 +20,11 @@ describe('resolveConfig', () => {
         itemsDir: 'items',
         outDir: 'dist',
         cacheControl: 'public, max-age=300',
-        hub: undefined,
+        hub: [],
         pages: true,
         publicDir: 'public',
         limits: { recordBytes: 2_000_000, bodyBytes: 1_000_000, categoriesPerRecord: 20, yamlAliases: 50, nestingDepth: 64 },
+        rateLimit: undefined,
       });
     });
   });
@@ -54,6 +55,14 @@ describe('resolveConfig', () => {
       ['limit', 2.5, 'limit: expected a positive whole number, got 2.5'],
       ['tagDate', '22/11/2024', 'tagDate: expected YYYY, YYYY-MM or YYYY-MM-DD'],
       ['hub', 'pubsubhubbub', 'hub: expected an absolute URL'],
+      ['hub', ['https://hub.example.org/', 'ftp://hub.example.net/'], 'hub[1]: expected an http(s) URL'],
+      ['hub', ['https://hub.example.org/?topic=x'], 'hub[0]: must not have a query or fragment'],
+      ['hub', [42], 'hub[0]: expected a non-empty string, got 42'],
+      ['rateLimit', 60, 'rateLimit: expected { fullResponsesPerHour: 60 }'],
+      ['rateLimit', {}, 'rateLimit.fullResponsesPerHour: required'],
+      ['rateLimit', { fullResponsesPerHour: 0 }, 'rateLimit.fullResponsesPerHour: expected a positive whole number, got 0'],
+      ['rateLimit', { fullResponsesPerHour: 60, trustProxy: 'yes' }, 'rateLimit.trustProxy: expected true or false, got "yes"'],
+      ['rateLimit', { fullResponsesPerHour: 60, perHour: 5 }, 'rateLimit.perHour: unknown field (known: fullResponsesPerHour, trustProxy)'],
       ['author', { name: '' }, 'author.name: required'],
       ['author', { name: 'A', email: 'pas-une-adresse' }, 'author.email: expected an e-mail address'],
       ['author', { name: 'A', email: 'a,b@example.org' }, 'author.email: expected an e-mail address'],
@@ -81,8 +90,34 @@ describe('resolveConfig', () => {
     it('names every key a config may have', () => {
       expect(resolveConfig({ ...valid, colour: 'rouge' }).problems).toEqual([
         'colour: unknown field (known: title, description, siteUrl, language, timeZone, author, copyright, limit, ' +
-          'categories, tagDate, hub, itemsDir, outDir, cacheControl, pages, ledger, publicDir, limits)',
+          'categories, tagDate, hub, itemsDir, outDir, cacheControl, pages, ledger, publicDir, limits, rateLimit)',
       ]);
+    });
+  });
+
+  describe('when hub is one URL or a list', () => {
+    it.each([
+      ['https://hub.example.org', ['https://hub.example.org/']],
+      [
+        ['https://hub.example.org/', 'https://websub.example.net/x'],
+        ['https://hub.example.org/', 'https://websub.example.net/x'],
+      ],
+      [['https://hub.example.org/', 'https://hub.example.org/'], ['https://hub.example.org/']],
+      [[], []],
+    ])('reads %j as the list %j', (hub, expected) => {
+      expect(resolveConfig({ ...valid, hub }).config?.hub).toEqual(expected);
+    });
+  });
+
+  describe('when rateLimit is given', () => {
+    it.each([
+      [{ fullResponsesPerHour: 60 }, { fullResponsesPerHour: 60, trustProxy: false }],
+      [
+        { fullResponsesPerHour: 5, trustProxy: true },
+        { fullResponsesPerHour: 5, trustProxy: true },
+      ],
+    ])('reads %j as %j', (rateLimit, expected) => {
+      expect(resolveConfig({ ...valid, rateLimit }).config?.rateLimit).toEqual(expected);
     });
   });
 

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -14,6 +14,15 @@ const VALIDATOR = [path.join(ROOT, '..'), path.join(ROOT, '../..')]
   .map((dir) => path.join(dir, 'shared/w3c-feedvalidator/src'))
   .find((dir) => existsSync(path.join(dir, 'feedvalidator/__init__.py')));
 
+/**
+ * The validator runs only with its source beside the checkout and Debian's Python modules; `npm test` on a machine
+ * without them (Node alone) skips this file with a message, while CI (CI=true), which installs both, never skips.
+ */
+const RUNNABLE = VALIDATOR !== undefined && spawnSync('/usr/bin/python3', ['-c', 'import html5lib, rdflib, libxml2, lxml'], { stdio: 'ignore' }).status === 0;
+if (!RUNNABLE && !process.env.CI) {
+  console.warn('conformance-script.test.ts skipped: needs ../shared/w3c-feedvalidator and python3-html5lib python3-rdflib python3-libxml2 python3-lxml');
+}
+
 /** Runs `scripts/conformance.ts` as CI does (tsx) on a fixture folder, with the validator's source. */
 async function conformance(dir: string, source = VALIDATOR): Promise<{ code: number; stdout: string; stderr: string }> {
   if (source === undefined) throw new Error('the W3C validator source (shared/w3c-feedvalidator/src) is not beside this checkout');
@@ -27,7 +36,7 @@ async function conformance(dir: string, source = VALIDATOR): Promise<{ code: num
   }
 }
 
-describe('npm run conformance', () => {
+describe.skipIf(!RUNNABLE && !process.env.CI)('npm run conformance', () => {
   it('counts agreement by class and subclass per detected format, and exits 0 at the aim', async () => {
     const { code, stdout } = await conformance('meets-aim');
     expect(stdout).toContain('## RSS 2.0: 1 files');

@@ -74,6 +74,16 @@ describe('output manifest', () => {
       expect([text === serializeManifest(entries, 'gzip 9'), names]).toEqual([true, ['"quoted".html', 'Zébu/index.html', 'articles/a/index.html', 'feed.xml']]);
     });
 
+    // `gazette ping` reads the feeds the build changed; a name the manifest does not list is never a topic.
+    it.each([
+      ['the changed feeds, sorted', serializeManifest(entries, 'gzip 9', ['feed.xml']), ['feed.xml']],
+      ['no list from an older manifest', manifestText({}), undefined],
+      ['only the names it lists', JSON.stringify({ generator: 'gazette', format: 1, files: {}, changedFeeds: ['feed.xml', 42] }), []],
+    ])('reads %s', (_, text, expected) => {
+      const parsed = parseManifest(text);
+      expect(parsed.state === 'valid' && parsed.changedFeeds).toEqual(expected);
+    });
+
     it('writes an empty output as a valid manifest', () => {
       expect(parseManifest(serializeManifest(new Map(), 'gzip 9')).state).toBe('valid');
     });

@@ -6,6 +6,7 @@ import { buildFeedSet } from '../../src/feed-set/build-feed-set.ts';
 import { renderAtom } from '../../src/render/atom.ts';
 import { renderJsonFeed } from '../../src/render/json-feed.ts';
 import { renderRss } from '../../src/render/rss.ts';
+import { lintFeed } from '../../src/lint/lint-feed.ts';
 import { makeArticle, makeConfig } from '../helpers/factories.ts';
 import { findXmlError } from '../helpers/parsers.ts';
 import { makeHostileCorpus } from './hostile-corpus.ts';
@@ -18,6 +19,34 @@ const categoryOf = (config = withHub()) => buildFeedSet(makeHostileCorpus(), con
 const rss = (feed = mainOf(), config = withHub()) => parseRssFeed(renderRss(feed, config)) as Record<string, any>;
 const atom = (feed = mainOf(), config = withHub()) => parseAtomFeed(renderAtom(feed, config)) as Record<string, any>;
 const json = (feed = mainOf(), config = withHub()) => JSON.parse(renderJsonFeed(feed, config)) as Record<string, any>;
+
+// Several hubs (W3C WebSub §4) and RSS <ttl>: every format names every hub, and the linter finds nothing to say.
+describe('with two hubs', () => {
+  const HUBS = ['https://hub.example.org/', 'https://websub.example.net/'];
+  const config = makeConfig({ hub: HUBS, cacheControl: 'public, max-age=600' });
+  // Plain articles: the hostile corpus draws warnings of its own (markup-like text, equal dates).
+  const feed = buildFeedSet([makeArticle({}, 1), makeArticle({}, 2)], config).main;
+  const documents = { rss: renderRss(feed, config), atom: renderAtom(feed, config), json: renderJsonFeed(feed, config) };
+
+  it.each([
+    ['RSS', () => rss(feed, config).atom.links],
+    ['Atom', () => atom(feed, config).links],
+  ])('lists every hub in %s, in order', (_, links) => {
+    expect((links() as { rel?: string; href: string }[]).filter((l) => l.rel === 'hub').map((l) => l.href)).toEqual(HUBS);
+  });
+
+  it('lists every hub in JSON Feed', () => {
+    expect(json(feed, config).hubs).toEqual(HUBS.map((url) => ({ type: 'WebSub', url })));
+  });
+
+  it('gives RSS a ttl of the max-age in minutes', () => {
+    expect(rss(feed, config).ttl).toBe(10);
+  });
+
+  it.each(Object.entries(documents))('lints %s without a finding', (format, body) => {
+    expect(lintFeed({ path: `/feed.${format}`, body, format: format as 'rss' | 'atom' | 'json', now: new Date('2024-12-02T00:00:00Z') })).toEqual([]);
+  });
+});
 
 describe('renderRss', () => {
   it('links to itself with atom:link rel="self" type="application/rss+xml"', () => {

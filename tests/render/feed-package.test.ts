@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   ATOM_PATCHES,
   FEED_PACKAGE_VERSION,
+  type GazetteFeedOptions,
   RSS_PATCHES,
   feedAtomAttribute,
   feedCdata,
@@ -21,7 +22,7 @@ import { findXmlError } from '../helpers/parsers.ts';
 import { parseAtomFeed, parseRssFeed } from 'feedsmith';
 
 const UPDATED = new Date('2024-11-22T10:00:00Z');
-const options = (extra: { [K in keyof FeedOptions]?: FeedOptions[K] | undefined } = {}): FeedOptions => ({
+const options = (extra: { [K in keyof GazetteFeedOptions]?: GazetteFeedOptions[K] | undefined } = {}): GazetteFeedOptions => ({
   title: 'Titre',
   description: 'Description',
   id: 'https://example.org/atom.xml',
@@ -29,7 +30,7 @@ const options = (extra: { [K in keyof FeedOptions]?: FeedOptions[K] | undefined 
   updated: UPDATED,
   generator: 'Gazette',
   feedLinks: { rss: 'https://example.org/feed.xml', atom: 'https://example.org/atom.xml' },
-  ...(extra as Partial<FeedOptions>),
+  ...(extra as Partial<GazetteFeedOptions>),
 });
 const item = (extra: Partial<Item> = {}): Item => ({
   title: 'Entrée',
@@ -140,7 +141,7 @@ describe('raw output of feed@6 (what each input helper and patch relies on)', ()
 
 describe('every patch', () => {
   // A feed that exercises every shape above: if `feed` stops producing one, its patch would silently do nothing.
-  const sample = options({ language: 'fr-FR' });
+  const sample = options({ language: 'fr-FR', hub: 'https://hub.example.org/', moreHubs: ['https://websub.example.net/'] });
   const items = [
     item({
       title: feedCdata('x ]]> y ]]> z'),
@@ -162,6 +163,15 @@ describe('every patch', () => {
     ['Atom', writeAtom1(sample, items)],
   ])('leaves the %s document well-formed and marker-free', (_, xml) => {
     expect([findXmlError(xml), /[\uFFFE\uFFFF]/.test(xml)]).toEqual([undefined, false]);
+  });
+
+  // moreHubs: every hub, in the config's order, each once (W3C WebSub §4 discovery).
+  it.each([
+    ['RSS', () => (parseRssFeed(writeRss2(sample, items)) as Record<string, any>).atom.links],
+    ['Atom', () => (parseAtomFeed(writeAtom1(sample, items)) as Record<string, any>).links],
+  ])('advertises every hub in %s', (_, links) => {
+    const hubs = (links() as { rel?: string; href: string }[]).filter((l) => l.rel === 'hub').map((l) => l.href);
+    expect(hubs).toEqual(['https://hub.example.org/', 'https://websub.example.net/']);
   });
 
   it('declares the dc namespace on the root even when an item quotes the declaration in its text', () => {

@@ -25,12 +25,32 @@ describe('toFeedOptions', () => {
       id: 'https://example.org/atom.xml',
       link: 'https://example.org/',
       language: 'fr-FR',
+      ttl: 5,
       copyright: '© Gazette de test',
       updated: undefined,
       generator: GENERATOR,
       feedLinks: { rss: 'https://example.org/feed.xml', atom: 'https://example.org/atom.xml' },
       author: { name: 'Rédaction', email: 'redaction@example.org' },
     });
+  });
+
+  // RSS <ttl> is the max-age of the feeds' Cache-Control in minutes, rounded up; none when there is no positive one.
+  it.each([
+    ['public, max-age=300', 5],
+    ['public, max-age=301', 6],
+    ['max-age=30, must-revalidate', 1],
+    ['public, MAX-AGE="3600"', 60],
+    ['public, s-maxage=600', undefined],
+    ['no-cache', undefined],
+    ['public, max-age=0', undefined],
+  ])('writes a ttl for Cache-Control %j of %j minutes', (cacheControl, ttl) => {
+    expect(toFeedOptions(feedOf(), { ...config, cacheControl }).ttl).toBe(ttl);
+  });
+
+  it('passes the first hub to feed and the others beside it', () => {
+    const hubs = ['https://hub.example.org/', 'https://websub.example.net/', 'https://third.example.com/'];
+    const options = toFeedOptions(feedOf(), { ...config, hub: hubs });
+    expect([options.hub, options.moreHubs]).toEqual([hubs[0], hubs.slice(1)]);
   });
 
   it('passes a copy of the feed date, never the clock', () => {
@@ -42,11 +62,11 @@ describe('toFeedOptions', () => {
   it.each([
     [
       'a valid hub and author URL',
-      { hub: 'https://hub.example.org/', author: { name: 'A', url: 'https://example.org/a' } },
+      { hub: ['https://hub.example.org/'], author: { name: 'A', url: 'https://example.org/a' } },
       'https://hub.example.org/',
       'https://example.org/a',
     ],
-    ['unparsable ones', { hub: 'https://exa mple.org/', author: { name: 'A', url: 'http://[::1' } }, undefined, undefined],
+    ['unparsable ones', { hub: ['https://exa mple.org/'], author: { name: 'A', url: 'http://[::1' } }, undefined, undefined],
   ])('keeps %s only when new URL() accepts them', (_, overrides, hub, link) => {
     const options = toFeedOptions(feedOf(), { ...config, ...overrides } as typeof config);
     expect([options.hub, options.author?.link]).toEqual([hub, link]);
