@@ -8,7 +8,7 @@
 // `/articles/<slug>/`), so the server must answer them with their trailing slash.
 // No clock and no JavaScript: the same FeedSet and config give the same bytes.
 import { FEED_FORMATS } from '../_lib/feed-formats.ts';
-import type { Article, Category } from '../article/article.ts';
+import type { Article, ArticleImage, Category } from '../article/article.ts';
 import type { Author } from '../config/define-config.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
@@ -16,6 +16,7 @@ import { articlePath, FEED_FILES } from './feed-urls.ts';
 import { formatFrenchDate, formatFrenchTime, formatZonedRfc3339 } from './french-date-format.ts';
 import { escapeHtml } from '../_lib/escape-markup.ts';
 import { isSafeHttpUrl } from '../_lib/read-url.ts';
+import { renderArticleMetadata } from './article-metadata.ts';
 import { hrefAttribute, navigationCategories, pathOf, renderLayout, type AlternateLink } from './html-layout.ts';
 
 /** Most articles listed on one HTML page; the feeds and category pages hold the rest. */
@@ -102,7 +103,7 @@ export function renderArticlePage(article: Article, feedSet: FeedSet, config: Re
     // A correction shows when it happened (updated is later than date only when the record says so).
     article.updated.getTime() > article.date.getTime() ? `<p class="meta">Mis à jour le ${renderDate(article.updated, config)}</p>` : '',
     renderCategoryLinks(article.categories, root),
-    article.image && isSafeHttpUrl(article.image) ? `<figure><img src="${escapeHtml(article.image)}" alt=""></figure>` : '',
+    renderFigure(article.image),
     // article.html was sanitised when the Article was built (article/clean-html.ts): inserted as is.
     `<div class="body">\n${article.html}\n</div>`,
     '</article>',
@@ -119,6 +120,7 @@ export function renderArticlePage(article: Article, feedSet: FeedSet, config: Re
       canonical: article.link,
       isHome: false,
       main,
+      head: renderArticleMetadata(article, config),
     },
     feedSet,
     config,
@@ -228,6 +230,20 @@ function renderCategoryIndex(feedSet: FeedSet, config: ResolvedConfig, root: str
 
 function categoryPath(category: Category): string {
   return pathOf(`/categories/${encodeURIComponent(category.slug)}`);
+}
+
+/**
+ * The lead image: `<img>` with its alt (empty when the record gives none: better than a file name read aloud), its
+ * size when known (no layout shift), and a `<figcaption>` holding the caption and the credit.
+ */
+function renderFigure(image: ArticleImage | undefined): string {
+  if (!image || !isSafeHttpUrl(image.url)) return '';
+  const size = `${image.width ? ` width="${image.width}"` : ''}${image.height ? ` height="${image.height}"` : ''}`;
+  const img = `<img src="${escapeHtml(image.url)}" alt="${escapeHtml(image.alt ?? '')}"${size}>`;
+  const caption = [image.caption ? escapeHtml(image.caption) : '', image.credit ? `<span class="credit">${escapeHtml(image.credit)}</span>` : '']
+    .filter(Boolean)
+    .join(' ');
+  return `<figure>${img}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`;
 }
 
 /** `Par Claire Dupont, Jean Martin et Awa Diallo`, names linked to their URL when given. */

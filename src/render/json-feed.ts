@@ -38,13 +38,30 @@ function toJsonItem(article: Article): Record<string, unknown> {
     title: cleanXmlText(article.title),
     content_html: cleanXmlText(article.html),
     ...(article.summary ? { summary: cleanXmlText(article.summary) } : {}),
-    ...(article.image ? { image: article.image } : {}),
+    ...(article.image ? { image: article.image.url } : {}),
     date_published: formatRfc3339(article.date),
     date_modified: formatRfc3339(article.updated),
     // Items without authors inherit the feed's `authors` (JSON Feed 1.1 §items.authors).
     ...(article.authors.length > 0 ? { authors: article.authors.map(toJsonAuthor) } : {}),
     tags: article.categories.map((c) => cleanXmlText(c.name)),
+    ...imageExtension(article),
   };
+}
+
+/**
+ * What JSON Feed has no field for — the image's alt, caption, credit and size — in our extension object (JSON Feed
+ * 1.1 §extensions: a key starting with `_`, which readers that do not know it ignore). Omitted when there is none.
+ */
+function imageExtension(article: Article): { _gazette?: { image: Record<string, string | number> } } {
+  const image = article.image;
+  if (!image) return {};
+  const details: Record<string, string | number> = {};
+  if (image.alt !== undefined) details.alt = cleanXmlText(image.alt);
+  if (image.caption !== undefined) details.caption = cleanXmlText(image.caption);
+  if (image.credit !== undefined) details.credit = cleanXmlText(image.credit);
+  if (image.width !== undefined) details.width = image.width;
+  if (image.height !== undefined) details.height = image.height;
+  return Object.keys(details).length === 0 ? {} : { _gazette: { image: details } };
 }
 
 /** JSON Feed authors have no e-mail field; the spec allows a `mailto:` URL for one. */

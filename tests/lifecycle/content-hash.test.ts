@@ -1,10 +1,13 @@
 // Direct tests of contentHash: which URL spellings are one article and which are two, and hashes that must not move.
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/lifecycle/content-hash.ts';
-import { makeArticle } from '../helpers/factories.ts';
+import { makeArticle, makeImage } from '../helpers/factories.ts';
 
 const hashOf = (link: string, image: string | undefined, siteUrl: string) =>
-  contentHash(makeArticle({ title: 'T', sourceHash: 'h', categories: [], authors: [], link, image }), siteUrl);
+  contentHash(
+    makeArticle({ title: 'T', sourceHash: 'h', categories: [], authors: [], link, image: image === undefined ? undefined : makeImage(image) }),
+    siteUrl,
+  );
 
 describe('contentHash', () => {
   // Hashes are kept in items/.published.json: a changed hash reads as a correction. These were computed before

@@ -11,11 +11,13 @@ import {
   RSS_PATCHES,
   feedAtomAttribute,
   feedCdata,
+  feedMediaContent,
   feedRepeatedElement,
   feedRssAttribute,
   feedText,
   writeAtom1,
   writeRss2,
+  type MediaImage,
 } from '../../src/render/feed-package.ts';
 import { findXmlError } from '../helpers/parsers.ts';
 import { parseAtomFeed, parseRssFeed } from 'feedsmith';
@@ -141,25 +143,30 @@ describe('raw output of feed@6 (what each input helper and patch relies on)', ()
 describe('every patch', () => {
   // A feed that exercises every shape above: if `feed` stops producing one, its patch would silently do nothing.
   const sample = options({ language: 'fr-FR' });
+  const media: MediaImage[] = [
+    { url: 'https://example.org/a.jpg', type: 'image/jpeg', width: 1200, height: 800, caption: 'Le port <de> Rabat', credit: 'AFP & Co' },
+  ];
   const items = [
     item({
       title: feedCdata('x ]]> y ]]> z'),
       description: feedCdata('résumé ]]> fin'),
       image: 'https://example.org/a.jpg',
       category: [{ term: 't', name: feedAtomAttribute('R&D <Tech>'), scheme: 'https://example.org/c/' }],
-      extensions: [feedRepeatedElement('dc:creator', ['Zoé & Cie'])],
+      extensions: [feedRepeatedElement('dc:creator', ['Zoé & Cie']), feedMediaContent(media[0]!)],
     }),
   ];
+  // writeAtom1 marks the enclosure of an item with media; the raw output then holds the marker the patch replaces.
+  const atomItems = items.map((i) => ({ ...i, image: { url: 'https://example.org/a.jpg', title: '\uFFFF\uFFFF0\uFFFF\uFFFF' } }));
   it.each([
     ...RSS_PATCHES.map((p) => ['RSS', p.name, p, rssRaw(items, sample)] as const),
-    ...ATOM_PATCHES.map((p) => ['Atom', p.name, p, atomRaw(items, sample)] as const),
+    ...ATOM_PATCHES.map((p) => ['Atom', p.name, p, atomRaw(atomItems, sample)] as const),
   ])('changes the raw %s output: %s', (_, _name, patch, xml) => {
-    expect(patch.apply(xml, sample), `${patch.name} corrects: ${patch.corrects}`).not.toBe(xml);
+    expect(patch.apply(xml, sample, media), `${patch.name} corrects: ${patch.corrects}`).not.toBe(xml);
   });
 
   it.each([
-    ['RSS', writeRss2(sample, items)],
-    ['Atom', writeAtom1(sample, items)],
+    ['RSS', writeRss2(sample, items, media)],
+    ['Atom', writeAtom1(sample, items, media)],
   ])('leaves the %s document well-formed and marker-free', (_, xml) => {
     expect([findXmlError(xml), /[\uFFFE\uFFFF]/.test(xml)]).toEqual([undefined, false]);
   });
