@@ -4,6 +4,7 @@ import type { Article } from '../article/article.ts';
 import type { Author } from '../config/define-config.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition } from '../feed-set/feed-set.ts';
+import { renderWithinBudget, type BudgetedFeed } from './feed-budget.ts';
 import { feedUrls } from './feed-urls.ts';
 import { formatRfc3339 } from './machine-dates.ts';
 // cleanXmlText here too: JSON could carry them, but then the three formats would not hold identical text.
@@ -11,8 +12,19 @@ import { cleanXmlText } from '../article/xml-text.ts';
 
 /** JSON Feed 1.1 version URL; `feed@6` only writes 1.0, so this renderer is ours. */
 
-/** Renders `feed` as JSON Feed 1.1: stable key order, two-space indent, trailing newline. */
+/** Renders `feed` as JSON Feed 1.1: stable key order, two-space indent, trailing newline; within `maxFeedBytes`. */
 export function renderJsonFeed(feed: FeedDefinition, config: ResolvedConfig): string {
+  return renderJsonFeedWithinBudget(feed, config).body;
+}
+
+/** {@link renderJsonFeed}, saying what the size budget cost (feed-budget.ts). */
+export function renderJsonFeedWithinBudget(feed: FeedDefinition, config: ResolvedConfig): BudgetedFeed {
+  return renderWithinBudget(feed, config.maxFeedBytes, (f) => writeJsonFeed(f, config));
+}
+
+// --- internal ---
+
+function writeJsonFeed(feed: FeedDefinition, config: ResolvedConfig): string {
   const urls = feedUrls(feed, config);
   const document = {
     version: JSON_FEED_VERSION,
@@ -28,8 +40,6 @@ export function renderJsonFeed(feed: FeedDefinition, config: ResolvedConfig): st
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
-
-// --- internal ---
 
 function toJsonItem(article: Article): Record<string, unknown> {
   return {
