@@ -177,14 +177,25 @@ export const ATOM_PATCHES: readonly FeedPatch[] = [
   },
   {
     name: 'mediaContent',
-    // The enclosure of entry i carries the marker of i in its title attribute (writeAtom1): replaced by the Media RSS
-    // elements, which Atom allows anywhere in an entry (RFC 4287 §6.4, extension elements).
+    // The enclosure of entry i carries the marker of i in its title attribute (writeAtom1): the marker goes, and the
+    // Media RSS elements close the entry (RFC 4287 §6.4 allows extension elements anywhere in it). Last, not beside
+    // the enclosure: feedparser takes a media:description met before <summary> as the entry's summary. Outside CDATA
+    // a `</entry>` can only be the end tag (xml-js escapes `<` in text, feedAtomAttribute in labels), so CDATA
+    // sections are stepped over whole.
     corrects: 'atom1.ts writes no extension element in an entry',
-    apply: (xml, _options, media) =>
-      xml.replace(new RegExp(` title="${MEDIA_MARKER}(\\d+)${MEDIA_MARKER}"([^>]*)/>`, 'g'), (_, index: string, rest: string) => {
-        const image = media[Number(index)];
-        return image ? `${rest}/>\n        ${atomMediaContent(image)}` : `${rest}/>`;
-      }),
+    apply: (xml, _options, media) => {
+      let pending: MediaImage | undefined;
+      return xml.replace(new RegExp(`<!\\[CDATA\\[[\\s\\S]*?\\]\\]>| title="${MEDIA_MARKER}(\\d+)${MEDIA_MARKER}"|</entry>`, 'g'), (token, index?: string) => {
+        if (index !== undefined) {
+          pending = media[Number(index)];
+          return '';
+        }
+        if (token !== '</entry>' || pending === undefined) return token;
+        const element = atomMediaContent(pending);
+        pending = undefined;
+        return `    ${element}\n    </entry>`;
+      });
+    },
   },
   CDATA_SECTIONS,
   LESS_THAN,
