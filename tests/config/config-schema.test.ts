@@ -16,6 +16,8 @@ describe('resolveConfig', () => {
         timeZone: 'Europe/Paris',
         author: { name: 'Gazette' },
         limit: 50,
+        maxFeedBytes: 1_048_576,
+        logo: undefined,
         tagDate: '2024-01-01',
         itemsDir: 'items',
         outDir: 'dist',
@@ -54,6 +56,10 @@ describe('resolveConfig', () => {
       ['limit', 2.5, 'limit: expected a positive whole number, got 2.5'],
       ['tagDate', '22/11/2024', 'tagDate: expected YYYY, YYYY-MM or YYYY-MM-DD'],
       ['hub', 'pubsubhubbub', 'hub: expected an absolute URL'],
+      ['logo', '/logo.png', 'logo: expected an absolute URL'],
+      ['logo', 'javascript:alert(1)', 'logo: expected an http(s) URL'],
+      ['maxFeedBytes', 0, 'maxFeedBytes: expected a positive whole number, got 0'],
+      ['maxFeedBytes', '1 MB', 'maxFeedBytes: expected a positive whole number, got "1 MB"'],
       ['author', { name: '' }, 'author.name: required'],
       ['author', { name: 'A', email: 'pas-une-adresse' }, 'author.email: expected an e-mail address'],
       ['author', { name: 'A', email: 'a,b@example.org' }, 'author.email: expected an e-mail address'],
@@ -80,8 +86,8 @@ describe('resolveConfig', () => {
   describe('when a key is unknown', () => {
     it('names every key a config may have', () => {
       expect(resolveConfig({ ...valid, colour: 'rouge' }).problems).toEqual([
-        'colour: unknown field (known: title, description, siteUrl, language, timeZone, author, copyright, limit, ' +
-          'categories, tagDate, hub, itemsDir, outDir, cacheControl, pages, publicDir, limits)',
+        'colour: unknown field (known: title, description, siteUrl, language, timeZone, author, copyright, limit, maxFeedBytes, ' +
+          'categories, tagDate, hub, logo, itemsDir, outDir, cacheControl, pages, publicDir, limits)',
       ]);
     });
   });
