@@ -11,7 +11,8 @@ import { codeStamp } from '../_lib/code-stamp.ts';
 import { GAZETTE_VERSION } from '../_lib/version.ts';
 import { mapPool } from '../_lib/map-pool.ts';
 import type { Article } from '../article/article.ts';
-import { toArticle } from '../article/to-article.ts';
+import type { PublicFileSizes } from '../article/read-image.ts';
+import { toArticle, type ToArticleOptions } from '../article/to-article.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import { hasErrors, type Diagnostic, type DiagnosticSource, type Result } from '../diagnostics.ts';
 import { buildFeedSet } from '../feed-set/build-feed-set.ts';
@@ -31,9 +32,10 @@ import {
 import { FEED_FILES, articlePath } from '../render/feed-urls.ts';
 import { HTML_PAGE_LIMIT, renderArticlePage, renderCategoryPage, renderIndexPage } from '../render/html.ts';
 import { renderLayout } from '../render/html-layout.ts';
-import { renderAtom } from '../render/atom.ts';
-import { renderJsonFeed } from '../render/json-feed.ts';
-import { renderRss } from '../render/rss.ts';
+import { renderAtomWithinBudget } from '../render/atom.ts';
+import { budgetDiagnostics, type BudgetedFeed } from '../render/feed-budget.ts';
+import { renderJsonFeedWithinBudget } from '../render/json-feed.ts';
+import { renderRssWithinBudget } from '../render/rss.ts';
 import { CONTENT_TYPES, type RenderedDocument } from '../render/render-site.ts';
 import { applyLifecycle } from '../lifecycle/apply-lifecycle.ts';
 import type { Redirect } from '../lifecycle/apply-ledger.ts';
@@ -78,6 +80,8 @@ export interface SiteBuilderOptions {
   readonly retainPages?: boolean;
   /** Called as records are read and validated: `done` of `total` record files (a progress line on a terminal). */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Sizes of the static-assets files (publish/public-files.ts readPublicFileSizes): the length of image enclosures. */
+  readonly publicFileSizes?: PublicFileSizes;
 }
 
 /** Everything one build produced. */
@@ -152,6 +156,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
   // Articles keep their rendered bodies only when pages are kept too (a live site); otherwise see `retainPages`.
   const bodies = pages && options.retainPages !== false;
   const vocabulary = Object.values(config.categories).flatMap((c) => (c.label ? [c.label] : []));
+  const sizes: ToArticleOptions = options.publicFileSizes ? { publicFileSizes: options.publicFileSizes } : {};
   let files = new Map<string, FileEntry>();
   let lastGood: ReadonlyMap<string, Article> = new Map();
   let renders = new Map<string, RenderEntry>();
@@ -234,7 +239,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
   /** The record read again and made an article with its body. */
   const readFullArticle = async (file: RecordFile, display: string): Promise<Article | undefined> => {
     const record = await readRecordFile(file, { display, vocabulary, limits: config.limits });
-    return record.value ? toArticle(record.value, config).value : undefined;
+    return record.value ? toArticle(record.value, config, sizes).value : undefined;
   };
   const hasBody = new WeakSet<Article>();
   const sourceKeys = new WeakMap<Article, { readonly frameKey: string; readonly source: string }>();
@@ -309,7 +314,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       //    from the persistent store when these very bytes were validated by an earlier build.
       if (!store) {
         const record = await readRecordFile(file, { display, vocabulary, limits: config.limits });
-        entries[index] = { ...base, ...toStored(record, config, bodies, shareList) };
+        entries[index] = { ...base, ...toStored(record, config, { ...sizes, body: bodies }, shareList) };
         return;
       }
       const read = await readRecordBytes(file, { display, limits: config.limits });
@@ -323,7 +328,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
         stored = toStored(
           parseRecordText(read.bytes, { file: display, relPath: file.relPath, format: file.format, vocabulary, limits: config.limits }),
           config,
-          bodies,
+          { ...sizes, body: bodies },
           shareList,
         );
         store.set(storeKey, stored);
@@ -441,7 +446,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
         if (!isFeedContentType(doc.contentType)) continue;
         let findings = lints.get(doc);
         if (findings === undefined) {
-          findings = stamp(lintDocuments([doc], { now: new Date(now) }), 'feed');
+          findings = stamp([...(budgetNotes.get(doc) ?? []), ...lintDocuments([doc], { now: new Date(now) })], 'feed');
           // Findings that depend on the clock (a date ahead of now) may expire: they are never kept.
           if (!findings.some(isClockDependent)) lints.set(doc, findings);
         }
@@ -570,10 +575,10 @@ interface RenderEntry {
 type Render = (path: string, deps: readonly unknown[], make: (article?: Article) => RenderedDocument, article?: Article) => unknown;
 
 /** A read record through the article stage, with every diagnostic stamped. */
-function toStored(record: Result<RawRecord | undefined>, config: ResolvedConfig, body: boolean, share: ListSharer): StoredArticle {
+function toStored(record: Result<RawRecord | undefined>, config: ResolvedConfig, options: ToArticleOptions, share: ListSharer): StoredArticle {
   const recordDiagnostics = stamp(record.diagnostics, 'record');
   if (!record.value) return { recordDiagnostics, article: undefined };
-  const result = toArticle(record.value, config, { body });
+  const result = toArticle(record.value, config, options);
   // A copy: the strings the parsers cut out of the record's text (title, id, categories…) are slices that keep the
   // whole text alive (V8 sliced strings), ~10 KB per record kept for a 60-byte title; the copy holds only the values.
   const stored = structuredClone({ recordDiagnostics, article: { value: result.value, diagnostics: stamp(result.diagnostics, 'record') } });
@@ -616,24 +621,33 @@ function feedDeps(feed: FeedDefinition): unknown[] {
   return [feed.title, feed.description, feed.category?.name, feed.updated.getTime(), ...feed.articles];
 }
 
+/** The size budget's warning of a feed document it had to cut (render/feed-budget.ts), reported with its lint findings. */
+const budgetNotes = new WeakMap<RenderedDocument, readonly Diagnostic[]>();
+
 function renderFeed(feed: FeedDefinition, config: ResolvedConfig, render: Render): void {
   const deps = feedDeps(feed);
   const at = (file: string) => `${feed.path}/${file}`;
-  const doc = (path: string, contentType: string, body: () => string) => () => ({ path, contentType, body: body(), lastModified: feed.updated });
+  const doc = (path: string, contentType: string, body: () => BudgetedFeed) => () => {
+    const budgeted = body();
+    const document = { path, contentType, body: budgeted.body, lastModified: feed.updated };
+    const notes = budgetDiagnostics(path, budgeted, config.maxFeedBytes);
+    if (notes.length > 0) budgetNotes.set(document, notes);
+    return document;
+  };
   render(
     at(FEED_FILES.rss),
     deps,
-    doc(at(FEED_FILES.rss), CONTENT_TYPES.rss, () => renderRss(feed, config)),
+    doc(at(FEED_FILES.rss), CONTENT_TYPES.rss, () => renderRssWithinBudget(feed, config)),
   );
   render(
     at(FEED_FILES.atom),
     deps,
-    doc(at(FEED_FILES.atom), CONTENT_TYPES.atom, () => renderAtom(feed, config)),
+    doc(at(FEED_FILES.atom), CONTENT_TYPES.atom, () => renderAtomWithinBudget(feed, config)),
   );
   render(
     at(FEED_FILES.json),
     deps,
-    doc(at(FEED_FILES.json), CONTENT_TYPES.json, () => renderJsonFeed(feed, config)),
+    doc(at(FEED_FILES.json), CONTENT_TYPES.json, () => renderJsonFeedWithinBudget(feed, config)),
   );
 }
 
