@@ -20,8 +20,9 @@ export interface BudgetedFeed {
 
 /**
  * Renders `feed` with `render` (a pure function of the feed) so that the document holds at most `maxBytes` bytes
- * where it can. A feed that fits costs one render; one that does not, a binary search over how many items to
- * summarise (then how many to keep): about log2(limit) renders, never one per item. The size falls as more items are
+ * where it can. A feed that fits costs one render; one that does not, a guess from the size of the bodies (an item
+ * summarised saves about its body's bytes) checked by rendering it and its neighbour — three renders when the guess is
+ * right — then a binary search if it was not: never one render per item. The size falls as more items are
  * summarised or left out (an item loses its content, never gains text), which is what makes the search exact.
  */
 export function renderWithinBudget(feed: FeedDefinition, maxBytes: number, render: (feed: FeedDefinition) => string): BudgetedFeed {
@@ -32,7 +33,7 @@ export function renderWithinBudget(feed: FeedDefinition, maxBytes: number, rende
 
   // Summarised: the oldest `k` of the feed's items (1 ≤ k ≤ count − 1).
   const summarizedAt = (k: number) => measure(render({ ...feed, articles: withSummaries(feed.articles, k) }));
-  const fewest = smallestFitting(1, count - 1, summarizedAt, maxBytes);
+  const fewest = smallestFitting(1, count - 1, summarizedAt, maxBytes, guessSummaries(feed.articles, full.bytes - maxBytes));
   if (fewest) return { ...fewest.result, summarized: fewest.n, dropped: 0 };
 
   // Kept: the newest `m` items, every one but the newest summarised (1 ≤ m ≤ count − 1); as few dropped as fit.
@@ -73,9 +74,31 @@ function measure(body: string): { body: string; bytes: number } {
 
 type Measured = { body: string; bytes: number };
 
-/** The smallest n in [low, high] whose document fits, given sizes that fall as n grows; undefined if none does. */
-function smallestFitting(low: number, high: number, at: (n: number) => Measured, max: number): { n: number; result: Measured } | undefined {
+/** How many of the oldest items to summarise to save `excess` bytes, if each saves its body's UTF-8 bytes. */
+function guessSummaries(articles: readonly Article[], excess: number): number {
+  let saved = 0;
+  for (let k = 1; k < articles.length; k += 1) {
+    saved += Buffer.byteLength(articles[articles.length - k]!.html, 'utf8');
+    if (saved >= excess) return k;
+  }
+  return articles.length - 1;
+}
+
+/**
+ * The smallest n in [low, high] whose document fits, given sizes that fall as n grows; undefined if none does.
+ * `guess` is tried first with the n below it: when it fits and that one does not, it is the answer.
+ */
+function smallestFitting(low: number, high: number, at: (n: number) => Measured, max: number, guess: number): { n: number; result: Measured } | undefined {
   let found: { n: number; result: Measured } | undefined;
+  const first = at(guess);
+  if (first.bytes <= max) {
+    found = { n: guess, result: first };
+    if (guess === low) return found;
+    const below = at(guess - 1);
+    if (below.bytes > max) return found;
+    found = { n: guess - 1, result: below };
+    high = guess - 2;
+  } else low = guess + 1;
   while (low <= high) {
     const mid = (low + high) >>> 1;
     const result = at(mid);

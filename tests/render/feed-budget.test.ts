@@ -89,6 +89,28 @@ describe('renderWithinBudget', () => {
     expect([result.bytes <= 300_000, result.summarized > 0, renders <= 1 + Math.ceil(Math.log2(50))]).toEqual([true, true, true]);
   });
 
+  // Documents whose size is twice, exactly or half the bodies' bytes: the guess from the bodies is too few, right or
+  // too many summaries, and every budget must still give the fewest summaries that fit (found here by trying each).
+  it.each([
+    ['twice', (html: string) => html + html],
+    ['exactly', (html: string) => html],
+    ['half', (html: string) => html.slice(0, html.length / 2)],
+  ])('finds the fewest summaries for every budget when a document weighs %s its bodies', (_, weigh) => {
+    const config = makeConfig();
+    const articles = Array.from({ length: 12 }, (_, i) => makeArticle({ html: 'é'.repeat(100 + ((i * 37) % 90) * 10) }, i + 1));
+    const feed = buildFeedSet(articles, config).main;
+    const render = (f: FeedDefinition) => f.articles.map((a) => weigh(a.html) || 's').join('|');
+    const sizeAt = (k: number) => Buffer.byteLength(render({ ...feed, articles: feed.articles.map((a, i) => (i < 12 - k ? a : { ...a, html: '' })) }));
+    const sizes = Array.from({ length: 12 }, (_, k) => sizeAt(k));
+    const mismatches = [];
+    for (let max = sizes[11]!; max < sizes[0]!; max += 37) {
+      const expected = sizes.findIndex((size) => size <= max);
+      const found = renderWithinBudget(feed, max, render);
+      if (found.summarized !== expected || found.dropped !== 0) mismatches.push([max, found.summarized, expected]);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
   it.each([0, -1, 1.5, Number.NaN])('throws a TypeError for a budget of %s bytes', (max) => {
     const config = makeConfig();
     expect(() => renderWithinBudget(longFeed(config), max, () => '')).toThrow(TypeError);
