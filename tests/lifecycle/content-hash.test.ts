@@ -74,3 +74,28 @@ describe('contentHash', () => {
     });
   });
 });
+
+describe('contentHash of a lead image with details', () => {
+  const site = 'https://example.org';
+  const hashWith = (details: Parameters<typeof makeImage>[1]) =>
+    contentHash(
+      makeArticle({ title: 'T', sourceHash: 'h', categories: [], authors: [], link: `${site}/articles/x/`, image: makeImage(`${site}/img/a.jpg`, details) }),
+      site,
+    );
+  const plain = hashWith({});
+
+  it.each([
+    ['its pixel size', { width: 1200, height: 800 }],
+    ['its file length', { length: 48_213 }],
+  ])('does not move with %s, which is not content', (_, details) => {
+    expect(hashWith(details)).toBe(plain);
+  });
+
+  it.each([
+    ['an alt', { alt: 'La médina' }],
+    ['a caption', { caption: 'Rabat, le 21 novembre' }],
+    ['a credit', { credit: 'AFP' }],
+  ])('moves with %s, which a reader sees (a corrected credit is a correction)', (_, details) => {
+    expect(hashWith(details)).not.toBe(plain);
+  });
+});
