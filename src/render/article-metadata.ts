@@ -35,7 +35,8 @@ export function toNewsArticle(article: Article, config: ResolvedConfig): Record<
     datePublished: formatZonedRfc3339(article.date, config.timeZone),
     dateModified: formatZonedRfc3339(article.updated, config.timeZone),
     author: authorsOf(article, config).map((a) => ({
-      '@type': 'Person',
+      // The default site author is the site itself (`{ name: title }`): an organisation, not a person.
+      '@type': article.authors.length === 0 && a.name === config.title ? 'Organization' : 'Person',
       name: text(a.name),
       ...(a.url && isSafeHttpUrl(a.url) ? { url: a.url } : {}),
     })),

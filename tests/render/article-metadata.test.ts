@@ -114,6 +114,12 @@ describe('the article page', () => {
     });
   });
 
+  it('names the site as an Organization when the article has no author and the site author is the site’s name', () => {
+    const config = makeConfig({ author: { name: 'Gazette de test' } });
+    const [ld] = pageOf(makeArticle({ authors: [] }), config).ldJson;
+    expect(ld.author).toEqual([{ '@type': 'Organization', name: 'Gazette de test' }]);
+  });
+
   it('names the site author and no logo or image when the article has none', () => {
     const config = makeConfig();
     const [ld] = pageOf(makeArticle({ authors: [] }), config).ldJson;
