@@ -171,6 +171,22 @@ describe('every patch', () => {
     expect([findXmlError(xml), /[\uFFFE\uFFFF]/.test(xml)]).toEqual([undefined, false]);
   });
 
+  it('closes each Atom entry with its own media:content, even when an earlier body quotes "</entry>"', async () => {
+    const quoting = [
+      item({
+        id: 'https://example.org/1',
+        content: feedCdata('<p>Le flux se termine par &lt;/entry&gt; : </entry></feed></p>'),
+        image: 'https://example.org/a.jpg',
+      }),
+      item({ id: 'https://example.org/2', image: 'https://example.org/b.jpg' }),
+    ];
+    const images: MediaImage[] = ['a', 'b'].map((n) => ({ ...media[0]!, url: `https://example.org/${n}.jpg`, caption: `Légende ${n}` }));
+    const xml = writeAtom1(sample, quoting, images);
+    const entries = parseAtomFeed(xml).entries ?? [];
+    const captions = entries.map((e) => (e as { media?: { contents?: { description?: { value?: string } }[] } }).media?.contents?.[0]?.description?.value);
+    expect([findXmlError(xml), captions]).toEqual([undefined, ['Légende a', 'Légende b']]);
+  });
+
   it('declares the dc namespace on the root even when an item quotes the declaration in its text', () => {
     const quoting = [item({ title: feedCdata('xmlns:dc="http://purl.org/dc/elements/1.1/"'), extensions: [feedRepeatedElement('dc:creator', ['A'])] })];
     expect(findXmlError(writeRss2(sample, quoting))).toBeUndefined();
