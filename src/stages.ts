@@ -4,7 +4,7 @@
 export type { DispatchBlock, RawField, RawRecord, RecordBody, RecordFormat } from './records/raw-record.ts';
 export { readItems } from './records/read-items.ts';
 export { parseFrenchDate, type FrenchDateResult } from './records/french-date.ts';
-export type { Article, Category } from './article/article.ts';
+export type { Article, ArticleImage, Category } from './article/article.ts';
 export { toArticle } from './article/to-article.ts';
 export { slugify } from './article/slug.ts';
 export type { FeedDefinition, FeedSet } from './feed-set/feed-set.ts';

@@ -9,6 +9,24 @@ export interface Category {
   readonly name: string;
 }
 
+/** The lead image: `image: <url>` in a record, or `image: { url, alt, caption, credit, width, height }`. */
+export interface ArticleImage {
+  /** Absolute http(s) URL (a path on the site resolved against `siteUrl`). */
+  readonly url: string;
+  /** Text alternative for the `<img>` (plain text); undefined when the record gives none (`gazette check` warns). */
+  readonly alt: string | undefined;
+  /** Plain text caption. */
+  readonly caption: string | undefined;
+  /** Plain text credit (photographer, agency). */
+  readonly credit: string | undefined;
+  /** Pixel width, when written. */
+  readonly width: number | undefined;
+  /** Pixel height, when written. */
+  readonly height: number | undefined;
+  /** Size in bytes when the URL names a file of the site's static-assets folder (`public/`): the enclosure length. */
+  readonly length: number | undefined;
+}
+
 /** One publishable article. Every date is a Date, every URL absolute, every string XML-safe. */
 export interface Article {
   /** Stable record id: the record's `id`, else its path below `items/` without extension. */
@@ -33,8 +51,8 @@ export interface Article {
   readonly summary: string;
   /** Full body as sanitised HTML with absolute URLs. */
   readonly html: string;
-  /** Absolute URL of the lead image, if any. */
-  readonly image: string | undefined;
+  /** The lead image, if any. */
+  readonly image: ArticleImage | undefined;
   /** True: valid but not published. */
   readonly draft: boolean;
   /** Source file, for messages. */

@@ -15,6 +15,7 @@ import { deriveSummary, toPlainText } from './derive-summary.ts';
 import { tagUri } from './identity.ts';
 import { normalizeCategories } from './normalize-categories.ts';
 import { readAuthors } from './read-authors.ts';
+import { readImage, type PublicFileSizes } from './read-image.ts';
 import { readUrl } from '../_lib/read-url.ts';
 import { articleUrl } from '../_lib/site-paths.ts';
 import { renderBody } from './render-body.ts';
@@ -32,6 +33,8 @@ export interface ToArticleOptions {
    * build, which renders the bodies of the articles its feeds show and no other.
    */
   readonly body?: boolean;
+  /** Sizes of the static-assets files, listed once per build: the length of an image enclosure on the site. */
+  readonly publicFileSizes?: PublicFileSizes;
 }
 
 /**
@@ -47,7 +50,7 @@ export function toArticle(record: RawRecord, config: ResolvedConfig, options: To
     throw new TypeError('toArticle: config must be a ResolvedConfig');
   }
   try {
-    return convert(record, config, options.body !== false);
+    return convert(record, config, options.body !== false, options.publicFileSizes);
   } catch (error) {
     // Bad content is reported as data below; an exception here is a bug of ours, and says so instead of
     // passing for a content error. It still costs only this record, never the build.
@@ -58,7 +61,7 @@ export function toArticle(record: RawRecord, config: ResolvedConfig, options: To
 // --- internal ---
 
 /** The steps of {@link toArticle}, in the order their findings are reported; nothing here catches an exception. */
-function convert(record: RawRecord, config: ResolvedConfig, withBody: boolean): Result<Article | undefined> {
+function convert(record: RawRecord, config: ResolvedConfig, withBody: boolean, sizes: PublicFileSizes | undefined): Result<Article | undefined> {
   const fields = createFieldReader<KnownField>(record);
   warnUnknownKeys(fields, Object.keys(record.fields));
   const title = readTitle(fields);
@@ -66,7 +69,7 @@ function convert(record: RawRecord, config: ResolvedConfig, withBody: boolean): 
   const id = readId(fields, record.relPath);
   const slug = readSlug(fields, title, id);
   const link = readUrlField(fields, 'link', config.siteUrl) ?? (slug ? articleUrl(config.siteUrl, slug) : config.siteUrl);
-  const image = readUrlField(fields, 'image', config.siteUrl);
+  const image = readImage(fields.value('image'), config.siteUrl, fields.reporter('image'), sizes);
   const draft = readDraft(fields.value('draft'), fields.reporter('draft'));
   const authors = readAuthors(fields.value('author'), config.siteUrl, fields.reporter('author'));
   const categories = readCategories(fields, config);
@@ -198,8 +201,8 @@ function readSlug(fields: FieldReader<KnownField>, title: string | undefined, id
   return slug;
 }
 
-/** `link` or `image`: a safe http(s) URL, made absolute against the site (a relative `link` is a warning). */
-function readUrlField(fields: FieldReader<KnownField>, field: 'link' | 'image', siteUrl: string): string | undefined {
+/** `link`: a safe http(s) URL, made absolute against the site (a relative `link` is a warning). */
+function readUrlField(fields: FieldReader<KnownField>, field: 'link', siteUrl: string): string | undefined {
   const value = fields.value(field);
   if (value === undefined) return undefined;
   if (typeof value !== 'string') {
@@ -211,8 +214,7 @@ function readUrlField(fields: FieldReader<KnownField>, field: 'link' | 'image', 
     fields.report('error', field, `${field}-invalid`, reading.message);
     return undefined;
   }
-  // The README documents `image` as "URL or a path on the site": only a relative `link` is warned about.
-  if (reading.relative && field === 'link') {
+  if (reading.relative) {
     fields.report('warning', field, `${field}-relative`, `${JSON.stringify(value.trim())} is relative; using ${reading.url}`);
   }
   return reading.url;

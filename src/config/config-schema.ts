@@ -6,6 +6,8 @@ import { isAddrSpec, isLanguageTag } from '../_lib/value-syntax.ts';
 export const DEFAULT_LANGUAGE = 'fr-FR';
 export const DEFAULT_TIME_ZONE = 'Europe/Paris';
 export const DEFAULT_LIMIT = 50;
+/** 1 MiB: readers and Google News cap feeds at 1–2 MB. */
+export const DEFAULT_MAX_FEED_BYTES = 1_048_576;
 export const DEFAULT_TAG_DATE = '2024-01-01';
 export const DEFAULT_ITEMS_DIR = 'items';
 export const DEFAULT_OUT_DIR = 'dist';
@@ -45,10 +47,14 @@ export interface ResolvedConfig {
   readonly author: Readonly<Author>;
   readonly copyright: string;
   readonly limit: number;
+  /** Largest feed document in bytes (render/feed-budget.ts). */
+  readonly maxFeedBytes: number;
   readonly categories: Readonly<Record<string, Readonly<CategorySettings>>>;
   readonly tagDate: string;
   /** WebSub hubs (W3C WebSub §4), absolute http(s) URLs; empty when none is configured. */
   readonly hub: readonly string[];
+  /** Absolute URL of the publisher's logo (JSON-LD `publisher.logo`), if set. */
+  readonly logo: string | undefined;
   readonly itemsDir: string;
   readonly outDir: string;
   readonly cacheControl: string;
@@ -137,12 +143,14 @@ const FIELDS: { readonly [K in ConfigKey]-?: FieldSpec<ResolvedConfig[K]> } = {
   author: { read: checkAuthor, default: (title) => ({ name: title }) },
   copyright: { read: readText, default: (title) => `© ${title}` },
   limit: { read: readPositiveWholeNumber, default: () => DEFAULT_LIMIT },
+  maxFeedBytes: { read: readPositiveWholeNumber, default: () => DEFAULT_MAX_FEED_BYTES },
   categories: { read: checkCategories, default: () => ({}) },
   tagDate: {
     read: textMatching((text) => /^\d{4}(-\d{2}(-\d{2})?)?$/.test(text), 'YYYY, YYYY-MM or YYYY-MM-DD (RFC 4151)'),
     default: () => DEFAULT_TAG_DATE,
   },
   hub: { read: readHubs, default: () => [] },
+  logo: { read: readUrlText, default: () => undefined },
   itemsDir: { read: readText, default: () => DEFAULT_ITEMS_DIR },
   outDir: { read: readText, default: () => DEFAULT_OUT_DIR },
   cacheControl: { read: readText, default: () => DEFAULT_CACHE_CONTROL },

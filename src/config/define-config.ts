@@ -36,12 +36,16 @@ export interface GazetteConfig {
   copyright?: string;
   /** Articles per feed, newest first. Default 50. */
   limit?: number;
+  /** Largest RSS, Atom or JSON Feed document in bytes: oldest items fall back to their summary, then drop. Default 1 MiB. */
+  maxFeedBytes?: number;
   /** Labels and descriptions per category slug. */
   categories?: Record<string, CategorySettings>;
   /** Date part of the `tag:` URIs (RFC 4151), `YYYY-MM-DD` or `YYYY`. Fixed once the site publishes. Default `2024-01-01`. */
   tagDate?: string;
   /** WebSub hub URL, or a list of them: advertised in every feed and `Link` header, and told of every change. */
   hub?: string | string[];
+  /** Absolute URL of the publisher's logo, named in each article page's NewsArticle JSON-LD. */
+  logo?: string;
   /** Folder of article records. Default `items`. */
   itemsDir?: string;
   /** Folder `gazette build` writes to. Default `dist`. */

@@ -37,10 +37,22 @@ function hashFields(article: HashedFields, siteUrl: string): string {
     article.sourceHash,
     article.categories.map((c) => [c.slug, c.name]),
     article.authors.map((a) => [a.name, a.email ?? null, a.url ?? null]),
-    article.image === undefined ? null : local(article.image),
+    imageSeen(article.image, local),
     local(article.link),
   ];
   return createHash('sha256').update(JSON.stringify(seen), 'utf8').digest('hex');
+}
+
+/**
+ * The image as a reader sees it: its URL, and its alt, caption and credit when written (a corrected credit is a
+ * correction). A URL alone hashes as before the image object existed, so no article moves on an upgrade; pixel
+ * sizes and the file's length are not content.
+ */
+function imageSeen(image: Article['image'], local: (url: string) => string): unknown {
+  if (image === undefined) return null;
+  const { alt, caption, credit } = image;
+  if (alt === undefined && caption === undefined && credit === undefined) return local(image.url);
+  return [local(image.url), alt ?? null, caption ?? null, credit ?? null];
 }
 
 /**

@@ -1,4 +1,5 @@
 // lint: Atom 1.0 rules (RFC 4287, https://www.rfc-editor.org/rfc/rfc4287) as the W3C Feed Validation Service applies them.
+import { lintMedia } from './lint-media.ts';
 import { createLineLocator } from '../_lib/line-locator.ts';
 import { checkPlausibleDate, checkRfc3339Date } from './check-dates.ts';
 import { checkXhtml, checkXhtmlDiv } from './atom-xhtml.ts';
@@ -75,10 +76,12 @@ export function lintAtom(report: LintReport, root: XmlElement, now: Date): void 
   if (!self) report.error('self-link-missing', root.line, 'link', '<feed> needs <link rel="self" href="…"> with the feed\'s own URL');
   const feedHasAuthor = findChildren(root, 'author', ATOM_NS).length > 0;
 
+  lintMedia(report, root);
   const entries = findChildren(root, 'entry', ATOM_NS);
   const updatedValues = new Map<string, XmlElement[]>();
   for (const entry of entries) {
     checkDefinedChildren(report, entry, ATOM_ENTRY_ELEMENTS, ATOM_NS);
+    lintMedia(report, entry);
     lintCommon(report, entry, now, ids, root.attributes.has('xml:base') || entry.attributes.has('xml:base'));
     checkLicense(report, entry);
     const source = findChild(entry, 'source', ATOM_NS);

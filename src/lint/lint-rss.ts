@@ -1,5 +1,6 @@
 // lint: RSS 2.0 rules (https://www.rssboard.org/rss-specification) as the W3C Feed Validation Service applies them.
 import { checkAttributes } from './attribute-vocabulary.ts';
+import { lintMedia } from './lint-media.ts';
 import { ATOM_NS } from './namespaces.ts';
 import { checkPlausibleDate, checkRfc822Date } from './check-dates.ts';
 import { checkPlainText, checkRssCharacterData } from './content-html.ts';
@@ -102,9 +103,11 @@ export function lintRss(report: LintReport, root: XmlElement, now: Date, lines: 
   // The self link came with RSS 2.0 (and the RSS Profile); RSS 0.9x feeds predate it.
   if (!legacy) checkSelfLink(report, channel);
 
+  lintMedia(report, channel);
   const guids = new Map<string, number>();
   for (const item of findChildren(channel, 'item')) {
     lintRssItem(report, item, guids, legacy, version === '0.91');
+    lintMedia(report, item);
     checkCommon(report, item, now, lines);
   }
 }

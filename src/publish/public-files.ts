@@ -26,6 +26,22 @@ export interface PublicListing {
  * A missing folder simply has no files.
  */
 export async function listPublicFiles(publicDir: string): Promise<PublicListing> {
+  return listPublicFilesWith(publicDir, false);
+}
+
+/**
+ * The size in bytes of each file {@link listPublicFiles} would publish, by its path below the site (`images/une.jpg`):
+ * listed once per build, so that the article stage gives an image enclosure its real length without any I/O of its
+ * own (RSS 2.0 §enclosure: length is the file's size in bytes).
+ */
+export async function readPublicFileSizes(publicDir: string): Promise<Map<string, number>> {
+  const { files } = await listPublicFilesWith(publicDir, true);
+  return new Map(files.map((f) => [f.name, f.size ?? 0]));
+}
+
+// --- internal ---
+
+async function listPublicFilesWith(publicDir: string, withSizes: boolean): Promise<{ files: (PublicFile & { size?: number })[]; notes: string[] }> {
   let root: string;
   try {
     root = await realpath(path.resolve(publicDir));
@@ -33,7 +49,7 @@ export async function listPublicFiles(publicDir: string): Promise<PublicListing>
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { files: [], notes: [] };
     throw toOutputError(error, path.resolve(publicDir), 'cannot read');
   }
-  const files: PublicFile[] = [];
+  const files: (PublicFile & { size?: number })[] = [];
   const notes: string[] = [];
   const visited = new Set<string>([root]);
   const shown = (name: string) => showPath(path.join(path.resolve(publicDir), name));
@@ -78,7 +94,7 @@ export async function listPublicFiles(publicDir: string): Promise<PublicListing>
         visited.add(real);
         await walk(real, name);
       } else if (isFile) {
-        files.push({ name, source: real });
+        files.push(withSizes ? { name, source: real, size: (await stat(real)).size } : { name, source: real });
       } else {
         notes.push(`skipped ${shown(name)}: not a regular file`);
       }

@@ -60,6 +60,33 @@ export function feedRepeatedElement(name: string, values: readonly string[]): Ex
   return { name, objects: objects as unknown as Record<string, unknown> };
 }
 
+/** Media RSS (https://www.rssboard.org/media-rss): the namespace of `media:content`, `media:description`, `media:credit`. */
+export const MEDIA_NS = 'http://search.yahoo.com/mrss/';
+
+/** A lead image as Media RSS describes it; every string plain text, the URL absolute and safe. */
+export interface MediaImage {
+  readonly url: string;
+  /** Registered media type, when the extension names one. */
+  readonly type: string | undefined;
+  readonly width: number | undefined;
+  readonly height: number | undefined;
+  /** `media:description type="plain"`. */
+  readonly caption: string | undefined;
+  /** `media:credit`. */
+  readonly credit: string | undefined;
+}
+
+/**
+ * `media:content` for an RSS item, as an xml-js object (`feed` copies item extensions into the tree as given). The
+ * URL goes escaped, like an RSS category domain (xml-js escapes only `"` in attributes); texts as {@link feedText}.
+ */
+export function feedMediaContent(media: MediaImage): Extension {
+  const objects: Record<string, unknown> = { _attributes: mediaAttributes(media) };
+  if (media.caption) objects['media:description'] = { _attributes: { type: 'plain' }, _text: feedText(media.caption) };
+  if (media.credit) objects['media:credit'] = { _text: feedText(media.credit) };
+  return { name: 'media:content', objects };
+}
+
 // --- after: the patches ---
 
 /**
@@ -74,7 +101,7 @@ export interface GazetteFeedOptions extends FeedOptions {
 export interface FeedPatch {
   readonly name: string;
   readonly corrects: string;
-  readonly apply: (xml: string, options: Readonly<GazetteFeedOptions>) => string;
+  readonly apply: (xml: string, options: Readonly<GazetteFeedOptions>, media: readonly (MediaImage | undefined)[]) => string;
 }
 
 /** Writes `options.moreHubs` after the one hub link `feed` wrote (matched by `hubLink`), on lines of its indent. */
@@ -130,6 +157,12 @@ export const RSS_PATCHES: readonly FeedPatch[] = [
   CDATA_SECTIONS,
   LESS_THAN,
   {
+    name: 'mediaNamespace',
+    // Decided from the items, not the text: an article may quote `<media:content` in its body.
+    corrects: 'rss2.ts declares only the namespaces it writes itself, not that of a media:content extension',
+    apply: (xml, _options, media) => (media.some(Boolean) ? xml.replace('<rss version="2.0"', `<rss version="2.0" xmlns:media="${MEDIA_NS}"`) : xml),
+  },
+  {
     name: 'dcNamespace',
     corrects: 'rss2.ts declares xmlns:dc only when some item has content:encoded, but dc:creator needs it always',
     // Only the root's attributes count: an article may quote the declaration in its text.
@@ -148,7 +181,7 @@ export const ATOM_PATCHES: readonly FeedPatch[] = [
     // `image/jpg` for `.jpg` files is not registered (RFC 2046 registers image/jpeg): write the type RSS gets.
     corrects: 'atom1.ts types an enclosure `image/<file extension>`',
     apply: (xml) =>
-      xml.replace(/(<link rel="enclosure" href="[^"]*" type=")image\/([^"]*)(")/g, (whole, head: string, ext: string, tail: string) => {
+      xml.replace(/(<link rel="enclosure" href="[^"]*"(?: title="[^"]*")? type=")image\/([^"]*)(")/g, (whole, head: string, ext: string, tail: string) => {
         const type = IMAGE_TYPES[ext.toLowerCase()];
         return type ? `${head}${type}${tail}` : whole;
       }),
@@ -164,6 +197,28 @@ export const ATOM_PATCHES: readonly FeedPatch[] = [
         (_, tag: string, value: string) => `<${tag} type="text">${escapeXml(value.replaceAll(`]]${CDATA_MARKER}>`, ']]>'))}</${tag}>`,
       ),
   },
+  {
+    name: 'mediaContent',
+    // The enclosure of entry i carries the marker of i in its title attribute (writeAtom1): the marker goes, and the
+    // Media RSS elements close the entry (RFC 4287 §6.4 allows extension elements anywhere in it). Last, not beside
+    // the enclosure: feedparser takes a media:description met before <summary> as the entry's summary. Outside CDATA
+    // a `</entry>` can only be the end tag (xml-js escapes `<` in text, feedAtomAttribute in labels), so CDATA
+    // sections are stepped over whole.
+    corrects: 'atom1.ts writes no extension element in an entry',
+    apply: (xml, _options, media) => {
+      let pending: MediaImage | undefined;
+      return xml.replace(new RegExp(`<!\\[CDATA\\[[\\s\\S]*?\\]\\]>| title="${MEDIA_MARKER}(\\d+)${MEDIA_MARKER}"|</entry>`, 'g'), (token, index?: string) => {
+        if (index !== undefined) {
+          pending = media[Number(index)];
+          return '';
+        }
+        if (token !== '</entry>' || pending === undefined) return token;
+        const element = atomMediaContent(pending);
+        pending = undefined;
+        return `    ${element}\n    </entry>`;
+      });
+    },
+  },
   CDATA_SECTIONS,
   LESS_THAN,
   {
@@ -174,16 +229,37 @@ export const ATOM_PATCHES: readonly FeedPatch[] = [
       options.language ? xml.replace(ATOM_ROOT, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeXml(options.language)}">`) : xml,
   },
   moreHubsPatch(/(\n[ \t]*)<link rel="hub" href="[^"]*"\/>/, (href) => `<link rel="hub" href="${href}"/>`),
+  {
+    name: 'mediaNamespace',
+    corrects: 'atom1.ts declares no namespace but Atom’s',
+    apply: (xml, _options, media) =>
+      media.some(Boolean)
+        ? xml.replace('<feed xmlns="http://www.w3.org/2005/Atom"', `<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="${MEDIA_NS}"`)
+        : xml,
+  },
 ];
 
-/** RSS 2.0 text of `options` and `items`, every patch applied. */
-export function writeRss2(options: GazetteFeedOptions, items: readonly Item[]): string {
-  return applyPatches(build(options, items).rss2(), RSS_PATCHES, options);
+/**
+ * RSS 2.0 text of `options` and `items`, every patch applied. `media[i]` is the image item i carries as a
+ * {@link feedMediaContent} extension: it decides the Media RSS namespace.
+ */
+export function writeRss2(options: GazetteFeedOptions, items: readonly Item[], media: readonly (MediaImage | undefined)[] = []): string {
+  return applyPatches(build(options, items).rss2(), RSS_PATCHES, options, media);
 }
 
-/** Atom 1.0 text of `options` and `items` (with `options.language` as the root's xml:lang), every patch applied. */
-export function writeAtom1(options: GazetteFeedOptions, items: readonly Item[]): string {
-  return applyPatches(build(options, items).atom1(), ATOM_PATCHES, options);
+/**
+ * Atom 1.0 text of `options` and `items` (with `options.language` as the root's xml:lang), every patch applied.
+ * `media[i]`, when set, is written as `media:content` after the enclosure of item i (which must have an image).
+ */
+export function writeAtom1(options: GazetteFeedOptions, items: readonly Item[], media: readonly (MediaImage | undefined)[] = []): string {
+  const marked = items.map((item, i) => {
+    const image = item.image;
+    if (media[i] === undefined || image === undefined) return item;
+    // `feed` writes an enclosure's title as an attribute and xml-js leaves it as given: the marker survives.
+    const enclosure = typeof image === 'string' ? { url: image } : image;
+    return { ...item, image: { ...enclosure, title: `${MEDIA_MARKER}${i}${MEDIA_MARKER}` } };
+  });
+  return applyPatches(build(options, marked).atom1(), ATOM_PATCHES, options, media);
 }
 
 // --- internal ---
@@ -197,6 +273,32 @@ function build(options: GazetteFeedOptions, items: readonly Item[]): Feed {
   return feed;
 }
 
-function applyPatches(xml: string, patches: readonly FeedPatch[], options: Readonly<GazetteFeedOptions>): string {
-  return patches.reduce((text, patch) => patch.apply(text, options), xml);
+function applyPatches(xml: string, patches: readonly FeedPatch[], options: Readonly<GazetteFeedOptions>, media: readonly (MediaImage | undefined)[]): string {
+  return patches.reduce((text, patch) => patch.apply(text, options, media), xml);
+}
+
+/** Two U+FFFF in a row: cleanXmlText removes U+FFFF from every input, and CDATA_MARKER never comes doubled. */
+const MEDIA_MARKER = `${CDATA_MARKER}${CDATA_MARKER}`;
+
+function mediaAttributes(media: MediaImage): Record<string, string | number> {
+  return {
+    url: escapeXml(media.url),
+    medium: 'image',
+    ...(media.type ? { type: media.type } : {}),
+    ...(media.width ? { width: media.width } : {}),
+    ...(media.height ? { height: media.height } : {}),
+  };
+}
+
+/** The Atom entry's `media:content`, written here since `feed` has no entry extensions; indented as xml-js does. */
+function atomMediaContent(media: MediaImage): string {
+  const attributes = Object.entries(mediaAttributes(media))
+    .map(([name, value]) => ` ${name}="${value}"`)
+    .join('');
+  const children = [
+    media.caption ? `<media:description type="plain">${escapeXml(cleanXmlText(media.caption))}</media:description>` : '',
+    media.credit ? `<media:credit>${escapeXml(cleanXmlText(media.credit))}</media:credit>` : '',
+  ].filter(Boolean);
+  if (children.length === 0) return `<media:content${attributes}/>`;
+  return `<media:content${attributes}>\n${children.map((c) => `            ${c}\n`).join('')}        </media:content>`;
 }

@@ -29,6 +29,8 @@ export interface PageFrame {
   readonly isHome: boolean;
   /** Already-escaped HTML of `<main>`. */
   readonly main: string;
+  /** Further `<head>` lines, already escaped (an article page's structured data and preview tags). */
+  readonly head?: readonly string[];
 }
 
 /**
@@ -45,6 +47,7 @@ export function renderLayout(frame: PageFrame, feedSet: FeedSet, config: Resolve
     '<meta name="generator" content="Gazette">',
     ...(frame.canonical && isSafeHttpUrl(frame.canonical) ? [`<link rel="canonical"${hrefAttribute(frame.canonical)}>`] : []),
     ...frame.alternates.map((a) => `<link rel="alternate" type="${escapeHtml(a.type)}" title="${escapeHtml(a.title)}"${hrefAttribute(a.href)}>`),
+    ...(frame.head ?? []),
     `<style>${STYLE}</style>`,
   ];
   const siteName = frame.isHome

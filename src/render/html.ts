@@ -8,7 +8,7 @@
 // feeds keep absolute URLs too. Pages live in folders (`/categories/<slug>/`, `/articles/<slug>/`).
 // No clock and no JavaScript: the same FeedSet and config give the same bytes.
 import { FEED_FORMATS } from '../_lib/feed-formats.ts';
-import type { Article, Category } from '../article/article.ts';
+import type { Article, ArticleImage, Category } from '../article/article.ts';
 import type { Author } from '../config/define-config.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
@@ -18,6 +18,7 @@ import { isSafeHttpUrl } from '../_lib/read-url.ts';
 import { articlePath, categoryFeedPath, encodePath, feedFilePath, feedPagePath, HOME_PATH, pageUrlOf, rootRelativeUrl, siteUrlOf } from '../_lib/site-paths.ts';
 import { hrefAttribute, navigationCategories, renderLayout, type AlternateLink } from './html-layout.ts';
 import { localizeUrls } from './local-urls.ts';
+import { renderArticleMetadata } from './article-metadata.ts';
 
 /** Most articles listed on one HTML page; the feeds and category pages hold the rest. */
 export const HTML_PAGE_LIMIT = 100;
@@ -102,7 +103,7 @@ export function renderArticlePage(article: Article, feedSet: FeedSet, config: Re
     // A correction shows when it happened (updated is later than date only when the record says so).
     article.updated.getTime() > article.date.getTime() ? `<p class="meta">Mis à jour le ${renderDate(article.updated, config)}</p>` : '',
     renderCategoryLinks(article.categories, config),
-    article.image && isSafeHttpUrl(article.image) ? `<figure><img src="${escapeHtml(pageUrlOf(article.image, config.siteUrl))}" alt=""></figure>` : '',
+    renderFigure(article.image, config),
     // article.html was sanitised when the Article was built (article/clean-html.ts): inserted as is, its URLs on the
     // site's origin made root-relative like the page's own.
     `<div class="body">\n${localizeUrls(article.html, config.siteUrl)}\n</div>`,
@@ -119,6 +120,7 @@ export function renderArticlePage(article: Article, feedSet: FeedSet, config: Re
       canonical: article.link,
       isHome: false,
       main,
+      head: renderArticleMetadata(article, config),
     },
     feedSet,
     config,
@@ -234,6 +236,20 @@ function renderCategoryIndex(feedSet: FeedSet, config: ResolvedConfig): string {
 /** A category's page path (the slug encoded: a hand-built Category may hold any text). */
 function categoryPath(category: Category): string {
   return feedPagePath(categoryFeedPath(encodeURIComponent(category.slug)));
+}
+
+/**
+ * The lead image: `<img>` with its alt (empty when the record gives none: better than a file name read aloud), its
+ * size when known (no layout shift), and a `<figcaption>` holding the caption and the credit.
+ */
+function renderFigure(image: ArticleImage | undefined, config: ResolvedConfig): string {
+  if (!image || !isSafeHttpUrl(image.url)) return '';
+  const size = `${image.width ? ` width="${image.width}"` : ''}${image.height ? ` height="${image.height}"` : ''}`;
+  const img = `<img src="${escapeHtml(pageUrlOf(image.url, config.siteUrl))}" alt="${escapeHtml(image.alt ?? '')}"${size}>`;
+  const caption = [image.caption ? escapeHtml(image.caption) : '', image.credit ? `<span class="credit">${escapeHtml(image.credit)}</span>` : '']
+    .filter(Boolean)
+    .join(' ');
+  return `<figure>${img}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`;
 }
 
 /** `Par Claire Dupont, Jean Martin et Awa Diallo`, names linked to their URL when given. */

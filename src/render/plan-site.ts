@@ -20,12 +20,14 @@ import { articlePath, feedFilePath, feedPagePath, HOME_PATH } from '../_lib/site
 import type { Article } from '../article/article.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
-import { renderAtom } from './atom.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import { renderAtomWithinBudget } from './atom.ts';
+import { budgetDiagnostics, type BudgetedFeed } from './feed-budget.ts';
 import { HTML_PAGE_LIMIT, renderArticlePage, renderCategoryPage, renderIndexPage } from './html.ts';
 import { renderLayout } from './html-layout.ts';
-import { renderJsonFeed } from './json-feed.ts';
+import { renderJsonFeedWithinBudget } from './json-feed.ts';
 import { CONTENT_TYPES, type RenderedDocument } from './rendered-document.ts';
-import { renderRss } from './rss.ts';
+import { renderRssWithinBudget } from './rss.ts';
 
 /** What a document is, for the steps after rendering. */
 export type DocumentKind =
@@ -65,13 +67,22 @@ export interface PlannedDocument {
    * bodies: it reads this one's record again and passes the full article to `render`.
    */
   readonly article?: Article;
-  /** The document text; `article`, when given, stands for the entry's own article (the same one, with its body). */
-  render(article?: Article): string;
+  /**
+   * The document text, or the text with what rendering had to say (a feed cut to fit its size budget); `article`,
+   * when given, stands for the entry's own article (the same one, with its body).
+   */
+  render(article?: Article): string | NotedText;
   /**
    * A feed's articles, and its text with only some of them (in their order): the lint gate renders a feed again
    * without an article whose text breaks it (site/lint-gate.ts).
    */
   readonly items?: { readonly articles: readonly Article[]; render(articles: readonly Article[]): string };
+}
+
+/** A document's text with the findings its rendering made (render/feed-budget.ts). */
+export interface NotedText {
+  readonly body: string;
+  readonly notes: readonly Diagnostic[];
 }
 
 /** Options of {@link planSite}. */
@@ -100,8 +111,9 @@ export function planSite(feedSet: FeedSet, config: ResolvedConfig, options: Plan
 /** Renders one planned document (with `article` standing for its own, see {@link PlannedDocument.render}), or wraps `text` already rendered from it. */
 export function renderPlanned(planned: PlannedDocument, article?: Article, text?: string): RenderedDocument {
   const { path, contentType, lastModified } = planned;
-  const body = text ?? planned.render(article);
-  return planned.live ? { path, contentType, body, lastModified } : { path, contentType, body, lastModified, live: false };
+  const rendered = text ?? planned.render(article);
+  const { body, notes } = typeof rendered === 'string' ? { body: rendered, notes: [] } : rendered;
+  return { path, contentType, body, lastModified, ...(planned.live ? {} : { live: false as const }), ...(notes.length > 0 ? { notes } : {}) };
 }
 
 // --- internal ---
@@ -109,26 +121,33 @@ export function renderPlanned(planned: PlannedDocument, article?: Article, text?
 /** Pages list at most HTML_PAGE_LIMIT articles; one more tells a longer list apart. */
 const LISTED_ON_PAGES = HTML_PAGE_LIMIT + 1;
 
-const FEED_RENDERERS: Record<FeedFormatName, (feed: FeedDefinition, config: ResolvedConfig) => string> = {
-  rss: renderRss,
-  atom: renderAtom,
-  json: renderJsonFeed,
+/** Each format's renderer within the feed size budget (`maxFeedBytes`: the oldest items fall back to their summary). */
+const FEED_RENDERERS: Record<FeedFormatName, (feed: FeedDefinition, config: ResolvedConfig) => BudgetedFeed> = {
+  rss: renderRssWithinBudget,
+  atom: renderAtomWithinBudget,
+  json: renderJsonFeedWithinBudget,
 };
 
 /** A feed in its three formats; each shows its title, description, category, date and the very articles it lists. */
 function planFeed(feed: FeedDefinition, config: ResolvedConfig): PlannedDocument[] {
   const deps = [feed.title, feed.description, feed.category?.name, feed.updated.getTime(), ...feed.articles];
-  return (['rss', 'atom', 'json'] as const).map((format) => ({
-    path: feedFilePath(feed.path, format),
-    contentType: CONTENT_TYPES[format],
-    kind: 'feed',
-    lastModified: feed.updated,
-    deps,
-    lazy: false,
-    live: true,
-    render: () => FEED_RENDERERS[format](feed, config),
-    items: { articles: feed.articles, render: (articles) => FEED_RENDERERS[format]({ ...feed, articles }, config) },
-  }));
+  return (['rss', 'atom', 'json'] as const).map((format) => {
+    const path = feedFilePath(feed.path, format);
+    return {
+      path,
+      contentType: CONTENT_TYPES[format],
+      kind: 'feed',
+      lastModified: feed.updated,
+      deps,
+      lazy: false,
+      live: true,
+      render: () => {
+        const budgeted = FEED_RENDERERS[format](feed, config);
+        return { body: budgeted.body, notes: budgetDiagnostics(path, budgeted, config.maxFeedBytes) };
+      },
+      items: { articles: feed.articles, render: (articles) => FEED_RENDERERS[format]({ ...feed, articles }, config).body },
+    };
+  });
 }
 
 function planIndexPage(feedSet: FeedSet, config: ResolvedConfig, frame: string): PlannedDocument {

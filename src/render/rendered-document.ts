@@ -1,5 +1,6 @@
 // render: the shape of a rendered document and the content types Gazette serves.
 import { FEED_FORMATS, HTML_MEDIA_TYPE, withCharset } from '../_lib/feed-formats.ts';
+import type { Diagnostic } from '../diagnostics.ts';
 
 /** One rendered document at its URL path, before encoding. */
 export interface RenderedDocument {
@@ -13,6 +14,8 @@ export interface RenderedDocument {
   readonly lastModified: Date;
   /** `false` for a document of the static output only, which the live site does not serve; absent otherwise. */
   readonly live?: false;
+  /** What rendering had to say (a feed cut to fit `maxFeedBytes`), reported with the document's lint findings. */
+  readonly notes?: readonly Diagnostic[];
 }
 
 export const CONTENT_TYPES = {

@@ -1,13 +1,23 @@
 // render: FeedDefinition and Article → the `feed` package's FeedOptions and Items, for RSS 2.0 or Atom 1.0.
 // What the package does with each string (and how it is prepared for that) lives in feed-package.ts.
 import type { Author as FeedAuthor, Item } from 'feed';
-import type { Article } from '../article/article.ts';
+import type { Article, ArticleImage } from '../article/article.ts';
 import { cleanXmlText } from '../article/xml-text.ts';
 import type { Author } from '../config/define-config.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition } from '../feed-set/feed-set.ts';
 import { categoriesUrl, categoryFeedPath, feedPagePath, feedUrls, siteUrlOf } from '../_lib/site-paths.ts';
-import { IMAGE_TYPES, type GazetteFeedOptions, feedAtomAttribute, feedCdata, feedRepeatedElement, feedRssAttribute, feedText } from './feed-package.ts';
+import {
+  IMAGE_TYPES,
+  type GazetteFeedOptions,
+  feedAtomAttribute,
+  feedCdata,
+  feedMediaContent,
+  feedRepeatedElement,
+  feedRssAttribute,
+  feedText,
+  type MediaImage,
+} from './feed-package.ts';
 import { assertValidDate } from './machine-dates.ts';
 import { escapeXml } from '../_lib/escape-markup.ts';
 import { HTTP_SCHEMES, isSafeUrl } from '../_lib/read-url.ts';
@@ -61,6 +71,18 @@ export function toFeedItems(feed: FeedDefinition, config: ResolvedConfig, format
   return feed.articles.map((article) => toFeedItem(article, config, format, fallbackLink));
 }
 
+/** The lead image of each article of `feed` as Media RSS describes it (undefined: none, or no registered type). */
+export function toMediaImages(feed: FeedDefinition): (MediaImage | undefined)[] {
+  return feed.articles.map((article) => toMediaImage(article.image));
+}
+
+/** The lead image as Media RSS describes it; undefined without a safe URL or a registered image type. */
+export function toMediaImage(image: ArticleImage | undefined): MediaImage | undefined {
+  const enclosure = imageEnclosure(image);
+  if (!image || !enclosure) return undefined;
+  return { url: enclosure.url, type: enclosure.type, width: image.width, height: image.height, caption: image.caption, credit: image.credit };
+}
+
 /** Maps one Article to the `feed` package's Item for `format`. */
 export function toFeedItem(article: Article, config: ResolvedConfig, format: XmlFormat, fallbackLink: string): Item {
   assertValidDate(article.date, `article ${article.id} date`);
@@ -86,7 +108,8 @@ export function toFeedItem(article: Article, config: ResolvedConfig, format: Xml
     // Authors are named in dc:creator only, never also in <author>: the W3C validator warns when an item has
     // both (feedvalidator: DuplicateItemSemantics), and dc:creator carries every co-author, <author> one e-mail.
     const names = article.authors.length > 0 ? article.authors.map((a) => a.name) : [config.author.name];
-    item.extensions = [feedRepeatedElement('dc:creator', names)];
+    const media = toMediaImage(article.image);
+    item.extensions = [feedRepeatedElement('dc:creator', names), ...(media ? [feedMediaContent(media)] : [])];
   } else {
     // The display name is the term, because ROME and gofeed report a category by its term alone (and XML::Feed,
     // feedparser by its label): every reader then shows `Société`, never the slug. The scheme, the category's own
@@ -100,8 +123,9 @@ export function toFeedItem(article: Article, config: ResolvedConfig, format: Xml
     item.author = article.authors.length > 0 ? article.authors.map(toFeedAuthor) : [toFeedAuthor(config.author)];
   }
   const image = imageEnclosure(article.image);
-  // Atom gets the URL alone: `feed` ignores an Atom enclosure's type and derives one from the extension.
-  if (image) item.image = format === 'rss' ? image : image.url;
+  // Atom gets no type: `feed` ignores it and derives one from the extension (the enclosureTypes patch fixes it). A
+  // length only when known: RFC 4287 §4.2.7.6 makes it optional, where RSS requires one (0 when unknown).
+  if (image) item.image = format === 'rss' ? image : image.length > 0 ? { url: image.url, length: image.length } : image.url;
   return item;
 }
 
@@ -138,10 +162,14 @@ function safeUrl(url: string | undefined, schemes: readonly string[] = HTTP_SCHE
   return url !== undefined && isSafeUrl(url, schemes) ? new URL(url).href : undefined;
 }
 
-function imageEnclosure(image: string | undefined): { url: string; type: string; length: number } | undefined {
-  const url = safeUrl(image);
-  if (!url) return undefined;
+/**
+ * The enclosure of the lead image: its length is the file's size when it is a file of the site's static-assets
+ * folder, else 0, as the RSS Best Practices Profile says for an unknown length.
+ */
+function imageEnclosure(image: ArticleImage | undefined): { url: string; type: string; length: number } | undefined {
+  const url = safeUrl(image?.url);
+  if (!image || !url) return undefined;
   const ext = new URL(url).pathname.split('.').at(-1)?.toLowerCase() ?? '';
   const type = IMAGE_TYPES[ext];
-  return type ? { url, type, length: 0 } : undefined;
+  return type ? { url, type, length: image.length ?? 0 } : undefined;
 }

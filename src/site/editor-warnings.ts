@@ -34,7 +34,7 @@ export async function findEditorWarnings(
     });
   }
   const local = articles.flatMap((article) => {
-    const name = article.image === undefined ? undefined : publicNameOf(article.image, config.siteUrl);
+    const name = article.image === undefined ? undefined : publicNameOf(article.image.url, config.siteUrl);
     return name === undefined ? [] : [{ article, name }];
   });
   if (local.length === 0) return warnings;
@@ -49,7 +49,7 @@ export async function findEditorWarnings(
       ...line(article, 'image'),
       field: 'image',
       code: 'image-missing',
-      message: `${article.image ?? ''} is no file of ${folder}/ (publicDir): there is no ${folder}/${name} to serve`,
+      message: `${article.image?.url ?? ''} is no file of ${folder}/ (publicDir): there is no ${folder}/${name} to serve`,
     });
   }
   return warnings;

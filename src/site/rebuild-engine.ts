@@ -8,6 +8,7 @@ import type { RenderedDocument } from '../render/render-site.ts';
 import type { Redirect } from '../lifecycle/apply-ledger.ts';
 import { GAZETTE_VERSION } from '../_lib/version.ts';
 import { openArticleStore, saveArticleStore, type ArticleStore } from './article-store.ts';
+import { readPublicFileSizes } from '../publish/public-files.ts';
 import { createSiteBuilder, LazyPageError, type LazyDocument, type SiteBuilder } from './site-builder.ts';
 import { isFeedContentType } from '../_lib/feed-formats.ts';
 
@@ -150,6 +151,8 @@ export function createRebuildEngine(): RebuildEngine {
           ...(request.pages === undefined ? {} : { pages: request.pages }),
           ...(request.ledger === undefined ? {} : { ledger: request.ledger }),
           ...(request.future === undefined ? {} : { future: request.future }),
+          // Listed when the builder is made (a live site: at start and on a config change), not on every rebuild.
+          publicFileSizes: await readPublicFileSizes(request.config.publicDir),
         });
         state = { builder, documents: new Map(), pages: new Map(), configKey };
         states.set(request.mountPath, state);

@@ -11,7 +11,8 @@ import { codeStamp } from '../_lib/code-stamp.ts';
 import { GAZETTE_VERSION } from '../_lib/version.ts';
 import { mapPool } from '../_lib/map-pool.ts';
 import type { Article } from '../article/article.ts';
-import { toArticle } from '../article/to-article.ts';
+import type { PublicFileSizes } from '../article/read-image.ts';
+import { toArticle, type ToArticleOptions } from '../article/to-article.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { Diagnostic, DiagnosticSource, Result } from '../diagnostics.ts';
 import { buildFeedSet } from '../feed-set/build-feed-set.ts';
@@ -74,6 +75,8 @@ export interface SiteBuilderOptions {
   readonly retainPages?: boolean;
   /** Called as records are read and validated: `done` of `total` record files (a progress line on a terminal). */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Sizes of the static-assets files (publish/public-files.ts readPublicFileSizes): the length of image enclosures. */
+  readonly publicFileSizes?: PublicFileSizes;
 }
 
 /** Everything one build produced. */
@@ -153,6 +156,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
   // Articles keep their rendered bodies only when pages are kept too (a live site); otherwise see `retainPages`.
   const bodies = pages && options.retainPages !== false;
   const vocabulary = Object.values(config.categories).flatMap((c) => (c.label ? [c.label] : []));
+  const sizes: ToArticleOptions = options.publicFileSizes ? { publicFileSizes: options.publicFileSizes } : {};
   let files = new Map<string, FileEntry>();
   let lastGood: ReadonlyMap<string, Article> = new Map();
   let renders = new Map<string, RenderEntry>();
@@ -242,7 +246,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
   /** The record read again and made an article with its body. */
   const readFullArticle = async (file: RecordFile, display: string): Promise<Article | undefined> => {
     const record = await readRecordFile(file, { display, vocabulary, limits: config.limits });
-    return record.value ? toArticle(record.value, config).value : undefined;
+    return record.value ? toArticle(record.value, config, sizes).value : undefined;
   };
   const hasBody = new WeakSet<Article>();
   const sourceKeys = new WeakMap<Article, { readonly frameKey: string; readonly source: string }>();
@@ -337,7 +341,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       //    from the persistent store when these very bytes were validated by an earlier build.
       if (!store) {
         const record = await readRecordFile(file, { display, vocabulary, limits: config.limits, previous });
-        entries[index] = { ...base, ...toStored(record, config, bodies, shareList) };
+        entries[index] = { ...base, ...toStored(record, config, { ...sizes, body: bodies }, shareList) };
         return;
       }
       const read = await readRecordBytes(file, { display, limits: config.limits, previous });
@@ -351,7 +355,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
         stored = toStored(
           parseRecordText(read.bytes, { file: display, relPath: file.relPath, format: file.format, vocabulary, limits: config.limits }),
           config,
-          bodies,
+          { ...sizes, body: bodies },
           shareList,
         );
         store.set(storeKey, stored);
@@ -474,6 +478,8 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
         const doc = documents.get(path);
         if (doc === undefined) continue;
         const passed = await gate.check(doc, gated.get(path), now);
+        // Notes made while rendering (a feed cut to fit maxFeedBytes) are said with its lint findings, every build.
+        if (doc.notes) diagnostics.push(...stamp(doc.notes, 'feed'));
         diagnostics.push(...passed.diagnostics);
         if (passed.doc === undefined) withheld.push(path);
         else if (passed.doc !== doc) documents.set(path, passed.doc); // in place: the same key, the same order
@@ -597,10 +603,10 @@ interface RenderEntry {
 }
 
 /** A read record through the article stage, with every diagnostic stamped. */
-function toStored(record: Result<RawRecord | undefined>, config: ResolvedConfig, body: boolean, share: ListSharer): StoredArticle {
+function toStored(record: Result<RawRecord | undefined>, config: ResolvedConfig, options: ToArticleOptions, share: ListSharer): StoredArticle {
   const recordDiagnostics = stamp(record.diagnostics, 'record');
   if (!record.value) return { recordDiagnostics, article: undefined };
-  const result = toArticle(record.value, config, { body });
+  const result = toArticle(record.value, config, options);
   // A copy: the strings the parsers cut out of the record's text (title, id, categories…) are slices that keep the
   // whole text alive (V8 sliced strings), ~10 KB per record kept for a 60-byte title; the copy holds only the values.
   const stored = structuredClone({ recordDiagnostics, article: { value: result.value, diagnostics: stamp(result.diagnostics, 'record') } });

@@ -1,5 +1,6 @@
 // site: items folder + config → a static site on disk (`gazette build`): every document written as it is listed,
 // feeds also as .gz/.br, unchanged files linked from the previous output, redirect pages for moved articles.
+import { readPublicFileSizes } from '../publish/public-files.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { renderRedirectsFiles } from '../lifecycle/redirects-files.ts';
@@ -72,6 +73,8 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
     ...(options.itemsDir === undefined ? {} : { itemsDir: options.itemsDir }),
     ...(options.displayDir === undefined ? {} : { displayDir: options.displayDir }),
     ...(options.future === undefined ? {} : { future: options.future }),
+    // Listed once per build: the article stage takes an image enclosure's length from it, without I/O of its own.
+    publicFileSizes: await readPublicFileSizes(config.publicDir),
   });
   // The output folder is checked first: a refused --out costs nothing and changes nothing (not even the ledger).
   const { publicDir } = config;

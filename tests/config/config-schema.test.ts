@@ -16,6 +16,8 @@ describe('resolveConfig', () => {
         timeZone: 'Europe/Paris',
         author: { name: 'Gazette' },
         limit: 50,
+        maxFeedBytes: 1_048_576,
+        logo: undefined,
         tagDate: '2024-01-01',
         itemsDir: 'items',
         outDir: 'dist',
@@ -63,6 +65,10 @@ describe('resolveConfig', () => {
       ['rateLimit', { fullResponsesPerHour: 0 }, 'rateLimit.fullResponsesPerHour: expected a positive whole number, got 0'],
       ['rateLimit', { fullResponsesPerHour: 60, trustProxy: 'yes' }, 'rateLimit.trustProxy: expected true or false, got "yes"'],
       ['rateLimit', { fullResponsesPerHour: 60, perHour: 5 }, 'rateLimit.perHour: unknown field (known: fullResponsesPerHour, trustProxy)'],
+      ['logo', '/logo.png', 'logo: expected an absolute URL'],
+      ['logo', 'javascript:alert(1)', 'logo: expected an http(s) URL'],
+      ['maxFeedBytes', 0, 'maxFeedBytes: expected a positive whole number, got 0'],
+      ['maxFeedBytes', '1 MB', 'maxFeedBytes: expected a positive whole number, got "1 MB"'],
       ['author', { name: '' }, 'author.name: required'],
       ['author', { name: 'A', email: 'pas-une-adresse' }, 'author.email: expected an e-mail address'],
       ['author', { name: 'A', email: 'a,b@example.org' }, 'author.email: expected an e-mail address'],
@@ -89,8 +95,8 @@ describe('resolveConfig', () => {
   describe('when a key is unknown', () => {
     it('names every key a config may have', () => {
       expect(resolveConfig({ ...valid, colour: 'rouge' }).problems).toEqual([
-        'colour: unknown field (known: title, description, siteUrl, language, timeZone, author, copyright, limit, ' +
-          'categories, tagDate, hub, itemsDir, outDir, cacheControl, pages, ledger, publicDir, limits, rateLimit)',
+        'colour: unknown field (known: title, description, siteUrl, language, timeZone, author, copyright, limit, maxFeedBytes, ' +
+          'categories, tagDate, hub, logo, itemsDir, outDir, cacheControl, pages, ledger, publicDir, limits, rateLimit)',
       ]);
     });
   });

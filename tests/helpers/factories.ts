@@ -1,5 +1,5 @@
 // Test factories: a fresh object on every call, never a shared mutable sample.
-import type { Article } from '../../src/article/article.ts';
+import type { Article, ArticleImage } from '../../src/article/article.ts';
 import { mustResolveConfig, type ResolvedConfig } from '../../src/config/config-schema.ts';
 import type { GazetteConfig } from '../../src/config/define-config.ts';
 
@@ -55,6 +55,11 @@ export function makeArticle(overrides: Partial<Article> = {}, n = 1): Article {
     updatedFromRecord: false,
     ...overrides,
   };
+}
+
+/** A lead image at `url` with nothing else known (as `image: <url>` in a record); override any field. */
+export function makeImage(url: string, overrides: Partial<ArticleImage> = {}): ArticleImage {
+  return { url, alt: undefined, caption: undefined, credit: undefined, width: undefined, height: undefined, length: undefined, ...overrides };
 }
 
 // --- internal ---

@@ -27,6 +27,22 @@ export interface ParsedItem {
   contentHtml: string | undefined;
   /** Summary as plain text (entity-decoded where the format carries HTML). */
   summary: string | undefined;
+  /**
+   * The lead image: the enclosure's URL, type and length with Media RSS `media:content` (RSS, Atom), or JSON Feed
+   * `image` with our `_gazette` extension; null when the item has none.
+   */
+  image: ParsedImage | null | undefined;
+}
+
+/** A lead image as read back; a member a format does not carry is undefined. */
+export interface ParsedImage {
+  url: string | undefined;
+  type: string | undefined;
+  length: number | undefined;
+  width: number | undefined;
+  height: number | undefined;
+  caption: string | undefined;
+  credit: string | undefined;
 }
 
 /** Feed-level values as a parser saw them. */
@@ -52,7 +68,7 @@ export const BLIND_SPOTS: Readonly<Record<ParserName, Partial<Record<FeedFormat,
     },
   },
   feedsmith: {
-    json: JSON_FEED_SPOTS,
+    json: { ...JSON_FEED_SPOTS, image: 'feedsmith drops JSON Feed extension objects (our `_gazette`)' },
     rss: {
       updated: 'RSS 2.0 has no per-item modification date',
       categoryTerms: 'RSS categories have no term',
@@ -111,6 +127,8 @@ async function withRssParser(document: string, format: FeedFormat): Promise<Pars
         ['author', 'authorElements', { keepArray: true }],
         ['title', 'titleElements', { keepArray: true }],
         ['summary', 'summaryElements', { keepArray: true }],
+        ['media:content', 'mediaContents', { keepArray: true }],
+        ['link', 'linkElements', { keepArray: true }],
         'updated',
       ] as any,
     },
@@ -131,6 +149,7 @@ async function withRssParser(document: string, format: FeedFormat): Promise<Pars
         authors: list<any>(it.creators).map(String),
         contentHtml: str(it['content:encoded']),
         summary: it.content === undefined ? undefined : decodeEntities(String(it.content)),
+        image: xml2jsImage(it.enclosure, it.mediaContents),
       };
     }
     const cats = list<any>(it.categoryElements).map((c) => c.$ ?? {});
@@ -146,6 +165,7 @@ async function withRssParser(document: string, format: FeedFormat): Promise<Pars
       authors: list<any>(it.authorElements).map((a) => String(list(a.name)[0])),
       contentHtml: str(it.content),
       summary: it.summary === undefined ? undefined : atomText(String(it.summary), it.summaryElements?.[0]?.$?.type),
+      image: xml2jsImage(list<any>(it.linkElements).find((l) => l.$?.rel === 'enclosure')?.$, it.mediaContents, 'href'),
     };
   });
   return { parser: 'rss-parser', title: str(feed.title), language: str(feed.language), updated: toDate(feed.lastBuildDate), items };
@@ -167,6 +187,7 @@ function withFeedsmith(document: string, format: FeedFormat): ParsedFeed {
         authors: list<string>(it.dc?.creators).map(String),
         contentHtml: str(it.content?.encoded),
         summary: it.description === undefined ? undefined : decodeEntities(String(it.description)),
+        image: feedsmithImage(list<any>(it.enclosures)[0], it.media),
       }),
     );
     return { parser: 'feedsmith', title: str(feed.title), language: str(feed.language), updated: toDate(feed.lastBuildDate), items };
@@ -185,6 +206,12 @@ function withFeedsmith(document: string, format: FeedFormat): ParsedFeed {
       authors: list<any>(it.authors).map((a) => String(a.name)),
       contentHtml: str(it.content?.value),
       summary: it.summary === undefined ? undefined : atomText(String(it.summary.value), it.summary.type),
+      image: feedsmithImage(
+        list<any>(it.links)
+          .filter((l) => l.rel === 'enclosure')
+          .map((l) => ({ ...l, url: l.href }))[0],
+        it.media,
+      ),
     }),
   );
   return { parser: 'feedsmith', title: str(feed.title?.value), language: str(feed.xml?.lang), updated: toDate(feed.updated), items };
@@ -215,6 +242,7 @@ function withFeedExtractor(document: string, format: FeedFormat): ParsedFeed {
         authors: list<any>(it['dc:creator']).map((a) => text(a)!),
         contentHtml: text(it['content:encoded']),
         summary: it.description === undefined ? undefined : decodeEntities(text(it.description)!),
+        image: fastXmlImage(it.enclosure, it['media:content'], 'url', text),
       };
     }
     const cats = list<any>(it.category);
@@ -230,6 +258,12 @@ function withFeedExtractor(document: string, format: FeedFormat): ParsedFeed {
       authors: list<any>(it.author).map((a) => text(a.name)!),
       contentHtml: text(it.content),
       summary: it.summary === undefined ? undefined : atomText(text(it.summary)!, it.summary?.['@_type']),
+      image: fastXmlImage(
+        list<any>(it.link).find((l) => l['@_rel'] === 'enclosure'),
+        it['media:content'],
+        'href',
+        text,
+      ),
     };
   });
   return { parser: 'feed-extractor', title: str(feed.title), language: str(feed.language) || undefined, updated: toDate(feed.published), items };
@@ -250,9 +284,72 @@ function fromJson(parser: ParserName, feed: Loose): ParsedFeed {
       authors: list<any>(it.authors ?? feed.authors).map((a) => String(a.name)),
       contentHtml: str(it.content_html),
       summary: str(it.summary),
+      image: jsonImage(it),
     }),
   );
   return { parser, title: str(feed.title), language: str(feed.language), updated: undefined, items };
+}
+
+// --- images: the enclosure (URL, type, length) and Media RSS media:content (size, caption, credit) ---
+
+const num = (v: unknown): number | undefined => (v === undefined || v === null || v === '' ? undefined : Number(v));
+
+function xml2jsImage(enclosure: any, contents: any, urlKey = 'url'): ParsedImage | null {
+  if (!enclosure) return null;
+  const media = list<any>(contents)[0];
+  const attrs = media?.$ ?? {};
+  const caption = list<any>(media?.['media:description'])[0];
+  return {
+    url: str(enclosure[urlKey]),
+    type: str(enclosure.type),
+    length: num(enclosure.length),
+    width: num(attrs.width),
+    height: num(attrs.height),
+    caption: caption === undefined ? undefined : String(typeof caption === 'object' ? caption._ : caption),
+    credit: str(list<any>(media?.['media:credit'])[0]),
+  };
+}
+
+function feedsmithImage(enclosure: any, media: any): ParsedImage | null {
+  if (!enclosure) return null;
+  const content = list<any>(media?.contents)[0];
+  return {
+    url: str(enclosure.url),
+    type: str(enclosure.type),
+    length: num(enclosure.length),
+    width: num(content?.width),
+    height: num(content?.height),
+    caption: str(content?.description?.value),
+    credit: str(list<any>(content?.credits)[0]?.value),
+  };
+}
+
+function fastXmlImage(enclosure: any, contents: any, urlKey: string, text: (v: any) => string | undefined): ParsedImage | null {
+  if (!enclosure) return null;
+  const media = list<any>(contents)[0];
+  return {
+    url: str(enclosure[`@_${urlKey}`]),
+    type: str(enclosure['@_type']),
+    length: num(enclosure['@_length']),
+    width: num(media?.['@_width']),
+    height: num(media?.['@_height']),
+    caption: media?.['media:description'] === undefined ? undefined : text(media['media:description']),
+    credit: media?.['media:credit'] === undefined ? undefined : text(media['media:credit']),
+  };
+}
+
+function jsonImage(item: Loose): ParsedImage | null {
+  if (item.image === undefined) return null;
+  const details = (item._gazette as Loose | undefined)?.image as Loose | undefined;
+  return {
+    url: str(item.image),
+    type: undefined,
+    length: undefined,
+    width: num(details?.width),
+    height: num(details?.height),
+    caption: str(details?.caption),
+    credit: str(details?.credit),
+  };
 }
 
 /**

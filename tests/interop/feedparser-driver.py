@@ -47,6 +47,12 @@ def main(url):
                 'categories': [t.get('label') or t.get('term') for t in e.get('tags', [])],
                 'authors': [a.get('name') for a in e.get('authors', []) if a.get('name')],
                 'summary': e.get('summary'),
+                # Media RSS as feedparser exposes it (attributes of media:content; media:credit texts).
+                'media_content': e.get('media_content') or [],
+                'media_credit': [c.get('content') for c in e.get('media_credit') or []],
+                'enclosures': [
+                    {'href': x.get('href'), 'length': x.get('length'), 'type': x.get('type')} for x in e.get('enclosures', [])
+                ],
             }
             for e in d.entries
         ],

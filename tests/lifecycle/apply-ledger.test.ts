@@ -4,7 +4,7 @@ import { formatDiagnostic } from '../../src/diagnostics.ts';
 import { applyLedger, type ApplyLedgerResult } from '../../src/lifecycle/apply-ledger.ts';
 import { contentHash } from '../../src/lifecycle/content-hash.ts';
 import { EMPTY_LEDGER, parseLedger, serializeLedger, type Ledger } from '../../src/lifecycle/ledger.ts';
-import { makeArticle } from '../helpers/factories.ts';
+import { makeArticle, makeImage } from '../helpers/factories.ts';
 
 const T1 = new Date('2024-11-22T08:00:00.400Z');
 const T2 = new Date('2024-11-23T09:15:30.900Z');
@@ -88,7 +88,7 @@ describe('applyLedger', () => {
       ['body or summary as written', { sourceHash: '<p>Texte corrigé.</p>' }],
       ['categories', { categories: [{ slug: 'sport', name: 'Sport' }] }],
       ['authors', { authors: [{ name: 'Paul Martin' }] }],
-      ['image', { image: 'https://example.org/images/xv.jpg' }],
+      ['image', { image: makeImage('https://example.org/images/xv.jpg') }],
       ['link', { link: 'https://example.org/ailleurs/' }],
     ] as [string, Partial<Article>][])('a new %s moves updated to the build that saw it, never the date', (_, change) => {
       const first = build([article()], EMPTY_LEDGER, T1);

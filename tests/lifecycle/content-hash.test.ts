@@ -1,10 +1,13 @@
 // Direct tests of contentHash: which URL spellings are one article and which are two, and hashes that must not move.
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/lifecycle/content-hash.ts';
-import { makeArticle } from '../helpers/factories.ts';
+import { makeArticle, makeImage } from '../helpers/factories.ts';
 
 const hashOf = (link: string, image: string | undefined, siteUrl: string) =>
-  contentHash(makeArticle({ title: 'T', sourceHash: 'h', categories: [], authors: [], link, image }), siteUrl);
+  contentHash(
+    makeArticle({ title: 'T', sourceHash: 'h', categories: [], authors: [], link, image: image === undefined ? undefined : makeImage(image) }),
+    siteUrl,
+  );
 
 describe('contentHash', () => {
   // Hashes are kept in items/.published.json: a changed hash reads as a correction. These were computed before
@@ -69,5 +72,30 @@ describe('contentHash', () => {
     ])('tells apart %s', (_, one, other) => {
       expect(hashOf(`${SITE}/articles/x/`, one, SITE)).not.toBe(hashOf(`${SITE}/articles/x/`, other, SITE));
     });
+  });
+});
+
+describe('contentHash of a lead image with details', () => {
+  const site = 'https://example.org';
+  const hashWith = (details: Parameters<typeof makeImage>[1]) =>
+    contentHash(
+      makeArticle({ title: 'T', sourceHash: 'h', categories: [], authors: [], link: `${site}/articles/x/`, image: makeImage(`${site}/img/a.jpg`, details) }),
+      site,
+    );
+  const plain = hashWith({});
+
+  it.each([
+    ['its pixel size', { width: 1200, height: 800 }],
+    ['its file length', { length: 48_213 }],
+  ])('does not move with %s, which is not content', (_, details) => {
+    expect(hashWith(details)).toBe(plain);
+  });
+
+  it.each([
+    ['an alt', { alt: 'La médina' }],
+    ['a caption', { caption: 'Rabat, le 21 novembre' }],
+    ['a credit', { credit: 'AFP' }],
+  ])('moves with %s, which a reader sees (a corrected credit is a correction)', (_, details) => {
+    expect(hashWith(details)).not.toBe(plain);
   });
 });

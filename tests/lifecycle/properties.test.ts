@@ -7,7 +7,7 @@ import { applyLedger } from '../../src/lifecycle/apply-ledger.ts';
 import { contentHash } from '../../src/lifecycle/content-hash.ts';
 import { EMPTY_LEDGER, parseLedger, serializeLedger, type Ledger, type LedgerEntry } from '../../src/lifecycle/ledger.ts';
 import { renderRedirectsFiles } from '../../src/lifecycle/redirects-files.ts';
-import { makeArticle } from '../helpers/factories.ts';
+import { makeArticle, makeImage } from '../helpers/factories.ts';
 import { checkProperty } from '../helpers/property.ts';
 
 const SEED = 20241122;
@@ -175,6 +175,7 @@ describe('contentHash, for any two articles', () => {
     makeArticle({
       ...f,
       authors: f.authors.map(({ name, email, url }) => ({ name, ...(email === undefined ? {} : { email }), ...(url === undefined ? {} : { url }) })),
+      image: f.image === undefined ? undefined : makeImage(f.image),
       id: `id-${n}`,
       slug: `s-${n}`,
       file: `items/${n}.md`,
@@ -214,7 +215,10 @@ describe('contentHash, for any two articles', () => {
     checkProperty(
       fc.property(url, url, fc.option(url, { nil: undefined }), fc.option(url, { nil: undefined }), (l1, l2, i1, i2) => {
         const hash = (link: string, image: string | undefined) =>
-          contentHash(makeArticle({ title: 'T', sourceHash: 'h', categories: [], authors: [], link, image }), SITE);
+          contentHash(
+            makeArticle({ title: 'T', sourceHash: 'h', categories: [], authors: [], link, image: image === undefined ? undefined : makeImage(image) }),
+            SITE,
+          );
         expect(hash(l1, i1) === hash(l2, i2), `${l1} ${i1} / ${l2} ${i2}`).toBe(l1 === l2 && i1 === i2);
       }),
       2000,

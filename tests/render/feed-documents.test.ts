@@ -112,8 +112,8 @@ describe('renderRss', () => {
     expect([items.length > 0, items.every((i) => i.guid.isPermaLink === false)]).toEqual([true, true]);
   });
 
-  it('attaches the image as an enclosure with a type and a length', () => {
-    expect(renderRss(mainOf(), withHub())).toContain('<enclosure length="0" type="image/jpeg" url="https://example.org/images/canicule.jpg"/>');
+  it('attaches the image as an enclosure with a type and the file’s length', () => {
+    expect(renderRss(mainOf(), withHub())).toContain('<enclosure length="48213" type="image/jpeg" url="https://example.org/images/canicule.jpg"/>');
   });
 
   it('declares the dc namespace even when no item has full text', () => {
@@ -155,7 +155,9 @@ describe('renderAtom', () => {
 
   // RFC 2046 registers image/jpeg; `feed` would write the file extension, image/jpg.
   it('types a .jpg enclosure image/jpeg, never image/jpg', () => {
-    expect(renderAtom(mainOf(), withHub())).toContain('<link rel="enclosure" href="https://example.org/images/canicule.jpg" type="image/jpeg"/>');
+    expect(renderAtom(mainOf(), withHub())).toContain(
+      '<link rel="enclosure" href="https://example.org/images/canicule.jpg" type="image/jpeg" length="48213"/>',
+    );
   });
 
   it('writes no summary for an article without one (the html content is textual)', () => {

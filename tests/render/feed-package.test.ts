@@ -12,11 +12,13 @@ import {
   RSS_PATCHES,
   feedAtomAttribute,
   feedCdata,
+  feedMediaContent,
   feedRepeatedElement,
   feedRssAttribute,
   feedText,
   writeAtom1,
   writeRss2,
+  type MediaImage,
 } from '../../src/render/feed-package.ts';
 import { findXmlError } from '../helpers/parsers.ts';
 import { parseAtomFeed, parseRssFeed } from 'feedsmith';
@@ -142,25 +144,30 @@ describe('raw output of feed@6 (what each input helper and patch relies on)', ()
 describe('every patch', () => {
   // A feed that exercises every shape above: if `feed` stops producing one, its patch would silently do nothing.
   const sample = options({ language: 'fr-FR', hub: 'https://hub.example.org/', moreHubs: ['https://websub.example.net/'] });
+  const media: MediaImage[] = [
+    { url: 'https://example.org/a.jpg', type: 'image/jpeg', width: 1200, height: 800, caption: 'Le port <de> Rabat', credit: 'AFP & Co' },
+  ];
   const items = [
     item({
       title: feedCdata('x ]]> y ]]> z'),
       description: feedCdata('résumé ]]> fin'),
       image: 'https://example.org/a.jpg',
       category: [{ term: 't', name: feedAtomAttribute('R&D <Tech>'), scheme: 'https://example.org/c/' }],
-      extensions: [feedRepeatedElement('dc:creator', ['Zoé & Cie'])],
+      extensions: [feedRepeatedElement('dc:creator', ['Zoé & Cie']), feedMediaContent(media[0]!)],
     }),
   ];
+  // writeAtom1 marks the enclosure of an item with media; the raw output then holds the marker the patch replaces.
+  const atomItems = items.map((i) => ({ ...i, image: { url: 'https://example.org/a.jpg', title: '\uFFFF\uFFFF0\uFFFF\uFFFF' } }));
   it.each([
     ...RSS_PATCHES.map((p) => ['RSS', p.name, p, rssRaw(items, sample)] as const),
-    ...ATOM_PATCHES.map((p) => ['Atom', p.name, p, atomRaw(items, sample)] as const),
+    ...ATOM_PATCHES.map((p) => ['Atom', p.name, p, atomRaw(atomItems, sample)] as const),
   ])('changes the raw %s output: %s', (_, _name, patch, xml) => {
-    expect(patch.apply(xml, sample), `${patch.name} corrects: ${patch.corrects}`).not.toBe(xml);
+    expect(patch.apply(xml, sample, media), `${patch.name} corrects: ${patch.corrects}`).not.toBe(xml);
   });
 
   it.each([
-    ['RSS', writeRss2(sample, items)],
-    ['Atom', writeAtom1(sample, items)],
+    ['RSS', writeRss2(sample, items, media)],
+    ['Atom', writeAtom1(sample, items, media)],
   ])('leaves the %s document well-formed and marker-free', (_, xml) => {
     expect([findXmlError(xml), /[\uFFFE\uFFFF]/.test(xml)]).toEqual([undefined, false]);
   });
@@ -172,6 +179,22 @@ describe('every patch', () => {
   ])('advertises every hub in %s', (_, links) => {
     const hubs = (links() as { rel?: string; href: string }[]).filter((l) => l.rel === 'hub').map((l) => l.href);
     expect(hubs).toEqual(['https://hub.example.org/', 'https://websub.example.net/']);
+  });
+
+  it('closes each Atom entry with its own media:content, even when an earlier body quotes "</entry>"', async () => {
+    const quoting = [
+      item({
+        id: 'https://example.org/1',
+        content: feedCdata('<p>Le flux se termine par &lt;/entry&gt; : </entry></feed></p>'),
+        image: 'https://example.org/a.jpg',
+      }),
+      item({ id: 'https://example.org/2', image: 'https://example.org/b.jpg' }),
+    ];
+    const images: MediaImage[] = ['a', 'b'].map((n) => ({ ...media[0]!, url: `https://example.org/${n}.jpg`, caption: `Légende ${n}` }));
+    const xml = writeAtom1(sample, quoting, images);
+    const entries = parseAtomFeed(xml).entries ?? [];
+    const captions = entries.map((e) => (e as { media?: { contents?: { description?: { value?: string } }[] } }).media?.contents?.[0]?.description?.value);
+    expect([findXmlError(xml), captions]).toEqual([undefined, ['Légende a', 'Légende b']]);
   });
 
   it('declares the dc namespace on the root even when an item quotes the declaration in its text', () => {

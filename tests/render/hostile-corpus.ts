@@ -1,6 +1,6 @@
 // Test corpus: articles written the way French newsrooms write, plus every character that breaks XML.
 import type { Article } from '../../src/article/article.ts';
-import { makeArticle } from '../helpers/factories.ts';
+import { makeArticle, makeImage } from '../helpers/factories.ts';
 
 const WINTER = new Date('2024-01-15T08:30:00+01:00');
 const SUMMER = new Date('2024-07-14T10:00:00+02:00');
@@ -39,7 +39,14 @@ export function makeHostileCorpus(): Article[] {
           { slug: 'ile-de-france', name: 'Île-de-France' },
         ],
         authors: [{ name: 'Éloïse Martin' }, { name: 'Jean-Noël d’Arc', email: 'jn.darc@example.org' }, { name: 'Zoé & Cie' }],
-        image: 'https://example.org/images/canicule.jpg',
+        image: makeImage('https://example.org/images/canicule.jpg', {
+          alt: 'Des passants « à l’ombre » & <b>au frais</b>',
+          caption: 'Paris, le 14 juillet : 38 °C à l’ombre ]]> <script>x()</script> & « chaleur »',
+          credit: 'Zoé Martin / AFP & Cie',
+          width: 1200,
+          height: 800,
+          length: 48_213,
+        }),
         date: SUMMER,
         updated: new Date('2024-07-15T09:15:00+02:00'),
       }),

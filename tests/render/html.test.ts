@@ -8,7 +8,7 @@ import type { FeedDefinition, FeedSet } from '../../src/feed-set/feed-set.ts';
 import { feedUrls } from '../../src/_lib/site-paths.ts';
 import { renderArticlePage, renderCategoryPage, renderIndexPage } from '../../src/render/html.ts';
 import { hrefAttribute } from '../../src/render/html-layout.ts';
-import { makeArticle, makeConfig } from '../helpers/factories.ts';
+import { makeArticle, makeConfig, makeImage } from '../helpers/factories.ts';
 
 const SOCIETE: Category = { slug: 'societe', name: 'Société' };
 const INTERNATIONAL: Category = { slug: 'international', name: 'International' };
@@ -234,7 +234,7 @@ describe('renderArticlePage', () => {
       date: new Date('2024-11-21T23:00:00Z'),
       categories: [INTERNATIONAL, SOCIETE],
       authors: [{ name: 'Claire Dupont' }, { name: 'Jean Martin', url: 'https://example.org/jm' }, { name: 'Awa Diallo' }],
-      image: 'https://example.org/img/rabat.jpg',
+      image: makeImage('https://example.org/img/rabat.jpg'),
       html: '<h2>Rencontres de travail à Rabat</h2><p>Abdellatif Hammouchi a tenu deux séances de travail.</p>',
     });
     const feedSet = makeFeedSet([article], config);
@@ -327,12 +327,13 @@ describe('renderArticlePage', () => {
   });
 
   describe('when the title is hostile', () => {
-    it('escapes it in the h1 and the page title', () => {
+    it('escapes it in the h1 and the page title, and keeps the JSON-LD block the only script element', () => {
       const config = makeConfig();
       const title = '</title><script>x()</script> & «';
       const article = makeArticle({ title });
       const doc = page(renderArticlePage(article, makeFeedSet([article], config), config));
-      expect([text(only(doc, 'h1')), all(doc, 'script').length]).toEqual([title, 0]);
+      const scripts = all(doc, 'script').map((s) => s.attribs.type);
+      expect([text(only(doc, 'h1')), scripts]).toEqual([title, ['application/ld+json']]);
     });
   });
 
@@ -356,7 +357,7 @@ describe('the URLs an article page writes', () => {
     ['an image of the site’s host outside its path', 'https://x.org/photos/a.jpg', '/photos/a.jpg'],
     ['an image of another host', 'https://cdn.example.net/a.jpg', 'https://cdn.example.net/a.jpg'],
   ])('writes %s (%s) as %s', (_label, image, expected) => {
-    expect(srcOf(render({ image }))).toEqual([expected]);
+    expect(srcOf(render({ image: makeImage(image) }))).toEqual([expected]);
   });
 
   it.each([
@@ -482,7 +483,7 @@ describe('every href and src of every page', () => {
   ];
   describe.each(HOSTILE)('when the article link, image and author url are %j', (url) => {
     const config = makeConfig();
-    const article = makeArticle({ link: url, image: url, authors: [{ name: 'A', url }], categories: [SOCIETE] });
+    const article = makeArticle({ link: url, image: makeImage(url), authors: [{ name: 'A', url }], categories: [SOCIETE] });
     const feedSet = makeFeedSet([article], config);
     const pages = [renderIndexPage(feedSet, config), renderCategoryPage(feedSet.categories[0]!, feedSet, config), renderArticlePage(article, feedSet, config)];
 

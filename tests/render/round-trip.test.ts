@@ -31,6 +31,7 @@ const FIELDS = [
   'authors',
   'contentHtml',
   'summary',
+  'image',
 ] as const satisfies readonly (keyof ParsedItem)[];
 
 describe.each(['rss', 'atom', 'json'] as const)('the %s round trip', (format) => {
@@ -102,7 +103,28 @@ function expectedField(article: Article, field: (typeof FIELDS)[number], format:
       return stripForbidden(article.html);
     case 'summary':
       return stripForbidden(article.summary);
+    case 'image':
+      return expectedImage(article, format);
   }
+}
+
+/**
+ * The enclosure carries the file's length (0 in RSS when unknown, none in Atom); the caption and credit travel in
+ * Media RSS or, in JSON Feed, in the `_gazette` extension, as the writer gave them (the renderers drop controls).
+ */
+function expectedImage(article: Article, format: FeedFormat): unknown {
+  const image = article.image;
+  if (!image) return null;
+  const text = (value: string | undefined) => (value === undefined ? undefined : stripForbidden(value));
+  return {
+    url: image.url,
+    type: format === 'json' ? undefined : 'image/jpeg',
+    length: format === 'json' ? undefined : format === 'rss' ? (image.length ?? 0) : image.length,
+    width: image.width,
+    height: image.height,
+    caption: text(image.caption),
+    credit: text(image.credit),
+  };
 }
 
 /** Dates compare as the same instant to the second; everything else as is. */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/article/article.ts';
 import { GENERATOR, toFeedItem, toFeedItems, toFeedOptions, type XmlFormat } from '../../src/render/to-feed-item.ts';
-import { makeArticle, makeConfig } from '../helpers/factories.ts';
+import { makeArticle, makeConfig, makeImage } from '../helpers/factories.ts';
 
 const FALLBACK = 'https://example.org/categories/societe/';
 const config = makeConfig();
@@ -118,14 +118,14 @@ describe('toFeedItem', () => {
       ['a .webp image', 'https://example.org/i/a.webp', 'image/webp'],
     ])('attaches %s with its registered type', (_, image, type) => {
       const expected = format === 'rss' ? { url: image, type, length: 0 } : image;
-      expect(itemOf({ image }, format).image).toEqual(expected);
+      expect(itemOf({ image: makeImage(image) }, format).image).toEqual(expected);
     });
 
     it.each([
       ['an .svg file', 'https://example.org/i/a.svg'],
       ['an unparsable URL', 'https://exa mple.org/a.jpg'],
     ])('attaches no image for %s', (_, image) => {
-      expect(itemOf({ image }, format)).not.toHaveProperty('image');
+      expect(itemOf({ image: makeImage(image) }, format)).not.toHaveProperty('image');
     });
 
     it.each(['date', 'updated'] as const)('throws a TypeError naming the article when its %s is invalid', (field) => {

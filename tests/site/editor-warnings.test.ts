@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findEditorWarnings } from '../../src/site/editor-warnings.ts';
 import { createSiteBuilder } from '../../src/site/site-builder.ts';
-import { makeArticle, makeConfig } from '../helpers/factories.ts';
+import { makeArticle, makeConfig, makeImage } from '../helpers/factories.ts';
 
 // The build's clock in every test: 2026-12-07 10:00 UTC.
 const NOW = new Date('2026-12-07T10:00:00Z');
@@ -60,7 +60,7 @@ describe('findEditorWarnings', () => {
       ['https://example.org/images/une.jpg', 'https://example.org/news', []],
       ['https://cdn.example.net/images/autre.jpg', 'https://example.org', []],
     ])('gives %s on %s the warnings %j', async (image, siteUrl, expected) => {
-      expect(await codesOf({ image }, siteUrl)).toEqual(expected);
+      expect(await codesOf({ image: makeImage(image) }, siteUrl)).toEqual(expected);
     });
   });
 });
@@ -69,7 +69,7 @@ describe('a site build', () => {
   it('reports both warnings with file, line and field, and still schedules the article', async () => {
     const itemsDir = path.join(root, 'items');
     await mkdir(itemsDir, { recursive: true });
-    const text = ['---', 'title: Municipales : la liste l’emporte', 'date: 22 novembre 2062', 'image: /images/manque.jpg', '---', 'Corps.', ''];
+    const text = ['---', 'title: Municipales : la liste l’emporte', 'date: 22 novembre 2062', 'image: { url: /images/manque.jpg, alt: Une photo absente }', '---', 'Corps.', ''];
     await writeFile(path.join(itemsDir, 'typo.md'), text.join('\n'));
     const builder = createSiteBuilder(makeConfig({ publicDir }), { itemsDir, displayDir: 'items', now: () => NOW.getTime() });
     const build = await builder.build();

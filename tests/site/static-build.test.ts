@@ -1,4 +1,4 @@
-import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -50,6 +50,43 @@ describe('buildStaticSite', () => {
     const page = await readFile(path.join(work, 'dist', 'articles', 'premier-titre', 'index.html'), 'utf8');
     const map = await readFile(path.join(work, 'dist', 'redirects.map'), 'utf8');
     expect([page.includes('/articles/second-titre/'), map.includes('/articles/premier-titre/')]).toEqual([true, true]);
+  });
+
+  it('gives an image of the static-assets folder its file size as enclosure length in RSS and Atom', async () => {
+    const publicDir = path.join(work, 'public');
+    await mkdir(path.join(publicDir, 'images'), { recursive: true });
+    await writeFile(path.join(publicDir, 'images', 'une photo.jpg'), Buffer.alloc(4321));
+    await writeFile(
+      path.join(itemsDir, 'photo.md'),
+      '---\ntitle: "Une photo"\ndate: 2024-12-06\nimage: { url: "/images/une%20photo.jpg", alt: "Une photo" }\n---\n\nLe corps.\n',
+    );
+    await buildStaticSite({ ...config, publicDir }, { itemsDir, outDir: path.join(work, 'dist'), cacheDir: false });
+    const rss = await readFile(path.join(work, 'dist', 'feed.xml'), 'utf8');
+    const atom = await readFile(path.join(work, 'dist', 'atom.xml'), 'utf8');
+    expect([
+      rss.includes('<enclosure length="4321" type="image/jpeg" url="https://example.org/images/une%20photo.jpg"/>'),
+      atom.includes('<link rel="enclosure" href="https://example.org/images/une%20photo.jpg" type="image/jpeg" length="4321"/>'),
+    ]).toEqual([true, true]);
+  });
+
+  it('warns when a feed is over maxFeedBytes with every older item summarised, and still writes it', async () => {
+    const long = `${'Un long paragraphe. '.repeat(2000)}\n`;
+    for (const n of [1, 2, 3]) {
+      await writeFile(path.join(itemsDir, `long-${n}.md`), `---\ntitle: "Long ${n}"\ndate: 2024-12-0${n}\n---\n\n${long}`);
+    }
+    const result = await buildStaticSite({ ...config, maxFeedBytes: 30_000 }, { itemsDir, outDir: path.join(work, 'dist'), cacheDir: false });
+    const warnings = result.diagnostics.filter((d) => d.code === 'feed-over-budget').map((d) => [d.severity, d.file]);
+    const rss = await readFile(path.join(work, 'dist', 'feed.xml'), 'utf8');
+    // The newest article alone is over 30,000 bytes: it is still published, in full, and the three main feeds warn.
+    expect([warnings, rss.includes('Long 3'), rss.includes('Long 2')]).toEqual([
+      [
+        ['warning', '/feed.xml'],
+        ['warning', '/atom.xml'],
+        ['warning', '/feed.json'],
+      ],
+      true,
+      false,
+    ]);
   });
 
   it('with pages: false writes no HTML', async () => {
