@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { isMountPath } from '../_lib/mount-path.ts';
 import { floorToSecond } from '../_lib/floor-to-second.ts';
+import { plural } from '../_lib/plural.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import { displayPath, formatDiagnostic } from '../diagnostics.ts';
 import type { SourceHealth } from '../http/snapshot-source.ts';
@@ -241,10 +242,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
     for (const d of reply.diagnostics) log(formatDiagnostic(d));
     if (!reply.ok) log(`build failed: nothing to serve from ${displayDir}; keeping the last good feeds`);
     else {
-      const changes = reply.full ? 'full' : `${reply.changed.length} changed, ${reply.removed.length} removed`;
-      log(
-        `built ${reply.articleCount} articles (${errors} errors, ${reply.diagnostics.length - errors} warnings; ${changes}; ${Math.round(reply.durationMs)} ms)`,
-      );
+      log(buildLine(reply, errors));
     }
   };
 
@@ -339,6 +337,18 @@ interface Variant {
   readonly config: ResolvedConfig;
   snapshot: FeedSnapshot | undefined;
   firstBuild: Promise<void>;
+}
+
+/**
+ * `built 5 articles (1 error, 0 warnings; 3 documents changed, 0 removed; 40 ms)`: what the rebuild did, in words
+ * that say what is counted (a full build re-renders every document of the site).
+ */
+function buildLine(reply: BuildReply, errors: number): string {
+  const documents = reply.full
+    ? 'every document rendered'
+    : `${plural(reply.changed.length + reply.pages.length, 'document')} changed, ${reply.removed.length} removed`;
+  const counts = `${plural(errors, 'error')}, ${plural(reply.diagnostics.length - errors, 'warning')}`;
+  return `built ${plural(reply.articleCount, 'article')} (${counts}; ${documents}; ${Math.round(reply.durationMs)} ms)`;
 }
 
 /** Both sets of changed files, or `'all'` when either needs a walk. */

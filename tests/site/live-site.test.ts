@@ -43,6 +43,17 @@ describe('createLiveSite', () => {
     });
   });
 
+  describe('when a build is logged', () => {
+    it('says the first build rendered every document', () => {
+      expect(lines.find((l) => l.startsWith('built '))).toMatch(/^built 3 articles \(0 errors, 0 warnings; every document rendered; \d+ ms\)$/);
+    });
+
+    it('counts the documents a later build changed and removed', async () => {
+      await site.rebuild();
+      expect(lines.filter((l) => l.startsWith('built ')).at(-1)).toMatch(/^built 3 articles \(0 errors, 0 warnings; 0 documents changed, 0 removed; \d+ ms\)$/);
+    });
+  });
+
   describe('when asked for another mount path', () => {
     it('builds the site with the mount path added to siteUrl', async () => {
       const snapshot = await site.snapshotFor('/feeds');
