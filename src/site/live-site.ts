@@ -48,6 +48,8 @@ export interface LiveSiteOptions {
   readonly lazyPages?: boolean;
   /** How many rendered article pages are kept (least recently asked for go first; default 2,000). */
   readonly pageCacheSize?: number;
+  /** The clock (ms since the epoch): each build's "now" and what the schedule timer counts from. Default `Date.now`. */
+  readonly now?: () => number;
 }
 
 /** What the last build found, for /healthz: the shape the HTTP layer reads (http/snapshot-source.ts). */
@@ -74,6 +76,11 @@ export interface LiveSite {
   status(): BuildStatus | undefined;
   /** Build status, last success and watcher state. */
   health(): LiveSiteHealth;
+  /**
+   * Calls `listener` after each build of the site root is applied (or has failed), with its status; returns a
+   * function that stops it. What waits for an edit to be served waits on this, not on the clock.
+   */
+  onBuilt(listener: (status: BuildStatus) => void): () => void;
   /**
    * Rebuilds every mount path now; calls made during a rebuild coalesce into one more. `change` names the files
    * that changed (a watcher's events); without it, the folder is walked.
@@ -111,6 +118,12 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
   const variants = new Map<string, Variant>();
   const lazyPages = options.lazyPages ?? true;
   const pageCache = createPageCache(options.pageCacheSize ?? DEFAULT_PAGE_CACHE_SIZE);
+  const clock = options.now ?? Date.now;
+  const listeners = new Set<(status: BuildStatus) => void>();
+  const announce = (): void => {
+    const status = lastStatus;
+    if (status) for (const listener of [...listeners]) listener(status);
+  };
 
   /** A lazy article page of `variant`: rendered by the engine on its first request, then kept in the page cache. */
   const pendingPage = (variant: Variant, path: string): PendingPage => {
@@ -209,6 +222,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
         ...(options.future === undefined ? {} : { future: options.future }),
         ...(options.cacheDir === undefined ? {} : { cacheDir: path.resolve(options.cacheDir) }),
         lazyPages,
+        now: clock(),
       });
     } catch (error) {
       // The worker died, ran out of its budget or hit a bug: keep serving the last snapshot, and say so.
@@ -254,7 +268,11 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
       firstBuild: Promise.resolve(),
     };
     variants.set(mountPath, variant);
-    variant.firstBuild = exclusive(() => buildVariant(variant, variants.size === 1));
+    const report = variants.size === 1;
+    variant.firstBuild = exclusive(async () => {
+      await buildVariant(variant, report);
+      if (report) announce();
+    });
     return variant;
   };
 
@@ -263,7 +281,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
   let scheduleTimer: NodeJS.Timeout | undefined;
   const armSchedule = (due: Date | undefined): void => {
     clearTimeout(scheduleTimer);
-    const delay = delayUntil(due, new Date());
+    const delay = delayUntil(due, new Date(clock()));
     if (delay === undefined || closed) return;
     scheduleTimer = setTimeout(() => void rebuild({ files: new Set() }), delay);
     scheduleTimer.unref();
@@ -280,6 +298,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
       let first = true;
       for (const variant of variants.values()) {
         await buildVariant(variant, first, taken);
+        if (first) announce();
         first = false;
       }
     });
@@ -313,6 +332,12 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
     current: () => initial.snapshot,
     status: () => lastStatus,
     health: () => ({ build: lastStatus, lastSuccess, watcher: watcher?.state() }),
+    onBuilt(listener) {
+      if (typeof listener !== 'function') throw new TypeError('listener must be a function');
+      const own = (status: BuildStatus) => listener(status);
+      listeners.add(own);
+      return () => void listeners.delete(own);
+    },
     rebuild,
     close() {
       // Idempotent: the server's 'close' and its owner may both call it.
