@@ -96,7 +96,9 @@ export function applyLedger(input: ApplyLedgerInput): ApplyLedgerResult {
     }
     const aliases = key === article.id || entry.aliases.includes(article.id) ? entry.aliases : [...entry.aliases, article.id].sort();
     const same = !changed && paths === entry.paths && aliases === entry.aliases && entry.removed === undefined;
-    if (!same) entries.set(key, { ...entry, updated: lastChange, removed: undefined, hash, paths, aliases });
+    // Published again after a removal: the feeds it returns to change now (see documentLastModified).
+    const restored = entry.removed === undefined ? entry.restored : now;
+    if (!same) entries.set(key, { ...entry, updated: lastChange, removed: undefined, restored, hash, paths, aliases });
     const updated = article.updatedFromRecord || lastChange === undefined || lastChange <= article.updated ? article.updated : lastChange;
     // The same object when nothing moved, so caches keyed on an article stay warm across rebuilds.
     const kept = key === article.id && entry.guid === article.guid && updated.getTime() === article.updated.getTime();

@@ -20,6 +20,11 @@ export interface LedgerEntry {
   readonly updated?: Date | undefined;
   /** Instant of the first build that no longer found it among the published articles; unset while published. */
   readonly removed?: Date | undefined;
+  /**
+   * Instant of the last build that published it again after a removal (a draft published again, a file put back):
+   * the feeds it returns to changed then, though its first publication is older. Absent from older ledgers.
+   */
+  readonly restored?: Date | undefined;
   /** `contentHash` of what readers were last given (sha256, 64 hex digits). */
   readonly hash: string;
   /** Every page path it was published under, below the site root, oldest first; the last is the current one. */
@@ -252,11 +257,13 @@ function readEntry(value: unknown, fail: (field: string | undefined, message: st
   if (o.updated !== undefined && !updated) return bad('updated', 'an RFC 3339 instant');
   const removed = o.removed === undefined ? undefined : readInstant(o.removed);
   if (o.removed !== undefined && !removed) return bad('removed', 'an RFC 3339 instant');
+  const restored = o.restored === undefined ? undefined : readInstant(o.restored);
+  if (o.restored !== undefined && !restored) return bad('restored', 'an RFC 3339 instant');
   if (typeof o.hash !== 'string' || !HASH.test(o.hash)) return bad('hash', '64 lower-case hex digits');
   if (!isStringList(o.paths) || !o.paths.every((p) => p.startsWith('/'))) return bad('paths', 'a list of paths starting with "/"');
   const aliases = o.aliases ?? [];
   if (!isStringList(aliases) || aliases.includes('')) return bad('aliases', 'a list of ids');
-  return { id, guid: o.guid, published, updated, removed, hash: o.hash, paths: unique(o.paths), aliases: unique(aliases) };
+  return { id, guid: o.guid, published, updated, removed, restored, hash: o.hash, paths: unique(o.paths), aliases: unique(aliases) };
 }
 
 function readInstant(value: unknown): Date | undefined {
@@ -280,10 +287,15 @@ function entryToJson(entry: LedgerEntry): Record<string, unknown> {
     published: entry.published.toISOString(),
     ...(entry.updated ? { updated: entry.updated.toISOString() } : {}),
     ...(entry.removed ? { removed: entry.removed.toISOString() } : {}),
+    ...(entry.restored ? { restored: entry.restored.toISOString() } : {}),
     hash: entry.hash,
     paths: entry.paths,
     ...(entry.aliases.length > 0 ? { aliases: entry.aliases } : {}),
   };
+}
+
+function latest(a: Date | undefined, b: Date | undefined): Date | undefined {
+  return a === undefined || (b !== undefined && b > a) ? b : a;
 }
 
 /** Ids sort by UTF-16 code unit, the same on every machine and locale. */
@@ -308,6 +320,7 @@ function mergeEntries(a: LedgerEntry, b: LedgerEntry): LedgerEntry {
     published: first.published,
     updated: newer.updated,
     removed: a.removed && b.removed ? newer.removed : undefined,
+    restored: latest(a.restored, b.restored),
     hash: newer.hash,
     paths,
     aliases: unique([...older.aliases, ...newer.aliases]).sort(compareIds),

@@ -39,6 +39,7 @@ import { applyLifecycle } from '../lifecycle/apply-lifecycle.ts';
 import type { Redirect } from '../lifecycle/apply-ledger.ts';
 import { LEDGER_FILE, readLedger, writeLedger, type Ledger } from '../lifecycle/ledger.ts';
 import { splitScheduled, type ScheduledArticle } from '../lifecycle/schedule.ts';
+import { documentTimes, type DocumentTimes } from '../lifecycle/document-times.ts';
 import type { ArticleStore, StoredArticle } from './article-store.ts';
 import { decidePublication, type RecordOutcome } from './publish-decision.ts';
 import { isFeedContentType } from '../_lib/feed-formats.ts';
@@ -237,13 +238,14 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     return record.value ? toArticle(record.value, config).value : undefined;
   };
   const hasBody = new WeakSet<Article>();
-  const sourceKeys = new WeakMap<Article, { readonly frameKey: string; readonly source: string }>();
+  const sourceKeys = new WeakMap<Article, { readonly frameKey: string; readonly lastModified: number; readonly source: string }>();
   /** An article page's source key; kept per article object, so an incremental build hashes only what changed. */
-  const sourceKeyOf = (article: Article, frameKey: string): string => {
+  const sourceKeyOf = (article: Article, frameKey: string, lastModified: Date): string => {
     const known = sourceKeys.get(article);
-    if (known?.frameKey === frameKey) return known.source;
-    const source = pageKey([frameKey, { ...article, html: undefined, summary: undefined }]);
-    sourceKeys.set(article, { frameKey, source });
+    if (known?.frameKey === frameKey && known.lastModified === lastModified.getTime()) return known.source;
+    // The page's Last-Modified is part of what is served under this key (a new one is a new page to the writer).
+    const source = pageKey([frameKey, { ...article, html: undefined, summary: undefined }, lastModified]);
+    sourceKeys.set(article, { frameKey, lastModified: lastModified.getTime(), source });
     return source;
   };
   let pageStampKey: string | undefined;
@@ -405,6 +407,8 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     let byDisplay: Map<string, RecordFile> | undefined;
     const fileOf = (article: Article) => (byDisplay ??= new Map(listed.value.map((f) => [displayOf(f), f]))).get(article.file);
     const feedSet = bodies ? buildFeedSet(published, config) : await withBodies(published, fileOf, next);
+    // Last-Modified of each document: moved by the ledger's times too, so that it moves whenever the bytes do.
+    const times = documentTimes(ledgerMode === 'off' ? undefined : ledger);
     const nextRenders = new Map<string, RenderEntry>();
     const documents = new Map<string, RenderedDocument>();
     const render = (path: string, deps: readonly unknown[], make: () => RenderedDocument): RenderedDocument => {
@@ -416,20 +420,21 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       return doc;
     };
     const feeds = [feedSet.main, ...feedSet.categories];
-    for (const feed of feeds) renderFeed(feed, config, render);
+    for (const feed of feeds) renderFeed(feed, times.ofList(feed.articles, feed.updated), config, render);
     const lazyPages: LazyDocument[] = [];
     if (pages && !bodies) {
       // The index and category pages are few and show many articles: rendered here, kept like the feeds. Article
       // pages are many: each is a lazy page named by its inputs, rendered when the writer (or a reader) asks.
       let frameKey: string | undefined;
-      renderPages(feedSet, config, (path, deps, make, article) => {
+      renderPages(feedSet, config, times, (path, deps, make, article) => {
         if (!article) return render(path, deps, make);
-        frameKey ??= pageKey([pageStamp(), deps[0]]); // deps: [frame, article]
+        frameKey ??= pageKey([pageStamp(), deps[0]]); // deps: [frame, article, lastModified]
         const lazy = hasBody.has(article) ? async () => make() : async () => make(await readBody(article, fileOf(article)));
-        return lazyPages.push({ path, source: sourceKeyOf(article, frameKey), lastModified: article.updated, render: lazy });
+        const lastModified = times.ofArticle(article);
+        return lazyPages.push({ path, source: sourceKeyOf(article, frameKey, lastModified), lastModified, render: lazy });
       });
     } else if (pages) {
-      renderPages(feedSet, config, render);
+      renderPages(feedSet, config, times, render);
     }
     renders = nextRenders;
 
@@ -611,15 +616,15 @@ function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
   return true;
 }
 
-/** What a feed shows: its title, description, category, date and the very article objects it lists. */
-function feedDeps(feed: FeedDefinition): unknown[] {
-  return [feed.title, feed.description, feed.category?.name, feed.updated.getTime(), ...feed.articles];
+/** What a feed shows (its title, description, category, date and the very article objects it lists) and its time. */
+function feedDeps(feed: FeedDefinition, lastModified: Date): unknown[] {
+  return [feed.title, feed.description, feed.category?.name, feed.updated.getTime(), lastModified.getTime(), ...feed.articles];
 }
 
-function renderFeed(feed: FeedDefinition, config: ResolvedConfig, render: Render): void {
-  const deps = feedDeps(feed);
+function renderFeed(feed: FeedDefinition, lastModified: Date, config: ResolvedConfig, render: Render): void {
+  const deps = feedDeps(feed, lastModified);
   const at = (file: string) => `${feed.path}/${file}`;
-  const doc = (path: string, contentType: string, body: () => string) => () => ({ path, contentType, body: body(), lastModified: feed.updated });
+  const doc = (path: string, contentType: string, body: () => string) => () => ({ path, contentType, body: body(), lastModified });
   render(
     at(FEED_FILES.rss),
     deps,
@@ -637,7 +642,7 @@ function renderFeed(feed: FeedDefinition, config: ResolvedConfig, render: Render
   );
 }
 
-function renderPages(feedSet: FeedSet, config: ResolvedConfig, render: Render): void {
+function renderPages(feedSet: FeedSet, config: ResolvedConfig, times: DocumentTimes, render: Render): void {
   // Every page carries the same frame (category navigation…): one probe render tells whether it changed.
   const frame = renderLayout({ title: '', description: '', root: '', alternates: [], isHome: false, main: '' }, feedSet, config);
   const html = (path: string, lastModified: Date, body: () => string) => (): RenderedDocument => ({
@@ -646,30 +651,34 @@ function renderPages(feedSet: FeedSet, config: ResolvedConfig, render: Render): 
     body: body(),
     lastModified,
   });
+  const onIndex = feedSet.articles.slice(0, LISTED_ON_PAGES);
+  const indexTime = times.ofList(onIndex, feedSet.main.updated);
   render(
     '/',
-    [frame, feedSet.main.updated.getTime(), ...feedSet.articles.slice(0, LISTED_ON_PAGES)],
-    html('/', feedSet.main.updated, () => renderIndexPage(feedSet, config)),
+    [frame, feedSet.main.updated.getTime(), indexTime.getTime(), ...onIndex],
+    html('/', indexTime, () => renderIndexPage(feedSet, config)),
   );
   const listedBySlug = listedOnPages(feedSet, config.limit);
   for (const feed of feedSet.categories) {
     const path = `${feed.path}/`;
     const listed = listedBySlug.get(feed.category?.slug ?? '') ?? [];
+    const time = times.ofList(listed, feed.updated);
     render(
       path,
-      [frame, feed.title, feed.description, feed.updated.getTime(), ...listed],
-      html(path, feed.updated, () => renderCategoryPage(feed, feedSet, config)),
+      [frame, feed.title, feed.description, feed.updated.getTime(), time.getTime(), ...listed],
+      html(path, time, () => renderCategoryPage(feed, feedSet, config)),
     );
   }
   for (const article of feedSet.articles) {
     const path = articlePath(article.slug);
+    const lastModified = times.ofArticle(article);
     const make = (full: Article = article): RenderedDocument => ({
       path,
       contentType: CONTENT_TYPES.html,
       body: renderArticlePage(full, feedSet, config),
-      lastModified: article.updated,
+      lastModified,
     });
-    render(path, [frame, article], make, article);
+    render(path, [frame, article, lastModified.getTime()], make, article);
   }
 }
 

@@ -249,14 +249,14 @@ describe('applyLedger', () => {
       expect(build([...rugby, ...kept], second.ledger, T3).diagnostics).toEqual([]);
     });
 
-    it('forgets the removal when it comes back, with the same guid and first publication', () => {
+    it('forgets the removal when it comes back, with the same guid and first publication, and records its return', () => {
       const gone = build(
         first.articles.filter((a) => a.id === 'autre'),
         first.ledger,
         T2,
       );
       const back = build([article(), ...first.articles.filter((a) => a.id === 'autre')], gone.ledger, T3);
-      expect(back.ledger.get('rugby')).toEqual(first.ledger.get('rugby'));
+      expect(back.ledger.get('rugby')).toEqual({ ...first.ledger.get('rugby'), restored: T3 });
     });
   });
 

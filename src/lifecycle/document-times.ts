@@ -1,0 +1,62 @@
+// lifecycle: Ledger → when each document last changed (its Last-Modified): from the ledger's times, never the clock.
+import type { Article } from '../article/article.ts';
+import type { Ledger } from './ledger.ts';
+
+/** The Last-Modified of the documents of one build. */
+export interface DocumentTimes {
+  /**
+   * A feed or listing page that shows `articles`: the newest of `fallback` (the feed's `updated`), every article's
+   * own time (see {@link DocumentTimes.ofArticle}) and the ledger's newest removal.
+   */
+  ofList(articles: readonly Article[], fallback: Date): Date;
+  /** An article's page: the newest of its `updated` and the ledger's first publication, correction and return of it. */
+  ofArticle(article: Article): Date;
+}
+
+/**
+ * The times of a build's documents, from its articles and the ledger as this build applied it (undefined: no
+ * ledger, and each document takes the newest `updated` it shows, as the feed dates do).
+ *
+ * RFC 9110 §8.8.2 and §13.1.3: a client that revalidates with If-Modified-Since alone is told 304 when Last-Modified
+ * is not later than its date, so Last-Modified must move whenever the bytes do. An article's dates do not: an
+ * article dated before the newest one, added now, or an article deleted, changes a feed whose newest `updated` stays.
+ * The ledger does: it records when each article was first published (now, for one added now whatever its date),
+ * corrected, published again and removed. A list's time is the newest of those for what it shows, and the newest
+ * removal of the site (the ledger forgets which lists a removed article was in, so every list counts it: the cost is
+ * a 200 instead of a 304 for an If-Modified-Since-only client of a list that did not hold it, once). Nothing comes
+ * from this process's clock, so every instance with the same records and ledger sends the same dates.
+ */
+export function documentTimes(ledger: Ledger | undefined): DocumentTimes {
+  if (ledger === undefined) {
+    return {
+      ofList: (articles, fallback) =>
+        newest(
+          fallback,
+          articles.map((a) => a.updated),
+        ),
+      ofArticle: (article) => article.updated,
+    };
+  }
+  let removal = Number.NEGATIVE_INFINITY;
+  for (const entry of ledger.values()) if (entry.removed !== undefined) removal = Math.max(removal, entry.removed.getTime());
+  const ofArticle = (article: Article): Date => {
+    const entry = ledger.get(article.id);
+    return entry === undefined ? article.updated : newest(article.updated, [entry.published, entry.updated, entry.restored]);
+  };
+  return {
+    ofArticle,
+    ofList(articles, fallback) {
+      let time = Math.max(fallback.getTime(), removal);
+      for (const article of articles) time = Math.max(time, ofArticle(article).getTime());
+      return new Date(time);
+    },
+  };
+}
+
+// --- internal ---
+
+function newest(first: Date, others: readonly (Date | undefined)[]): Date {
+  let time = first.getTime();
+  for (const date of others) if (date !== undefined && date.getTime() > time) time = date.getTime();
+  return time === first.getTime() ? first : new Date(time);
+}
