@@ -5,7 +5,7 @@ import { isMountPath } from '../_lib/mount-path.ts';
 import { floorToSecond } from '../_lib/floor-to-second.ts';
 import { plural } from '../_lib/plural.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
-import { displayPath, formatDiagnostic } from '../diagnostics.ts';
+import { type Diagnostic, displayPath, formatDiagnostic } from '../diagnostics.ts';
 import type { SourceHealth } from '../http/snapshot-source.ts';
 import type { FeedSnapshot, PendingPage, SnapshotEntry } from '../publish/feed-snapshot.ts';
 import { createLazyEntry, type EncodedParts } from '../publish/snapshot.ts';
@@ -77,10 +77,22 @@ export interface LiveSite {
   /** Build status, last success and watcher state. */
   health(): LiveSiteHealth;
   /**
-   * Calls `listener` after each build of the site root is applied (or has failed), with its status; returns a
-   * function that stops it. What waits for an edit to be served waits on this, not on the clock.
+   * Calls `listener` after each build of the site root is applied (or has failed), and after a configuration is
+   * refused, with the status; returns a function that stops it. What waits for an edit to be served waits on this,
+   * not on the clock.
    */
   onBuilt(listener: (status: BuildStatus) => void): () => void;
+  /**
+   * Rebuilds every mount path with a new configuration (already validated); `diagnostics` are what the caller has to
+   * say about it (a field that needs a restart), shown with every build's until the next call. The items folder
+   * stays the one the site started with.
+   */
+  reconfigure(config: ResolvedConfig, diagnostics?: readonly Diagnostic[]): Promise<void>;
+  /**
+   * Reports what a configuration change gave without applying one (a file that does not validate: the site keeps
+   * its configuration); status() shows these until the next report or reconfigure, and onBuilt listeners are called.
+   */
+  reportConfig(diagnostics: readonly Diagnostic[]): void;
   /**
    * Rebuilds every mount path now; calls made during a rebuild coalesce into one more. `change` names the files
    * that changed (a watcher's events); without it, the folder is walked.
@@ -119,9 +131,23 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
   const lazyPages = options.lazyPages ?? true;
   const pageCache = createPageCache(options.pageCacheSize ?? DEFAULT_PAGE_CACHE_SIZE);
   const clock = options.now ?? Date.now;
+  let siteConfig = config;
+  /** What the last configuration change reported; part of every status until the next one. */
+  let configDiagnostics: readonly Diagnostic[] = [];
+  const withConfig = (status: BuildStatus | undefined): BuildStatus | undefined => {
+    if (status === undefined || configDiagnostics.length === 0) return status;
+    const errors = configDiagnostics.filter((d) => d.severity === 'error').length;
+    return {
+      ...status,
+      ok: status.ok && errors === 0,
+      errors: status.errors + errors,
+      warnings: status.warnings + configDiagnostics.length - errors,
+      diagnostics: [...configDiagnostics, ...status.diagnostics],
+    };
+  };
   const listeners = new Set<(status: BuildStatus) => void>();
   const announce = (): void => {
-    const status = lastStatus;
+    const status = withConfig(lastStatus);
     if (status) for (const listener of [...listeners]) listener(status);
   };
 
@@ -263,7 +289,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
   const addVariant = (mountPath: string): Variant => {
     const variant: Variant = {
       mountPath,
-      config: { ...config, siteUrl: config.siteUrl + mountPath },
+      config: { ...siteConfig, siteUrl: siteConfig.siteUrl + mountPath },
       snapshot: undefined,
       firstBuild: Promise.resolve(),
     };
@@ -330,8 +356,20 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
       return variant.snapshot;
     },
     current: () => initial.snapshot,
-    status: () => lastStatus,
-    health: () => ({ build: lastStatus, lastSuccess, watcher: watcher?.state() }),
+    status: () => withConfig(lastStatus),
+    health: () => ({ build: withConfig(lastStatus), lastSuccess, watcher: watcher?.state() }),
+    reconfigure(next, diagnostics = []) {
+      if (!next || typeof next.siteUrl !== 'string') throw new TypeError('reconfigure: config must be a ResolvedConfig');
+      siteConfig = next;
+      configDiagnostics = diagnostics;
+      // The engine sees a new configuration and builds each mount path afresh.
+      for (const variant of variants.values()) variant.config = { ...next, siteUrl: next.siteUrl + variant.mountPath };
+      return rebuild('all');
+    },
+    reportConfig(diagnostics) {
+      configDiagnostics = diagnostics;
+      announce();
+    },
     onBuilt(listener) {
       if (typeof listener !== 'function') throw new TypeError('listener must be a function');
       const own = (status: BuildStatus) => listener(status);
@@ -359,7 +397,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
 
 interface Variant {
   readonly mountPath: string;
-  readonly config: ResolvedConfig;
+  config: ResolvedConfig;
   snapshot: FeedSnapshot | undefined;
   firstBuild: Promise<void>;
 }
