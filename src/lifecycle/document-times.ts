@@ -6,10 +6,10 @@ import type { Ledger } from './ledger.ts';
 export interface DocumentTimes {
   /**
    * A feed or listing page that shows `articles`: the newest of `fallback` (the feed's `updated`), every article's
-   * own time (see {@link DocumentTimes.ofArticle}) and the ledger's newest removal.
+   * own time (see {@link DocumentTimes.ofArticle}) and the ledger's newest removal or move.
    */
   ofList(articles: readonly Article[], fallback: Date): Date;
-  /** An article's page: the newest of its `updated` and the ledger's first publication, correction and return of it. */
+  /** An article's page: the newest of its `updated` and the ledger's first publication, correction, return and move of it. */
   ofArticle(article: Article): Date;
 }
 
@@ -21,9 +21,10 @@ export interface DocumentTimes {
  * is not later than its date, so Last-Modified must move whenever the bytes do. An article's dates do not: an
  * article dated before the newest one, added now, or an article deleted, changes a feed whose newest `updated` stays.
  * The ledger does: it records when each article was first published (now, for one added now whatever its date),
- * corrected, published again and removed. A list's time is the newest of those for what it shows, and the newest
- * removal of the site (the ledger forgets which lists a removed article was in, so every list counts it: the cost is
- * a 200 instead of a 304 for an If-Modified-Since-only client of a list that did not hold it, once). Nothing comes
+ * corrected, published again, moved (a new date or new categories) and removed. A list's time is the newest of those
+ * for what it shows, and the newest departure of the site: a removal or a move (the ledger does not know which lists
+ * an article left, so every list counts it: the cost is a 200 instead of a 304 for an If-Modified-Since-only client
+ * of a list it did not leave, once). Nothing comes
  * from this process's clock, so every instance with the same records and ledger sends the same dates.
  */
 export function documentTimes(ledger: Ledger | undefined): DocumentTimes {
@@ -38,10 +39,13 @@ export function documentTimes(ledger: Ledger | undefined): DocumentTimes {
     };
   }
   let removal = Number.NEGATIVE_INFINITY;
-  for (const entry of ledger.values()) if (entry.removed !== undefined) removal = Math.max(removal, entry.removed.getTime());
+  for (const entry of ledger.values()) {
+    if (entry.removed !== undefined) removal = Math.max(removal, entry.removed.getTime());
+    if (entry.moved !== undefined) removal = Math.max(removal, entry.moved.getTime());
+  }
   const ofArticle = (article: Article): Date => {
     const entry = ledger.get(article.id);
-    return entry === undefined ? article.updated : newest(article.updated, [entry.published, entry.updated, entry.restored]);
+    return entry === undefined ? article.updated : newest(article.updated, [entry.published, entry.updated, entry.restored, entry.moved]);
   };
   return {
     ofArticle,

@@ -1,4 +1,4 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSiteBuilder } from '../../src/site/site-builder.ts';
@@ -20,23 +20,31 @@ describe('Last-Modified of a live site', () => {
     site = undefined;
   });
 
+  /** Rewrites the fixture record `rentree-universitaire.md` with one line replaced. */
+  const editRentree = (from: string, to: string) => async (dir: string) => {
+    const file = path.join(dir, 'rentree-universitaire.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace(from, to));
+  };
+  const LISTS = ['/feed.xml', '/atom.xml', '/'];
   it.each([
-    ['an article dated before the newest is added', (dir: string) => writeFile(path.join(dir, 'archive.md'), record('Une dépêche de 2020', '2020-03-01'))],
-    ['an article is deleted', (dir: string) => rm(path.join(dir, 'rentree-universitaire.md'))],
     [
-      'an article becomes a draft',
-      (dir: string) => writeFile(path.join(dir, 'rentree-universitaire.md'), record('Rentrée', '2024-09-16 08:00').replace('---\n\n', 'draft: true\n---\n\n')),
+      'an article dated before the newest is added',
+      LISTS,
+      (dir: string) => writeFile(path.join(dir, 'archive.md'), record('Une dépêche de 2020', '2020-03-01')),
     ],
-  ])('moves when %s, so If-Modified-Since alone gets 200 with the new bytes, then 304', async (_name, change) => {
+    ['an article is deleted', LISTS, (dir: string) => rm(path.join(dir, 'rentree-universitaire.md'))],
+    ['an article becomes a draft', LISTS, editRentree('slug: rentree', 'draft: true\nslug: rentree')],
+    ['an article is re-dated earlier', [...LISTS, '/articles/rentree-universitaire-loyers/'], editRentree('date: 2024-09-16 08:00', 'date: 2024-09-01 08:00')],
+    ['an article leaves a category', ['/categories/societe/feed.xml', '/categories/societe/'], editRentree('[Société, Économie]', '[Économie]')],
+  ])('moves when %s, so If-Modified-Since alone gets 200 with the new bytes, then 304', async (_name, paths, change) => {
     site = await startSite({
       config: makeConfig(),
       watch: true,
       prepare: async (dir) => void (await createSiteBuilder(makeConfig(), { itemsDir: dir, ledger: 'update', now: () => HISTORY }).build()),
     });
-    const paths = ['/feed.xml', '/atom.xml', '/'];
     const before = await Promise.all(paths.map((p) => request(site!.port, p)));
     await change(site.itemsDir);
-    await untilBuilt(site.feeds.site, async () => (await request(site!.port, '/feed.xml')).headers.etag !== before[0]!.headers.etag);
+    await untilBuilt(site.feeds.site, async () => (await request(site!.port, paths[0]!)).headers.etag !== before[0]!.headers.etag);
     const results = await Promise.all(
       paths.map(async (p, i) => {
         const since = before[i]!.headers['last-modified']!;

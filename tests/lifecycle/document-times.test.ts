@@ -8,7 +8,7 @@ const at = (iso: string) => new Date(iso);
 const DATED = at('2024-11-20T08:00:00Z');
 const FALLBACK = at('2024-01-01T00:00:00Z');
 
-function entry(id: string, times: Partial<Pick<LedgerEntry, 'published' | 'updated' | 'removed' | 'restored'>>): LedgerEntry {
+function entry(id: string, times: Partial<Pick<LedgerEntry, 'published' | 'updated' | 'removed' | 'restored' | 'moved'>>): LedgerEntry {
   return { id, guid: `tag:example.org,2024-01-01:${id}`, published: DATED, hash: 'a'.repeat(64), paths: [], aliases: [], ...times };
 }
 const ledgerOf = (...entries: LedgerEntry[]): Ledger => new Map(entries.map((e) => [e.id, e]));
@@ -44,6 +44,12 @@ describe('documentTimes', () => {
         [article('a'), article('back')],
         '2024-12-04T10:00:00.000Z',
       ],
+      [
+        'an article that moved to other lists (re-dated, recategorised): its move, in every list',
+        ledgerOf(entry('a', {}), entry('elsewhere', { moved: at('2024-12-06T10:00:00Z') })),
+        [article('a')],
+        '2024-12-06T10:00:00.000Z',
+      ],
       ['an article the ledger does not know: its updated', ledgerOf(), [article('a')], '2024-11-20T08:00:00.000Z'],
       ['an empty feed with nothing removed: the fallback', ledgerOf(entry('a', {})), [], '2024-01-01T00:00:00.000Z'],
     ])('is %s', (_name, ledger, listed, expected) => {
@@ -66,6 +72,7 @@ describe('documentTimes', () => {
       ['its first publication, when later than its date', ledgerOf(entry('a', { published: at('2024-12-01T00:00:00Z') })), '2024-12-01T00:00:00.000Z'],
       ['its last correction', ledgerOf(entry('a', { updated: at('2024-12-02T00:00:00Z') })), '2024-12-02T00:00:00.000Z'],
       ['its return', ledgerOf(entry('a', { restored: at('2024-12-04T00:00:00Z') })), '2024-12-04T00:00:00.000Z'],
+      ['its move (its date shown changed)', ledgerOf(entry('a', { moved: at('2024-12-06T00:00:00Z') })), '2024-12-06T00:00:00.000Z'],
       [
         'not moved by the removal of another article',
         ledgerOf(entry('a', {}), entry('b', { removed: at('2024-12-09T00:00:00Z') })),

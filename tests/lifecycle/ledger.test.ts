@@ -143,6 +143,26 @@ describe('the return of an article (restored)', () => {
   });
 });
 
+describe('the move of an article (moved, place)', () => {
+  it('is written in a fixed order and read back', () => {
+    const entry = makeEntry({ id: 'm', moved: new Date('2024-11-24T08:00:00Z'), place: '0123456789abcdef' });
+    const text = serializeLedger(ledgerOf(entry));
+    expect([/"moved":"2024-11-24T08:00:00.000Z","hash":"a+","place":"0123456789abcdef","paths"/.test(text), parseLedger(text, 'x').value.get('m')]).toEqual([
+      true,
+      entry,
+    ]);
+  });
+
+  it.each([
+    ['moved', 'demain'],
+    ['place', 'XYZ'],
+  ])('is a warning, and the entry is ignored, when %s is %j', (field, value) => {
+    const text = `[{"gazette":"publication-ledger","version":1}\n,${JSON.stringify({ id: 'a', guid: 'g', published: '2024-11-20T10:00:00.000Z', hash: 'a'.repeat(64), paths: [], [field]: value })}\n]\n`;
+    const { value: ledger, diagnostics } = parseLedger(text, 'x');
+    expect([ledger.size, diagnostics.map((d) => d.field)]).toEqual([0, [field]]);
+  });
+});
+
 describe('serializeLedger', () => {
   const ledger = ledgerOf(
     makeEntry({ id: 'zèbre' }),
