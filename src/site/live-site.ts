@@ -148,7 +148,15 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
   const listeners = new Set<(status: BuildStatus) => void>();
   const announce = (): void => {
     const status = withConfig(lastStatus);
-    if (status) for (const listener of [...listeners]) listener(status);
+    if (status === undefined) return;
+    for (const listener of [...listeners]) {
+      // A listener's bug must not fail the rebuild that called it (nor the ones queued after it).
+      try {
+        listener(status);
+      } catch (error) {
+        log(`a build listener failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
   };
 
   /** A lazy article page of `variant`: rendered by the engine on its first request, then kept in the page cache. */
