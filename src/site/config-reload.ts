@@ -94,10 +94,16 @@ export function reloadConfigOnChange(site: LiveSite, started: ResolvedConfig, op
   // own watcher reports every write (chokidar drops a change that follows another within its 50 ms throttle, and
   // one file needs none of its scanning); a burst is merged by the debounce above.
   const base = path.basename(file);
-  const watcher: FSWatcher = watch(path.dirname(file), { persistent: false }, (_event, name) => {
-    if (name === null || name.toString() === base) schedule();
-  });
-  watcher.on('error', (error) => log(`${shown} is no longer watched: ${error.message}`));
+  let watcher: FSWatcher | undefined;
+  try {
+    watcher = watch(path.dirname(file), { persistent: false }, (_event, name) => {
+      if (name === null || name.toString() === base) schedule();
+    });
+    watcher.on('error', (error) => log(`${shown} is no longer watched: ${error.message}`));
+  } catch (error) {
+    // Out of inotify watches, say: the site serves on with its configuration; an edit then needs a restart.
+    log(`${shown} cannot be watched (${error instanceof Error ? error.message : String(error)}): restart gazette serve after editing it`);
+  }
   const ready = Promise.resolve();
 
   return {
@@ -105,7 +111,7 @@ export function reloadConfigOnChange(site: LiveSite, started: ResolvedConfig, op
     async close() {
       closed = true;
       clearTimeout(timer);
-      watcher.close();
+      watcher?.close();
       await chain;
     },
   };
