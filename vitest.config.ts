@@ -17,9 +17,11 @@ export default defineConfig({
           // Test files share a module graph per worker (no per-file re-import: the suite's main cost was loading the
           // same modules 90 times); no module keeps state between tests, and the suite passes under --sequence.shuffle.
           isolate: false,
-          // A few CLI tests spawn the real bin (tests/cli/bin.test.ts); leave room on a busy 2-core machine.
-          testTimeout: 20_000,
-          hookTimeout: 30_000,
+          // Tests wait on events (a build applied, a timer's build), never on a deadline of their own: these timeouts only
+          // catch a hang. A few tests spawn the real bin or start build workers twice; on a 2-core machine shared by
+          // several suites that took over 30 s, so the room is wide.
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
         },
       },
       {

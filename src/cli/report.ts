@@ -1,6 +1,7 @@
 // cli: diagnostics → the lines a person reads (coloured on a terminal) or one JSON document for CI.
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import { colorEnabled, paint, type CliIO, type OutStream } from './io.ts';
+import { plural } from '../_lib/plural.ts';
 
 /**
  * Prints every diagnostic as `file:line field: message` on `out`, then a count line; returns the error count.
@@ -43,7 +44,4 @@ export function reportDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[])
   return printDiagnostics(diagnostics, io.stderr, colorEnabled(io.stderr, io.env));
 }
 
-/** `3 errors`, `1 warning`, `0 records`. */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
+export { plural };

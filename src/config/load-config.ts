@@ -26,8 +26,7 @@ export interface LoadConfigOptions {
  * `itemsDir`, `outDir` and `publicDir` come back absolute, resolved against the config file's folder.
  */
 export async function loadConfig(options: LoadConfigOptions = {}): Promise<ResolvedConfig> {
-  const cwd = options.cwd ?? process.cwd();
-  const file = path.resolve(cwd, options.file ?? findConfigFile(cwd));
+  const file = configFilePath(options);
   const shown = displayPath(file);
   if (!existsSync(file)) throw new ConfigError(shown, ['file not found']);
 
@@ -50,6 +49,12 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Resol
   };
 }
 
+/** The absolute path of the config file {@link loadConfig} reads with these options (it may not exist). */
+export function configFilePath(options: LoadConfigOptions = {}): string {
+  const cwd = options.cwd ?? process.cwd();
+  return path.resolve(cwd, options.file ?? findConfigFile(cwd));
+}
+
 // --- internal ---
 
 /** The first config file name present in `cwd`, else the default name (reported as not found). */
@@ -62,7 +67,12 @@ async function importConfig(file: string): Promise<unknown> {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.json') return JSON.parse(await readFile(file, 'utf8')) as unknown;
   if (ext === '.js' || ext === '.mjs' || ext === '.cjs') {
-    const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+    // `import()` keeps a module for the life of the process: a file loaded again (`gazette serve` after an edit)
+    // is imported under a new URL, so its current text is what runs.
+    const loads = (JS_LOADS.get(file) ?? 0) + 1;
+    JS_LOADS.set(file, loads);
+    const url = pathToFileURL(file).href + (loads === 1 ? '' : `?load=${loads}`);
+    const mod = (await import(url)) as { default?: unknown };
     return mod.default;
   }
   const jiti = await configLoader();
@@ -72,6 +82,9 @@ async function importConfig(file: string): Promise<unknown> {
   const mod = (await jiti.import(pathToFileURL(file).href)) as { default?: unknown } | undefined;
   return mod?.default;
 }
+
+/** How many times each JavaScript config was imported by this process. */
+const JS_LOADS = new Map<string, number>();
 
 let loader: Promise<import('jiti').Jiti> | undefined;
 

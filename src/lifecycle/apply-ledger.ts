@@ -1,5 +1,6 @@
 // lifecycle: Article[] + Ledger → the articles readers already know (kept ids and guids, moved `updated`), the new
 // ledger, the redirects from former page paths, and what changed. Pure: no clock, no files.
+import { createHash } from 'node:crypto';
 import type { Article } from '../article/article.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { articlePath } from '../_lib/site-paths.ts';
@@ -77,7 +78,7 @@ export function applyLedger(input: ApplyLedgerInput): ApplyLedgerResult {
     const page = pages ? articlePath(article.slug) : undefined;
     const entry = entries.get(key);
     if (!entry) {
-      entries.set(key, { id: key, guid: article.guid, published: now, hash, paths: page ? [page] : [], aliases: [] });
+      entries.set(key, { id: key, guid: article.guid, published: now, hash, place: placeOf(article), paths: page ? [page] : [], aliases: [] });
       byArticle.set(article, article);
       continue;
     }
@@ -95,8 +96,14 @@ export function applyLedger(input: ApplyLedgerInput): ApplyLedgerResult {
       });
     }
     const aliases = key === article.id || entry.aliases.includes(article.id) ? entry.aliases : [...entry.aliases, article.id].sort();
-    const same = !changed && paths === entry.paths && aliases === entry.aliases && entry.removed === undefined;
-    if (!same) entries.set(key, { ...entry, updated: lastChange, removed: undefined, hash, paths, aliases });
+    // A new date or new categories move it between lists; the lists it left change now (see document-times.ts). An
+    // entry of an older ledger has no place yet: it gets one, with no move (nothing tells what it was).
+    const place = placeOf(article);
+    const moved = entry.place !== undefined && entry.place !== place ? now : entry.moved;
+    const same = !changed && paths === entry.paths && aliases === entry.aliases && entry.removed === undefined && entry.place === place;
+    // Published again after a removal: the feeds it returns to change now.
+    const restored = entry.removed === undefined ? entry.restored : now;
+    if (!same) entries.set(key, { ...entry, updated: lastChange, removed: undefined, restored, moved, hash, place, paths, aliases });
     const updated = article.updatedFromRecord || lastChange === undefined || lastChange <= article.updated ? article.updated : lastChange;
     // The same object when nothing moved, so caches keyed on an article stay warm across rebuilds.
     const kept = key === article.id && entry.guid === article.guid && updated.getTime() === article.updated.getTime();
@@ -132,6 +139,19 @@ export function applyLedger(input: ApplyLedgerInput): ApplyLedgerResult {
 }
 
 // --- internal ---
+
+const places = new WeakMap<Article, string>();
+
+/** Where lists show an article: its date and category slugs, digested (the content hash leaves the date out). */
+function placeOf(article: Article): string {
+  let place = places.get(article);
+  if (place === undefined) {
+    const key = JSON.stringify([article.date.getTime(), article.categories.map((c) => c.slug)]);
+    place = createHash('sha256').update(key, 'utf8').digest('hex').slice(0, 16);
+    places.set(article, place);
+  }
+  return place;
+}
 
 /** The ledger id of an article: `keys` holds those of the articles whose id is not their own or was not known. */
 function keyOf(keys: ReadonlyMap<Article, string>, article: Article): string {

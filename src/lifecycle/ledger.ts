@@ -20,8 +20,20 @@ export interface LedgerEntry {
   readonly updated?: Date | undefined;
   /** Instant of the first build that no longer found it among the published articles; unset while published. */
   readonly removed?: Date | undefined;
+  /**
+   * Instant of the last build that published it again after a removal (a draft published again, a file put back):
+   * the feeds it returns to changed then, though its first publication is older. Absent from older ledgers.
+   */
+  readonly restored?: Date | undefined;
+  /**
+   * Instant of the last build that found its date or categories changed since the previous one (see `place`): the
+   * lists it left changed then. Absent from older ledgers.
+   */
+  readonly moved?: Date | undefined;
   /** `contentHash` of what readers were last given (sha256, 64 hex digits). */
   readonly hash: string;
+  /** Where lists show it: a digest of its date and categories (16 hex digits); absent from older ledgers. */
+  readonly place?: string | undefined;
   /** Every page path it was published under, below the site root, oldest first; the last is the current one. */
   readonly paths: readonly string[];
   /** Ids its record file later gave by its path (after a move), which now name this article. */
@@ -205,6 +217,7 @@ export function ledgerInstant(date: Date): Date {
 
 const HEADER = { gazette: 'publication-ledger', version: 1 } as const;
 const HASH = /^[0-9a-f]{64}$/;
+const PLACE = /^[0-9a-f]{16}$/;
 
 function isHeader(value: unknown): boolean {
   return typeof value === 'object' && value !== null && (value as { gazette?: unknown }).gazette === HEADER.gazette;
@@ -252,11 +265,17 @@ function readEntry(value: unknown, fail: (field: string | undefined, message: st
   if (o.updated !== undefined && !updated) return bad('updated', 'an RFC 3339 instant');
   const removed = o.removed === undefined ? undefined : readInstant(o.removed);
   if (o.removed !== undefined && !removed) return bad('removed', 'an RFC 3339 instant');
+  const restored = o.restored === undefined ? undefined : readInstant(o.restored);
+  if (o.restored !== undefined && !restored) return bad('restored', 'an RFC 3339 instant');
+  const moved = o.moved === undefined ? undefined : readInstant(o.moved);
+  if (o.moved !== undefined && !moved) return bad('moved', 'an RFC 3339 instant');
+  if (o.place !== undefined && (typeof o.place !== 'string' || !PLACE.test(o.place))) return bad('place', '16 lower-case hex digits');
   if (typeof o.hash !== 'string' || !HASH.test(o.hash)) return bad('hash', '64 lower-case hex digits');
   if (!isStringList(o.paths) || !o.paths.every((p) => p.startsWith('/'))) return bad('paths', 'a list of paths starting with "/"');
   const aliases = o.aliases ?? [];
   if (!isStringList(aliases) || aliases.includes('')) return bad('aliases', 'a list of ids');
-  return { id, guid: o.guid, published, updated, removed, hash: o.hash, paths: unique(o.paths), aliases: unique(aliases) };
+  const place = o.place as string | undefined;
+  return { id, guid: o.guid, published, updated, removed, restored, moved, hash: o.hash, place, paths: unique(o.paths), aliases: unique(aliases) };
 }
 
 function readInstant(value: unknown): Date | undefined {
@@ -280,10 +299,17 @@ function entryToJson(entry: LedgerEntry): Record<string, unknown> {
     published: entry.published.toISOString(),
     ...(entry.updated ? { updated: entry.updated.toISOString() } : {}),
     ...(entry.removed ? { removed: entry.removed.toISOString() } : {}),
+    ...(entry.restored ? { restored: entry.restored.toISOString() } : {}),
+    ...(entry.moved ? { moved: entry.moved.toISOString() } : {}),
     hash: entry.hash,
+    ...(entry.place ? { place: entry.place } : {}),
     paths: entry.paths,
     ...(entry.aliases.length > 0 ? { aliases: entry.aliases } : {}),
   };
+}
+
+function latest(a: Date | undefined, b: Date | undefined): Date | undefined {
+  return a === undefined || (b !== undefined && b > a) ? b : a;
 }
 
 /** Ids sort by UTF-16 code unit, the same on every machine and locale. */
@@ -308,6 +334,9 @@ function mergeEntries(a: LedgerEntry, b: LedgerEntry): LedgerEntry {
     published: first.published,
     updated: newer.updated,
     removed: a.removed && b.removed ? newer.removed : undefined,
+    restored: latest(a.restored, b.restored),
+    moved: latest(a.moved, b.moved),
+    place: newer.place ?? older.place,
     hash: newer.hash,
     paths,
     aliases: unique([...older.aliases, ...newer.aliases]).sort(compareIds),

@@ -21,6 +21,7 @@ import type { Article } from '../article/article.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
 import type { Diagnostic } from '../diagnostics.ts';
+import { documentTimes, type DocumentTimes } from '../lifecycle/document-times.ts';
 import { renderAtomWithinBudget } from './atom.ts';
 import { budgetDiagnostics, type BudgetedFeed } from './feed-budget.ts';
 import { HTML_PAGE_LIMIT, renderArticlePage, renderCategoryPage, renderIndexPage } from './html.ts';
@@ -89,6 +90,11 @@ export interface NotedText {
 export interface PlanOptions {
   /** Plan the HTML pages (default true); false: feeds only. */
   readonly pages?: boolean;
+  /**
+   * When each document last changed (its `lastModified`), from the publication ledger's times so that it moves
+   * whenever the bytes do (lifecycle/document-times.ts); default: the newest `updated` each document shows.
+   */
+  readonly times?: DocumentTimes;
 }
 
 /**
@@ -97,14 +103,16 @@ export interface PlanOptions {
  */
 export function planSite(feedSet: FeedSet, config: ResolvedConfig, options: PlanOptions = {}): PlannedDocument[] {
   const documents: PlannedDocument[] = [];
-  for (const feed of [feedSet.main, ...feedSet.categories]) documents.push(...planFeed(feed, config));
+  const times = options.times ?? documentTimes(undefined);
+  for (const feed of [feedSet.main, ...feedSet.categories]) documents.push(...planFeed(feed, config, times));
   if (options.pages === false) return documents;
   // Every page carries the same frame (category navigation…): one probe render tells whether it changed.
   const frame = renderLayout({ title: '', description: '', alternates: [], isHome: false, main: '' }, feedSet, config);
-  documents.push(planIndexPage(feedSet, config, frame));
+  documents.push(planIndexPage(feedSet, config, frame, times));
   const listedBySlug = listedOnPages(feedSet, config.limit);
-  for (const feed of feedSet.categories) documents.push(planCategoryPage(feed, feedSet, config, frame, listedBySlug.get(feed.category?.slug ?? '') ?? []));
-  for (const article of feedSet.articles) documents.push(planArticlePage(article, feedSet, config, frame));
+  for (const feed of feedSet.categories)
+    documents.push(planCategoryPage(feed, feedSet, config, frame, listedBySlug.get(feed.category?.slug ?? '') ?? [], times));
+  for (const article of feedSet.articles) documents.push(planArticlePage(article, feedSet, config, frame, times));
   return documents;
 }
 
@@ -129,15 +137,16 @@ const FEED_RENDERERS: Record<FeedFormatName, (feed: FeedDefinition, config: Reso
 };
 
 /** A feed in its three formats; each shows its title, description, category, date and the very articles it lists. */
-function planFeed(feed: FeedDefinition, config: ResolvedConfig): PlannedDocument[] {
-  const deps = [feed.title, feed.description, feed.category?.name, feed.updated.getTime(), ...feed.articles];
+function planFeed(feed: FeedDefinition, config: ResolvedConfig, times: DocumentTimes): PlannedDocument[] {
+  const lastModified = times.ofList(feed.articles, feed.updated);
+  const deps = [feed.title, feed.description, feed.category?.name, feed.updated.getTime(), lastModified.getTime(), ...feed.articles];
   return (['rss', 'atom', 'json'] as const).map((format) => {
     const path = feedFilePath(feed.path, format);
     return {
       path,
       contentType: CONTENT_TYPES[format],
       kind: 'feed',
-      lastModified: feed.updated,
+      lastModified,
       deps,
       lazy: false,
       live: true,
@@ -150,32 +159,43 @@ function planFeed(feed: FeedDefinition, config: ResolvedConfig): PlannedDocument
   });
 }
 
-function planIndexPage(feedSet: FeedSet, config: ResolvedConfig, frame: string): PlannedDocument {
+function planIndexPage(feedSet: FeedSet, config: ResolvedConfig, frame: string, times: DocumentTimes): PlannedDocument {
+  const listed = feedSet.articles.slice(0, LISTED_ON_PAGES);
+  const lastModified = times.ofList(listed, feedSet.main.updated);
   return {
     ...PAGE,
     path: HOME_PATH,
-    lastModified: feedSet.main.updated,
-    deps: [frame, feedSet.main.updated.getTime(), ...feedSet.articles.slice(0, LISTED_ON_PAGES)],
+    lastModified,
+    deps: [frame, feedSet.main.updated.getTime(), lastModified.getTime(), ...listed],
     render: () => renderIndexPage(feedSet, config),
   };
 }
 
-function planCategoryPage(feed: FeedDefinition, feedSet: FeedSet, config: ResolvedConfig, frame: string, listed: readonly Article[]): PlannedDocument {
+function planCategoryPage(
+  feed: FeedDefinition,
+  feedSet: FeedSet,
+  config: ResolvedConfig,
+  frame: string,
+  listed: readonly Article[],
+  times: DocumentTimes,
+): PlannedDocument {
+  const lastModified = times.ofList(listed, feed.updated);
   return {
     ...PAGE,
     path: feedPagePath(feed.path),
-    lastModified: feed.updated,
-    deps: [frame, feed.title, feed.description, feed.updated.getTime(), ...listed],
+    lastModified,
+    deps: [frame, feed.title, feed.description, feed.updated.getTime(), lastModified.getTime(), ...listed],
     render: () => renderCategoryPage(feed, feedSet, config),
   };
 }
 
-function planArticlePage(article: Article, feedSet: FeedSet, config: ResolvedConfig, frame: string): PlannedDocument {
+function planArticlePage(article: Article, feedSet: FeedSet, config: ResolvedConfig, frame: string, times: DocumentTimes): PlannedDocument {
+  const lastModified = times.ofArticle(article);
   return {
     ...PAGE,
     path: articlePath(article.slug),
-    lastModified: article.updated,
-    deps: [frame, article],
+    lastModified,
+    deps: [frame, article, lastModified.getTime()],
     lazy: true,
     article,
     render: (full: Article = article) => renderArticlePage(full, feedSet, config),

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { isFeedFormatType } from '../_lib/feed-formats.ts';
 import { isMountPath } from '../_lib/mount-path.ts';
 import { floorToSecond } from '../_lib/floor-to-second.ts';
+import { plural } from '../_lib/plural.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import { displayPath, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { SourceHealth } from '../http/snapshot-source.ts';
@@ -55,6 +56,8 @@ export interface LiveSiteOptions {
   readonly lazyPages?: boolean;
   /** How many rendered article pages are kept (least recently asked for go first; default 2,000). */
   readonly pageCacheSize?: number;
+  /** The clock (ms since the epoch): each build's "now" and what the schedule timer counts from. Default `Date.now`. */
+  readonly now?: () => number;
 }
 
 /** What the last build found, for /healthz: the shape the HTTP layer reads (http/snapshot-source.ts). */
@@ -81,6 +84,23 @@ export interface LiveSite {
   status(): BuildStatus | undefined;
   /** Build status, last success and watcher state. */
   health(): LiveSiteHealth;
+  /**
+   * Calls `listener` after each build of the site root is applied (or has failed), and after a configuration is
+   * refused, with the status; returns a function that stops it. What waits for an edit to be served waits on this,
+   * not on the clock.
+   */
+  onBuilt(listener: (status: BuildStatus) => void): () => void;
+  /**
+   * Rebuilds every mount path with a new configuration (already validated); `diagnostics` are what the caller has to
+   * say about it (a field that needs a restart), shown with every build's until the next call. The items folder
+   * stays the one the site started with.
+   */
+  reconfigure(config: ResolvedConfig, diagnostics?: readonly Diagnostic[]): Promise<void>;
+  /**
+   * Reports what a configuration change gave without applying one (a file that does not validate: the site keeps
+   * its configuration); status() shows these until the next report or reconfigure, and onBuilt listeners are called.
+   */
+  reportConfig(diagnostics: readonly Diagnostic[]): void;
   /**
    * Rebuilds every mount path now; calls made during a rebuild coalesce into one more. `change` names the files
    * that changed (a watcher's events); without it, the folder is walked.
@@ -118,6 +138,34 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
   const variants = new Map<string, Variant>();
   const lazyPages = options.lazyPages ?? true;
   const pageCache = createPageCache(options.pageCacheSize ?? DEFAULT_PAGE_CACHE_SIZE);
+  const clock = options.now ?? Date.now;
+  let siteConfig = config;
+  /** What the last configuration change reported; part of every status until the next one. */
+  let configDiagnostics: readonly Diagnostic[] = [];
+  const withConfig = (status: BuildStatus | undefined): BuildStatus | undefined => {
+    if (status === undefined || configDiagnostics.length === 0) return status;
+    const errors = configDiagnostics.filter((d) => d.severity === 'error').length;
+    return {
+      ...status,
+      ok: status.ok && errors === 0,
+      errors: status.errors + errors,
+      warnings: status.warnings + configDiagnostics.length - errors,
+      diagnostics: [...configDiagnostics, ...status.diagnostics],
+    };
+  };
+  const listeners = new Set<(status: BuildStatus) => void>();
+  const announce = (): void => {
+    const status = withConfig(lastStatus);
+    if (status === undefined) return;
+    for (const listener of [...listeners]) {
+      // A listener's bug must not fail the rebuild that called it (nor the ones queued after it).
+      try {
+        listener(status);
+      } catch (error) {
+        log(`a build listener failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  };
 
   /** A lazy article page of `variant`: rendered by the engine on its first request, then kept in the page cache. */
   const pendingPage = (variant: Variant, path: string): PendingPage => {
@@ -217,6 +265,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
         ...(options.future === undefined ? {} : { future: options.future }),
         ...(options.cacheDir === undefined ? {} : { cacheDir: path.resolve(options.cacheDir) }),
         lazyPages,
+        now: clock(),
       });
     } catch (error) {
       // The worker died, ran out of its budget or hit a bug: keep serving the last snapshot, and say so.
@@ -255,22 +304,23 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
     for (const d of sayOnce(reply.diagnostics)) log(formatDiagnostic(d));
     if (!reply.ok) log(`build failed: nothing to serve from ${displayDir}; keeping the last good feeds`);
     else {
-      const changes = reply.full ? 'full' : `${reply.changed.length} changed, ${reply.removed.length} removed`;
-      log(
-        `built ${reply.articleCount} articles (${errors} errors, ${reply.diagnostics.length - errors} warnings; ${changes}; ${Math.round(reply.durationMs)} ms)`,
-      );
+      log(buildLine(reply, errors));
     }
   };
 
   const addVariant = (mountPath: string): Variant => {
     const variant: Variant = {
       mountPath,
-      config: { ...config, siteUrl: siteUrlOf(config.siteUrl, mountPath) },
+      config: { ...siteConfig, siteUrl: siteUrlOf(siteConfig.siteUrl, mountPath) },
       snapshot: undefined,
       firstBuild: Promise.resolve(),
     };
     variants.set(mountPath, variant);
-    variant.firstBuild = exclusive(() => buildVariant(variant, variants.size === 1));
+    const report = variants.size === 1;
+    variant.firstBuild = exclusive(async () => {
+      await buildVariant(variant, report);
+      if (report) announce();
+    });
     return variant;
   };
 
@@ -279,7 +329,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
   let scheduleTimer: NodeJS.Timeout | undefined;
   const armSchedule = (due: Date | undefined): void => {
     clearTimeout(scheduleTimer);
-    const delay = delayUntil(due, new Date());
+    const delay = delayUntil(due, new Date(clock()));
     if (delay === undefined || closed) return;
     scheduleTimer = setTimeout(() => void rebuild({ files: new Set() }), delay);
     scheduleTimer.unref();
@@ -296,6 +346,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
       let first = true;
       for (const variant of variants.values()) {
         await buildVariant(variant, first, taken);
+        if (first) announce();
         first = false;
       }
     });
@@ -327,8 +378,26 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
       return variant.snapshot;
     },
     current: () => initial.snapshot,
-    status: () => lastStatus,
-    health: () => ({ build: lastStatus, lastSuccess, watcher: watcher?.state() }),
+    status: () => withConfig(lastStatus),
+    health: () => ({ build: withConfig(lastStatus), lastSuccess, watcher: watcher?.state() }),
+    reconfigure(next, diagnostics = []) {
+      if (!next || typeof next.siteUrl !== 'string') throw new TypeError('reconfigure: config must be a ResolvedConfig');
+      siteConfig = next;
+      configDiagnostics = diagnostics;
+      // The engine sees a new configuration and builds each mount path afresh.
+      for (const variant of variants.values()) variant.config = { ...next, siteUrl: siteUrlOf(next.siteUrl, variant.mountPath) };
+      return rebuild('all');
+    },
+    reportConfig(diagnostics) {
+      configDiagnostics = diagnostics;
+      announce();
+    },
+    onBuilt(listener) {
+      if (typeof listener !== 'function') throw new TypeError('listener must be a function');
+      const own = (status: BuildStatus) => listener(status);
+      listeners.add(own);
+      return () => void listeners.delete(own);
+    },
     rebuild,
     close() {
       // Idempotent: the server's 'close' and its owner may both call it.
@@ -350,7 +419,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
 
 interface Variant {
   readonly mountPath: string;
-  readonly config: ResolvedConfig;
+  config: ResolvedConfig;
   snapshot: FeedSnapshot | undefined;
   firstBuild: Promise<void>;
 }
@@ -379,6 +448,18 @@ function changedFeedPaths(previous: FeedSnapshot, reply: BuildReply): string[] {
   return reply.changed
     .filter((doc) => isFeedFormatType(doc.contentType) && previous.entries.get(doc.path)?.etags.identity !== `"${doc.hash}"`)
     .map((doc) => doc.path);
+}
+
+/**
+ * `built 5 articles (1 error, 0 warnings; 3 documents changed, 0 removed; 40 ms)`: what the rebuild did, in words
+ * that say what is counted (a full build re-renders every document of the site).
+ */
+function buildLine(reply: BuildReply, errors: number): string {
+  const documents = reply.full
+    ? 'every document rendered'
+    : `${plural(reply.changed.length + reply.pages.length, 'document')} changed, ${reply.removed.length} removed`;
+  const counts = `${plural(errors, 'error')}, ${plural(reply.diagnostics.length - errors, 'warning')}`;
+  return `built ${plural(reply.articleCount, 'article')} (${counts}; ${documents}; ${Math.round(reply.durationMs)} ms)`;
 }
 
 /** Both sets of changed files, or `'all'` when either needs a walk. */

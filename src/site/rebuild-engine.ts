@@ -38,6 +38,8 @@ export interface BuildRequest {
    * the engine then holds articles without their bodies, and the reply names the pages that changed by key only.
    */
   readonly lazyPages?: boolean;
+  /** The instant this build takes as now (ms since the epoch): what is scheduled, what the ledger records. Default: the clock. */
+  readonly now?: number;
 }
 
 /** An article page of a lazy build, named by a key of its inputs: a new key, new bytes. */
@@ -112,6 +114,9 @@ export interface PageReply {
 /** Creates the engine: keeps each mount path's builder and last documents between requests. */
 export function createRebuildEngine(): RebuildEngine {
   const states = new Map<string, EngineState>();
+  // The builders read the clock through this: each build takes the instant its request names.
+  let requestNow: number | undefined;
+  const now = () => requestNow ?? Date.now();
   return {
     async renderPage(request) {
       const state = states.get(request.mountPath);
@@ -147,6 +152,7 @@ export function createRebuildEngine(): RebuildEngine {
           itemsDir: request.itemsDir,
           displayDir: request.displayDir,
           keepLastGood: true,
+          now,
           ...(request.lazyPages ? { retainPages: false } : {}),
           ...(request.pages === undefined ? {} : { pages: request.pages }),
           ...(request.ledger === undefined ? {} : { ledger: request.ledger }),
@@ -157,6 +163,7 @@ export function createRebuildEngine(): RebuildEngine {
         state = { builder, documents: new Map(), pages: new Map(), configKey };
         states.set(request.mountPath, state);
       }
+      requestNow = request.now;
       const build = await state.builder.build(request.changed ? { changed: request.changed } : undefined);
       // Saved after the first build only: a later one changes a few records, not worth rewriting the whole cache for.
       const cacheDiagnostics = await saveArticleStore(store, request.cacheDir ?? '', 'the next start is cold');

@@ -35,6 +35,7 @@ import type { Redirect } from '../lifecycle/apply-ledger.ts';
 import { LEDGER_FILE, readLedger, type Ledger } from '../lifecycle/ledger.ts';
 import { saveLedger } from '../lifecycle/ledger-access.ts';
 import { splitScheduled, type ScheduledArticle } from '../lifecycle/schedule.ts';
+import { documentTimes } from '../lifecycle/document-times.ts';
 import type { ArticleStore, StoredArticle } from './article-store.ts';
 import { createLintGate, type GatedFeed, type LintGate } from './lint-gate.ts';
 import { decidePublication, type RecordOutcome } from './publish-decision.ts';
@@ -249,13 +250,14 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     return record.value ? toArticle(record.value, config, sizes).value : undefined;
   };
   const hasBody = new WeakSet<Article>();
-  const sourceKeys = new WeakMap<Article, { readonly frameKey: string; readonly source: string }>();
+  const sourceKeys = new WeakMap<Article, { readonly frameKey: string; readonly lastModified: number; readonly source: string }>();
   /** An article page's source key; kept per article object, so an incremental build hashes only what changed. */
-  const sourceKeyOf = (article: Article, frameKey: string): string => {
+  const sourceKeyOf = (article: Article, frameKey: string, lastModified: Date): string => {
     const known = sourceKeys.get(article);
-    if (known?.frameKey === frameKey) return known.source;
-    const source = pageKey([frameKey, { ...article, html: undefined, summary: undefined }]);
-    sourceKeys.set(article, { frameKey, source });
+    if (known?.frameKey === frameKey && known.lastModified === lastModified.getTime()) return known.source;
+    // The page's Last-Modified is part of what is served under this key (a new one is a new page to the writer).
+    const source = pageKey([frameKey, { ...article, html: undefined, summary: undefined }, lastModified]);
+    sourceKeys.set(article, { frameKey, lastModified: lastModified.getTime(), source });
     return source;
   };
   let pageStampKey: string | undefined;
@@ -280,9 +282,11 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
   /** A lazy entry as a LazyDocument: named by its inputs, its article's body read again when it is rendered. */
   const lazyDocumentOf = (planned: PlannedDocument, fileOf: (article: Article) => RecordFile | undefined): LazyDocument => {
     const { article } = planned;
-    const others = article === undefined ? planned.deps : planned.deps.filter((dep) => dep !== article);
+    // The article and the page's time are keyed per article (sourceKeyOf): the rest (the frame…) is one key for all.
+    const time = planned.lastModified.getTime();
+    const others = article === undefined ? planned.deps : planned.deps.filter((dep) => dep !== article && dep !== time);
     if (shared === undefined || !sameDeps(shared.deps, others)) shared = { deps: others, key: pageKey([pageStamp(), ...others]) };
-    const source = article === undefined ? shared.key : sourceKeyOf(article, shared.key);
+    const source = article === undefined ? shared.key : sourceKeyOf(article, shared.key, planned.lastModified);
     const render =
       article === undefined || hasBody.has(article)
         ? async () => renderPlanned(planned)
@@ -442,12 +446,14 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     let byDisplay: Map<string, RecordFile> | undefined;
     const fileOf = (article: Article) => (byDisplay ??= new Map(listed.value.map((f) => [displayOf(f), f]))).get(article.file);
     const feedSet = bodies ? buildFeedSet(published, config) : await withBodies(published, fileOf, next);
+    // Last-Modified of each document: moved by the ledger's times too, so that it moves whenever the bytes do.
+    const times = documentTimes(ledgerMode === 'off' ? undefined : ledger);
     const nextRenders = new Map<string, RenderEntry>();
     const documents = new Map<string, RenderedDocument>();
     const feedPaths: string[] = [];
     const gated = new Map<string, GatedFeed>();
     const lazyPages: LazyDocument[] = [];
-    for (const planned of planSite(feedSet, config, { pages })) {
+    for (const planned of planSite(feedSet, config, { pages, times })) {
       if (planned.kind === 'feed') {
         feedPaths.push(planned.path);
         // How to render the feed again with fewer articles, should one article's text break it (lint-gate.ts).

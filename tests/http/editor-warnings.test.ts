@@ -6,7 +6,16 @@ import { request, startSite, type TestSite } from './_lib/site-server.ts';
 
 let site: TestSite;
 beforeAll(async () => {
-  const typo = ['---', 'title: Rentrée : le calendrier', 'date: 1er septembre 2062', 'categories: [Sociét]', 'image: { url: /images/rentree.jpg, alt: La cour d’une école }', '---', 'Corps.', ''];
+  const typo = [
+    '---',
+    'title: Rentrée : le calendrier',
+    'date: 1er septembre 2062',
+    'categories: [Sociét]',
+    'image: { url: /images/rentree.jpg, alt: La cour d’une école }',
+    '---',
+    'Corps.',
+    '',
+  ];
   site = await startSite({ config: makeConfig(), prepare: (itemsDir) => writeFile(path.join(itemsDir, 'typo.md'), typo.join('\n')) });
 });
 afterAll(() => site.close());

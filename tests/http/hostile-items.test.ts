@@ -5,7 +5,7 @@ import { symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeConfig } from '../helpers/factories.ts';
-import { pollUntil, request, startSite, type TestSite } from './_lib/site-server.ts';
+import { request, startSite, type TestSite, waitUntil } from './_lib/site-server.ts';
 
 let site: TestSite;
 const logLines: string[] = [];
@@ -42,7 +42,7 @@ describe('a live site', { shuffle: false }, () => {
       for (const title of await titles()) if (title.startsWith('Dépêche lente')) seen.add(title);
     }
     await exited;
-    const published = await pollUntil(async () => (await titles()).includes(full), 5000);
+    const published = await waitUntil(async () => (await titles()).includes(full));
     expect({ published, seen: [...seen].filter((t) => t !== full) }).toEqual({ published: true, seen: [] });
   });
 
@@ -50,9 +50,9 @@ describe('a live site', { shuffle: false }, () => {
     await symlink('.', path.join(site.itemsDir, 'loop2'));
     const record = (title: string) => `---\ntitle: "${title}"\ndate: 2024-12-03 10:00\n---\n\nLe corps.\n`;
     await writeFile(path.join(site.itemsDir, 'apres-boucle.md'), record('Après la boucle'));
-    expect(await pollUntil(async () => (await titles()).includes('Après la boucle'), 5000)).toBe(true);
+    expect(await waitUntil(async () => (await titles()).includes('Après la boucle'))).toBe(true);
     await writeFile(path.join(site.itemsDir, 'encore.md'), record('Encore une'));
-    expect(await pollUntil(async () => (await titles()).includes('Encore une'), 5000)).toBe(true);
+    expect(await waitUntil(async () => (await titles()).includes('Encore une'))).toBe(true);
     const report = await health();
     expect({
       status: report.status,

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile, cp } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,17 +34,25 @@ function serve(args: Omit<ServeArgs, 'port' | 'until' | 'print'>) {
   const until = new Promise<void>((resolve) => (stop = resolve));
   let announced!: (port: number) => void;
   const port = new Promise<number>((resolve) => (announced = resolve));
+  const waiters: { pattern: RegExp; resolve: () => void }[] = [];
+  /** Resolves at the first line matching `pattern` printed from now on. */
+  const printed = (pattern: RegExp) => new Promise<void>((resolve) => waiters.push({ pattern, resolve }));
   const running = runServe({
     ...args,
     port: 0,
     until,
     print: (line) => {
       lines.push(line);
+      for (const w of [...waiters]) {
+        if (!w.pattern.test(line)) continue;
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
       const m = /^Gazette serving .* on http:\/\/127\.0\.0\.1:(\d+)\/$/.exec(line);
       if (m) announced(Number(m[1]));
     },
   });
-  return { lines, port, stop: () => (stop(), running) };
+  return { lines, port, printed, stop: () => (stop(), running) };
 }
 
 describe('runServe', () => {
@@ -87,6 +95,39 @@ describe('runServe', () => {
       await request(await serving.port, '/feed.xml');
       await serving.stop();
       expect(serving.lines.some((l) => l.startsWith('GET '))).toBe(false);
+    });
+  });
+
+  describe('when the config file is edited while serving', () => {
+    it('applies a valid edit without a restart, and keeps it through an invalid one, which the log and /healthz report', async () => {
+      const original = await readFile(configFile, 'utf8');
+      const serving = serve({ config: configFile, items: path.join(root, 'items'), quiet: true });
+      try {
+        const port = await serving.port;
+        const rebuilt = serving.printed(/^built \d+ articles? \(.*every document rendered/);
+        await writeFile(configFile, original.replace("'Serve test'", "'Serve test, renommé'"));
+        await rebuilt;
+        const renamed = (await request(port, '/feed.xml')).body.toString().includes('Serve test, renommé');
+        const refused = serving.printed(/feed\.config\.ts is not valid: the previous configuration stays/);
+        await writeFile(configFile, original.replace("siteUrl: 'https://serve.example.org'", "siteUrl: 'serve.example.org'"));
+        await refused;
+        const health = JSON.parse((await request(port, '/healthz')).body.toString()) as { status: string; diagnostics: string[] };
+        const kept = (await request(port, '/feed.xml')).body.toString().includes('Serve test, renommé');
+        expect({
+          renamed,
+          kept,
+          status: health.status,
+          named: health.diagnostics.filter((d) => d.includes('feed.config.ts') && d.includes('siteUrl')).length,
+        }).toEqual({
+          renamed: true,
+          kept: true,
+          status: 'degraded',
+          named: 1,
+        });
+      } finally {
+        await writeFile(configFile, original);
+        await serving.stop();
+      }
     });
   });
 

@@ -51,6 +51,7 @@ describe('applyLedger', () => {
         guid: 'tag:example.org,2024-01-01:rugby',
         published: new Date('2024-11-22T08:00:00.000Z'),
         hash: contentHash(article()),
+        place: expect.stringMatching(/^[0-9a-f]{16}$/),
         paths: ['/articles/le-xv-de-france/'],
         aliases: [],
       });
@@ -249,14 +250,33 @@ describe('applyLedger', () => {
       expect(build([...rugby, ...kept], second.ledger, T3).diagnostics).toEqual([]);
     });
 
-    it('forgets the removal when it comes back, with the same guid and first publication', () => {
+    it('forgets the removal when it comes back, with the same guid and first publication, and records its return', () => {
       const gone = build(
         first.articles.filter((a) => a.id === 'autre'),
         first.ledger,
         T2,
       );
       const back = build([article(), ...first.articles.filter((a) => a.id === 'autre')], gone.ledger, T3);
-      expect(back.ledger.get('rugby')).toEqual(first.ledger.get('rugby'));
+      expect(back.ledger.get('rugby')).toEqual({ ...first.ledger.get('rugby'), restored: T3 });
+    });
+  });
+
+  describe('when an article moves between lists (a new date or new categories)', () => {
+    const first = build([article()], EMPTY_LEDGER, T1);
+    it.each([
+      ['its date changes', article({ date: new Date('2024-10-01T06:00:00Z') }), T2],
+      ['its categories change', article({ categories: [{ slug: 'sport', name: 'Sport' }] }), T2],
+      ['its body alone changes', article({ sourceHash: 'un autre texte' }), undefined],
+      ['nothing changes', article(), undefined],
+    ])('records the move when %s', (_name, edited, moved) => {
+      const entry = build([edited], first.ledger, T2).ledger.get('rugby');
+      expect(entry?.moved).toEqual(moved === undefined ? undefined : new Date('2024-11-23T09:15:30.000Z'));
+    });
+
+    it('gives an entry of an older ledger (no place) its place, without a move', () => {
+      const { place: _place, ...old } = first.ledger.get('rugby')!;
+      const entry = build([article({ date: new Date('2024-10-01T06:00:00Z') })], new Map([['rugby', old]]), T2).ledger.get('rugby');
+      expect([entry?.place, entry?.moved]).toEqual([expect.stringMatching(/^[0-9a-f]{16}$/), undefined]);
     });
   });
 

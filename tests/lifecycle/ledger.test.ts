@@ -108,6 +108,61 @@ describe('parseLedger', () => {
   });
 });
 
+describe('the return of an article (restored)', () => {
+  const back = makeEntry({ id: 'retour', restored: new Date('2024-11-23T08:00:00Z') });
+
+  it('is written after removed and read back', () => {
+    const text = serializeLedger(ledgerOf(back));
+    expect([text.includes('"restored":"2024-11-23T08:00:00.000Z","hash"'), parseLedger(text, 'x').value.get('retour')]).toEqual([true, back]);
+  });
+
+  it('is absent from a ledger written before it existed, which reads as before', () => {
+    const old =
+      '[{"gazette":"publication-ledger","version":1}\n,{"id":"a","guid":"g","published":"2024-11-20T10:00:00.000Z","hash":"' +
+      'a'.repeat(64) +
+      '","paths":[]}\n]\n';
+    const { value, diagnostics } = parseLedger(old, 'x');
+    expect([value.get('a')?.restored, diagnostics, serializeLedger(value)]).toEqual([undefined, [], old]);
+  });
+
+  it.each([
+    ['a date', 'hier', 1],
+    ['a number', 1732348800000, 1],
+  ])('is a warning, and the entry is ignored, when it is %s', (_name, restored, count) => {
+    const text = `[{"gazette":"publication-ledger","version":1}\n,${JSON.stringify({ id: 'a', guid: 'g', published: '2024-11-20T10:00:00.000Z', restored, hash: 'a'.repeat(64), paths: [] })}\n]\n`;
+    const { value, diagnostics } = parseLedger(text, 'x');
+    expect([value.size, diagnostics.filter((d) => d.field === 'restored').length]).toEqual([0, count]);
+  });
+
+  it('keeps the later return when a union merge left two lines for one id', () => {
+    const a = makeEntry({ id: 'r', restored: new Date('2024-11-23T08:00:00Z') });
+    const b = makeEntry({ id: 'r', restored: new Date('2024-11-25T08:00:00Z') });
+    const lines = (e: LedgerEntry) => serializeLedger(ledgerOf(e)).split('\n')[1];
+    const text = `[{"gazette":"publication-ledger","version":1}\n${lines(a)}\n${lines(b)}\n]\n`;
+    expect(parseLedger(text, 'x').value.get('r')?.restored).toEqual(new Date('2024-11-25T08:00:00Z'));
+  });
+});
+
+describe('the move of an article (moved, place)', () => {
+  it('is written in a fixed order and read back', () => {
+    const entry = makeEntry({ id: 'm', moved: new Date('2024-11-24T08:00:00Z'), place: '0123456789abcdef' });
+    const text = serializeLedger(ledgerOf(entry));
+    expect([/"moved":"2024-11-24T08:00:00.000Z","hash":"a+","place":"0123456789abcdef","paths"/.test(text), parseLedger(text, 'x').value.get('m')]).toEqual([
+      true,
+      entry,
+    ]);
+  });
+
+  it.each([
+    ['moved', 'demain'],
+    ['place', 'XYZ'],
+  ])('is a warning, and the entry is ignored, when %s is %j', (field, value) => {
+    const text = `[{"gazette":"publication-ledger","version":1}\n,${JSON.stringify({ id: 'a', guid: 'g', published: '2024-11-20T10:00:00.000Z', hash: 'a'.repeat(64), paths: [], [field]: value })}\n]\n`;
+    const { value: ledger, diagnostics } = parseLedger(text, 'x');
+    expect([ledger.size, diagnostics.map((d) => d.field)]).toEqual([0, [field]]);
+  });
+});
+
 describe('serializeLedger', () => {
   const ledger = ledgerOf(
     makeEntry({ id: 'zèbre' }),

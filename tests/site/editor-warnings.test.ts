@@ -69,7 +69,15 @@ describe('a site build', () => {
   it('reports both warnings with file, line and field, and still schedules the article', async () => {
     const itemsDir = path.join(root, 'items');
     await mkdir(itemsDir, { recursive: true });
-    const text = ['---', 'title: Municipales : la liste l’emporte', 'date: 22 novembre 2062', 'image: { url: /images/manque.jpg, alt: Une photo absente }', '---', 'Corps.', ''];
+    const text = [
+      '---',
+      'title: Municipales : la liste l’emporte',
+      'date: 22 novembre 2062',
+      'image: { url: /images/manque.jpg, alt: Une photo absente }',
+      '---',
+      'Corps.',
+      '',
+    ];
     await writeFile(path.join(itemsDir, 'typo.md'), text.join('\n'));
     const builder = createSiteBuilder(makeConfig({ publicDir }), { itemsDir, displayDir: 'items', now: () => NOW.getTime() });
     const build = await builder.build();

@@ -1,10 +1,10 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isMountPath } from '../../src/_lib/mount-path.ts';
 import { createLiveSite, type LiveSite } from '../../src/site/live-site.ts';
 import { makeConfig } from '../helpers/factories.ts';
-import { makeItemsCopy } from '../http/_lib/site-server.ts';
+import { makeItemsCopy, untilBuilt } from '../http/_lib/site-server.ts';
 
 describe('createLiveSite', () => {
   let site: LiveSite;
@@ -40,6 +40,17 @@ describe('createLiveSite', () => {
       const before = builds();
       await Promise.all([site.rebuild(), site.rebuild(), site.rebuild(), site.rebuild(), site.rebuild()]);
       expect(builds() - before).toBe(1);
+    });
+  });
+
+  describe('when a build is logged', () => {
+    it('says the first build rendered every document', () => {
+      expect(lines.find((l) => l.startsWith('built '))).toMatch(/^built 3 articles \(0 errors, \d+ warnings?; every document rendered; \d+ ms\)$/);
+    });
+
+    it('counts the documents a later build changed and removed', async () => {
+      await site.rebuild();
+      expect(lines.filter((l) => l.startsWith('built ')).at(-1)).toMatch(/^built 3 articles \(0 errors, \d+ warnings?; 0 documents changed, 0 removed; \d+ ms\)$/);
     });
   });
 
@@ -102,6 +113,33 @@ describe('createLiveSite with the article cache', () => {
       expect(bodies.has('/feed.xml')).toBe(true);
       expect(status?.diagnostics.map((d) => d.code)).toContain('cache-unwritable');
     } finally {
+      await items.remove();
+    }
+  });
+});
+
+describe('createLiveSite with a scheduled article', () => {
+  it('publishes it when its timer fires at its date, and not before, without any file change', async () => {
+    const items = await makeItemsCopy();
+    // The site's clock stands still until the test lets it run: however long the machine takes to start the site,
+    // the article is still ahead of "now" at the first build. Then the schedule timer, armed for its date, fires.
+    const start = Date.now();
+    const due = new Date(Math.ceil(start / 1000) * 1000 + 1000);
+    let frozen: number | undefined = start;
+    await writeFile(path.join(items.itemsDir, 'embargo.md'), `---\ntitle: Sous embargo\ndate: ${due.toISOString()}\n---\n\nCorps.\n`);
+    const site = createLiveSite(makeConfig(), { itemsDir: items.itemsDir, now: () => frozen ?? Date.now() });
+    const titles = () =>
+      (JSON.parse(site.current()?.entries.get('/feed.json')?.identity.toString() ?? '{}').items ?? []).map((i: { title: string }) => i.title);
+    try {
+      await site.ready;
+      const before = { listed: titles().includes('Sous embargo'), page: site.current()?.pages?.has('/articles/sous-embargo/') ?? false };
+      frozen = undefined;
+      await untilBuilt(site, () => titles().includes('Sous embargo'));
+      const ledger = await readFile(path.join(items.itemsDir, '.published.json'), 'utf8');
+      const published = new Date(/"id":"embargo","guid":"[^"]*","published":"([^"]+)"/.exec(ledger)?.[1] ?? 0);
+      expect({ before, onTime: published.getTime() >= due.getTime() }).toEqual({ before: { listed: false, page: false }, onTime: true });
+    } finally {
+      await site.close();
       await items.remove();
     }
   });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { watchItems, type ItemsChange, type ItemsWatcher } from '../../src/site/watch.ts';
-import { pollUntil } from '../http/_lib/site-server.ts';
+import { waitUntil } from '../http/_lib/site-server.ts';
 
 describe('watchItems', () => {
   let root: string;
@@ -30,7 +30,7 @@ describe('watchItems', () => {
     await mkdir(items);
     await start(items);
     await writeFile(path.join(items, 'a.md'), 'x');
-    expect(await pollUntil(async () => changes.some((c) => c !== 'all' && c.files.has(path.join(items, 'a.md'))), 3000)).toBe(true);
+    expect(await waitUntil(async () => changes.some((c) => c !== 'all' && c.files.has(path.join(items, 'a.md'))))).toBe(true);
   });
 
   it.each([
@@ -54,10 +54,10 @@ describe('watchItems', () => {
     await mkdir(items);
     await start(items);
     await swap(items);
-    expect(await pollUntil(async () => changes.includes('all') && watcher?.state().state === 'watching', 3000)).toBe(true);
+    expect(await waitUntil(async () => changes.includes('all') && watcher?.state().state === 'watching')).toBe(true);
     const file = path.join(items, 'after.md');
     await writeFile(file, 'x');
-    expect(await pollUntil(async () => sawFile(file) && changes.some((c) => c !== 'all' && c.files.has(file)), 3000)).toBe(true);
+    expect(await waitUntil(async () => sawFile(file) && changes.some((c) => c !== 'all' && c.files.has(file)))).toBe(true);
   });
 
   it('follows a symlinked folder switched to a new release', async () => {
@@ -70,7 +70,7 @@ describe('watchItems', () => {
     await start(link);
     await unlink(link);
     await symlink(v2, link);
-    expect(await pollUntil(async () => changes.includes('all'), 3000)).toBe(true);
+    expect(await waitUntil(async () => changes.includes('all'))).toBe(true);
   });
 
   it.each([
@@ -90,7 +90,7 @@ describe('watchItems', () => {
     if (!atStart) await makeLoops();
     const file = path.join(items, 'sub', 'after.md');
     await writeFile(file, 'x');
-    expect(await pollUntil(async () => changes.some((c) => c !== 'all' && c.files.has(file)), 3000)).toBe(true);
+    expect(await waitUntil(async () => changes.some((c) => c !== 'all' && c.files.has(file)))).toBe(true);
     expect({ state: watcher.state().state, lines }).toEqual({ state: 'watching', lines: [] });
   });
 
@@ -99,6 +99,6 @@ describe('watchItems', () => {
     await mkdir(items);
     await start(items);
     await rm(items, { recursive: true });
-    expect(await pollUntil(async () => watcher?.state().state === 'missing', 3000)).toBe(true);
+    expect(await waitUntil(async () => watcher?.state().state === 'missing')).toBe(true);
   });
 });

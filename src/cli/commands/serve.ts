@@ -9,6 +9,8 @@ import { feedUrls } from '../../_lib/site-paths.ts';
 import { processIO, type CliIO } from '../io.ts';
 import { EXIT } from '../command-spec.ts';
 import { commandLedger, loadCommandConfig } from './load.ts';
+import { configFilePath } from '../../config/load-config.ts';
+import { reloadConfigOnChange } from '../../site/config-reload.ts';
 
 /** Arguments of {@link runServe}, as parsed by `cli/main.ts`. */
 export interface ServeArgs {
@@ -94,7 +96,14 @@ export async function runServe(args: ServeArgs = {}, io: CliIO = processIO()): P
     return EXIT.invalid;
   }
 
+  // An edit of the config file is applied without a restart once it validates; until then the previous one serves.
+  const reloader = reloadConfigOnChange(server.feeds.site, config, {
+    file: configFilePath(args.config ? { file: args.config } : {}),
+    load: () => loadCommandConfig({ config: args.config, items: args.items }),
+    log: printError,
+  });
   try {
+    await reloader.ready;
     const address = server.address() as AddressInfo;
     const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
     const base = `http://${shownHost}:${address.port}`;
@@ -120,6 +129,7 @@ export async function runServe(args: ServeArgs = {}, io: CliIO = processIO()): P
     print('shutting down');
   } finally {
     // Idle keep-alive connections (feed readers) would hold close() open; active requests still finish.
+    await reloader.close();
     server.closeIdleConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await server.feeds.close();

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import type { ResolvedConfig } from '../../../src/config/config-schema.ts';
 import { createApp, createFeedRouter, type FeedRouter, type FeedRouterOptions } from '../../../src/serve-site.ts';
+import type { BuildStatus, LiveSite } from '../../../src/site/live-site.ts';
 
 export const FIXTURE_ITEMS = fileURLToPath(new URL('../../fixtures/items/', import.meta.url));
 
@@ -59,14 +60,55 @@ export function request(port: number, rawPath: string, options: { method?: strin
   });
 }
 
-/** Polls `check` every 20 ms until it returns true or `budgetMs` runs out; returns whether it succeeded. */
-export async function pollUntil(check: () => Promise<boolean>, budgetMs: number): Promise<boolean> {
-  const deadline = Date.now() + budgetMs;
-  for (;;) {
-    if (await check()) return true;
-    if (Date.now() >= deadline) return false;
-    await new Promise((r) => setTimeout(r, 20));
-  }
+/**
+ * Resolves with true once `check` holds, looking every 20 ms: for what announces itself by no event the test can
+ * wait on (a folder watcher's callback). No deadline: the test's timeout fails a wait that never ends, so a loaded
+ * machine makes the test slower, never red.
+ */
+export async function waitUntil(check: () => boolean | Promise<boolean>): Promise<true> {
+  while (!(await check())) await new Promise((r) => setTimeout(r, 20));
+  return true;
+}
+
+/**
+ * Resolves once `check` holds: tried now and again after every build the live site applies (a watcher's rebuild, a
+ * schedule timer's), with that build's status. No deadline of its own: on a loaded machine a build may take long,
+ * and the test's timeout is what fails a wait that never ends.
+ */
+export function untilBuilt(site: LiveSite, check: (status: BuildStatus | undefined) => boolean | Promise<boolean>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let running = false;
+    let queued: BuildStatus | undefined | null = null;
+    let done = false;
+    const attempt = async (status: BuildStatus | undefined): Promise<void> => {
+      if (done) return;
+      if (running) {
+        queued = status;
+        return;
+      }
+      running = true;
+      try {
+        let next: BuildStatus | undefined | null = status;
+        while (next !== null && !done) {
+          queued = null;
+          if (await check(next)) {
+            done = true;
+            stop();
+            resolve();
+          }
+          next = queued;
+        }
+      } catch (error) {
+        done = true;
+        stop();
+        reject(error);
+      } finally {
+        running = false;
+      }
+    };
+    const stop = site.onBuilt((status) => void attempt(status));
+    void attempt(site.status());
+  });
 }
 
 /** A running Gazette app over a temporary copy of the fixture items. */
