@@ -8,28 +8,17 @@
 // feeds keep absolute URLs too. Pages live in folders (`/categories/<slug>/`, `/articles/<slug>/`).
 // No clock and no JavaScript: the same FeedSet and config give the same bytes.
 import { FEED_FORMATS } from '../_lib/feed-formats.ts';
-import type { Article, Category, Correction } from '../article/article.ts';
+import type { Article, Category } from '../article/article.ts';
 import type { Author } from '../config/define-config.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
 import { formatFrenchDate, formatFrenchTime, formatZonedRfc3339 } from './french-date-format.ts';
 import { escapeHtml } from '../_lib/escape-markup.ts';
 import { isSafeHttpUrl } from '../_lib/read-url.ts';
-import {
-  articlePath,
-  categoryFeedPath,
-  CORRECTIONS_FEED_PATH,
-  encodePath,
-  feedFilePath,
-  feedPagePath,
-  HOME_PATH,
-  pageUrlOf,
-  rootRelativeUrl,
-  siteUrlOf,
-} from '../_lib/site-paths.ts';
+import { articlePath, categoryFeedPath, encodePath, feedFilePath, feedPagePath, HOME_PATH, pageUrlOf, rootRelativeUrl, siteUrlOf } from '../_lib/site-paths.ts';
 import { hrefAttribute, navigationCategories, renderLayout, type AlternateLink } from './html-layout.ts';
 import { localizeUrls } from './local-urls.ts';
-import { correctionsFeedTitle } from './corrections-feed.ts';
+import { correctionsAlternate, renderCorrectionsFeedLink, renderCorrectionsSection } from './html-corrections.ts';
 
 /** Most articles listed on one HTML page; the feeds and category pages hold the rest. */
 export const HTML_PAGE_LIMIT = 100;
@@ -39,7 +28,7 @@ export function renderIndexPage(feedSet: FeedSet, config: ResolvedConfig): strin
   checkArgs(feedSet, config);
   const main = [
     renderSubscribe(config.title, feedSet.main, config),
-    renderCorrectionsLink(config),
+    renderCorrectionsFeedLink(config),
     '<section aria-labelledby="recent"><h2 id="recent" class="visually-hidden">Derniers articles</h2>',
     renderArticleList(feedSet.articles, config),
     '</section>',
@@ -119,7 +108,7 @@ export function renderArticlePage(article: Article, feedSet: FeedSet, config: Re
     // article.html was sanitised when the Article was built (article/clean-html.ts): inserted as is, its URLs on the
     // site's origin made root-relative like the page's own.
     `<div class="body">\n${localizeUrls(article.html, config.siteUrl)}\n</div>`,
-    renderCorrections(article.corrections, config),
+    renderCorrectionsSection(article.corrections, (date) => renderDate(date, config)),
     '</article>',
     `<p><a${hrefAttribute(rootRelativeUrl(config.siteUrl, HOME_PATH))}>← Retour à l’accueil</a></p>`,
   ]
@@ -140,29 +129,6 @@ export function renderArticlePage(article: Article, feedSet: FeedSet, config: Re
 }
 
 // --- internal ---
-
-/** The corrections feed, for autodiscovery on the front page (RSS Board autodiscovery: one link per feed). */
-function correctionsAlternate(config: ResolvedConfig): AlternateLink {
-  return { type: FEED_FORMATS.atom.mediaType, title: `${correctionsFeedTitle(config)} (Atom)`, href: hrefOf(CORRECTIONS_FEED_PATH, config) };
-}
-
-function renderCorrectionsLink(config: ResolvedConfig): string {
-  return `<p class="corrections-feed"><a${hrefAttribute(hrefOf(CORRECTIONS_FEED_PATH, config))} type="${FEED_FORMATS.atom.mediaType}">Rectificatifs (Atom)</a></p>`;
-}
-
-/** The notes under "Rectificatif", oldest first as the record lists them, each with its French date; plain text, escaped. */
-function renderCorrections(corrections: readonly Correction[], config: ResolvedConfig): string {
-  if (corrections.length === 0) return '';
-  const items = corrections.map((c) => `<li><p>${renderDate(c.date, config)} : ${escapeHtml(c.text)}</p></li>`);
-  return [
-    '<section class="corrections" aria-labelledby="rectificatif">',
-    '<h2 id="rectificatif">Rectificatif</h2>',
-    '<ul>',
-    ...items,
-    '</ul>',
-    '</section>',
-  ].join('\n');
-}
 
 /** Root-relative URL of a site path. */
 function hrefOf(path: string, config: ResolvedConfig): string {
