@@ -7,7 +7,7 @@ export { resolveConfig } from './config/config-schema.ts';
 export { loadConfig, type LoadConfigOptions } from './config/load-config.ts';
 export type { Diagnostic, Result, Severity } from './diagnostics.ts';
 export { ConfigError, GazetteError, formatDiagnostic, isGazetteError } from './diagnostics.ts';
-export type { Article, ArticleImage, Category } from './article/article.ts';
+export type { Article, ArticleImage, Category, Correction } from './article/article.ts';
 export type { FeedSnapshot, SnapshotEntry } from './publish/feed-snapshot.ts';
 export { buildSite, type BuildResult, type BuildSiteOptions } from './site/build-site.ts';
 export { buildStaticSite, type StaticBuildOptions, type StaticBuildResult } from './site/static-build.ts';

@@ -22,6 +22,9 @@ export const CATEGORIES_PATH = '/categories/';
 /** Folder of the article pages. */
 export const ARTICLES_PATH = '/articles/';
 
+/** The site-wide Atom feed of correction notes (render/corrections-feed.ts). */
+export const CORRECTIONS_FEED_PATH = '/corrections.xml';
+
 /** A feed's path prefix (FeedDefinition.path): `''` for the main feed, `/categories/<slug>` for a category. */
 export function categoryFeedPath(slug: string): string {
   return `${CATEGORIES_PATH}${slug}`;
@@ -97,6 +100,11 @@ export function categoriesUrl(config: { readonly siteUrl: string }): string {
   return siteUrlOf(config.siteUrl, CATEGORIES_PATH);
 }
 
+/** The absolute URL of the corrections feed: `siteUrl/corrections.xml`. */
+export function correctionsFeedUrl(siteUrl: string): string {
+  return siteUrlOf(siteUrl, CORRECTIONS_FEED_PATH);
+}
+
 /** The URL of an article page: `siteUrl/articles/<slug>/`. */
 export function articleUrl(siteUrl: string, slug: string): string {
   return siteUrlOf(siteUrl, articlePath(slug));
@@ -144,7 +152,7 @@ function decodeSafely(segment: string): string {
 }
 
 /** Documents at the root besides the front page. */
-const ROOT_FILES: ReadonlySet<string> = new Set(Object.values(FEED_FILES).map((file) => `/${file}`));
+const ROOT_FILES: ReadonlySet<string> = new Set([...Object.values(FEED_FILES).map((file) => `/${file}`), CORRECTIONS_FEED_PATH]);
 
 /** Folders whose every path is Gazette's. */
 const SITE_FOLDERS: readonly string[] = [CATEGORIES_PATH, ARTICLES_PATH];

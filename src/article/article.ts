@@ -27,6 +27,22 @@ export interface ArticleImage {
   readonly length: number | undefined;
 }
 
+/** A correction note published with an article (`corrections: [{ date, text }]`). */
+export interface Correction {
+  /** When the correction was made. */
+  readonly date: Date;
+  /** The note, plain text on one line (never HTML: renderers escape it). */
+  readonly text: string;
+  /**
+   * What tells this note apart among the article's notes in the corrections feed, never changed by an edit of its
+   * text or of the article: the note's instant (UTC, `20241123T091500Z`), with `-2`, `-3`… for a second, third note
+   * of the same instant, in record order.
+   */
+  readonly key: string;
+  /** The line of the note's date in the record, for warnings that need the build's clock. */
+  readonly line?: number;
+}
+
 /** One publishable article. Every date is a Date, every URL absolute, every string XML-safe. */
 export interface Article {
   /** Stable record id: the record's `id`, else its path below `items/` without extension. */
@@ -53,6 +69,8 @@ export interface Article {
   readonly html: string;
   /** The lead image, if any. */
   readonly image: ArticleImage | undefined;
+  /** Correction notes in record order; `updated` is never before the latest of them. Empty: none. */
+  readonly corrections: readonly Correction[];
   /** True: valid but not published. */
   readonly draft: boolean;
   /** Source file, for messages. */

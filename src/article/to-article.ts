@@ -2,12 +2,12 @@
 import { createHash } from 'node:crypto';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { Result, Severity } from '../diagnostics.ts';
-import { parseFrenchDate } from '../records/french-date.ts';
 import type { RawRecord } from '../records/raw-record.ts';
 import { internalError } from '../_lib/internal-error.ts';
 import { describeValue } from '../_lib/describe-value.ts';
 import { createFieldReader, type FieldReader } from './_lib/field-reader.ts';
-import { explainUnpublishableYear } from './_lib/publishable-year.ts';
+import { readDateValue } from './_lib/read-date.ts';
+import { latestUpdate, readCorrections } from './read-corrections.ts';
 import type { Article, Category } from './article.ts';
 import { checkCategoryVocabulary } from './check-category-vocabulary.ts';
 import { cleanHtml } from './clean-html.ts';
@@ -22,7 +22,7 @@ import { renderBody } from './render-body.ts';
 import { slugify } from './slug.ts';
 
 /** The record keys Gazette reads, the same in every record format; any other key is a warning. */
-export const KNOWN_FIELDS = ['title', 'date', 'updated', 'categories', 'author', 'summary', 'slug', 'id', 'link', 'image', 'draft'] as const;
+export const KNOWN_FIELDS = ['title', 'date', 'updated', 'categories', 'author', 'summary', 'slug', 'id', 'link', 'image', 'draft', 'corrections'] as const;
 
 /** A key of {@link KNOWN_FIELDS}: the only names the steps below may read. */
 type KnownField = (typeof KNOWN_FIELDS)[number];
@@ -74,6 +74,7 @@ function convert(record: RawRecord, config: ResolvedConfig, withBody: boolean, s
   const authors = readAuthors(fields.value('author'), config.siteUrl, fields.reporter('author'));
   const categories = readCategories(fields, config);
   const writtenSummary = fields.text('summary');
+  const corrections = readCorrections(record.fields.corrections, { date, timeZone: config.timeZone, report: fields.report });
 
   const { diagnostics } = fields;
   if (fields.hasErrors() || title === undefined || date === undefined) return { value: undefined, diagnostics };
@@ -88,12 +89,15 @@ function convert(record: RawRecord, config: ResolvedConfig, withBody: boolean, s
     title,
     link,
     date,
-    updated: updated ?? date,
+    // The one place a correction note moves `updated`; the ledger moves it again on a later content change
+    // (lifecycle/apply-ledger.ts), so a page or feed shows the latest of the three.
+    updated: latestUpdate(updated ?? date, corrections),
     categories,
     authors,
     summary,
     html,
     image,
+    corrections,
     draft,
     file: record.file,
     sourceHash: hashSource(record),
@@ -143,39 +147,9 @@ function readDates(fields: FieldReader<KnownField>, timeZone: string): { date: D
   return { date, updated };
 }
 
-/** A date field, refused when its year is not one a feed can carry (`0099-06-01`, year 10000): see publishable-year.ts. */
+/** A date field (see read-date.ts). */
 function readDate(fields: FieldReader<KnownField>, field: 'date' | 'updated', timeZone: string): Date | undefined {
-  const date = readDateValue(fields, field, timeZone);
-  const wrongYear = date && explainUnpublishableYear(date);
-  if (!wrongYear) return date;
-  fields.report('error', field, 'date-year', `${JSON.stringify(fields.value(field))} ${wrongYear}`);
-  return undefined;
-}
-
-/** A date field: a French date text (read in `timeZone` when it has no offset), a Date, or an epoch number. */
-function readDateValue(fields: FieldReader<KnownField>, field: 'date' | 'updated', timeZone: string): Date | undefined {
-  const value = fields.value(field);
-  if (value === undefined) return undefined;
-  if (value instanceof Date) {
-    if (!Number.isNaN(value.getTime())) return value;
-    fields.report('error', field, 'date-impossible', 'is not a real date');
-    return undefined;
-  }
-  if (typeof value === 'number') return readEpoch(value, (message) => fields.report('error', field, 'wrong-type', message));
-  if (typeof value !== 'string') {
-    fields.report('error', field, 'wrong-type', `expected a date such as "22 novembre 2024", got ${describeValue(value)}`);
-    return undefined;
-  }
-  const result = parseFrenchDate(value, { timeZone });
-  if (!result.ok) {
-    fields.report('error', field, result.code, result.message);
-    return undefined;
-  }
-  const mismatch = result.weekdayMismatch;
-  if (mismatch) {
-    fields.report('warning', field, 'weekday-mismatch', `weekday "${mismatch.written}" does not match ${mismatch.date}, which is a ${mismatch.actual}`);
-  }
-  return result.date;
+  return readDateValue(fields.value(field), timeZone, fields.reporter(field));
 }
 
 /** `id`, else the file's path below the items folder; without leading or trailing slashes. */
@@ -255,15 +229,6 @@ function hashSource(record: RawRecord): string {
 
 /** At most this many `category-empty` warnings per record: a record of 5,000 emoji categories is one error, not 5,000 lines. */
 const MAX_REPORTED = 5;
-
-/** A number is an epoch: milliseconds from 1e11 up (after 1973), seconds from 1e8 (after 1973) below that. */
-function readEpoch(value: number, fail: (message: string) => void): Date | undefined {
-  const ms = Math.abs(value) >= 1e11 ? value : Math.abs(value) >= 1e8 ? value * 1000 : Number.NaN;
-  const date = new Date(ms);
-  if (Number.isFinite(value) && !Number.isNaN(date.getTime())) return date;
-  fail(`expected a date such as "22 novembre 2024", got ${describeValue(value)}`);
-  return undefined;
-}
 
 function readDraft(value: unknown, report: (severity: Severity, code: string, message: string) => void): boolean {
   if (value === undefined) return false;

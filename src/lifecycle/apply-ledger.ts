@@ -104,6 +104,8 @@ export function applyLedger(input: ApplyLedgerInput): ApplyLedgerResult {
     // Published again after a removal: the feeds it returns to change now.
     const restored = entry.removed === undefined ? entry.restored : now;
     if (!same) entries.set(key, { ...entry, updated: lastChange, removed: undefined, restored, moved, hash, place, paths, aliases });
+    // article.updated already holds the latest of the record's `updated` and its correction notes (article/
+    // read-corrections.ts latestUpdate): the ledger's content change only ever moves it later.
     const updated = article.updatedFromRecord || lastChange === undefined || lastChange <= article.updated ? article.updated : lastChange;
     // The same object when nothing moved, so caches keyed on an article stay warm across rebuilds.
     const kept = key === article.id && entry.guid === article.guid && updated.getTime() === article.updated.getTime();

@@ -1,12 +1,12 @@
 // records: *.json (one article object; body in `body` as Markdown or in `html`) → RawRecord.
 import { getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
-import type { ParseError } from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
 import { describeValue } from '../_lib/describe-value.ts';
 import { createLineLocator } from '../_lib/line-locator.ts';
 import { DEFAULT_LIMITS, type RecordLimits } from '../config/config-schema.ts';
 import { hasErrors, type Diagnostic, type Result } from '../diagnostics.ts';
 import { findDeepJson, findDeepMarkdown } from './find-deep-nesting.ts';
-import type { RawField, RawRecord, RecordBody } from './raw-record.ts';
+import type { RawEntryLines, RawField, RawRecord, RecordBody } from './raw-record.ts';
 import { normalizeStrings } from './normalize-text.ts';
 import { checkBodySize } from './record-limits.ts';
 
@@ -79,7 +79,8 @@ export function parseJson(text: string, options: ParseJsonOptions): Result<RawRe
       report('error', 'too-deep', `nests deeper than ${limits.nestingDepth} levels (limits.nestingDepth)`, line, key);
       continue;
     }
-    fields[key] = { value: normalized.value, line };
+    const entries = entryLinesOf(valueNode, lineOf);
+    fields[key] = entries ? { value: normalized.value, line, entries } : { value: normalized.value, line };
   }
 
   const body = takeBody(fields, report);
@@ -97,6 +98,20 @@ export function parseJson(text: string, options: ParseJsonOptions): Result<RawRe
 }
 
 // --- internal ---
+
+/** The lines of the entries of a JSON array of objects (RawField.entries); undefined for any other node. */
+function entryLinesOf(node: Node, lineOf: (offset: number) => number): RawEntryLines[] | undefined {
+  const items = node.type === 'array' ? (node.children ?? []) : [];
+  if (!items.some((item) => item.type === 'object')) return undefined;
+  return items.map((item) => {
+    const keys: Record<string, number> = {};
+    for (const property of item.type === 'object' ? (item.children ?? []) : []) {
+      const [keyNode, valueNode] = property.children ?? [];
+      if (keyNode !== undefined) keys[String(keyNode.value).normalize('NFC')] = lineOf((valueNode ?? keyNode).offset);
+    }
+    return { line: lineOf(item.offset), keys };
+  });
+}
 
 type Report = (severity: Diagnostic['severity'], code: string, message: string, line: number, field?: string) => void;
 

@@ -1,10 +1,11 @@
 // records: *.md (YAML front matter + Markdown body) → RawRecord.
-import { isMap, isNode, isScalar } from 'yaml';
+import { isMap, isNode, isScalar, isSeq } from 'yaml';
+import type { Node } from 'yaml';
 import { createLineLocator } from '../_lib/line-locator.ts';
 import { DEFAULT_LIMITS, type RecordLimits } from '../config/config-schema.ts';
 import { hasErrors, type Diagnostic, type Result } from '../diagnostics.ts';
 import { findDeepMarkdown, findDeepYaml } from './find-deep-nesting.ts';
-import type { RawField, RawRecord } from './raw-record.ts';
+import type { RawEntryLines, RawField, RawRecord } from './raw-record.ts';
 import { normalizeStrings, normalizeText } from './normalize-text.ts';
 import { colonHint, parseFrontMatter } from './parse-front-matter.ts';
 import { checkBodySize } from './record-limits.ts';
@@ -97,7 +98,8 @@ export function parseMarkdown(text: string, options: ParseMarkdownOptions): Resu
       error('too-deep', `nests deeper than ${limits.nestingDepth} levels (limits.nestingDepth), or an alias (*name) contains itself`, line, field);
       continue;
     }
-    fields[field] = { value: normalized.value, line };
+    const entries = valueNode ? entryLinesOf(valueNode, lineOf) : undefined;
+    fields[field] = entries ? { value: normalized.value, line, entries } : { value: normalized.value, line };
   }
 
   const body = { kind: 'markdown' as const, text: lines.slice(closeIndex + 1).join('\n'), line: closeIndex + 2 };
@@ -111,6 +113,21 @@ export function parseMarkdown(text: string, options: ParseMarkdownOptions): Resu
 }
 
 // --- internal ---
+
+/** The lines of the entries of a YAML list of mappings (RawField.entries); undefined for any other node. */
+function entryLinesOf(node: Node, lineOf: (offset: number | undefined) => number | undefined): RawEntryLines[] | undefined {
+  if (!isSeq(node) || !node.items.some((item) => isMap(item))) return undefined;
+  return node.items.map((item) => {
+    const keys: Record<string, number> = {};
+    if (isMap(item)) {
+      for (const pair of item.items) {
+        const at = lineOf((isNode(pair.value) ? pair.value : isNode(pair.key) ? pair.key : undefined)?.range?.[0]);
+        if (at !== undefined) keys[String(isScalar(pair.key) ? pair.key.value : pair.key).normalize('NFC')] = at;
+      }
+    }
+    return { line: lineOf(isNode(item) ? item.range?.[0] : undefined), keys };
+  });
+}
 
 /** 1-based file line of the last line before `beforeLine` that opens the quote or bracket yaml says is unclosed. */
 function findOpeningLine(message: string, lines: readonly string[], beforeLine: number): number | undefined {

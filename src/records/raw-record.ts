@@ -9,6 +9,19 @@ export interface RawField {
   readonly value: unknown;
   /** 1-based line in the file where the field's value starts, when known. */
   readonly line: number | undefined;
+  /**
+   * For a list of mappings (`corrections: [{ date, text }]`): where each entry starts and, per key, where its value
+   * starts, so a message can name `corrections[2].date` at its own line. Absent for any other value.
+   */
+  readonly entries?: readonly RawEntryLines[];
+}
+
+/** Lines of one entry of a list field (see {@link RawField.entries}). */
+export interface RawEntryLines {
+  /** 1-based line where the entry starts, when known. */
+  readonly line: number | undefined;
+  /** 1-based line of each key's value in the entry. */
+  readonly keys: Readonly<Record<string, number>>;
 }
 
 /** One block of a wire dispatch body (`*.txt`). */

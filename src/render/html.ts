@@ -19,6 +19,7 @@ import { articlePath, categoryFeedPath, encodePath, feedFilePath, feedPagePath, 
 import { hrefAttribute, navigationCategories, renderLayout, type AlternateLink } from './html-layout.ts';
 import { localizeUrls } from './local-urls.ts';
 import { renderArticleMetadata } from './article-metadata.ts';
+import { correctionsAlternate, renderCorrectionsFeedLink, renderCorrectionsSection } from './html-corrections.ts';
 
 /** Most articles listed on one HTML page; the feeds and category pages hold the rest. */
 export const HTML_PAGE_LIMIT = 100;
@@ -28,6 +29,7 @@ export function renderIndexPage(feedSet: FeedSet, config: ResolvedConfig): strin
   checkArgs(feedSet, config);
   const main = [
     renderSubscribe(config.title, feedSet.main, config),
+    renderCorrectionsFeedLink(config),
     '<section aria-labelledby="recent"><h2 id="recent" class="visually-hidden">Derniers articles</h2>',
     renderArticleList(feedSet.articles, config),
     '</section>',
@@ -37,7 +39,7 @@ export function renderIndexPage(feedSet: FeedSet, config: ResolvedConfig): strin
     {
       title: config.title,
       description: config.description,
-      alternates: alternatesOf(feedSet.main, config),
+      alternates: [...alternatesOf(feedSet.main, config), correctionsAlternate(config)],
       canonical: siteUrlOf(config.siteUrl, HOME_PATH),
       isHome: true,
       main,
@@ -107,6 +109,7 @@ export function renderArticlePage(article: Article, feedSet: FeedSet, config: Re
     // article.html was sanitised when the Article was built (article/clean-html.ts): inserted as is, its URLs on the
     // site's origin made root-relative like the page's own.
     `<div class="body">\n${localizeUrls(article.html, config.siteUrl)}\n</div>`,
+    renderCorrectionsSection(article.corrections, (date) => renderDate(date, config)),
     '</article>',
     `<p><a${hrefAttribute(rootRelativeUrl(config.siteUrl, HOME_PATH))}>← Retour à l’accueil</a></p>`,
   ]

@@ -16,7 +16,7 @@
 //   Atom and JSON Feed only (they go through the feed linter); a sitemap or an OPML list is a 'file'. A large
 //   document is several entries (a sitemap index and its parts), each rendered whole.
 import type { FeedFormatName } from '../_lib/feed-formats.ts';
-import { articlePath, feedFilePath, feedPagePath, HOME_PATH } from '../_lib/site-paths.ts';
+import { articlePath, CORRECTIONS_FEED_PATH, feedFilePath, feedPagePath, HOME_PATH } from '../_lib/site-paths.ts';
 import type { Article } from '../article/article.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
@@ -24,6 +24,8 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { documentTimes, type DocumentTimes } from '../lifecycle/document-times.ts';
 import { renderAtomWithinBudget } from './atom.ts';
 import { budgetDiagnostics, type BudgetedFeed } from './feed-budget.ts';
+import { collectCorrections, type CorrectionEntry } from '../feed-set/collect-corrections.ts';
+import { correctionsUpdated, renderCorrectionsFeed } from './corrections-feed.ts';
 import { HTML_PAGE_LIMIT, renderArticlePage, renderCategoryPage, renderIndexPage } from './html.ts';
 import { renderLayout } from './html-layout.ts';
 import { renderJsonFeedWithinBudget } from './json-feed.ts';
@@ -105,6 +107,7 @@ export function planSite(feedSet: FeedSet, config: ResolvedConfig, options: Plan
   const documents: PlannedDocument[] = [];
   const times = options.times ?? documentTimes(undefined);
   for (const feed of [feedSet.main, ...feedSet.categories]) documents.push(...planFeed(feed, config, times));
+  documents.push(planCorrectionsFeed(feedSet, config, times));
   if (options.pages === false) return documents;
   // Every page carries the same frame (category navigation…): one probe render tells whether it changed.
   const frame = renderLayout({ title: '', description: '', alternates: [], isHome: false, main: '' }, feedSet, config);
@@ -157,6 +160,37 @@ function planFeed(feed: FeedDefinition, config: ResolvedConfig, times: DocumentT
       items: { articles: feed.articles, render: (articles) => FEED_RENDERERS[format]({ ...feed, articles }, config).body },
     };
   });
+}
+
+/**
+ * `corrections.xml`, the site's correction notes. Its deps are the values it shows, as primitives: an edit of a
+ * corrected article's body, or of any other article, leaves it as it is; a new note, or a corrected article's new
+ * title or link, renders it again.
+ */
+function planCorrectionsFeed(feedSet: FeedSet, config: ResolvedConfig, times: DocumentTimes): PlannedDocument {
+  const entries = collectCorrections(feedSet.articles, config.limit);
+  const render = (shown: readonly CorrectionEntry[]) => renderCorrectionsFeed(shown, config);
+  const corrected = [...new Set(entries.map((e) => e.article))];
+  // Moves with the ledger's times too (a corrected article removed changes the bytes, not the newest note).
+  const lastModified = times.ofList(corrected, correctionsUpdated(entries, config));
+  return {
+    path: CORRECTIONS_FEED_PATH,
+    contentType: CONTENT_TYPES.atom,
+    kind: 'feed',
+    lastModified,
+    deps: [
+      lastModified.getTime(),
+      ...entries.flatMap(({ article, correction }) => [article.guid, article.title, article.link, correction.key, correction.date.getTime(), correction.text]),
+    ],
+    lazy: false,
+    live: true,
+    render: () => render(entries),
+    // The lint gate renders it again without an article whose text breaks it: that article's notes leave it.
+    items: {
+      articles: corrected,
+      render: (articles) => render(entries.filter((e) => articles.includes(e.article))),
+    },
+  };
 }
 
 function planIndexPage(feedSet: FeedSet, config: ResolvedConfig, frame: string, times: DocumentTimes): PlannedDocument {

@@ -33,6 +33,7 @@ export async function findEditorWarnings(
       clock: true,
     });
   }
+  warnings.push(...findFutureCorrections(articles, now));
   const local = articles.flatMap((article) => {
     const name = article.image === undefined ? undefined : publicNameOf(article.image.url, config.siteUrl);
     return name === undefined ? [] : [{ article, name }];
@@ -66,6 +67,29 @@ export async function listPublicNames(publicDir: string): Promise<ReadonlySet<st
 }
 
 // --- internal ---
+
+/**
+ * A correction note dated after `now`: notes are not scheduled (README, "Corrections"), so it is shown at once,
+ * dated then, and moves the article's `updated` there — almost always a mistyped date.
+ */
+function findFutureCorrections(articles: readonly Article[], now: Date): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const article of articles) {
+    article.corrections.forEach((note, index) => {
+      if (note.date.getTime() <= now.getTime()) return;
+      found.push({
+        severity: 'warning',
+        file: article.file,
+        ...(note.line === undefined ? {} : { line: note.line }),
+        field: `corrections[${index + 1}].date`,
+        code: 'correction-future',
+        message: `${note.date.toISOString()} is after the build's clock (${now.toISOString()}): a correction is not scheduled, it shows now with that date; check the date`,
+        clock: true,
+      });
+    });
+  }
+  return found;
+}
 
 function line(article: Article, field: 'date' | 'image'): { line?: number } {
   const found = article.lines?.[field];

@@ -256,6 +256,18 @@ describe('toArticle', () => {
       ['updated', { updated: '23 novembre 2024 à 9h' }, (a: Art) => a.updated.toISOString(), '2024-11-23T08:00:00.000Z'],
       ['a title with control characters', { title: 'Un\u0001 titre\n  sur deux lignes' }, (a: Art) => a.title, 'Un titre sur deux lignes'],
       ['an author with control characters', { author: 'Clai\u000Bre' }, (a: Art) => a.authors[0]?.name, 'Claire'],
+      [
+        'a correction note',
+        { corrections: [{ date: '23 novembre 2024 à 9h', text: 'Une version\u0001 précédente.' }] },
+        (a: Art) => a.corrections.map((c) => [c.date.toISOString(), c.text, c.key]),
+        [['2024-11-23T08:00:00.000Z', 'Une version précédente.', '20241123T080000Z']],
+      ],
+      [
+        'a correction note, which moves updated',
+        { corrections: [{ date: '23 novembre 2024 à 9h', text: 'Note.' }] },
+        (a: Art) => a.updated.toISOString(),
+        '2024-11-23T08:00:00.000Z',
+      ],
     ])('reads %s', (_, fields, pick, expected) => {
       const { value } = toArticle(makeRecord(fields), config);
       expect(value && pick(value)).toEqual(expected);

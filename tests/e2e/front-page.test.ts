@@ -69,14 +69,21 @@ describe('the front page in Chromium', () => {
   it('has one autodiscovery link per feed format', async () => {
     await withPage(async (page) => {
       await page.goto(`${baseUrl}/`);
-      expect((await alternatesOf(page)).map((a) => a.type)).toEqual(FEED_TYPES);
+      // The main feed's three formats, then the corrections feed (Atom).
+      const found = await alternatesOf(page);
+      expect(found.map((a) => [a.type, new URL(a.href).pathname])).toEqual([
+        ...FEED_TYPES.map((type, i) => [type, ['/feed.xml', '/atom.xml', '/feed.json'][i]]),
+        ['application/atom+xml', '/corrections.xml'],
+      ]);
     });
   });
 
   it('gets every autodiscovery feed with 200 and a parseable body holding the seed', async () => {
     await withPage(async (page) => {
       await page.goto(`${baseUrl}/`);
-      const fetched = await Promise.all((await alternatesOf(page)).map((a) => fetchFromPage(page, a.href)));
+      // The corrections feed holds no article: every other one holds the seed.
+      const mainFeeds = (await alternatesOf(page)).filter((a) => !a.href.endsWith('/corrections.xml'));
+      const fetched = await Promise.all(mainFeeds.map((a) => fetchFromPage(page, a.href)));
       const titles = await Promise.all(fetched.map((f) => itemTitlesOf(f.body, f.type)));
       expect(fetched.map((f, i) => [f.status, titles[i]!.includes(SEED_TITLE)])).toEqual(fetched.map(() => [200, true]));
     });
@@ -139,7 +146,7 @@ describe('when an existing Express app mounts the router at /feeds', () => {
     await withPage(async (page) => {
       await page.goto(`${mountedUrl}/`);
       const fetched = await Promise.all((await alternatesOf(page)).map((a) => fetchFromPage(page, a.href)));
-      expect(fetched.map((f) => [f.type, f.status])).toEqual(FEED_TYPES.map((t) => [t, 200]));
+      expect(fetched.map((f) => [f.type, f.status])).toEqual([...FEED_TYPES, 'application/atom+xml'].map((t) => [t, 200]));
     });
   });
 

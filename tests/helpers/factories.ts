@@ -48,6 +48,7 @@ export function makeArticle(overrides: Partial<Article> = {}, n = 1): Article {
     summary: 'Un résumé en texte brut, avec des accents : é, è, à, ç.',
     html: '<h2>Intertitre</h2><p>Premier paragraphe, avec « guillemets » et l’apostrophe.</p>',
     image: undefined,
+    corrections: [],
     draft: false,
     file: `items/${id}.md`,
     sourceHash: 'the body as the test record writes it',

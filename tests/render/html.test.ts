@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article, Category } from '../../src/article/article.ts';
 import type { ResolvedConfig } from '../../src/config/config-schema.ts';
 import type { FeedDefinition, FeedSet } from '../../src/feed-set/feed-set.ts';
-import { feedUrls } from '../../src/_lib/site-paths.ts';
+import { correctionsFeedUrl, feedUrls } from '../../src/_lib/site-paths.ts';
 import { renderArticlePage, renderCategoryPage, renderIndexPage } from '../../src/render/html.ts';
 import { hrefAttribute } from '../../src/render/html-layout.ts';
 import { makeArticle, makeConfig, makeImage } from '../helpers/factories.ts';
@@ -68,9 +68,15 @@ describe('renderIndexPage', () => {
     ] as const)('has an autodiscovery link of type %s resolving to the main %s feed', (type, format) => {
       expect(
         alternates(doc, pageUrl)
-          .filter((a) => a.type === type)
+          .filter((a) => a.type === type && a.url !== correctionsFeedUrl(siteUrl))
           .map((a) => a.url),
       ).toEqual([feedUrls(feedSet.main, config)[format]]);
+    });
+
+    it('has an Atom autodiscovery link to the corrections feed, and a link to it in the page', () => {
+      const discovered = alternates(doc, pageUrl).filter((a) => a.url === correctionsFeedUrl(siteUrl));
+      const linked = all(doc, 'a').filter((a) => new URL(attr(a, 'href') ?? '', pageUrl).href === correctionsFeedUrl(siteUrl));
+      expect({ types: discovered.map((a) => a.type), text: linked.map(text) }).toEqual({ types: ['application/atom+xml'], text: ['Rectificatifs (Atom)'] });
     });
 
     it('gives every autodiscovery link a title', () => {

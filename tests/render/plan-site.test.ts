@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isFeedContentType } from '../../src/_lib/feed-formats.ts';
-import { articlePath, categoryFeedPath, feedFilePath, feedPagePath, HOME_PATH, isSitePath } from '../../src/_lib/site-paths.ts';
+import { articlePath, CORRECTIONS_FEED_PATH, categoryFeedPath, feedFilePath, feedPagePath, HOME_PATH, isSitePath } from '../../src/_lib/site-paths.ts';
 import type { Article } from '../../src/article/article.ts';
 import type { ResolvedConfig } from '../../src/config/config-schema.ts';
 import { buildFeedSet } from '../../src/feed-set/build-feed-set.ts';
@@ -31,6 +31,7 @@ describe('planSite', () => {
     const feedPaths = ['', ...['international', 'societe', 'sport'].map(categoryFeedPath)];
     const expected = [
       ...feedPaths.flatMap((feed) => (['rss', 'atom', 'json'] as const).map((format) => feedFilePath(feed, format))),
+      CORRECTIONS_FEED_PATH,
       HOME_PATH,
       ...feedPaths.slice(1).map(feedPagePath),
       ...feedSet.articles.map((a) => articlePath(a.slug)),
@@ -88,6 +89,7 @@ describe('the deps of a planned document', () => {
     ['corrected later', (a) => ({ ...a, updated: new Date(a.updated.getTime() + 3_600_000) })],
     ['moved to another category', (a) => ({ ...a, categories: [{ slug: 'national', name: 'National' }] })],
     ['dated earlier than every other', (a) => ({ ...a, date: new Date('2020-01-01T00:00:00Z'), updated: new Date('2020-01-01T00:00:00Z') })],
+    ['given a correction note', (a) => ({ ...a, corrections: [{ date: new Date('2024-11-25T10:00:00Z'), text: 'Une note.', key: '20241125T100000Z' }] })],
   ])('change whenever the bytes change, for an article %s', (_label, edit) => {
     const config = makeConfig({ limit: 5 });
     const before = makeArticles();
@@ -99,6 +101,23 @@ describe('the deps of a planned document', () => {
       return known !== undefined && sameDeps(known.deps, doc.deps) && renderPlanned(known).body !== renderPlanned(doc).body;
     });
     expect(stale.map(([path]) => path)).toEqual([]);
+  });
+});
+
+describe('the corrections feed', () => {
+  const NOTE = { date: new Date('2024-11-25T10:00:00Z'), text: 'Une note.', key: '20241125T100000Z' };
+  const config = makeConfig();
+  const corrections = (articles: Article[]) => planSite(buildFeedSet(articles, config), config).find((d) => d.path === CORRECTIONS_FEED_PATH)!;
+  const before = makeArticles().map((a, i) => (i === 3 ? { ...a, corrections: [NOTE] } : a));
+
+  it.each<[string, (article: Article) => Article, boolean]>([
+    ['the body of the corrected article is edited', (a) => ({ ...a, html: '<p>Autre texte.</p>', sourceHash: 'autre' }), false],
+    ['the corrected article is retitled', (a) => ({ ...a, title: 'Nouveau titre' }), true],
+    ['the note is reworded', (a) => ({ ...a, corrections: [{ ...NOTE, text: 'Une note reformulée.' }] }), true],
+    ['the note is removed', (a) => ({ ...a, corrections: [] }), true],
+  ])('is rendered again only when what it shows changes: when %s, %s', (_label, edit, changes) => {
+    const after = before.map((a, i) => (i === 3 ? edit(a) : a));
+    expect(!sameDeps(corrections(before).deps, corrections(after).deps)).toBe(changes);
   });
 });
 

@@ -25,6 +25,18 @@ const codesOf = async (overrides: Parameters<typeof makeArticle>[0], siteUrl = '
   (await findEditorWarnings([makeArticle({ lines: { date: 3, image: 5 }, ...overrides })], NOW, { siteUrl, publicDir })).map((d) => [d.line, d.field, d.code]);
 
 describe('findEditorWarnings', () => {
+  // Notes are not scheduled (README, "Correction notes"): one dated after the clock shows at once, with a warning.
+  describe('when a correction note is dated after the build’s clock', () => {
+    const note = (iso: string, line?: number) => ({ date: new Date(iso), text: 'Note.', key: iso, ...(line === undefined ? {} : { line }) });
+    it.each<[string, ReturnType<typeof note>[], unknown[]]>([
+      ['a note a second ahead', [note('2024-11-23T00:00:00Z', 7), note('2026-12-07T10:00:01Z', 9)], [[9, 'corrections[2].date', 'correction-future']]],
+      ['a note at the clock', [note('2026-12-07T10:00:00Z', 7)], []],
+      ['a note before it', [note('2024-11-23T00:00:00Z', 7)], []],
+    ])('warns about %s at its line', async (_label, corrections, expected) => {
+      expect(await codesOf({ date: new Date('2024-11-22T00:00:00Z'), corrections })).toEqual(expected);
+    });
+  });
+
   describe('when the date is far ahead of the build’s clock', () => {
     it.each([
       ['2062-11-22T00:00:00+01:00', [[3, 'date', 'date-far-future']]],

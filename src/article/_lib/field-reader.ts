@@ -18,8 +18,11 @@ export interface FieldReader<Field extends string = string> {
   value(field: Field): unknown;
   /** The value as one line of XML-safe NFC text; a wrong type is an error and reads as `undefined`. */
   text(field: Field): string | undefined;
-  /** Records a finding about `field` at the line of its value (line 1, where the record opens, when it is left out). */
-  report(severity: Severity, field: string, code: string, message: string): void;
+  /**
+   * Records a finding about `field` at `line`, else at the line of its value (line 1, where the record opens, when it
+   * is left out). `field` may name a part of a key: `corrections[2].date`.
+   */
+  report(severity: Severity, field: string, code: string, message: string, line?: number): void;
   /** {@link report}, bound to one field: for readers that know nothing of records (`readAuthors`). */
   reporter(field: Field): FieldReport;
   /** True once any finding is an error: the record is then skipped. */
@@ -30,9 +33,9 @@ export interface FieldReader<Field extends string = string> {
 export function createFieldReader<Field extends string = string>(record: RawRecord): FieldReader<Field> {
   const diagnostics: Diagnostic[] = [];
 
-  const report = (severity: Severity, field: string, code: string, message: string): void => {
+  const report = (severity: Severity, field: string, code: string, message: string, at?: number): void => {
     const written = record.fields[field];
-    const line = written === undefined ? 1 : written.line;
+    const line = at ?? (written === undefined ? 1 : written.line);
     diagnostics.push({ severity, file: record.file, ...(line === undefined ? {} : { line }), field, code, message });
   };
 
