@@ -15,13 +15,14 @@ import { deriveSummary, toPlainText } from './derive-summary.ts';
 import { tagUri } from './identity.ts';
 import { normalizeCategories } from './normalize-categories.ts';
 import { readAuthors } from './read-authors.ts';
+import { readGenres } from './read-genres.ts';
 import { readUrl } from '../_lib/read-url.ts';
 import { articleUrl } from '../_lib/site-paths.ts';
 import { renderBody } from './render-body.ts';
 import { slugify } from './slug.ts';
 
 /** The record keys Gazette reads, the same in every record format; any other key is a warning. */
-export const KNOWN_FIELDS = ['title', 'date', 'updated', 'categories', 'author', 'summary', 'slug', 'id', 'link', 'image', 'draft'] as const;
+export const KNOWN_FIELDS = ['title', 'date', 'updated', 'categories', 'author', 'summary', 'slug', 'id', 'link', 'image', 'draft', 'genres'] as const;
 
 /** A key of {@link KNOWN_FIELDS}: the only names the steps below may read. */
 type KnownField = (typeof KNOWN_FIELDS)[number];
@@ -71,6 +72,7 @@ function convert(record: RawRecord, config: ResolvedConfig, withBody: boolean): 
   const authors = readAuthors(fields.value('author'), config.siteUrl, fields.reporter('author'));
   const categories = readCategories(fields, config);
   const writtenSummary = fields.text('summary');
+  const genres = readGenres(fields.value('genres'), fields.reporter('genres'));
 
   const { diagnostics } = fields;
   if (fields.hasErrors() || title === undefined || date === undefined) return { value: undefined, diagnostics };
@@ -97,6 +99,8 @@ function convert(record: RawRecord, config: ResolvedConfig, withBody: boolean): 
     idFromRecord: fields.value('id') !== undefined,
     updatedFromRecord: updated !== undefined,
     lines: fieldLines(record, ['date', 'image']),
+    // Only when written: an article without genres stays the object (and the page key) it was.
+    ...(genres.length > 0 ? { genres } : {}),
   };
   return { value: article, diagnostics };
 }

@@ -24,6 +24,7 @@ import { renderAtom } from './atom.ts';
 import { HTML_PAGE_LIMIT, renderArticlePage, renderCategoryPage, renderIndexPage } from './html.ts';
 import { renderLayout } from './html-layout.ts';
 import { renderJsonFeed } from './json-feed.ts';
+import { planReach } from './plan-reach.ts';
 import { CONTENT_TYPES, type RenderedDocument } from './rendered-document.ts';
 import { renderRss } from './rss.ts';
 
@@ -72,28 +73,39 @@ export interface PlannedDocument {
    * without an article whose text breaks it (site/lint-gate.ts).
    */
   readonly items?: { readonly articles: readonly Article[]; render(articles: readonly Article[]): string };
+  /** A page left out of sitemap.xml (a 404 page); pages are listed by default (plan-reach.ts `isSitemapPage`). */
+  readonly inSitemap?: false;
+  /** A feed's RSS entry: its line in feeds.opml (plan-reach.ts), with the feed's title and path prefix. */
+  readonly outline?: { readonly title: string; readonly feedPath: string };
 }
 
 /** Options of {@link planSite}. */
 export interface PlanOptions {
   /** Plan the HTML pages (default true); false: feeds only. */
   readonly pages?: boolean;
+  /** The build's clock, for the news sitemap's window (plan-reach.ts); default now. */
+  readonly now?: Date;
+  /** `public/robots.txt` exists: Gazette writes none. */
+  readonly publicRobots?: boolean;
 }
 
 /**
  * Every document of the site in a stable order: the main feed and each category feed in RSS, Atom and JSON Feed,
- * then the front page, the category pages and the article pages. Plans only: nothing is rendered until asked.
+ * then the front page, the category pages and the article pages, then the sitemaps, robots.txt and feeds.opml. Plans only: nothing is rendered until asked.
  */
 export function planSite(feedSet: FeedSet, config: ResolvedConfig, options: PlanOptions = {}): PlannedDocument[] {
   const documents: PlannedDocument[] = [];
   for (const feed of [feedSet.main, ...feedSet.categories]) documents.push(...planFeed(feed, config));
-  if (options.pages === false) return documents;
+  const reach = { pages: options.pages !== false, now: options.now ?? new Date(), ...(options.publicRobots ? { publicRobots: true } : {}) };
+  if (options.pages === false) return [...documents, ...planReach(documents, feedSet, config, reach)];
   // Every page carries the same frame (category navigation…): one probe render tells whether it changed.
   const frame = renderLayout({ title: '', description: '', alternates: [], isHome: false, main: '' }, feedSet, config);
   documents.push(planIndexPage(feedSet, config, frame));
   const listedBySlug = listedOnPages(feedSet, config.limit);
   for (const feed of feedSet.categories) documents.push(planCategoryPage(feed, feedSet, config, frame, listedBySlug.get(feed.category?.slug ?? '') ?? []));
   for (const article of feedSet.articles) documents.push(planArticlePage(article, feedSet, config, frame));
+  // Last: the sitemaps, robots.txt and feeds.opml list the pages and feeds planned above.
+  documents.push(...planReach(documents, feedSet, config, reach));
   return documents;
 }
 
@@ -127,6 +139,7 @@ function planFeed(feed: FeedDefinition, config: ResolvedConfig): PlannedDocument
     lazy: false,
     live: true,
     render: () => FEED_RENDERERS[format](feed, config),
+    ...(format === 'rss' ? { outline: { title: feed.title, feedPath: feed.path } } : {}),
     items: { articles: feed.articles, render: (articles) => FEED_RENDERERS[format]({ ...feed, articles }, config) },
   }));
 }

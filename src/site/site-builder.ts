@@ -27,7 +27,8 @@ import {
   statRecordFile,
   type RecordFile,
 } from '../records/read-items.ts';
-import { planSite, renderPlanned, type PlannedDocument } from '../render/plan-site.ts';
+import { planSite, renderPlanned, type PlanOptions, type PlannedDocument } from '../render/plan-site.ts';
+import { newsWindow } from '../render/sitemap-news.ts';
 import type { RenderedDocument } from '../render/rendered-document.ts';
 import { applyLifecycle } from '../lifecycle/apply-lifecycle.ts';
 import type { Redirect } from '../lifecycle/apply-ledger.ts';
@@ -38,6 +39,7 @@ import type { ArticleStore, StoredArticle } from './article-store.ts';
 import { createLintGate, type GatedFeed, type LintGate } from './lint-gate.ts';
 import { decidePublication, type RecordOutcome } from './publish-decision.ts';
 import { findEditorWarnings, listPublicNames } from './editor-warnings.ts';
+import { checkPublicRobots } from './public-robots.ts';
 
 /** Options of {@link createSiteBuilder}. */
 export interface SiteBuilderOptions {
@@ -97,7 +99,7 @@ export interface SiteBuild {
   readonly redirects: readonly Redirect[];
   /** Articles held back until their date, soonest first. */
   readonly scheduled: readonly ScheduledArticle[];
-  /** When the next scheduled article is due (a live site rebuilds then). */
+  /** When the next scheduled article is due, or the next article leaves sitemap-news.xml (a live site rebuilds then). */
   readonly nextDue: Date | undefined;
   /** With `retainPages: false`, the article pages, each rendered on demand (in render order). */
   readonly lazyPages: readonly LazyDocument[];
@@ -197,11 +199,12 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     articles: readonly Article[],
     fileOf: (article: Article) => RecordFile | undefined,
     current: ReadonlyMap<string, FileEntry>,
+    planOptions: PlanOptions,
   ): Promise<FeedSet> => {
     const light = buildFeedSet(articles, config);
     const published = new Set<unknown>(light.articles);
     const shown = new Set<Article>();
-    for (const planned of planSite(light, config, { pages })) {
+    for (const planned of planSite(light, config, planOptions)) {
       if (planned.lazy) continue;
       for (const dep of planned.deps) if (published.has(dep)) shown.add(dep as Article);
     }
@@ -437,13 +440,17 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     // One map from an article's file (as messages show it) to its listed file, made only if a body must be read.
     let byDisplay: Map<string, RecordFile> | undefined;
     const fileOf = (article: Article) => (byDisplay ??= new Map(listed.value.map((f) => [displayOf(f), f]))).get(article.file);
-    const feedSet = bodies ? buildFeedSet(published, config) : await withBodies(published, fileOf, next);
+    // public/robots.txt replaces Gazette's (with a warning when it names no sitemap).
+    const robots = pages ? await checkPublicRobots(config.publicDir, publicNames) : { present: false, diagnostics: [] };
+    diagnostics.push(...robots.diagnostics);
+    const planOptions: PlanOptions = { pages, now, ...(robots.present ? { publicRobots: true } : {}) };
+    const feedSet = bodies ? buildFeedSet(published, config) : await withBodies(published, fileOf, next, planOptions);
     const nextRenders = new Map<string, RenderEntry>();
     const documents = new Map<string, RenderedDocument>();
     const feedPaths: string[] = [];
     const gated = new Map<string, GatedFeed>();
     const lazyPages: LazyDocument[] = [];
-    for (const planned of planSite(feedSet, config, { pages })) {
+    for (const planned of planSite(feedSet, config, planOptions)) {
       if (planned.kind === 'feed') {
         feedPaths.push(planned.path);
         // How to render the feed again with fewer articles, should one article's text break it (lint-gate.ts).
@@ -491,7 +498,8 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       withheld,
       redirects,
       scheduled: schedule.scheduled,
-      nextDue: schedule.nextDue,
+      // The next scheduled article, or the next article to leave the news sitemap's window, whichever comes first.
+      nextDue: soonest(schedule.nextDue, pages ? newsWindow(feedSet.articles, now).expires : undefined),
       lazyPages,
     };
   };
@@ -626,6 +634,10 @@ function createListSharer(limit = 10_000): ListSharer {
 
 function stamp(diagnostics: readonly Diagnostic[], source: DiagnosticSource): Diagnostic[] {
   return diagnostics.map((d) => (d.source === undefined ? { ...d, source } : d));
+}
+
+function soonest(a: Date | undefined, b: Date | undefined): Date | undefined {
+  return a === undefined || (b !== undefined && b.getTime() < a.getTime()) ? b : a;
 }
 
 function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
