@@ -166,7 +166,13 @@ function decodeSafely(segment: string): string {
 }
 
 /** Documents at the root besides the front page. */
-const ROOT_FILES: ReadonlySet<string> = new Set([...Object.values(FEED_FILES).map((file) => `/${file}`), SITEMAP_PATH, NEWS_SITEMAP_PATH, ROBOTS_PATH, OPML_PATH]);
+const ROOT_FILES: ReadonlySet<string> = new Set([
+  ...Object.values(FEED_FILES).map((file) => `/${file}`),
+  SITEMAP_PATH,
+  NEWS_SITEMAP_PATH,
+  ROBOTS_PATH,
+  OPML_PATH,
+]);
 
 /** The parts of a split sitemap, as {@link sitemapPartPath} names them. */
 const SITEMAP_PART = /^\/sitemap-[1-9][0-9]*\.xml$/;

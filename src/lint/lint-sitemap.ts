@@ -29,7 +29,8 @@ export function lintSitemap(path: string, body: string, siteUrl: string): Diagno
     return found;
   }
   const entries = findChildren(root, entry, NAMESPACE);
-  if (entries.length > MAX_ENTRIES) report('sitemap-too-many-urls', `${entries.length} <${entry}> entries; at most ${MAX_ENTRIES}: split it in a sitemap index`);
+  if (entries.length > MAX_ENTRIES)
+    report('sitemap-too-many-urls', `${entries.length} <${entry}> entries; at most ${MAX_ENTRIES}: split it in a sitemap index`);
   const base = `${siteUrl.replace(/\/+$/, '')}/`;
   let wrong = 0;
   for (const element of entries) {

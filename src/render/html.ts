@@ -15,7 +15,18 @@ import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
 import { formatFrenchDate, formatFrenchTime, formatZonedRfc3339 } from './french-date-format.ts';
 import { escapeHtml } from '../_lib/escape-markup.ts';
 import { isSafeHttpUrl } from '../_lib/read-url.ts';
-import { articlePath, categoryFeedPath, encodePath, feedFilePath, feedPagePath, HOME_PATH, OPML_PATH, pageUrlOf, rootRelativeUrl, siteUrlOf } from '../_lib/site-paths.ts';
+import {
+  articlePath,
+  categoryFeedPath,
+  encodePath,
+  feedFilePath,
+  feedPagePath,
+  HOME_PATH,
+  OPML_PATH,
+  pageUrlOf,
+  rootRelativeUrl,
+  siteUrlOf,
+} from '../_lib/site-paths.ts';
 import { hrefAttribute, navigationCategories, renderLayout, type AlternateLink } from './html-layout.ts';
 import { localizeUrls } from './local-urls.ts';
 

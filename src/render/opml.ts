@@ -19,7 +19,9 @@ export function renderOpml(title: string, language: string, feeds: readonly Opml
     const text = escapeXml(feed.title);
     const html = feed.htmlUrl === undefined ? '' : ` htmlUrl="${escapeXml(feed.htmlUrl)}"`;
     // §2.3 "Subscription lists": type, text, xmlUrl required; title, htmlUrl, language and version optional.
-    lines.push(`<outline type="rss" version="RSS2" text="${text}" title="${text}" language="${escapeXml(language)}" xmlUrl="${escapeXml(feed.xmlUrl)}"${html}/>`);
+    lines.push(
+      `<outline type="rss" version="RSS2" text="${text}" title="${text}" language="${escapeXml(language)}" xmlUrl="${escapeXml(feed.xmlUrl)}"${html}/>`,
+    );
   }
   lines.push('</body>', '</opml>', '');
   return lines.join('\n');

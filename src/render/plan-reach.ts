@@ -3,16 +3,7 @@
 // new page type (author pages, archives) joins the sitemap and a new feed (author feeds) joins the OPML list by
 // being planned, with nothing to add here.
 import { createHash } from 'node:crypto';
-import {
-  encodePath,
-  feedPagePath,
-  NEWS_SITEMAP_PATH,
-  OPML_PATH,
-  ROBOTS_PATH,
-  SITEMAP_PATH,
-  sitemapPartPath,
-  siteUrlOf,
-} from '../_lib/site-paths.ts';
+import { encodePath, feedPagePath, NEWS_SITEMAP_PATH, OPML_PATH, ROBOTS_PATH, SITEMAP_PATH, sitemapPartPath, siteUrlOf } from '../_lib/site-paths.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedSet } from '../feed-set/feed-set.ts';
 import { renderOpml } from './opml.ts';
@@ -86,7 +77,9 @@ function planSitemaps(planned: readonly PlannedDocument[], config: ResolvedConfi
   const newest = (pages: readonly PlannedDocument[]) => new Date(pages.reduce((max, p) => Math.max(max, p.lastModified.getTime()), 0));
   if (parts.length === 1) {
     const pages = parts[0] as PlannedDocument[];
-    return [{ ...FILE, path: SITEMAP_PATH, contentType: CONTENT_TYPES.xml, lastModified: newest(pages), deps: [digest(pages)], lazy: true, render: urlset(pages) }];
+    return [
+      { ...FILE, path: SITEMAP_PATH, contentType: CONTENT_TYPES.xml, lastModified: newest(pages), deps: [digest(pages)], lazy: true, render: urlset(pages) },
+    ];
   }
   const entries = parts.map((pages, index) => ({ path: sitemapPartPath(index + 1), pages, key: digest(pages), lastmod: newest(pages) }));
   const index: PlannedDocument = {
@@ -96,10 +89,22 @@ function planSitemaps(planned: readonly PlannedDocument[], config: ResolvedConfi
     lastModified: new Date(Math.max(...entries.map((e) => e.lastmod.getTime()))),
     deps: entries.flatMap((e) => [e.path, e.lastmod.getTime()]),
     lazy: false,
-    render: () => renderSitemapIndex(entries.map((e) => ({ loc: siteUrlOf(config.siteUrl, e.path), lastmod: e.lastmod })), config.timeZone),
+    render: () =>
+      renderSitemapIndex(
+        entries.map((e) => ({ loc: siteUrlOf(config.siteUrl, e.path), lastmod: e.lastmod })),
+        config.timeZone,
+      ),
   };
   const partDocs = entries.map(
-    (e): PlannedDocument => ({ ...FILE, path: e.path, contentType: CONTENT_TYPES.xml, lastModified: e.lastmod, deps: [e.key], lazy: true, render: urlset(e.pages) }),
+    (e): PlannedDocument => ({
+      ...FILE,
+      path: e.path,
+      contentType: CONTENT_TYPES.xml,
+      lastModified: e.lastmod,
+      deps: [e.key],
+      lazy: true,
+      render: urlset(e.pages),
+    }),
   );
   return [index, ...partDocs];
 }
@@ -114,7 +119,15 @@ function planNewsSitemap(feedSet: FeedSet, config: ResolvedConfig, now: Date): P
   // From its articles only (the site's newest date would tie it to every edit); the epoch when it lists none.
   const lastModified = new Date(articles.reduce((max, a) => Math.max(max, a.updated.getTime()), 0));
   // Lazy: a streaming build then needs none of their bodies (an eager entry's article deps get theirs).
-  return { ...FILE, path: NEWS_SITEMAP_PATH, contentType: CONTENT_TYPES.xml, lastModified, deps: [...articles], lazy: true, render: () => renderNewsSitemap(articles, config) };
+  return {
+    ...FILE,
+    path: NEWS_SITEMAP_PATH,
+    contentType: CONTENT_TYPES.xml,
+    lastModified,
+    deps: [...articles],
+    lazy: true,
+    render: () => renderNewsSitemap(articles, config),
+  };
 }
 
 /** robots.txt: the same text as long as the site's URL is the same; dated like the site (never the clock). */

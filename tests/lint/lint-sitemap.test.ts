@@ -8,7 +8,8 @@ const codes = (body: string) => lintSitemap('sitemap.xml', body, SITE).map((d) =
 
 describe('lintSitemap', () => {
   it('finds nothing wrong with a sitemap of the site’s own URLs, or a sitemap index', () => {
-    const index = '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>https://example.org/actu/sitemap-1.xml</loc></sitemap></sitemapindex>';
+    const index =
+      '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>https://example.org/actu/sitemap-1.xml</loc></sitemap></sitemapindex>';
     expect([codes(urlset('https://example.org/actu/', 'https://example.org/actu/articles/a/')), codes(index)]).toEqual([[], []]);
   });
 

@@ -52,7 +52,15 @@ describe('sitemap.xml', () => {
     const index = root(render(docs, SITEMAP_PATH));
     const parts = findChildren(index, 'sitemap', SM).map((s) => text(s, 'loc'));
     const listed = parts.flatMap((loc) => entries(render(docs, new URL(loc ?? '').pathname.replace('/actu', ''))).map(([l]) => l));
-    expect([index.local, parts]).toEqual(['sitemapindex', ['https://example.org/actu/sitemap-1.xml', 'https://example.org/actu/sitemap-2.xml', 'https://example.org/actu/sitemap-3.xml', 'https://example.org/actu/sitemap-4.xml']]);
+    expect([index.local, parts]).toEqual([
+      'sitemapindex',
+      [
+        'https://example.org/actu/sitemap-1.xml',
+        'https://example.org/actu/sitemap-2.xml',
+        'https://example.org/actu/sitemap-3.xml',
+        'https://example.org/actu/sitemap-4.xml',
+      ],
+    ]);
     expect(listed).toEqual(planned.filter((d) => d.kind === 'page').map((d) => `https://example.org/actu${d.path}`));
   });
 
@@ -116,13 +124,13 @@ describe('sitemap-news.xml', () => {
     const news = root(render(planSite(buildFeedSet(articles, config), config, { now: NOW }), NEWS_SITEMAP_PATH));
     const item = findChildren(findChildren(news, 'url', SM)[0] as XmlElement, 'news', NEWS)[0] as XmlElement;
     const publication = findChildren(item, 'publication', NEWS)[0] as XmlElement;
-    expect([text(publication, 'name', NEWS), text(publication, 'language', NEWS), text(item, 'genres', NEWS), text(item, 'publication_date', NEWS), text(item, 'title', NEWS)]).toEqual([
-      'Le Fil',
-      'fr',
-      'Blog, OpEd',
-      '2024-11-22T10:30:00+01:00',
-      'Vins & « cépages »',
-    ]);
+    expect([
+      text(publication, 'name', NEWS),
+      text(publication, 'language', NEWS),
+      text(item, 'genres', NEWS),
+      text(item, 'publication_date', NEWS),
+      text(item, 'title', NEWS),
+    ]).toEqual(['Le Fil', 'fr', 'Blog, OpEd', '2024-11-22T10:30:00+01:00', 'Vins & « cépages »']);
   });
 
   it('names the publication by the config title by default, and is an empty urlset when nothing is recent', () => {

@@ -41,7 +41,15 @@ describe('the sitemaps of a live site', () => {
   it.each([
     ['the body of an old article', 'ancien', 100, '', 'Autre corps.', 'ancien', { sitemap: true, news: true }],
     ['the title of a recent article', 'recent', 1, '', 'Corps.', 'Titre corrigé', { sitemap: true, news: false }],
-    ['the updated date of an old article', 'ancien', 100, `updated: ${new Date(NOW - HOUR).toISOString()}\n`, 'Corps.', 'ancien', { sitemap: false, news: true }],
+    [
+      'the updated date of an old article',
+      'ancien',
+      100,
+      `updated: ${new Date(NOW - HOUR).toISOString()}\n`,
+      'Corps.',
+      'ancien',
+      { sitemap: false, news: true },
+    ],
   ])('renders again after an edit of %s only what it shows (kept: %s)', async (_label, name, hoursAgo, extra, body, title, kept) => {
     await write('ancien', 100);
     await write('recent', 1);

@@ -19,7 +19,8 @@ const SCHEMAS = [path.join(ROOT, '..'), path.join(ROOT, '../..')]
   .find((dir) => existsSync(path.join(dir, 'news-sitemap.xsd')));
 const XMLLINT = ['/usr/bin/xmllint', '/usr/local/bin/xmllint'].find((file) => existsSync(file));
 const RUNNABLE = SCHEMAS !== undefined && XMLLINT !== undefined;
-if (!RUNNABLE && !process.env.CI) console.warn('reach-schemas.test.ts: XSD checks skipped: needs ../shared/schemas/sitemaps and xmllint (apt-get install libxml2-utils)');
+if (!RUNNABLE && !process.env.CI)
+  console.warn('reach-schemas.test.ts: XSD checks skipped: needs ../shared/schemas/sitemaps and xmllint (apt-get install libxml2-utils)');
 
 const ARTICLES = 300;
 /** One article every 15 minutes back from now: the newest 191 are within the news sitemap's 48 hours. */
