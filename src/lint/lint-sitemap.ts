@@ -10,8 +10,11 @@ const MAX_BYTES = 52_428_800;
 /** Enough `loc` findings to show the pattern; the count says how many more. */
 const MAX_REPORTED = 5;
 
-/** Findings about one sitemap or sitemap index at `path` of the site at `siteUrl`; empty when it is sound. */
-export function lintSitemap(path: string, body: string, siteUrl: string): Diagnostic[] {
+/**
+ * Findings about one sitemap or sitemap index at `path` of the site at `siteUrl` (without it, a file on its own:
+ * every URL must be on the first one's origin); empty when it is sound.
+ */
+export function lintSitemap(path: string, body: string, siteUrl?: string): Diagnostic[] {
   const found: Diagnostic[] = [];
   const report = (code: string, message: string, line?: number) =>
     found.push({ severity: 'error', file: path, ...(line === undefined ? {} : { line }), code, source: 'feed', message });
@@ -31,7 +34,7 @@ export function lintSitemap(path: string, body: string, siteUrl: string): Diagno
   const entries = findChildren(root, entry, NAMESPACE);
   if (entries.length > MAX_ENTRIES)
     report('sitemap-too-many-urls', `${entries.length} <${entry}> entries; at most ${MAX_ENTRIES}: split it in a sitemap index`);
-  const base = `${siteUrl.replace(/\/+$/, '')}/`;
+  const base = siteUrl === undefined ? originOfFirst(entries) : `${siteUrl.replace(/\/+$/, '')}/`;
   let wrong = 0;
   for (const element of entries) {
     const problem = locProblem(element, base);
@@ -40,6 +43,16 @@ export function lintSitemap(path: string, body: string, siteUrl: string): Diagno
   }
   if (wrong > MAX_REPORTED) report('sitemap-loc', `${wrong - MAX_REPORTED} more <loc> with the same kind of problem`);
   return found;
+}
+
+/** `https://host/` of the first entry's loc ('' when it has none: every loc is then judged on its own). */
+function originOfFirst(entries: readonly XmlElement[]): string {
+  const first = entries[0] && findChildren(entries[0], 'loc', NAMESPACE)[0]?.text.trim();
+  try {
+    return first ? `${new URL(first).origin}/` : '';
+  } catch {
+    return '';
+  }
 }
 
 function locProblem(element: XmlElement, base: string): string | undefined {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lintFeedFile } from '../../src/lint/lint-file.ts';
 import { lintSitemap } from '../../src/lint/lint-sitemap.ts';
 
 const SITE = 'https://example.org/actu';
@@ -35,5 +36,13 @@ describe('lintSitemap', () => {
       6,
       '3 more <loc> with the same kind of problem',
     ]);
+  });
+});
+
+describe('gazette lint on a sitemap file', () => {
+  it('reads it as a sitemap and wants every URL on the first one’s host', () => {
+    const bytes = new TextEncoder().encode(urlset('https://example.org/', 'https://example.org/a/', 'https://ailleurs.example/b/'));
+    const { format, diagnostics } = lintFeedFile('sitemap.xml', bytes);
+    expect([format, diagnostics.map((d) => [d.code, d.line])]).toEqual(['sitemap', [['sitemap-loc', 5]]]);
   });
 });
