@@ -18,6 +18,11 @@ describe('gazette check', () => {
       ['would write sitemap.xml: N URLs', 'would write sitemap-news.xml: N URLs', 'would write feeds.opml: N feeds'],
     ]);
   });
+
+  it('counts the news sitemap’s articles at the clock of SOURCE_DATE_EPOCH, as a build would', async () => {
+    const result = await gazette(['check', ...ITEMS], { env: { SOURCE_DATE_EPOCH: EPOCH } });
+    expect(result.stdout).toContain('would write sitemap-news.xml: 1 URL\n');
+  });
 });
 
 describe('gazette build with SOURCE_DATE_EPOCH', () => {

@@ -5,6 +5,7 @@ import { EXIT } from '../command-spec.ts';
 import { processIO, type CliIO } from '../io.ts';
 import { countDiagnostics, plural, printJson, reportDiagnostics } from '../report.ts';
 import { commandLedger, loadCommandConfig, type CommonArgs } from './load.ts';
+import { readBuildClock } from '../../_lib/build-clock.ts';
 import { isFeedFormatType } from '../../_lib/feed-formats.ts';
 import { isSitemapPartPath, NEWS_SITEMAP_PATH, OPML_PATH, SITEMAP_PATH } from '../../_lib/site-paths.ts';
 import type { Diagnostic } from '../../diagnostics.ts';
@@ -23,12 +24,19 @@ export interface CheckArgs extends CommonArgs {
 
 /** Validates records and feeds; 0 only when there is no error (warnings alone do not fail). */
 export async function runCheck(args: CheckArgs, io: CliIO = processIO()): Promise<number> {
+  // The clock a build would have (SOURCE_DATE_EPOCH, else now): the same news sitemap and schedule as `gazette build`.
+  const clock = readBuildClock(io.env);
+  if ('error' in clock) {
+    io.stderr.write(`gazette check: ${clock.error}\n`);
+    return EXIT.usage;
+  }
   const config = await loadCommandConfig(args);
   // The ledger is read, not written: what a build would change (a moved page, a removed article) shows as a warning.
   const ledger = commandLedger(config, 'read', args.ledger);
   const build = await createSiteBuilder(config, {
     displayDir: displayPath(config.itemsDir),
     ledger: ledger.mode,
+    now: clock.now,
     ...(args.future === undefined ? {} : { future: args.future }),
   }).build();
   // The sitemaps and the OPML list the build would write: linted (sitemaps) and reported with their entry counts.
