@@ -41,7 +41,7 @@ export function sitemapUrlBytes(loc: string): number {
 }
 
 /** Bytes of a urlset besides its `<url>` lines. */
-export const SITEMAP_FRAME_BYTES = `${'<?xml version="1.0" encoding="UTF-8"?>'}\n<urlset xmlns="${SITEMAP_NAMESPACE}">\n</urlset>\n`.length;
+export const SITEMAP_FRAME_BYTES = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="${SITEMAP_NAMESPACE}">\n</urlset>\n`.length;
 
 // --- internal ---
 
