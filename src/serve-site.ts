@@ -86,7 +86,8 @@ export function createFeedRouter(config: ResolvedConfig, options: FeedRouterOpti
         if (served.has(mountPath)) websub.notify(paths.map((p) => siteUrlOf(config.siteUrl, mountPath + p)));
       }
     : undefined;
-  const site = createLiveSite(config, {
+  // The builder looks at the served public folder too: a robots.txt of the site's own replaces Gazette's.
+  const site = createLiveSite(options.publicDir === undefined ? config : { ...config, publicDir: options.publicDir }, {
     watch: options.watch ?? true,
     ...(onFeedsChanged ? { onFeedsChanged } : {}),
     ...(options.itemsDir !== undefined ? { itemsDir: options.itemsDir } : {}),

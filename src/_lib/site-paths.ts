@@ -25,6 +25,28 @@ export const ARTICLES_PATH = '/articles/';
 /** The site-wide Atom feed of correction notes (render/corrections-feed.ts). */
 export const CORRECTIONS_FEED_PATH = '/corrections.xml';
 
+/** The sitemap (sitemaps.org 0.9): a `urlset`, or a sitemap index of {@link sitemapPartPath} parts when too large. */
+export const SITEMAP_PATH = '/sitemap.xml';
+
+/** The Google News sitemap: the articles of the last 48 hours. */
+export const NEWS_SITEMAP_PATH = '/sitemap-news.xml';
+
+/** Rules for crawlers, naming the sitemaps (robotstxt.org; RFC 9309). */
+export const ROBOTS_PATH = '/robots.txt';
+
+/** The list of every feed (OPML 2.0), for readers that subscribe to a whole site at once. */
+export const OPML_PATH = '/feeds.opml';
+
+/** Path of part `n` (from 1) of a sitemap split into a sitemap index: `/sitemap-1.xml`. */
+export function sitemapPartPath(n: number): string {
+  return `/sitemap-${n}.xml`;
+}
+
+/** True for the path of a part of a split sitemap (`/sitemap-1.xml`…). */
+export function isSitemapPartPath(path: string): boolean {
+  return SITEMAP_PART.test(path);
+}
+
 /** A feed's path prefix (FeedDefinition.path): `''` for the main feed, `/categories/<slug>` for a category. */
 export function categoryFeedPath(slug: string): string {
   return `${CATEGORIES_PATH}${slug}`;
@@ -116,7 +138,7 @@ export function articleUrl(siteUrl: string, slug: string): string {
  * A document type at a new place (a root file, a new folder) is added here.
  */
 export function isSitePath(path: string): boolean {
-  return path === HOME_PATH || ROOT_FILES.has(path) || SITE_FOLDERS.some((folder) => path.startsWith(folder));
+  return path === HOME_PATH || ROOT_FILES.has(path) || isSitemapPartPath(path) || SITE_FOLDERS.some((folder) => path.startsWith(folder));
 }
 
 /**
@@ -152,7 +174,17 @@ function decodeSafely(segment: string): string {
 }
 
 /** Documents at the root besides the front page. */
-const ROOT_FILES: ReadonlySet<string> = new Set([...Object.values(FEED_FILES).map((file) => `/${file}`), CORRECTIONS_FEED_PATH]);
+const ROOT_FILES: ReadonlySet<string> = new Set([
+  ...Object.values(FEED_FILES).map((file) => `/${file}`),
+  CORRECTIONS_FEED_PATH,
+  SITEMAP_PATH,
+  NEWS_SITEMAP_PATH,
+  ROBOTS_PATH,
+  OPML_PATH,
+]);
+
+/** The parts of a split sitemap, as {@link sitemapPartPath} names them. */
+const SITEMAP_PART = /^\/sitemap-[1-9][0-9]*\.xml$/;
 
 /** Folders whose every path is Gazette's. */
 const SITE_FOLDERS: readonly string[] = [CATEGORIES_PATH, ARTICLES_PATH];

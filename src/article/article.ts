@@ -1,5 +1,6 @@
 // article: the validated, normalised article every later stage reads. Nothing downstream re-parses.
 import type { Author } from '../config/define-config.ts';
+import type { NewsGenre } from './read-genres.ts';
 
 /** A category after folding: two names that fold to one slug are one category. */
 export interface Category {
@@ -84,6 +85,8 @@ export interface Article {
   readonly idFromRecord: boolean;
   /** True when the record wrote `updated` itself (the ledger then never moves `updated` on a content change). */
   readonly updatedFromRecord: boolean;
+  /** Google News genres (`genres` field, article/read-genres.ts), for the news sitemap; absent when none. */
+  readonly genres?: readonly NewsGenre[];
   /** Lines of the record's `date` and `image`, for warnings that depend on the build (a date far ahead, a missing image). */
   readonly lines?: Readonly<{ date?: number; image?: number }>;
 }

@@ -16,13 +16,28 @@ import { tagUri } from './identity.ts';
 import { normalizeCategories } from './normalize-categories.ts';
 import { readAuthors } from './read-authors.ts';
 import { readImage, type PublicFileSizes } from './read-image.ts';
+import { readGenres } from './read-genres.ts';
 import { readUrl } from '../_lib/read-url.ts';
 import { articleUrl } from '../_lib/site-paths.ts';
 import { renderBody } from './render-body.ts';
 import { slugify } from './slug.ts';
 
 /** The record keys Gazette reads, the same in every record format; any other key is a warning. */
-export const KNOWN_FIELDS = ['title', 'date', 'updated', 'categories', 'author', 'summary', 'slug', 'id', 'link', 'image', 'draft', 'corrections'] as const;
+export const KNOWN_FIELDS = [
+  'title',
+  'date',
+  'updated',
+  'categories',
+  'author',
+  'summary',
+  'slug',
+  'id',
+  'link',
+  'image',
+  'draft',
+  'corrections',
+  'genres',
+] as const;
 
 /** A key of {@link KNOWN_FIELDS}: the only names the steps below may read. */
 type KnownField = (typeof KNOWN_FIELDS)[number];
@@ -75,6 +90,7 @@ function convert(record: RawRecord, config: ResolvedConfig, withBody: boolean, s
   const categories = readCategories(fields, config);
   const writtenSummary = fields.text('summary');
   const corrections = readCorrections(record.fields.corrections, { date, timeZone: config.timeZone, report: fields.report });
+  const genres = readGenres(fields.value('genres'), fields.reporter('genres'));
 
   const { diagnostics } = fields;
   if (fields.hasErrors() || title === undefined || date === undefined) return { value: undefined, diagnostics };
@@ -104,6 +120,8 @@ function convert(record: RawRecord, config: ResolvedConfig, withBody: boolean, s
     idFromRecord: fields.value('id') !== undefined,
     updatedFromRecord: updated !== undefined,
     lines: fieldLines(record, ['date', 'image']),
+    // Only when written: an article without genres stays the object (and the page key) it was.
+    ...(genres.length > 0 ? { genres } : {}),
   };
   return { value: article, diagnostics };
 }

@@ -67,6 +67,14 @@ export interface ResolvedConfig {
   readonly limits: RecordLimits;
   /** The opt-in limit on full feed downloads per client (http/rate-limit.ts); undefined when off. */
   readonly rateLimit: RateLimitSettings | undefined;
+  /** The Google News sitemap's settings (render/sitemap-news.ts). */
+  readonly newsSitemap: NewsSitemapSettings;
+}
+
+/** Settings of the Google News sitemap. */
+export interface NewsSitemapSettings {
+  /** `news:publication/news:name`: the publication's name as Google News knows it; default the config `title`. */
+  readonly name: string;
 }
 
 /** Settings of the opt-in rate limit on full feed downloads. */
@@ -159,6 +167,7 @@ const FIELDS: { readonly [K in ConfigKey]-?: FieldSpec<ResolvedConfig[K]> } = {
   publicDir: { read: readText, default: () => DEFAULT_PUBLIC_DIR },
   limits: { read: checkLimits, default: () => DEFAULT_LIMITS },
   rateLimit: { read: checkRateLimit, default: () => undefined },
+  newsSitemap: { read: checkNewsSitemap, default: (title) => ({ name: title }) },
 };
 // And the other way: ResolvedConfig has no key the table lacks, so resolveConfig fills every one of its fields.
 FIELDS satisfies Record<keyof ResolvedConfig, unknown>;
@@ -318,6 +327,21 @@ function checkRateLimit(value: unknown, problems: string[]): RateLimitSettings |
   readBoolean(trustProxy, problems, 'rateLimit.trustProxy');
   if (problems.length > before) return undefined;
   return { fullResponsesPerHour: fullResponsesPerHour as number, trustProxy: trustProxy === true };
+}
+
+/** `newsSitemap: { name }`; `{}` or a left-out name reads as left out, hence the default (the `title`). */
+function checkNewsSitemap(value: unknown, problems: string[]): NewsSitemapSettings | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    problems.push(`newsSitemap: expected { name: "Le Quotidien" }, got ${JSON.stringify(value)}`);
+    return undefined;
+  }
+  const { name, ...rest } = value as Record<string, unknown>;
+  const before = problems.length;
+  for (const k of Object.keys(rest)) problems.push(`newsSitemap.${k}: unknown field (known: name)`);
+  const read = readText(name, problems, 'newsSitemap.name');
+  if (problems.length > before) return undefined;
+  return read === undefined ? undefined : { name: read };
 }
 
 function checkAuthor(value: unknown, problems: string[]): Author | undefined {

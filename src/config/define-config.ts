@@ -62,6 +62,8 @@ export interface GazetteConfig {
   /** Folder of static assets copied into the output as they are, relative to the config file. Default `public`. */
   publicDir?: string;
   /** Opt-in limit on full (200) downloads of one feed per client address. Default: off. */
+  /** Google News sitemap (`sitemap-news.xml`): `name` is its `news:publication/news:name`; default the `title`. */
+  newsSitemap?: { name?: string };
   rateLimit?: {
     /** Full downloads of the same feed one client may make per hour; the next gets 429 with `Retry-After`. */
     fullResponsesPerHour: number;

@@ -3,7 +3,7 @@ import { ATOM_NS, RDF_NS } from './namespaces.ts';
 import { replaceC1WithWindows1252 } from '../_lib/windows-1252.ts';
 
 /** Every document kind `gazette lint` recognises; only `rss`, `atom` and `json` are formats Gazette writes. */
-export type DocumentFormat = 'rss' | 'atom' | 'json' | 'rss-0.9x' | 'rss-1.0' | 'rss-1.1' | 'atom-entry' | 'atom-0.3' | 'unknown';
+export type DocumentFormat = 'rss' | 'atom' | 'json' | 'rss-0.9x' | 'rss-1.0' | 'rss-1.1' | 'atom-entry' | 'atom-0.3' | 'sitemap' | 'unknown';
 
 /** Human names of the document kinds, as findings and `--json` output show them. */
 export const FORMAT_NAMES: Readonly<Record<DocumentFormat, string>> = {
@@ -15,6 +15,7 @@ export const FORMAT_NAMES: Readonly<Record<DocumentFormat, string>> = {
   'rss-1.1': 'RSS 1.1',
   'atom-entry': 'Atom 1.0 entry document',
   'atom-0.3': 'Atom 0.3',
+  sitemap: 'sitemap (sitemaps.org 0.9)',
   unknown: 'unknown',
 };
 
@@ -102,6 +103,7 @@ export function detectFormat(text: string): DocumentFormat {
   if (local === 'feed' && uri === ATOM_NS) return 'atom';
   if (local === 'feed' && uri === ATOM_03_NS) return 'atom-0.3';
   if (local === 'entry' && uri === ATOM_NS) return 'atom-entry';
+  if ((local === 'urlset' || local === 'sitemapindex') && uri === 'http://www.sitemaps.org/schemas/sitemap/0.9') return 'sitemap';
   return 'unknown';
 }
 

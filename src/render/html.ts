@@ -15,7 +15,18 @@ import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
 import { formatFrenchDate, formatFrenchTime, formatZonedRfc3339 } from './french-date-format.ts';
 import { escapeHtml } from '../_lib/escape-markup.ts';
 import { isSafeHttpUrl } from '../_lib/read-url.ts';
-import { articlePath, categoryFeedPath, encodePath, feedFilePath, feedPagePath, HOME_PATH, pageUrlOf, rootRelativeUrl, siteUrlOf } from '../_lib/site-paths.ts';
+import {
+  articlePath,
+  categoryFeedPath,
+  encodePath,
+  feedFilePath,
+  feedPagePath,
+  HOME_PATH,
+  OPML_PATH,
+  pageUrlOf,
+  rootRelativeUrl,
+  siteUrlOf,
+} from '../_lib/site-paths.ts';
 import { hrefAttribute, navigationCategories, renderLayout, type AlternateLink } from './html-layout.ts';
 import { localizeUrls } from './local-urls.ts';
 import { renderArticleMetadata } from './article-metadata.ts';
@@ -30,6 +41,7 @@ export function renderIndexPage(feedSet: FeedSet, config: ResolvedConfig): strin
   const main = [
     renderSubscribe(config.title, feedSet.main, config),
     renderCorrectionsFeedLink(config),
+    renderOpmlLink(config),
     '<section aria-labelledby="recent"><h2 id="recent" class="visually-hidden">Derniers articles</h2>',
     renderArticleList(feedSet.articles, config),
     '</section>',
@@ -184,6 +196,11 @@ function renderSubscribe(name: string, feed: FeedDefinition, config: ResolvedCon
     '</ul>',
     '</section>',
   ].join('\n');
+}
+
+/** The front page's link to feeds.opml: every feed of the site at once, for readers that import a list (OPML 2.0). */
+function renderOpmlLink(config: ResolvedConfig): string {
+  return `<p class="opml"><a${hrefAttribute(rootRelativeUrl(config.siteUrl, OPML_PATH))} type="text/x-opml">Tous les flux (OPML)</a></p>`;
 }
 
 function renderArticleList(articles: readonly Article[], config: ResolvedConfig): string {

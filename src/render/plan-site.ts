@@ -25,10 +25,11 @@ import { documentTimes, type DocumentTimes } from '../lifecycle/document-times.t
 import { renderAtomWithinBudget } from './atom.ts';
 import { budgetDiagnostics, type BudgetedFeed } from './feed-budget.ts';
 import { collectCorrections, type CorrectionEntry } from '../feed-set/collect-corrections.ts';
-import { correctionsUpdated, renderCorrectionsFeed } from './corrections-feed.ts';
+import { correctionsFeedTitle, correctionsUpdated, renderCorrectionsFeed } from './corrections-feed.ts';
 import { HTML_PAGE_LIMIT, renderArticlePage, renderCategoryPage, renderIndexPage } from './html.ts';
 import { renderLayout } from './html-layout.ts';
 import { renderJsonFeedWithinBudget } from './json-feed.ts';
+import { planReach } from './plan-reach.ts';
 import { CONTENT_TYPES, type RenderedDocument } from './rendered-document.ts';
 import { renderRssWithinBudget } from './rss.ts';
 
@@ -80,6 +81,15 @@ export interface PlannedDocument {
    * without an article whose text breaks it (site/lint-gate.ts).
    */
   readonly items?: { readonly articles: readonly Article[]; render(articles: readonly Article[]): string };
+  /**
+   * When the content last changed as its articles say (an article's `updated`, a listing's newest article's): the
+   * sitemap's `lastmod`. Default `lastModified`, which also moves with the ledger's times (a page first served now).
+   */
+  readonly contentDate?: Date;
+  /** A page left out of sitemap.xml (a 404 page); pages are listed by default (plan-reach.ts `isSitemapPage`). */
+  readonly inSitemap?: false;
+  /** A feed's line in feeds.opml (plan-reach.ts): its RSS entry (or the Atom-only corrections feed), with its title and the path prefix of the page it mirrors. */
+  readonly outline?: { readonly title: string; readonly feedPath: string };
 }
 
 /** A document's text with the findings its rendering made (render/feed-budget.ts). */
@@ -97,18 +107,23 @@ export interface PlanOptions {
    * whenever the bytes do (lifecycle/document-times.ts); default: the newest `updated` each document shows.
    */
   readonly times?: DocumentTimes;
+  /** The build's clock, for the news sitemap's window (plan-reach.ts); default now. */
+  readonly now?: Date;
+  /** `public/robots.txt` exists: Gazette writes none. */
+  readonly publicRobots?: boolean;
 }
 
 /**
  * Every document of the site in a stable order: the main feed and each category feed in RSS, Atom and JSON Feed,
- * then the front page, the category pages and the article pages. Plans only: nothing is rendered until asked.
+ * then the front page, the category pages and the article pages, then the sitemaps, robots.txt and feeds.opml. Plans only: nothing is rendered until asked.
  */
 export function planSite(feedSet: FeedSet, config: ResolvedConfig, options: PlanOptions = {}): PlannedDocument[] {
   const documents: PlannedDocument[] = [];
   const times = options.times ?? documentTimes(undefined);
   for (const feed of [feedSet.main, ...feedSet.categories]) documents.push(...planFeed(feed, config, times));
   documents.push(planCorrectionsFeed(feedSet, config, times));
-  if (options.pages === false) return documents;
+  const reach = { pages: options.pages !== false, now: options.now ?? new Date(), ...(options.publicRobots ? { publicRobots: true } : {}) };
+  if (options.pages === false) return [...documents, ...planReach(documents, feedSet, config, reach)];
   // Every page carries the same frame (category navigation…): one probe render tells whether it changed.
   const frame = renderLayout({ title: '', description: '', alternates: [], isHome: false, main: '' }, feedSet, config);
   documents.push(planIndexPage(feedSet, config, frame, times));
@@ -116,6 +131,8 @@ export function planSite(feedSet: FeedSet, config: ResolvedConfig, options: Plan
   for (const feed of feedSet.categories)
     documents.push(planCategoryPage(feed, feedSet, config, frame, listedBySlug.get(feed.category?.slug ?? '') ?? [], times));
   for (const article of feedSet.articles) documents.push(planArticlePage(article, feedSet, config, frame, times));
+  // Last: the sitemaps, robots.txt and feeds.opml list the pages and feeds planned above.
+  documents.push(...planReach(documents, feedSet, config, reach));
   return documents;
 }
 
@@ -157,6 +174,7 @@ function planFeed(feed: FeedDefinition, config: ResolvedConfig, times: DocumentT
         const budgeted = FEED_RENDERERS[format](feed, config);
         return { body: budgeted.body, notes: budgetDiagnostics(path, budgeted, config.maxFeedBytes) };
       },
+      ...(format === 'rss' ? { outline: { title: feed.title, feedPath: feed.path } } : {}),
       items: { articles: feed.articles, render: (articles) => FEED_RENDERERS[format]({ ...feed, articles }, config).body },
     };
   });
@@ -185,6 +203,7 @@ function planCorrectionsFeed(feedSet: FeedSet, config: ResolvedConfig, times: Do
     lazy: false,
     live: true,
     render: () => render(entries),
+    outline: { title: correctionsFeedTitle(config), feedPath: '' },
     // The lint gate renders it again without an article whose text breaks it: that article's notes leave it.
     items: {
       articles: corrected,
@@ -200,6 +219,7 @@ function planIndexPage(feedSet: FeedSet, config: ResolvedConfig, frame: string, 
     ...PAGE,
     path: HOME_PATH,
     lastModified,
+    contentDate: feedSet.main.updated,
     deps: [frame, feedSet.main.updated.getTime(), lastModified.getTime(), ...listed],
     render: () => renderIndexPage(feedSet, config),
   };
@@ -218,6 +238,7 @@ function planCategoryPage(
     ...PAGE,
     path: feedPagePath(feed.path),
     lastModified,
+    contentDate: feed.updated,
     deps: [frame, feed.title, feed.description, feed.updated.getTime(), lastModified.getTime(), ...listed],
     render: () => renderCategoryPage(feed, feedSet, config),
   };
@@ -229,6 +250,7 @@ function planArticlePage(article: Article, feedSet: FeedSet, config: ResolvedCon
     ...PAGE,
     path: articlePath(article.slug),
     lastModified,
+    contentDate: article.updated,
     deps: [frame, article, lastModified.getTime()],
     lazy: true,
     article,

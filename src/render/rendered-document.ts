@@ -23,4 +23,10 @@ export const CONTENT_TYPES = {
   atom: withCharset(FEED_FORMATS.atom.mediaType),
   json: withCharset(FEED_FORMATS.json.mediaType),
   html: withCharset(HTML_MEDIA_TYPE),
+  /** Sitemaps and sitemap indexes (sitemaps.org: "application/xml" or "text/xml"). */
+  xml: withCharset('application/xml'),
+  /** robots.txt (RFC 9309 §2.3: "text/plain"). */
+  text: withCharset('text/plain'),
+  /** OPML has no registered type; `text/x-opml` is what readers and opml.org use. */
+  opml: withCharset('text/x-opml'),
 } as const;

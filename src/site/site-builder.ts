@@ -28,7 +28,8 @@ import {
   statRecordFile,
   type RecordFile,
 } from '../records/read-items.ts';
-import { planSite, renderPlanned, type PlannedDocument } from '../render/plan-site.ts';
+import { planSite, renderPlanned, type PlanOptions, type PlannedDocument } from '../render/plan-site.ts';
+import { newsWindow } from '../render/sitemap-news.ts';
 import type { RenderedDocument } from '../render/rendered-document.ts';
 import { applyLifecycle } from '../lifecycle/apply-lifecycle.ts';
 import type { Redirect } from '../lifecycle/apply-ledger.ts';
@@ -40,6 +41,7 @@ import type { ArticleStore, StoredArticle } from './article-store.ts';
 import { createLintGate, type GatedFeed, type LintGate } from './lint-gate.ts';
 import { decidePublication, type RecordOutcome } from './publish-decision.ts';
 import { findEditorWarnings, listPublicNames } from './editor-warnings.ts';
+import { checkPublicRobots } from './public-robots.ts';
 
 /** Options of {@link createSiteBuilder}. */
 export interface SiteBuilderOptions {
@@ -101,7 +103,7 @@ export interface SiteBuild {
   readonly redirects: readonly Redirect[];
   /** Articles held back until their date, soonest first. */
   readonly scheduled: readonly ScheduledArticle[];
-  /** When the next scheduled article is due (a live site rebuilds then). */
+  /** When the next scheduled article is due, or the next article leaves sitemap-news.xml (a live site rebuilds then). */
   readonly nextDue: Date | undefined;
   /** With `retainPages: false`, the article pages, each rendered on demand (in render order). */
   readonly lazyPages: readonly LazyDocument[];
@@ -177,6 +179,8 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
   const store = options.store;
   const ledgerFile = `${options.displayDir ?? itemsDir}/${LEDGER_FILE}`;
   let ledger: Ledger | undefined;
+  /** The ledger as the file said when first read (`read` mode never writes what a build adds to it). */
+  let ledgerAsRead: Ledger | undefined;
 
   const list = async (hint: BuildHint | undefined): Promise<Result<RecordFile[]>> => {
     const display = options.displayDir === undefined ? {} : { displayDir: options.displayDir };
@@ -202,11 +206,12 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     articles: readonly Article[],
     fileOf: (article: Article) => RecordFile | undefined,
     current: ReadonlyMap<string, FileEntry>,
+    planOptions: PlanOptions,
   ): Promise<FeedSet> => {
     const light = buildFeedSet(articles, config);
     const published = new Set<unknown>(light.articles);
     const shown = new Set<Article>();
-    for (const planned of planSite(light, config, { pages })) {
+    for (const planned of planSite(light, config, planOptions)) {
       if (planned.lazy) continue;
       for (const dep of planned.deps) if (published.has(dep)) shown.add(dep as Article);
     }
@@ -423,6 +428,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       if (ledger === undefined) {
         const read = await readLedger(itemsDir, ledgerFile);
         ledger = read.value;
+        ledgerAsRead = read.value;
         diagnostics.push(...stamp(read.diagnostics, 'record'));
       }
       const life = applyLifecycle({ articles: decision.articles, ledger, now, future, pages, file: ledgerFile, siteUrl: config.siteUrl });
@@ -445,15 +451,21 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     // One map from an article's file (as messages show it) to its listed file, made only if a body must be read.
     let byDisplay: Map<string, RecordFile> | undefined;
     const fileOf = (article: Article) => (byDisplay ??= new Map(listed.value.map((f) => [displayOf(f), f]))).get(article.file);
-    const feedSet = bodies ? buildFeedSet(published, config) : await withBodies(published, fileOf, next);
+    // public/robots.txt replaces Gazette's (with a warning when it names no sitemap).
+    const robots = pages ? await checkPublicRobots(config.publicDir, publicNames) : { present: false, diagnostics: [] };
+    diagnostics.push(...robots.diagnostics);
     // Last-Modified of each document: moved by the ledger's times too, so that it moves whenever the bytes do.
-    const times = documentTimes(ledgerMode === 'off' ? undefined : ledger);
+    // A ledger that is only read (check, a reserved siteUrl) dates documents by the file as it stands: the times this
+    // build would have recorded (now, for every new article) are kept nowhere, and would differ from run to run.
+    const times = documentTimes(ledgerMode === 'update' ? ledger : ledgerMode === 'read' ? ledgerAsRead : undefined);
+    const planOptions: PlanOptions = { pages, now, times, ...(robots.present ? { publicRobots: true } : {}) };
+    const feedSet = bodies ? buildFeedSet(published, config) : await withBodies(published, fileOf, next, planOptions);
     const nextRenders = new Map<string, RenderEntry>();
     const documents = new Map<string, RenderedDocument>();
     const feedPaths: string[] = [];
     const gated = new Map<string, GatedFeed>();
     const lazyPages: LazyDocument[] = [];
-    for (const planned of planSite(feedSet, config, { pages, times })) {
+    for (const planned of planSite(feedSet, config, planOptions)) {
       if (planned.kind === 'feed') {
         feedPaths.push(planned.path);
         // How to render the feed again with fewer articles, should one article's text break it (lint-gate.ts).
@@ -503,7 +515,8 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       withheld,
       redirects,
       scheduled: schedule.scheduled,
-      nextDue: schedule.nextDue,
+      // The next scheduled article, or the next article to leave the news sitemap's window, whichever comes first.
+      nextDue: soonest(schedule.nextDue, pages ? newsWindow(feedSet.articles, now).expires : undefined),
       lazyPages,
     };
   };
@@ -638,6 +651,10 @@ function createListSharer(limit = 10_000): ListSharer {
 
 function stamp(diagnostics: readonly Diagnostic[], source: DiagnosticSource): Diagnostic[] {
   return diagnostics.map((d) => (d.source === undefined ? { ...d, source } : d));
+}
+
+function soonest(a: Date | undefined, b: Date | undefined): Date | undefined {
+  return a === undefined || (b !== undefined && b.getTime() < a.getTime()) ? b : a;
 }
 
 function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {

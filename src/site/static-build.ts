@@ -43,6 +43,8 @@ export interface StaticBuildOptions {
    * `false` for none. A rebuild after an edit validates and renders only the records whose bytes changed.
    */
   readonly cacheDir?: string | false;
+  /** The build's clock (SOURCE_DATE_EPOCH, _lib/build-clock.ts): scheduling and the news sitemap's window. Default `Date.now`. */
+  readonly now?: () => number;
   /** Called as records are read and validated (`done` of `total`). */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -75,6 +77,7 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
     ...(options.future === undefined ? {} : { future: options.future }),
     // Listed once per build: the article stage takes an image enclosure's length from it, without I/O of its own.
     publicFileSizes: await readPublicFileSizes(config.publicDir),
+    ...(options.now === undefined ? {} : { now: options.now }),
   });
   // The output folder is checked first: a refused --out costs nothing and changes nothing (not even the ledger).
   const { publicDir } = config;

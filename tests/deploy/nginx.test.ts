@@ -15,6 +15,8 @@ const FEED_TYPES: Record<string, string> = {
   'atom.xml': 'application/atom+xml; charset=utf-8',
   'feed.json': 'application/feed+json; charset=utf-8',
 };
+/** The sitemaps, robots.txt and feeds.opml: served with their own types, compressed on the fly like pages. */
+const REACH_FILES = /^(sitemap(-news|-[0-9]+)?\.xml|robots\.txt|feeds\.opml)$/;
 const CODINGS: ReadonlyArray<Record<string, string>> = [{}, { 'accept-encoding': 'gzip' }, { 'accept-encoding': 'br' }];
 /** Headers whose values must be the same from nginx and from gazette serve on a 200. */
 const SAME_HEADERS = ['content-type', 'cache-control', 'vary', 'access-control-allow-origin', 'x-content-type-options'];
@@ -46,7 +48,8 @@ describe.skipIf(!hasNginx())('nginx-static.conf serving the output of gazette bu
     await Promise.all([corpus && rm(corpus.root, { recursive: true, force: true }), prefix && rm(prefix, { recursive: true, force: true })]);
   });
 
-  it('has every feed and page of the build to compare', () => {
+  it('has every feed, page, sitemap and list of the build to compare', () => {
+    expect(paths).toEqual(expect.arrayContaining(['/sitemap.xml', '/sitemap-news.xml', '/robots.txt', '/feeds.opml']));
     expect(paths).toContain('/feed.xml');
     expect(paths).toContain('/categories/societe/feed.json');
     expect(paths).toContain('/');
@@ -300,7 +303,7 @@ async function servedPaths(outDir: string): Promise<string[]> {
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
     .filter((file) => !/\.(gz|br)$/.test(file) && !file.split('/').some((s) => s.startsWith('.')))
-    .filter((file) => file.endsWith('.html') || path.posix.basename(file) in FEED_TYPES);
+    .filter((file) => file.endsWith('.html') || path.posix.basename(file) in FEED_TYPES || REACH_FILES.test(file));
   return files.map((file) => `/${file.replace(/(^|\/)index\.html$/, '$1')}`).sort();
 }
 

@@ -89,6 +89,24 @@ describe('the front page in Chromium', () => {
     });
   });
 
+  it('follows the link to feeds.opml to the OPML list of every feed, each of which answers 200', async () => {
+    await withPage(async (page) => {
+      await page.goto(`${baseUrl}/`);
+      const href = await page.getByRole('link', { name: 'Tous les flux (OPML)', exact: true }).evaluate((a) => (a as HTMLAnchorElement).href);
+      const list = await fetchFromPage(page, href);
+      // The OPML names the feeds by the public siteUrl: fetched here by their path on the local server.
+      const feeds = [...list.body.matchAll(/xmlUrl="([^"]+)"/g)].map((m) => `${baseUrl}${new URL(m[1] ?? '').pathname}`);
+      const statuses = await Promise.all(feeds.map(async (feed) => (await fetchFromPage(page, feed)).status));
+      expect([new URL(href).pathname, list.status, list.type, feeds.length > 1, statuses.every((s) => s === 200)]).toEqual([
+        '/feeds.opml',
+        200,
+        'text/x-opml',
+        true,
+        true,
+      ]);
+    });
+  });
+
   it('opens the seed article page, whose h1 is its title and which shows its section headings', async () => {
     await withPage(async (page) => {
       await page.goto(`${baseUrl}/`);

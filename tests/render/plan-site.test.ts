@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { isFeedContentType } from '../../src/_lib/feed-formats.ts';
-import { articlePath, CORRECTIONS_FEED_PATH, categoryFeedPath, feedFilePath, feedPagePath, HOME_PATH, isSitePath } from '../../src/_lib/site-paths.ts';
+import {
+  articlePath,
+  CORRECTIONS_FEED_PATH,
+  categoryFeedPath,
+  feedFilePath,
+  feedPagePath,
+  HOME_PATH,
+  isSitePath,
+  NEWS_SITEMAP_PATH,
+  OPML_PATH,
+  ROBOTS_PATH,
+  SITEMAP_PATH,
+} from '../../src/_lib/site-paths.ts';
 import type { Article } from '../../src/article/article.ts';
 import type { ResolvedConfig } from '../../src/config/config-schema.ts';
 import { buildFeedSet } from '../../src/feed-set/build-feed-set.ts';
@@ -35,19 +47,24 @@ describe('planSite', () => {
       HOME_PATH,
       ...feedPaths.slice(1).map(feedPagePath),
       ...feedSet.articles.map((a) => articlePath(a.slug)),
+      SITEMAP_PATH,
+      NEWS_SITEMAP_PATH,
+      ROBOTS_PATH,
+      OPML_PATH,
     ];
     const planned = planSite(feedSet, config).map((d) => d.path);
     expect({ planned, served: planned.every(isSitePath) }).toEqual({ planned: expected, served: true });
   });
 
-  it.each(CONFIGS)('plans the feeds only when pages are off, with %s', (_label, config) => {
+  it.each(CONFIGS)('plans the feeds and their OPML list only when pages are off, with %s', (_label, config) => {
     const feedSet = buildFeedSet(makeArticles(), config);
     const feedsOnly = planSite(feedSet, config, { pages: false });
-    expect(feedsOnly.map((d) => d.path)).toEqual(
-      planSite(feedSet, config)
+    expect(feedsOnly.map((d) => d.path)).toEqual([
+      ...planSite(feedSet, config)
         .filter((d) => d.kind === 'feed')
         .map((d) => d.path),
-    );
+      OPML_PATH,
+    ]);
   });
 
   it('gives every feed a feed content type (compressed, served to any origin) and every page text/html', () => {
@@ -58,11 +75,15 @@ describe('planSite', () => {
     expect(wrong.map((d) => d.path)).toEqual([]);
   });
 
-  it('lets only the article pages wait for a request, each naming its article', () => {
+  it('lets only the article pages, each naming its article, and the sitemaps wait for a request', () => {
     const config = makeConfig();
     const feedSet = buildFeedSet(makeArticles(), config);
     const lazy = planSite(feedSet, config).filter((d) => d.lazy);
-    expect(lazy.map((d) => [d.path, d.article])).toEqual(feedSet.articles.map((a) => [articlePath(a.slug), a]));
+    expect(lazy.map((d) => [d.path, d.article])).toEqual([
+      ...feedSet.articles.map((a) => [articlePath(a.slug), a]),
+      [SITEMAP_PATH, undefined],
+      [NEWS_SITEMAP_PATH, undefined],
+    ]);
   });
 
   it('renders an article page from the article it is given: a streaming build’s copy with the body', () => {

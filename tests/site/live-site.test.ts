@@ -163,11 +163,12 @@ describe('createLiveSite article pages (lazy: rendered on their first request)',
   const pageAt = (path: string) => site.current()?.pages?.get(path);
   const text = async (path: string) => (await pageAt(path)?.load())?.identity.toString('utf8');
 
-  it('holds article pages as pending pages, not entries, and the feeds and listings as entries', () => {
+  it('holds article pages and the sitemaps as pending pages, not entries, and the feeds and listings as entries', () => {
     const snapshot = site.current();
-    const articles = [...(snapshot?.pages?.keys() ?? [])];
-    expect(articles.length).toBe(snapshot?.articleCount);
-    expect(articles.every((p) => p.startsWith('/articles/') && !snapshot?.entries.has(p))).toBe(true);
+    const pending = [...(snapshot?.pages?.keys() ?? [])];
+    const articles = pending.filter((p) => p.startsWith('/articles/'));
+    expect([articles.length, pending.filter((p) => !articles.includes(p))]).toEqual([snapshot?.articleCount, ['/sitemap.xml', '/sitemap-news.xml']]);
+    expect(pending.every((p) => !snapshot?.entries.has(p))).toBe(true);
     expect(['/feed.xml', '/', '/categories/societe/'].every((p) => snapshot?.entries.has(p))).toBe(true);
   });
 

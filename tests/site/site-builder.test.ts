@@ -1,3 +1,4 @@
+import { isFeedFormatType } from '../../src/_lib/feed-formats.ts';
 import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -246,7 +247,7 @@ describe('a feeds-only build, which renders only the bodies its feeds show', () 
     const { itemsDir, remove } = await makeItemsCopy();
     try {
       const small = makeConfig({ limit: 2 });
-      const feedsOf = (build: SiteBuild) => new Map([...build.documents].filter(([p]) => !p.endsWith('/')).map(([p, d]) => [p, d.body]));
+      const feedsOf = (build: SiteBuild) => new Map([...build.documents].filter(([, d]) => isFeedFormatType(d.contentType)).map(([p, d]) => [p, d.body]));
       const feedsOnly = createSiteBuilder(small, { itemsDir, displayDir: 'items', pages: false });
       const first = await feedsOnly.build();
       expect(feedsOf(first)).toEqual(feedsOf(await createSiteBuilder(small, { itemsDir, displayDir: 'items' }).build()));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { displayPath, formatDiagnostic } from '../../diagnostics.ts';
 import { isOutputError } from '../../publish/write-static.ts';
 import { buildStaticSite } from '../../site/static-build.ts';
+import { readBuildClock } from '../../_lib/build-clock.ts';
 import { EXIT } from '../command-spec.ts';
 import { processIO, type CliIO } from '../io.ts';
 import { ProgressLine } from '../progress-line.ts';
@@ -30,6 +31,11 @@ export interface BuildArgs extends CommonArgs {
 
 /** Builds and writes the site; 0 only when every record is valid and every feed lints clean. */
 export async function runBuild(args: BuildArgs, io: CliIO = processIO()): Promise<number> {
+  const clock = readBuildClock(io.env);
+  if ('error' in clock) {
+    io.stderr.write(`gazette build: ${clock.error}\n`);
+    return EXIT.usage;
+  }
   const config = await loadCommandConfig(args);
   const outDir = args.out ? path.resolve(args.out) : config.outDir;
   // A self-rewriting line on a terminal for large builds (stderr, so --json and pipes stay clean).
@@ -42,6 +48,7 @@ export async function runBuild(args: BuildArgs, io: CliIO = processIO()): Promis
       ...(args.wait === undefined ? {} : { wait: args.wait }),
       onWait: (pid) => io.stderr.write(`gazette build: ${displayPath(outDir)}/ is being written by another build (pid ${pid}); waiting for it\n`),
       onProgress: progress.update,
+      now: clock.now,
       outDir,
       displayDir: displayPath(config.itemsDir),
       ...(args.pages === undefined ? {} : { pages: args.pages }),
