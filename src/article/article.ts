@@ -48,6 +48,9 @@ export interface Article {
   readonly idFromRecord: boolean;
   /** True when the record wrote `updated` itself (the ledger then never moves `updated` on a content change). */
   readonly updatedFromRecord: boolean;
-  /** Lines of the record's `date` and `image`, for warnings that depend on the build (a date far ahead, a missing image). */
-  readonly lines?: Readonly<{ date?: number; image?: number }>;
+  /**
+   * Lines of the record's `date`, `image` and `author`, for warnings that depend on the build or on other records (a
+   * date far ahead, a missing image, an author spelled two ways).
+   */
+  readonly lines?: Readonly<{ date?: number; image?: number; author?: number }>;
 }

@@ -20,8 +20,10 @@ import { articlePath, feedFilePath, feedPagePath, HOME_PATH } from '../_lib/site
 import type { Article } from '../article/article.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
+import { authorSlugsOf } from '../feed-set/group-authors.ts';
 import { renderAtom } from './atom.ts';
 import { HTML_PAGE_LIMIT, renderArticlePage, renderCategoryPage, renderIndexPage } from './html.ts';
+import { renderAuthorPage } from './html-author.ts';
 import { renderLayout } from './html-layout.ts';
 import { renderJsonFeed } from './json-feed.ts';
 import { CONTENT_TYPES, type RenderedDocument } from './rendered-document.ts';
@@ -81,18 +83,21 @@ export interface PlanOptions {
 }
 
 /**
- * Every document of the site in a stable order: the main feed and each category feed in RSS, Atom and JSON Feed,
- * then the front page, the category pages and the article pages. Plans only: nothing is rendered until asked.
+ * Every document of the site in a stable order: the main feed, each category feed and each author feed in RSS, Atom
+ * and JSON Feed, then the front page, the category pages, the author pages and the article pages. Plans only: nothing
+ * is rendered until asked.
  */
 export function planSite(feedSet: FeedSet, config: ResolvedConfig, options: PlanOptions = {}): PlannedDocument[] {
   const documents: PlannedDocument[] = [];
-  for (const feed of [feedSet.main, ...feedSet.categories]) documents.push(...planFeed(feed, config));
+  for (const feed of [feedSet.main, ...feedSet.categories, ...feedSet.authors]) documents.push(...planFeed(feed, config));
   if (options.pages === false) return documents;
   // Every page carries the same frame (category navigation…): one probe render tells whether it changed.
   const frame = renderLayout({ title: '', description: '', alternates: [], isHome: false, main: '' }, feedSet, config);
   documents.push(planIndexPage(feedSet, config, frame));
-  const listedBySlug = listedOnPages(feedSet, config.limit);
+  const listedBySlug = listedOnPages(feedSet.categories, feedSet.articles, config.limit, (feed) => feed.category?.slug, categorySlugsOf);
   for (const feed of feedSet.categories) documents.push(planCategoryPage(feed, feedSet, config, frame, listedBySlug.get(feed.category?.slug ?? '') ?? []));
+  const listedByAuthor = listedOnPages(feedSet.authors, feedSet.articles, config.limit, (feed) => feed.author?.slug, authorSlugsOf);
+  for (const feed of feedSet.authors) documents.push(planAuthorPage(feed, feedSet, config, frame, listedByAuthor.get(feed.author?.slug ?? '') ?? []));
   for (const article of feedSet.articles) documents.push(planArticlePage(article, feedSet, config, frame));
   return documents;
 }
@@ -151,6 +156,17 @@ function planCategoryPage(feed: FeedDefinition, feedSet: FeedSet, config: Resolv
   };
 }
 
+/** An author's page shows the author's name and URL, their feed's description and date, and the articles it lists. */
+function planAuthorPage(feed: FeedDefinition, feedSet: FeedSet, config: ResolvedConfig, frame: string, listed: readonly Article[]): PlannedDocument {
+  return {
+    ...PAGE,
+    path: feedPagePath(feed.path),
+    lastModified: feed.updated,
+    deps: [frame, feed.title, feed.description, feed.author?.name, feed.author?.url, feed.updated.getTime(), ...listed],
+    render: () => renderAuthorPage(feed, listed, feedSet, config),
+  };
+}
+
 function planArticlePage(article: Article, feedSet: FeedSet, config: ResolvedConfig, frame: string): PlannedDocument {
   return {
     ...PAGE,
@@ -166,24 +182,31 @@ function planArticlePage(article: Article, feedSet: FeedSet, config: ResolvedCon
 const PAGE = { contentType: CONTENT_TYPES.html, kind: 'page', lazy: false, live: true } as const;
 
 /**
- * The first articles each category page lists. A category feed holds the first `limit` articles of its category:
- * all of them when it is shorter, and all a page lists when `limit` is at least that many; only the other
- * categories are looked for in the archive, in one pass that ends as soon as their lists are full.
+ * The first articles each category (or author) page lists, by the slug `slugOf` gives its feed and `slugsOf` an
+ * article. A category feed holds the first `limit` articles of its category: all of them when it is shorter, and all
+ * a page lists when `limit` is at least that many; only the other categories are looked for in the archive (the
+ * articles, newest first), in one pass that ends as soon as their lists are full.
  */
-function listedOnPages(feedSet: FeedSet, limit: number): Map<string, Article[]> {
+function listedOnPages(
+  feeds: readonly FeedDefinition[],
+  archive: readonly Article[],
+  limit: number,
+  slugOf: (feed: FeedDefinition) => string | undefined,
+  slugsOf: (article: Article) => readonly string[],
+): Map<string, Article[]> {
   const listedBySlug = new Map<string, Article[]>();
   const full = new Set<string>(); // categories whose list is complete
   let open = 0;
-  for (const feed of feedSet.categories) {
-    const slug = feed.category?.slug ?? '';
+  for (const feed of feeds) {
+    const slug = slugOf(feed) ?? '';
     const complete = feed.articles.length < limit || feed.articles.length >= LISTED_ON_PAGES;
     listedBySlug.set(slug, complete ? feed.articles.slice(0, LISTED_ON_PAGES) : []);
     if (complete) full.add(slug);
     else open += 1;
   }
-  for (const article of feedSet.articles) {
+  for (const article of archive) {
     if (open === 0) break;
-    for (const { slug } of article.categories) {
+    for (const slug of slugsOf(article)) {
       if (full.has(slug)) continue;
       const listed = listedBySlug.get(slug);
       if (listed === undefined) continue;
@@ -195,4 +218,8 @@ function listedOnPages(feedSet: FeedSet, limit: number): Map<string, Article[]> 
     }
   }
   return listedBySlug;
+}
+
+function categorySlugsOf(article: Article): string[] {
+  return article.categories.map((c) => c.slug);
 }

@@ -526,6 +526,7 @@ function makeFeedSet(articles: readonly Article[], config: ResolvedConfig): Feed
           articles.filter((a) => a.categories.some((x) => x.slug === c.slug)),
         ),
       ),
+    authors: [],
     articles,
   };
 }
