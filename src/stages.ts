@@ -7,7 +7,7 @@ export { parseFrenchDate, type FrenchDateResult } from './records/french-date.ts
 export type { Article, ArticleImage, Category } from './article/article.ts';
 export { toArticle } from './article/to-article.ts';
 export { slugify } from './article/slug.ts';
-export type { FeedDefinition, FeedSet } from './feed-set/feed-set.ts';
+export type { AuthorRef, FeedDefinition, FeedSet } from './feed-set/feed-set.ts';
 export { buildFeedSet } from './feed-set/build-feed-set.ts';
 export { renderRss } from './render/rss.ts';
 export { renderAtom } from './render/atom.ts';

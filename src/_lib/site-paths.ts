@@ -47,9 +47,17 @@ export function isSitemapPartPath(path: string): boolean {
   return SITEMAP_PART.test(path);
 }
 
+/** Folder of the author pages and feeds. */
+export const AUTHORS_PATH = '/authors/';
+
 /** A feed's path prefix (FeedDefinition.path): `''` for the main feed, `/categories/<slug>` for a category. */
 export function categoryFeedPath(slug: string): string {
   return `${CATEGORIES_PATH}${slug}`;
+}
+
+/** An author feed's path prefix (FeedDefinition.path): `/authors/<slug>`, its page `/authors/<slug>/`. */
+export function authorFeedPath(slug: string): string {
+  return `${AUTHORS_PATH}${slug}`;
 }
 
 /** Path of one format of a feed: `/feed.xml`, `/categories/societe/atom.xml`. */
@@ -134,7 +142,7 @@ export function articleUrl(siteUrl: string, slug: string): string {
 
 /**
  * True for a path in Gazette's namespaces: the front page, the main feed's three files and everything below
- * `/categories/` and `/articles/`. The router waits for a build on these and hands every other path to the host.
+ * `/categories/`, `/articles/` and `/authors/`. The router waits for a build on these and hands every other path to the host.
  * A document type at a new place (a root file, a new folder) is added here.
  */
 export function isSitePath(path: string): boolean {
@@ -187,4 +195,4 @@ const ROOT_FILES: ReadonlySet<string> = new Set([
 const SITEMAP_PART = /^\/sitemap-[1-9][0-9]*\.xml$/;
 
 /** Folders whose every path is Gazette's. */
-const SITE_FOLDERS: readonly string[] = [CATEGORIES_PATH, ARTICLES_PATH];
+const SITE_FOLDERS: readonly string[] = [CATEGORIES_PATH, ARTICLES_PATH, AUTHORS_PATH];

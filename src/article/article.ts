@@ -87,6 +87,9 @@ export interface Article {
   readonly updatedFromRecord: boolean;
   /** Google News genres (`genres` field, article/read-genres.ts), for the news sitemap; absent when none. */
   readonly genres?: readonly NewsGenre[];
-  /** Lines of the record's `date` and `image`, for warnings that depend on the build (a date far ahead, a missing image). */
-  readonly lines?: Readonly<{ date?: number; image?: number }>;
+  /**
+   * Lines of the record's `date`, `image` and `author`, for warnings that depend on the build or on other records (a
+   * date far ahead, a missing image, an author spelled two ways).
+   */
+  readonly lines?: Readonly<{ date?: number; image?: number; author?: number }>;
 }

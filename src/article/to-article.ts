@@ -119,15 +119,15 @@ function convert(record: RawRecord, config: ResolvedConfig, withBody: boolean, s
     sourceHash: hashSource(record),
     idFromRecord: fields.value('id') !== undefined,
     updatedFromRecord: updated !== undefined,
-    lines: fieldLines(record, ['date', 'image']),
+    lines: fieldLines(record, ['date', 'image', 'author']),
     // Only when written: an article without genres stays the object (and the page key) it was.
     ...(genres.length > 0 ? { genres } : {}),
   };
   return { value: article, diagnostics };
 }
 
-/** The lines of the fields that later checks (site/editor-warnings.ts) name in their warnings. */
-function fieldLines(record: RawRecord, names: readonly ('date' | 'image')[]): NonNullable<Article['lines']> {
+/** The lines of the fields that later checks (site/editor-warnings.ts, feed-set/group-authors.ts) name in their warnings. */
+function fieldLines(record: RawRecord, names: readonly (keyof NonNullable<Article['lines']>)[]): NonNullable<Article['lines']> {
   return Object.fromEntries(names.flatMap((name) => (record.fields[name]?.line === undefined ? [] : [[name, record.fields[name].line]])));
 }
 

@@ -1,11 +1,15 @@
-// feed-set: Article[] → FeedSet (the main feed and one feed per category, newest first).
+// feed-set: Article[] → FeedSet (the main feed, one feed per category and one per author, newest first).
 import type { Article, Category } from '../article/article.ts';
-import { categoryFeedPath } from '../_lib/site-paths.ts';
+import { authorFeedPath, categoryFeedPath } from '../_lib/site-paths.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition, FeedSet } from './feed-set.ts';
+import { groupAuthors } from './group-authors.ts';
 import { sortArticles } from './sort-articles.ts';
 
-/** Groups published articles into the main feed and one feed per category slug, each capped at `config.limit`. */
+/**
+ * Groups published articles into the main feed, one feed per category slug and one per author slug, each capped at
+ * `config.limit`.
+ */
 export function buildFeedSet(articles: readonly Article[], config: ResolvedConfig): FeedSet {
   if (!Array.isArray(articles)) throw new TypeError('buildFeedSet: articles must be an array');
   if (!Number.isInteger(config.limit) || config.limit < 1) {
@@ -34,7 +38,19 @@ export function buildFeedSet(articles: readonly Article[], config: ResolvedConfi
     return defineFeed(categoryFeedPath(slug), `${config.title} — ${category.name}`, description, category, inCategory, config);
   });
 
-  return { main, categories, articles: published };
+  const authors = groupAuthors(published, config.limit).map(({ author, articles: byAuthor }) => ({
+    ...defineFeed(
+      authorFeedPath(author.slug),
+      `${config.title} — ${author.name}`,
+      `Articles signés ${author.name} — ${config.description}`,
+      undefined,
+      byAuthor,
+      config,
+    ),
+    author,
+  }));
+
+  return { main, categories, authors, articles: published };
 }
 
 // --- internal ---

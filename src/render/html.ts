@@ -12,6 +12,7 @@ import type { Article, ArticleImage, Category } from '../article/article.ts';
 import type { Author } from '../config/define-config.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
+import { authorPagePath } from '../feed-set/group-authors.ts';
 import { formatFrenchDate, formatFrenchTime, formatZonedRfc3339 } from './french-date-format.ts';
 import { escapeHtml } from '../_lib/escape-markup.ts';
 import { isSafeHttpUrl } from '../_lib/read-url.ts';
@@ -158,7 +159,7 @@ function feedHrefs(feed: FeedDefinition, config: ResolvedConfig): Record<'rss' |
   };
 }
 
-function checkArgs(feedSet: FeedSet, config: ResolvedConfig): void {
+export function checkArgs(feedSet: FeedSet, config: ResolvedConfig): void {
   if (typeof feedSet !== 'object' || feedSet === null || !Array.isArray(feedSet.articles)) {
     throw new TypeError('feedSet: expected a FeedSet');
   }
@@ -167,7 +168,7 @@ function checkArgs(feedSet: FeedSet, config: ResolvedConfig): void {
   }
 }
 
-function alternatesOf(feed: FeedDefinition, config: ResolvedConfig): AlternateLink[] {
+export function alternatesOf(feed: FeedDefinition, config: ResolvedConfig): AlternateLink[] {
   const hrefs = feedHrefs(feed, config);
   return [
     { type: FEED_FORMATS.rss.mediaType, title: `${feed.title} (RSS)`, href: hrefs.rss },
@@ -184,7 +185,7 @@ function articlesOf(feed: FeedDefinition, feedSet: FeedSet): readonly Article[] 
   return all.length > 0 ? all : feed.articles;
 }
 
-function renderSubscribe(name: string, feed: FeedDefinition, config: ResolvedConfig): string {
+export function renderSubscribe(name: string, feed: FeedDefinition, config: ResolvedConfig): string {
   const hrefs = feedHrefs(feed, config);
   return [
     '<section class="subscribe" aria-labelledby="subscribe">',
@@ -203,7 +204,7 @@ function renderOpmlLink(config: ResolvedConfig): string {
   return `<p class="opml"><a${hrefAttribute(rootRelativeUrl(config.siteUrl, OPML_PATH))} type="text/x-opml">Tous les flux (OPML)</a></p>`;
 }
 
-function renderArticleList(articles: readonly Article[], config: ResolvedConfig): string {
+export function renderArticleList(articles: readonly Article[], config: ResolvedConfig): string {
   if (articles.length === 0) return '<p>Aucun article publié pour le moment.</p>';
   const items = articles
     .slice(0, HTML_PAGE_LIMIT)
@@ -272,13 +273,18 @@ function renderFigure(image: ArticleImage | undefined, config: ResolvedConfig): 
   return `<figure>${img}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`;
 }
 
-/** `Par Claire Dupont, Jean Martin et Awa Diallo`, names linked to their URL when given. */
+/**
+ * `Par Claire Dupont, Jean Martin et Awa Diallo`, each name linked to its author page (`/authors/<slug>/`, which links
+ * to the author's own URL), else to that URL when given (a name of emoji only has no page).
+ */
 function renderAuthors(authors: readonly Author[], config: ResolvedConfig): string {
   const names = authors
     .filter((a) => a.name)
-    .map((a) =>
-      a.url && isSafeHttpUrl(a.url) ? `<a${hrefAttribute(pageUrlOf(a.url, config.siteUrl))} rel="author">${escapeHtml(a.name)}</a>` : escapeHtml(a.name),
-    );
+    .map((a) => {
+      const page = authorPagePath(a.name);
+      const href = page ? hrefOf(page, config) : a.url && isSafeHttpUrl(a.url) ? pageUrlOf(a.url, config.siteUrl) : undefined;
+      return href === undefined ? escapeHtml(a.name) : `<a${hrefAttribute(href)} rel="author">${escapeHtml(a.name)}</a>`;
+    });
   if (names.length === 0) return '';
   const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} et ${names[names.length - 1]}`;
   return `Par ${list}`;

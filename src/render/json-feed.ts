@@ -33,7 +33,8 @@ function writeJsonFeed(feed: FeedDefinition, config: ResolvedConfig): string {
     feed_url: urls.json,
     description: cleanXmlText(feed.description),
     language: config.language,
-    authors: [toJsonAuthor(config.author)],
+    // An author's feed is theirs (JSON Feed 1.1 top-level `authors`); the others are the site's.
+    authors: [toJsonAuthor(feed.author ?? config.author)],
     // JSON Feed 1.1 §hubs: WebSub endpoints; omitted entirely when no hub is configured.
     ...(config.hub.length > 0 ? { hubs: config.hub.map((url) => ({ type: 'WebSub', url })) } : {}),
     items: feed.articles.map(toJsonItem),

@@ -26,7 +26,9 @@ import { renderAtomWithinBudget } from './atom.ts';
 import { budgetDiagnostics, type BudgetedFeed } from './feed-budget.ts';
 import { collectCorrections, type CorrectionEntry } from '../feed-set/collect-corrections.ts';
 import { correctionsFeedTitle, correctionsUpdated, renderCorrectionsFeed } from './corrections-feed.ts';
+import { authorSlugsOf } from '../feed-set/group-authors.ts';
 import { HTML_PAGE_LIMIT, renderArticlePage, renderCategoryPage, renderIndexPage } from './html.ts';
+import { renderAuthorPage } from './html-author.ts';
 import { renderLayout } from './html-layout.ts';
 import { renderJsonFeedWithinBudget } from './json-feed.ts';
 import { planReach } from './plan-reach.ts';
@@ -114,22 +116,25 @@ export interface PlanOptions {
 }
 
 /**
- * Every document of the site in a stable order: the main feed and each category feed in RSS, Atom and JSON Feed,
- * then the front page, the category pages and the article pages, then the sitemaps, robots.txt and feeds.opml. Plans only: nothing is rendered until asked.
+ * Every document of the site in a stable order: the main feed, each category feed and each author feed in RSS, Atom
+ * and JSON Feed, the corrections feed, then the front page, the category pages, the author pages and the article
+ * pages, then the sitemaps, robots.txt and feeds.opml. Plans only: nothing is rendered until asked.
  */
 export function planSite(feedSet: FeedSet, config: ResolvedConfig, options: PlanOptions = {}): PlannedDocument[] {
   const documents: PlannedDocument[] = [];
   const times = options.times ?? documentTimes(undefined);
-  for (const feed of [feedSet.main, ...feedSet.categories]) documents.push(...planFeed(feed, config, times));
+  for (const feed of [feedSet.main, ...feedSet.categories, ...feedSet.authors]) documents.push(...planFeed(feed, config, times));
   documents.push(planCorrectionsFeed(feedSet, config, times));
   const reach = { pages: options.pages !== false, now: options.now ?? new Date(), ...(options.publicRobots ? { publicRobots: true } : {}) };
   if (options.pages === false) return [...documents, ...planReach(documents, feedSet, config, reach)];
   // Every page carries the same frame (category navigation…): one probe render tells whether it changed.
   const frame = renderLayout({ title: '', description: '', alternates: [], isHome: false, main: '' }, feedSet, config);
   documents.push(planIndexPage(feedSet, config, frame, times));
-  const listedBySlug = listedOnPages(feedSet, config.limit);
+  const listedBySlug = listedOnPages(feedSet.categories, feedSet.articles, config.limit, (feed) => feed.category?.slug, categorySlugsOf);
   for (const feed of feedSet.categories)
     documents.push(planCategoryPage(feed, feedSet, config, frame, listedBySlug.get(feed.category?.slug ?? '') ?? [], times));
+  const listedByAuthor = listedOnPages(feedSet.authors, feedSet.articles, config.limit, (feed) => feed.author?.slug, authorSlugsOf);
+  for (const feed of feedSet.authors) documents.push(planAuthorPage(feed, feedSet, config, frame, listedByAuthor.get(feed.author?.slug ?? '') ?? [], times));
   for (const article of feedSet.articles) documents.push(planArticlePage(article, feedSet, config, frame, times));
   // Last: the sitemaps, robots.txt and feeds.opml list the pages and feeds planned above.
   documents.push(...planReach(documents, feedSet, config, reach));
@@ -244,6 +249,26 @@ function planCategoryPage(
   };
 }
 
+/** An author's page shows the author's name and URL, their feed's description and date, and the articles it lists. */
+function planAuthorPage(
+  feed: FeedDefinition,
+  feedSet: FeedSet,
+  config: ResolvedConfig,
+  frame: string,
+  listed: readonly Article[],
+  times: DocumentTimes,
+): PlannedDocument {
+  const lastModified = times.ofList(listed, feed.updated);
+  return {
+    ...PAGE,
+    path: feedPagePath(feed.path),
+    lastModified,
+    contentDate: feed.updated,
+    deps: [frame, feed.title, feed.description, feed.author?.name, feed.author?.url, feed.updated.getTime(), lastModified.getTime(), ...listed],
+    render: () => renderAuthorPage(feed, listed, feedSet, config),
+  };
+}
+
 function planArticlePage(article: Article, feedSet: FeedSet, config: ResolvedConfig, frame: string, times: DocumentTimes): PlannedDocument {
   const lastModified = times.ofArticle(article);
   return {
@@ -261,24 +286,31 @@ function planArticlePage(article: Article, feedSet: FeedSet, config: ResolvedCon
 const PAGE = { contentType: CONTENT_TYPES.html, kind: 'page', lazy: false, live: true } as const;
 
 /**
- * The first articles each category page lists. A category feed holds the first `limit` articles of its category:
- * all of them when it is shorter, and all a page lists when `limit` is at least that many; only the other
- * categories are looked for in the archive, in one pass that ends as soon as their lists are full.
+ * The first articles each category (or author) page lists, by the slug `slugOf` gives its feed and `slugsOf` an
+ * article. A category feed holds the first `limit` articles of its category: all of them when it is shorter, and all
+ * a page lists when `limit` is at least that many; only the other categories are looked for in the archive (the
+ * articles, newest first), in one pass that ends as soon as their lists are full.
  */
-function listedOnPages(feedSet: FeedSet, limit: number): Map<string, Article[]> {
+function listedOnPages(
+  feeds: readonly FeedDefinition[],
+  archive: readonly Article[],
+  limit: number,
+  slugOf: (feed: FeedDefinition) => string | undefined,
+  slugsOf: (article: Article) => readonly string[],
+): Map<string, Article[]> {
   const listedBySlug = new Map<string, Article[]>();
   const full = new Set<string>(); // categories whose list is complete
   let open = 0;
-  for (const feed of feedSet.categories) {
-    const slug = feed.category?.slug ?? '';
+  for (const feed of feeds) {
+    const slug = slugOf(feed) ?? '';
     const complete = feed.articles.length < limit || feed.articles.length >= LISTED_ON_PAGES;
     listedBySlug.set(slug, complete ? feed.articles.slice(0, LISTED_ON_PAGES) : []);
     if (complete) full.add(slug);
     else open += 1;
   }
-  for (const article of feedSet.articles) {
+  for (const article of archive) {
     if (open === 0) break;
-    for (const { slug } of article.categories) {
+    for (const slug of slugsOf(article)) {
       if (full.has(slug)) continue;
       const listed = listedBySlug.get(slug);
       if (listed === undefined) continue;
@@ -290,4 +322,8 @@ function listedOnPages(feedSet: FeedSet, limit: number): Map<string, Article[]> 
     }
   }
   return listedBySlug;
+}
+
+function categorySlugsOf(article: Article): string[] {
+  return article.categories.map((c) => c.slug);
 }

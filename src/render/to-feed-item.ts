@@ -47,7 +47,8 @@ export function toFeedOptions(feed: FeedDefinition, config: ResolvedConfig): Gaz
     updated: new Date(feed.updated.getTime()),
     generator: GENERATOR,
     feedLinks: { rss: urls.rss, atom: urls.atom },
-    author: toFeedAuthor(config.author),
+    // An author's feed is theirs (Atom feed `author`); the others are the site's.
+    author: toFeedAuthor(feed.author ?? config.author),
     ...(hub ? { hub } : {}),
     ...(moreHubs.length > 0 ? { moreHubs } : {}),
   };

@@ -17,6 +17,7 @@ import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { Diagnostic, DiagnosticSource, Result } from '../diagnostics.ts';
 import { buildFeedSet } from '../feed-set/build-feed-set.ts';
 import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
+import { findAuthorSpellings } from '../feed-set/group-authors.ts';
 import type { RawRecord } from '../records/raw-record.ts';
 import { parseRecordText } from '../records/parse-record-text.ts';
 import {
@@ -234,7 +235,7 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     });
     const upgrade = (list: readonly Article[]) => list.map((a) => upgraded.get(a) ?? a);
     const feed = (f: FeedDefinition): FeedDefinition => ({ ...f, articles: upgrade(f.articles) });
-    return { main: feed(light.main), categories: light.categories.map(feed), articles: upgrade(light.articles) };
+    return { main: feed(light.main), categories: light.categories.map(feed), authors: light.authors.map(feed), articles: upgrade(light.articles) };
   };
   const fullArticles = new WeakMap<Article, Article>();
   const shareList = createListSharer();
@@ -460,6 +461,8 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
     const times = documentTimes(ledgerMode === 'update' ? ledger : ledgerMode === 'read' ? ledgerAsRead : undefined);
     const planOptions: PlanOptions = { pages, now, times, ...(robots.present ? { publicRobots: true } : {}) };
     const feedSet = bodies ? buildFeedSet(published, config) : await withBodies(published, fileOf, next, planOptions);
+    // Two spellings of one author are one author page and feed: the editor is told which records spell it otherwise.
+    diagnostics.push(...stamp(findAuthorSpellings(feedSet.articles), 'record'));
     const nextRenders = new Map<string, RenderEntry>();
     const documents = new Map<string, RenderedDocument>();
     const feedPaths: string[] = [];

@@ -98,6 +98,9 @@ describe('the paths of the site', () => {
     ['/sitemap-0.xml', false],
     ['/sitemap-x.xml', false],
     ['/favicon.ico', false],
+    ['/authors/zoe-martin/', true],
+    ['/authors/zoe-martin/atom.xml', true],
+    ['/auteurs/zoe-martin/', false],
     ['/feed.xml.bak', false],
     ['/style.css', false],
   ])('counts %s as the site’s own path: %s', (sitePath, expected) => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/article/article.ts';
 import { buildFeedSet } from '../../src/feed-set/build-feed-set.ts';
 import { makeArticle, makeConfig } from '../helpers/factories.ts';
 
@@ -107,6 +108,90 @@ describe('buildFeedSet', () => {
       const articles = [makeArticle({ date: day(1), categories: [ECO] }, 1), makeArticle({ date: day(9), categories: [SOC] }, 2)];
       const eco = buildFeedSet(articles, makeConfig()).categories.find((f) => f.path.endsWith('economie'));
       expect(eco?.updated).toEqual(day(1));
+    });
+  });
+
+  describe('the author feeds', () => {
+    const ZOE = { name: 'Zoé Martin' };
+    const MARC = { name: 'Marc Petit' };
+    const authorsOf = (articles: Article[], config = makeConfig()) => buildFeedSet(articles, config).authors;
+
+    it('has one feed per author of the published articles, sorted by slug, none for an unsigned article', () => {
+      const articles = [
+        makeArticle({ authors: [ZOE] }, 1),
+        makeArticle({ authors: [MARC, { name: 'Awa Diallo' }] }, 2),
+        makeArticle({ authors: [{ name: 'Brouillon Seul' }], draft: true }, 3),
+        makeArticle({ authors: [] }, 4),
+      ];
+      expect(authorsOf(articles).map((f) => f.author?.slug)).toEqual(['awa-diallo', 'marc-petit', 'zoe-martin']);
+    });
+
+    it.each([
+      ['Zoé Martin', '/authors/zoe-martin'],
+      ['Jean-Baptiste Œuvray', '/authors/jean-baptiste-oeuvray'],
+      ['Awa N’Diaye', '/authors/awa-n-diaye'],
+      ['  ÉLODIE   GARÇON ', '/authors/elodie-garcon'],
+    ])('puts the feed of %s below %s (French slugs, as for categories)', (name, path) => {
+      expect(authorsOf([makeArticle({ authors: [{ name }] })]).map((f) => f.path)).toEqual([path]);
+    });
+
+    it('has no feed for a name that folds to nothing (emoji only)', () => {
+      expect(authorsOf([makeArticle({ authors: [{ name: '🦊' }] })])).toEqual([]);
+    });
+
+    it('lists only the articles the author signed, co-signed ones included, newest first, capped at `limit`', () => {
+      const articles = [
+        makeArticle({ id: 'z1', date: day(1), authors: [ZOE] }),
+        makeArticle({ id: 'm2', date: day(2), authors: [MARC] }),
+        makeArticle({ id: 'zm3', date: day(3), authors: [MARC, ZOE] }),
+        makeArticle({ id: 'z4', date: day(4), authors: [ZOE] }),
+        makeArticle({ id: 'z5', date: day(5), authors: [ZOE], draft: true }),
+      ];
+      const feeds = authorsOf(articles, makeConfig({ limit: 2 }));
+      expect(feeds.map((f) => [f.author?.slug, f.articles.map((a) => a.id)])).toEqual([
+        ['marc-petit', ['zm3', 'm2']],
+        ['zoe-martin', ['z4', 'zm3']],
+      ]);
+    });
+
+    it('breaks date ties by id, so the cut at `limit` is stable', () => {
+      const articles = ['c', 'a', 'b'].map((id) => makeArticle({ id, date: day(1), authors: [ZOE] }));
+      expect(authorsOf(articles, makeConfig({ limit: 2 }))[0]?.articles.map((a) => a.id)).toEqual(['a', 'b']);
+    });
+
+    it('makes two spellings that fold to one slug one author, named as the newest article spells it', () => {
+      const articles = [
+        makeArticle({ id: 'old', date: day(1), authors: [{ name: 'Zoe MARTIN' }] }),
+        makeArticle({ id: 'new', date: day(2), authors: [ZOE] }),
+        makeArticle({ id: 'both', date: day(1), authors: [ZOE, { name: 'Zoe Martin' }] }),
+      ];
+      expect(authorsOf(articles).map((f) => [f.author?.name, f.articles.map((a) => a.id)])).toEqual([['Zoé Martin', ['new', 'both', 'old']]]);
+    });
+
+    it('gives the author the newest URL their articles give', () => {
+      const articles = [
+        makeArticle({ date: day(1), authors: [{ name: 'Zoé Martin', url: 'https://example.org/ancien' }] }, 1),
+        makeArticle({ date: day(2), authors: [{ name: 'Zoé Martin', url: 'https://example.org/equipe/zoe' }] }, 2),
+        makeArticle({ date: day(3), authors: [ZOE] }, 3),
+      ];
+      expect(authorsOf(articles)[0]?.author).toEqual({ slug: 'zoe-martin', name: 'Zoé Martin', url: 'https://example.org/equipe/zoe' });
+    });
+
+    it('is titled "<site title> — <name>", described as the articles signed by the author, with no category', () => {
+      const [feed] = authorsOf([makeArticle({ authors: [ZOE] })]);
+      expect({ title: feed?.title, description: feed?.description, category: feed?.category }).toEqual({
+        title: 'Gazette de test — Zoé Martin',
+        description: 'Articles signés Zoé Martin — Les dépêches de la rédaction de test.',
+        category: undefined,
+      });
+    });
+
+    it('is updated at the newest `updated` of its own articles', () => {
+      const articles = [makeArticle({ date: day(1), updated: day(3), authors: [ZOE] }, 1), makeArticle({ date: day(9), authors: [MARC] }, 2)];
+      expect(authorsOf(articles).map((f) => [f.author?.slug, f.updated])).toEqual([
+        ['marc-petit', day(9)],
+        ['zoe-martin', day(3)],
+      ]);
     });
   });
 

@@ -233,3 +233,36 @@ describe('the renderers under another TZ', () => {
     expect(kiritimati).toBe(run('America/Los_Angeles'));
   });
 });
+
+// An author's feed is theirs: its own URLs, their name at feed level where the format has one, nothing to lint.
+describe('an author feed', () => {
+  const config = makeConfig({ hub: 'https://hub.example.org/', cacheControl: 'public, max-age=600' });
+  const zoe = { name: 'Zoé Martin', url: 'https://example.org/equipe/zoe' };
+  const articles = [makeArticle({ authors: [zoe] }, 1), makeArticle({ authors: [{ name: 'Marc Petit' }, zoe] }, 2), makeArticle({}, 3)];
+  const feed = buildFeedSet(articles, config).authors.find((f) => f.author?.slug === 'zoe-martin')!;
+  const documents = { rss: renderRss(feed, config), atom: renderAtom(feed, config), json: renderJsonFeed(feed, config) };
+
+  it.each([
+    [
+      'RSS self link',
+      () => rss(feed, config).atom.links.find((l: { rel?: string }) => l.rel === 'self')?.href,
+      'https://example.org/authors/zoe-martin/feed.xml',
+    ],
+    ['RSS channel link', () => rss(feed, config).link, 'https://example.org/authors/zoe-martin/'],
+    ['Atom id', () => atom(feed, config).id, 'https://example.org/authors/zoe-martin/atom.xml'],
+    ['Atom feed author', () => atom(feed, config).authors, [{ name: 'Zoé Martin', uri: 'https://example.org/equipe/zoe' }]],
+    ['JSON Feed home page', () => json(feed, config).home_page_url, 'https://example.org/authors/zoe-martin/'],
+    ['JSON Feed authors', () => json(feed, config).authors, [zoe]],
+  ])('writes the %s', (_label, read, expected) => {
+    expect(read()).toEqual(expected);
+  });
+
+  it('lists the author’s articles only, co-signed ones included', () => {
+    expect(json(feed, config).items.map((i: { id: string }) => i.id)).toEqual([articles[0]!.guid, articles[1]!.guid]);
+  });
+
+  it.each(Object.entries(documents))('lints %s without a finding', (format, body) => {
+    const path = `/authors/zoe-martin/${{ rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' }[format]}`;
+    expect(lintFeed({ path, body, format: format as 'rss' | 'atom' | 'json', now: new Date('2024-12-02T00:00:00Z') })).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@ import { parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import type { Article, Category } from '../../src/article/article.ts';
 import type { ResolvedConfig } from '../../src/config/config-schema.ts';
+import type { Author } from '../../src/config/define-config.ts';
 import type { FeedDefinition, FeedSet } from '../../src/feed-set/feed-set.ts';
 import { correctionsFeedUrl, feedUrls } from '../../src/_lib/site-paths.ts';
 import { renderArticlePage, renderCategoryPage, renderIndexPage } from '../../src/render/html.ts';
@@ -366,12 +367,16 @@ describe('the URLs an article page writes', () => {
     expect(srcOf(render({ image: makeImage(image) }))).toEqual([expected]);
   });
 
-  it.each([
-    ['on the site', 'https://x.org/actu/auteurs/claire/', '/actu/auteurs/claire/'],
-    ['elsewhere', 'https://claire.example.net/', 'https://claire.example.net/'],
-  ])('links an author page %s as %s', (_label, url, expected) => {
-    const links = all(render({ authors: [{ name: 'Claire', url }] }), 'a').filter((a) => attr(a, 'rel') === 'author');
-    expect(links.map((a) => attr(a, 'href'))).toEqual([expected]);
+  it.each<[string, Author, string[]]>([
+    ['Claire, with a URL on the site, to her page', { name: 'Claire', url: 'https://x.org/actu/auteurs/claire/' }, ['/actu/authors/claire/']],
+    ['Zoé Martin, with a URL elsewhere, to her page', { name: 'Zoé Martin', url: 'https://zoe.example.net/' }, ['/actu/authors/zoe-martin/']],
+    ['Œdipe N’Diaye, without a URL, to his page', { name: 'Œdipe N’Diaye' }, ['/actu/authors/oedipe-n-diaye/']],
+    ['named by emoji only (no page), to a URL on the site', { name: '🦊', url: 'https://x.org/actu/auteurs/renard/' }, ['/actu/auteurs/renard/']],
+    ['named by emoji only (no page), to a URL elsewhere', { name: '🦊', url: 'https://renard.example.net/' }, ['https://renard.example.net/']],
+    ['named by emoji only (no page), without a URL, to nothing', { name: '🦊' }, []],
+  ])('links an author %s', (_label, author, expected) => {
+    const links = all(render({ authors: [author] }), 'a').filter((a) => attr(a, 'rel') === 'author');
+    expect(links.map((a) => attr(a, 'href'))).toEqual(expected);
   });
 
   it('writes the body’s links and images on the site root-relative, and leaves other hosts and the text alone', () => {
@@ -533,6 +538,7 @@ function makeFeedSet(articles: readonly Article[], config: ResolvedConfig): Feed
           articles.filter((a) => a.categories.some((x) => x.slug === c.slug)),
         ),
       ),
+    authors: [],
     articles,
   };
 }

@@ -35,7 +35,7 @@ function articlesAt(hoursAgo: readonly number[], extra: Partial<Article> = {}): 
 describe('sitemap.xml', () => {
   const config = makeConfig({ siteUrl: 'https://example.org/actu' });
 
-  it('lists the front page, every category page and every article page, each with its lastmod', () => {
+  it('lists the front page, every category and author page and every article page, each with its lastmod', () => {
     const articles = [makeArticle({ updated: new Date('2024-11-23T08:30:00Z') }, 1), makeArticle({}, 2)];
     const feedSet = buildFeedSet(articles, config);
     const docs = planSite(feedSet, config, { now: NOW });
@@ -43,6 +43,7 @@ describe('sitemap.xml', () => {
     expect(entries(render(docs, SITEMAP_PATH))).toEqual([
       ['https://example.org/actu/', '2024-11-23T09:30:00+01:00'],
       ...feedSet.categories.map((feed) => [`https://example.org/actu${feedPagePath(feed.path)}`, '2024-11-23T09:30:00+01:00']),
+      ...feedSet.authors.map((feed) => [`https://example.org/actu${feedPagePath(feed.path)}`, '2024-11-23T09:30:00+01:00']),
       ['https://example.org/actu/articles/article-1/', '2024-11-23T09:30:00+01:00'],
       ['https://example.org/actu/articles/article-2/', '2024-11-21T22:00:00+01:00'],
     ]);
@@ -171,7 +172,7 @@ describe('robots.txt and feeds.opml', () => {
       o.attributes.get('xmlUrl')?.value,
       o.attributes.get('htmlUrl')?.value,
     ]);
-    const feeds = [feedSet.main, ...feedSet.categories];
+    const feeds = [feedSet.main, ...feedSet.categories, ...feedSet.authors];
     expect([opml.attributes.get('version')?.value, outlines]).toEqual([
       '2.0',
       [

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { isFeedContentType } from '../../src/_lib/feed-formats.ts';
 import {
   articlePath,
+  AUTHORS_PATH,
+  authorFeedPath,
   CORRECTIONS_FEED_PATH,
   categoryFeedPath,
   feedFilePath,
@@ -20,10 +22,13 @@ import { planSite, renderPlanned, type PlannedDocument } from '../../src/render/
 import { renderSite } from '../../src/render/render-site.ts';
 import { makeArticle, makeConfig } from '../helpers/factories.ts';
 
-/** Twelve articles over three categories, one of them a sport-only one. */
+/**
+ * Twelve articles over three categories, one of them a sport-only one, signed by Claire Dupont but for the sport one
+ * (Zoé Martin's) and one they co-signed.
+ */
 function makeArticles(): Article[] {
-  const articles = Array.from({ length: 11 }, (_, i) => makeArticle({}, i + 1));
-  articles.push(makeArticle({ id: 'sport/finale', categories: [{ slug: 'sport', name: 'Sport' }] }, 12));
+  const articles = Array.from({ length: 11 }, (_, i) => makeArticle(i === 4 ? { authors: [{ name: 'Claire Dupont' }, { name: 'Zoé Martin' }] } : {}, i + 1));
+  articles.push(makeArticle({ id: 'sport/finale', categories: [{ slug: 'sport', name: 'Sport' }], authors: [{ name: 'Zoé Martin' }] }, 12));
   return articles;
 }
 
@@ -40,7 +45,7 @@ describe('planSite', () => {
 
   it.each(CONFIGS)('plans the paths site-paths.ts builds, and nothing else, with %s', (_label, config) => {
     const feedSet = buildFeedSet(makeArticles(), config);
-    const feedPaths = ['', ...['international', 'societe', 'sport'].map(categoryFeedPath)];
+    const feedPaths = ['', ...['international', 'societe', 'sport'].map(categoryFeedPath), ...['claire-dupont', 'zoe-martin'].map(authorFeedPath)];
     const expected = [
       ...feedPaths.flatMap((feed) => (['rss', 'atom', 'json'] as const).map((format) => feedFilePath(feed, format))),
       CORRECTIONS_FEED_PATH,
@@ -111,6 +116,10 @@ describe('the deps of a planned document', () => {
     ['moved to another category', (a) => ({ ...a, categories: [{ slug: 'national', name: 'National' }] })],
     ['dated earlier than every other', (a) => ({ ...a, date: new Date('2020-01-01T00:00:00Z'), updated: new Date('2020-01-01T00:00:00Z') })],
     ['given a correction note', (a) => ({ ...a, corrections: [{ date: new Date('2024-11-25T10:00:00Z'), text: 'Une note.', key: '20241125T100000Z' }] })],
+    ['signed by another author', (a) => ({ ...a, authors: [{ name: 'Marc Petit' }] })],
+    ['co-signed', (a) => ({ ...a, authors: [...a.authors, { name: 'Zoé Martin' }] })],
+    ['giving its author a URL', (a) => ({ ...a, authors: [{ name: 'Claire Dupont', url: 'https://example.org/equipe/claire' }] })],
+    ['unsigned', (a) => ({ ...a, authors: [] })],
   ])('change whenever the bytes change, for an article %s', (_label, edit) => {
     const config = makeConfig({ limit: 5 });
     const before = makeArticles();
@@ -145,3 +154,22 @@ describe('the corrections feed', () => {
 function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
   return a.length === b.length && a.every((dep, i) => Object.is(dep, b[i]));
 }
+
+describe('the deps of the author documents', () => {
+  // A live edit re-renders only the author feeds and pages the article is in: the others keep the very same deps.
+  it.each<[string, number, (article: Article) => Article, string[]]>([
+    ['retitled', 11, (a) => ({ ...a, title: 'Finale : un autre titre' }), ['zoe-martin']],
+    ['retitled', 0, (a) => ({ ...a, title: 'Un autre titre' }), ['claire-dupont']],
+    ['retitled', 4, (a) => ({ ...a, title: 'Un autre titre' }), ['claire-dupont', 'zoe-martin']],
+    ['signed by another author', 11, (a) => ({ ...a, authors: [{ name: 'Marc Petit' }] }), ['marc-petit', 'zoe-martin']],
+  ])('change for an article %s (#%i) in the documents of %j only', (_label, index, edit, changed) => {
+    const config = makeConfig();
+    const before = makeArticles();
+    const after = before.map((a, i) => (i === index ? edit(a) : a));
+    const plan = (articles: Article[]) => new Map(planSite(buildFeedSet(articles, config), config).map((d) => [d.path, d]));
+    const [old, next] = [plan(before), plan(after)];
+    const authorPaths = [...next.keys()].filter((path) => path.startsWith(AUTHORS_PATH));
+    const rerendered = authorPaths.filter((path) => !old.has(path) || !sameDeps(old.get(path)!.deps, next.get(path)!.deps));
+    expect(rerendered).toEqual(authorPaths.filter((path) => changed.some((slug) => path.startsWith(`${authorFeedPath(slug)}/`))));
+  });
+});

@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/article/article.ts';
 import { buildFeedSet } from '../../src/feed-set/build-feed-set.ts';
+import { lintFeed } from '../../src/lint/lint-feed.ts';
 import { renderAtom } from '../../src/render/atom.ts';
 import { categoriesUrl } from '../../src/_lib/site-paths.ts';
 import { renderJsonFeed } from '../../src/render/json-feed.ts';
@@ -69,6 +70,39 @@ describe.each(['rss', 'atom', 'json'] as const)('the %s round trip', (format) =>
       const expected = feedSet.main.articles.map((a) => comparable(expectedField(a, field, format)));
       expect(actual).toEqual(expected);
     });
+  });
+});
+
+// Each author feed of the corpus (hostile names, co-authors, an author with an e-mail and a URL), read back the same way.
+describe.each(['rss', 'atom', 'json'] as const)('the %s round trip of the author feeds', (format) => {
+  const feeds = feedSet.authors.map((feed) => ({ feed, document: RENDERERS[format](feed, config) }));
+  const parsed = new Map<string, ParsedFeed[]>();
+  beforeAll(async () => {
+    for (const { feed, document } of feeds) parsed.set(feed.path, await parseWithAll(document, format));
+  });
+
+  it('lints without an error (the hostile corpus draws warnings of its own)', () => {
+    const errors = feeds.flatMap(({ feed, document }) =>
+      lintFeed({ path: `${feed.path}/feed.${format}`, body: document, format, now: new Date('2024-12-02T00:00:00Z') }).filter((d) => d.severity === 'error'),
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it('has several authors, one of them co-signing with others', () => {
+    expect([feeds.length > 3, feeds.some(({ feed }) => feed.articles.some((a) => a.authors.length > 1))]).toEqual([true, true]);
+  });
+
+  it.each(PARSERS[format])('gives back, read by %s, each feed’s title and its articles’ fields, newest first', (parser) => {
+    const checked = FIELDS.filter((f) => BLIND_SPOTS[parser][format]?.[f] === undefined);
+    const read = feeds.map(({ feed }) => {
+      const one = parsed.get(feed.path)?.find((p) => p.parser === parser);
+      return { title: one?.title, items: one?.items.map((i) => checked.map((field) => comparable(i[field]))) };
+    });
+    const expected = feeds.map(({ feed }) => ({
+      title: feed.title,
+      items: feed.articles.map((a) => checked.map((field) => comparable(expectedField(a, field, format)))),
+    }));
+    expect(read).toEqual(expected);
   });
 });
 

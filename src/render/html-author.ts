@@ -1,0 +1,65 @@
+// render: an author feed → the author's HTML page `/authors/<slug>/`, made like a category page: the articles they
+// signed, newest first, their three feeds (subscribe block and autodiscovery) and a link to their own URL if any.
+import { FEED_FORMATS } from '../_lib/feed-formats.ts';
+import { escapeHtml } from '../_lib/escape-markup.ts';
+import { isSafeHttpUrl } from '../_lib/read-url.ts';
+import { encodePath, feedFilePath, feedPagePath, HOME_PATH, pageUrlOf, rootRelativeUrl, siteUrlOf } from '../_lib/site-paths.ts';
+import type { Article } from '../article/article.ts';
+import type { ResolvedConfig } from '../config/config-schema.ts';
+import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
+import { alternatesOf, checkArgs, renderArticleList, renderSubscribe } from './html.ts';
+import { hrefAttribute, renderLayout } from './html-layout.ts';
+
+/**
+ * Renders the page of the author of `feed` (an author feed of the FeedSet). `articles` are the articles that name the
+ * author, newest first (their first HTML_PAGE_LIMIT are listed: the plan passes those, not the whole archive).
+ */
+export function renderAuthorPage(feed: FeedDefinition, articles: readonly Article[], feedSet: FeedSet, config: ResolvedConfig): string {
+  checkArgs(feedSet, config);
+  if (typeof feed !== 'object' || feed === null || feed.author === undefined || !Array.isArray(articles)) {
+    throw new TypeError('feed: expected an author FeedDefinition');
+  }
+  const { name, url } = feed.author;
+  const main = [
+    `<h1>${escapeHtml(name)}</h1>`,
+    `<p class="lede">${escapeHtml(`Articles signés ${name}.`)}</p>`,
+    // rel="me": the author's own page and this one are about the same person (HTML Living Standard §4.6.7.16).
+    url && isSafeHttpUrl(url)
+      ? `<p class="meta">Profil : <a${hrefAttribute(pageUrlOf(url, config.siteUrl))} rel="me">${escapeHtml(displayUrl(url))}</a></p>`
+      : '',
+    renderSubscribe(name, feed, config),
+    '<section aria-labelledby="recent"><h2 id="recent" class="visually-hidden">Articles</h2>',
+    renderArticleList(articles, config),
+    '</section>',
+    `<p><a${hrefAttribute(rootRelativeUrl(config.siteUrl, HOME_PATH))}>← Tous les articles</a></p>`,
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return renderLayout(
+    {
+      title: `${name} — ${config.title}`,
+      description: feed.description || config.description,
+      alternates: [
+        ...alternatesOf(feed, config),
+        // The site-wide RSS too, as on a category page (RSS Board autodiscovery).
+        {
+          type: FEED_FORMATS.rss.mediaType,
+          title: `${config.title} (RSS, tous les articles)`,
+          href: rootRelativeUrl(config.siteUrl, feedFilePath(feedSet.main.path, 'rss')),
+        },
+      ],
+      canonical: siteUrlOf(config.siteUrl, encodePath(feedPagePath(feed.path))),
+      isHome: false,
+      main,
+    },
+    feedSet,
+    config,
+  );
+}
+
+// --- internal ---
+
+/** `https://www.example.org/equipe/zoe` → `www.example.org/equipe/zoe`: the link text a reader recognises. */
+function displayUrl(url: string): string {
+  return url.replace(/^https?:\/\//i, '').replace(/\/$/, '');
+}
