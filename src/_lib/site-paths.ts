@@ -22,6 +22,21 @@ export const CATEGORIES_PATH = '/categories/';
 /** Folder of the article pages. */
 export const ARTICLES_PATH = '/articles/';
 
+/** Folder of the archive: its index lists the months, each month page lists that month's articles. */
+export const ARCHIVES_PATH = '/archives/';
+
+/** The French 404 page (`404.html` in the static output, named by nginx's `error_page 404`). */
+export const NOT_FOUND_PATH = '/404.html';
+
+/**
+ * Path of a month of the archive: `/archives/2024/11/`, and `/archives/2024/11/page/2/` for the second page of a
+ * month too long for one (pages numbered from the oldest, so a page never changes when a newer article arrives).
+ */
+export function archiveMonthPath(year: number, month: number, page = 1): string {
+  const base = `${ARCHIVES_PATH}${String(year).padStart(4, '0')}/${String(month).padStart(2, '0')}/`;
+  return page === 1 ? base : `${base}page/${page}/`;
+}
+
 /** A feed's path prefix (FeedDefinition.path): `''` for the main feed, `/categories/<slug>` for a category. */
 export function categoryFeedPath(slug: string): string {
   return `${CATEGORIES_PATH}${slug}`;
@@ -103,8 +118,8 @@ export function articleUrl(siteUrl: string, slug: string): string {
 }
 
 /**
- * True for a path in Gazette's namespaces: the front page, the main feed's three files and everything below
- * `/categories/` and `/articles/`. The router waits for a build on these and hands every other path to the host.
+ * True for a path in Gazette's namespaces: the front page, the main feed's three files, `/404.html` and everything
+ * below `/categories/`, `/articles/` and `/archives/`. The router waits for a build on these and hands every other path to the host.
  * A document type at a new place (a root file, a new folder) is added here.
  */
 export function isSitePath(path: string): boolean {
@@ -144,7 +159,7 @@ function decodeSafely(segment: string): string {
 }
 
 /** Documents at the root besides the front page. */
-const ROOT_FILES: ReadonlySet<string> = new Set(Object.values(FEED_FILES).map((file) => `/${file}`));
+const ROOT_FILES: ReadonlySet<string> = new Set([...Object.values(FEED_FILES).map((file) => `/${file}`), NOT_FOUND_PATH]);
 
 /** Folders whose every path is Gazette's. */
-const SITE_FOLDERS: readonly string[] = [CATEGORIES_PATH, ARTICLES_PATH];
+const SITE_FOLDERS: readonly string[] = [CATEGORIES_PATH, ARTICLES_PATH, ARCHIVES_PATH];

@@ -18,6 +18,7 @@ import { isSafeHttpUrl } from '../_lib/read-url.ts';
 import { articlePath, categoryFeedPath, encodePath, feedFilePath, feedPagePath, HOME_PATH, pageUrlOf, rootRelativeUrl, siteUrlOf } from '../_lib/site-paths.ts';
 import { hrefAttribute, navigationCategories, renderLayout, type AlternateLink } from './html-layout.ts';
 import { localizeUrls } from './local-urls.ts';
+import { renderArchivesLink } from './html-archives.ts';
 
 /** Most articles listed on one HTML page; the feeds and category pages hold the rest. */
 export const HTML_PAGE_LIMIT = 100;
@@ -30,6 +31,7 @@ export function renderIndexPage(feedSet: FeedSet, config: ResolvedConfig): strin
     '<section aria-labelledby="recent"><h2 id="recent" class="visually-hidden">Derniers articles</h2>',
     renderArticleList(feedSet.articles, config),
     '</section>',
+    renderArchivesLink(config),
     renderCategoryIndex(feedSet, config),
   ].join('\n');
   return renderLayout(
@@ -62,6 +64,7 @@ export function renderCategoryPage(feed: FeedDefinition, feedSet: FeedSet, confi
     '<section aria-labelledby="recent"><h2 id="recent" class="visually-hidden">Articles</h2>',
     renderArticleList(articles, config),
     '</section>',
+    renderArchivesLink(config),
     `<p><a${hrefAttribute(rootRelativeUrl(config.siteUrl, HOME_PATH))}>← Tous les articles</a></p>`,
   ]
     .filter(Boolean)

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { isFeedContentType } from '../../src/_lib/feed-formats.ts';
-import { articlePath, categoryFeedPath, feedFilePath, feedPagePath, HOME_PATH, isSitePath } from '../../src/_lib/site-paths.ts';
+import {
+  ARCHIVES_PATH,
+  archiveMonthPath,
+  articlePath,
+  categoryFeedPath,
+  feedFilePath,
+  feedPagePath,
+  HOME_PATH,
+  isSitePath,
+  NOT_FOUND_PATH,
+} from '../../src/_lib/site-paths.ts';
 import type { Article } from '../../src/article/article.ts';
 import type { ResolvedConfig } from '../../src/config/config-schema.ts';
 import { buildFeedSet } from '../../src/feed-set/build-feed-set.ts';
@@ -33,6 +43,9 @@ describe('planSite', () => {
       ...feedPaths.flatMap((feed) => (['rss', 'atom', 'json'] as const).map((format) => feedFilePath(feed, format))),
       HOME_PATH,
       ...feedPaths.slice(1).map(feedPagePath),
+      ARCHIVES_PATH,
+      archiveMonthPath(2024, 11),
+      NOT_FOUND_PATH,
       ...feedSet.articles.map((a) => articlePath(a.slug)),
     ];
     const planned = planSite(feedSet, config).map((d) => d.path);
@@ -57,17 +70,17 @@ describe('planSite', () => {
     expect(wrong.map((d) => d.path)).toEqual([]);
   });
 
-  it('lets only the article pages wait for a request, each naming its article', () => {
+  it('lets only the archive months and the article pages wait for a request, each article page naming its article', () => {
     const config = makeConfig();
     const feedSet = buildFeedSet(makeArticles(), config);
     const lazy = planSite(feedSet, config).filter((d) => d.lazy);
-    expect(lazy.map((d) => [d.path, d.article])).toEqual(feedSet.articles.map((a) => [articlePath(a.slug), a]));
+    expect(lazy.map((d) => [d.path, d.article])).toEqual([[archiveMonthPath(2024, 11), undefined], ...feedSet.articles.map((a) => [articlePath(a.slug), a])]);
   });
 
   it('renders an article page from the article it is given: a streaming build’s copy with the body', () => {
     const config = makeConfig();
     const feedSet = buildFeedSet(makeArticles(), config);
-    const page = planSite(feedSet, config).find((d) => d.lazy) as PlannedDocument;
+    const page = planSite(feedSet, config).find((d) => d.article !== undefined) as PlannedDocument;
     const withOtherBody = { ...(page.article as Article), html: '<p>Le corps relu depuis le fichier.</p>' };
     expect(page.render(withOtherBody)).toContain('Le corps relu depuis le fichier.');
   });
@@ -88,6 +101,7 @@ describe('the deps of a planned document', () => {
     ['corrected later', (a) => ({ ...a, updated: new Date(a.updated.getTime() + 3_600_000) })],
     ['moved to another category', (a) => ({ ...a, categories: [{ slug: 'national', name: 'National' }] })],
     ['dated earlier than every other', (a) => ({ ...a, date: new Date('2020-01-01T00:00:00Z'), updated: new Date('2020-01-01T00:00:00Z') })],
+    ['moved to the first of the month, Paris time', (a) => ({ ...a, date: new Date('2024-10-31T23:30:00Z'), updated: new Date('2024-10-31T23:30:00Z') })],
   ])('change whenever the bytes change, for an article %s', (_label, edit) => {
     const config = makeConfig({ limit: 5 });
     const before = makeArticles();
@@ -99,6 +113,39 @@ describe('the deps of a planned document', () => {
       return known !== undefined && sameDeps(known.deps, doc.deps) && known.render() !== doc.render();
     });
     expect(stale.map(([path]) => path)).toEqual([]);
+  });
+});
+
+describe('the archive in the plan', () => {
+  /** The archive documents whose deps changed when `articles` became `after`, by path (new paths included). */
+  function rerendered(before: Article[], after: Article[]): string[] {
+    const config = makeConfig();
+    const archive = (articles: Article[]) =>
+      new Map(
+        planSite(buildFeedSet(articles, config), config)
+          .filter((d) => d.path.startsWith(ARCHIVES_PATH))
+          .map((d) => [d.path, d.deps]),
+      );
+    const [old, next] = [archive(before), archive(after)];
+    return [...next].filter(([path, deps]) => !sameDeps(old.get(path) ?? [], deps)).map(([path]) => path);
+  }
+  const months = (...dates: string[]) => dates.map((date, i) => makeArticle({ date: new Date(date), updated: new Date(date) }, i + 1));
+
+  it.each<[string, string, string[]]>([
+    ['in a month the archive has', '2024-11-25T08:00:00Z', [archiveMonthPath(2024, 11)]],
+    ['opening a new month', '2024-12-02T08:00:00Z', [ARCHIVES_PATH, archiveMonthPath(2024, 12)]],
+    ['backdated into an old month', '2024-09-15T08:00:00Z', [archiveMonthPath(2024, 9)]],
+  ])('re-renders, for a new article %s, its month page and the index only when the month is new', (_label, date, expected) => {
+    const before = months('2024-09-01T08:00:00Z', '2024-10-10T08:00:00Z', '2024-11-20T08:00:00Z');
+    const after = [...before, makeArticle({ date: new Date(date), updated: new Date(date) }, 99)];
+    expect(rerendered(before, after)).toEqual(expected);
+  });
+
+  it('cuts a month of more than 500 articles into pages from the oldest, so a new one changes only the last', () => {
+    const start = Date.UTC(2024, 10, 1, 8);
+    const before = Array.from({ length: 1_001 }, (_, i) => makeArticle({ date: new Date(start + i * 60_000), updated: new Date(start + i * 60_000) }, i + 1));
+    const after = [...before, makeArticle({ date: new Date(start + 2_000 * 60_000), updated: new Date(start + 2_000 * 60_000) }, 5_000)];
+    expect(rerendered(before, after)).toEqual([archiveMonthPath(2024, 11, 3)]);
   });
 });
 
