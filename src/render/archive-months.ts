@@ -27,8 +27,7 @@ export function groupArchiveMonths(articles: readonly Article[], timeZone: strin
   // Oldest first: the order of every month's list, and of its pages.
   for (let i = articles.length - 1; i >= 0; i -= 1) {
     const article = articles[i] as Article;
-    const { year, month } = monthOf(article, timeZone);
-    const key = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
+    const { year, month, key } = monthOf(article, timeZone);
     let group = byKey.get(key);
     if (group === undefined) {
       group = { year, month, articles: [] };
@@ -43,12 +42,20 @@ export function groupArchiveMonths(articles: readonly Article[], timeZone: strin
 // --- internal ---
 
 /** An unchanged article is the same object from build to build: its month is worked out once per time zone. */
-const months = new WeakMap<Article, { readonly timeZone: string; readonly year: number; readonly month: number }>();
+const months = new WeakMap<Article, ArticleMonth>();
 
-function monthOf(article: Article, timeZone: string): { readonly year: number; readonly month: number } {
+interface ArticleMonth {
+  readonly timeZone: string;
+  readonly year: number;
+  readonly month: number;
+  readonly key: string;
+}
+
+function monthOf(article: Article, timeZone: string): ArticleMonth {
   const known = months.get(article);
   if (known?.timeZone === timeZone) return known;
-  const found = { timeZone, ...zonedYearMonth(article.date, timeZone) };
+  const { year, month } = zonedYearMonth(article.date, timeZone);
+  const found = { timeZone, year, month, key: `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}` };
   months.set(article, found);
   return found;
 }
