@@ -7,6 +7,7 @@ import { createRateLimiter, type RateLimiter } from './http/rate-limit.ts';
 import { createRequestLog } from './http/request-log.ts';
 import { createFastPath, createSnapshotRouter } from './http/router.ts';
 import type { SnapshotSource } from './http/snapshot-source.ts';
+import { sendNotFound } from './http/not-found.ts';
 import { sendText } from './http/serve-snapshot.ts';
 import { isMountPath } from './_lib/mount-path.ts';
 import { createLiveSite, type LiveSite } from './site/live-site.ts';
@@ -228,7 +229,11 @@ function buildApp(config: ResolvedConfig, options: FeedRouterOptions, logRequest
   if (logger && logRequests) app.use(createRequestLog(logger));
   const feeds = createFeedRouter(config, { ...options, log: logger ?? false });
   app.use('/', feeds);
-  app.use((req: express.Request, res: express.Response) => sendText(res, 404, 'Not Found\n', req.method === 'HEAD'));
+  // The app owns the whole host: an unknown page gets the site's French 404 page, anything else the short text.
+  app.use(async (req: express.Request, res: express.Response) => {
+    const snapshot = await feeds.source.snapshotFor(options.mountPath ?? '').catch(() => undefined);
+    sendNotFound(req, res, snapshot, req.path);
+  });
   return Object.assign(app, { feeds });
 }
 

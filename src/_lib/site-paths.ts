@@ -50,6 +50,21 @@ export function isSitemapPartPath(path: string): boolean {
 /** Folder of the author pages and feeds. */
 export const AUTHORS_PATH = '/authors/';
 
+/** Folder of the archive: its index lists the months, each month page lists that month's articles. */
+export const ARCHIVES_PATH = '/archives/';
+
+/** The French 404 page (`404.html` in the static output, named by nginx's `error_page 404`). */
+export const NOT_FOUND_PATH = '/404.html';
+
+/**
+ * Path of a month of the archive: `/archives/2024/11/`, and `/archives/2024/11/page/2/` for the second page of a
+ * month too long for one (pages numbered from the oldest, so a page never changes when a newer article arrives).
+ */
+export function archiveMonthPath(year: number, month: number, page = 1): string {
+  const base = `${ARCHIVES_PATH}${String(year).padStart(4, '0')}/${String(month).padStart(2, '0')}/`;
+  return page === 1 ? base : `${base}page/${page}/`;
+}
+
 /** A feed's path prefix (FeedDefinition.path): `''` for the main feed, `/categories/<slug>` for a category. */
 export function categoryFeedPath(slug: string): string {
   return `${CATEGORIES_PATH}${slug}`;
@@ -141,8 +156,9 @@ export function articleUrl(siteUrl: string, slug: string): string {
 }
 
 /**
- * True for a path in Gazette's namespaces: the front page, the main feed's three files and everything below
- * `/categories/`, `/articles/` and `/authors/`. The router waits for a build on these and hands every other path to the host.
+ * True for a path in Gazette's namespaces: the front page, the main feed's three files, the site's other root files
+ * (`/404.html`, the sitemaps, robots.txt, feeds.opml, corrections.xml) and everything below `/categories/`,
+ * `/articles/`, `/authors/` and `/archives/`. The router waits for a build on these and hands every other path to the host.
  * A document type at a new place (a root file, a new folder) is added here.
  */
 export function isSitePath(path: string): boolean {
@@ -189,10 +205,11 @@ const ROOT_FILES: ReadonlySet<string> = new Set([
   NEWS_SITEMAP_PATH,
   ROBOTS_PATH,
   OPML_PATH,
+  NOT_FOUND_PATH,
 ]);
 
 /** The parts of a split sitemap, as {@link sitemapPartPath} names them. */
 const SITEMAP_PART = /^\/sitemap-[1-9][0-9]*\.xml$/;
 
 /** Folders whose every path is Gazette's. */
-const SITE_FOLDERS: readonly string[] = [CATEGORIES_PATH, ARTICLES_PATH, AUTHORS_PATH];
+const SITE_FOLDERS: readonly string[] = [CATEGORIES_PATH, ARTICLES_PATH, AUTHORS_PATH, ARCHIVES_PATH];

@@ -2,9 +2,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { isMountPath } from '../_lib/mount-path.ts';
-import { isSitePath, siteUrlOf } from '../_lib/site-paths.ts';
+import { isSitePath, NOT_FOUND_PATH, siteUrlOf } from '../_lib/site-paths.ts';
 import type { FeedSnapshot, SnapshotEntry } from '../publish/feed-snapshot.ts';
 import { healthReport, isOperatorRequest } from './health.ts';
+import { sendNotFound, wantsPage } from './not-found.ts';
 import { resolvePublicFile, sendPublicFile } from './public-files.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import { ALLOWED_METHODS, lookupPath, sendSnapshotEntry, sendText, type SendOptions } from './serve-snapshot.ts';
@@ -67,7 +68,11 @@ export function createSnapshotRouter(source: SnapshotSource, options: SnapshotRo
         return sendText(res, 503, 'Service Unavailable: no feeds have been built yet; see /healthz.\n', req.method === 'HEAD');
       }
       const found = lookupPath(snapshot, req.path);
-      if (found.kind === 'missing') return await sendPublic(req, res, next);
+      // Inside Gazette's namespaces an unknown page is Gazette's to answer: its 404 page (other files go to the host).
+      if (found.kind === 'missing') {
+        if (!isRead || !wantsPage(req.path) || !snapshot.entries.has(NOT_FOUND_PATH)) return await sendPublic(req, res, next);
+        return await sendPublic(req, res, (error?: unknown) => (error === undefined ? sendNotFound(req, res, snapshot, req.path) : next(error)));
+      }
       if (!isRead) return sendMethodNotAllowed(res);
       if (found.kind === 'redirect') return redirect(req, res, found.location);
       if (found.kind === 'moved') return redirect(req, res, `${req.baseUrl}${encodeURI(found.to)}`);

@@ -45,6 +45,21 @@ export function formatZonedRfc3339(date: Date, timeZone: string): string {
   );
 }
 
+/** The calendar month of `date` on the wall clock of `timeZone`: `{ year: 2024, month: 11 }` (month 1–12). */
+export function zonedYearMonth(date: Date, timeZone: string): { readonly year: number; readonly month: number } {
+  const wall = toWallTime(date, timeZone);
+  if (wall) return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1 };
+  const zoned = new TZDate(date.getTime(), timeZone);
+  return { year: zoned.getFullYear(), month: zoned.getMonth() + 1 };
+}
+
+/** A month as a French heading writes it: `novembre 2024` (month 1–12; month names take no capital in French). */
+export function formatFrenchMonth(year: number, month: number): string {
+  const name = MONTH_NAMES[month - 1];
+  if (name === undefined || !Number.isInteger(year)) throw new RangeError(`month: expected 1–12 and a whole year, got ${month}/${year}`);
+  return `${name} ${String(year).padStart(4, '0')}`;
+}
+
 // --- internal ---
 
 /**

@@ -9,6 +9,7 @@ import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
 import { alternatesOf, checkArgs, renderArticleList, renderSubscribe } from './html.ts';
 import { hrefAttribute, renderLayout } from './html-layout.ts';
+import { renderArchivesLink } from './html-archives.ts';
 
 /**
  * Renders the page of the author of `feed` (an author feed of the FeedSet). `articles` are the articles that name the
@@ -31,6 +32,7 @@ export function renderAuthorPage(feed: FeedDefinition, articles: readonly Articl
     '<section aria-labelledby="recent"><h2 id="recent" class="visually-hidden">Articles</h2>',
     renderArticleList(articles, config),
     '</section>',
+    renderArchivesLink(config),
     `<p><a${hrefAttribute(rootRelativeUrl(config.siteUrl, HOME_PATH))}>← Tous les articles</a></p>`,
   ]
     .filter(Boolean)

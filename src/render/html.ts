@@ -32,6 +32,7 @@ import { hrefAttribute, navigationCategories, renderLayout, type AlternateLink }
 import { localizeUrls } from './local-urls.ts';
 import { renderArticleMetadata } from './article-metadata.ts';
 import { correctionsAlternate, renderCorrectionsFeedLink, renderCorrectionsSection } from './html-corrections.ts';
+import { renderArchivesLink } from './html-archives.ts';
 
 /** Most articles listed on one HTML page; the feeds and category pages hold the rest. */
 export const HTML_PAGE_LIMIT = 100;
@@ -46,6 +47,7 @@ export function renderIndexPage(feedSet: FeedSet, config: ResolvedConfig): strin
     '<section aria-labelledby="recent"><h2 id="recent" class="visually-hidden">Derniers articles</h2>',
     renderArticleList(feedSet.articles, config),
     '</section>',
+    renderArchivesLink(config),
     renderCategoryIndex(feedSet, config),
   ].join('\n');
   return renderLayout(
@@ -78,6 +80,7 @@ export function renderCategoryPage(feed: FeedDefinition, feedSet: FeedSet, confi
     '<section aria-labelledby="recent"><h2 id="recent" class="visually-hidden">Articles</h2>',
     renderArticleList(articles, config),
     '</section>',
+    renderArchivesLink(config),
     `<p><a${hrefAttribute(rootRelativeUrl(config.siteUrl, HOME_PATH))}>← Tous les articles</a></p>`,
   ]
     .filter(Boolean)

@@ -32,6 +32,7 @@ import { renderAuthorPage } from './html-author.ts';
 import { renderLayout } from './html-layout.ts';
 import { renderJsonFeedWithinBudget } from './json-feed.ts';
 import { planReach } from './plan-reach.ts';
+import { planArchives, planNotFoundPage } from './plan-archives.ts';
 import { CONTENT_TYPES, type RenderedDocument } from './rendered-document.ts';
 import { renderRssWithinBudget } from './rss.ts';
 
@@ -135,6 +136,8 @@ export function planSite(feedSet: FeedSet, config: ResolvedConfig, options: Plan
     documents.push(planCategoryPage(feed, feedSet, config, frame, listedBySlug.get(feed.category?.slug ?? '') ?? [], times));
   const listedByAuthor = listedOnPages(feedSet.authors, feedSet.articles, config.limit, (feed) => feed.author?.slug, authorSlugsOf);
   for (const feed of feedSet.authors) documents.push(planAuthorPage(feed, feedSet, config, frame, listedByAuthor.get(feed.author?.slug ?? '') ?? [], times));
+  documents.push(...planArchives(feedSet, config, frame, times));
+  documents.push(planNotFoundPage(feedSet, config, frame));
   for (const article of feedSet.articles) documents.push(planArticlePage(article, feedSet, config, frame, times));
   // Last: the sitemaps, robots.txt and feeds.opml list the pages and feeds planned above.
   documents.push(...planReach(documents, feedSet, config, reach));

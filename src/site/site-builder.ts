@@ -285,14 +285,26 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
 
   /** The key of what a lazy entry's deps other than its article hash to, kept while they are the same objects. */
   let shared: { readonly deps: readonly unknown[]; readonly key: string } | undefined;
+  /** The keys of the lazy entries without an article, by path: the last build's, and this build's. */
+  let ownKeys = new Map<string, { readonly deps: readonly unknown[]; readonly key: string }>();
+  let nextOwnKeys = new Map<string, { readonly deps: readonly unknown[]; readonly key: string }>();
   /** A lazy entry as a LazyDocument: named by its inputs, its article's body read again when it is rendered. */
   const lazyDocumentOf = (planned: PlannedDocument, fileOf: (article: Article) => RecordFile | undefined): LazyDocument => {
     const { article } = planned;
-    // The article and the page's time are keyed per article (sourceKeyOf): the rest (the frame…) is one key for all.
-    const time = planned.lastModified.getTime();
-    const others = article === undefined ? planned.deps : planned.deps.filter((dep) => dep !== article && dep !== time);
-    if (shared === undefined || !sameDeps(shared.deps, others)) shared = { deps: others, key: pageKey([pageStamp(), ...others]) };
-    const source = article === undefined ? shared.key : sourceKeyOf(article, shared.key, planned.lastModified);
+    let source: string;
+    if (article === undefined) {
+      // A page of its own deps (an archive month): its key is kept per path while they are the same objects, so an
+      // edit hashes only the month it changed, not the whole archive.
+      const known = ownKeys.get(planned.path);
+      source = known !== undefined && sameDeps(known.deps, planned.deps) ? known.key : pageKey([pageStamp(), ...planned.deps]);
+      nextOwnKeys.set(planned.path, { deps: planned.deps, key: source });
+    } else {
+      // The article and the page's time are keyed per article (sourceKeyOf): the rest (the frame…) is one key for all.
+      const time = planned.lastModified.getTime();
+      const others = planned.deps.filter((dep) => dep !== article && dep !== time);
+      if (shared === undefined || !sameDeps(shared.deps, others)) shared = { deps: others, key: pageKey([pageStamp(), ...others]) };
+      source = sourceKeyOf(article, shared.key, planned.lastModified);
+    }
     const render =
       article === undefined || hasBody.has(article)
         ? async () => renderPlanned(planned)
@@ -488,6 +500,8 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       documents.set(planned.path, doc);
     }
     renders = nextRenders;
+    ownKeys = nextOwnKeys;
+    nextOwnKeys = new Map();
 
     // 5. Lint what changed (lint-gate.ts): no feed is ever published with a lint error. An article whose text
     //    breaks a feed is left out of it and reported on its record; a feed with an error no article explains is

@@ -2,6 +2,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  ARCHIVES_PATH,
+  archiveMonthPath,
   articlePath,
   articleUrl,
   basePathOf,
@@ -12,6 +14,7 @@ import {
   feedUrls,
   isSitePath,
   encodePath,
+  NOT_FOUND_PATH,
   pageUrlOf,
   rootRelativeUrl,
 } from '../../src/_lib/site-paths.ts';
@@ -25,6 +28,11 @@ describe('the paths of the site', () => {
     ['the front page', feedPagePath(''), '/'],
     ['a category page', feedPagePath(categoryFeedPath('societe')), '/categories/societe/'],
     ['an article page', articlePath('le-titre'), '/articles/le-titre/'],
+    ['the archive index', ARCHIVES_PATH, '/archives/'],
+    ['a month of the archive', archiveMonthPath(2024, 11), '/archives/2024/11/'],
+    ['a month before October', archiveMonthPath(2025, 1), '/archives/2025/01/'],
+    ['the third page of a long month', archiveMonthPath(2024, 11, 3), '/archives/2024/11/page/3/'],
+    ['the 404 page', NOT_FOUND_PATH, '/404.html'],
   ])('puts %s at its path', (_label, actual, expected) => {
     expect(actual).toBe(expected);
   });
@@ -101,6 +109,9 @@ describe('the paths of the site', () => {
     ['/authors/zoe-martin/', true],
     ['/authors/zoe-martin/atom.xml', true],
     ['/auteurs/zoe-martin/', false],
+    ['/archives/', true],
+    ['/archives/2024/11/', true],
+    ['/404.html', true],
     ['/feed.xml.bak', false],
     ['/style.css', false],
   ])('counts %s as the site’s own path: %s', (sitePath, expected) => {

@@ -53,6 +53,8 @@ describe.skipIf(!hasNginx())('nginx-static.conf serving the output of gazette bu
     expect(paths).toContain('/feed.xml');
     expect(paths).toContain('/categories/societe/feed.json');
     expect(paths).toContain('/');
+    expect(paths).toContain('/archives/');
+    expect(paths).toContain('/404.html');
     expect(paths.filter((p) => p.startsWith('/articles/'))).toHaveLength(40);
   });
 
@@ -162,6 +164,22 @@ describe.skipIf(!hasNginx())('nginx-static.conf serving the output of gazette bu
     async (urlPath) => {
       const [ours, theirs] = await Promise.all([request(gazette.origin, urlPath), request(nginx.origin, urlPath)]);
       expect([theirs.status, ours.status]).toEqual([404, 404]);
+    },
+  );
+
+  it.each(['/articles/absent/', '/nulle-part', '/archives/1999/01/'])(
+    'answers the unknown page %s with the French 404 page of gazette serve',
+    async (urlPath) => {
+      const [ours, theirs] = await Promise.all([
+        request(gazette.origin, urlPath, { 'accept-encoding': 'gzip' }),
+        request(nginx.origin, urlPath, { 'accept-encoding': 'gzip' }),
+      ]);
+      expect({ status: [theirs.status, ours.status], type: theirs.headers['content-type'], same: decode(theirs).equals(decode(ours)) }).toEqual({
+        status: [404, 404],
+        type: 'text/html; charset=utf-8',
+        same: true,
+      });
+      expect(decode(theirs).toString()).toContain('<h1>Page introuvable</h1>');
     },
   );
 

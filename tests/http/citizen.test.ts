@@ -34,8 +34,14 @@ describe('the feed router mounted at / in front of the host app’s routes', () 
     expect([res.status, res.headers.allow]).toEqual([405, 'GET, HEAD']);
   });
 
-  it('hands an unknown article path on (the host answers 404)', async () => {
-    expect((await request(mounted.port, '/articles/nothing-here/')).status).toBe(404);
+  it('answers an unknown page in its own namespaces with its French 404 page', async () => {
+    const res = await request(mounted.port, '/articles/nothing-here/');
+    expect([res.status, /<h1>([^<]*)<\/h1>/.exec(res.body.toString())?.[1]]).toEqual([404, 'Page introuvable']);
+  });
+
+  it.each([['/nothing-here/'], ['/articles/nothing-here.jpg']])('hands %s on to the host (its own 404)', async (path) => {
+    const res = await request(mounted.port, path);
+    expect([res.status, res.body.toString().includes('Page introuvable')]).toEqual([404, false]);
   });
 });
 

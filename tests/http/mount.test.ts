@@ -43,6 +43,12 @@ describe('the feed router mounted under /feeds', () => {
     expect((await request(mounted.port, '/feeds/healthz')).status).toBe(200);
   });
 
+  it('answers an unknown page below the mount with the 404 page, its links below the mount path', async () => {
+    const res = await request(mounted.port, '/feeds/articles/absent/');
+    const hrefs = [...(res.body.toString().split('<main')[1] ?? '').matchAll(/<li><a href="([^"]+)">/g)].map((m) => m[1]);
+    expect([res.status, hrefs]).toEqual([404, ['/feeds/', '/feeds/archives/']]);
+  });
+
   it('leaves the host app’s own routes alone', async () => {
     expect((await request(mounted.port, '/')).body.toString()).toBe('host app');
   });

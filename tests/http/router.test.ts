@@ -131,20 +131,43 @@ describe('the feed router', () => {
     });
   });
 
-  describe.each([
-    ['/nope'],
-    ['/feed.xml/'],
-    ['/FEED.XML'],
-    ['/categories/inconnue/feed.xml'],
-    ['/categories/inconnue/'],
-    ['/articles/inconnu/'],
-    ['/articles/'],
-    ['/index.html'],
-  ])('when GET the unknown path %s', (path) => {
-    it('answers 404 text/plain', async () => {
-      const res = await get(path);
-      expect([res.status, res.headers['content-type']]).toEqual([404, 'text/plain; charset=utf-8']);
-    });
+  describe.each([['/FEED.XML'], ['/categories/inconnue/feed.xml'], ['/archives/2024/11/feed.json'], ['/favicon.ico']])(
+    'when GET the unknown file %s',
+    (path) => {
+      it('answers 404 text/plain', async () => {
+        const res = await get(path);
+        expect([res.status, res.headers['content-type']]).toEqual([404, 'text/plain; charset=utf-8']);
+      });
+    },
+  );
+
+  describe.each([['/nope'], ['/feed.xml/'], ['/categories/inconnue/'], ['/articles/inconnu/'], ['/articles/'], ['/archives/1999/01/'], ['/index.html']])(
+    'when GET the unknown page %s',
+    (path) => {
+      it('answers 404 with the French 404 page, as a page (CSP) without validators', async () => {
+        const res = await get(path);
+        expect({
+          status: res.status,
+          type: res.headers['content-type'],
+          title: /<h1>([^<]*)<\/h1>/.exec(res.body.toString())?.[1],
+          csp: res.headers['content-security-policy'] !== undefined,
+          validators: [res.headers.etag, res.headers['last-modified'], res.headers['cache-control']],
+        }).toEqual({ status: 404, type: 'text/html; charset=utf-8', title: 'Page introuvable', csp: true, validators: [undefined, undefined, undefined] });
+      });
+    },
+  );
+
+  it('sends the 404 page in the encoding asked for, and no body to HEAD', async () => {
+    const [plain, gzip, head] = await Promise.all([get('/nope/'), get('/nope/', { 'accept-encoding': 'gzip' }), get('/nope/', {}, 'HEAD')]);
+    expect({
+      gzip: [gzip.status, gzip.headers['content-encoding'], gunzipSync(gzip.body).equals(plain.body)],
+      head: [head.status, head.headers['content-length'], head.body.length],
+    }).toEqual({ gzip: [404, 'gzip', true], head: [404, String(plain.body.length), 0] });
+  });
+
+  it('serves /404.html itself as a page, as a static host does', async () => {
+    const res = await get('/404.html');
+    expect([res.status, res.headers['content-type']]).toEqual([200, 'text/html; charset=utf-8']);
   });
 
   describe.each([

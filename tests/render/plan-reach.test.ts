@@ -35,7 +35,7 @@ function articlesAt(hoursAgo: readonly number[], extra: Partial<Article> = {}): 
 describe('sitemap.xml', () => {
   const config = makeConfig({ siteUrl: 'https://example.org/actu' });
 
-  it('lists the front page, every category and author page and every article page, each with its lastmod', () => {
+  it('lists the front page, every category and author page, the archive and every article page, each with its lastmod', () => {
     const articles = [makeArticle({ updated: new Date('2024-11-23T08:30:00Z') }, 1), makeArticle({}, 2)];
     const feedSet = buildFeedSet(articles, config);
     const docs = planSite(feedSet, config, { now: NOW });
@@ -44,6 +44,9 @@ describe('sitemap.xml', () => {
       ['https://example.org/actu/', '2024-11-23T09:30:00+01:00'],
       ...feedSet.categories.map((feed) => [`https://example.org/actu${feedPagePath(feed.path)}`, '2024-11-23T09:30:00+01:00']),
       ...feedSet.authors.map((feed) => [`https://example.org/actu${feedPagePath(feed.path)}`, '2024-11-23T09:30:00+01:00']),
+      // The archive: its index dated when its newest month opened, the month by its newest article.
+      ['https://example.org/actu/archives/', '2024-11-21T22:00:00+01:00'],
+      ['https://example.org/actu/archives/2024/11/', '2024-11-23T09:30:00+01:00'],
       ['https://example.org/actu/articles/article-1/', '2024-11-23T09:30:00+01:00'],
       ['https://example.org/actu/articles/article-2/', '2024-11-21T22:00:00+01:00'],
     ]);
@@ -56,16 +59,13 @@ describe('sitemap.xml', () => {
     const index = root(render(docs, SITEMAP_PATH));
     const parts = findChildren(index, 'sitemap', SM).map((s) => text(s, 'loc'));
     const listed = parts.flatMap((loc) => entries(render(docs, new URL(loc ?? '').pathname.replace('/actu', ''))).map(([l]) => l));
+    // Every page but the 404 page (not a folder), three to a part.
+    const pages = planned.filter((d) => d.kind === 'page' && d.path.endsWith('/'));
     expect([index.local, parts]).toEqual([
       'sitemapindex',
-      [
-        'https://example.org/actu/sitemap-1.xml',
-        'https://example.org/actu/sitemap-2.xml',
-        'https://example.org/actu/sitemap-3.xml',
-        'https://example.org/actu/sitemap-4.xml',
-      ],
+      Array.from({ length: Math.ceil(pages.length / 3) }, (_, i) => `https://example.org/actu/sitemap-${i + 1}.xml`),
     ]);
-    expect(listed).toEqual(planned.filter((d) => d.kind === 'page').map((d) => `https://example.org/actu${d.path}`));
+    expect(listed).toEqual(pages.map((d) => `https://example.org/actu${d.path}`));
   });
 
   it('leaves out a page marked out of it and any page that is not a folder (a 404 page)', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isFeedContentType } from '../../src/_lib/feed-formats.ts';
 import {
+  ARCHIVES_PATH,
+  archiveMonthPath,
   articlePath,
   AUTHORS_PATH,
   authorFeedPath,
@@ -14,6 +16,7 @@ import {
   OPML_PATH,
   ROBOTS_PATH,
   SITEMAP_PATH,
+  NOT_FOUND_PATH,
 } from '../../src/_lib/site-paths.ts';
 import type { Article } from '../../src/article/article.ts';
 import type { ResolvedConfig } from '../../src/config/config-schema.ts';
@@ -51,6 +54,9 @@ describe('planSite', () => {
       CORRECTIONS_FEED_PATH,
       HOME_PATH,
       ...feedPaths.slice(1).map(feedPagePath),
+      ARCHIVES_PATH,
+      archiveMonthPath(2024, 11),
+      NOT_FOUND_PATH,
       ...feedSet.articles.map((a) => articlePath(a.slug)),
       SITEMAP_PATH,
       NEWS_SITEMAP_PATH,
@@ -80,11 +86,12 @@ describe('planSite', () => {
     expect(wrong.map((d) => d.path)).toEqual([]);
   });
 
-  it('lets only the article pages, each naming its article, and the sitemaps wait for a request', () => {
+  it('lets only the archive months, the article pages, each naming its article, and the sitemaps wait for a request', () => {
     const config = makeConfig();
     const feedSet = buildFeedSet(makeArticles(), config);
     const lazy = planSite(feedSet, config).filter((d) => d.lazy);
     expect(lazy.map((d) => [d.path, d.article])).toEqual([
+      [archiveMonthPath(2024, 11), undefined],
       ...feedSet.articles.map((a) => [articlePath(a.slug), a]),
       [SITEMAP_PATH, undefined],
       [NEWS_SITEMAP_PATH, undefined],
@@ -94,7 +101,7 @@ describe('planSite', () => {
   it('renders an article page from the article it is given: a streaming build’s copy with the body', () => {
     const config = makeConfig();
     const feedSet = buildFeedSet(makeArticles(), config);
-    const page = planSite(feedSet, config).find((d) => d.lazy) as PlannedDocument;
+    const page = planSite(feedSet, config).find((d) => d.article !== undefined) as PlannedDocument;
     const withOtherBody = { ...(page.article as Article), html: '<p>Le corps relu depuis le fichier.</p>' };
     expect(page.render(withOtherBody)).toContain('Le corps relu depuis le fichier.');
   });
@@ -120,6 +127,7 @@ describe('the deps of a planned document', () => {
     ['co-signed', (a) => ({ ...a, authors: [...a.authors, { name: 'Zoé Martin' }] })],
     ['giving its author a URL', (a) => ({ ...a, authors: [{ name: 'Claire Dupont', url: 'https://example.org/equipe/claire' }] })],
     ['unsigned', (a) => ({ ...a, authors: [] })],
+    ['moved to the first of the month, Paris time', (a) => ({ ...a, date: new Date('2024-10-31T23:30:00Z'), updated: new Date('2024-10-31T23:30:00Z') })],
   ])('change whenever the bytes change, for an article %s', (_label, edit) => {
     const config = makeConfig({ limit: 5 });
     const before = makeArticles();
@@ -148,6 +156,39 @@ describe('the corrections feed', () => {
   ])('is rendered again only when what it shows changes: when %s, %s', (_label, edit, changes) => {
     const after = before.map((a, i) => (i === 3 ? edit(a) : a));
     expect(!sameDeps(corrections(before).deps, corrections(after).deps)).toBe(changes);
+  });
+});
+
+describe('the archive in the plan', () => {
+  /** The archive documents whose deps changed when `articles` became `after`, by path (new paths included). */
+  function rerendered(before: Article[], after: Article[]): string[] {
+    const config = makeConfig();
+    const archive = (articles: Article[]) =>
+      new Map(
+        planSite(buildFeedSet(articles, config), config)
+          .filter((d) => d.path.startsWith(ARCHIVES_PATH))
+          .map((d) => [d.path, d.deps]),
+      );
+    const [old, next] = [archive(before), archive(after)];
+    return [...next].filter(([path, deps]) => !sameDeps(old.get(path) ?? [], deps)).map(([path]) => path);
+  }
+  const months = (...dates: string[]) => dates.map((date, i) => makeArticle({ date: new Date(date), updated: new Date(date) }, i + 1));
+
+  it.each<[string, string, string[]]>([
+    ['in a month the archive has', '2024-11-25T08:00:00Z', [archiveMonthPath(2024, 11)]],
+    ['opening a new month', '2024-12-02T08:00:00Z', [ARCHIVES_PATH, archiveMonthPath(2024, 12)]],
+    ['backdated into an old month', '2024-09-15T08:00:00Z', [archiveMonthPath(2024, 9)]],
+  ])('re-renders, for a new article %s, its month page and the index only when the month is new', (_label, date, expected) => {
+    const before = months('2024-09-01T08:00:00Z', '2024-10-10T08:00:00Z', '2024-11-20T08:00:00Z');
+    const after = [...before, makeArticle({ date: new Date(date), updated: new Date(date) }, 99)];
+    expect(rerendered(before, after)).toEqual(expected);
+  });
+
+  it('cuts a month of more than 500 articles into pages from the oldest, so a new one changes only the last', () => {
+    const start = Date.UTC(2024, 10, 1, 8);
+    const before = Array.from({ length: 1_001 }, (_, i) => makeArticle({ date: new Date(start + i * 60_000), updated: new Date(start + i * 60_000) }, i + 1));
+    const after = [...before, makeArticle({ date: new Date(start + 2_000 * 60_000), updated: new Date(start + 2_000 * 60_000) }, 5_000)];
+    expect(rerendered(before, after)).toEqual([archiveMonthPath(2024, 11, 3)]);
   });
 });
 
