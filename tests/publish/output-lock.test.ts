@@ -1,22 +1,11 @@
 // One build at a time per output folder: real processes hold the lock (a child that sleeps, one that has exited).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { access, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lockFileOf, lockOutputFolder } from '../../src/publish/output-lock.ts';
-
-/** A live process that is not this one: a child that sleeps until killed. */
-function sleeper(): ChildProcess {
-  return spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
-}
-
-/** The pid of a process that has exited. */
-async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
-  await new Promise((resolve) => child.once('exit', resolve));
-  return child.pid ?? 0;
-}
+import { deadPid, sleeper } from '../helpers/processes.ts';
 
 const exists = (file: string) =>
   access(file).then(
