@@ -2,7 +2,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 
 /** Creates a folder `<tmpdir>/<prefix>XXXXXX`; `remove` deletes it with everything below. */
 export async function makeTempDir(prefix: string): Promise<{ readonly dir: string; remove(): Promise<void> }> {
@@ -16,25 +16,26 @@ export async function makeTempDir(prefix: string): Promise<{ readonly dir: strin
  * @example const root = useTempDir('gazette-static-'); it('…', async () => writeFile(path.join(root(), 'a'), 'x'));
  */
 export function useTempDir(prefix: string, scope: 'each' | 'all' = 'each'): () => string {
-  let current: string | undefined;
+  let made: { readonly dir: string; remove(): Promise<void> } | undefined;
   const setUp = async () => {
-    const made = await makeTempDir(prefix);
-    current = made.dir;
-    return async () => {
-      current = undefined;
-      await made.remove();
-    };
+    made = await makeTempDir(prefix);
   };
-  if (scope === 'each') beforeEach(setUp);
-  else {
-    let teardown: (() => Promise<void>) | undefined;
-    beforeAll(async () => {
-      teardown = await setUp();
-    });
-    afterAll(() => teardown?.());
+  const tearDown = async () => {
+    const done = made;
+    made = undefined;
+    await done?.remove();
+  };
+  // Registered before the caller's own hooks: vitest runs after-hooks in reverse order, so the folder is removed
+  // after the caller's after-hooks (servers closed, children killed).
+  if (scope === 'each') {
+    beforeEach(setUp);
+    afterEach(tearDown);
+  } else {
+    beforeAll(setUp);
+    afterAll(tearDown);
   }
   return () => {
-    if (current === undefined) throw new Error('useTempDir: the folder exists only inside hooks and tests');
-    return current;
+    if (made === undefined) throw new Error('useTempDir: the folder exists only inside hooks and tests');
+    return made.dir;
   };
 }

@@ -1,17 +1,16 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { contentTypeOf, resolvePublicFile } from '../../src/http/public-files.ts';
 import { checkAsyncProperty } from '../helpers/property.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-let tmp: string;
+const tmp = useTempDir('gazette-public-', 'all');
 let pub: string;
 
 beforeAll(async () => {
-  tmp = await mkdtemp(path.join(tmpdir(), 'gazette-public-'));
-  pub = path.join(tmp, 'public');
+  pub = path.join(tmp(), 'public');
   const files: Record<string, string> = {
     'robots.txt': 'User-agent: *\n',
     'favicon.ico': 'ico',
@@ -30,16 +29,12 @@ beforeAll(async () => {
     await writeFile(path.join(pub, name), body);
   }
   await mkdir(path.join(pub, 'vide'));
-  await writeFile(path.join(tmp, 'secret.txt'), 'outside');
-  await symlink(path.join(tmp, 'secret.txt'), path.join(pub, 'fuite.txt'));
-  await symlink(tmp, path.join(pub, 'dossier-fuite'));
+  await writeFile(path.join(tmp(), 'secret.txt'), 'outside');
+  await symlink(path.join(tmp(), 'secret.txt'), path.join(pub, 'fuite.txt'));
+  await symlink(tmp(), path.join(pub, 'dossier-fuite'));
   await symlink(path.join(pub, 'images/une.jpg'), path.join(pub, 'alias.jpg'));
   await symlink(path.join(pub, '.env'), path.join(pub, 'env.txt'));
   await symlink(path.join(pub, 'absent.txt'), path.join(pub, 'casse.txt'));
-});
-
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
 });
 
 describe('resolvePublicFile', () => {
@@ -112,7 +107,7 @@ describe('resolvePublicFile', () => {
     });
 
     it('answers nothing when the folder does not exist', async () => {
-      expect(await resolvePublicFile(path.join(tmp, 'absent'), '/robots.txt')).toBeUndefined();
+      expect(await resolvePublicFile(path.join(tmp(), 'absent'), '/robots.txt')).toBeUndefined();
     });
   });
 

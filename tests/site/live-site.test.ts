@@ -50,7 +50,9 @@ describe('createLiveSite', () => {
 
     it('counts the documents a later build changed and removed', async () => {
       await site.rebuild();
-      expect(lines.filter((l) => l.startsWith('built ')).at(-1)).toMatch(/^built 3 articles \(0 errors, \d+ warnings?; 0 documents changed, 0 removed; \d+ ms\)$/);
+      expect(lines.filter((l) => l.startsWith('built ')).at(-1)).toMatch(
+        /^built 3 articles \(0 errors, \d+ warnings?; 0 documents changed, 0 removed; \d+ ms\)$/,
+      );
     });
   });
 
