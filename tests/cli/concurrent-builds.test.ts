@@ -1,11 +1,11 @@
 // Two builds into one --out at once (two CI jobs, a cron and a person): the real bin in child processes, as they meet.
 // Needs the compiled lib/ (`npm run build`).
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, gazetteBin } from './_lib/run.ts';
+import { BIN, gazetteBin, writeCliProject } from './_lib/run.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const run = promisify(execFile);
@@ -14,8 +14,7 @@ describe('gazette build, twice at once into one --out', () => {
   const tmp = useTempDir('gazette-twice-', 'all');
   let holder: ChildProcess | undefined;
   beforeAll(async () => {
-    await cp('tests/fixtures/items', path.join(tmp(), 'items'), { recursive: true });
-    await writeFile(path.join(tmp(), 'c.json'), JSON.stringify({ title: 'G', siteUrl: 'https://www.lecourrier.fr' }));
+    await writeCliProject(tmp());
   });
   afterAll(async () => {
     holder?.kill();

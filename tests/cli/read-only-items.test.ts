@@ -1,18 +1,17 @@
 // The issue's reproduction with the real bin: `gazette build --items ro` on a read-only bind mount (CI runs as root;
 // skipped with a message where mount is not permitted). Needs the compiled lib/ (`npm run build`).
-import { cp, readdir, writeFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mountReadOnly, type ReadOnlyMount } from '../helpers/read-only-mount.ts';
-import { gazetteBin } from './_lib/run.ts';
+import { gazetteBin, writeCliProject } from './_lib/run.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 describe('gazette build over a read-only items folder', () => {
   const tmp = useTempDir('gazette-ro-cli-', 'all');
   let mount: ReadOnlyMount | string;
   beforeAll(async () => {
-    await cp('tests/fixtures/items', path.join(tmp(), 'rw'), { recursive: true });
-    await writeFile(path.join(tmp(), 'c.json'), JSON.stringify({ title: 'G', siteUrl: 'https://www.lecourrier.fr' }));
+    await writeCliProject(tmp(), 'rw');
     mount = await mountReadOnly(path.join(tmp(), 'rw'), path.join(tmp(), 'ro'));
     if (typeof mount === 'string') console.warn(`skipping the read-only items tests: ${mount}`);
   });
