@@ -2,11 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isSafeHttpUrl, isSafeUrl, readUrl } from '../../src/_lib/read-url.ts';
 import { checkUriSyntax } from '../../src/lint/value-checks.ts';
+import { checkProperty } from '../helpers/property.ts';
 
 const SITE = 'https://example.org/actu/';
-// A fixed seed: a failing run prints it and replays the same cases (fast-check reports the seed and the path).
-const SEED = 20261130;
-
 describe('readUrl', () => {
   describe('when the value is hostile', () => {
     it.each([
@@ -141,24 +139,24 @@ describe('readUrl', () => {
       .map(([origin, tail, accents]) => `${origin}/${tail}${accents}`);
 
     it('gives URLs the feed lint accepts as full RFC 3986 links', () => {
-      fc.assert(
+      checkProperty(
         fc.property(links, (value) => {
           const reading = readUrl(value, SITE);
           return !reading.ok || checkUriSyntax(reading.url, 'rfc2396_full') === undefined;
         }),
-        { seed: SEED, numRuns: 3000 },
+        3000,
       );
     });
 
     it('names the same resource as the URL it encodes: both decode to the same bytes', () => {
       const decode = (s: string) => s.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-      fc.assert(
+      checkProperty(
         fc.property(links, (value) => {
           const reading = readUrl(value, SITE);
           if (!reading.ok) return true;
           return decode(reading.url) === decode(new URL(value.trim()).href);
         }),
-        { seed: SEED, numRuns: 3000 },
+        3000,
       );
     });
   });
@@ -229,32 +227,32 @@ describe('readUrl', () => {
       });
 
     it('never yields anything but an http(s) URL from a hostile scheme with injected characters', () => {
-      fc.assert(
+      checkProperty(
         fc.property(hostile, (value) => {
           const reading = readUrl(value, SITE);
           return !reading.ok || /^https?:\/\//.test(reading.url);
         }),
-        { seed: SEED, numRuns: 2000 },
+        2000,
       );
     });
 
     it('never calls a hostile scheme with injected characters a safe URL', () => {
-      fc.assert(
+      checkProperty(
         fc.property(hostile, (value) => !isSafeHttpUrl(value)),
-        { seed: SEED, numRuns: 2000 },
+        2000,
       );
     });
 
     it("gives URLs that read back to themselves and pass the renderers' guard", () => {
       const anyValue = fc.oneof(fc.webUrl({ withFragments: true, withQueryParameters: true }), fc.string(), fc.string({ unit: 'grapheme' }), hostile);
-      fc.assert(
+      checkProperty(
         fc.property(anyValue, (value) => {
           const reading = readUrl(value, SITE);
           if (!reading.ok) return true;
           const again = readUrl(reading.url, SITE);
           return again.ok && again.url === reading.url && !again.relative && isSafeHttpUrl(reading.url);
         }),
-        { seed: SEED, numRuns: 2000 },
+        2000,
       );
     });
   });

@@ -2,21 +2,17 @@
 // the import of lib/, stdout/stderr/exit status, and that a failing serve exits instead of hanging.
 // lint and new still write to the process streams; their runs here stay until they take an io.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROOT, gazetteBin } from './_lib/run.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 const run = promisify(execFile);
 
-let tmp: string;
-beforeAll(async () => {
-  tmp = await mkdtemp(path.join(tmpdir(), 'gazette-bin-'));
-});
-afterAll(() => rm(tmp, { recursive: true, force: true }));
+const tmp = useTempDir('gazette-bin-', 'all');
 
 describe('the gazette bin', () => {
   it('prints the version of package.json for --version and -v', async () => {
@@ -56,7 +52,7 @@ describe('the gazette bin', () => {
   });
 
   it('gazette new creates a draft named after the title, and refuses to overwrite it', async () => {
-    const items = path.join(tmp, 'new-items');
+    const items = path.join(tmp(), 'new-items');
     const first = await gazetteBin(['new', '--items', items, 'L’été à Marseille : « canicule » record']);
     expect(first.code).toBe(0);
     const text = await readFile(path.join(items, 'l-ete-a-marseille-canicule-record.md'), 'utf8');
@@ -68,7 +64,7 @@ describe('the gazette bin', () => {
   });
 
   it('gazette lint exits 1 and names the file of a feed with an error', async () => {
-    const bad = path.join(tmp, 'bad.xml');
+    const bad = path.join(tmp(), 'bad.xml');
     await writeFile(bad, '<?xml version="1.0"?><rss version="2.0"><channel><title>x</title></channel>');
     const result = await gazetteBin(['lint', bad]);
     expect(result.code).toBe(1);

@@ -1,22 +1,18 @@
 // The commands in-process through runMain, with captured streams: every exit status and message rule.
 // tests/cli/bin.test.ts keeps a few runs of the real bin.
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gazette, type CliResult } from './_lib/run.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-let tmp: string;
+const tmp = useTempDir('gazette-cli-', 'all');
 beforeAll(async () => {
-  tmp = await mkdtemp(path.join(tmpdir(), 'gazette-cli-'));
   // A build writes the publication ledger into its items folder: build a copy, never the fixtures themselves.
-  await cp('tests/fixtures/items', path.join(tmp, 'items'), { recursive: true });
-});
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
+  await cp('tests/fixtures/items', path.join(tmp(), 'items'), { recursive: true });
 });
 
 const ESC = '\u001B[';
@@ -26,8 +22,8 @@ describe('gazette build', () => {
     let result: CliResult;
     let out: string;
     beforeAll(async () => {
-      out = path.join(tmp, 'dist');
-      result = await gazette(['build', '--items', path.join(tmp, 'items'), '--out', out]);
+      out = path.join(tmp(), 'dist');
+      result = await gazette(['build', '--items', path.join(tmp(), 'items'), '--out', out]);
     });
 
     it('exits 0, saying once that the ledger is not written under the example siteUrl of feed.config.ts', () => {
@@ -72,14 +68,14 @@ describe('gazette build', () => {
 
   describe('when run twice, under two machine time zones', () => {
     it('writes byte-identical files', async () => {
-      const a = path.join(tmp, 'det-a');
-      const b = path.join(tmp, 'det-b');
+      const a = path.join(tmp(), 'det-a');
+      const b = path.join(tmp(), 'det-b');
       const saved = process.env.TZ;
       try {
         process.env.TZ = 'UTC';
-        expect((await gazette(['build', '--items', path.join(tmp, 'items'), '--out', a])).code).toBe(0);
+        expect((await gazette(['build', '--items', path.join(tmp(), 'items'), '--out', a])).code).toBe(0);
         process.env.TZ = 'Pacific/Auckland';
-        expect((await gazette(['build', '--items', path.join(tmp, 'items'), '--out', b])).code).toBe(0);
+        expect((await gazette(['build', '--items', path.join(tmp(), 'items'), '--out', b])).code).toBe(0);
       } finally {
         if (saved === undefined) delete process.env.TZ;
         else process.env.TZ = saved;
@@ -96,13 +92,13 @@ describe('gazette build', () => {
 
   describe('with --json', () => {
     it('prints one JSON document with the counts, the output folder and no other line', async () => {
-      const result = await gazette(['build', '--json', '--items', path.join(tmp, 'items'), '--out', path.join(tmp, 'json-out')]);
+      const result = await gazette(['build', '--json', '--items', path.join(tmp(), 'items'), '--out', path.join(tmp(), 'json-out')]);
       expect(result.code).toBe(0);
       expect(result.stderr).toBe('');
       const report = JSON.parse(result.stdout);
       expect(report).toMatchObject({ command: 'build', ok: true, counts: { records: 3, articles: 3, errors: 0, warnings: 0 }, diagnostics: [] });
       expect(report.counts.files).toBe(
-        (await readdir(path.join(tmp, 'json-out'), { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && e.name !== '.gazette-output.json')
+        (await readdir(path.join(tmp(), 'json-out'), { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && e.name !== '.gazette-output.json')
           .length,
       );
     });
@@ -110,7 +106,7 @@ describe('gazette build', () => {
 
   describe('when the config is invalid', () => {
     it('prints one line per bad field, no stack, and exits 1', async () => {
-      const result = await gazette(['build', '--config', 'tests/fixtures/config/invalid.config.ts', '--out', path.join(tmp, 'never')]);
+      const result = await gazette(['build', '--config', 'tests/fixtures/config/invalid.config.ts', '--out', path.join(tmp(), 'never')]);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain('siteUrl: expected an absolute URL, got "courrier.example.org"');
       expect(result.stderr).toContain('limit: expected a positive whole number');
@@ -134,9 +130,9 @@ describe('gazette build', () => {
 
   describe('when the output folder cannot be written', () => {
     it('exits 1 with one line naming the system error, without a stack', async () => {
-      const file = path.join(tmp, 'a-file');
+      const file = path.join(tmp(), 'a-file');
       await writeFile(file, 'not a folder');
-      const result = await gazette(['build', '--items', path.join(tmp, 'items'), '--out', path.join(file, 'dist')]);
+      const result = await gazette(['build', '--items', path.join(tmp(), 'items'), '--out', path.join(file, 'dist')]);
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/^gazette build: .*a-file.*\(ENOTDIR\)\n$/);
     });
@@ -144,7 +140,7 @@ describe('gazette build', () => {
 
   describe('when the items folder does not exist', () => {
     it('exits 1 naming the folder, without a stack', async () => {
-      const result = await gazette(['build', '--items', path.join(tmp, 'no-such-items'), '--out', path.join(tmp, 'never')]);
+      const result = await gazette(['build', '--items', path.join(tmp(), 'no-such-items'), '--out', path.join(tmp(), 'never')]);
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/no-such-items.*does not exist/);
       expect(result.stderr).toContain('nothing written');
@@ -247,7 +243,7 @@ describe('gazette check', () => {
 
   describe('when records have only warnings', () => {
     it('exits 0', async () => {
-      const items = path.join(tmp, 'warnings-only');
+      const items = path.join(tmp(), 'warnings-only');
       await cp('tests/fixtures/items-broken', items, {
         recursive: true,
         filter: (src) => !/(impossible-date|missing-title|invalid-yaml|invalid-json|draft-flag)/.test(src),
@@ -284,7 +280,7 @@ describe('gazette serve', () => {
 
 describe('gazette init', () => {
   it('writes a site that builds as it is, and refuses to write over it', async () => {
-    const dir = path.join(tmp, 'nouveau-site');
+    const dir = path.join(tmp(), 'nouveau-site');
     const first = await gazette(['init', dir]);
     expect(first.code).toBe(0);
     expect((await readdir(dir, { recursive: true })).sort()).toEqual([

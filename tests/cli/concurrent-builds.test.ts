@@ -1,41 +1,38 @@
 // Two builds into one --out at once (two CI jobs, a cron and a person): the real bin in child processes, as they meet.
 // Needs the compiled lib/ (`npm run build`).
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, gazetteBin } from './_lib/run.ts';
+import { BIN, gazetteBin, writeCliProject } from './_lib/run.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 const run = promisify(execFile);
 
 describe('gazette build, twice at once into one --out', () => {
-  let tmp: string;
+  const tmp = useTempDir('gazette-twice-', 'all');
   let holder: ChildProcess | undefined;
   beforeAll(async () => {
-    tmp = await mkdtemp(path.join(tmpdir(), 'gazette-twice-'));
-    await cp('tests/fixtures/items', path.join(tmp, 'items'), { recursive: true });
-    await writeFile(path.join(tmp, 'c.json'), JSON.stringify({ title: 'G', siteUrl: 'https://www.lecourrier.fr' }));
+    await writeCliProject(tmp());
   });
   afterAll(async () => {
     holder?.kill();
-    await rm(tmp, { recursive: true, force: true });
   });
   const build = (...flags: string[]) =>
-    run(process.execPath, [BIN, 'build', '--config', 'c.json', '--items', 'items', '--out', 'dist', ...flags], { cwd: tmp, timeout: 60_000 }).then(
+    run(process.execPath, [BIN, 'build', '--config', 'c.json', '--items', 'items', '--out', 'dist', ...flags], { cwd: tmp(), timeout: 60_000 }).then(
       () => 0,
       (error: { code: number; stderr: string }) => error.stderr,
     );
 
   it('finishes every build, leaves the output whole and no out.tmp-*, out.old-* or lock beside it', async () => {
     const codes = await Promise.all([build(), build(), build()]);
-    const feed = JSON.parse(await readFile(path.join(tmp, 'dist', 'feed.json'), 'utf8')) as { items: unknown[] };
+    const feed = JSON.parse(await readFile(path.join(tmp(), 'dist', 'feed.json'), 'utf8')) as { items: unknown[] };
     const fixtures = (await readdir('tests/fixtures/items')).filter((f) => /\.(md|json|txt)$/.test(f) && !f.startsWith('.'));
     expect({
       codes,
       items: feed.items.length > 0 && feed.items.length <= fixtures.length,
-      beside: (await readdir(tmp)).filter((f) => f.startsWith('dist')),
+      beside: (await readdir(tmp())).filter((f) => f.startsWith('dist')),
     }).toEqual({
       codes: [0, 0, 0],
       items: true,
@@ -45,10 +42,10 @@ describe('gazette build, twice at once into one --out', () => {
 
   it('with --no-wait, exits 1 with one line naming the pid of the build that holds the folder', async () => {
     holder = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
-    await writeFile(path.join(tmp, 'dist.lock'), `${holder.pid}\n`);
-    const result = await gazetteBin(['build', '--config', 'c.json', '--items', 'items', '--out', 'dist', '--no-wait'], { cwd: tmp });
+    await writeFile(path.join(tmp(), 'dist.lock'), `${holder.pid}\n`);
+    const result = await gazetteBin(['build', '--config', 'c.json', '--items', 'items', '--out', 'dist', '--no-wait'], { cwd: tmp() });
     holder.kill();
-    await rm(path.join(tmp, 'dist.lock'));
+    await rm(path.join(tmp(), 'dist.lock'));
     expect(result).toEqual({ code: 1, stdout: '', stderr: `gazette build: dist/ is being written by another build (pid ${holder.pid})\n` });
   });
 });

@@ -1,6 +1,5 @@
 // `gazette new` in-process: the record it writes names its own id and slug, so title edits and moves keep both.
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { toArticle } from '../../src/article/to-article.ts';
@@ -8,21 +7,22 @@ import { runNew } from '../../src/cli/commands/new.ts';
 import { loadCommandConfig } from '../../src/cli/commands/load.ts';
 import { serializeLedger, type LedgerEntry } from '../../src/lifecycle/ledger.ts';
 import { readItems } from '../../src/records/read-items.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 const TITLE = 'L’été à Marseille : « canicule » record';
 const SLUG = 'l-ete-a-marseille-canicule-record';
 
+const root = useTempDir('gazette-new-');
 let items: string;
 let output: string[];
 beforeEach(async () => {
-  items = path.join(await mkdtemp(path.join(tmpdir(), 'gazette-new-')), 'items');
+  items = path.join(root(), 'items');
   output = [];
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (output.push(String(chunk)), true));
   vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (output.push(String(chunk)), true));
 });
 afterEach(async () => {
   vi.restoreAllMocks();
-  await rm(path.dirname(items), { recursive: true, force: true });
 });
 
 /** Every record of the folder through the real reader and validator: id, guid, slug and link of each. */

@@ -1,11 +1,11 @@
 // `gazette ping` after `gazette build`, against real hubs on 127.0.0.1: what changed in the last build, and the exit
 // status a deploy script reads.
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from '../helpers/test-hub.ts';
 import { gazette } from './_lib/run.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 const SITE = 'https://example.org';
 const MAIN = ['atom.xml', 'feed.json', 'feed.xml'].map((f) => `${SITE}/${f}`);
@@ -13,13 +13,13 @@ const category = (slug: string) => ['atom.xml', 'feed.json', 'feed.xml'].map((f)
 /** A feed at the root: not a category's or an author's. */
 const isRootFeed = (url: string) => !url.includes('/categories/') && !url.includes('/authors/');
 
-let tmp: string;
+const tmp = useTempDir('gazette-ping-', 'all');
 let hub: TestHub;
 let failing: TestHub;
 const writeConfig = (hubs: readonly string[]) =>
-  writeFile(path.join(tmp, 'feed.config.json'), JSON.stringify({ title: 'Gazette de test', siteUrl: SITE, hub: hubs, itemsDir: 'items', outDir: 'dist' }));
-const build = () => gazette(['build', '--config', path.join(tmp, 'feed.config.json')]);
-const ping = (...flags: string[]) => gazette(['ping', '--config', path.join(tmp, 'feed.config.json'), ...flags]);
+  writeFile(path.join(tmp(), 'feed.config.json'), JSON.stringify({ title: 'Gazette de test', siteUrl: SITE, hub: hubs, itemsDir: 'items', outDir: 'dist' }));
+const build = () => gazette(['build', '--config', path.join(tmp(), 'feed.config.json')]);
+const ping = (...flags: string[]) => gazette(['ping', '--config', path.join(tmp(), 'feed.config.json'), ...flags]);
 /** The topics of the requests the hub received since `from`, sorted. */
 const toldSince = (from: number) =>
   hub.requests
@@ -28,20 +28,19 @@ const toldSince = (from: number) =>
     .sort();
 
 beforeAll(async () => {
-  tmp = await mkdtemp(path.join(tmpdir(), 'gazette-ping-'));
-  await cp('tests/fixtures/items', path.join(tmp, 'items'), { recursive: true });
+  await cp('tests/fixtures/items', path.join(tmp(), 'items'), { recursive: true });
   hub = await startTestHub(204);
   failing = await startTestHub(500);
   await writeConfig([hub.url]);
 });
 afterAll(async () => {
-  await Promise.all([hub.close(), failing.close(), rm(tmp, { recursive: true, force: true })]);
+  await Promise.all([hub.close(), failing.close()]);
 });
 
 describe('gazette ping', { shuffle: false }, () => {
   it('exits 1 naming the folder when nothing was built there', async () => {
     const result = await ping();
-    expect([result.code, result.stderr]).toEqual([1, `gazette ping: ${path.join(tmp, 'dist')} has no .gazette-output.json; run gazette build first\n`]);
+    expect([result.code, result.stderr]).toEqual([1, `gazette ping: ${path.join(tmp(), 'dist')} has no .gazette-output.json; run gazette build first\n`]);
   });
 
   it('tells the hub of every feed after the first build, in one publish', async () => {
@@ -68,7 +67,7 @@ describe('gazette ping', { shuffle: false }, () => {
 
   it('tells only of the feeds an edit changed', async () => {
     await writeFile(
-      path.join(tmp, 'items', 'nouvel-article.md'),
+      path.join(tmp(), 'items', 'nouvel-article.md'),
       '---\ntitle: "Municipales : un nouveau maire à Lyon"\ndate: 2024-12-02 09:30\ncategories: [National]\n---\n\nUn paragraphe.\n',
     );
     expect((await build()).code).toBe(0);

@@ -1,27 +1,24 @@
 // The issue's reproduction with the real bin: `gazette build --items ro` on a read-only bind mount (CI runs as root;
 // skipped with a message where mount is not permitted). Needs the compiled lib/ (`npm run build`).
-import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mountReadOnly, type ReadOnlyMount } from '../helpers/read-only-mount.ts';
-import { gazetteBin } from './_lib/run.ts';
+import { gazetteBin, writeCliProject } from './_lib/run.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 describe('gazette build over a read-only items folder', () => {
-  let tmp: string;
+  const tmp = useTempDir('gazette-ro-cli-', 'all');
   let mount: ReadOnlyMount | string;
   beforeAll(async () => {
-    tmp = await mkdtemp(path.join(tmpdir(), 'gazette-ro-cli-'));
-    await cp('tests/fixtures/items', path.join(tmp, 'rw'), { recursive: true });
-    await writeFile(path.join(tmp, 'c.json'), JSON.stringify({ title: 'G', siteUrl: 'https://www.lecourrier.fr' }));
-    mount = await mountReadOnly(path.join(tmp, 'rw'), path.join(tmp, 'ro'));
+    await writeCliProject(tmp(), 'rw');
+    mount = await mountReadOnly(path.join(tmp(), 'rw'), path.join(tmp(), 'ro'));
     if (typeof mount === 'string') console.warn(`skipping the read-only items tests: ${mount}`);
   });
   afterAll(async () => {
     if (typeof mount !== 'string') await mount.unmount();
-    await rm(tmp, { recursive: true, force: true });
   });
-  const build = (...flags: string[]) => gazetteBin(['build', '--config', 'c.json', '--items', 'ro', ...flags], { cwd: tmp });
+  const build = (...flags: string[]) => gazetteBin(['build', '--config', 'c.json', '--items', 'ro', ...flags], { cwd: tmp() });
 
   it('writes the site and exits 0, with one warning line naming the folder and what is lost', async (context) => {
     if (typeof mount === 'string') return context.skip();
@@ -30,7 +27,7 @@ describe('gazette build over a read-only items folder', () => {
       code: result.code,
       warnings: result.stderr.split('\n').filter((line) => line.includes('warning')),
       stack: /\n\s+at /.test(result.stderr),
-      written: (await readdir(path.join(tmp, 'out'))).includes('feed.xml'),
+      written: (await readdir(path.join(tmp(), 'out'))).includes('feed.xml'),
     }).toEqual({
       code: 0,
       warnings: [expect.stringMatching(/^ro warning: the publication ledger .*EROFS.*redirect.*first-publication times/), '0 errors, 1 warning'],

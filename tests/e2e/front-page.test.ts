@@ -1,5 +1,5 @@
 // e2e: the real Gazette app on 127.0.0.1, a copy of items/, and Debian's Chromium driven by playwright-core.
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import { loadConfig } from '../../src/config/load-config.ts';
 import express from 'express';
 import http from 'node:http';
 import { createFeedRouter, startServer } from '../../src/serve-site.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const SCREENSHOTS = process.env.GAZETTE_SCREENSHOTS ?? tmpdir();
@@ -25,14 +26,13 @@ const FEED_TYPES = ['application/rss+xml', 'application/atom+xml', 'application/
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof startServer>>;
-let itemsDir: string;
+const itemsDir = useTempDir('gazette-e2e-items-', 'all');
 let baseUrl: string;
 
 beforeAll(async () => {
-  itemsDir = await mkdtemp(path.join(tmpdir(), 'gazette-e2e-items-'));
-  await cp(path.join(REPO, 'items'), itemsDir, { recursive: true });
+  await cp(path.join(REPO, 'items'), itemsDir(), { recursive: true });
   const config = await loadConfig({ cwd: REPO });
-  server = await startServer({ config, port: 0, host: '127.0.0.1', itemsDir, watch: false });
+  server = await startServer({ config, port: 0, host: '127.0.0.1', itemsDir: itemsDir(), watch: false });
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await launchChromium();
 });
@@ -40,7 +40,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (itemsDir) await rm(itemsDir, { recursive: true, force: true });
 });
 
 describe('the front page in Chromium', () => {
@@ -146,7 +145,7 @@ describe('when an existing Express app mounts the router at /feeds', () => {
 
   beforeAll(async () => {
     const config = await loadConfig({ cwd: REPO });
-    router = createFeedRouter(config, { itemsDir, watch: false });
+    router = createFeedRouter(config, { itemsDir: itemsDir(), watch: false });
     const app = express();
     app.use('/feeds', router);
     await router.ready;

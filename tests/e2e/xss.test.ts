@@ -1,13 +1,13 @@
 // e2e: hostile records on the real server, their pages loaded in Debian's Chromium: no script ever runs.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './_lib/browser.ts';
 import { mustResolveConfig } from '../../src/config/config-schema.ts';
 import { startServer } from '../../src/serve-site.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 /** URLs that browsers read as `javascript:` once they strip the TAB, CR or LF (WHATWG URL), and other schemes. */
 const HOSTILE_URLS = [
@@ -37,12 +37,11 @@ function hostileRecords(): Record<string, string> {
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof startServer>>;
-let root: string;
+const root = useTempDir('gazette-xss-', 'all');
 let baseUrl: string;
 
 beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'gazette-xss-'));
-  const itemsDir = path.join(root, 'items');
+  const itemsDir = path.join(root(), 'items');
   await mkdir(itemsDir);
   for (const [name, text] of Object.entries(hostileRecords())) await writeFile(path.join(itemsDir, name), text);
   const config = mustResolveConfig({ title: 'Gazette', siteUrl: 'https://gazette.example.org', itemsDir });
@@ -54,7 +53,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (root) await rm(root, { recursive: true, force: true });
 });
 
 describe('pages built from hostile records, in Chromium', () => {

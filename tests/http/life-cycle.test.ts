@@ -1,8 +1,8 @@
-import { cp, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { makeConfig } from '../helpers/factories.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 import { request, startSite, untilBuilt, type TestSite } from './_lib/site-server.ts';
 
 const record = (title: string, date: string, extra = '') => `---\ntitle: "${title}"\ndate: ${date}\n${extra}---\n\nLe corps de l’article.\n`;
@@ -53,7 +53,8 @@ describe('the life of an article on a live site', () => {
 
   it('serves the static-assets folder with the caching headers of feeds, and nothing outside it', async () => {
     const config = makeConfig();
-    const publicDir = await mkdtemp(path.join(tmpdir(), 'gazette-public-'));
+    const { dir: publicDir, remove } = await makeTempDir('gazette-public-');
+    onTestFinished(remove);
     await writeFile(path.join(publicDir, 'robots.txt'), 'User-agent: *\nAllow: /\n');
     await writeFile(path.join(publicDir, '.env'), 'SECRET=1\n');
     site = await startSite({ config, watch: false, publicDir });

@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile, cp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile, cp } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { resolvePort, runServe, type ServeArgs } from '../../src/cli/commands/serve.ts';
 import { FIXTURE_ITEMS, request } from './_lib/site-server.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 describe('resolvePort', () => {
   it.each([
@@ -56,26 +56,24 @@ function serve(args: Omit<ServeArgs, 'port' | 'until' | 'print'>) {
 }
 
 describe('runServe', () => {
-  let root: string;
+  const root = useTempDir('gazette-serve-', 'all');
   let configFile: string;
   beforeAll(async () => {
-    root = await mkdtemp(path.join(tmpdir(), 'gazette-serve-'));
-    await cp(FIXTURE_ITEMS, path.join(root, 'items'), { recursive: true });
-    configFile = path.join(root, 'feed.config.ts');
+    await cp(FIXTURE_ITEMS, path.join(root(), 'items'), { recursive: true });
+    configFile = path.join(root(), 'feed.config.ts');
     const src = path.resolve('src/index.ts');
     await writeFile(
       configFile,
       `import { defineConfig } from ${JSON.stringify(src)};\nexport default defineConfig({ title: 'Serve test', siteUrl: 'https://serve.example.org' });\n`,
     );
   });
-  afterAll(() => rm(root, { recursive: true, force: true }));
 
   describe('when started on port 0 and stopped', () => {
     let lines: string[];
     let exitCode: number;
     let feedStatus: number;
     beforeAll(async () => {
-      const serving = serve({ config: configFile, items: path.join(root, 'items') });
+      const serving = serve({ config: configFile, items: path.join(root(), 'items') });
       lines = serving.lines;
       const port = await serving.port;
       feedStatus = (await request(port, '/feed.xml')).status;
@@ -91,7 +89,7 @@ describe('runServe', () => {
 
   describe('when --quiet', () => {
     it('prints no request lines', async () => {
-      const serving = serve({ config: configFile, items: path.join(root, 'items'), quiet: true });
+      const serving = serve({ config: configFile, items: path.join(root(), 'items'), quiet: true });
       await request(await serving.port, '/feed.xml');
       await serving.stop();
       expect(serving.lines.some((l) => l.startsWith('GET '))).toBe(false);
@@ -101,7 +99,7 @@ describe('runServe', () => {
   describe('when the config file is edited while serving', () => {
     it('applies a valid edit without a restart, and keeps it through an invalid one, which the log and /healthz report', async () => {
       const original = await readFile(configFile, 'utf8');
-      const serving = serve({ config: configFile, items: path.join(root, 'items'), quiet: true });
+      const serving = serve({ config: configFile, items: path.join(root(), 'items'), quiet: true });
       try {
         const port = await serving.port;
         const rebuilt = serving.printed(/^built \d+ articles? \(.*every document rendered/);
@@ -134,7 +132,7 @@ describe('runServe', () => {
   describe('when the config file is missing', () => {
     it('prints the problem and resolves 1', async () => {
       const lines: string[] = [];
-      const code = await runServe({ config: path.join(root, 'absent.config.ts'), port: 0, print: (l) => lines.push(l) });
+      const code = await runServe({ config: path.join(root(), 'absent.config.ts'), port: 0, print: (l) => lines.push(l) });
       expect([code, lines.join('\n').includes('absent.config.ts')]).toEqual([1, true]);
     });
   });

@@ -2,17 +2,17 @@
 // readers and many aggregators build on: `media_content` (url, medium, type, width, height), `media_credit`, and the
 // enclosure with the file's length. And the article page's JSON-LD and Open Graph read by extruct (python3-extruct).
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFeedSet } from '../../src/feed-set/build-feed-set.ts';
 import { renderAtom } from '../../src/render/atom.ts';
 import { renderArticlePage } from '../../src/render/html.ts';
 import { renderRss } from '../../src/render/rss.ts';
 import { makeArticle, makeConfig, makeImage } from '../helpers/factories.ts';
 import { parseWithFeedparser } from './clients.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 const run = promisify(execFile);
 const config = makeConfig({ logo: 'https://example.org/logo.png' });
@@ -32,17 +32,13 @@ const articles = [
 const feedSet = buildFeedSet(articles, config);
 
 describe('feedparser', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'gazette-media-'));
-  });
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  const dir = useTempDir('gazette-media-', 'all');
 
   it.each([
     ['rss', renderRss],
     ['atom', renderAtom],
   ] as const)('reads the %s lead images back, with their credit, and keeps each item’s own summary', async (format, render) => {
-    const file = path.join(dir, `feed.${format}.xml`);
+    const file = path.join(dir(), `feed.${format}.xml`);
     await writeFile(file, render(feedSet.main, config));
     const parsed = (await parseWithFeedparser(file)) as unknown as { bozo: number; entries: Record<string, unknown>[] };
     const entries = parsed.entries.map((e) => [e.media_content, e.media_credit, e.enclosures, e.summary]);

@@ -1,6 +1,5 @@
 // The ledger is an aid, not a gate: a read-only items folder (a real read-only bind mount) still builds and serves.
-import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseLedgerMode, LEDGER_UNWRITABLE, saveLedger } from '../../src/lifecycle/ledger-access.ts';
@@ -10,6 +9,7 @@ import { buildStaticSite } from '../../src/site/static-build.ts';
 import { makeConfig } from '../helpers/factories.ts';
 import { mountReadOnly, type ReadOnlyMount } from '../helpers/read-only-mount.ts';
 import { FIXTURE_ITEMS, listen, request } from '../http/_lib/site-server.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 describe('chooseLedgerMode', () => {
   it.each([
@@ -30,19 +30,17 @@ describe('chooseLedgerMode', () => {
 });
 
 describe('a read-only items folder (read-only bind mount)', () => {
-  let root: string;
+  const root = useTempDir('gazette-ro-', 'all');
   let mount: ReadOnlyMount | string;
   let itemsDir: string;
   beforeAll(async () => {
-    root = await mkdtemp(path.join(tmpdir(), 'gazette-ro-'));
-    await cp(FIXTURE_ITEMS, path.join(root, 'rw'), { recursive: true });
-    mount = await mountReadOnly(path.join(root, 'rw'), path.join(root, 'ro'));
+    await cp(FIXTURE_ITEMS, path.join(root(), 'rw'), { recursive: true });
+    mount = await mountReadOnly(path.join(root(), 'rw'), path.join(root(), 'ro'));
     if (typeof mount === 'string') console.warn(`skipping the read-only folder tests: ${mount}`);
-    itemsDir = path.join(root, 'ro');
+    itemsDir = path.join(root(), 'ro');
   });
   afterAll(async () => {
     if (typeof mount !== 'string') await mount.unmount();
-    await rm(root, { recursive: true, force: true });
   });
 
   it('saveLedger returns one warning naming the folder and what is lost, instead of EROFS', async (context) => {
@@ -61,7 +59,7 @@ describe('a read-only items folder (read-only bind mount)', () => {
 
   it('buildStaticSite writes the whole site with one ledger warning, and no temporary file in the folder', async (context) => {
     if (typeof mount === 'string') return context.skip();
-    const out = path.join(root, 'dist');
+    const out = path.join(root(), 'dist');
     const result = await buildStaticSite(makeConfig(), { itemsDir, displayDir: 'ro', outDir: out, cacheDir: false });
     expect({
       written: result.report?.files.includes('feed.xml'),

@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics.ts';
 import { EMPTY_LEDGER, LEDGER_FILE, parseLedger, readLedger, serializeLedger, writeLedger, type Ledger, type LedgerEntry } from '../../src/lifecycle/ledger.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/ledger');
 const fixture = (name: string) => readFile(path.join(fixtures, name), 'utf8');
@@ -205,22 +205,16 @@ describe('serializeLedger', () => {
 });
 
 describe('readLedger and writeLedger', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'gazette-ledger-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir('gazette-ledger-');
 
   describe('when there is no ledger file', () => {
     it('reads the empty ledger without a diagnostic', async () => {
-      expect(await readLedger(dir, 'items/.published.json')).toEqual({ value: EMPTY_LEDGER, diagnostics: [] });
+      expect(await readLedger(dir(), 'items/.published.json')).toEqual({ value: EMPTY_LEDGER, diagnostics: [] });
     });
 
     it('does not create one for an empty ledger', async () => {
-      expect(await writeLedger(dir, EMPTY_LEDGER)).toBe(false);
-      expect(await readdir(dir)).toEqual([]);
+      expect(await writeLedger(dir(), EMPTY_LEDGER)).toBe(false);
+      expect(await readdir(dir())).toEqual([]);
     });
   });
 
@@ -228,58 +222,58 @@ describe('readLedger and writeLedger', () => {
     const ledger = ledgerOf(makeEntry({ id: 'rugby' }));
 
     it('writes it under its dotfile name and reads it back', async () => {
-      expect(await writeLedger(dir, ledger)).toBe(true);
-      expect(await readdir(dir)).toEqual([LEDGER_FILE]);
-      const read = await readLedger(dir);
+      expect(await writeLedger(dir(), ledger)).toBe(true);
+      expect(await readdir(dir())).toEqual([LEDGER_FILE]);
+      const read = await readLedger(dir());
       expect(read.diagnostics).toEqual([]);
       expect(serializeLedger(read.value)).toBe(serializeLedger(ledger));
     });
 
     it('does not touch the file when the bytes are the same', async () => {
-      await writeLedger(dir, ledger);
-      const file = path.join(dir, LEDGER_FILE);
+      await writeLedger(dir(), ledger);
+      const file = path.join(dir(), LEDGER_FILE);
       const old = new Date('2020-01-01T00:00:00Z');
       await import('node:fs/promises').then((fs) => fs.utimes(file, old, old));
-      expect(await writeLedger(dir, new Map(ledger))).toBe(false);
+      expect(await writeLedger(dir(), new Map(ledger))).toBe(false);
       expect((await stat(file)).mtime).toEqual(old);
     });
 
     // writeLedger remembers what it wrote, to skip reading the file back: a change made meanwhile must still be seen.
     it.each([
-      ['rewritten with other bytes of the same length', (text: string) => writeFile(path.join(dir, LEDGER_FILE), text.replace('rugby', 'RUGBY'))],
-      ['rewritten with a shorter text', () => writeFile(path.join(dir, LEDGER_FILE), '[]')],
-      ['deleted', () => rm(path.join(dir, LEDGER_FILE))],
+      ['rewritten with other bytes of the same length', (text: string) => writeFile(path.join(dir(), LEDGER_FILE), text.replace('rugby', 'RUGBY'))],
+      ['rewritten with a shorter text', () => writeFile(path.join(dir(), LEDGER_FILE), '[]')],
+      ['deleted', () => rm(path.join(dir(), LEDGER_FILE))],
     ])('writes it again when the file was %s after the last write', async (_, change) => {
-      expect(await writeLedger(dir, ledger)).toBe(true);
+      expect(await writeLedger(dir(), ledger)).toBe(true);
       const text = serializeLedger(ledger);
       await change(text);
-      expect(await readFile(path.join(dir, LEDGER_FILE), 'utf8').catch(() => 'gone')).not.toBe(text);
-      expect(await writeLedger(dir, ledger)).toBe(true);
-      expect(await readFile(path.join(dir, LEDGER_FILE), 'utf8')).toBe(text);
-      expect(await writeLedger(dir, new Map(ledger))).toBe(false);
+      expect(await readFile(path.join(dir(), LEDGER_FILE), 'utf8').catch(() => 'gone')).not.toBe(text);
+      expect(await writeLedger(dir(), ledger)).toBe(true);
+      expect(await readFile(path.join(dir(), LEDGER_FILE), 'utf8')).toBe(text);
+      expect(await writeLedger(dir(), new Map(ledger))).toBe(false);
     });
 
     it('writes a changed ledger after an unchanged one', async () => {
       const changed = ledgerOf(makeEntry({ id: 'rugby' }), makeEntry({ id: 'tennis' }));
-      expect(await writeLedger(dir, ledger)).toBe(true);
-      expect(await writeLedger(dir, ledger)).toBe(false);
-      expect(await writeLedger(dir, changed)).toBe(true);
-      expect(await readFile(path.join(dir, LEDGER_FILE), 'utf8')).toBe(serializeLedger(changed));
+      expect(await writeLedger(dir(), ledger)).toBe(true);
+      expect(await writeLedger(dir(), ledger)).toBe(false);
+      expect(await writeLedger(dir(), changed)).toBe(true);
+      expect(await readFile(path.join(dir(), LEDGER_FILE), 'utf8')).toBe(serializeLedger(changed));
       expect(serializeLedger(changed)).not.toBe(serializeLedger(ledger));
     });
 
     it('replaces a different file and leaves no temp file behind', async () => {
-      await writeFile(path.join(dir, LEDGER_FILE), 'garbage');
-      expect(await writeLedger(dir, ledger)).toBe(true);
-      expect(await readdir(dir)).toEqual([LEDGER_FILE]);
-      expect(await readFile(path.join(dir, LEDGER_FILE), 'utf8')).toBe(serializeLedger(ledger));
+      await writeFile(path.join(dir(), LEDGER_FILE), 'garbage');
+      expect(await writeLedger(dir(), ledger)).toBe(true);
+      expect(await readdir(dir())).toEqual([LEDGER_FILE]);
+      expect(await readFile(path.join(dir(), LEDGER_FILE), 'utf8')).toBe(serializeLedger(ledger));
     });
   });
 
   describe('when the ledger cannot be read', () => {
     it('warns, naming the file, and reads the empty ledger', async () => {
-      await import('node:fs/promises').then((fs) => fs.mkdir(path.join(dir, LEDGER_FILE)));
-      const { value, diagnostics } = await readLedger(dir, 'items/.published.json');
+      await import('node:fs/promises').then((fs) => fs.mkdir(path.join(dir(), LEDGER_FILE)));
+      const { value, diagnostics } = await readLedger(dir(), 'items/.published.json');
       expect(value.size).toBe(0);
       expect(diagnostics.map(formatDiagnostic)).toEqual(['items/.published.json warning: cannot be read (EISDIR); starting a new one (only history is lost)']);
     });

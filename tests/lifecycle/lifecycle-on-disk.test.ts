@@ -1,25 +1,23 @@
 // The life of an article on real files: records read and validated as a build does, the ledger read from and
 // written to the items folder between builds (each build is a fresh start, as after a restart).
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/article/article.ts';
 import { toArticle } from '../../src/article/to-article.ts';
 import { applyLifecycle, type LifecycleResult } from '../../src/lifecycle/apply-lifecycle.ts';
 import { LEDGER_FILE, readLedger, writeLedger } from '../../src/lifecycle/ledger.ts';
 import { readItems } from '../../src/records/read-items.ts';
 import { makeConfig } from '../helpers/factories.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 const config = makeConfig();
+const root = useTempDir('gazette-life-');
 let items: string;
 
 beforeEach(async () => {
-  items = path.join(await mkdtemp(path.join(tmpdir(), 'gazette-life-')), 'items');
+  items = path.join(root(), 'items');
   await mkdir(items);
-});
-afterEach(async () => {
-  await rm(path.dirname(items), { recursive: true, force: true });
 });
 
 /** One build from scratch: read the records and the ledger, apply the life cycle, write the ledger back. */

@@ -1,13 +1,13 @@
 // redirects.map loaded by a real nginx (Debian `nginx-light`), when it is installed: the file parses, each former
 // path answers 301 to its target, and a hostile path stays one key.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { writeFile, mkdir } from 'node:fs/promises';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderRedirectsFiles } from '../../src/lifecycle/redirects-files.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 const nginx = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((bin) => spawnSync(bin, ['-v']).status === 0);
 
@@ -32,11 +32,10 @@ function get(port: number, rawPath: string): Promise<{ status: number; location:
 }
 
 describe.skipIf(!nginx)('redirects.map in a real nginx', () => {
-  let dir: string;
+  const dir = useTempDir('gazette-nginx-', 'all');
   let port: number;
   let server: ChildProcess;
   beforeAll(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'gazette-nginx-'));
     port = await freePort();
     const files = renderRedirectsFiles(
       [
@@ -47,23 +46,23 @@ describe.skipIf(!nginx)('redirects.map in a real nginx', () => {
       ],
       '/actu',
     );
-    await mkdir(path.join(dir, 'logs'));
-    await writeFile(path.join(dir, 'redirects.map'), files['redirects.map']);
+    await mkdir(path.join(dir(), 'logs'));
+    await writeFile(path.join(dir(), 'redirects.map'), files['redirects.map']);
     await writeFile(
-      path.join(dir, 'nginx.conf'),
+      path.join(dir(), 'nginx.conf'),
       [
         'pid nginx.pid; error_log logs/error.log; daemon off; worker_processes 1;',
         'events { worker_connections 64; }',
         'http {',
         '  access_log off; client_body_temp_path tmp; proxy_temp_path tmp; fastcgi_temp_path tmp; uwsgi_temp_path tmp; scgi_temp_path tmp;',
-        `  map $uri $gazette_redirect { include ${path.join(dir, 'redirects.map')}; }`,
+        `  map $uri $gazette_redirect { include ${path.join(dir(), 'redirects.map')}; }`,
         `  server { listen 127.0.0.1:${port}; if ($gazette_redirect) { return 301 $gazette_redirect; } location / { return 404; } }`,
         '}',
       ].join('\n'),
     );
-    const check = spawnSync(nginx!, ['-t', '-p', dir, '-c', 'nginx.conf'], { encoding: 'utf8' });
+    const check = spawnSync(nginx!, ['-t', '-p', dir(), '-c', 'nginx.conf'], { encoding: 'utf8' });
     if (check.status !== 0) throw new Error(`nginx -t failed:\n${check.stderr}`);
-    server = spawn(nginx!, ['-p', dir, '-c', 'nginx.conf'], { stdio: 'ignore' });
+    server = spawn(nginx!, ['-p', dir(), '-c', 'nginx.conf'], { stdio: 'ignore' });
     for (let i = 0; i < 100; i++) {
       if (
         await get(port, '/').then(
@@ -79,7 +78,6 @@ describe.skipIf(!nginx)('redirects.map in a real nginx', () => {
   afterAll(async () => {
     server?.kill('SIGTERM');
     await new Promise((resolve) => (server?.exitCode !== null ? resolve(undefined) : server.once('exit', resolve)));
-    await rm(dir, { recursive: true, force: true });
   });
 
   it.each([

@@ -1,15 +1,14 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runLint, type LintJsonReport } from '../../src/cli/commands/lint.ts';
 import { atomDoc, rssDoc, rssItem } from './feed-docs.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-let dir: string;
-const file = (name: string) => path.join(dir, name);
+const dir = useTempDir('gazette-lint-', 'all');
+const file = (name: string) => path.join(dir(), name);
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'gazette-lint-'));
   await writeFile(file('ok.xml'), atomDoc());
   await writeFile(file('bad.xml'), rssDoc({ items: [rssItem({ link: '<link>/articles/maroc/</link>', extra: '<comments>ftp://example.org/c/</comments>' })] }));
   await writeFile(
@@ -17,9 +16,6 @@ beforeAll(async () => {
     '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">\n<channel rdf:about="https://example.org/"><title>T</title><link>https://example.org/</link><description>D</description><items/></channel>\n</rdf:RDF>',
   );
   await writeFile(file('utf16.xml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(atomDoc().replace('utf-8', 'utf-16'), 'utf16le')]));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
 });
 
 /** Runs `gazette lint` with streams that keep what is written. */

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { lintFeed } from '../../src/lint/lint-feed.ts';
 import { atomDoc, atomEntry, lineOfMarker, NOW } from './feed-docs.ts';
+import { type ClassedRuleRow, describeClassedRules, describeRules, describeWarnings, type RuleRow } from './lint-rule-table.ts';
 
 const lint = (body: string) => lintFeed({ path: '/atom.xml', body, format: 'atom', now: NOW });
 const NO_FEED_AUTHOR = { author: '<!-- no feed author -->' };
 const same = (n: number) => atomEntry({ updated: '<updated>2024-11-22T00:00:00+01:00</updated>' }, n);
 
-// [rule code, passing document, failing document, text on the line the finding must point at]
-const rows: [string, string, string, string][] = [
+const rows: RuleRow[] = [
   ['atom-root', atomDoc(), atomDoc({ root: '<feed xmlns="http://purl.org/atom/ns#">' }), '<feed'],
   ['missing-required', atomDoc(), atomDoc({ head: { id: '<!-- -->' } }), '<feed'],
   ['missing-required', atomDoc(), atomDoc({ head: { updated: '<!-- -->' } }), '<feed'],
@@ -142,18 +142,7 @@ describe('lintFeed (Atom 1.0)', () => {
     });
   });
 
-  describe.each(rows)('rule %s', (code, good, bad, marker) => {
-    it('passes the good document', () => {
-      expect(lint(good).filter((d) => d.code === code)).toEqual([]);
-    });
-    it('flags the bad document on the right line', () => {
-      expect(
-        lint(bad)
-          .filter((d) => d.code === code)
-          .map((d) => d.line),
-      ).toContain(lineOfMarker(bad, marker));
-    });
-  });
+  describeRules(lint, rows);
 
   // feedvalidator: DuplicateUpdated — any two entries of one feed with the same <updated>.
   describe('rule same-updated', () => {
@@ -174,25 +163,18 @@ describe('lintFeed (Atom 1.0)', () => {
   });
 
   describe('when a rule is a warning in the W3C validator', () => {
-    it.each([
+    describeWarnings(lint, [
       ['id-not-canonical', atomDoc({ entries: [atomEntry({ id: '<id>HTTP://Example.org/a</id>' })] })],
       ['text-blank', atomDoc({ entries: [atomEntry({ summary: '<summary></summary>' })] })],
       ['plain-text', atomDoc({ entries: [atomEntry({ summary: '<summary>Fin du &lt;/p&gt;</summary>' })] })],
       ['entry-summary-missing', atomDoc({ entries: [atomEntry({ summary: '', content: '' })] })],
       ['self-link-type', atomDoc({ head: { self: '<link rel="self" type="text/html" href="https://example.org/atom.xml"/>' } })],
       ['namespace-unknown', atomDoc({ root: '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:x="https://example.org/ns/x" xml:lang="fr-FR">' })],
-    ])('reports %s as a warning', (code, body) => {
-      expect(
-        lint(body)
-          .filter((d) => d.code === code)
-          .map((d) => d.severity),
-      ).toEqual(['warning']);
-    });
+    ]);
   });
 });
 
-// [rule code, W3C class, passing document, failing document, text on the line the finding must point at]
-const classed: [string, string, string, string, string][] = [
+const classed: ClassedRuleRow[] = [
   ['tag-uri', 'InvalidTAG', atomDoc(), atomDoc({ entries: [atomEntry({ id: '<id>tag:example.org,2024-13-01:maroc-0</id>' })] }), '2024-13-01'],
   ['tag-uri', 'InvalidTAG', atomDoc(), atomDoc({ head: { id: '<id>tag:example.org:feed</id>' } }), '<id>tag'],
   [
@@ -323,18 +305,7 @@ const classed: [string, string, string, string, string][] = [
 ];
 
 describe('lintFeed (Atom 1.0), rules with their W3C class', () => {
-  describe.each(classed)('rule %s (%s)', (code, w3c, good, bad, marker) => {
-    it('passes the good document', () => {
-      expect(lint(good).filter((d) => d.code === code)).toEqual([]);
-    });
-    it('flags the bad document on the right line with the class', () => {
-      expect(
-        lint(bad)
-          .filter((d) => d.code === code)
-          .map((d) => [d.line, d.w3c]),
-      ).toContainEqual([lineOfMarker(bad, marker), w3c]);
-    });
-  });
+  describeClassedRules(lint, classed);
 
   it.each([
     ['a relative href without xml:base', 'url-absolute', atomDoc({ entries: [atomEntry({ link: '<link rel="alternate" href="/articles/maroc/"/>' })] })],

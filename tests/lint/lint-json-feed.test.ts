@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { lintFeed } from '../../src/lint/lint-feed.ts';
-import { jsonDoc, jsonItem, lineOfMarker, NOW } from './feed-docs.ts';
+import { jsonDoc, jsonItem, NOW } from './feed-docs.ts';
+import { describeRules, type RuleRow } from './lint-rule-table.ts';
 
 const lint = (body: string) => lintFeed({ path: '/feed.json', body, format: 'json', now: NOW });
 const item = jsonItem;
 
-// [rule code, passing document, failing document, text on the line the finding must point at]
-const rows: [string, string, string, string][] = [
+const rows: RuleRow[] = [
   ['json-malformed', jsonDoc(), '{\n  "version": "https://jsonfeed.org/version/1.1",\n  "title": "x",,\n  "items": []\n}', '"title"'],
   ['json-malformed', jsonDoc(), '{\n  "version": "https://jsonfeed.org/version/1.1", // commentaire\n  "items": []\n}', '// commentaire'],
   [
@@ -59,16 +59,5 @@ describe('lintFeed (JSON Feed 1.1)', () => {
     });
   });
 
-  describe.each(rows)('rule %s', (code, good, bad, marker) => {
-    it('passes the good document', () => {
-      expect(lint(good).filter((d) => d.code === code)).toEqual([]);
-    });
-    it('flags the bad document on the right line', () => {
-      expect(
-        lint(bad)
-          .filter((d) => d.code === code)
-          .map((d) => d.line),
-      ).toContain(lineOfMarker(bad, marker));
-    });
-  });
+  describeRules(lint, rows);
 });

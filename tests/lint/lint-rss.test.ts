@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { lintFeed } from '../../src/lint/lint-feed.ts';
-import { lineOfMarker, NOW, rssDoc, rssItem } from './feed-docs.ts';
+import { NOW, rssDoc, rssItem } from './feed-docs.ts';
+import { type ClassedRuleRow, describeClassedRules, describeRules, describeWarnings, type RuleRow, type WarningRow } from './lint-rule-table.ts';
 
 const lint = (body: string) => lintFeed({ path: '/feed.xml', body, format: 'rss', now: NOW });
 
-// [rule code, passing document, failing document, text on the line the finding must point at]
-const rows: [string, string, string, string][] = [
+const rows: RuleRow[] = [
   // channel
   [
     'rss-root',
@@ -164,7 +164,7 @@ const rows: [string, string, string, string][] = [
 ];
 
 /** Each code the W3C validator reports as a warning, with a document that raises it. */
-const warnings: [string, string][] = [
+const warnings: WarningRow[] = [
   ['plain-text', rssDoc({ items: [rssItem({ title: '<title>&lt;b&gt;Maroc&lt;/b&gt;</title>' })] })],
   ['plain-text-unencoded', rssDoc({ items: [rssItem({ title: '<title>R&amp;D &lt;Tech&gt;</title>' })] })],
   ['duplicate-semantics', rssDoc({ items: [rssItem({ extra: '<author>claire@example.org (Claire Dupont)</author>' })] })],
@@ -188,28 +188,9 @@ describe('lintFeed (RSS 2.0)', () => {
     });
   });
 
-  describe.each(rows)('rule %s', (code, good, bad, marker) => {
-    it('passes the good document', () => {
-      expect(lint(good).filter((d) => d.code === code)).toEqual([]);
-    });
-    it('flags the bad document on the right line', () => {
-      expect(
-        lint(bad)
-          .filter((d) => d.code === code)
-          .map((d) => d.line),
-      ).toContain(lineOfMarker(bad, marker));
-    });
-  });
+  describeRules(lint, rows);
 
-  describe.each(warnings)('rule %s', (code, bad) => {
-    it('is a warning, as in the W3C validator', () => {
-      expect(
-        lint(bad)
-          .filter((d) => d.code === code)
-          .map((d) => d.severity),
-      ).toEqual(['warning']);
-    });
-  });
+  describeWarnings(lint, warnings);
 
   describe('when an item names its authors the way Gazette does', () => {
     it('raises nothing for several dc:creator and no <author>', () => {
@@ -226,8 +207,7 @@ describe('lintFeed (RSS 2.0)', () => {
   });
 });
 
-// [rule code, W3C class, passing document, failing document, text on the line the finding must point at]
-const classed: [string, string, string, string, string][] = [
+const classed: ClassedRuleRow[] = [
   ['integer-value', 'InvalidPositiveInteger', rssDoc({ head: { extra: '<ttl>60</ttl>' } }), rssDoc({ head: { extra: '<ttl>0</ttl>' } }), '<ttl>'],
   [
     'missing-required',
@@ -406,18 +386,7 @@ classed.push(
 );
 
 describe('lintFeed (RSS 2.0), rules with their W3C class', () => {
-  describe.each(classed)('rule %s (%s)', (code, w3c, good, bad, marker) => {
-    it('passes the good document', () => {
-      expect(lint(good).filter((d) => d.code === code)).toEqual([]);
-    });
-    it('flags the bad document on the right line with the class', () => {
-      expect(
-        lint(bad)
-          .filter((d) => d.code === code)
-          .map((d) => [d.line, d.w3c]),
-      ).toContainEqual([lineOfMarker(bad, marker), w3c]);
-    });
-  });
+  describeClassedRules(lint, classed);
 
   it.each([
     [

@@ -2,18 +2,18 @@
 // then run a plain-Node host app, type-check a strict TypeScript app, and run the installed CLI.
 // Vitest project `package` (npm run test:package); needs the npm registry or npm's cache (--prefer-offline).
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(ROOT, 'tests/fixtures/package-consumer');
 const TSC = path.join(ROOT, 'node_modules/typescript/bin/tsc');
 const exec = promisify(execFile);
 
-let tmp: string;
+const tmp = useTempDir('gazette-package-', 'all');
 let app: string;
 let tarball: string;
 let version: string;
@@ -30,22 +30,17 @@ async function inApp(file: string, args: readonly string[]): Promise<{ code: num
 }
 
 beforeAll(async () => {
-  tmp = await mkdtemp(path.join(tmpdir(), 'gazette-package-'));
   version = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')).version;
   // `npm pack` runs `prepare`, so the tarball holds a fresh lib/.
-  const packed = await exec('npm', ['pack', '--json', '--pack-destination', tmp], { cwd: ROOT, maxBuffer: 16 << 20 });
-  tarball = path.join(tmp, (JSON.parse(packed.stdout) as { filename: string }[])[0]!.filename);
+  const packed = await exec('npm', ['pack', '--json', '--pack-destination', tmp()], { cwd: ROOT, maxBuffer: 16 << 20 });
+  tarball = path.join(tmp(), (JSON.parse(packed.stdout) as { filename: string }[])[0]!.filename);
 
-  app = path.join(tmp, 'site');
+  app = path.join(tmp(), 'site');
   await exec(process.execPath, [path.join(ROOT, 'bin/gazette.js'), 'init', app]);
   for (const name of await readdir(FIXTURES)) await cp(path.join(FIXTURES, name), path.join(app, name));
   const install = await inApp('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball, '@types/node@20', '@types/express@5']);
   if (install.code !== 0) throw new Error(`npm install failed:\n${install.stderr}`);
 }, 300_000);
-
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
-});
 
 describe('the packed tarball', () => {
   it('holds the compiled code, declarations, bin, README and LICENSE, and no sources, tests or sample items', async () => {

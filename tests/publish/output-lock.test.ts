@@ -1,22 +1,11 @@
 // One build at a time per output folder: real processes hold the lock (a child that sleeps, one that has exited).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { access, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import type { ChildProcess } from 'node:child_process';
+import { access, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { lockFileOf, lockOutputFolder } from '../../src/publish/output-lock.ts';
-
-/** A live process that is not this one: a child that sleeps until killed. */
-function sleeper(): ChildProcess {
-  return spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
-}
-
-/** The pid of a process that has exited. */
-async function deadPid(): Promise<number> {
-  const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
-  await new Promise((resolve) => child.once('exit', resolve));
-  return child.pid ?? 0;
-}
+import { deadPid, sleeper } from '../helpers/processes.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 const exists = (file: string) =>
   access(file).then(
@@ -25,23 +14,21 @@ const exists = (file: string) =>
   );
 
 describe('lockOutputFolder', () => {
-  let root: string;
+  const root = useTempDir('gazette-lock-');
   let out: string;
   const children: ChildProcess[] = [];
   beforeEach(async () => {
-    root = await mkdtemp(path.join(tmpdir(), 'gazette-lock-'));
-    out = path.join(root, 'dist');
+    out = path.join(root(), 'dist');
   });
   afterEach(async () => {
     for (const child of children.splice(0)) child.kill();
-    await rm(root, { recursive: true, force: true });
   });
 
   it('writes this process’s pid beside the folder, and removes it on release', async () => {
     const lock = await lockOutputFolder(out);
-    const held = [path.basename(lock.file), (await readdir(root)).join(',')];
+    const held = [path.basename(lock.file), (await readdir(root())).join(',')];
     await lock.release();
-    expect([...held, (await readdir(root)).join(',')]).toEqual(['dist.lock', 'dist.lock', '']);
+    expect([...held, (await readdir(root())).join(',')]).toEqual(['dist.lock', 'dist.lock', '']);
   });
 
   it.each([
@@ -52,7 +39,7 @@ describe('lockOutputFolder', () => {
     await writeFile(lockFileOf(out), await text());
     const lock = await lockOutputFolder(out, { wait: false });
     await lock.release();
-    expect(await readdir(root)).toEqual([]);
+    expect(await readdir(root())).toEqual([]);
   });
 
   it('with wait: false, fails at once naming the live holder’s pid', async () => {

@@ -3,13 +3,13 @@
 // (Debian packages php-cli and php-pubsubhubbub-publisher).
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { publishToHub } from '../../src/publish/websub.ts';
 import { startTestHub, type HubAnswer, type HubRequest } from '../helpers/test-hub.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 const LIBRARY = '/usr/share/php/Pubsubhubbub/Publisher/autoload.php';
 const hasPhp = await promisify(execFile)('php', ['-r', 'echo 1;']).then(
@@ -25,19 +25,17 @@ $publisher = new pubsubhubbub\\publisher\\Publisher($argv[1]);
 echo $publisher->publish_update(array_slice($argv, 2)) ? 'ok' : 'failed';
 `;
 
-let dir: string;
+const dir = useTempDir('gazette-php-', 'all');
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'gazette-php-'));
-  await writeFile(path.join(dir, 'publish.php'), SCRIPT);
+  await writeFile(path.join(dir(), 'publish.php'), SCRIPT);
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
 
 /** One publish by each side to a fresh hub answering `answer`: whether each called it a success, and the requests. */
 async function sideBySide(topics: readonly string[], answer: HubAnswer) {
   const php = await startTestHub(answer);
   const ours = await startTestHub(answer);
   try {
-    const { stdout } = await promisify(execFile)('php', [path.join(dir, 'publish.php'), php.url, ...topics]);
+    const { stdout } = await promisify(execFile)('php', [path.join(dir(), 'publish.php'), php.url, ...topics]);
     const result = await publishToHub(ours.url, topics, { backoffMs: 1 });
     return { php: { ok: stdout === 'ok', requests: php.requests }, ours: { ok: result.ok, requests: ours.requests } };
   } finally {

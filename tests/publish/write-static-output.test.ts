@@ -1,8 +1,7 @@
-import { copyFile, link, lstat, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, link, lstat, mkdir, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { MANIFEST_NAME, parseManifest } from '../../src/publish/output-manifest.ts';
 import { encodeDocument } from '../../src/publish/snapshot.ts';
 import {
@@ -13,6 +12,7 @@ import {
   type StaticOutputOptions,
   type StaticWriteReport,
 } from '../../src/publish/write-static.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 const lastModified = new Date('2024-11-22T10:00:00.750Z');
 const SECOND = new Date('2024-11-22T10:00:00Z').getTime();
@@ -55,14 +55,10 @@ function errno(code: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: simulated`), { code });
 }
 
-let root: string;
+const root = useTempDir('gazette-output-');
 let out: string;
 beforeEach(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'gazette-output-'));
-  out = path.join(root, 'dist');
-});
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
+  out = path.join(root(), 'dist');
 });
 
 describe('openStaticOutput', () => {
@@ -115,8 +111,8 @@ describe('openStaticOutput', () => {
 
     it('has the same bytes whatever order the documents come in', async () => {
       await build(out, makeSite());
-      await build(path.join(root, 'other'), makeSite().reverse());
-      const [a, b] = await Promise.all([readFile(path.join(out, MANIFEST_NAME)), readFile(path.join(root, 'other', MANIFEST_NAME))]);
+      await build(path.join(root(), 'other'), makeSite().reverse());
+      const [a, b] = await Promise.all([readFile(path.join(out, MANIFEST_NAME)), readFile(path.join(root(), 'other', MANIFEST_NAME))]);
       expect(a.equals(b)).toBe(true);
     });
   });
@@ -236,7 +232,7 @@ describe('openStaticOutput', () => {
     it('refuses with one line naming the file and suggesting the static-assets folder', async () => {
       await build(out, makeSite());
       await writeFile(path.join(out, 'robots.txt'), 'User-agent: *');
-      const error = await build(out, makeSite(), { publicDir: path.join(root, 'public') }).catch((e: unknown) => e);
+      const error = await build(out, makeSite(), { publicDir: path.join(root(), 'public') }).catch((e: unknown) => e);
       expect([error instanceof OutputError, (error as Error).message]).toEqual([
         true,
         expect.stringMatching(/^[^\n]*dist\/robots\.txt[^\n]*public[^\n]*--clean[^\n]*$/),
@@ -253,7 +249,7 @@ describe('openStaticOutput', () => {
       await build(out, makeSite());
       await writeFile(path.join(out, 'robots.txt'), 'User-agent: *');
       await build(out, makeSite()).catch(() => {});
-      expect([(await readFile(path.join(out, 'robots.txt'))).toString(), await readdir(root)]).toEqual(['User-agent: *', ['dist']]);
+      expect([(await readFile(path.join(out, 'robots.txt'))).toString(), await readdir(root())]).toEqual(['User-agent: *', ['dist']]);
     });
 
     it.each([['clean'], ['force']] as const)('replaces them with --%s', async (flag) => {
@@ -300,7 +296,7 @@ describe('openStaticOutput', () => {
   describe('the static-assets folder', () => {
     let publicDir: string;
     beforeEach(async () => {
-      publicDir = path.join(root, 'public');
+      publicDir = path.join(root(), 'public');
       await mkdir(path.join(publicDir, 'images'), { recursive: true });
       await writeFile(path.join(publicDir, 'robots.txt'), 'User-agent: *\nDisallow:\n');
       await writeFile(path.join(publicDir, 'images', 'une.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0x00, 0x01]));
@@ -355,7 +351,7 @@ describe('openStaticOutput', () => {
       const before = await inodes(out);
       await writeFile(path.join(publicDir, 'feed.xml'), '<rss/>');
       await expect(build(out, makeSite('Neuf'), { publicDir })).rejects.toThrow(/public\/feed\.xml.*rename or remove/);
-      expect([await inodes(out), await readdir(root)]).toEqual([before, ['dist', 'public']]);
+      expect([await inodes(out), await readdir(root())]).toEqual([before, ['dist', 'public']]);
     });
 
     it('is refused as the output folder', async () => {
@@ -473,7 +469,7 @@ describe('openStaticOutput', () => {
         },
       };
       await expect(build(out, makeSite('Après'), { fileSystem })).rejects.toThrow(OutputError);
-      expect([await listTree(out), (await readFile(path.join(out, 'index.html'))).toString(), await readdir(root)]).toEqual([
+      expect([await listTree(out), (await readFile(path.join(out, 'index.html'))).toString(), await readdir(root())]).toEqual([
         before,
         '<h1>Accueil Avant</h1>',
         ['dist'],
@@ -520,7 +516,7 @@ describe('openStaticOutput', () => {
       const output = await openStaticOutput(out);
       await output.write(makeDoc('/a/', 'x'));
       await output.abort();
-      expect(await readdir(root)).toEqual([]);
+      expect(await readdir(root())).toEqual([]);
     });
 
     it.each([0, -1, 1.5, Number.NaN])('refuses concurrency %s with a RangeError', async (concurrency) => {

@@ -1,11 +1,11 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, stat, writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createSnapshot, type RenderedDocument } from '../../src/publish/snapshot.ts';
 import { OutputError, openStaticOutput, toFilePath, writeStaticSite } from '../../src/publish/write-static.ts';
 import { MANIFEST_NAME } from '../../src/publish/output-manifest.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 const updated = new Date('2024-11-22T10:00:00Z');
 
@@ -30,14 +30,10 @@ async function listTree(dir: string): Promise<string[]> {
     .sort();
 }
 
-let root: string;
+const root = useTempDir('gazette-static-');
 let out: string;
 beforeEach(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'gazette-static-'));
-  out = path.join(root, 'dist');
-});
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
+  out = path.join(root(), 'dist');
 });
 
 describe('toFilePath', () => {
@@ -110,7 +106,7 @@ describe('writeStaticSite', () => {
       await mkdir(out, { recursive: true });
       await writeFile(path.join(out, 'notes.txt'), 'mine');
       await expect(writeStaticSite(createSnapshot(makeDocuments(), { articleCount: 1, updated }), out)).rejects.toThrow(OutputError);
-      expect([await listTree(out), await readdir(root)]).toEqual([['notes.txt'], ['dist']]);
+      expect([await listTree(out), await readdir(root())]).toEqual([['notes.txt'], ['dist']]);
     });
 
     it('serves the new content afterwards', async () => {
@@ -122,7 +118,7 @@ describe('writeStaticSite', () => {
     it('leaves no temporary or old sibling folders behind', async () => {
       await writeStaticSite(createSnapshot(makeDocuments('Avant'), { articleCount: 1, updated }), out);
       await writeStaticSite(createSnapshot(makeDocuments('Après'), { articleCount: 1, updated }), out);
-      expect(await readdir(root)).toEqual(['dist']);
+      expect(await readdir(root())).toEqual(['dist']);
     });
   });
 
@@ -133,7 +129,7 @@ describe('writeStaticSite', () => {
       // A file and a folder at the same place: the second write cannot succeed.
       const clash = [...makeDocuments('Après'), { path: '/feed.xml/', contentType: 'text/html', body: 'x', lastModified: updated }];
       await expect(writeStaticSite(createSnapshot(clash, { articleCount: 1, updated }), out)).rejects.toThrow();
-      expect([await listTree(out), (await readFile(path.join(out, 'index.html'))).toString(), await readdir(root)]).toEqual([
+      expect([await listTree(out), (await readFile(path.join(out, 'index.html'))).toString(), await readdir(root())]).toEqual([
         before,
         '<h1>Accueil Avant</h1>',
         ['dist'],
@@ -145,31 +141,31 @@ describe('writeStaticSite', () => {
     const DEAD = 'old-999999-deadbeef';
 
     it('restores the previous output if this build fails too', async () => {
-      await mkdir(path.join(root, `dist.${DEAD}`), { recursive: true });
-      await writeFile(path.join(root, `dist.${DEAD}`, 'index.html'), 'avant');
+      await mkdir(path.join(root(), `dist.${DEAD}`), { recursive: true });
+      await writeFile(path.join(root(), `dist.${DEAD}`, 'index.html'), 'avant');
       const clash = [...makeDocuments(), { path: '/feed.xml/', contentType: 'text/html', body: 'x', lastModified: updated }];
       await expect(writeStaticSite(createSnapshot(clash, { articleCount: 1, updated }), out)).rejects.toThrow();
-      expect([(await readFile(path.join(out, 'index.html'))).toString(), await readdir(root)]).toEqual(['avant', ['dist']]);
+      expect([(await readFile(path.join(out, 'index.html'))).toString(), await readdir(root())]).toEqual(['avant', ['dist']]);
     });
 
     it('removes the leftovers of dead processes', async () => {
-      await mkdir(path.join(root, 'dist.tmp-999999-deadbeef'), { recursive: true });
-      await mkdir(path.join(root, `dist.${DEAD}`), { recursive: true });
+      await mkdir(path.join(root(), 'dist.tmp-999999-deadbeef'), { recursive: true });
+      await mkdir(path.join(root(), `dist.${DEAD}`), { recursive: true });
       await writeStaticSite(createSnapshot(makeDocuments(), { articleCount: 1, updated }), out);
-      expect(await readdir(root)).toEqual(['dist']);
+      expect(await readdir(root())).toEqual(['dist']);
     });
 
     it('leaves the folders of a live process alone', async () => {
       const live = `dist.tmp-${process.ppid}-cafe0001`;
-      await mkdir(path.join(root, live), { recursive: true });
+      await mkdir(path.join(root(), live), { recursive: true });
       await writeStaticSite(createSnapshot(makeDocuments(), { articleCount: 1, updated }), out);
-      expect((await readdir(root)).sort()).toEqual(['dist', live]);
+      expect((await readdir(root())).sort()).toEqual(['dist', live]);
     });
   });
 
   describe('when built twice from the same documents', () => {
     it('writes byte-identical trees', async () => {
-      const second = path.join(root, 'dist2');
+      const second = path.join(root(), 'dist2');
       await writeStaticSite(createSnapshot(makeDocuments(), { articleCount: 1, updated }), out);
       await writeStaticSite(createSnapshot(makeDocuments(), { articleCount: 1, updated }), second);
       const files = await listTree(out);
@@ -181,7 +177,7 @@ describe('writeStaticSite', () => {
   describe('when the output folder is dangerous', () => {
     const snapshot = () => createSnapshot(makeDocuments(), { articleCount: 1, updated });
     it.each([
-      ['the filesystem root', () => path.parse(process.cwd()).root],
+      ['the filesystem root()', () => path.parse(process.cwd()).root],
       ['the working directory', () => process.cwd()],
       ['a parent of the working directory', () => path.dirname(process.cwd())],
     ])('refuses %s with an OutputError', async (_name, dir) => {
@@ -196,7 +192,7 @@ describe('writeStaticSite', () => {
       ['the items folder itself', (items: string) => items],
       ['a parent of the items folder', (items: string) => path.dirname(items)],
     ])('refuses %s with an OutputError', async (_name, dir) => {
-      const items = path.join(root, 'site', 'items');
+      const items = path.join(root(), 'site', 'items');
       await expect(writeStaticSite(snapshot(), dir(items), { itemsDir: items })).rejects.toThrow(OutputError);
     });
   });

@@ -6,8 +6,8 @@ import { normalizeStrings } from '../../src/records/normalize-text.ts';
 import { parseDispatch } from '../../src/records/parse-dispatch.ts';
 import { parseJson } from '../../src/records/parse-json.ts';
 import { parseMarkdown } from '../../src/records/parse-markdown.ts';
+import { checkProperty } from '../helpers/property.ts';
 
-const SEED = 20261130;
 const options = { file: 'items/x', relPath: 'x' };
 
 /** Nine aliases per level over five levels: 9^5 = 59,049 expansions from a few hundred bytes ("billion laughs"). */
@@ -104,34 +104,34 @@ describe('record containment', () => {
     const nesting = fc.array(fc.constantFrom('[', '{"a":', ']', '}', '"', '\\', ',', '1', '>', '- ', '\n', ' ', '&a ', '*a', ': '), { maxLength: 400 });
 
     it('never throws on random nesting in JSON, and a too-deep record is one error', () => {
-      fc.assert(
+      checkProperty(
         fc.property(nesting, fc.integer({ min: 0, max: 3000 }), (pieces, extra) => {
           const text = `{"title": "T", "x": ${'['.repeat(extra)}${pieces.join('')}`;
           const { value, diagnostics } = parseJson(text, options);
           return value !== undefined || diagnostics.some((d) => d.severity === 'error');
         }),
-        { seed: SEED, numRuns: 300 },
+        300,
       );
     });
 
     it('never throws on random nesting in YAML front matter or Markdown bodies', () => {
-      fc.assert(
+      checkProperty(
         fc.property(nesting, fc.integer({ min: 0, max: 200 }), (pieces, extra) => {
           const text = md(`title: T\nx: ${'['.repeat(extra)}${pieces.join('')}`, `${'> '.repeat(extra)}${pieces.join('')}`);
           const { value, diagnostics } = parseMarkdown(text, options);
           return value !== undefined || diagnostics.some((d) => d.severity === 'error');
         }),
-        { seed: SEED, numRuns: 150 },
+        150,
       );
     });
 
     it('finds JSON too deep exactly when JSON.parse nests past the budget', () => {
-      fc.assert(
+      checkProperty(
         fc.property(fc.jsonValue({ maxDepth: 12 }), fc.integer({ min: 1, max: 10 }), (value, max) => {
           const text = JSON.stringify(value);
           return (findDeepJson(text, max) === undefined) === depthOf(value) <= max;
         }),
-        { seed: SEED, numRuns: 500 },
+        500,
       );
     });
   });

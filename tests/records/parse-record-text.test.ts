@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseRecordText } from '../../src/records/parse-record-text.ts';
+import { checkProperty } from '../helpers/property.ts';
 
-const SEED = 20261130;
 const FORMATS = ['md', 'json', 'txt'] as const;
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -32,13 +32,13 @@ describe('parseRecordText', () => {
 
   describe('properties', () => {
     it('never throws on random bytes, and a record with an error has no value', () => {
-      fc.assert(
+      checkProperty(
         fc.property(fc.constantFrom(...FORMATS), fc.uint8Array({ maxLength: 600 }), (format, bytes) => {
           const { value, diagnostics } = parseRecordText(bytes, { file: 'items/x', relPath: 'x', format, vocabulary: ['Société'] });
           const hasError = diagnostics.some((d) => d.severity === 'error');
           return (value === undefined) === hasError && diagnostics.every((d) => d.code !== 'internal-error');
         }),
-        { seed: SEED, numRuns: 1000 },
+        1000,
       );
     });
 
@@ -64,12 +64,12 @@ describe('parseRecordText', () => {
         '#',
         '|',
       );
-      fc.assert(
+      checkProperty(
         fc.property(fc.constantFrom(...FORMATS), fc.array(piece, { maxLength: 200 }), (format, pieces) => {
           const { diagnostics } = parseRecordText(utf8(pieces.join('')), { file: 'items/x', relPath: 'x', format, vocabulary: [] });
           return diagnostics.every((d) => d.code !== 'internal-error');
         }),
-        { seed: SEED, numRuns: 1000 },
+        1000,
       );
     });
   });

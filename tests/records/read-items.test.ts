@@ -1,22 +1,22 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, rm, stat, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/config/config-schema.ts';
 import { formatDiagnostic } from '../../src/diagnostics.ts';
 import { listRecordFiles, readItems, readRecordFile, recordDisplayPath } from '../../src/records/read-items.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 const VOCABULARY = ['International', 'National', 'Société'];
 const MD = '---\ntitle: Titre\ndate: 2024-11-05\n---\nTexte.\n';
 const JSON_RECORD = '{"title": "Titre", "date": "2024-11-05", "body": "Texte."}';
 const TXT = 'vendredi, novembre 22, 2024\nInternationalNationalSociété\n\nTitre\n\nTexte.\n';
 
-let root: string;
+const root = useTempDir('gazette-read-items-', 'all');
 
 /** Writes `files` (relative path → content) below a fresh folder and returns it. */
 async function makeItems(name: string, files: Record<string, string | Uint8Array>): Promise<string> {
-  const dir = path.join(root, name);
+  const dir = path.join(root(), name);
   for (const [rel, content] of Object.entries(files)) {
     const file = path.join(dir, rel);
     await mkdir(path.dirname(file), { recursive: true });
@@ -25,14 +25,6 @@ async function makeItems(name: string, files: Record<string, string | Uint8Array
   await mkdir(dir, { recursive: true });
   return dir;
 }
-
-beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'gazette-read-items-'));
-});
-
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
-});
 
 describe('readItems', () => {
   describe('when the folder holds nested records of every format', () => {
@@ -318,7 +310,7 @@ describe('readItems', () => {
 
   describe('when the folder is missing', () => {
     it.each([
-      ['does not exist', async () => path.join(root, 'absent')],
+      ['does not exist', async () => path.join(root(), 'absent')],
       ['is a file', async () => path.join(await makeItems('file-not-dir', { 'f.md': MD }), 'f.md')],
     ])('gives no records and an error when it %s', async (_name, makeDir) => {
       const { value, diagnostics } = await readItems(await makeDir(), { vocabulary: [], displayDir: 'items' });
@@ -328,7 +320,7 @@ describe('readItems', () => {
 
   describe('when misused', () => {
     it('rejects with a TypeError without a vocabulary', async () => {
-      await expect(readItems(root, {} as never)).rejects.toThrow(TypeError);
+      await expect(readItems(root(), {} as never)).rejects.toThrow(TypeError);
     });
   });
 });

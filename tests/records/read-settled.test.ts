@@ -1,10 +1,10 @@
 // A record is read only once it has stopped changing: real writers in child processes, as an upload or an FTP save.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { readSettled } from '../../src/records/read-settled.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 /**
  * A child that writes `parts` into `file` in place, `pauseMs` apart, printing "started" after the first part; with
@@ -31,18 +31,14 @@ const started = (child: ChildProcess) => new Promise<void>((resolve) => child.st
 const exited = (child: ChildProcess) => new Promise((resolve) => child.once('exit', resolve));
 
 describe('readSettled', () => {
-  let root: string;
+  const root = useTempDir('gazette-settle-');
   const children: ChildProcess[] = [];
-  beforeEach(async () => {
-    root = await mkdtemp(path.join(tmpdir(), 'gazette-settle-'));
-  });
   afterEach(async () => {
     for (const child of children.splice(0)) child.kill();
-    await rm(root, { recursive: true, force: true });
   });
 
   it('waits for a slow writer to finish and reads the whole record, never a part', async () => {
-    const file = path.join(root, 'lente.txt');
+    const file = path.join(root(), 'lente.txt');
     const parts = ['vendredi, novembre 22, 2024\nNational\n\nDépêche lente : le conseil', ' régional', ' adopte', ' son budget', '\n\nTexte.\n'];
     const writer = slowWriter(file, parts, 100);
     children.push(writer);
@@ -54,7 +50,7 @@ describe('readSettled', () => {
   });
 
   it('reads a file replaced whole by a rename at once, without a settle wait (the test would time out)', async () => {
-    const file = path.join(root, 'a.md');
+    const file = path.join(root(), 'a.md');
     await writeFile(`${file}.tmp`, 'tout le texte\n');
     await rename(`${file}.tmp`, file);
     const bytes = await readSettled(file, 1000, { replaced: true, settleMs: 600_000, limitMs: 600_000 });
@@ -62,7 +58,7 @@ describe('readSettled', () => {
   });
 
   it('fails with ESETTLE when a file keeps changing past the limit', async () => {
-    const file = path.join(root, 'journal.txt');
+    const file = path.join(root(), 'journal.txt');
     const writer = slowWriter(file, ['ligne\n'], 10, true);
     children.push(writer);
     await started(writer);

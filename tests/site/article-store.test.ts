@@ -1,20 +1,17 @@
 // The article store's record keys: one key per (bytes, relPath, display), whatever characters the three hold.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openArticleStore, type ArticleStore } from '../../src/site/article-store.ts';
 import { makeConfig } from '../helpers/factories.ts';
 import { checkProperty } from '../helpers/property.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
-let root: string;
+const root = useTempDir('gazette-store-', 'all');
 let store: ArticleStore;
 beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'gazette-store-'));
-  store = await openArticleStore(path.join(root, 'cache'), makeConfig(), 'test');
+  store = await openArticleStore(path.join(root(), 'cache'), makeConfig(), 'test');
 });
-afterAll(() => rm(root, { recursive: true, force: true }));
 
 // Tiny alphabets, so that two triples often spell the same text once joined: the key's separators (NUL) and the
 // path's own separators must keep them apart. Record bytes may hold NUL; a path never does (POSIX forbids it in a
@@ -25,7 +22,7 @@ const triple = fc.tuple(bytes, pathText, pathText);
 
 describe('the key of a record in the article store', () => {
   it('is the same for the same bytes, relPath and display', async () => {
-    const other = await openArticleStore(path.join(root, 'cache'), makeConfig(), 'test');
+    const other = await openArticleStore(path.join(root(), 'cache'), makeConfig(), 'test');
     checkProperty(
       fc.property(triple, ([b, rel, display]) => {
         expect(other.keyOf(b.slice(), rel, display)).toBe(store.keyOf(b, rel, display));

@@ -1,25 +1,23 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findEditorWarnings } from '../../src/site/editor-warnings.ts';
 import { createSiteBuilder } from '../../src/site/site-builder.ts';
 import { makeArticle, makeConfig, makeImage } from '../helpers/factories.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 // The build's clock in every test: 2026-12-07 10:00 UTC.
 const NOW = new Date('2026-12-07T10:00:00Z');
-let root: string;
+const root = useTempDir('gazette-editor-warnings-', 'all');
 let publicDir: string;
 
 beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'gazette-editor-warnings-'));
-  publicDir = path.join(root, 'public');
+  publicDir = path.join(root(), 'public');
   await mkdir(path.join(publicDir, 'images', 'été'), { recursive: true });
   await writeFile(path.join(publicDir, 'images', 'une.jpg'), 'jpeg');
   await writeFile(path.join(publicDir, 'images', 'été', 'plage.jpg'), 'jpeg');
   await writeFile(path.join(publicDir, '.cache.jpg'), 'dotfiles are not published');
 });
-afterAll(() => rm(root, { recursive: true, force: true }));
 
 const codesOf = async (overrides: Parameters<typeof makeArticle>[0], siteUrl = 'https://example.org') =>
   (await findEditorWarnings([makeArticle({ lines: { date: 3, image: 5 }, ...overrides })], NOW, { siteUrl, publicDir })).map((d) => [d.line, d.field, d.code]);
@@ -79,7 +77,7 @@ describe('findEditorWarnings', () => {
 
 describe('a site build', () => {
   it('reports both warnings with file, line and field, and still schedules the article', async () => {
-    const itemsDir = path.join(root, 'items');
+    const itemsDir = path.join(root(), 'items');
     await mkdir(itemsDir, { recursive: true });
     const text = [
       '---',

@@ -1,5 +1,4 @@
-import { access, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LEDGER_FILE } from '../../src/lifecycle/ledger.ts';
@@ -7,6 +6,7 @@ import { isOutputError } from '../../src/publish/write-static.ts';
 import { buildStaticSite } from '../../src/site/static-build.ts';
 import { makeConfig } from '../helpers/factories.ts';
 import { makeItemsCopy } from '../http/_lib/site-server.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 const config = makeConfig();
 const exists = (file: string) =>
@@ -19,24 +19,22 @@ const record = (title: string) => `---\ntitle: "${title}"\ndate: 2024-12-05\n---
 describe('buildStaticSite', () => {
   let itemsDir: string;
   let removeItems: () => Promise<void>;
-  let work: string;
+  const work = useTempDir('gazette-static-');
   beforeEach(async () => {
     ({ itemsDir, remove: removeItems } = await makeItemsCopy());
-    work = await mkdtemp(path.join(tmpdir(), 'gazette-static-'));
   });
   afterEach(async () => {
     await removeItems();
-    await rm(work, { recursive: true, force: true });
   });
   const build = (options: Parameters<typeof buildStaticSite>[1] = {}) =>
-    buildStaticSite(config, { itemsDir, outDir: path.join(work, 'dist'), cacheDir: path.join(work, 'cache'), ...options });
+    buildStaticSite(config, { itemsDir, outDir: path.join(work(), 'dist'), cacheDir: path.join(work(), 'cache'), ...options });
 
   it('writes feeds (compressed too) and pages, and links every unchanged file on the next build', async () => {
     const first = await build();
     const second = await build();
     expect({
-      feed: await exists(path.join(work, 'dist', 'feed.xml.br')),
-      page: await exists(path.join(work, 'dist', 'index.html')),
+      feed: await exists(path.join(work(), 'dist', 'feed.xml.br')),
+      page: await exists(path.join(work(), 'dist', 'index.html')),
       written: second.report?.written,
       unchanged: second.report?.unchanged === first.report?.files.length,
     }).toEqual({ feed: true, page: true, written: 0, unchanged: true });
@@ -47,22 +45,22 @@ describe('buildStaticSite', () => {
     await build();
     await writeFile(path.join(itemsDir, 'titre.md'), record('Second titre'));
     await build();
-    const page = await readFile(path.join(work, 'dist', 'articles', 'premier-titre', 'index.html'), 'utf8');
-    const map = await readFile(path.join(work, 'dist', 'redirects.map'), 'utf8');
+    const page = await readFile(path.join(work(), 'dist', 'articles', 'premier-titre', 'index.html'), 'utf8');
+    const map = await readFile(path.join(work(), 'dist', 'redirects.map'), 'utf8');
     expect([page.includes('/articles/second-titre/'), map.includes('/articles/premier-titre/')]).toEqual([true, true]);
   });
 
   it('gives an image of the static-assets folder its file size as enclosure length in RSS and Atom', async () => {
-    const publicDir = path.join(work, 'public');
+    const publicDir = path.join(work(), 'public');
     await mkdir(path.join(publicDir, 'images'), { recursive: true });
     await writeFile(path.join(publicDir, 'images', 'une photo.jpg'), Buffer.alloc(4321));
     await writeFile(
       path.join(itemsDir, 'photo.md'),
       '---\ntitle: "Une photo"\ndate: 2024-12-06\nimage: { url: "/images/une%20photo.jpg", alt: "Une photo" }\n---\n\nLe corps.\n',
     );
-    await buildStaticSite({ ...config, publicDir }, { itemsDir, outDir: path.join(work, 'dist'), cacheDir: false });
-    const rss = await readFile(path.join(work, 'dist', 'feed.xml'), 'utf8');
-    const atom = await readFile(path.join(work, 'dist', 'atom.xml'), 'utf8');
+    await buildStaticSite({ ...config, publicDir }, { itemsDir, outDir: path.join(work(), 'dist'), cacheDir: false });
+    const rss = await readFile(path.join(work(), 'dist', 'feed.xml'), 'utf8');
+    const atom = await readFile(path.join(work(), 'dist', 'atom.xml'), 'utf8');
     expect([
       rss.includes('<enclosure length="4321" type="image/jpeg" url="https://example.org/images/une%20photo.jpg"/>'),
       atom.includes('<link rel="enclosure" href="https://example.org/images/une%20photo.jpg" type="image/jpeg" length="4321"/>'),
@@ -74,9 +72,9 @@ describe('buildStaticSite', () => {
     for (const n of [1, 2, 3]) {
       await writeFile(path.join(itemsDir, `long-${n}.md`), `---\ntitle: "Long ${n}"\ndate: 2024-12-0${n}\n---\n\n${long}`);
     }
-    const result = await buildStaticSite({ ...config, maxFeedBytes: 30_000 }, { itemsDir, outDir: path.join(work, 'dist'), cacheDir: false });
+    const result = await buildStaticSite({ ...config, maxFeedBytes: 30_000 }, { itemsDir, outDir: path.join(work(), 'dist'), cacheDir: false });
     const warnings = result.diagnostics.filter((d) => d.code === 'feed-over-budget').map((d) => [d.severity, d.file]);
-    const rss = await readFile(path.join(work, 'dist', 'feed.xml'), 'utf8');
+    const rss = await readFile(path.join(work(), 'dist', 'feed.xml'), 'utf8');
     // The newest article alone is over 30,000 bytes: it is still published, in full, and the three main feeds warn.
     expect([warnings, rss.includes('Long 3'), rss.includes('Long 2')]).toEqual([
       [
@@ -95,7 +93,7 @@ describe('buildStaticSite', () => {
   });
 
   it('reports an unwritable cache as a warning and still writes the site', async () => {
-    const blocker = path.join(work, 'not-a-folder');
+    const blocker = path.join(work(), 'not-a-folder');
     await writeFile(blocker, 'x');
     const result = await build({ cacheDir: path.join(blocker, 'cache') });
     expect([result.report !== undefined, result.diagnostics.some((d) => d.code === 'cache-unwritable' && d.severity === 'warning')]).toEqual([true, true]);

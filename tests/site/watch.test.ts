@@ -1,22 +1,20 @@
-import { mkdir, mkdtemp, rename, rm, symlink, unlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rename, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { watchItems, type ItemsChange, type ItemsWatcher } from '../../src/site/watch.ts';
 import { waitUntil } from '../http/_lib/site-server.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 describe('watchItems', () => {
-  let root: string;
+  const root = useTempDir('gazette-watch-');
   let watcher: ItemsWatcher | undefined;
   let changes: ItemsChange[];
   beforeEach(async () => {
-    root = await mkdtemp(path.join(tmpdir(), 'gazette-watch-'));
     changes = [];
   });
   afterEach(async () => {
     await watcher?.close();
     watcher = undefined;
-    await rm(root, { recursive: true, force: true });
   });
 
   const start = async (dir: string) => {
@@ -26,7 +24,7 @@ describe('watchItems', () => {
   const sawFile = (file: string) => changes.some((c) => c === 'all' || c.files.has(file));
 
   it('names the file that changed', async () => {
-    const items = path.join(root, 'items');
+    const items = path.join(root(), 'items');
     await mkdir(items);
     await start(items);
     await writeFile(path.join(items, 'a.md'), 'x');
@@ -50,7 +48,7 @@ describe('watchItems', () => {
       },
     ],
   ])('keeps seeing new files after the folder is %s', async (_label, swap) => {
-    const items = path.join(root, 'items');
+    const items = path.join(root(), 'items');
     await mkdir(items);
     await start(items);
     await swap(items);
@@ -61,11 +59,11 @@ describe('watchItems', () => {
   });
 
   it('follows a symlinked folder switched to a new release', async () => {
-    const v1 = path.join(root, 'v1');
-    const v2 = path.join(root, 'v2');
+    const v1 = path.join(root(), 'v1');
+    const v2 = path.join(root(), 'v2');
     await mkdir(v1);
     await mkdir(v2);
-    const link = path.join(root, 'items');
+    const link = path.join(root(), 'items');
     await symlink(v1, link);
     await start(link);
     await unlink(link);
@@ -77,7 +75,7 @@ describe('watchItems', () => {
     ['made while watching (ln -s . items/loop2)', false],
     ['two of them present at the start', true],
   ])('never enters a symlink loop %s: no watcher error, and edits are still named', async (_label, atStart) => {
-    const items = path.join(root, 'items');
+    const items = path.join(root(), 'items');
     await mkdir(path.join(items, 'sub'), { recursive: true });
     const makeLoops = async () => {
       await symlink('.', path.join(items, 'loop2'));
@@ -95,7 +93,7 @@ describe('watchItems', () => {
   });
 
   it('says when the folder is gone', async () => {
-    const items = path.join(root, 'items');
+    const items = path.join(root(), 'items');
     await mkdir(items);
     await start(items);
     await rm(items, { recursive: true });

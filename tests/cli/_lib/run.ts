@@ -1,5 +1,6 @@
 // Runs the CLI in-process (runMain with captured streams) or as the real bin, with the same result shape.
 import { execFile } from 'node:child_process';
+import { cp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { runMain } from '../../../src/cli/main.ts';
@@ -50,4 +51,10 @@ export async function gazetteBin(args: readonly string[], options: { cwd?: strin
     const e = error as { code: number; stdout: string; stderr: string };
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
+}
+
+/** Lays out a project for the real bin in `dir`: a copy of the fixture records at `items`, and a config file `c.json`. */
+export async function writeCliProject(dir: string, items = 'items'): Promise<void> {
+  await cp(path.join(ROOT, 'tests/fixtures/items'), path.join(dir, items), { recursive: true });
+  await writeFile(path.join(dir, 'c.json'), JSON.stringify({ title: 'G', siteUrl: 'https://www.lecourrier.fr' }));
 }

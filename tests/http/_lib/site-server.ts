@@ -1,23 +1,23 @@
 // Test helpers: a real Gazette app on 127.0.0.1:0 over a temporary copy of the fixture site, and a raw HTTP client.
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import type { ResolvedConfig } from '../../../src/config/config-schema.ts';
 import { createApp, createFeedRouter, type FeedRouter, type FeedRouterOptions } from '../../../src/serve-site.ts';
 import type { BuildStatus, LiveSite } from '../../../src/site/live-site.ts';
+import { makeTempDir } from '../../helpers/temp-dir.ts';
 
 export const FIXTURE_ITEMS = fileURLToPath(new URL('../../fixtures/items/', import.meta.url));
 
 /** A folder with a copy of the fixture items, removed by `remove()`. */
 export async function makeItemsCopy(): Promise<{ root: string; itemsDir: string; remove: () => Promise<void> }> {
-  const root = await mkdtemp(path.join(tmpdir(), 'gazette-http-'));
+  const { dir: root, remove } = await makeTempDir('gazette-http-');
   const itemsDir = path.join(root, 'items');
   await cp(FIXTURE_ITEMS, itemsDir, { recursive: true });
-  return { root, itemsDir, remove: () => rm(root, { recursive: true, force: true }) };
+  return { root, itemsDir, remove };
 }
 
 /** Listens on 127.0.0.1, port 0; resolves with the base URL and a closer. */
