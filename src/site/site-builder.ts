@@ -494,7 +494,8 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
         continue;
       }
       const known = renders.get(planned.path);
-      const same = known !== undefined && sameDeps(known.deps, planned.deps);
+      // The same deps and the same date: a document whose Last-Modified moved is made again even if its text did not.
+      const same = known !== undefined && sameDeps(known.deps, planned.deps) && known.doc.lastModified.getTime() === planned.lastModified.getTime();
       const doc = same ? known.doc : renderPlanned(planned);
       nextRenders.set(planned.path, same ? known : { deps: planned.deps, doc });
       documents.set(planned.path, doc);
