@@ -35,6 +35,8 @@ export interface StaticBuildOptions {
   readonly wait?: boolean;
   /** Called once when another build holds outDir and this one starts waiting for it. */
   readonly onWait?: (pid: number) => void;
+  /** `best`: gzip 9 and brotli 11 instead of gzip 6 and brotli 5 (`gazette build --best`); see write-static.ts. */
+  readonly compression?: 'standard' | 'best';
   /** The publication ledger: `update` (default) reads and writes `items/.published.json`. */
   readonly ledger?: 'update' | 'read' | 'off';
   /**
@@ -80,6 +82,7 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
     publicDir,
     ...(options.clean === undefined ? {} : { clean: options.clean }),
     ...(options.force === undefined ? {} : { force: options.force }),
+    ...(options.compression === undefined ? {} : { compression: options.compression }),
     ...(options.wait === undefined ? {} : { wait: options.wait }),
     ...(options.onWait ? { onWait: options.onWait } : {}),
   });
