@@ -44,6 +44,8 @@ export interface StaticBuildOptions {
    * `false` for none. A rebuild after an edit validates and renders only the records whose bytes changed.
    */
   readonly cacheDir?: string | false;
+  /** Read settled records with synchronous calls: only where nothing else shares the thread (site-builder.ts). */
+  readonly syncReads?: boolean;
   /** Called as records are read and validated (`done` of `total`). */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -69,6 +71,7 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
     ...(store ? { store } : {}),
     retainPages: false,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.syncReads ? { syncReads: true } : {}),
     ledger: options.ledger ?? 'update',
     pages,
     ...(options.itemsDir === undefined ? {} : { itemsDir: options.itemsDir }),

@@ -51,6 +51,8 @@ export async function runBuild(args: BuildArgs, io: CliIO = processIO()): Promis
       ...(args.clean === undefined ? {} : { clean: args.clean }),
       ...(args.force === undefined ? {} : { force: args.force }),
       ...(args.best ? { compression: 'best' as const } : {}),
+      // The CLI's process does nothing else meanwhile: synchronous reads (site-builder.ts, syncReads).
+      syncReads: true,
     });
   } catch (error) {
     progress.end();

@@ -24,6 +24,8 @@ export async function runCheck(args: CheckArgs, io: CliIO = processIO()): Promis
   const build = await createSiteBuilder(config, {
     displayDir: displayPath(config.itemsDir),
     ledger: ledger.mode,
+    // The CLI's process does nothing else meanwhile: synchronous reads (site-builder.ts, syncReads).
+    syncReads: true,
     ...(args.future === undefined ? {} : { future: args.future }),
   }).build();
   const { errors, warnings } = countDiagnostics(build.diagnostics);
