@@ -12,15 +12,29 @@ const markdown = new Marked({ gfm: true, async: false });
  * The result still needs {@link cleanHtml}.
  */
 export function renderBody(body: RecordBody): string {
+  return renderBodyMarkup(body).html;
+}
+
+/**
+ * {@link renderBody}, and whether any of the HTML is the author's own: an HTML record, or Markdown holding raw HTML
+ * (marked passes `html` tokens through as written). The rest is written by marked or here, every text escaped.
+ */
+export function renderBodyMarkup(body: RecordBody): { readonly html: string; readonly authored: boolean } {
   switch (body.kind) {
-    case 'markdown':
-      return markdown.parse(body.text, { async: false });
+    case 'markdown': {
+      const tokens = markdown.lexer(body.text);
+      let authored = false;
+      markdown.walkTokens(tokens, (token) => {
+        if (token.type === 'html') authored = true;
+      });
+      return { html: markdown.parser(tokens), authored };
+    }
     case 'html':
-      return body.html;
+      return { html: body.html, authored: true };
     case 'blocks':
-      return body.blocks.map(renderBlock).join('\n');
+      return { html: body.blocks.map(renderBlock).join('\n'), authored: false };
     case 'none':
-      return '';
+      return { html: '', authored: false };
   }
 }
 

@@ -19,7 +19,8 @@ import { readImage, type PublicFileSizes } from './read-image.ts';
 import { readGenres } from './read-genres.ts';
 import { readUrl } from '../_lib/read-url.ts';
 import { articleUrl } from '../_lib/site-paths.ts';
-import { renderBody } from './render-body.ts';
+import { renderBodyMarkup } from './render-body.ts';
+import { cleanRenderedHtml } from './safe-markup.ts';
 import { slugify } from './slug.ts';
 
 /** The record keys Gazette reads, the same in every record format; any other key is a warning. */
@@ -96,7 +97,7 @@ function convert(record: RawRecord, config: ResolvedConfig, withBody: boolean, s
   if (fields.hasErrors() || title === undefined || date === undefined) return { value: undefined, diagnostics };
 
   // Rendering Markdown costs ~0.3 ms an article: drafts never reach a feed, so theirs is skipped.
-  const html = draft || !withBody ? '' : cleanHtml(renderBody(record.body), link);
+  const html = draft || !withBody ? '' : bodyHtml(record, link);
   const summary = (writtenSummary !== undefined ? toPlainText(writtenSummary) : '') || deriveSummary(html);
   const article: Article = {
     id,
@@ -124,6 +125,15 @@ function convert(record: RawRecord, config: ResolvedConfig, withBody: boolean, s
     ...(genres.length > 0 ? { genres } : {}),
   };
   return { value: article, diagnostics };
+}
+
+/**
+ * The body as safe HTML. The sanitiser runs only on HTML of the author's own: what marked or the dispatch renderer
+ * wrote is safe by construction, and safe-markup.ts makes the same bytes of it (≈ 10× faster).
+ */
+function bodyHtml(record: RawRecord, link: string): string {
+  const { html, authored } = renderBodyMarkup(record.body);
+  return (authored ? undefined : cleanRenderedHtml(html, link)) ?? cleanHtml(html, link);
 }
 
 /** The lines of the fields that later checks (site/editor-warnings.ts, feed-set/group-authors.ts) name in their warnings. */

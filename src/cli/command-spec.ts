@@ -48,6 +48,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       force: { type: 'boolean', help: 'Write into an existing folder that is not a previous Gazette output' },
       'no-ledger': noLedger,
       'no-wait': { type: 'boolean', help: 'Exit 1 at once when another build is writing the same --out' },
+      best: { type: 'boolean', help: 'Smallest .gz/.br (gzip 9, brotli 11; slower) instead of gzip 6 and brotli 5' },
     },
   },
   {

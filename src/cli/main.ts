@@ -187,6 +187,7 @@ async function runCommand(inv: Extract<Invocation, { kind: 'run' }>, io: CliIO):
           future: bool('future'),
           clean: bool('clean'),
           force: bool('force'),
+          best: bool('best'),
           ledger: bool('no-ledger') ? false : undefined,
           wait: bool('no-wait') ? false : undefined,
         },

@@ -8,6 +8,7 @@ import { findDeepMarkdown, findDeepYaml } from './find-deep-nesting.ts';
 import type { RawEntryLines, RawField, RawRecord } from './raw-record.ts';
 import { normalizeStrings, normalizeText } from './normalize-text.ts';
 import { colonHint, parseFrontMatter } from './parse-front-matter.ts';
+import { readFlatFrontMatter } from './flat-front-matter.ts';
 import { checkBodySize } from './record-limits.ts';
 
 /** Options of {@link parseMarkdown}. */
@@ -49,6 +50,18 @@ export function parseMarkdown(text: string, options: ParseMarkdownOptions): Resu
 
   // The YAML starts on file line 2: yaml's line n is file line n + 1.
   const yamlLines = lines.slice(1, closeIndex);
+  const fields: Record<string, RawField> = {};
+  // Most front matter is flat `key: value` lines: read without yaml, to the same values (flat-front-matter.ts).
+  const flat = limits.nestingDepth >= 2 ? readFlatFrontMatter(yamlLines) : undefined;
+  if (flat !== undefined) {
+    diagnostics.push(...findHashtagComments(yamlLines, file));
+    for (const [key, { value, index }] of flat) {
+      const normalized = normalizeStrings(value, limits.nestingDepth - 1);
+      if (normalized.ok) fields[key] = { value: normalized.value, line: index + 2 };
+      else error('too-deep', `nests deeper than ${limits.nestingDepth} levels (limits.nestingDepth), or an alias (*name) contains itself`, index + 2, key);
+    }
+    return withBody(fields);
+  }
   const yamlSource = yamlLines.join('\n');
   // Before yaml's composer, which recurses once per level.
   const deep = findDeepYaml(yamlSource, limits.nestingDepth);
@@ -72,7 +85,6 @@ export function parseMarkdown(text: string, options: ParseMarkdownOptions): Resu
   diagnostics.push(...findHashtagComments(yamlLines, file));
   const { doc, counter } = parsed;
   const lineOf = (offset: number | undefined): number | undefined => (offset === undefined ? undefined : counter.linePos(offset).line + 1);
-  const fields: Record<string, RawField> = {};
   if (doc.contents !== null && !isMap(doc.contents)) {
     return fail('front-matter-not-mapping', 'the front matter must be `key: value` lines, not a list or a single value', 2);
   }
@@ -101,15 +113,18 @@ export function parseMarkdown(text: string, options: ParseMarkdownOptions): Resu
     const entries = valueNode ? entryLinesOf(valueNode, lineOf) : undefined;
     fields[field] = entries ? { value: normalized.value, line, entries } : { value: normalized.value, line };
   }
+  return withBody(fields);
 
-  const body = { kind: 'markdown' as const, text: lines.slice(closeIndex + 1).join('\n'), line: closeIndex + 2 };
-  diagnostics.push(...checkBodySize(body.text, limits, file, body.line));
-  const deepLine = findDeepMarkdown(body.text, limits.nestingDepth);
-  if (deepLine !== undefined) {
-    error('too-deep', `quotes and lists nest deeper than ${limits.nestingDepth} levels (limits.nestingDepth)`, body.line + deepLine, 'body');
+  function withBody(fields: Record<string, RawField>): Result<RawRecord | undefined> {
+    const body = { kind: 'markdown' as const, text: lines.slice(closeIndex + 1).join('\n'), line: closeIndex + 2 };
+    diagnostics.push(...checkBodySize(body.text, limits, file, body.line));
+    const deepLine = findDeepMarkdown(body.text, limits.nestingDepth);
+    if (deepLine !== undefined) {
+      error('too-deep', `quotes and lists nest deeper than ${limits.nestingDepth} levels (limits.nestingDepth)`, body.line + deepLine, 'body');
+    }
+    if (hasErrors(diagnostics)) return { value: undefined, diagnostics };
+    return { value: { file, relPath, format: 'md', fields, body }, diagnostics };
   }
-  if (hasErrors(diagnostics)) return { value: undefined, diagnostics };
-  return { value: { file, relPath, format: 'md', fields, body }, diagnostics };
 }
 
 // --- internal ---

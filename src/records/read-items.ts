@@ -42,6 +42,8 @@ export interface ReadRecordFileOptions {
    * save) and is read at once; otherwise a file changed moments ago is read once it has settled (read-settled.ts).
    */
   readonly previous?: RecordFile | undefined;
+  /** Synchronous file calls for a settled file (read-settled.ts): only where nothing else shares the thread. */
+  readonly sync?: boolean;
 }
 
 /** One record file found by {@link listRecordFiles}, with the stat information of the walk. */
@@ -220,7 +222,7 @@ export async function readRecordFile(file: RecordFile, options: ReadRecordFileOp
  */
 export async function readRecordBytes(
   file: RecordFile,
-  options: Pick<ReadRecordFileOptions, 'display' | 'limits' | 'previous'>,
+  options: Pick<ReadRecordFileOptions, 'display' | 'limits' | 'previous' | 'sync'>,
 ): Promise<{ readonly bytes: Uint8Array } | { readonly failed: Result<undefined> }> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const tooLarge = checkRecordSize(file.size, limits, options.display);
@@ -228,7 +230,7 @@ export async function readRecordBytes(
   const { previous } = options;
   const replaced = previous?.ino !== undefined && file.ino !== undefined && previous.absolute === file.absolute && previous.ino !== file.ino;
   try {
-    return { bytes: await readSettled(file.absolute, limits.recordBytes + 1, { replaced }) };
+    return { bytes: await readSettled(file.absolute, limits.recordBytes + 1, { replaced, ...(options.sync ? { sync: true } : {}) }) };
   } catch (error) {
     if (describe(error) === 'ESETTLE') {
       const message = `kept changing for ${SETTLE_LIMIT_MS / 1000} s while it was read (still being written?); not read, it is read again once it changes`;

@@ -5,7 +5,7 @@
 // time have stayed the same for a settle interval, and the read is checked afterwards: the file's stat before and
 // after must agree, or it is read again. A file replaced whole by a rename (an atomic save: a new inode under the
 // name) is complete when it appears, and is read at once.
-import { constants as fsConstants, type Stats } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 
 /** How long a file must stay unchanged before it is read (ms). */
@@ -22,6 +22,12 @@ export interface ReadSettledOptions {
   readonly limitMs?: number;
   /** The file was replaced whole since it was last read (another inode under its name): no settle wait. */
   readonly replaced?: boolean;
+  /**
+   * Read a settled file with synchronous calls (≈ 25 µs of CPU a file, against ≈ 90 µs for the four awaited calls
+   * of fs/promises): only where nothing else shares the thread (the CLI's build and check), never on a server's
+   * event loop. A file still settling is waited for as without this option.
+   */
+  readonly sync?: boolean;
 }
 
 /**
@@ -31,6 +37,10 @@ export interface ReadSettledOptions {
  */
 export async function readSettled(file: string, max: number, options: ReadSettledOptions = {}): Promise<Uint8Array> {
   const settleMs = options.settleMs ?? SETTLE_MS;
+  if (options.sync) {
+    const bytes = readIfSettledSync(file, max, settleMs, options.replaced ?? false);
+    if (bytes !== undefined) return bytes;
+  }
   const deadline = Date.now() + (options.limitMs ?? SETTLE_LIMIT_MS);
   let replaced = options.replaced ?? false;
   for (;;) {
@@ -58,6 +68,26 @@ export async function readSettled(file: string, max: number, options: ReadSettle
 }
 
 // --- internal ---
+
+/** One synchronous attempt of {@link readSettled}: the bytes, or undefined when the file must be waited for. */
+function readIfSettledSync(file: string, max: number, settleMs: number, replaced: boolean): Uint8Array | undefined {
+  const fd = openSync(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+  try {
+    const before = fstatSync(fd);
+    if (!before.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EINVAL' });
+    const age = Date.now() - before.mtimeMs;
+    if (!replaced && age < settleMs && age > -settleMs) return undefined;
+    const want = Math.min(max, before.size + 1);
+    const chunk = Buffer.alloc(want);
+    let filled = 0;
+    for (let read = 1; filled < want && read > 0; filled += read) read = readSync(fd, chunk, filled, want - filled, filled);
+    // Grown past its listed size, or changed while read: the careful way below.
+    if (filled > before.size || !sameStat(before, fstatSync(fd))) return undefined;
+    return chunk.subarray(0, filled);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 function unsettled(): Error {
   return Object.assign(new Error('the file kept changing'), { code: 'ESETTLE' });

@@ -36,6 +36,8 @@ export interface StaticBuildOptions {
   readonly wait?: boolean;
   /** Called once when another build holds outDir and this one starts waiting for it. */
   readonly onWait?: (pid: number) => void;
+  /** `best`: gzip 9 and brotli 11 instead of gzip 6 and brotli 5 (`gazette build --best`); see write-static.ts. */
+  readonly compression?: 'standard' | 'best';
   /** The publication ledger: `update` (default) reads and writes `items/.published.json`. */
   readonly ledger?: 'update' | 'read' | 'off';
   /**
@@ -45,6 +47,8 @@ export interface StaticBuildOptions {
   readonly cacheDir?: string | false;
   /** The build's clock (SOURCE_DATE_EPOCH, _lib/build-clock.ts): scheduling and the news sitemap's window. Default `Date.now`. */
   readonly now?: () => number;
+  /** Read settled records with synchronous calls: only where nothing else shares the thread (site-builder.ts). */
+  readonly syncReads?: boolean;
   /** Called as records are read and validated (`done` of `total`). */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -70,6 +74,7 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
     ...(store ? { store } : {}),
     retainPages: false,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.syncReads ? { syncReads: true } : {}),
     ledger: options.ledger ?? 'update',
     pages,
     ...(options.itemsDir === undefined ? {} : { itemsDir: options.itemsDir }),
@@ -86,6 +91,7 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
     publicDir,
     ...(options.clean === undefined ? {} : { clean: options.clean }),
     ...(options.force === undefined ? {} : { force: options.force }),
+    ...(options.compression === undefined ? {} : { compression: options.compression }),
     ...(options.wait === undefined ? {} : { wait: options.wait }),
     ...(options.onWait ? { onWait: options.onWait } : {}),
   });

@@ -1,6 +1,6 @@
 import { copyFile, link, lstat, mkdir, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MANIFEST_NAME, parseManifest } from '../../src/publish/output-manifest.ts';
 import { encodeDocument } from '../../src/publish/snapshot.ts';
@@ -82,6 +82,37 @@ describe('openStaticOutput', () => {
       const served = encodeDocument({ path: '/feed.xml', contentType: 'application/rss+xml', body, lastModified });
       const [gz, br] = await Promise.all([readFile(path.join(out, 'feed.xml.gz')), readFile(path.join(out, 'feed.xml.br'))]);
       expect([gz.equals(served.gzip), br.equals(served.br)]).toEqual([true, true]);
+    });
+  });
+
+  // gazette build --best: the most each format does, for a static host where the bytes are made once.
+  describe('when the best compression is asked', () => {
+    const body = '<rss><title>Société « à la une »</title><description>Le Maroc et l’Europe.</description></rss>'.repeat(400);
+    const best = {
+      'feed.xml.gz': gzipSync(body, { level: 9 }),
+      'feed.xml.br': brotliCompressSync(body, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 11,
+          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+          [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(body),
+        },
+      }),
+    };
+
+    it.each(Object.entries(best))('writes %s at the highest level', async (file, expected) => {
+      await build(out, [makeDoc('/feed.xml', body)], { compression: 'best' });
+      expect((await readFile(path.join(out, file))).equals(expected)).toBe(true);
+    });
+
+    it.each([
+      ['standard after best', 'best', 'standard'],
+      ['best after standard', 'standard', 'best'],
+    ] as const)('compresses again when the level changes (%s)', async (_label, first, second) => {
+      await build(out, [makeDoc('/feed.xml', body)], { compression: first });
+      await build(out, [makeDoc('/feed.xml', body)], { compression: second });
+      const served = encodeDocument({ path: '/feed.xml', contentType: 'application/rss+xml', body, lastModified });
+      const br = await readFile(path.join(out, 'feed.xml.br'));
+      expect(br.equals(second === 'best' ? best['feed.xml.br'] : served.br)).toBe(true);
     });
   });
 

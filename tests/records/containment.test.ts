@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, type RecordLimits } from '../../src/config/config-schema.ts';
-import { findDeepJson, findDeepMarkdown, findDeepYaml } from '../../src/records/find-deep-nesting.ts';
+import { Parser } from 'yaml';
+import { findDeepJson, findDeepMarkdown, findDeepYaml, yamlDepthBound } from '../../src/records/find-deep-nesting.ts';
 import { normalizeStrings } from '../../src/records/normalize-text.ts';
 import { parseDispatch } from '../../src/records/parse-dispatch.ts';
 import { parseJson } from '../../src/records/parse-json.ts';
@@ -146,6 +147,62 @@ describe('findDeepYaml and findDeepMarkdown', () => {
     ['- - - x', 2, 4],
   ])('findDeepYaml(%j, %i) is %s', (source, max, offset) => {
     expect(findDeepYaml(source, max)).toBe(offset);
+  });
+
+  // findDeepYaml skips its walk when this bound is within the budget: it must never be below the real depth.
+  describe('the quick bound of a YAML source', () => {
+    type Node = { type?: string; value?: unknown; items?: { key?: unknown; value?: unknown }[] };
+    const depthOf = (node: unknown): number => {
+      const n = node as Node | null;
+      if (typeof n !== 'object' || n === null || typeof n.type !== 'string') return 0;
+      if (n.type === 'document') return depthOf(n.value);
+      if (!Array.isArray(n.items)) return 0;
+      return 1 + Math.max(0, ...n.items.flatMap((item) => [depthOf(item.key), depthOf(item.value)]));
+    };
+    const cstDepth = (source: string) => Math.max(0, ...[...new Parser().parse(source)].map(depthOf));
+    const piece = fc.constantFrom(
+      'a',
+      'b: ',
+      ':',
+      '- ',
+      '-',
+      '? ',
+      '[',
+      ']',
+      '{',
+      '}',
+      ',',
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\r\n',
+      '"',
+      "'",
+      '#',
+      '|',
+      '>',
+      '&x ',
+      '*x',
+      '!t ',
+      'é',
+    );
+    it('is at least the depth yaml parses, for any source', () => {
+      checkProperty(
+        fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+          const source = parts.join('');
+          expect(yamlDepthBound(source)).toBeGreaterThanOrEqual(cstDepth(source));
+        }),
+        3000,
+      );
+    });
+
+    it.each([
+      ['title: a\ndate: 2024-11-22\ncategories: [a, b]', 5],
+      ['a:\n  b:\n    c: 1', 6],
+    ])('bounds %j by %i', (source, bound) => {
+      expect(yamlDepthBound(source)).toBe(bound);
+    });
   });
 
   it.each([

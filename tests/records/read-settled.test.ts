@@ -1,6 +1,6 @@
 // A record is read only once it has stopped changing: real writers in child processes, as an upload or an FTP save.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rename, writeFile } from 'node:fs/promises';
+import { rename, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readSettled } from '../../src/records/read-settled.ts';
@@ -30,7 +30,8 @@ function slowWriter(file: string, parts: readonly string[], pauseMs: number, for
 const started = (child: ChildProcess) => new Promise<void>((resolve) => child.stdout?.once('data', () => resolve()));
 const exited = (child: ChildProcess) => new Promise((resolve) => child.once('exit', resolve));
 
-describe('readSettled', () => {
+// With `sync`, a settled file is read by synchronous calls; anything else goes the careful way, the same in both.
+describe.each([{ sync: false }, { sync: true }])('readSettled (%o)', ({ sync }) => {
   const root = useTempDir('gazette-settle-');
   const children: ChildProcess[] = [];
   afterEach(async () => {
@@ -44,7 +45,7 @@ describe('readSettled', () => {
     children.push(writer);
     const done = exited(writer);
     await started(writer);
-    const text = Buffer.from(await readSettled(file, 1_000_000, { settleMs: 1000, limitMs: 20_000 })).toString('utf8');
+    const text = Buffer.from(await readSettled(file, 1_000_000, { settleMs: 1000, limitMs: 20_000, sync })).toString('utf8');
     await done;
     expect(text).toBe(parts.join(''));
   });
@@ -53,7 +54,7 @@ describe('readSettled', () => {
     const file = path.join(root(), 'a.md');
     await writeFile(`${file}.tmp`, 'tout le texte\n');
     await rename(`${file}.tmp`, file);
-    const bytes = await readSettled(file, 1000, { replaced: true, settleMs: 600_000, limitMs: 600_000 });
+    const bytes = await readSettled(file, 1000, { replaced: true, settleMs: 600_000, limitMs: 600_000, sync });
     expect(Buffer.from(bytes).toString('utf8')).toBe('tout le texte\n');
   });
 
@@ -62,7 +63,28 @@ describe('readSettled', () => {
     const writer = slowWriter(file, ['ligne\n'], 10, true);
     children.push(writer);
     await started(writer);
-    const error = await readSettled(file, 1_000_000, { settleMs: 200, limitMs: 600 }).catch((e: unknown) => e);
+    const error = await readSettled(file, 1_000_000, { settleMs: 200, limitMs: 600, sync }).catch((e: unknown) => e);
     expect((error as NodeJS.ErrnoException).code).toBe('ESETTLE');
+  });
+
+  it.each([
+    ['the whole file', 1000, 'un texte posé depuis une heure\n'],
+    ['at most max bytes', 8, 'un texte'],
+  ])('reads a file that changed long ago at once: %s', async (_label, max, expected) => {
+    const file = path.join(root(), 'ancien.md');
+    await writeFile(file, 'un texte posé depuis une heure\n');
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(file, hourAgo, hourAgo);
+    const bytes = await readSettled(file, max, { settleMs: 600_000, limitMs: 600_000, sync });
+    expect(Buffer.from(bytes).toString('utf8')).toBe(expected);
+  });
+
+  it.each([
+    ['a missing file', 'ENOENT'],
+    ['a folder', 'EINVAL'],
+  ])('fails on %s with code %s', async (label, code) => {
+    const target = label === 'a folder' ? root() : path.join(root(), 'absent.md');
+    const error = await readSettled(target, 1000, { sync }).catch((e: unknown) => e);
+    expect((error as NodeJS.ErrnoException).code).toBe(code);
   });
 });

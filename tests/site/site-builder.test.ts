@@ -308,10 +308,19 @@ describe('a streaming build (retainPages: false), which keeps articles without t
     expect(changed).toEqual(['/archives/2019/01/', '/articles/premiere-version/']);
   });
 
-  it('refuses to render the page of a record edited after the build read it (a page never mixes two versions)', async () => {
+  it('renders the page of a record edited after the build read it from the bytes the build read (a page never mixes two versions)', async () => {
     const file = path.join(itemsDir, 'ajout.md');
     await writeFile(file, record('Première version', '2019-01-03', '[Sport]'));
     const build = await createSiteBuilder(makeConfig({ limit: 1 }), { itemsDir, displayDir: 'items', retainPages: false }).build();
+    await writeFile(file, record('Première version', '2019-01-03', '[Sport]').replace('Le corps', 'Un autre corps'));
+    const page = await build.lazyPages.find((p) => p.path === '/articles/premiere-version/')?.render();
+    expect([String(page?.body).includes('Le corps'), String(page?.body).includes('Un autre corps')]).toEqual([true, false]);
+  });
+
+  it('refuses to render the page of a record edited after the build read it, when it kept no bytes (a page never mixes two versions)', async () => {
+    const file = path.join(itemsDir, 'ajout.md');
+    await writeFile(file, record('Première version', '2019-01-03', '[Sport]'));
+    const build = await createSiteBuilder(makeConfig({ limit: 1 }), { itemsDir, displayDir: 'items', retainPages: false, keptBytes: 0 }).build();
     await writeFile(file, record('Première version', '2019-01-03', '[Sport]').replace('Le corps', 'Un autre corps'));
     const page = build.lazyPages.find((p) => p.path === '/articles/premiere-version/');
     await expect(page?.render()).rejects.toThrow(LazyPageError);

@@ -25,6 +25,8 @@ export interface BuildArgs extends CommonArgs {
   force?: boolean | undefined;
   /** `--no-ledger` → false: neither read nor write the publication ledger. Default `config.ledger`. */
   ledger?: boolean | undefined;
+  /** `--best`: the smallest `.gz`/`.br` (gzip 9, brotli 11) instead of gzip 6 and brotli 5. */
+  best?: boolean | undefined;
   /** `--no-wait` → false: exit 1 at once when another build is writing the same output folder. */
   wait?: boolean | undefined;
 }
@@ -55,6 +57,9 @@ export async function runBuild(args: BuildArgs, io: CliIO = processIO()): Promis
       ...(args.future === undefined ? {} : { future: args.future }),
       ...(args.clean === undefined ? {} : { clean: args.clean }),
       ...(args.force === undefined ? {} : { force: args.force }),
+      ...(args.best ? { compression: 'best' as const } : {}),
+      // The CLI's process does nothing else meanwhile: synchronous reads (site-builder.ts, syncReads).
+      syncReads: true,
     });
   } catch (error) {
     progress.end();

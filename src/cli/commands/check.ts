@@ -37,6 +37,8 @@ export async function runCheck(args: CheckArgs, io: CliIO = processIO()): Promis
     displayDir: displayPath(config.itemsDir),
     ledger: ledger.mode,
     now: clock.now,
+    // The CLI's process does nothing else meanwhile: synchronous reads (site-builder.ts, syncReads).
+    syncReads: true,
     ...(args.future === undefined ? {} : { future: args.future }),
   }).build();
   // The sitemaps and the OPML list the build would write: linted (sitemaps) and reported with their entry counts.
