@@ -5,14 +5,28 @@
 // time have stayed the same for a settle interval, and the read is checked afterwards: the file's stat before and
 // after must agree, or it is read again. A file replaced whole by a rename (an atomic save: a new inode under the
 // name) is complete when it appears, and is read at once.
+//
+// A pause longer than the settle interval cannot be told from the end of a write by times alone; on Linux the
+// writer can be seen: a file changed in the last {@link WRITER_WINDOW_MS} that a process still holds open for writing
+// (find-file-writer.ts) is read once it is closed, or after {@link WRITER_LIMIT_MS} as it is then, with a warning.
 import { constants as fsConstants, type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+import { findFileWriter, type FileWriter } from './find-file-writer.ts';
 
 /** How long a file must stay unchanged before it is read (ms). */
 export const SETTLE_MS = 300;
 
 /** The longest a read waits for a file that keeps changing (ms); then it fails with code `ESETTLE`, unread. */
 export const SETTLE_LIMIT_MS = 3_000;
+
+/** A file changed less than this long ago is read only once no process holds it open for writing (ms). */
+export const WRITER_WINDOW_MS = 10_000;
+
+/** The longest a read waits for a writer to close the file (ms); then the file is read as it is. */
+export const WRITER_LIMIT_MS = 10_000;
+
+/** How often a file held by a writer is looked at again (ms). */
+const WRITER_POLL_MS = 200;
 
 /** Options of {@link readSettled}. */
 export interface ReadSettledOptions {
@@ -22,6 +36,10 @@ export interface ReadSettledOptions {
   readonly limitMs?: number;
   /** The file was replaced whole since it was last read (another inode under its name): no settle wait. */
   readonly replaced?: boolean;
+  /** Default {@link WRITER_LIMIT_MS}. */
+  readonly writerLimitMs?: number;
+  /** Called when the file is read although `writer` still holds it open for writing after `writerLimitMs`. */
+  readonly onStillOpen?: (writer: FileWriter) => void;
 }
 
 /**
@@ -31,7 +49,8 @@ export interface ReadSettledOptions {
  */
 export async function readSettled(file: string, max: number, options: ReadSettledOptions = {}): Promise<Uint8Array> {
   const settleMs = options.settleMs ?? SETTLE_MS;
-  const deadline = Date.now() + (options.limitMs ?? SETTLE_LIMIT_MS);
+  let deadline = Date.now() + (options.limitMs ?? SETTLE_LIMIT_MS);
+  const writerDeadline = Date.now() + (options.writerLimitMs ?? WRITER_LIMIT_MS);
   let replaced = options.replaced ?? false;
   for (;;) {
     let wait = 0;
@@ -41,10 +60,16 @@ export async function readSettled(file: string, max: number, options: ReadSettle
       if (!before.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EINVAL' });
       // Written less than a settle interval ago (or stamped a little ahead of this clock): perhaps not finished.
       const age = Date.now() - before.mtimeMs;
+      // Settled, but its writer may only be pausing: an atomic save (replaced) has no writer left to wait for.
+      const writer = replaced || age < settleMs || age >= WRITER_WINDOW_MS ? undefined : await findFileWriter(file, before);
       if (!replaced && age < settleMs && age > -settleMs) {
         if (Date.now() >= deadline) throw unsettled();
         wait = settleMs - age;
+      } else if (writer !== undefined && Date.now() < writerDeadline) {
+        wait = WRITER_POLL_MS;
+        deadline += WRITER_POLL_MS; // a paused writer is not a file that keeps changing
       } else {
+        if (writer !== undefined) options.onStillOpen?.(writer);
         const bytes = await readBounded(handle, before.size, max);
         if (sameStat(before, await handle.stat())) return bytes;
         if (Date.now() >= deadline) throw unsettled();
