@@ -11,7 +11,7 @@
 // (find-file-writer.ts) is read once it is closed, or after {@link WRITER_LIMIT_MS} as it is then, with a warning.
 import { constants as fsConstants, type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { findFileWriter, type FileWriter } from './find-file-writer.ts';
+import { findFileWriter, prepareWriterScan, type FileWriter } from './find-file-writer.ts';
 
 /** How long a file must stay unchanged before it is read (ms). */
 export const SETTLE_MS = 300;
@@ -65,6 +65,7 @@ export async function readSettled(file: string, max: number, options: ReadSettle
       if (!replaced && age < settleMs && age > -settleMs) {
         if (Date.now() >= deadline) throw unsettled();
         wait = settleMs - age;
+        prepareWriterScan(before.mtimeMs); // the writers are looked for meanwhile
       } else if (writer !== undefined && Date.now() < writerDeadline) {
         wait = WRITER_POLL_MS;
         deadline += WRITER_POLL_MS; // a paused writer is not a file that keeps changing
