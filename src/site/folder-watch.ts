@@ -5,7 +5,8 @@
 // thread that answers requests) on every event, and drops a `change` that follows another within 50 ms, so a second
 // quick save could be served stale until the next rescan. Why not `fs.watch(dir, { recursive: true })`: on Linux,
 // Node 20 emulates it with one watch per file and a `readdirSync` of the folder on every event in it, and a file
-// replaced by a rename keeps the watch of the inode it replaced. A folder's inotify watch names every child created,
+// replaced by a rename keeps the watch of the inode it replaced: after one atomic save, its in-place writes are
+// never reported (tried on Node 20.20). A folder's inotify watch names every child created,
 // written, renamed or deleted, so one watch per folder is enough (inotify(7)).
 import { lstat, readdir } from 'node:fs/promises';
 import { watch, type FSWatcher } from 'node:fs';

@@ -109,6 +109,21 @@ describe('watchItems', () => {
     expect(await waitUntil(() => named() > afterFirst)).toBe(true);
   });
 
+  it('names in-place writes of a file after an atomic save replaced it (Node 20 recursive fs.watch missed these)', async () => {
+    const items = path.join(root, 'items');
+    await mkdir(items);
+    const file = path.join(items, 'a.md');
+    await writeFile(file, 'as it was');
+    await start(items);
+    const named = () => changes.filter((c) => c !== 'all' && c.files.has(file)).length;
+    await writeFile(path.join(items, '.a.md.tmp'), 'atomic save');
+    await rename(path.join(items, '.a.md.tmp'), file);
+    await waitUntil(() => named() > 0);
+    const afterRename = named();
+    await writeFile(file, 'written in place');
+    expect(await waitUntil(() => named() > afterRename)).toBe(true);
+  });
+
   it.each([
     ['the ledger written by a rebuild (a temporary file renamed over .published.json)', ['.published.json.41.ab12cd34.tmp', '.published.json']],
     ['editor droppings', ['.#a.md', '.a.md.swp', 'a.md~']],
