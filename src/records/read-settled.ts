@@ -50,7 +50,8 @@ export interface ReadSettledOptions {
 export async function readSettled(file: string, max: number, options: ReadSettledOptions = {}): Promise<Uint8Array> {
   const settleMs = options.settleMs ?? SETTLE_MS;
   let deadline = Date.now() + (options.limitMs ?? SETTLE_LIMIT_MS);
-  const writerDeadline = Date.now() + (options.writerLimitMs ?? WRITER_LIMIT_MS);
+  const started = Date.now();
+  const writerDeadline = started + (options.writerLimitMs ?? WRITER_LIMIT_MS);
   let replaced = options.replaced ?? false;
   for (;;) {
     let wait = 0;
@@ -60,8 +61,10 @@ export async function readSettled(file: string, max: number, options: ReadSettle
       if (!before.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EINVAL' });
       // Written less than a settle interval ago (or stamped a little ahead of this clock): perhaps not finished.
       const age = Date.now() - before.mtimeMs;
-      // Settled, but its writer may only be pausing: an atomic save (replaced) has no writer left to wait for.
-      const writer = replaced || age < settleMs || age >= WRITER_WINDOW_MS ? undefined : await findFileWriter(file, before);
+      // Settled, but its writer may only be pausing: an atomic save (replaced) has no writer left to wait for. The
+      // window counts from when this read began, so a writer waited for is still named when the wait ends.
+      const recent = before.mtimeMs > started - WRITER_WINDOW_MS;
+      const writer = replaced || age < settleMs || !recent ? undefined : await findFileWriter(file, before);
       if (!replaced && age < settleMs && age > -settleMs) {
         if (Date.now() >= deadline) throw unsettled();
         wait = settleMs - age;
