@@ -11,7 +11,8 @@ import type { Diagnostic, Result } from '../diagnostics.ts';
 import { parseRecordText } from './parse-record-text.ts';
 import type { RawRecord, RecordFormat } from './raw-record.ts';
 import { checkRecordSize } from './record-limits.ts';
-import { readSettled, SETTLE_LIMIT_MS } from './read-settled.ts';
+import type { FileWriter } from './find-file-writer.ts';
+import { readSettled, SETTLE_LIMIT_MS, WRITER_LIMIT_MS } from './read-settled.ts';
 
 /** Options of {@link readItems}. */
 export interface ReadItemsOptions {
@@ -213,24 +214,32 @@ export async function readRecordFile(file: RecordFile, options: ReadRecordFileOp
   const read = await readRecordBytes(file, options);
   if ('failed' in read) return read.failed;
   const limits = options.limits ?? DEFAULT_LIMITS;
-  return parseRecordText(read.bytes, { file: options.display, relPath: file.relPath, format: file.format, vocabulary: options.vocabulary, limits });
+  const parsed = parseRecordText(read.bytes, { file: options.display, relPath: file.relPath, format: file.format, vocabulary: options.vocabulary, limits });
+  return read.diagnostics.length === 0 ? parsed : { ...parsed, diagnostics: [...read.diagnostics, ...parsed.diagnostics] };
 }
 
 /**
- * The bytes of one listed file, read as {@link readRecordFile} reads them, or the diagnostic that stops it (too large,
- * unreadable). For callers that look the bytes up in a cache before parsing them with {@link parseRecordText}.
+ * The bytes of one listed file, read as {@link readRecordFile} reads them, with what the read itself found (a writer
+ * that still held the file), or the diagnostic that stops it (too large, unreadable). For callers that look the bytes
+ * up in a cache before parsing them with {@link parseRecordText}.
  */
 export async function readRecordBytes(
   file: RecordFile,
   options: Pick<ReadRecordFileOptions, 'display' | 'limits' | 'previous' | 'sync'>,
-): Promise<{ readonly bytes: Uint8Array } | { readonly failed: Result<undefined> }> {
+): Promise<{ readonly bytes: Uint8Array; readonly diagnostics: readonly Diagnostic[] } | { readonly failed: Result<undefined> }> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const tooLarge = checkRecordSize(file.size, limits, options.display);
   if (tooLarge.length > 0) return { failed: { value: undefined, diagnostics: tooLarge } };
   const { previous } = options;
   const replaced = previous?.ino !== undefined && file.ino !== undefined && previous.absolute === file.absolute && previous.ino !== file.ino;
+  const diagnostics: Diagnostic[] = [];
+  const onStillOpen = (writer: FileWriter): void => {
+    const who = `process ${writer.pid}${writer.command === '' ? '' : ` (${escapeControls(writer.command)})`}`;
+    const message = `was still open for writing by ${who} after ${WRITER_LIMIT_MS / 1000} s; read as it was then (a later write is read again)`;
+    diagnostics.push({ severity: 'warning', file: options.display, code: 'record-still-open', message });
+  };
   try {
-    return { bytes: await readSettled(file.absolute, limits.recordBytes + 1, { replaced, ...(options.sync ? { sync: true } : {}) }) };
+    return { bytes: await readSettled(file.absolute, limits.recordBytes + 1, { replaced, onStillOpen, ...(options.sync ? { sync: true } : {}) }), diagnostics };
   } catch (error) {
     if (describe(error) === 'ESETTLE') {
       const message = `kept changing for ${SETTLE_LIMIT_MS / 1000} s while it was read (still being written?); not read, it is read again once it changes`;

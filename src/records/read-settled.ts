@@ -5,14 +5,28 @@
 // time have stayed the same for a settle interval, and the read is checked afterwards: the file's stat before and
 // after must agree, or it is read again. A file replaced whole by a rename (an atomic save: a new inode under the
 // name) is complete when it appears, and is read at once.
+//
+// A pause longer than the settle interval cannot be told from the end of a write by times alone; on Linux the
+// writer can be seen: a file changed in the last {@link WRITER_WINDOW_MS} that a process still holds open for writing
+// (find-file-writer.ts) is read once it is closed, or after {@link WRITER_LIMIT_MS} as it is then, with a warning.
 import { closeSync, constants as fsConstants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+import { findFileWriter, prepareWriterScan, type FileWriter } from './find-file-writer.ts';
 
 /** How long a file must stay unchanged before it is read (ms). */
 export const SETTLE_MS = 300;
 
 /** The longest a read waits for a file that keeps changing (ms); then it fails with code `ESETTLE`, unread. */
 export const SETTLE_LIMIT_MS = 3_000;
+
+/** A file changed less than this long ago is read only once no process holds it open for writing (ms). */
+export const WRITER_WINDOW_MS = 10_000;
+
+/** The longest a read waits for a writer to close the file (ms); then the file is read as it is. */
+export const WRITER_LIMIT_MS = 10_000;
+
+/** How often a file held by a writer is looked at again (ms). */
+const WRITER_POLL_MS = 200;
 
 /** Options of {@link readSettled}. */
 export interface ReadSettledOptions {
@@ -28,6 +42,10 @@ export interface ReadSettledOptions {
    * event loop. A file still settling is waited for as without this option.
    */
   readonly sync?: boolean;
+  /** Default {@link WRITER_LIMIT_MS}. */
+  readonly writerLimitMs?: number;
+  /** Called when the file is read although `writer` still holds it open for writing after `writerLimitMs`. */
+  readonly onStillOpen?: (writer: FileWriter) => void;
 }
 
 /**
@@ -41,7 +59,9 @@ export async function readSettled(file: string, max: number, options: ReadSettle
     const bytes = readIfSettledSync(file, max, settleMs, options.replaced ?? false);
     if (bytes !== undefined) return bytes;
   }
-  const deadline = Date.now() + (options.limitMs ?? SETTLE_LIMIT_MS);
+  let deadline = Date.now() + (options.limitMs ?? SETTLE_LIMIT_MS);
+  const started = Date.now();
+  const writerDeadline = started + (options.writerLimitMs ?? WRITER_LIMIT_MS);
   let replaced = options.replaced ?? false;
   for (;;) {
     let wait = 0;
@@ -51,10 +71,19 @@ export async function readSettled(file: string, max: number, options: ReadSettle
       if (!before.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EINVAL' });
       // Written less than a settle interval ago (or stamped a little ahead of this clock): perhaps not finished.
       const age = Date.now() - before.mtimeMs;
+      // Settled, but its writer may only be pausing: an atomic save (replaced) has no writer left to wait for. The
+      // window counts from when this read began, so a writer waited for is still named when the wait ends.
+      const recent = before.mtimeMs > started - WRITER_WINDOW_MS;
+      const writer = replaced || age < settleMs || !recent ? undefined : await findFileWriter(file, before);
       if (!replaced && age < settleMs && age > -settleMs) {
         if (Date.now() >= deadline) throw unsettled();
         wait = settleMs - age;
+        prepareWriterScan(before.mtimeMs); // the writers are looked for meanwhile
+      } else if (writer !== undefined && Date.now() < writerDeadline) {
+        wait = WRITER_POLL_MS;
+        deadline += WRITER_POLL_MS; // a paused writer is not a file that keeps changing
       } else {
+        if (writer !== undefined) options.onStillOpen?.(writer);
         const bytes = await readBounded(handle, before.size, max);
         if (sameStat(before, await handle.stat())) return bytes;
         if (Date.now() >= deadline) throw unsettled();
@@ -76,7 +105,8 @@ function readIfSettledSync(file: string, max: number, settleMs: number, replaced
     const before = fstatSync(fd);
     if (!before.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'EINVAL' });
     const age = Date.now() - before.mtimeMs;
-    if (!replaced && age < settleMs && age > -settleMs) return undefined;
+    // Changed lately: it may still be settling, or held open by a writer that is pausing (the careful way looks).
+    if (!replaced && age < Math.max(settleMs, WRITER_WINDOW_MS) && age > -settleMs) return undefined;
     const want = Math.min(max, before.size + 1);
     const chunk = Buffer.alloc(want);
     let filled = 0;

@@ -1,9 +1,11 @@
 // site: the side of a live site that builds — one incremental builder per mount path, and the difference between
 // its last two builds, encoded. It runs in a worker thread (rebuild-worker.ts), so a rebuild never holds a request,
 // or in the calling thread when workers are turned off.
+import { promisify } from 'node:util';
+import { brotliCompress as zlibBrotliCompress, gzip as zlibGzip } from 'node:zlib';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { brotliBody, gzipBody, hashBody } from '../publish/snapshot.ts';
+import { brotliParams, GZIP_LEVEL, hashBody } from '../publish/snapshot.ts';
 import type { RenderedDocument } from '../render/render-site.ts';
 import type { Redirect } from '../lifecycle/apply-ledger.ts';
 import { GAZETTE_VERSION } from '../_lib/version.ts';
@@ -123,7 +125,7 @@ export function createRebuildEngine(): RebuildEngine {
       const page = state?.pages.get(request.path);
       if (!page) return { doc: undefined, built: state !== undefined };
       try {
-        return { doc: encodeChanged(await page.lazy.render()), built: true };
+        return { doc: await encodeChanged(await page.lazy.render()), built: true };
       } catch (error) {
         if (error instanceof LazyPageError) return { doc: undefined, built: true };
         throw error;
@@ -187,8 +189,10 @@ export function createRebuildEngine(): RebuildEngine {
         const old = previous.get(path);
         if (old) current.set(path, old);
       }
-      const changed: ChangedDocument[] = [];
-      for (const [path, doc] of current) if (previous.get(path) !== doc) changed.push(encodeChanged(doc));
+      const changedDocs: RenderedDocument[] = [];
+      for (const [path, doc] of current) if (previous.get(path) !== doc) changedDocs.push(doc);
+      // Compressed together in libuv's thread pool: the second core does zlib while this thread goes on.
+      const changed = await Promise.all(changedDocs.map(encodeChanged));
       const removed = [...previous.keys()].filter((path) => !current.has(path));
       state.documents = current;
       const pages = new Map<string, LazyPage>();
@@ -231,10 +235,15 @@ interface LazyPage {
   readonly lazy: LazyDocument;
 }
 
-function encodeChanged(doc: RenderedDocument): ChangedDocument {
+async function encodeChanged(doc: RenderedDocument): Promise<ChangedDocument> {
   const identity = Buffer.from(doc.body, 'utf8');
   const base = { path: doc.path, contentType: doc.contentType, lastModified: doc.lastModified, identity, hash: hashBody(identity) };
-  // Feeds are what aggregators poll: compressed once here, off the serving thread. Pages wait for a reader.
+  // Feeds are what aggregators poll: compressed once here, off the serving thread. Pages wait for a reader. The same
+  // parameters as publish/snapshot.ts's gzipBody and brotliBody, so the same bytes.
   if (!isFeedContentType(doc.contentType)) return base;
-  return { ...base, gzip: gzipBody(identity), br: brotliBody(identity) };
+  const [gzip, br] = await Promise.all([gzipAsync(identity, { level: GZIP_LEVEL }), brotliAsync(identity, { params: brotliParams(identity.length) })]);
+  return { ...base, gzip, br };
 }
+
+const gzipAsync = promisify(zlibGzip);
+const brotliAsync = promisify(zlibBrotliCompress);

@@ -414,7 +414,9 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
         );
         store.set(storeKey, stored);
       }
-      entries[index] = { ...base, ...stored };
+      // What the read found (a writer still holding the file) belongs to this read, not to the stored bytes.
+      const readFindings = read.diagnostics.length === 0 ? {} : { recordDiagnostics: [...stamp(read.diagnostics, 'record'), ...stored.recordDiagnostics] };
+      entries[index] = { ...base, ...stored, ...readFindings };
     }
     const outcomes: RecordOutcome[] = [];
     const candidates: { entry: FileEntry; article: Article | undefined }[] = [];

@@ -2,7 +2,7 @@
 // being deleted, recreated, swapped by a rename or switched by a symlink.
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { watch, type FSWatcher } from 'chokidar';
+import { watchFolderTree, type FolderTreeWatch } from './folder-watch.ts';
 
 /** Options of {@link watchItems}. */
 export interface WatchItemsOptions {
@@ -58,9 +58,13 @@ export function watchItems(dir: string, onChange: (change: ItemsChange) => void,
 
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
-  let watcher: FSWatcher | undefined;
+  let watcher: FolderTreeWatch | undefined;
   let identity: string | undefined;
   let current: WatcherState = { state: 'watching', since: new Date() };
+  /** The last error logged (said once while it lasts), and when a failed watch is next attached again. */
+  let lastError: string | undefined;
+  let retryMs = checkMs;
+  let retryAt = 0;
 
   let burst: Set<string> | 'all' = new Set();
   /** Notes one event (a file path, or `'all'`) and (re)starts the quiet period. */
@@ -79,7 +83,7 @@ export function watchItems(dir: string, onChange: (change: ItemsChange) => void,
   const attach = async (): Promise<void> => {
     const previous = watcher;
     watcher = undefined;
-    await previous?.close();
+    previous?.close();
     if (closed) return;
     identity = await identityOf(root);
     if (identity === undefined) {
@@ -89,35 +93,34 @@ export function watchItems(dir: string, onChange: (change: ItemsChange) => void,
     // The folder's real path is watched (links are not followed, and `items` may itself be a link to a release);
     // events are named below `root` again, as the builder lists files.
     const real = await realpath(root).catch(() => root);
-    const toRoot = (file: string): string => path.join(root, path.relative(real, path.resolve(real, file)));
-    const started = watch(real, {
-      ignoreInitial: true,
-      // A link to a folder is never entered: `ln -s . items/loop` would otherwise be walked without end (ELOOP
-      // errors, memory growing by the second). The listing names such a loop once (read-items.ts); files a link
-      // leads to inside the items folder are watched where they really are.
-      followSymlinks: false,
-      // Editor droppings (.#x.md, .x.md.swp, x.md~) are not records; rebuilding for them is wasted work.
-      ignored: (file: string) => {
-        const base = path.basename(file);
-        return file !== real && (base.startsWith('.') || base.endsWith('~'));
+    const toRoot = (file: string): string => path.join(root, path.relative(real, file));
+    let failure: string | undefined;
+    const started = watchFolderTree(real, {
+      // Editor droppings (.#x.md, .x.md.swp, x.md~) and the ledger's own writes (.published.json and its temporary
+      // files: one each per rebuild) are not records; rebuilding for them is wasted work.
+      ignored: (name) => name.startsWith('.') || name.endsWith('~'),
+      onPath: (file) => changed(toRoot(file)),
+      // A folder added, removed or replaced may hold many records: that burst ends in a walk.
+      onAll: () => changed('all'),
+      onError: (error, folder) => {
+        // A deaf folder must not go unnoticed: logged once, shown in /healthz, and the check attaches the tree again
+        // (after a pause that doubles while the error lasts: a full inotify table frees up slowly).
+        const message = `${error.message}${folder === real ? '' : ` (${path.relative(real, folder)})`}`;
+        failure = message;
+        current = { state: 'failed', error: message, since: current.since };
+        retryAt = Date.now() + retryMs;
+        retryMs = Math.min(retryMs * 2, rescanMs);
+        if (message !== lastError) log(`watcher error on ${dir}: ${message}`);
+        lastError = message;
       },
     });
     watcher = started;
-    started.on('all', (event: string, file: string) => {
-      // The folder itself went away: its watch is dead; the next check attaches to whatever takes its place.
-      if (event === 'unlinkDir' && path.resolve(real, file) === real) identity = undefined;
-      // A folder added or removed may hold many records: that burst ends in a walk.
-      changed(event === 'add' || event === 'change' || event === 'unlink' ? toRoot(file) : 'all');
-    });
-    started.on('error', (error: unknown) => {
-      // A dead watcher must not go unnoticed: logged, shown in /healthz, and the folder check re-attaches it.
-      const message = error instanceof Error ? error.message : String(error);
-      current = { state: 'failed', error: message, since: current.since };
-      identity = undefined;
-      log(`watcher error on ${dir}: ${message}`);
-    });
-    await new Promise<void>((resolve) => started.once('ready', () => resolve()));
-    current = { state: 'watching', since: new Date() };
+    await started.ready;
+    if (failure === undefined && watcher === started) {
+      current = { state: 'watching', since: new Date() };
+      lastError = undefined;
+      retryMs = checkMs;
+    }
   };
 
   // The folder's identity (real path + inode) is polled: events cannot tell that the folder itself was replaced.
@@ -129,9 +132,11 @@ export function watchItems(dir: string, onChange: (change: ItemsChange) => void,
       const now = await identityOf(root);
       if (now !== identity) {
         log(now === undefined ? `items folder ${dir} is gone; waiting for it` : `items folder ${dir} was replaced; watching it anew`);
-        await attach();
-        changed();
+      } else if (current.state !== 'failed' || Date.now() < retryAt) {
+        return;
       }
+      await attach();
+      changed();
     } catch (error) {
       current = { state: 'failed', error: (error as Error).message, since: current.since };
     } finally {
@@ -153,7 +158,7 @@ export function watchItems(dir: string, onChange: (change: ItemsChange) => void,
       clearInterval(checkTimer);
       clearInterval(rescanTimer);
       await ready.catch(() => {});
-      await watcher?.close();
+      watcher?.close();
     },
   };
 }

@@ -21,30 +21,41 @@ const titles = async (): Promise<string[]> => {
 const health = async () => JSON.parse((await request(site.port, '/healthz')).body.toString('utf8'));
 
 describe('a live site', { shuffle: false }, () => {
-  it('never publishes a record half written by a slow writer, and publishes it whole once written', async () => {
-    const parts = ['vendredi, novembre 22, 2024\nNational\n\nDépêche lente : le conseil', ' régional', ' adopte', ' son budget', '\n\nTexte.\n'];
-    const full = 'Dépêche lente : le conseil régional adopte son budget';
-    // Each part 60 ms after the last: the pauses of an upload over a slow link, shorter than the settle interval.
-    const script = `
+  const slowWrites: [label: string, name: string, body: string[], pauseMs: number][] = [
+    // The pauses of an upload over a slow link, shorter than the settle interval.
+    ['in five parts 60 ms apart', 'lente.txt', ['Dépêche lente : le conseil', ' régional', ' adopte', ' son budget', '\n\nTexte.\n'], 60],
+  ];
+  // Issue 21: a pause longer than the settle interval, the writer holding the file open (seen in Linux's /proc).
+  if (process.platform === 'linux') {
+    slowWrites.push(['in two parts 1.5 s apart', 'pause.txt', ['Dépêche lente : le conseil', ' départemental vote son budget\n\nTexte.\n'], 1500]);
+  }
+  it.each(slowWrites)(
+    'never publishes a record half written by a slow writer (%s), and publishes it whole once written',
+    async (_label, name, body, pauseMs) => {
+      const parts = [`vendredi, novembre 22, 2024\nNational\n\n${body[0]}`, ...body.slice(1)];
+      const full = body.join('').split('\n')[0] ?? '';
+      const before = new Set(await titles()); // an earlier row's record
+      const script = `
       const fs = require('node:fs');
-      const [file, parts] = JSON.parse(process.argv[1]);
+      const [file, parts, pause] = JSON.parse(process.argv[1]);
       const fd = fs.openSync(file, 'w');
       let i = 0;
-      const next = () => (i < parts.length ? (fs.writeSync(fd, parts[i++]), setTimeout(next, 60)) : fs.closeSync(fd));
+      const next = () => (i < parts.length ? (fs.writeSync(fd, parts[i++]), setTimeout(next, pause)) : fs.closeSync(fd));
       next();`;
-    const writer = spawn(process.execPath, ['-e', script, JSON.stringify([path.join(site.itemsDir, 'lente.txt'), parts])], { stdio: 'ignore' });
-    let running = true;
-    const exited = new Promise((resolve) => writer.once('exit', resolve)).then(() => {
-      running = false;
-    });
-    const seen = new Set<string>();
-    while (running) {
-      for (const title of await titles()) if (title.startsWith('Dépêche lente')) seen.add(title);
-    }
-    await exited;
-    const published = await waitUntil(async () => (await titles()).includes(full));
-    expect({ published, seen: [...seen].filter((t) => t !== full) }).toEqual({ published: true, seen: [] });
-  });
+      const writer = spawn(process.execPath, ['-e', script, JSON.stringify([path.join(site.itemsDir, name), parts, pauseMs])], { stdio: 'ignore' });
+      let running = true;
+      const exited = new Promise((resolve) => writer.once('exit', resolve)).then(() => {
+        running = false;
+      });
+      const seen = new Set<string>();
+      while (running) {
+        for (const title of await titles()) if (title.startsWith('Dépêche lente') && !before.has(title)) seen.add(title);
+      }
+      await exited;
+      const published = await waitUntil(async () => (await titles()).includes(full));
+      expect({ published, seen: [...seen].filter((t) => t !== full) }).toEqual({ published: true, seen: [] });
+    },
+  );
 
   it('names a symlink loop made while serving once, keeps serving edits, and its watcher keeps watching', async () => {
     await symlink('.', path.join(site.itemsDir, 'loop2'));

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -297,6 +297,33 @@ describe('readItems', () => {
       await rm(path.join(dir, 'a.md'));
       const read = await readRecordFile(listed.value[0]!, { display: 'items/a.md', vocabulary: [] });
       expect(read.diagnostics.map((d) => [d.code, d.message])).toEqual([['unreadable', 'cannot read the file: ENOENT']]);
+    });
+  });
+
+  describe.runIf(process.platform === 'linux')('when a process holds a record open for writing past the writer limit', () => {
+    it('reads it as it is, with a record-still-open warning naming the process', { timeout: 60_000 }, async () => {
+      const dir = await makeItems('held', { 'a.md': MD });
+      const listed = await listRecordFiles(dir);
+      // The holder writes the record whole, then keeps it open (a writer that never closes).
+      const script =
+        "const fs = require('node:fs'); fs.writeSync(fs.openSync(process.argv[1], 'w'), process.argv[2]); process.stdout.write('open\\n'); setInterval(() => {}, 1 << 30);";
+      const holder = spawn(process.execPath, ['-e', script, path.join(dir, 'a.md'), MD], { stdio: ['ignore', 'pipe', 'inherit'] });
+      try {
+        await new Promise((resolve) => holder.stdout?.once('data', resolve));
+        const read = await readRecordFile(listed.value[0]!, { display: 'items/a.md', vocabulary: [] });
+        expect([read.value?.fields.title?.value, read.diagnostics.map((d) => [d.severity, d.code, d.message])]).toEqual([
+          'Titre',
+          [
+            [
+              'warning',
+              'record-still-open',
+              `was still open for writing by process ${holder.pid} (node) after 10 s; read as it was then (a later write is read again)`,
+            ],
+          ],
+        ]);
+      } finally {
+        holder.kill();
+      }
     });
   });
 

@@ -50,6 +50,32 @@ describe.each([{ sync: false }, { sync: true }])('readSettled (%o)', ({ sync }) 
     expect(text).toBe(parts.join(''));
   });
 
+  it.runIf(process.platform === 'linux')(
+    'waits for a writer that paused longer than the settle interval while holding the file open (an upload, a slow save)',
+    async () => {
+      const file = path.join(root(), 'l.txt');
+      const parts = ['vendredi, novembre 22, 2024\nNational\n\nDépêche lente : le conseil', ' régional\n\nTexte.\n'];
+      // The pause of issue 21: python3 -c "f=open(…,'w'); f.write(…); f.flush(); time.sleep(1.5); f.write(…)".
+      const writer = slowWriter(file, parts, 1500);
+      children.push(writer);
+      const done = exited(writer);
+      await started(writer);
+      const text = Buffer.from(await readSettled(file, 1_000_000)).toString('utf8');
+      await done;
+      expect(text).toBe(parts.join(''));
+    },
+  );
+
+  it.runIf(process.platform === 'linux')('reads a file still held by its writer after the writer limit as it is, and says who holds it', async () => {
+    const file = path.join(root(), 'l.txt');
+    const writer = slowWriter(file, ['le début', ' la fin'], 600_000);
+    children.push(writer);
+    await started(writer);
+    const held: number[] = [];
+    const bytes = await readSettled(file, 1_000_000, { writerLimitMs: 500, onStillOpen: (w) => held.push(w.pid) });
+    expect({ text: Buffer.from(bytes).toString('utf8'), held }).toEqual({ text: 'le début', held: [writer.pid] });
+  });
+
   it('reads a file replaced whole by a rename at once, without a settle wait (the test would time out)', async () => {
     const file = path.join(root(), 'a.md');
     await writeFile(`${file}.tmp`, 'tout le texte\n');

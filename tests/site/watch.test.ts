@@ -92,6 +92,96 @@ describe('watchItems', () => {
     expect({ state: watcher.state().state, lines }).toEqual({ state: 'watching', lines: [] });
   });
 
+  it('names a file saved twice in quick succession twice (chokidar dropped a change within 50 ms of another)', async () => {
+    const items = path.join(root(), 'items');
+    await mkdir(items);
+    const file = path.join(items, 'a.md');
+    await writeFile(file, 'as it was');
+    await start(items);
+    const named = () => changes.filter((c) => c !== 'all' && c.files.has(file)).length;
+    await writeFile(file, 'first save');
+    await waitUntil(() => named() > 0);
+    const afterFirst = named();
+    // The second save lands right after the rebuild of the first was called: it must call one more.
+    await writeFile(file, 'second save');
+    expect(await waitUntil(() => named() > afterFirst)).toBe(true);
+  });
+
+  it('names in-place writes of a file after an atomic save replaced it (Node 20 recursive fs.watch missed these)', async () => {
+    const items = path.join(root(), 'items');
+    await mkdir(items);
+    const file = path.join(items, 'a.md');
+    await writeFile(file, 'as it was');
+    await start(items);
+    const named = () => changes.filter((c) => c !== 'all' && c.files.has(file)).length;
+    await writeFile(path.join(items, '.a.md.tmp'), 'atomic save');
+    await rename(path.join(items, '.a.md.tmp'), file);
+    await waitUntil(() => named() > 0);
+    const afterRename = named();
+    await writeFile(file, 'written in place');
+    expect(await waitUntil(() => named() > afterRename)).toBe(true);
+  });
+
+  it.each([
+    ['the ledger written by a rebuild (a temporary file renamed over .published.json)', ['.published.json.41.ab12cd34.tmp', '.published.json']],
+    ['editor droppings', ['.#a.md', '.a.md.swp', 'a.md~']],
+  ])('ignores %s, and names the edit made after them', async (_label, names) => {
+    const items = path.join(root(), 'items');
+    await mkdir(items);
+    await start(items);
+    for (const name of names) await writeFile(path.join(items, name), '{}');
+    if (names[0]!.endsWith('.tmp')) await rename(path.join(items, names[0]!), path.join(items, names[1]!));
+    // Events are delivered in order: once the record's edit is named, the writes before it were seen and ignored.
+    const file = path.join(items, 'b.md');
+    await writeFile(file, 'x');
+    await waitUntil(() => changes.length > 0);
+    expect(changes).toEqual([{ files: new Set([file]) }]);
+  });
+
+  it('watches a folder created while watching: a walk, then the files written in it by name', async () => {
+    const items = path.join(root(), 'items');
+    await mkdir(items);
+    await start(items);
+    await mkdir(path.join(items, '2024', '12'), { recursive: true });
+    await waitUntil(() => changes.includes('all'));
+    const file = path.join(items, '2024', '12', 'a.md');
+    await writeFile(file, 'x');
+    expect(await waitUntil(() => sawFile(file) && changes.some((c) => c !== 'all' && c.files.has(file)))).toBe(true);
+  });
+
+  it('asks for a walk when a folder of records is removed', async () => {
+    const items = path.join(root(), 'items');
+    await mkdir(path.join(items, 'old'), { recursive: true });
+    await writeFile(path.join(items, 'old', 'a.md'), 'x');
+    await start(items);
+    await rm(path.join(items, 'old'), { recursive: true });
+    expect(await waitUntil(() => changes.includes('all'))).toBe(true);
+  });
+
+  it('reports a folder it cannot watch once, as failed, and watches again once it can', async () => {
+    // A path longer than PATH_MAX (4096 bytes) cannot be watched (ENAMETOOLONG): made by moving one deep chain of
+    // folders into another, as no single call may name it.
+    const items = path.join(root(), 'items');
+    const long = (c: string) => c.repeat(250);
+    const chain = (base: string, c: string) => path.join(base, ...Array.from({ length: 9 }, (_, i) => long(c) + i));
+    await mkdir(chain(items, 'a'), { recursive: true });
+    await mkdir(chain(path.join(root(), 'elsewhere'), 'b'), { recursive: true });
+    await rename(path.join(root(), 'elsewhere', `${long('b')}0`), path.join(chain(items, 'a'), `${long('b')}0`));
+    // Moved back out (rm cannot name it either), even when the test fails.
+    const shorten = () => rename(path.join(chain(items, 'a'), `${long('b')}0`), path.join(root(), 'elsewhere', `${long('b')}0`));
+    const lines: string[] = [];
+    try {
+      watcher = watchItems(items, (change) => changes.push(change), { debounceMs: 10, checkMs: 50, log: (line) => lines.push(line) });
+      await watcher.ready;
+      expect(await waitUntil(() => watcher?.state().state === 'failed')).toBe(true);
+      expect(watcher.state().error).toMatch(/ENAMETOOLONG/);
+    } finally {
+      await shorten();
+    }
+    expect(await waitUntil(() => watcher?.state().state === 'watching')).toBe(true);
+    expect(lines.filter((line) => line.includes('watcher error'))).toHaveLength(1);
+  });
+
   it('says when the folder is gone', async () => {
     const items = path.join(root(), 'items');
     await mkdir(items);

@@ -1,0 +1,71 @@
+// Which process holds a file open for writing: real child processes holding real files open, read through /proc.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findFileWriter } from '../../src/records/find-file-writer.ts';
+
+/** A child that opens `file` with `flags` (fs.openSync's), says "open", and holds it until it is killed. */
+function holder(file: string, flags: string): ChildProcess {
+  const script = `
+    const fd = require('node:fs').openSync(process.argv[1], process.argv[2]);
+    process.stdout.write('open\\n');
+    setInterval(() => {}, 1 << 30);`;
+  return spawn(process.execPath, ['-e', script, file, flags], { stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+const opened = (child: ChildProcess) => new Promise<void>((resolve) => child.stdout?.once('data', () => resolve()));
+const exited = (child: ChildProcess) => new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+describe.runIf(process.platform === 'linux')('findFileWriter', () => {
+  let root: string;
+  const children: ChildProcess[] = [];
+  beforeEach(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'gazette-writer-'));
+  });
+  afterEach(async () => {
+    for (const child of children.splice(0)) child.kill();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  const hold = async (file: string, flags: string): Promise<ChildProcess> => {
+    const child = holder(file, flags);
+    children.push(child);
+    await opened(child);
+    return child;
+  };
+
+  describe.each([
+    ['for writing (w)', 'w', true],
+    ['for appending (a)', 'a', true],
+    ['for reading and writing (r+)', 'r+', true],
+    ['for reading only (r)', 'r', false],
+  ])('when another process holds the file open %s', (_label, flags, writing) => {
+    it(writing ? 'names that process' : 'finds no writer', async () => {
+      const file = path.join(root, 'depeche.txt');
+      await writeFile(file, 'vendredi, novembre 22, 2024\n');
+      const child = await hold(file, flags);
+      const writer = await findFileWriter(file, await stat(file));
+      expect(writer && { pid: writer.pid, command: writer.command }).toEqual(writing ? { pid: child.pid, command: 'node' } : undefined);
+    });
+  });
+
+  it('finds no writer once the writing process has closed the file', async () => {
+    const file = path.join(root, 'depeche.txt');
+    await writeFile(file, 'x');
+    const child = await hold(file, 'w');
+    child.kill();
+    await exited(child);
+    expect(await findFileWriter(file, await stat(file))).toBeUndefined();
+  });
+
+  it('does not take a file of the same name held open elsewhere for this one', async () => {
+    const file = path.join(root, 'depeche.txt');
+    await mkdir(path.join(root, 'other'));
+    await writeFile(path.join(root, 'other', 'depeche.txt'), 'x');
+    await hold(path.join(root, 'other', 'depeche.txt'), 'w');
+    await writeFile(file, 'y');
+    expect(await findFileWriter(file, await stat(file))).toBeUndefined();
+  });
+});
