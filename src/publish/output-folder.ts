@@ -3,6 +3,7 @@ import { lstat, readdir, rename, rm, rmdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { OutputError, showPath, toOutputError } from './output-error.ts';
 import { MANIFEST_NAME, readManifest, type ManifestEntry } from './output-manifest.ts';
+import { isProcessAlive } from '../_lib/is-process-alive.ts';
 
 /** What the writer may do with an existing output folder. */
 export interface OutDirPolicy {
@@ -171,7 +172,7 @@ export async function recoverInterruptedSwap(out: string): Promise<void> {
   }
   const leftovers = names
     .map((name) => ({ name, match: /^\.(tmp|old)-(\d+)-[0-9a-f]+$/.exec(name.slice(base.length)) }))
-    .filter((x) => x.name.startsWith(base) && x.match && !isAlive(Number(x.match[2])));
+    .filter((x) => x.name.startsWith(base) && x.match && !isProcessAlive(Number(x.match[2])));
   let restored = names.includes(base);
   for (const { name, match } of leftovers) {
     const full = path.join(parent, name);
@@ -206,14 +207,4 @@ async function forEachLimited<T>(items: readonly T[], limit: number, operation: 
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
-function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -5,6 +5,7 @@ import { link, mkdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/pr
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { OutputError, showPath, toOutputError } from './output-error.ts';
+import { isProcessAlive } from '../_lib/is-process-alive.ts';
 
 /** Options of {@link lockOutputFolder}. */
 export interface OutputLockOptions {
@@ -61,7 +62,7 @@ export async function lockOutputFolder(out: string, options: OutputLockOptions =
       if (holder === undefined) continue; // released meanwhile: try again at once
       // Our own pid in a lock this process does not hold: left by an earlier process that had the same pid (pid 1 in
       // a container started again).
-      if (!isAlive(holder) || (holder === process.pid && !HELD.has(file))) {
+      if (!isProcessAlive(holder) || (holder === process.pid && !HELD.has(file))) {
         await takeOver(file, holder);
         continue;
       }
@@ -121,19 +122,8 @@ async function takeOver(file: string, holder: number): Promise<void> {
     throw toOutputError(error, file, 'cannot take over the lock of the output folder at');
   }
   const moved = await holderOf(aside);
-  if (moved !== holder && !(Number.isNaN(moved) && Number.isNaN(holder)) && moved !== undefined && isAlive(moved)) {
+  if (moved !== holder && !(Number.isNaN(moved) && Number.isNaN(holder)) && moved !== undefined && isProcessAlive(moved)) {
     await link(aside, file).catch(() => {});
   }
   await rm(aside, { force: true });
-}
-
-function isAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -1,14 +1,11 @@
-// render: an author feed → the author's HTML page `/authors/<slug>/`, made like a category page: the articles they
-// signed, newest first, their three feeds (subscribe block and autodiscovery) and a link to their own URL if any.
-import { FEED_FORMATS } from '../_lib/feed-formats.ts';
 import { escapeHtml } from '../_lib/escape-markup.ts';
 import { isSafeHttpUrl } from '../_lib/read-url.ts';
-import { encodePath, feedFilePath, feedPagePath, HOME_PATH, pageUrlOf, rootRelativeUrl, siteUrlOf } from '../_lib/site-paths.ts';
+import { HOME_PATH, pageUrlOf, rootRelativeUrl } from '../_lib/site-paths.ts';
 import type { Article } from '../article/article.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
-import { alternatesOf, checkArgs, renderArticleList, renderSubscribe } from './html.ts';
-import { hrefAttribute, renderLayout } from './html-layout.ts';
+import { checkArgs, renderArticleList, renderFeedPageLayout, renderSubscribe } from './html.ts';
+import { hrefAttribute } from './html-layout.ts';
 import { renderArchivesLink } from './html-archives.ts';
 
 /**
@@ -37,26 +34,7 @@ export function renderAuthorPage(feed: FeedDefinition, articles: readonly Articl
   ]
     .filter(Boolean)
     .join('\n');
-  return renderLayout(
-    {
-      title: `${name} — ${config.title}`,
-      description: feed.description || config.description,
-      alternates: [
-        ...alternatesOf(feed, config),
-        // The site-wide RSS too, as on a category page (RSS Board autodiscovery).
-        {
-          type: FEED_FORMATS.rss.mediaType,
-          title: `${config.title} (RSS, tous les articles)`,
-          href: rootRelativeUrl(config.siteUrl, feedFilePath(feedSet.main.path, 'rss')),
-        },
-      ],
-      canonical: siteUrlOf(config.siteUrl, encodePath(feedPagePath(feed.path))),
-      isHome: false,
-      main,
-    },
-    feedSet,
-    config,
-  );
+  return renderFeedPageLayout(name, feed.description || config.description, main, feed, feedSet, config);
 }
 
 // --- internal ---

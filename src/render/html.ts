@@ -85,6 +85,14 @@ export function renderCategoryPage(feed: FeedDefinition, feedSet: FeedSet, confi
   ]
     .filter(Boolean)
     .join('\n');
+  return renderFeedPageLayout(name, description, main, feed, feedSet, config);
+}
+
+/**
+ * The frame of a page a feed mirrors (a category's, an author's): its feeds and the site-wide RSS for autodiscovery, an
+ * absolute canonical link.
+ */
+export function renderFeedPageLayout(name: string, description: string, main: string, feed: FeedDefinition, feedSet: FeedSet, config: ResolvedConfig): string {
   return renderLayout(
     {
       title: `${name} — ${config.title}`,

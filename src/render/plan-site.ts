@@ -241,15 +241,7 @@ function planCategoryPage(
   listed: readonly Article[],
   times: DocumentTimes,
 ): PlannedDocument {
-  const lastModified = times.ofList(listed, feed.updated);
-  return {
-    ...PAGE,
-    path: feedPagePath(feed.path),
-    lastModified,
-    contentDate: feed.updated,
-    deps: [frame, feed.title, feed.description, feed.updated.getTime(), lastModified.getTime(), ...listed],
-    render: () => renderCategoryPage(feed, feedSet, config),
-  };
+  return planListingPage(feed, listed, times, [frame, feed.title, feed.description], () => renderCategoryPage(feed, feedSet, config));
 }
 
 /** An author's page shows the author's name and URL, their feed's description and date, and the articles it lists. */
@@ -261,14 +253,29 @@ function planAuthorPage(
   listed: readonly Article[],
   times: DocumentTimes,
 ): PlannedDocument {
+  const shown = [frame, feed.title, feed.description, feed.author?.name, feed.author?.url];
+  return planListingPage(feed, listed, times, shown, () => renderAuthorPage(feed, listed, feedSet, config));
+}
+
+/**
+ * The page a feed mirrors (a category's, an author's): it shows `shown` (the frame, titles…), the feed's date and
+ * the articles it lists; it changed last when one of them did, or when the ledger says an article left.
+ */
+function planListingPage(
+  feed: FeedDefinition,
+  listed: readonly Article[],
+  times: DocumentTimes,
+  shown: readonly unknown[],
+  render: () => string,
+): PlannedDocument {
   const lastModified = times.ofList(listed, feed.updated);
   return {
     ...PAGE,
     path: feedPagePath(feed.path),
     lastModified,
     contentDate: feed.updated,
-    deps: [frame, feed.title, feed.description, feed.author?.name, feed.author?.url, feed.updated.getTime(), lastModified.getTime(), ...listed],
-    render: () => renderAuthorPage(feed, listed, feedSet, config),
+    deps: [...shown, feed.updated.getTime(), lastModified.getTime(), ...listed],
+    render,
   };
 }
 
