@@ -4,6 +4,7 @@
 import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndEnclosure;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndPerson;
@@ -17,6 +18,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
 
 public final class RomeDriver {
   public static void main(String[] args) throws Exception {
@@ -41,6 +44,7 @@ public final class RomeDriver {
           .append(",\"authors\":").append(list(authors(e)))
           .append(",\"content\":").append(str(e.getContents().isEmpty() ? null : e.getContents().get(0).getValue()))
           .append(",\"summary\":").append(str(e.getDescription() == null ? null : e.getDescription().getValue()))
+          .append(image(e))
           .append('}');
     }
     out.append("]}");
@@ -57,6 +61,37 @@ public final class RomeDriver {
       if (dc != null) names.addAll(dc.getCreators());
     }
     return names;
+  }
+
+  private static final Namespace MEDIA = Namespace.getNamespace("http://search.yahoo.com/mrss/");
+
+  /**
+   * The lead image: the first SyndEnclosure (from RSS enclosure or Atom link rel="enclosure"; its length is a long, 0
+   * when absent) and the first media:content. Debian ships no rome-modules (its MediaModule), so ROME keeps Media RSS
+   * as foreign markup (SyndEntry#getForeignMarkup, JDOM elements): read from there, as a ROME-based reader would.
+   */
+  private static String image(SyndEntry e) {
+    StringBuilder b = new StringBuilder(",\"enclosure\":");
+    List<SyndEnclosure> enclosures = e.getEnclosures();
+    if (enclosures.isEmpty()) b.append("null");
+    else {
+      SyndEnclosure x = enclosures.get(0);
+      b.append("{\"url\":").append(str(x.getUrl())).append(",\"type\":").append(str(x.getType()))
+          .append(",\"length\":").append(x.getLength()).append('}');
+    }
+    Element content = null;
+    for (Element m : e.getForeignMarkup()) {
+      if (content == null && m.getName().equals("content") && MEDIA.getURI().equals(m.getNamespaceURI())) content = m;
+    }
+    if (content == null) return b.append(",\"mediaContent\":null,\"caption\":null,\"credit\":null").toString();
+    return b.append(",\"mediaContent\":{\"url\":").append(str(content.getAttributeValue("url")))
+        .append(",\"medium\":").append(str(content.getAttributeValue("medium")))
+        .append(",\"type\":").append(str(content.getAttributeValue("type")))
+        .append(",\"width\":").append(str(content.getAttributeValue("width")))
+        .append(",\"height\":").append(str(content.getAttributeValue("height")))
+        .append("},\"caption\":").append(str(content.getChildText("description", MEDIA)))
+        .append(",\"credit\":").append(str(content.getChildText("credit", MEDIA)))
+        .toString();
   }
 
   private static String iso(Date date) {

@@ -65,6 +65,9 @@ export interface NewsboatItem {
   feedurl: string;
   author: string;
   content: string;
+  /** '' when newsboat kept no enclosure. */
+  enclosure_url: string | null;
+  enclosure_type: string | null;
 }
 
 /** Has newsboat reload `urls` into a throw-away cache and returns every cached item. */
@@ -79,7 +82,7 @@ export async function fetchWithNewsboat(urls: readonly string[]): Promise<Newsbo
     if (!existsSync(cache)) throw new Error('newsboat wrote no cache');
     const script =
       'import json,sqlite3,sys\nc=sqlite3.connect(sys.argv[1])\nc.row_factory=sqlite3.Row\n' +
-      'print(json.dumps([dict(r) for r in c.execute("select guid,title,url,pubDate,feedurl,author,content from rss_item")], ensure_ascii=False))';
+      'print(json.dumps([dict(r) for r in c.execute("select guid,title,url,pubDate,feedurl,author,content,enclosure_url,enclosure_type from rss_item")], ensure_ascii=False))';
     const { stdout } = await run(SYSTEM_PYTHON, ['-c', script, cache], { maxBuffer: 64 << 20 });
     return JSON.parse(stdout) as NewsboatItem[];
   } finally {

@@ -24,6 +24,21 @@ def text_of(entry, key):
     return value
 
 
+def lead_image(e):
+    # The reader matrix's lead image fields: the first enclosure, the first media:content and its media:credit.
+    # feedparser has no separate caption: it reads media:description as the entry's own description (mediarss.py
+    # _start_media_description), so caption stays None (READER_BLIND_SPOTS in readers.ts).
+    enclosure = (e.get('enclosures') or [None])[0]
+    content = (e.get('media_content') or [None])[0]
+    credit = (e.get('media_credit') or [{}])[0].get('content')
+    return {
+        'enclosure': enclosure and {'url': enclosure.get('href'), 'type': enclosure.get('type'), 'length': enclosure.get('length')},
+        'mediaContent': content and {k: content.get(k) for k in ('url', 'medium', 'type', 'width', 'height')},
+        'caption': None,
+        'credit': credit,
+    }
+
+
 def main(url):
     d = feedparser.parse(url)
     out = {
@@ -53,6 +68,7 @@ def main(url):
                 'enclosures': [
                     {'href': x.get('href'), 'length': x.get('length'), 'type': x.get('type')} for x in e.get('enclosures', [])
                 ],
+                **lead_image(e),
             }
             for e in d.entries
         ],

@@ -20,10 +20,24 @@ import { decodeEntities } from '../helpers/parsers.ts';
 import { makeHostileCorpus } from '../render/hostile-corpus.ts';
 import { requireClient } from './clients.ts';
 import { ITEMS, config } from './corpus.ts';
-import { READER_BLIND_SPOTS, prepareReaders, type ReaderEntry, type ReaderField, type ReaderName, type XmlFormat } from './readers.ts';
+import { type BlindSpots, READER_BLIND_SPOTS, prepareReaders, type ReaderEntry, type ReaderField, type ReaderName, type XmlFormat } from './readers.ts';
 
 const READERS: readonly ReaderName[] = ['feedparser', 'newsboat', 'xml-feed', 'rome', 'gofeed'];
-const FIELDS = ['title', 'link', 'id', 'published', 'updated', 'categories', 'authors', 'content', 'summary'] as const satisfies readonly ReaderField[];
+const FIELDS = [
+  'title',
+  'link',
+  'id',
+  'published',
+  'updated',
+  'categories',
+  'authors',
+  'content',
+  'summary',
+  'enclosure',
+  'mediaContent',
+  'caption',
+  'credit',
+] as const satisfies readonly ReaderField[];
 
 /** One feed document as a reader gets it, with the articles it must read back. */
 interface Source {
@@ -99,10 +113,10 @@ describe.each(READERS)('%s', (reader) => {
       expect(entries.map((e) => e.id)).toEqual(articles.map((a) => a.guid));
     });
 
-    const spots = READER_BLIND_SPOTS[reader][format] ?? {};
+    const spots: BlindSpots = READER_BLIND_SPOTS[reader][format] ?? {};
     const checked = FIELDS.filter((field) => spots[field] === undefined);
     it.each(checked)('gives back each article’s %s', (field) => {
-      const actual = entries.map((e, i) => comparable(e, field, format, articles[i], spots.coAuthors !== undefined));
+      const actual = entries.map((e, i) => comparable(e, field, format, articles[i], spots));
       const expected = articles.map((a) => expectedField(a, field, format));
       expect(actual).toEqual(expected);
     });
@@ -138,17 +152,51 @@ function expectedField(article: Article, field: (typeof FIELDS)[number], format:
     case 'summary':
       if (format === 'atom') return stripForbidden(article.summary) || null;
       return stripForbidden(article.summary) || sameReferences(stripForbidden(article.html));
+    // The lead image (Article.image): the enclosure carries the file's length when known (RSS requires one, 0 when
+    // unknown; Atom omits it, RFC 4287 §4.2.7.6); Media RSS the size, caption and credit. The alt text is the page's.
+    case 'enclosure':
+      return article.image
+        ? { url: article.image.url, type: imageType(article.image.url), length: article.image.length ?? (format === 'rss' ? 0 : null) }
+        : null;
+    case 'mediaContent': {
+      const image = article.image;
+      return image ? { url: image.url, medium: 'image', type: imageType(image.url), width: image.width ?? null, height: image.height ?? null } : null;
+    }
+    case 'caption':
+      return article.image?.caption === undefined ? null : stripForbidden(article.image.caption);
+    case 'credit':
+      return article.image?.credit === undefined ? null : stripForbidden(article.image.credit);
   }
+}
+
+/** The registered type of the image file, from its extension (the corpora's images are JPEG files). */
+function imageType(url: string): string | undefined {
+  const ext = new URL(url).pathname.split('.').at(-1)?.toLowerCase();
+  return ({ jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp' } as Record<string, string>)[ext ?? ''];
+}
+
+/** A number a reader gives as text (feedparser, gofeed, XML::Feed) or as a number (ROME), as a number. */
+function asNumber(value: string | number | null): number | null {
+  return value === null ? null : Number(value);
 }
 
 /**
  * The reader's value, normalised only in ways that keep its meaning: an RSS `description` that carries the escaped
  * summary is decoded back to text; HTML character references are spelled one way (ROME writes `&lt;` as `&#60;`);
  * a reader with a `coAuthors` blind spot passes when its one author string is the article's author, or names one
- * of its co-authors.
+ * of its co-authors; sizes given as text are numbers, and a reader with a `zeroLength` blind spot gives 0 for an
+ * enclosure without length.
  */
-function comparable(entry: ReaderEntry, field: (typeof FIELDS)[number], format: XmlFormat, article: Article | undefined, oneAuthor: boolean): unknown {
+function comparable(entry: ReaderEntry, field: (typeof FIELDS)[number], format: XmlFormat, article: Article | undefined, spots: BlindSpots): unknown {
   const value = entry[field];
+  const oneAuthor = spots.coAuthors !== undefined;
+  if (field === 'enclosure' && entry.enclosure) {
+    const length = asNumber(entry.enclosure.length);
+    return { ...entry.enclosure, length: length === 0 && spots.zeroLength !== undefined ? null : length };
+  }
+  if (field === 'mediaContent' && entry.mediaContent) {
+    return { ...entry.mediaContent, width: asNumber(entry.mediaContent.width), height: asNumber(entry.mediaContent.height) };
+  }
   if (field === 'summary' && format === 'rss' && article?.summary && typeof value === 'string') return decodeEntities(value);
   if ((field === 'content' || field === 'summary') && typeof value === 'string') return sameReferences(value);
   if (field === 'authors' && oneAuthor && article) {

@@ -29,6 +29,14 @@ export interface ReaderEntry {
   content: string | null;
   /** The summary as the reader gives it back (HTML for RSS `description`, text for Atom `type="text"`). */
   summary: string | null;
+  /** The first enclosure (RSS `enclosure`, Atom `link rel="enclosure"`); length as the reader gives it (text or number). */
+  enclosure: { url: string | null; type: string | null; length: string | number | null } | null;
+  /** The first Media RSS `media:content`, its attributes as the reader gives them. */
+  mediaContent: { url: string | null; medium: string | null; type: string | null; width: string | null; height: string | null } | null;
+  /** The text of `media:description` inside it: the lead image's caption. */
+  caption: string | null;
+  /** The text of `media:credit` inside it. */
+  credit: string | null;
 }
 
 export type ReaderField = keyof ReaderEntry;
@@ -42,14 +50,34 @@ export const READER_PACKAGES: Readonly<Record<ReaderName, readonly string[]>> = 
   gofeed: ['golang-go', 'golang-github-mmcdole-gofeed-dev'],
 };
 
+/** The fields one reader cannot report in one format, each with its reason, plus the `coAuthors` and `zeroLength` tolerances. */
+export type BlindSpots = Partial<Record<ReaderField | 'coAuthors' | 'zeroLength', string>>;
+
+const FEEDPARSER_CAPTION =
+  'feedparser 6 reads media:description as the entry’s own description (mediarss.py _start_media_description): no caption key, and summary keeps the item’s description';
+/** newsboat 2.21 (rsspp) keeps an enclosure or a media:content only when its type is a podcast's. */
+const NEWSBOAT_MEDIA = {
+  enclosure: 'newsboat caches an enclosure only of a podcast type (utils::is_valid_podcast_type: audio types, application/ogg): an image one is dropped',
+  mediaContent: 'newsboat reads media:content only as a podcast enclosure (rsspp parse_media_node) and caches no Media RSS column',
+  caption: 'newsboat reads media:description only as the item body when it has none (rsspp parse_media_node)',
+  credit: 'newsboat ignores media:credit (rsspp parse_media_node) and caches no such column',
+} as const;
+const XML_FEED_MEDIA = {
+  mediaContent: 'XML::Feed::Entry has no Media RSS accessor (enclosure is its only media method)',
+  caption: 'XML::Feed::Entry has no Media RSS accessor (enclosure is its only media method)',
+  credit: 'XML::Feed::Entry has no Media RSS accessor (enclosure is its only media method)',
+} as const;
+
 /**
  * What each reader cannot report, per format and field, with the reason (read in its source); the test skips exactly
  * these. `coAuthors` means the reader shows one author string for an entry with several: the test then accepts that
- * string when it names one of them (and only the author's name when there is one).
+ * string when it names one of them (and only the author's name when there is one). `zeroLength` means the reader
+ * gives 0 for an enclosure without `length`: the test then reads that 0 as "unknown".
  */
-export const READER_BLIND_SPOTS: Readonly<Record<ReaderName, Partial<Record<XmlFormat, Partial<Record<ReaderField | 'coAuthors', string>>>>>> = {
+export const READER_BLIND_SPOTS: Readonly<Record<ReaderName, Partial<Record<XmlFormat, BlindSpots>>>> = {
   feedparser: {
-    rss: { updated: 'RSS 2.0 has no per-item modification date (feedparser copies pubDate into updated_parsed)' },
+    rss: { updated: 'RSS 2.0 has no per-item modification date (feedparser copies pubDate into updated_parsed)', caption: FEEDPARSER_CAPTION },
+    atom: { caption: FEEDPARSER_CAPTION },
   },
   newsboat: {
     rss: {
@@ -57,20 +85,23 @@ export const READER_BLIND_SPOTS: Readonly<Record<ReaderName, Partial<Record<XmlF
       categories: 'newsboat caches no categories (rss_item has no such column)',
       coAuthors: 'newsboat caches one author string per item: the last dc:creator',
       summary: 'newsboat caches one body per item: content:encoded, else description',
+      ...NEWSBOAT_MEDIA,
     },
     atom: {
       updated: 'newsboat caches one date per item (rss_item.pubDate, from <published>)',
       categories: 'newsboat caches no categories (rss_item has no such column)',
       coAuthors: 'newsboat caches one author string per item: every atom:author name joined by ", "',
       summary: 'newsboat caches one body per item: content, else summary',
+      ...NEWSBOAT_MEDIA,
     },
   },
   'xml-feed': {
-    rss: { updated: 'RSS 2.0 has no per-item modification date (XML::Feed reads dcterms:modified or atom:updated only)' },
-    atom: { coAuthors: 'XML::Feed::Entry::Format::Atom::author returns the first atom:author name only' },
+    rss: { updated: 'RSS 2.0 has no per-item modification date (XML::Feed reads dcterms:modified or atom:updated only)', ...XML_FEED_MEDIA },
+    atom: { coAuthors: 'XML::Feed::Entry::Format::Atom::author returns the first atom:author name only', ...XML_FEED_MEDIA },
   },
   rome: {
     rss: { updated: 'RSS 2.0 has no per-item modification date (ROME leaves getUpdatedDate null)' },
+    atom: { zeroLength: 'SyndEnclosure#getLength is a long: a link rel="enclosure" without length (RFC 4287 §4.2.7.6) reads as 0' },
   },
   gofeed: {
     rss: {
@@ -152,5 +183,9 @@ function fromNewsboat(rows: Awaited<ReturnType<typeof fetchWithNewsboat>>, url: 
       authors: r.author ? [r.author] : [],
       content: r.content,
       summary: null,
+      enclosure: r.enclosure_url ? { url: r.enclosure_url, type: r.enclosure_type || null, length: null } : null,
+      mediaContent: null,
+      caption: null,
+      credit: null,
     }));
 }

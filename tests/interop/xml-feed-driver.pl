@@ -24,6 +24,14 @@ sub names {
     return ["$value"];
 }
 
+# The lead image: XML::Feed's one enclosure accessor (RSS enclosure, Atom link rel="enclosure"). Its entry API has
+# no Media RSS accessor, so mediaContent, caption and credit stay null (READER_BLIND_SPOTS says why).
+sub enclosure {
+    my ($e) = @_;
+    my $x = $e->enclosure or return undef;
+    return { url => $x->url, type => $x->type, length => $x->length };
+}
+
 my $feed = XML::Feed->parse($ARGV[0]) or die XML::Feed->errstr . "\n";
 my @entries = map {
     my $e = $_;
@@ -39,6 +47,10 @@ my @entries = map {
         authors    => names($e->author),
         content    => defined $content ? $content->body : undef,
         summary    => defined $summary ? $summary->body : undef,
+        enclosure    => enclosure($e),
+        mediaContent => undef,
+        caption      => undef,
+        credit       => undef,
     }
 } $feed->entries;
 my $out = { reader => 'xml-feed', format => $feed->format, title => $feed->title, language => $feed->language, entries => \@entries };
