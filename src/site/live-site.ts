@@ -1,17 +1,16 @@
 // site: items folder + config → the current FeedSnapshot per mount path, rebuilt off the serving thread on every
 // change and swapped whole.
 import path from 'node:path';
-import { isFeedFormatType } from '../_lib/feed-formats.ts';
 import { isMountPath } from '../_lib/mount-path.ts';
-import { floorToSecond } from '../_lib/floor-to-second.ts';
 import { plural } from '../_lib/plural.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import { displayPath, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { SourceHealth } from '../http/snapshot-source.ts';
-import type { FeedSnapshot, PendingPage, SnapshotEntry } from '../publish/feed-snapshot.ts';
-import { createLazyEntry, type EncodedParts } from '../publish/snapshot.ts';
+import type { FeedSnapshot, PendingPage } from '../publish/feed-snapshot.ts';
 import { delayUntil } from '../lifecycle/schedule.ts';
-import { createRebuildEngine, type BuildReply, type ChangedDocument, type RebuildEngine } from './rebuild-engine.ts';
+import { createPageCache, createPendingPage } from './page-cache.ts';
+import { createRebuildEngine, type BuildReply, type RebuildEngine } from './rebuild-engine.ts';
+import { applySnapshotDelta, changedFeedPaths } from './snapshot-delta.ts';
 import { createWorkerEngine } from './worker-engine.ts';
 import { watchItems, type ItemsChange, type ItemsWatcher, type WatcherState } from './watch.ts';
 import { siteUrlOf } from '../_lib/site-paths.ts';
@@ -168,70 +167,14 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
   };
 
   /** A lazy article page of `variant`: rendered by the engine on its first request, then kept in the page cache. */
-  const pendingPage = (variant: Variant, path: string): PendingPage => {
-    let loaded: Promise<SnapshotEntry | undefined> | undefined;
-    const page: PendingPage = {
-      path,
-      load() {
-        if (loaded) {
-          pageCache.touch(page);
-          return loaded;
-        }
-        const current: Promise<SnapshotEntry | undefined> = engine.renderPage({ mountPath: variant.mountPath, path }).then(
-          ({ doc, built }) => {
-            // The worker died and a fresh one knows no build: build again (its reply replaces every page).
-            if (!built) void rebuild();
-            if (!doc) return undefined;
-            pageCache.add(page, () => {
-              if (loaded === current) loaded = undefined;
-            });
-            return createLazyEntry(toParts(doc));
-          },
-          (error: unknown) => {
-            log(`page ${path} could not be rendered: ${error instanceof Error ? error.message : String(error)}`);
-            return undefined;
-          },
-        );
-        loaded = current;
-        // Not rendered now (its record is being edited, the worker restarted): asked again next time, not remembered.
-        void current.then((entry) => {
-          if (entry === undefined && loaded === current) loaded = undefined;
-        });
-        return current;
-      },
-    };
-    return page;
-  };
+  const pendingPage = (variant: Variant, path: string): PendingPage =>
+    createPendingPage(path, {
+      cache: pageCache,
+      render: () => engine.renderPage({ mountPath: variant.mountPath, path }),
+      onUnbuilt: () => void rebuild(),
+      log,
+    });
 
-  /** The served snapshot with one build's changes applied: new Maps, so the old snapshot stays whole for readers. */
-  const applyReply = (variant: Variant, reply: BuildReply): FeedSnapshot => {
-    const previous = variant.snapshot;
-    const fresh = reply.full || previous === undefined;
-    const entries = new Map<string, SnapshotEntry>(fresh ? [] : previous.entries);
-    const pages = new Map<string, PendingPage>(fresh ? [] : (previous.pages ?? []));
-    const drop = (path: string) => {
-      const page = pages.get(path);
-      if (page) pageCache.forget(page);
-      pages.delete(path);
-    };
-    if (fresh && previous?.pages) for (const page of previous.pages.values()) pageCache.forget(page);
-    for (const removed of reply.removed) {
-      entries.delete(removed);
-      drop(removed);
-    }
-    for (const doc of reply.changed) entries.set(doc.path, createLazyEntry(toParts(doc)));
-    for (const info of reply.pages) {
-      drop(info.path);
-      pages.set(info.path, pendingPage(variant, info.path));
-    }
-    return {
-      entries,
-      articleCount: reply.articleCount,
-      updated: floorToSecond(reply.updated ?? new Date(0)),
-      redirects: new Map(reply.redirects.map((r) => [r.from, r.to])),
-      ...(pages.size > 0 ? { pages } : {}),
-    };
-  };
   let lastStatus: BuildStatus | undefined;
   let lastSuccess: Date | undefined;
   let chain: Promise<unknown> = Promise.resolve();
@@ -274,7 +217,9 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
     const at = new Date();
     if (reply?.ok) {
       const previous = variant.snapshot;
-      variant.snapshot = applyReply(variant, reply); // one reference assignment: readers see old or new, whole
+      const applied = applySnapshotDelta(previous, reply, (path) => pendingPage(variant, path));
+      for (const page of applied.dropped) pageCache.forget(page);
+      variant.snapshot = applied.snapshot; // one reference assignment: readers see old or new, whole
       if (previous !== undefined && options.onFeedsChanged) {
         const feeds = changedFeedPaths(previous, reply);
         if (feeds.length > 0) options.onFeedsChanged(feeds, variant.mountPath);
@@ -443,13 +388,6 @@ function createOnceFilter(): (diagnostics: readonly Diagnostic[]) => Diagnostic[
   };
 }
 
-/** Feeds of `reply` whose bytes differ from those `previous` served (a full reply resends every document). */
-function changedFeedPaths(previous: FeedSnapshot, reply: BuildReply): string[] {
-  return reply.changed
-    .filter((doc) => isFeedFormatType(doc.contentType) && previous.entries.get(doc.path)?.etags.identity !== `"${doc.hash}"`)
-    .map((doc) => doc.path);
-}
-
 /**
  * `built 5 articles (1 error, 0 warnings; 3 documents changed, 0 removed; 40 ms)`: what the rebuild did, in words
  * that say what is counted (a full build re-renders every document of the site).
@@ -467,57 +405,4 @@ function mergeChanges(a: ItemsChange | undefined, b: ItemsChange): ItemsChange {
   if (a === undefined) return b;
   if (a === 'all' || b === 'all') return 'all';
   return { files: new Set([...a.files, ...b.files]) };
-}
-
-/** A changed document from the engine as the parts of a snapshot entry. */
-function toParts(doc: ChangedDocument): EncodedParts {
-  return {
-    path: doc.path,
-    contentType: doc.contentType,
-    lastModified: doc.lastModified,
-    identity: toBuffer(doc.identity),
-    hash: doc.hash,
-    ...(doc.gzip ? { gzip: toBuffer(doc.gzip) } : {}),
-    ...(doc.br ? { br: toBuffer(doc.br) } : {}),
-  };
-}
-
-/** Rendered article pages kept by a live site, least recently asked for dropped first. */
-interface PageCache {
-  /** Remembers a page just rendered; `forget` drops its bytes (the page renders again on its next request). */
-  add(page: PendingPage, forget: () => void): void;
-  touch(page: PendingPage): void;
-  forget(page: PendingPage): void;
-}
-
-function createPageCache(size: number): PageCache {
-  if (!Number.isInteger(size) || size < 0) throw new RangeError(`pageCacheSize must be a whole number ≥ 0, got ${size}`);
-  const kept = new Map<PendingPage, () => void>(); // insertion order = least recently asked for first
-  return {
-    add(page, forget) {
-      kept.get(page)?.();
-      kept.delete(page);
-      kept.set(page, forget);
-      for (const [oldest, drop] of kept) {
-        if (kept.size <= size) break;
-        kept.delete(oldest);
-        drop();
-      }
-    },
-    touch(page) {
-      const forget = kept.get(page);
-      if (forget === undefined) return;
-      kept.delete(page);
-      kept.set(page, forget);
-    },
-    forget(page) {
-      kept.get(page)?.();
-      kept.delete(page);
-    },
-  };
-}
-
-/** A Buffer over the same memory (a transferred Uint8Array arrives as a plain view). */
-function toBuffer(view: Uint8Array): Buffer {
-  return Buffer.isBuffer(view) ? view : Buffer.from(view.buffer, view.byteOffset, view.byteLength);
 }
