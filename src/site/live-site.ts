@@ -8,6 +8,7 @@ import type { FeedSnapshot, PendingPage } from '../publish/feed-snapshot.ts';
 import { delayUntil } from '../lifecycle/schedule.ts';
 import { createPageCache, createPendingPage } from './page-cache.ts';
 import { createRebuildEngine, type BuildReply, type RebuildEngine } from './rebuild-engine.ts';
+import type { BuildSettings } from './build-settings.ts';
 import { buildLine, createOnceFilter, failedStatus, statusOfReply, withConfigDiagnostics } from './build-report.ts';
 import type { BuildStatus, LiveSite, LiveSiteOptions } from './live-site-types.ts';
 import { applySnapshotDelta, changedFeedPaths } from './snapshot-delta.ts';
@@ -43,7 +44,15 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
           memoryMb: options.buildMemoryMb ?? 2048,
         });
   const variants = new Map<string, Variant>();
-  const lazyPages = options.lazyPages ?? true;
+  // Resolved once: every build of every mount path is asked with these (the ledger aside, per mount path).
+  const settings: BuildSettings = {
+    itemsDir,
+    displayDir,
+    ...(options.pages === undefined ? {} : { pages: options.pages }),
+    ...(options.future === undefined ? {} : { future: options.future }),
+    ...(options.cacheDir === undefined ? {} : { cacheDir: path.resolve(options.cacheDir) }),
+    lazyPages: options.lazyPages ?? true,
+  };
   const pageCache = createPageCache(options.pageCacheSize ?? DEFAULT_PAGE_CACHE_SIZE);
   const clock = options.now ?? Date.now;
   let siteConfig = config;
@@ -95,17 +104,12 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
     let failure: string | undefined;
     try {
       reply = await engine.build({
+        ...settings,
         mountPath: variant.mountPath,
         config: variant.config,
-        itemsDir,
-        displayDir,
-        ...(options.pages === undefined ? {} : { pages: options.pages }),
         ...(change === 'all' ? {} : { changed: [...change.files] }),
         // One history per site: the root build keeps the ledger; other mount paths read it.
         ledger: variant.mountPath === '' || options.ledger === 'off' ? (options.ledger ?? 'update') : 'read',
-        ...(options.future === undefined ? {} : { future: options.future }),
-        ...(options.cacheDir === undefined ? {} : { cacheDir: path.resolve(options.cacheDir) }),
-        lazyPages,
         now: clock(),
       });
     } catch (error) {
