@@ -27,35 +27,7 @@ export { LazyPageError, type BuildHint, type LazyDocument, type SiteBuild, type 
 /** Creates a builder; the first build is a cold one, later ones reuse what did not change. */
 export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOptions = {}): SiteBuilder {
   if (!config || typeof config.siteUrl !== 'string') throw new TypeError('createSiteBuilder: config must be a ResolvedConfig');
-  const itemsDir = options.itemsDir ?? config.itemsDir;
-  const pages = options.pages ?? config.pages;
-  // Articles keep their rendered bodies only when pages are kept too (a live site); otherwise see `retainPages`.
-  const bodies = pages && options.retainPages !== false;
-  const keepLastGood = options.keepLastGood === true;
-  const listing = createRecordListing(itemsDir, options.displayDir);
-  const records = createRecordCache({
-    config,
-    displayDir: options.displayDir ?? path.relative(process.cwd(), itemsDir),
-    bodies,
-    keptBudget: pages && !bodies ? (options.keptBytes ?? KEPT_BYTES_BUDGET) : 0,
-    keepLastGood,
-    sync: options.syncReads === true,
-    sizes: options.publicFileSizes ? { publicFileSizes: options.publicFileSizes } : {},
-    store: options.store,
-    onProgress: options.onProgress,
-  });
-  const ledgerMode = options.ledger ?? 'off';
-  const displayItems = options.displayDir ?? itemsDir;
-  const life = createLifeCycle({
-    config,
-    itemsDir,
-    ledgerFile: `${displayItems}/${LEDGER_FILE}`,
-    displayItems,
-    ledgerMode,
-    future: options.future ?? false,
-    pages,
-  });
-  const renderCache = createRenderCache({ config, bodies, records });
+  const { pages, keepLastGood, listing, records, life, renderCache } = partsOf(config, options);
   const clock = options.now ?? Date.now;
   const newGate = (): LintGate => createLintGate({ readRecord: records.readRecord });
   let gate = newGate();
@@ -122,6 +94,40 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
       }
     },
   };
+}
+
+/** The steps of a builder, each made from the options it needs. */
+function partsOf(config: ResolvedConfig, options: SiteBuilderOptions) {
+  const itemsDir = options.itemsDir ?? config.itemsDir;
+  const pages = options.pages ?? config.pages;
+  // Articles keep their rendered bodies only when pages are kept too (a live site); otherwise see `retainPages`.
+  const bodies = pages && options.retainPages !== false;
+  const keepLastGood = options.keepLastGood === true;
+  const listing = createRecordListing(itemsDir, options.displayDir);
+  const records = createRecordCache({
+    config,
+    displayDir: options.displayDir ?? path.relative(process.cwd(), itemsDir),
+    bodies,
+    keptBudget: pages && !bodies ? (options.keptBytes ?? KEPT_BYTES_BUDGET) : 0,
+    keepLastGood,
+    sync: options.syncReads === true,
+    sizes: options.publicFileSizes ? { publicFileSizes: options.publicFileSizes } : {},
+    store: options.store,
+    onProgress: options.onProgress,
+  });
+  const ledgerMode = options.ledger ?? 'off';
+  const displayItems = options.displayDir ?? itemsDir;
+  const life = createLifeCycle({
+    config,
+    itemsDir,
+    ledgerFile: `${displayItems}/${LEDGER_FILE}`,
+    displayItems,
+    ledgerMode,
+    future: options.future ?? false,
+    pages,
+  });
+  const renderCache = createRenderCache({ config, bodies, records });
+  return { pages, keepLastGood, listing, records, life, renderCache };
 }
 
 /** The build of a missing items folder (its diagnostics aside). */
