@@ -57,6 +57,42 @@ export function createLintGate(options: LintGateOptions = {}): LintGate {
   };
 }
 
+/** What {@link gateFeeds} let through. */
+export interface GatedSite {
+  /** Each feed's notes (made while rendering), lint findings and left-out articles, in feed order. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Paths of feeds withheld (removed from `documents`). */
+  readonly withheld: readonly string[];
+}
+
+/**
+ * Step 5 of a build: no feed is ever published with a lint error. An article whose text breaks a feed is left out of
+ * it and reported on its record; a feed with an error no article explains is withheld. `documents` is changed in
+ * place (the same keys, the same order).
+ */
+export async function gateFeeds(
+  gate: LintGate,
+  documents: Map<string, RenderedDocument>,
+  feedPaths: readonly string[],
+  gated: ReadonlyMap<string, GatedFeed>,
+): Promise<GatedSite> {
+  const diagnostics: Diagnostic[] = [];
+  const withheld: string[] = [];
+  const now = new Date();
+  for (const path of feedPaths) {
+    const doc = documents.get(path);
+    if (doc === undefined) continue;
+    const passed = await gate.check(doc, gated.get(path), now);
+    // Notes made while rendering (a feed cut to fit maxFeedBytes) are said with its lint findings, every build.
+    if (doc.notes) diagnostics.push(...doc.notes.map((d) => (d.source === undefined ? { ...d, source: 'feed' as const } : d)));
+    diagnostics.push(...passed.diagnostics);
+    if (passed.doc === undefined) withheld.push(path);
+    else if (passed.doc !== doc) documents.set(path, passed.doc);
+  }
+  for (const path of withheld) documents.delete(path);
+  return { diagnostics, withheld };
+}
+
 // --- internal ---
 
 async function gate(doc: RenderedDocument, feed: GatedFeed | undefined, now: Date, options: LintGateOptions): Promise<{ value: GateResult; clock: boolean }> {

@@ -1,114 +1,22 @@
 // site: items folder + config → the current FeedSnapshot per mount path, rebuilt off the serving thread on every
 // change and swapped whole.
 import path from 'node:path';
-import { isFeedFormatType } from '../_lib/feed-formats.ts';
 import { isMountPath } from '../_lib/mount-path.ts';
-import { floorToSecond } from '../_lib/floor-to-second.ts';
-import { plural } from '../_lib/plural.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import { displayPath, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
-import type { SourceHealth } from '../http/snapshot-source.ts';
-import type { FeedSnapshot, PendingPage, SnapshotEntry } from '../publish/feed-snapshot.ts';
-import { createLazyEntry, type EncodedParts } from '../publish/snapshot.ts';
+import type { FeedSnapshot, PendingPage } from '../publish/feed-snapshot.ts';
 import { delayUntil } from '../lifecycle/schedule.ts';
-import { createRebuildEngine, type BuildReply, type ChangedDocument, type RebuildEngine } from './rebuild-engine.ts';
+import { createPageCache, createPendingPage } from './page-cache.ts';
+import { createRebuildEngine, type BuildReply, type RebuildEngine } from './rebuild-engine.ts';
+import type { BuildSettings } from './build-settings.ts';
+import { buildLine, createOnceFilter, failedStatus, statusOfReply, withConfigDiagnostics } from './build-report.ts';
+import type { BuildStatus, LiveSite, LiveSiteOptions } from './live-site-types.ts';
+import { applySnapshotDelta, changedFeedPaths } from './snapshot-delta.ts';
 import { createWorkerEngine } from './worker-engine.ts';
-import { watchItems, type ItemsChange, type ItemsWatcher, type WatcherState } from './watch.ts';
+import { watchItems, type ItemsChange, type ItemsWatcher } from './watch.ts';
 import { siteUrlOf } from '../_lib/site-paths.ts';
 
-/** Options of {@link createLiveSite}. */
-export interface LiveSiteOptions {
-  /** Folder of records; default `config.itemsDir`. */
-  readonly itemsDir?: string;
-  /** Rebuild when files below `itemsDir` change. Default false. */
-  readonly watch?: boolean;
-  /** Receives diagnostics and rebuild summaries, one line each. */
-  readonly log?: (line: string) => void;
-  /**
-   * Called once a rebuild of a mount path (`''` for the site root) is being served, with the paths of the feeds whose
-   * bytes it changed (not after its first build: nothing was served before it). The WebSub notifier listens here; it
-   * must return at once.
-   */
-  readonly onFeedsChanged?: (paths: readonly string[], mountPath: string) => void;
-  /** Debounce of the watcher (ms). */
-  readonly debounceMs?: number;
-  /** Build in a worker thread, so that a rebuild never holds a request (default true). */
-  readonly worker?: boolean;
-  /** Render HTML pages (default `config.pages`). */
-  readonly pages?: boolean;
-  /** A rebuild still running after this long is abandoned and reported; the last snapshot stays (ms, default 120 000). */
-  readonly buildTimeoutMs?: number;
-  /** Heap budget of the build worker (MB, default 2048); a build that exceeds it is abandoned and reported. */
-  readonly buildMemoryMb?: number;
-  /** The publication ledger (`items/.published.json`): `update` (default) keeps it current, `read`, or `off`. */
-  readonly ledger?: 'update' | 'read' | 'off';
-  /** Publish scheduled articles now (previews). Default false: each is published at its date, by a timer. */
-  readonly future?: boolean;
-  /**
-   * Folder of the persistent article cache shared with `gazette build` (e.g. `node_modules/.cache/gazette`): a start
-   * takes the articles of unchanged records from it. Default: none.
-   */
-  readonly cacheDir?: string;
-  /**
-   * Render each article page on its first request instead of in every build (default true): the site then holds
-   * articles without their bodies and only the pages readers ask for (the last `pageCacheSize` of them).
-   */
-  readonly lazyPages?: boolean;
-  /** How many rendered article pages are kept (least recently asked for go first; default 2,000). */
-  readonly pageCacheSize?: number;
-  /** The clock (ms since the epoch): each build's "now" and what the schedule timer counts from. Default `Date.now`. */
-  readonly now?: () => number;
-}
-
-/** What the last build found, for /healthz: the shape the HTTP layer reads (http/snapshot-source.ts). */
-export type BuildStatus = NonNullable<SourceHealth['build']>;
-
-/** Facts about a live site for /healthz. */
-export interface LiveSiteHealth {
-  readonly build: BuildStatus | undefined;
-  /** When a build was last published. */
-  readonly lastSuccess: Date | undefined;
-  /** Undefined when the site does not watch its folder. */
-  readonly watcher: WatcherState | undefined;
-}
-
-/** A site kept up to date with its items folder. */
-export interface LiveSite {
-  /** Resolves when the first build is done (and the watcher, if any, is listening). */
-  readonly ready: Promise<void>;
-  /** The snapshot to serve under `mountPath` (`''` or `/feeds`), built on first use for a new mount path. */
-  snapshotFor(mountPath: string): Promise<FeedSnapshot | undefined>;
-  /** The snapshot served at the site root right now, without waiting (undefined before the first build). */
-  current(): FeedSnapshot | undefined;
-  /** The last build's findings, or undefined before the first build ends. */
-  status(): BuildStatus | undefined;
-  /** Build status, last success and watcher state. */
-  health(): LiveSiteHealth;
-  /**
-   * Calls `listener` after each build of the site root is applied (or has failed), and after a configuration is
-   * refused, with the status; returns a function that stops it. What waits for an edit to be served waits on this,
-   * not on the clock.
-   */
-  onBuilt(listener: (status: BuildStatus) => void): () => void;
-  /**
-   * Rebuilds every mount path with a new configuration (already validated); `diagnostics` are what the caller has to
-   * say about it (a field that needs a restart), shown with every build's until the next call. The items folder
-   * stays the one the site started with.
-   */
-  reconfigure(config: ResolvedConfig, diagnostics?: readonly Diagnostic[]): Promise<void>;
-  /**
-   * Reports what a configuration change gave without applying one (a file that does not validate: the site keeps
-   * its configuration); status() shows these until the next report or reconfigure, and onBuilt listeners are called.
-   */
-  reportConfig(diagnostics: readonly Diagnostic[]): void;
-  /**
-   * Rebuilds every mount path now; calls made during a rebuild coalesce into one more. `change` names the files
-   * that changed (a watcher's events); without it, the folder is walked.
-   */
-  rebuild(change?: ItemsChange): Promise<void>;
-  /** Stops the watcher and the build worker; the last snapshot stays readable. */
-  close(): Promise<void>;
-}
+export type { BuildStatus, LiveSite, LiveSiteHealth, LiveSiteOptions } from './live-site-types.ts';
 
 /** Default {@link LiveSiteOptions.pageCacheSize}: about 30 MB of pages with their compressed forms. */
 export const DEFAULT_PAGE_CACHE_SIZE = 2_000;
@@ -136,23 +44,21 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
           memoryMb: options.buildMemoryMb ?? 2048,
         });
   const variants = new Map<string, Variant>();
-  const lazyPages = options.lazyPages ?? true;
+  // Resolved once: every build of every mount path is asked with these (the ledger aside, per mount path).
+  const settings: BuildSettings = {
+    itemsDir,
+    displayDir,
+    ...(options.pages === undefined ? {} : { pages: options.pages }),
+    ...(options.future === undefined ? {} : { future: options.future }),
+    ...(options.cacheDir === undefined ? {} : { cacheDir: path.resolve(options.cacheDir) }),
+    lazyPages: options.lazyPages ?? true,
+  };
   const pageCache = createPageCache(options.pageCacheSize ?? DEFAULT_PAGE_CACHE_SIZE);
   const clock = options.now ?? Date.now;
   let siteConfig = config;
   /** What the last configuration change reported; part of every status until the next one. */
   let configDiagnostics: readonly Diagnostic[] = [];
-  const withConfig = (status: BuildStatus | undefined): BuildStatus | undefined => {
-    if (status === undefined || configDiagnostics.length === 0) return status;
-    const errors = configDiagnostics.filter((d) => d.severity === 'error').length;
-    return {
-      ...status,
-      ok: status.ok && errors === 0,
-      errors: status.errors + errors,
-      warnings: status.warnings + configDiagnostics.length - errors,
-      diagnostics: [...configDiagnostics, ...status.diagnostics],
-    };
-  };
+  const withConfig = (status: BuildStatus | undefined) => withConfigDiagnostics(status, configDiagnostics);
   const listeners = new Set<(status: BuildStatus) => void>();
   const announce = (): void => {
     const status = withConfig(lastStatus);
@@ -168,70 +74,14 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
   };
 
   /** A lazy article page of `variant`: rendered by the engine on its first request, then kept in the page cache. */
-  const pendingPage = (variant: Variant, path: string): PendingPage => {
-    let loaded: Promise<SnapshotEntry | undefined> | undefined;
-    const page: PendingPage = {
-      path,
-      load() {
-        if (loaded) {
-          pageCache.touch(page);
-          return loaded;
-        }
-        const current: Promise<SnapshotEntry | undefined> = engine.renderPage({ mountPath: variant.mountPath, path }).then(
-          ({ doc, built }) => {
-            // The worker died and a fresh one knows no build: build again (its reply replaces every page).
-            if (!built) void rebuild();
-            if (!doc) return undefined;
-            pageCache.add(page, () => {
-              if (loaded === current) loaded = undefined;
-            });
-            return createLazyEntry(toParts(doc));
-          },
-          (error: unknown) => {
-            log(`page ${path} could not be rendered: ${error instanceof Error ? error.message : String(error)}`);
-            return undefined;
-          },
-        );
-        loaded = current;
-        // Not rendered now (its record is being edited, the worker restarted): asked again next time, not remembered.
-        void current.then((entry) => {
-          if (entry === undefined && loaded === current) loaded = undefined;
-        });
-        return current;
-      },
-    };
-    return page;
-  };
+  const pendingPage = (variant: Variant, path: string): PendingPage =>
+    createPendingPage(path, {
+      cache: pageCache,
+      render: () => engine.renderPage({ mountPath: variant.mountPath, path }),
+      onUnbuilt: () => void rebuild(),
+      log,
+    });
 
-  /** The served snapshot with one build's changes applied: new Maps, so the old snapshot stays whole for readers. */
-  const applyReply = (variant: Variant, reply: BuildReply): FeedSnapshot => {
-    const previous = variant.snapshot;
-    const fresh = reply.full || previous === undefined;
-    const entries = new Map<string, SnapshotEntry>(fresh ? [] : previous.entries);
-    const pages = new Map<string, PendingPage>(fresh ? [] : (previous.pages ?? []));
-    const drop = (path: string) => {
-      const page = pages.get(path);
-      if (page) pageCache.forget(page);
-      pages.delete(path);
-    };
-    if (fresh && previous?.pages) for (const page of previous.pages.values()) pageCache.forget(page);
-    for (const removed of reply.removed) {
-      entries.delete(removed);
-      drop(removed);
-    }
-    for (const doc of reply.changed) entries.set(doc.path, createLazyEntry(toParts(doc)));
-    for (const info of reply.pages) {
-      drop(info.path);
-      pages.set(info.path, pendingPage(variant, info.path));
-    }
-    return {
-      entries,
-      articleCount: reply.articleCount,
-      updated: floorToSecond(reply.updated ?? new Date(0)),
-      redirects: new Map(reply.redirects.map((r) => [r.from, r.to])),
-      ...(pages.size > 0 ? { pages } : {}),
-    };
-  };
   let lastStatus: BuildStatus | undefined;
   let lastSuccess: Date | undefined;
   let chain: Promise<unknown> = Promise.resolve();
@@ -254,17 +104,12 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
     let failure: string | undefined;
     try {
       reply = await engine.build({
+        ...settings,
         mountPath: variant.mountPath,
         config: variant.config,
-        itemsDir,
-        displayDir,
-        ...(options.pages === undefined ? {} : { pages: options.pages }),
         ...(change === 'all' ? {} : { changed: [...change.files] }),
         // One history per site: the root build keeps the ledger; other mount paths read it.
         ledger: variant.mountPath === '' || options.ledger === 'off' ? (options.ledger ?? 'update') : 'read',
-        ...(options.future === undefined ? {} : { future: options.future }),
-        ...(options.cacheDir === undefined ? {} : { cacheDir: path.resolve(options.cacheDir) }),
-        lazyPages,
         now: clock(),
       });
     } catch (error) {
@@ -274,7 +119,9 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
     const at = new Date();
     if (reply?.ok) {
       const previous = variant.snapshot;
-      variant.snapshot = applyReply(variant, reply); // one reference assignment: readers see old or new, whole
+      const applied = applySnapshotDelta(previous, reply, (path) => pendingPage(variant, path));
+      for (const page of applied.dropped) pageCache.forget(page);
+      variant.snapshot = applied.snapshot; // one reference assignment: readers see old or new, whole
       if (previous !== undefined && options.onFeedsChanged) {
         const feeds = changedFeedPaths(previous, reply);
         if (feeds.length > 0) options.onFeedsChanged(feeds, variant.mountPath);
@@ -286,25 +133,15 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
     }
     if (!report) return;
     if (reply === undefined) {
-      lastStatus = { ok: false, at, errors: 1, warnings: 0, published: false, diagnostics: [], kept: [], durationMs: 0 };
+      lastStatus = failedStatus(at);
       log(`rebuild failed, keeping the last good feeds: ${failure ?? 'unknown error'}`);
       return;
     }
-    const errors = reply.diagnostics.filter((d) => d.severity === 'error').length;
-    lastStatus = {
-      ok: reply.ok && errors === 0,
-      at,
-      errors,
-      warnings: reply.diagnostics.length - errors,
-      published: reply.ok,
-      diagnostics: reply.diagnostics,
-      kept: reply.kept,
-      durationMs: reply.durationMs,
-    };
+    lastStatus = statusOfReply(reply, at);
     for (const d of sayOnce(reply.diagnostics)) log(formatDiagnostic(d));
     if (!reply.ok) log(`build failed: nothing to serve from ${displayDir}; keeping the last good feeds`);
     else {
-      log(buildLine(reply, errors));
+      log(buildLine(reply, lastStatus.errors));
     }
   };
 
@@ -424,100 +261,9 @@ interface Variant {
   firstBuild: Promise<void>;
 }
 
-/** Findings about the folder, not a record: logged when they appear, not again by every rebuild while they last. */
-const SAID_ONCE: ReadonlySet<string> = new Set(['ledger-unwritable', 'link-loop']);
-
-/** Filters out the {@link SAID_ONCE} findings the previous build already had; one that goes away is said again if it returns. */
-function createOnceFilter(): (diagnostics: readonly Diagnostic[]) => Diagnostic[] {
-  let said = new Set<string>();
-  return (diagnostics) => {
-    const now = new Set<string>();
-    const shown = diagnostics.filter((d) => {
-      if (!SAID_ONCE.has(d.code)) return true;
-      const line = formatDiagnostic(d);
-      now.add(line);
-      return !said.has(line);
-    });
-    said = now;
-    return shown;
-  };
-}
-
-/** Feeds of `reply` whose bytes differ from those `previous` served (a full reply resends every document). */
-function changedFeedPaths(previous: FeedSnapshot, reply: BuildReply): string[] {
-  return reply.changed
-    .filter((doc) => isFeedFormatType(doc.contentType) && previous.entries.get(doc.path)?.etags.identity !== `"${doc.hash}"`)
-    .map((doc) => doc.path);
-}
-
-/**
- * `built 5 articles (1 error, 0 warnings; 3 documents changed, 0 removed; 40 ms)`: what the rebuild did, in words
- * that say what is counted (a full build re-renders every document of the site).
- */
-function buildLine(reply: BuildReply, errors: number): string {
-  const documents = reply.full
-    ? 'every document rendered'
-    : `${plural(reply.changed.length + reply.pages.length, 'document')} changed, ${reply.removed.length} removed`;
-  const counts = `${plural(errors, 'error')}, ${plural(reply.diagnostics.length - errors, 'warning')}`;
-  return `built ${plural(reply.articleCount, 'article')} (${counts}; ${documents}; ${Math.round(reply.durationMs)} ms)`;
-}
-
 /** Both sets of changed files, or `'all'` when either needs a walk. */
 function mergeChanges(a: ItemsChange | undefined, b: ItemsChange): ItemsChange {
   if (a === undefined) return b;
   if (a === 'all' || b === 'all') return 'all';
   return { files: new Set([...a.files, ...b.files]) };
-}
-
-/** A changed document from the engine as the parts of a snapshot entry. */
-function toParts(doc: ChangedDocument): EncodedParts {
-  return {
-    path: doc.path,
-    contentType: doc.contentType,
-    lastModified: doc.lastModified,
-    identity: toBuffer(doc.identity),
-    hash: doc.hash,
-    ...(doc.gzip ? { gzip: toBuffer(doc.gzip) } : {}),
-    ...(doc.br ? { br: toBuffer(doc.br) } : {}),
-  };
-}
-
-/** Rendered article pages kept by a live site, least recently asked for dropped first. */
-interface PageCache {
-  /** Remembers a page just rendered; `forget` drops its bytes (the page renders again on its next request). */
-  add(page: PendingPage, forget: () => void): void;
-  touch(page: PendingPage): void;
-  forget(page: PendingPage): void;
-}
-
-function createPageCache(size: number): PageCache {
-  if (!Number.isInteger(size) || size < 0) throw new RangeError(`pageCacheSize must be a whole number ≥ 0, got ${size}`);
-  const kept = new Map<PendingPage, () => void>(); // insertion order = least recently asked for first
-  return {
-    add(page, forget) {
-      kept.get(page)?.();
-      kept.delete(page);
-      kept.set(page, forget);
-      for (const [oldest, drop] of kept) {
-        if (kept.size <= size) break;
-        kept.delete(oldest);
-        drop();
-      }
-    },
-    touch(page) {
-      const forget = kept.get(page);
-      if (forget === undefined) return;
-      kept.delete(page);
-      kept.set(page, forget);
-    },
-    forget(page) {
-      kept.get(page)?.();
-      kept.delete(page);
-    },
-  };
-}
-
-/** A Buffer over the same memory (a transferred Uint8Array arrives as a plain view). */
-function toBuffer(view: Uint8Array): Buffer {
-  return Buffer.isBuffer(view) ? view : Buffer.from(view.buffer, view.byteOffset, view.byteLength);
 }

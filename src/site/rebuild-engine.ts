@@ -9,37 +9,23 @@ import { brotliParams, GZIP_LEVEL, hashBody } from '../publish/snapshot.ts';
 import type { RenderedDocument } from '../render/render-site.ts';
 import type { Redirect } from '../lifecycle/apply-ledger.ts';
 import { GAZETTE_VERSION } from '../_lib/version.ts';
+import { settingsKey, type BuildSettings } from './build-settings.ts';
 import { openArticleStore, saveArticleStore, type ArticleStore } from './article-store.ts';
 import { readPublicFileSizes } from '../publish/public-files.ts';
 import { createSiteBuilder, LazyPageError, type LazyDocument, type SiteBuilder } from './site-builder.ts';
 import { isFeedContentType } from '../_lib/feed-formats.ts';
 
-/** One build asked of the engine. */
-export interface BuildRequest {
+/**
+ * One build asked of the engine: its settings (build-settings.ts) and what changes from build to build. The engine
+ * keys each mount path's builder on the configuration and every setting, whatever their names.
+ */
+export interface BuildRequest extends BuildSettings {
   /** `''` or a mount path like `/feeds`; each has its own builder, as links and self URLs differ. */
   readonly mountPath: string;
   /** The configuration with the mount path already added to `siteUrl`. */
   readonly config: ResolvedConfig;
-  readonly itemsDir: string;
-  readonly displayDir: string;
-  /** Render HTML pages (default `config.pages`). */
-  readonly pages?: boolean;
   /** Absolute paths of the files that changed since the previous build; without it, the folder is walked. */
   readonly changed?: readonly string[];
-  /** The publication ledger mode (site-builder.ts); a live site updates it. */
-  readonly ledger?: 'update' | 'read' | 'off';
-  /** Publish scheduled articles too (previews). */
-  readonly future?: boolean;
-  /**
-   * Folder of the persistent article cache (article-store.ts), or undefined for none: the first build of a mount path
-   * takes the articles of unchanged records from it (a warm start) and saves it once done.
-   */
-  readonly cacheDir?: string;
-  /**
-   * Render article pages only when one is asked for ({@link RebuildEngine.renderPage}) instead of in every build:
-   * the engine then holds articles without their bodies, and the reply names the pages that changed by key only.
-   */
-  readonly lazyPages?: boolean;
   /** The instant this build takes as now (ms since the epoch): what is scheduled, what the ledger records. Default: the clock. */
   readonly now?: number;
 }
@@ -133,16 +119,9 @@ export function createRebuildEngine(): RebuildEngine {
     },
     async build(request) {
       const started = performance.now();
-      const configKey = JSON.stringify([
-        request.config,
-        request.itemsDir,
-        request.displayDir,
-        request.pages,
-        request.ledger,
-        request.future,
-        request.cacheDir,
-        request.lazyPages,
-      ]);
+      // Everything but what changes from build to build: a setting added to BuildSettings is part of the key at once.
+      const { mountPath: _mountPath, changed: _changed, now: _now, config, ...settings } = request;
+      const configKey = JSON.stringify([config, settingsKey(settings)]);
       let state = states.get(request.mountPath);
       const full = state === undefined || state.configKey !== configKey;
       let store: ArticleStore | undefined;

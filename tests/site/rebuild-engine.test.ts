@@ -100,6 +100,11 @@ describe('createRebuildEngine', () => {
       ['future articles', { future: true }, true],
       ['lazy pages', { lazyPages: true }, true],
       ['another mount path', { mountPath: '/feeds', config: makeConfig({ siteUrl: 'https://example.org/feeds' }) }, true],
+      ['another display name of the folder', { displayDir: 'articles' }, true],
+      // A setting added to BuildSettings later keys the builder without a change here (build-settings.ts).
+      ['a setting the engine does not name', { someNewSetting: true } as Partial<BuildRequest>, true],
+      ['another instant only', { now: Date.parse('2024-11-22T09:00:00Z') }, false],
+      ['a setting given as undefined (the same as absent)', { future: undefined } as unknown as Partial<BuildRequest>, false],
     ])('starts again from an empty snapshot (a full reply) for %s', async (_label, overrides, full) => {
       await put('maroc.md', 'Maroc');
       const engine = createRebuildEngine();

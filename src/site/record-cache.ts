@@ -1,0 +1,244 @@
+// site: steps 1 and 2 of a build — each record file read again only when its stat key changed (or it was read too
+// soon after its last change to trust the key), and made an article once per version (or taken from the store).
+//
+// An unchanged file keeps its entry, hence the very same Article object: the steps after this one compare by
+// identity. Streaming builds keep some records' bytes for their pages, and read the others again when asked.
+import { mapPool } from '../_lib/map-pool.ts';
+import type { Article } from '../article/article.ts';
+import { toArticle, type ToArticleOptions } from '../article/to-article.ts';
+import type { ResolvedConfig } from '../config/config-schema.ts';
+import type { Diagnostic, DiagnosticSource, Result } from '../diagnostics.ts';
+import type { RawRecord } from '../records/raw-record.ts';
+import { parseRecordText } from '../records/parse-record-text.ts';
+import { readRecordBytes, readRecordFile, READ_CONCURRENCY, recordDisplayPath, type RecordFile } from '../records/read-items.ts';
+import type { ArticleStore, StoredArticle } from './article-store.ts';
+import { LazyPageError } from './site-build.ts';
+
+/**
+ * Most bytes of records a streaming build keeps for their pages (see `keptBytes`): 10,000 records of 5.5 KB, held
+ * outside the V8 heap; a larger archive reads the rest again when their pages are written.
+ */
+export const KEPT_BYTES_BUDGET = 64 * 1024 * 1024;
+
+/** A file read less than this long after its last change is re-read next time even with an unchanged stat key. */
+export const RACY_MS = 1_000;
+
+export interface FileEntry {
+  /** The file as listed when it was read (where its bytes live, size, modification time). */
+  readonly listed: RecordFile;
+  /** Date.now() just before it was read. */
+  readonly readAt: number;
+  readonly file: string;
+  /** What reading and parsing the file reported. */
+  readonly recordDiagnostics: readonly Diagnostic[];
+  /** The article stage's result; undefined when the file could not be read or parsed. */
+  readonly article: Result<Article | undefined> | undefined;
+  /** Feeds only: the article with its body rendered, once a feed shows it (null when that failed). */
+  withBody?: Article | null;
+  /** With keepLastGood, the previous version's full article (its body), for while that version stays published. */
+  keptWithBody?: Article;
+}
+
+/** Options of {@link createRecordCache}. */
+export interface RecordCacheOptions {
+  readonly config: ResolvedConfig;
+  /** Folder name shown in messages. */
+  readonly displayDir: string;
+  /** Render articles' bodies when they are read (false: a streaming build's light articles). */
+  readonly bodies: boolean;
+  /** Most bytes of records kept for their pages (0: none kept). */
+  readonly keptBudget: number;
+  /** Keep the body of a record's previous version while it may stay published (last good). */
+  readonly keepLastGood: boolean;
+  /** Synchronous reads (read-settled.ts): the CLI only. */
+  readonly sync: boolean;
+  readonly sizes: ToArticleOptions;
+  readonly store: ArticleStore | undefined;
+  readonly onProgress: ((done: number, total: number) => void) | undefined;
+}
+
+/** The record files as last read, by name. */
+export interface RecordCache {
+  /** An entry per listed file, in its order: the known one when its stat key is trusted, else read now. */
+  read(listed: readonly RecordFile[]): Promise<FileEntry[]>;
+  displayOf(file: RecordFile): string;
+  entryOf(file: RecordFile): FileEntry | undefined;
+  /** An article's record as it reads now (the lint gate names the line of the field at fault). */
+  readRecord(article: Article): Promise<RawRecord | undefined>;
+  /** The full article of `article`'s very source: the file's current version (read once) or its last good one. */
+  bodyOf(article: Article, file: RecordFile, entry: FileEntry): Promise<Article | undefined>;
+  /** A light article with its body, read again from its file now (a streaming build's page); not kept. */
+  readBody(article: Article, file: RecordFile | undefined): Promise<Article>;
+}
+
+export function createRecordCache(options: RecordCacheOptions): RecordCache {
+  const { config, bodies, keptBudget, sync, sizes, store } = options;
+  const vocabulary = Object.values(config.categories).flatMap((c) => (c.label ? [c.label] : []));
+  const shareList = createListSharer();
+  let files = new Map<string, FileEntry>();
+  /**
+   * The bytes each record had when this build read it, up to the budget, so its page is made from them instead of a
+   * second read (and from the very version the build published). Each is let go once its full article is made.
+   */
+  let keptBytes = new Map<string, Uint8Array>();
+  let keptTotal = 0;
+  const displayOf = (file: RecordFile): string => recordDisplayPath(options.displayDir, file.name);
+  const parse = (bytes: Uint8Array, file: RecordFile, display: string) =>
+    parseRecordText(bytes, { file: display, relPath: file.relPath, format: file.format, vocabulary, limits: config.limits });
+
+  const readFullArticle = async (file: RecordFile, display: string): Promise<Article | undefined> => {
+    const kept = keptBytes.get(file.name);
+    if (kept !== undefined) keptBytes.delete(file.name);
+    const record = kept === undefined ? await readRecordFile(file, { display, vocabulary, limits: config.limits, sync }) : parse(kept, file, display);
+    return record.value ? toArticle(record.value, config, sizes).value : undefined;
+  };
+
+  const read = async (listed: readonly RecordFile[]): Promise<FileEntry[]> => {
+    // Git's "racy" rule: an entry read so soon after its file's last change that a second edit within the file
+    // system's time resolution could hide behind the same key is re-read once more, later, and trusted from then on.
+    const entries: (FileEntry | undefined)[] = listed.map((file) => {
+      const known = files.get(file.name);
+      const trusted = known !== undefined && sameStat(known.listed, file) && known.readAt - file.mtimeMs > RACY_MS;
+      return trusted ? known : undefined;
+    });
+    const misses = listed.flatMap((_, index) => (entries[index] === undefined ? [index] : []));
+    keptBytes = new Map();
+    keptTotal = 0;
+    let done = listed.length - misses.length;
+    options.onProgress?.(done, listed.length);
+    const readEntry = async (index: number): Promise<void> => {
+      const file = listed[index] as RecordFile;
+      const readAt = Date.now();
+      const display = displayOf(file);
+      const base = { listed: file, readAt, file: display };
+      // As listed at its last read: a new inode under the name is an atomic save, read without waiting to settle.
+      const previous = files.get(file.name)?.listed;
+      const read = await readRecordBytes(file, { display, limits: config.limits, previous, sync });
+      if ('failed' in read) {
+        entries[index] = { ...base, recordDiagnostics: stamp(read.failed.diagnostics, 'record'), article: undefined };
+        return;
+      }
+      if (keptBudget > 0 && keptTotal + read.bytes.length <= keptBudget) {
+        keptBytes.set(file.name, read.bytes);
+        keptTotal += read.bytes.length;
+      }
+      // 2. Articles: validated once per record version (the entry is new whenever the file was re-read), or taken
+      //    from the persistent store when these very bytes were validated by an earlier build.
+      const make = () => toStored(parse(read.bytes, file, display), config, { ...sizes, body: bodies }, shareList);
+      // What the read found (a writer still holding the file) belongs to this read, not to the stored bytes.
+      const withRead = (stored: StoredArticle): StoredArticle =>
+        read.diagnostics.length === 0 ? stored : { ...stored, recordDiagnostics: [...stamp(read.diagnostics, 'record'), ...stored.recordDiagnostics] };
+      if (!store) {
+        entries[index] = { ...base, ...withRead(make()) };
+        return;
+      }
+      const storeKey = store.keyOf(read.bytes, file.relPath, display);
+      let stored = store.get(storeKey);
+      if (stored === undefined) {
+        stored = make();
+        store.set(storeKey, stored);
+      }
+      entries[index] = { ...base, ...withRead(stored) };
+    };
+    await mapPool(misses, READ_CONCURRENCY, async (index) => {
+      try {
+        await readEntry(index);
+      } finally {
+        options.onProgress?.(++done, listed.length);
+      }
+    });
+    const next = new Map<string, FileEntry>();
+    for (const [index, entry] of entries.entries()) if (entry !== undefined) next.set((listed[index] as RecordFile).name, entry);
+    // A re-read file keeps the body of its previous version while that version may stay published (last good).
+    if (options.keepLastGood) {
+      for (const index of misses) {
+        const name = (listed[index] as RecordFile).name;
+        const before = files.get(name);
+        const kept = before?.withBody ?? before?.keptWithBody;
+        const entry = next.get(name);
+        if (kept && entry && entry !== before) entry.keptWithBody = kept;
+      }
+    }
+    files = next;
+    // Every miss was read above.
+    return entries as FileEntry[];
+  };
+
+  return {
+    read,
+    displayOf,
+    entryOf: (file) => files.get(file.name),
+    async readRecord(article) {
+      const file = [...files.values()].find((entry) => entry.file === article.file)?.listed;
+      return file && (await readRecordFile(file, { display: article.file, vocabulary, limits: config.limits })).value;
+    },
+    async bodyOf(article, file, entry) {
+      const held = heldBody(entry, article);
+      if (held || entry.withBody !== undefined) return held;
+      entry.withBody = (await readFullArticle(file, article.file)) ?? null;
+      return heldBody(entry, article);
+    },
+    async readBody(article, file) {
+      const changed = (why: string) => new LazyPageError(article.file, `${why} since the build read it: its page was not written; build again`);
+      const entry = file ? files.get(file.name) : undefined;
+      if (!file || !entry) throw changed('is no longer listed');
+      const held = heldBody(entry, article);
+      if (held) return withBodyOf(article, held);
+      const full = await readFullArticle(file, article.file);
+      // The file must still say what the build published (an edit meanwhile would mix two versions on the site).
+      if (!full || full.sourceHash !== article.sourceHash) throw changed('changed');
+      return withBodyOf(article, full);
+    },
+  };
+}
+
+/**
+ * Whether a file is as it was when read: where its bytes live (a link may be retargeted), its size and modification
+ * time. Compared field by field: a key string per file and build would print 10,000 times to compare them.
+ */
+export function sameStat(read: RecordFile, now: RecordFile): boolean {
+  return read === now || (read.absolute === now.absolute && read.size === now.size && read.mtimeMs === now.mtimeMs);
+}
+
+/** A read record through the article stage, with every diagnostic stamped. */
+function toStored(record: Result<RawRecord | undefined>, config: ResolvedConfig, options: ToArticleOptions, share: ListSharer): StoredArticle {
+  const recordDiagnostics = stamp(record.diagnostics, 'record');
+  if (!record.value) return { recordDiagnostics, article: undefined };
+  const result = toArticle(record.value, config, options);
+  // A copy: the strings the parsers cut out of the record's text (title, id, categories…) are slices that keep the
+  // whole text alive (V8 sliced strings), ~10 KB per record kept for a 60-byte title; the copy holds only the values.
+  const stored = structuredClone({ recordDiagnostics, article: { value: result.value, diagnostics: stamp(result.diagnostics, 'record') } });
+  const article = stored.article.value;
+  if (article === undefined) return stored;
+  return { ...stored, article: { ...stored.article, value: { ...article, categories: share(article.categories), authors: share(article.authors) } } };
+}
+
+/** Returns one shared list for equal lists of categories or authors (an archive repeats a few dozen of them). */
+type ListSharer = <T>(list: readonly T[]) => readonly T[];
+
+/** A sharer that remembers at most `limit` distinct lists (an archive where every list differs gains nothing). */
+function createListSharer(limit = 10_000): ListSharer {
+  const lists = new Map<string, readonly unknown[]>();
+  return <T>(list: readonly T[]): readonly T[] => {
+    const key = JSON.stringify(list);
+    const known = lists.get(key);
+    if (known !== undefined) return known as readonly T[];
+    if (lists.size < limit) lists.set(key, list);
+    return list;
+  };
+}
+
+/** The full article of `article`'s very source that an entry holds: the file's current version or its last good one. */
+function heldBody(entry: FileEntry, article: Article): Article | undefined {
+  return [entry.keptWithBody, entry.withBody].find((full) => full?.sourceHash === article.sourceHash) ?? undefined;
+}
+
+/** A light article (as the life cycle made it: id, guid, updated) with the body and summary of the full one. */
+export function withBodyOf(light: Article, full: Article): Article {
+  return { ...light, html: full.html, summary: full.summary };
+}
+
+/** Each diagnostic with its `source` (the stage that found it), unless it has one. */
+export function stamp(diagnostics: readonly Diagnostic[], source: DiagnosticSource): Diagnostic[] {
+  return diagnostics.map((d) => (d.source === undefined ? { ...d, source } : d));
+}

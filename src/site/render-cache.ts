@@ -1,0 +1,182 @@
+// site: step 4 of a build — the feed set and the plan's documents, each rendered again only when what it shows
+// changed (its deps, compared by identity, and its date); a streaming build names article pages by their inputs
+// (a source key) and renders them when asked.
+import { createHash } from 'node:crypto';
+import { codeStamp } from '../_lib/code-stamp.ts';
+import { mapPool } from '../_lib/map-pool.ts';
+import { GAZETTE_VERSION } from '../_lib/version.ts';
+import type { Article } from '../article/article.ts';
+import type { ResolvedConfig } from '../config/config-schema.ts';
+import { buildFeedSet } from '../feed-set/build-feed-set.ts';
+import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
+import { planSite, renderPlanned, type PlanOptions, type PlannedDocument } from '../render/plan-site.ts';
+import type { RenderedDocument } from '../render/rendered-document.ts';
+import { READ_CONCURRENCY, type RecordFile } from '../records/read-items.ts';
+import type { GatedFeed } from './lint-gate.ts';
+import { withBodyOf, type RecordCache } from './record-cache.ts';
+import type { LazyDocument } from './site-build.ts';
+
+/** What one build's documents are. */
+export interface RenderedSite {
+  readonly feedSet: FeedSet;
+  /** Every eager document by path, in render order; unchanged ones are the previous build's objects. */
+  readonly documents: Map<string, RenderedDocument>;
+  /** The feeds' paths, and how to render each again with fewer articles (the lint gate). */
+  readonly feedPaths: readonly string[];
+  readonly gated: ReadonlyMap<string, GatedFeed>;
+  /** Streaming: the lazy entries (article pages), in render order. */
+  readonly lazyPages: readonly LazyDocument[];
+}
+
+/** Options of {@link createRenderCache}. */
+export interface RenderCacheOptions {
+  readonly config: ResolvedConfig;
+  /** Articles have their bodies (false: a streaming build, whose bodies are read again for what shows them). */
+  readonly bodies: boolean;
+  readonly records: RecordCache;
+}
+
+export interface RenderCache {
+  /** `published` (with `listed`, the build's record files) → the feed set and its documents. */
+  render(published: readonly Article[], listed: readonly RecordFile[], planOptions: PlanOptions): Promise<RenderedSite>;
+}
+
+export function createRenderCache({ config, bodies, records }: RenderCacheOptions): RenderCache {
+  let renders = new Map<string, { readonly deps: readonly unknown[]; readonly doc: RenderedDocument }>();
+  const fullArticles = new WeakMap<Article, Article>();
+  const hasBody = new WeakSet<Article>();
+  const sourceKeys = new WeakMap<Article, { readonly frameKey: string; readonly lastModified: number; readonly source: string }>();
+  let pageStampKey: string | undefined;
+  /** What every page depends on besides its article and frame: the configuration and the code that renders it. */
+  const pageStamp = (): string => (pageStampKey ??= pageKey([GAZETTE_VERSION, codeStamp(PAGE_CODE), config]));
+  /** The key of what a lazy entry's deps other than its article hash to, kept while they are the same objects. */
+  let shared: { readonly deps: readonly unknown[]; readonly key: string } | undefined;
+  /** The keys of the lazy entries without an article, by path: the last build's. */
+  let ownKeys = new Map<string, { readonly deps: readonly unknown[]; readonly key: string }>();
+
+  /**
+   * The feed set of these articles, those the documents rendered during the build show (the articles in the deps of
+   * the plan's eager entries: the feeds, and with pages the index and category pages) with their bodies and
+   * summaries: the light articles of a streaming build have none. The set is built once, from the light articles
+   * (bodies change no date, so no order or list), and its lists then point at the full ones.
+   */
+  const withBodies = async (articles: readonly Article[], fileOf: (article: Article) => RecordFile | undefined, planOptions: PlanOptions): Promise<FeedSet> => {
+    const light = buildFeedSet(articles, config);
+    const published = new Set<unknown>(light.articles);
+    const shown = new Set<Article>();
+    for (const planned of planSite(light, config, planOptions)) {
+      if (planned.lazy) continue;
+      for (const dep of planned.deps) if (published.has(dep)) shown.add(dep as Article);
+    }
+    const upgraded = new Map<Article, Article>();
+    await mapPool([...shown], READ_CONCURRENCY, async (article) => {
+      const file = fileOf(article);
+      const entry = file ? records.entryOf(file) : undefined;
+      if (!file || !entry) return;
+      const body = await records.bodyOf(article, file, entry);
+      if (!body) return;
+      // The light article as the life cycle made it (id, guid, updated), with the body and summary of the full one;
+      // the same object while the light one is the same, so unchanged feeds are not rendered again.
+      let full = fullArticles.get(article);
+      if (full === undefined || full.html !== body.html) {
+        full = withBodyOf(article, body);
+        fullArticles.set(article, full);
+        hasBody.add(full);
+      }
+      upgraded.set(article, full);
+    });
+    const upgrade = (list: readonly Article[]) => list.map((a) => upgraded.get(a) ?? a);
+    const feed = (f: FeedDefinition): FeedDefinition => ({ ...f, articles: upgrade(f.articles) });
+    return { main: feed(light.main), categories: light.categories.map(feed), authors: light.authors.map(feed), articles: upgrade(light.articles) };
+  };
+
+  /** An article page's source key; kept per article object, so an incremental build hashes only what changed. */
+  const sourceKeyOf = (article: Article, frameKey: string, lastModified: Date): string => {
+    const known = sourceKeys.get(article);
+    if (known?.frameKey === frameKey && known.lastModified === lastModified.getTime()) return known.source;
+    // The page's Last-Modified is part of what is served under this key (a new one is a new page to the writer).
+    const source = pageKey([frameKey, { ...article, html: undefined, summary: undefined }, lastModified]);
+    sourceKeys.set(article, { frameKey, lastModified: lastModified.getTime(), source });
+    return source;
+  };
+
+  /** A lazy entry as a LazyDocument: named by its inputs, its article's body read again when it is rendered. */
+  const lazyDocumentOf = (planned: PlannedDocument, fileOf: (article: Article) => RecordFile | undefined, nextOwnKeys: typeof ownKeys): LazyDocument => {
+    const { article } = planned;
+    let source: string;
+    if (article === undefined) {
+      // A page of its own deps (an archive month): its key is kept per path while they are the same objects, so an
+      // edit hashes only the month it changed, not the whole archive.
+      const known = ownKeys.get(planned.path);
+      source = known !== undefined && sameDeps(known.deps, planned.deps) ? known.key : pageKey([pageStamp(), ...planned.deps]);
+      nextOwnKeys.set(planned.path, { deps: planned.deps, key: source });
+    } else {
+      // The article and the page's time are keyed per article (sourceKeyOf): the rest (the frame…) is one key for all.
+      const time = planned.lastModified.getTime();
+      const others = planned.deps.filter((dep) => dep !== article && dep !== time);
+      if (shared === undefined || !sameDeps(shared.deps, others)) shared = { deps: others, key: pageKey([pageStamp(), ...others]) };
+      source = sourceKeyOf(article, shared.key, planned.lastModified);
+    }
+    const render =
+      article === undefined || hasBody.has(article)
+        ? async () => renderPlanned(planned)
+        : async () => renderPlanned(planned, await records.readBody(article, fileOf(article)));
+    const lazy = { path: planned.path, source, lastModified: planned.lastModified, render };
+    return planned.live ? lazy : { ...lazy, live: false };
+  };
+
+  return {
+    async render(published, listed, planOptions) {
+      // Streaming (and feeds only): the bodies were not rendered; those of the articles the feeds and listings show
+      // are rendered now, those of the other pages as each page is asked for.
+      // One map from an article's file (as messages show it) to its listed file, made only if a body must be read.
+      let byDisplay: Map<string, RecordFile> | undefined;
+      const fileOf = (article: Article) => (byDisplay ??= new Map(listed.map((f) => [records.displayOf(f), f]))).get(article.file);
+      const feedSet = bodies ? buildFeedSet(published, config) : await withBodies(published, fileOf, planOptions);
+      const nextRenders: typeof renders = new Map();
+      const nextOwnKeys: typeof ownKeys = new Map();
+      const documents = new Map<string, RenderedDocument>();
+      const feedPaths: string[] = [];
+      const gated = new Map<string, GatedFeed>();
+      const lazyPages: LazyDocument[] = [];
+      for (const planned of planSite(feedSet, config, planOptions)) {
+        if (planned.kind === 'feed') {
+          feedPaths.push(planned.path);
+          // How to render the feed again with fewer articles, should one article's text break it (lint-gate.ts).
+          const { items } = planned;
+          if (items) gated.set(planned.path, { articles: items.articles, render: (articles) => renderPlanned(planned, undefined, items.render(articles)) });
+        }
+        // Streaming: a lazy entry (an article page) is named by its inputs and rendered when the writer (or a reader)
+        // asks; the others (feeds, the index and category pages: few, and showing many articles) are rendered here.
+        if (planned.lazy && !bodies) {
+          lazyPages.push(lazyDocumentOf(planned, fileOf, nextOwnKeys));
+          continue;
+        }
+        const known = renders.get(planned.path);
+        // The same deps and the same date: a document whose Last-Modified moved is made again even if its text did not.
+        const same = known !== undefined && sameDeps(known.deps, planned.deps) && known.doc.lastModified.getTime() === planned.lastModified.getTime();
+        const doc = same ? known.doc : renderPlanned(planned);
+        nextRenders.set(planned.path, same ? known : { deps: planned.deps, doc });
+        documents.set(planned.path, doc);
+      }
+      renders = nextRenders;
+      ownKeys = nextOwnKeys;
+      return { feedSet, documents, feedPaths, gated, lazyPages };
+    },
+  };
+}
+
+/** The source folders whose code shapes a page. */
+const PAGE_CODE = ['records', 'article', 'article/_lib', 'feed-set', 'lifecycle', 'render', 'site', '_lib'];
+
+/** A key of JSON-able inputs (Dates as ISO strings), base64url sha256. */
+export function pageKey(parts: readonly unknown[]): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+}
+
+/** Whether two deps lists hold the very same objects (Object.is), in the same order. */
+export function sameDeps(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
