@@ -25,7 +25,7 @@ const delta = (over: Partial<SnapshotDelta> = {}): SnapshotDelta => ({
 const page = (path: string): PendingPage => ({ path, load: async () => undefined });
 
 /** The previous snapshot: two documents and two lazy pages. */
-const before = (): FeedSnapshot =>
+const servedBefore = (): FeedSnapshot =>
   applySnapshotDelta(
     undefined,
     delta({
@@ -102,11 +102,11 @@ describe('applySnapshotDelta', () => {
       { entries: [['/feed.xml', 'v3']], pages: [], dropped: ['/articles/a/', '/articles/b/'] },
     ],
   ])('%s', (_label, previous, change, expected) => {
-    expect(view(applySnapshotDelta(previous === 'none' ? undefined : before(), change, page))).toEqual(expected);
+    expect(view(applySnapshotDelta(previous === 'none' ? undefined : servedBefore(), change, page))).toEqual(expected);
   });
 
   it('leaves the previous snapshot whole (readers of it see no change)', () => {
-    const previous = before();
+    const previous = servedBefore();
     const entries = [...previous.entries.keys()];
     const pages = [...(previous.pages?.values() ?? [])];
     applySnapshotDelta(previous, delta({ removed: ['/', '/articles/a/'], changed: [doc('/feed.xml', 'v2')] }), page);
@@ -118,7 +118,7 @@ describe('applySnapshotDelta', () => {
   });
 
   it('takes the count, the date (floored to the second) and the redirects from the delta', () => {
-    const { snapshot } = applySnapshotDelta(before(), delta({ articleCount: 7, redirects: [{ from: '/articles/old/', to: '/articles/a/' }] }), page);
+    const { snapshot } = applySnapshotDelta(servedBefore(), delta({ articleCount: 7, redirects: [{ from: '/articles/old/', to: '/articles/a/' }] }), page);
     expect([snapshot.articleCount, snapshot.updated.toISOString(), [...(snapshot.redirects ?? [])]]).toEqual([
       7,
       '2024-11-21T10:00:00.000Z',
@@ -127,7 +127,7 @@ describe('applySnapshotDelta', () => {
   });
 
   it('has no pages field when no lazy page is left', () => {
-    expect('pages' in applySnapshotDelta(before(), delta({ removed: ['/articles/a/', '/articles/b/'] }), page).snapshot).toBe(false);
+    expect('pages' in applySnapshotDelta(servedBefore(), delta({ removed: ['/articles/a/', '/articles/b/'] }), page).snapshot).toBe(false);
   });
 });
 
