@@ -138,6 +138,6 @@ describe('changedFeedPaths', () => {
     ['not a page', [doc('/', 'home2', HTML)], []],
     ['a new feed', [doc('/atom.xml', 'a1')], ['/atom.xml']],
   ])('reports %s', (_label, changed, expected) => {
-    expect(changedFeedPaths(before(), { changed })).toEqual(expected);
+    expect(changedFeedPaths(servedBefore(), { changed })).toEqual(expected);
   });
 });
