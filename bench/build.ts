@@ -63,7 +63,7 @@ try {
   const median = (name: string) => (samples.has(name) ? summarize(samples.get(name)!.map((r) => r.ms)).median : undefined);
   console.log();
   printTable(
-    ['ratio (medians)', 'value', 'goal (README, Performance)'],
+    ['ratio (medians)', 'value', 'goal (docs/performance.md)'],
     [
       ['gazette full / hugo full', ratio(median('gazette cold, full site'), median('hugo, full site')), '≤ 0.6×'],
       ['gazette feeds only / hugo feeds only', ratio(median('gazette cold, feeds only'), median('hugo, feeds only')), '≤ 0.5×'],

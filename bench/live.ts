@@ -75,7 +75,7 @@ try {
 
   console.log();
   printTable(
-    ['measure', 'value', 'goal (README, Performance)'],
+    ['measure', 'value', 'goal (docs/performance.md)'],
     [
       ['start → first 200 of /feed.xml', formatMs(firstOk), '≤ 3 s cold'],
       ['  of which: spawn → listening', formatMs(server.listeningMs), ''],

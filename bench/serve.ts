@@ -80,7 +80,7 @@ try {
       ratio(median(sc.name, servers[2]!.name), median(sc.name, servers[0]!.name)),
     ]),
   );
-  console.log('goals (README, Performance): (c)/(a) ≥ 0.8×, (b)/(a) ≥ 0.3×');
+  console.log('goals (docs/performance.md): (c)/(a) ≥ 0.8×, (b)/(a) ≥ 0.3×');
 } finally {
   await Promise.all(servers.map((s) => s.close()));
   await gazette.stop();

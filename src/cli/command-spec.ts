@@ -1,4 +1,4 @@
-// cli: every command, its flags and its help, as data — the parser, `gazette help <command>` and the README agree.
+// cli: every command, its flags and its help, as data — the parser, `gazette help <command>` and docs/command-line.md agree.
 // Nothing here imports the pipeline, so `--help` and `--version` stay cheap.
 import { editDistance } from '../_lib/edit-distance.ts';
 
@@ -128,7 +128,7 @@ export const COMMON_FLAGS: Readonly<Record<string, FlagSpec>> = {
   help: { type: 'boolean', short: 'h', help: 'This help' },
 };
 
-/** Exit statuses, as documented in `gazette --help` and the README. */
+/** Exit statuses, as documented in `gazette --help` and docs/command-line.md. */
 export const EXIT = { ok: 0, invalid: 1, usage: 2, bug: 70 } as const;
 
 export function findCommand(name: string): CommandSpec | undefined {

@@ -70,7 +70,7 @@ export interface GazetteConfig {
     /** Take the client address from `X-Forwarded-For` (set by your proxy), not the socket. Default false. */
     trustProxy?: boolean;
   };
-  /** Per-record limits; each one left out keeps its default (see the README's Reliability and security section). */
+  /** Per-record limits; each one left out keeps its default (see docs/reliability.md). */
   limits?: {
     /** Largest record file, in bytes. Default 2,000,000. */
     recordBytes?: number;

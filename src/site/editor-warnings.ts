@@ -69,7 +69,7 @@ export async function listPublicNames(publicDir: string): Promise<ReadonlySet<st
 // --- internal ---
 
 /**
- * A correction note dated after `now`: notes are not scheduled (README, "Corrections"), so it is shown at once,
+ * A correction note dated after `now`: notes are not scheduled (docs/records.md, "Correction notes"), so it is shown at once,
  * dated then, and moves the article's `updated` there — almost always a mistyped date.
  */
 function findFutureCorrections(articles: readonly Article[], now: Date): Diagnostic[] {

@@ -1,6 +1,6 @@
 // gazette build streams: a large archive builds under a heap far too small to hold its bodies or its pages.
 //
-// Smoke size of the 100,000-article goal (README "Performance"): 20,000 seeded records. Held at once, their rendered
+// Smoke size of the 100,000-article goal (docs/performance.md): 20,000 seeded records. Held at once, their rendered
 // bodies alone need more than the heap given here (the build that kept them peaked at 944 MB and died under a 400 MB
 // heap); a streaming build keeps metadata only, so it completes, and its peak memory is reported and bounded.
 import { execFile } from 'node:child_process';

@@ -23,7 +23,7 @@ const codesOf = async (overrides: Parameters<typeof makeArticle>[0], siteUrl = '
   (await findEditorWarnings([makeArticle({ lines: { date: 3, image: 5 }, ...overrides })], NOW, { siteUrl, publicDir })).map((d) => [d.line, d.field, d.code]);
 
 describe('findEditorWarnings', () => {
-  // Notes are not scheduled (README, "Correction notes"): one dated after the clock shows at once, with a warning.
+  // Notes are not scheduled (docs/records.md, "Correction notes"): one dated after the clock shows at once, with a warning.
   describe('when a correction note is dated after the build’s clock', () => {
     const note = (iso: string, line?: number) => ({ date: new Date(iso), text: 'Note.', key: iso, ...(line === undefined ? {} : { line }) });
     it.each<[string, ReturnType<typeof note>[], unknown[]]>([
