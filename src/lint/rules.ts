@@ -133,7 +133,7 @@ export const CLOCK_RULES: ReadonlySet<string> = new Set(['date-future']);
 
 /**
  * Rules Gazette reports as an error where the W3C validator accepts the document or only warns, on purpose
- * (the "stricter on purpose" list of docs/conformance.md gives each reason).
+ * (docs/conformance.md lists the rules that are errors on purpose, each with its reason).
  */
 export const STRICTER_ON_PURPOSE: ReadonlySet<string> = new Set([
   'self-link-missing',
