@@ -1,12 +1,11 @@
 import { escapeHtml } from '../_lib/escape-markup.ts';
 import { isSafeHttpUrl } from '../_lib/read-url.ts';
-import { HOME_PATH, pageUrlOf, rootRelativeUrl } from '../_lib/site-paths.ts';
+import { pageUrlOf } from '../_lib/site-paths.ts';
 import type { Article } from '../article/article.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
-import { checkArgs, renderArticleList, renderFeedPageLayout, renderSubscribe } from './html.ts';
+import { checkArgs, renderFeedPage } from './html.ts';
 import { hrefAttribute } from './html-layout.ts';
-import { renderArchivesLink } from './html-archives.ts';
 
 /**
  * Renders the page of the author of `feed` (an author feed of the FeedSet). `articles` are the articles that name the
@@ -18,23 +17,14 @@ export function renderAuthorPage(feed: FeedDefinition, articles: readonly Articl
     throw new TypeError('feed: expected an author FeedDefinition');
   }
   const { name, url } = feed.author;
-  const main = [
-    `<h1>${escapeHtml(name)}</h1>`,
+  const intro = [
     `<p class="lede">${escapeHtml(`Articles signés ${name}.`)}</p>`,
     // rel="me": the author's own page and this one are about the same person (HTML Living Standard §4.6.7.16).
     url && isSafeHttpUrl(url)
       ? `<p class="meta">Profil : <a${hrefAttribute(pageUrlOf(url, config.siteUrl))} rel="me">${escapeHtml(displayUrl(url))}</a></p>`
       : '',
-    renderSubscribe(name, feed, config),
-    '<section aria-labelledby="recent"><h2 id="recent" class="visually-hidden">Articles</h2>',
-    renderArticleList(articles, config),
-    '</section>',
-    renderArchivesLink(config),
-    `<p><a${hrefAttribute(rootRelativeUrl(config.siteUrl, HOME_PATH))}>← Tous les articles</a></p>`,
-  ]
-    .filter(Boolean)
-    .join('\n');
-  return renderFeedPageLayout(name, feed.description || config.description, main, feed, feedSet, config);
+  ];
+  return renderFeedPage({ name, description: feed.description || config.description, intro, articles }, feed, feedSet, config);
 }
 
 // --- internal ---

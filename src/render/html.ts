@@ -73,9 +73,28 @@ export function renderCategoryPage(feed: FeedDefinition, feedSet: FeedSet, confi
   const name = feed.category?.name ?? feed.title;
   const articles = articlesOf(feed, feedSet);
   const description = feed.description || config.description;
+  const intro = [description && description !== name ? `<p class="lede">${escapeHtml(description)}</p>` : ''];
+  return renderFeedPage({ name, description, intro, articles }, feed, feedSet, config);
+}
+
+/** What a page that mirrors a feed shows of its own: its name, description, lines under the heading, articles. */
+export interface FeedPageParts {
+  readonly name: string;
+  readonly description: string;
+  /** Lines between the heading and the subscribe block (empty strings are left out). */
+  readonly intro: readonly string[];
+  readonly articles: readonly Article[];
+}
+
+/**
+ * A page a feed mirrors (a category's, an author's): its heading and intro, the subscribe block, the articles, the
+ * archives and the way home; autodiscovery of its feeds and the site-wide RSS, an absolute canonical link.
+ */
+export function renderFeedPage(parts: FeedPageParts, feed: FeedDefinition, feedSet: FeedSet, config: ResolvedConfig): string {
+  const { name, description, intro, articles } = parts;
   const main = [
     `<h1>${escapeHtml(name)}</h1>`,
-    description && description !== name ? `<p class="lede">${escapeHtml(description)}</p>` : '',
+    ...intro,
     renderSubscribe(name, feed, config),
     '<section aria-labelledby="recent"><h2 id="recent" class="visually-hidden">Articles</h2>',
     renderArticleList(articles, config),
@@ -85,14 +104,6 @@ export function renderCategoryPage(feed: FeedDefinition, feedSet: FeedSet, confi
   ]
     .filter(Boolean)
     .join('\n');
-  return renderFeedPageLayout(name, description, main, feed, feedSet, config);
-}
-
-/**
- * The frame of a page a feed mirrors (a category's, an author's): its feeds and the site-wide RSS for autodiscovery, an
- * absolute canonical link.
- */
-export function renderFeedPageLayout(name: string, description: string, main: string, feed: FeedDefinition, feedSet: FeedSet, config: ResolvedConfig): string {
   return renderLayout(
     {
       title: `${name} — ${config.title}`,
