@@ -61,15 +61,17 @@ export interface GazetteConfig {
   ledger?: boolean;
   /** Folder of static assets copied into the output as they are, relative to the config file. Default `public`. */
   publicDir?: string;
-  /** Opt-in limit on full (200) downloads of one feed per client address. Default: off. */
   /** Google News sitemap (`sitemap-news.xml`): `name` is its `news:publication/news:name`; default the `title`. */
   newsSitemap?: { name?: string };
+  /** Opt-in limit on full (200) downloads of one feed per client address. Default: off. */
   rateLimit?: {
     /** Full downloads of the same feed one client may make per hour; the next gets 429 with `Retry-After`. */
     fullResponsesPerHour: number;
-    /** Take the client address from `X-Forwarded-For` (set by your proxy), not the socket. Default false. */
+    /** Take the client address from `X-Forwarded-For` (set by your proxy), not the socket. Default: `trustProxy`. */
     trustProxy?: boolean;
   };
+  /** A proxy stands in front: client addresses come from `X-Forwarded-For` (its last entry). Default false. */
+  trustProxy?: boolean;
   /** Per-record limits; each one left out keeps its default (see docs/reliability.md). */
   limits?: {
     /** Largest record file, in bytes. Default 2,000,000. */

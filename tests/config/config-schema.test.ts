@@ -96,7 +96,7 @@ describe('resolveConfig', () => {
     it('names every key a config may have', () => {
       expect(resolveConfig({ ...valid, colour: 'rouge' }).problems).toEqual([
         'colour: unknown field (known: title, description, siteUrl, language, timeZone, author, copyright, limit, maxFeedBytes, ' +
-          'categories, tagDate, hub, logo, itemsDir, outDir, cacheControl, pages, ledger, publicDir, limits, rateLimit, newsSitemap)',
+          'categories, tagDate, hub, logo, itemsDir, outDir, cacheControl, pages, ledger, publicDir, limits, rateLimit, trustProxy, newsSitemap)',
       ]);
     });
   });
