@@ -100,10 +100,15 @@ function configLoader(): Promise<import('jiti').Jiti> {
   return loader;
 }
 
-/** This package's entry file: `lib/index.js` when compiled, `src/index.ts` when run from source. */
+/**
+ * This package's entry file: `lib/index.js` when compiled, `src/index.ts` when run from source, and the bundle's own
+ * `index.js` when this runs in the CLI bundled in lib/bundle/ (scripts/bundle-cli.mjs): it shares the chunks the CLI
+ * has loaded, where lib/index.js would load the ~200 modules of lib/ and their dependencies again.
+ */
 function ownEntry(): string {
   const here = fileURLToPath(import.meta.url);
-  return path.join(path.dirname(here), '..', `index${path.extname(here)}`);
+  const folder = path.dirname(here);
+  return path.basename(folder) === 'bundle' ? path.join(folder, 'index.js') : path.join(folder, '..', `index${path.extname(here)}`);
 }
 
 /** An error's first line, without the stack (a syntax error in the config is the user's, not ours). */

@@ -35,59 +35,20 @@ export interface PageFrame {
 
 /**
  * Wraps a page body in the document shared by every page: doctype, head, header, category nav and footer. The links
- * of the frame are root-relative, so the frame is the same on every page, whatever its depth.
+ * of the frame are root-relative, so the frame is the same on every page, whatever its depth: it is rendered once
+ * per FeedSet and config ({@link layoutShell}) and only the page's own parts (title, description, canonical,
+ * alternates, extra head lines, main) are spliced in. Lines are joined by `\n`; an empty `main` or head line is left
+ * out, as is an empty nav.
  */
 export function renderLayout(frame: PageFrame, feedSet: FeedSet, config: ResolvedConfig): string {
-  const href = (path: string) => hrefAttribute(rootRelativeUrl(config.siteUrl, path));
-  const head = [
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(frame.title)}</title>`,
-    `<meta name="description" content="${escapeHtml(frame.description)}">`,
-    '<meta name="generator" content="Gazette">',
-    ...(frame.canonical && isSafeHttpUrl(frame.canonical) ? [`<link rel="canonical"${hrefAttribute(frame.canonical)}>`] : []),
-    ...frame.alternates.map((a) => `<link rel="alternate" type="${escapeHtml(a.type)}" title="${escapeHtml(a.title)}"${hrefAttribute(a.href)}>`),
-    ...(frame.head ?? []),
-    `<style>${STYLE}</style>`,
-  ];
-  const siteName = frame.isHome
-    ? `<h1 class="site-title">${escapeHtml(config.title)}</h1>`
-    : `<p class="site-title"><a${href(HOME_PATH)}>${escapeHtml(config.title)}</a></p>`;
-  const nav = navigationCategories(feedSet, config);
-  const navHtml =
-    nav.length === 0
-      ? ''
-      : [
-          '<nav aria-label="Rubriques"><ul>',
-          ...nav.map((f) => `<li><a${href(feedPagePath(f.path))}>${escapeHtml(f.category?.name ?? f.title)}</a></li>`),
-          '</ul></nav>',
-        ].join('\n');
-  return (
-    [
-      '<!doctype html>',
-      `<html lang="${escapeHtml(config.language)}">`,
-      '<head>',
-      ...head,
-      '</head>',
-      '<body>',
-      `<a class="skip"${hrefAttribute('#contenu')}>Aller au contenu</a>`,
-      '<header>',
-      siteName,
-      `<p class="site-description">${escapeHtml(config.description)}</p>`,
-      navHtml,
-      '</header>',
-      '<main id="contenu">',
-      frame.main,
-      '</main>',
-      '<footer>',
-      `<p>${escapeHtml(config.copyright)} · <a${href(feedFilePath(feedSet.main.path, 'rss'))}>RSS</a> · <a${href(feedFilePath(feedSet.main.path, 'atom'))}>Atom</a> · <a${href(feedFilePath(feedSet.main.path, 'json'))}>JSON Feed</a></p>`,
-      '</footer>',
-      '</body>',
-      '</html>',
-    ]
-      .filter((line) => line !== '')
-      .join('\n') + '\n'
-  );
+  const shell = layoutShell(feedSet, config);
+  let page = `${shell.start}<title>${escapeHtml(frame.title)}</title>\n<meta name="description" content="${escapeHtml(frame.description)}">\n<meta name="generator" content="Gazette">\n`;
+  if (frame.canonical && isSafeHttpUrl(frame.canonical)) page += `<link rel="canonical"${hrefAttribute(frame.canonical)}>\n`;
+  for (const a of frame.alternates) page += `<link rel="alternate" type="${escapeHtml(a.type)}" title="${escapeHtml(a.title)}"${hrefAttribute(a.href)}>\n`;
+  for (const line of frame.head ?? []) if (line !== '') page += `${line}\n`;
+  page += frame.isHome ? shell.homeHeader : shell.pageHeader;
+  if (frame.main !== '') page += `${frame.main}\n`;
+  return page + shell.end;
 }
 
 /** Most categories a page's navigation (and the front page's list) shows, so pages stay small however many exist. */
@@ -122,6 +83,83 @@ export function hrefAttribute(url: string): string {
 }
 
 // --- internal ---
+
+/** The text every page of a build shares, between which each page's own parts go. */
+interface LayoutShell {
+  /** Doctype to the head's fixed meta lines; the page's title follows. */
+  readonly start: string;
+  /** Style, end of head, body start and header of the front page (site name as h1), up to `<main>`. */
+  readonly homeHeader: string;
+  /** The same for every other page (site name as a link home). */
+  readonly pageHeader: string;
+  /** `</main>`, footer and the end of the document. */
+  readonly end: string;
+}
+
+// Every page of a build shares one FeedSet and config: the frame is rendered once per pair, not once per page.
+const shellCache = new WeakMap<FeedSet, WeakMap<ResolvedConfig, LayoutShell>>();
+
+function layoutShell(feedSet: FeedSet, config: ResolvedConfig): LayoutShell {
+  let byConfig = shellCache.get(feedSet);
+  if (byConfig === undefined) {
+    byConfig = new WeakMap();
+    shellCache.set(feedSet, byConfig);
+  }
+  let shell = byConfig.get(config);
+  if (shell === undefined) {
+    shell = renderShell(feedSet, config);
+    byConfig.set(config, shell);
+  }
+  return shell;
+}
+
+function renderShell(feedSet: FeedSet, config: ResolvedConfig): LayoutShell {
+  const href = (path: string) => hrefAttribute(rootRelativeUrl(config.siteUrl, path));
+  const nav = navigationCategories(feedSet, config);
+  const navHtml =
+    nav.length === 0
+      ? ''
+      : [
+          '<nav aria-label="Rubriques"><ul>',
+          ...nav.map((f) => `<li><a${href(feedPagePath(f.path))}>${escapeHtml(f.category?.name ?? f.title)}</a></li>`),
+          '</ul></nav>',
+          '',
+        ].join('\n');
+  const header = (siteName: string) =>
+    [
+      `<style>${STYLE}</style>`,
+      '</head>',
+      '<body>',
+      `<a class="skip"${hrefAttribute('#contenu')}>Aller au contenu</a>`,
+      '<header>',
+      siteName,
+      `<p class="site-description">${escapeHtml(config.description)}</p>`,
+      `${navHtml}</header>`,
+      '<main id="contenu">',
+      '',
+    ].join('\n');
+  return {
+    start: [
+      '<!doctype html>',
+      `<html lang="${escapeHtml(config.language)}">`,
+      '<head>',
+      '<meta charset="utf-8">',
+      '<meta name="viewport" content="width=device-width, initial-scale=1">',
+      '',
+    ].join('\n'),
+    homeHeader: header(`<h1 class="site-title">${escapeHtml(config.title)}</h1>`),
+    pageHeader: header(`<p class="site-title"><a${href(HOME_PATH)}>${escapeHtml(config.title)}</a></p>`),
+    end: [
+      '</main>',
+      '<footer>',
+      `<p>${escapeHtml(config.copyright)} · <a${href(feedFilePath(feedSet.main.path, 'rss'))}>RSS</a> · <a${href(feedFilePath(feedSet.main.path, 'atom'))}>Atom</a> · <a${href(feedFilePath(feedSet.main.path, 'json'))}>JSON Feed</a></p>`,
+      '</footer>',
+      '</body>',
+      '</html>',
+      '',
+    ].join('\n'),
+  };
+}
 
 // Every page of a build shares one FeedSet: choose once per build, not once per page.
 const navigationCache = new WeakMap<FeedSet, WeakMap<ResolvedConfig, readonly FeedDefinition[]>>();
