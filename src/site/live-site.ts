@@ -1,14 +1,13 @@
 // site: items folder + config → the current FeedSnapshot per mount path, rebuilt off the serving thread on every
 // change and swapped whole.
-import path from 'node:path';
 import { isMountPath } from '../_lib/mount-path.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
-import { displayPath, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
 import type { FeedSnapshot, PendingPage } from '../publish/feed-snapshot.ts';
 import { delayUntil } from '../lifecycle/schedule.ts';
 import { createPageCache, createPendingPage } from './page-cache.ts';
 import { createRebuildEngine, type BuildReply, type RebuildEngine } from './rebuild-engine.ts';
-import type { BuildSettings } from './build-settings.ts';
+import { resolveBuildSettings, type BuildSettings } from './build-settings.ts';
 import { buildLine, createOnceFilter, failedStatus, statusOfReply, withConfigDiagnostics } from './build-report.ts';
 import type { BuildStatus, LiveSite, LiveSiteOptions } from './live-site-types.ts';
 import { applySnapshotDelta, changedFeedPaths } from './snapshot-delta.ts';
@@ -24,6 +23,11 @@ export const DEFAULT_PAGE_CACHE_SIZE = 2_000;
 /** At most this many mount paths get their own build (a mount pattern with parameters would be unbounded). */
 export const MAX_MOUNT_PATHS = 8;
 
+/** The settings a live site builds with: `options`' own, else a live site's defaults (see LiveSiteOptions). */
+export function liveSiteSettings(config: ResolvedConfig, options: LiveSiteOptions = {}): BuildSettings {
+  return resolveBuildSettings(options, config, { ledger: 'update', lazyPages: true });
+}
+
 /**
  * Builds the site, then keeps it current. Each rebuild re-reads only changed files and re-renders only what they
  * touch, in a worker thread; the serving thread applies the difference to a copy of the snapshot and swaps it in
@@ -32,9 +36,9 @@ export const MAX_MOUNT_PATHS = 8;
  */
 export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions = {}): LiveSite {
   if (!config || typeof config.siteUrl !== 'string') throw new TypeError('config must be a ResolvedConfig');
-  const itemsDir = path.resolve(options.itemsDir ?? config.itemsDir);
-  // Messages name files as a person would type them from here (`items/x.md:3 date: …`).
-  const displayDir = displayPath(itemsDir);
+  // Resolved once: every build of every mount path is asked with these (the ledger aside, per mount path).
+  const settings = liveSiteSettings(config, options);
+  const { itemsDir, displayDir } = settings;
   const log = options.log ?? (() => {});
   const engine: RebuildEngine & { close?: () => Promise<void> } =
     options.worker === false
@@ -44,15 +48,6 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
           memoryMb: options.buildMemoryMb ?? 2048,
         });
   const variants = new Map<string, Variant>();
-  // Resolved once: every build of every mount path is asked with these (the ledger aside, per mount path).
-  const settings: BuildSettings = {
-    itemsDir,
-    displayDir,
-    ...(options.pages === undefined ? {} : { pages: options.pages }),
-    ...(options.future === undefined ? {} : { future: options.future }),
-    ...(options.cacheDir === undefined ? {} : { cacheDir: path.resolve(options.cacheDir) }),
-    lazyPages: options.lazyPages ?? true,
-  };
   const pageCache = createPageCache(options.pageCacheSize ?? DEFAULT_PAGE_CACHE_SIZE);
   const clock = options.now ?? Date.now;
   let siteConfig = config;
@@ -109,7 +104,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
         config: variant.config,
         ...(change === 'all' ? {} : { changed: [...change.files] }),
         // One history per site: the root build keeps the ledger; other mount paths read it.
-        ledger: variant.mountPath === '' || options.ledger === 'off' ? (options.ledger ?? 'update') : 'read',
+        ...(variant.mountPath === '' || settings.ledger === 'off' ? {} : { ledger: 'read' as const }),
         now: clock(),
       });
     } catch (error) {
