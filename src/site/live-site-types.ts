@@ -3,7 +3,7 @@ import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { SourceHealth } from '../http/snapshot-source.ts';
 import type { FeedSnapshot } from '../publish/feed-snapshot.ts';
-import type { BuildSettingsInput } from './build-settings.ts';
+import type { BuildSettings, BuildSettingsInput } from './build-settings.ts';
 import type { ItemsChange, WatcherState } from './watch.ts';
 
 /**
@@ -53,6 +53,8 @@ export interface LiveSiteHealth {
 export interface LiveSite {
   /** Resolves when the first build is done (and the watcher, if any, is listening). */
   readonly ready: Promise<void>;
+  /** What every build of the site is made with (build-settings.ts; a mount path other than the root reads the ledger). */
+  readonly settings: BuildSettings;
   /** The snapshot to serve under `mountPath` (`''` or `/feeds`), built on first use for a new mount path. */
   snapshotFor(mountPath: string): Promise<FeedSnapshot | undefined>;
   /** The snapshot served at the site root right now, without waiting (undefined before the first build). */

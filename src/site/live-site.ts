@@ -199,6 +199,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
 
   return {
     ready,
+    settings,
     async snapshotFor(mountPath) {
       if (!isMountPath(mountPath)) throw new TypeError(`not a mount path: ${JSON.stringify(mountPath)}`);
       let variant = variants.get(mountPath);
