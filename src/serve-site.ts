@@ -10,15 +10,18 @@ import type { SnapshotSource } from './http/snapshot-source.ts';
 import { sendNotFound } from './http/not-found.ts';
 import { sendText } from './http/serve-snapshot.ts';
 import { isMountPath } from './_lib/mount-path.ts';
+import { pickBuildSettings, type BuildSettingsInput } from './site/build-settings.ts';
 import { createLiveSite, type LiveSite } from './site/live-site.ts';
 import { createWebSubNotifier, type WebSubNotifier } from './site/websub-notifier.ts';
 import { GAZETTE_VERSION } from './_lib/version.ts';
 import { siteUrlOf } from './_lib/site-paths.ts';
 
-/** Options of {@link createFeedRouter} and {@link createApp}. */
-export interface FeedRouterOptions {
-  /** Folder of records; default `config.itemsDir`. */
-  readonly itemsDir?: string;
+/**
+ * Options of {@link createFeedRouter} and {@link createApp}: the build settings, handed to the live site whole
+ * (site/build-settings.ts; as createLiveSite takes them: no `cacheDir` by default, `gazette serve` passes its own),
+ * and the router's own.
+ */
+export interface FeedRouterOptions extends BuildSettingsInput {
   /** Rebuild on changes below `itemsDir`. Default true. */
   readonly watch?: boolean;
   /** `true` logs requests and build messages to stderr; a function receives each line instead. Default false. */
@@ -30,23 +33,12 @@ export interface FeedRouterOptions {
   readonly mountPath?: string;
   /** Build in a worker thread (default true), so that a rebuild never holds a request. */
   readonly worker?: boolean;
-  /** Render HTML pages (default `config.pages`). False: feeds only. */
-  readonly pages?: boolean;
   /** Lets a request with `Authorization: Bearer <token>` see file names and messages in /healthz. */
   readonly healthToken?: string;
   /** Debounce of the folder watcher (ms). */
   readonly debounceMs?: number;
   /** Static-assets folder served at the paths the build does not own; default `config.publicDir`. */
   readonly publicDir?: string;
-  /** The publication ledger `items/.published.json`: `update` (default) keeps it, `read` applies it, `off` ignores it. */
-  readonly ledger?: 'update' | 'read' | 'off';
-  /** Publish scheduled (future-dated) articles now, for previews. Default false. */
-  readonly future?: boolean;
-  /**
-   * Folder of the persistent article cache that `gazette build` keeps (`node_modules/.cache/gazette`): a start takes
-   * the articles of unchanged records from it. Default: none (`gazette serve` passes its default).
-   */
-  readonly cacheDir?: string;
 }
 
 /** An Express router serving Gazette's routes, plus its lifecycle. */
@@ -91,14 +83,11 @@ export function createFeedRouter(config: ResolvedConfig, options: FeedRouterOpti
   const site = createLiveSite(options.publicDir === undefined ? config : { ...config, publicDir: options.publicDir }, {
     watch: options.watch ?? true,
     ...(onFeedsChanged ? { onFeedsChanged } : {}),
-    ...(options.itemsDir !== undefined ? { itemsDir: options.itemsDir } : {}),
     ...(log ? { log } : {}),
     ...(options.worker !== undefined ? { worker: options.worker } : {}),
-    ...(options.pages !== undefined ? { pages: options.pages } : {}),
     ...(options.debounceMs !== undefined ? { debounceMs: options.debounceMs } : {}),
-    ...(options.ledger !== undefined ? { ledger: options.ledger } : {}),
-    ...(options.future !== undefined ? { future: options.future } : {}),
-    ...(options.cacheDir !== undefined ? { cacheDir: options.cacheDir } : {}),
+    // The settings whole: a new one (site/build-settings.ts) reaches the live site without a line here.
+    ...pickBuildSettings(options),
   });
   const ready = site.ready.catch((error: unknown) => {
     log?.(`first build failed: ${error instanceof Error ? error.message : String(error)}`);

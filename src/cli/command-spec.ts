@@ -1,6 +1,7 @@
 // cli: every command, its flags and its help, as data — the parser, `gazette help <command>` and docs/command-line.md agree.
 // Nothing here imports the pipeline, so `--help` and `--version` stay cheap.
 import { editDistance } from '../_lib/edit-distance.ts';
+import type { BuildSettings, BuildSettingsInput } from '../site/build-settings.ts';
 
 /** One flag of one command. */
 export interface FlagSpec {
@@ -9,7 +10,15 @@ export interface FlagSpec {
   /** Placeholder in help, e.g. `DIR`; string flags only. */
   readonly value?: string;
   readonly help: string;
+  /**
+   * The build setting the flag sets (site/build-settings.ts): a boolean flag sets `value`, a string flag its text.
+   * flagSettings reads it for build, check and serve alike: a new build flag is this row and nothing else here.
+   */
+  readonly setting?: FlagSetting;
 }
+
+/** A build setting by name, with the value a boolean flag gives it. */
+export type FlagSetting = { readonly [K in keyof BuildSettings]-?: { readonly name: K; readonly value?: BuildSettings[K] } }[keyof BuildSettings];
 
 /** One command: what it does, what it takes. */
 export interface CommandSpec {
@@ -27,9 +36,13 @@ export interface CommandSpec {
 const config: FlagSpec = { type: 'string', value: 'FILE', help: 'Config file (default: feed.config.ts, .mts, .mjs, .js or .json)' };
 const items: FlagSpec = { type: 'string', value: 'DIR', help: 'Records folder (default: config itemsDir, else items/)' };
 const json: FlagSpec = { type: 'boolean', help: 'Print one JSON document (diagnostics and counts) on stdout, for CI' };
-const future: FlagSpec = { type: 'boolean', help: 'Also publish articles dated in the future' };
-const noPages: FlagSpec = { type: 'boolean', help: 'Feeds only: no HTML pages' };
-const noLedger: FlagSpec = { type: 'boolean', help: 'Neither read nor write the publication ledger (a read-only items folder)' };
+const future: FlagSpec = { type: 'boolean', help: 'Also publish articles dated in the future', setting: { name: 'future', value: true } };
+const noPages: FlagSpec = { type: 'boolean', help: 'Feeds only: no HTML pages', setting: { name: 'pages', value: false } };
+const noLedger: FlagSpec = {
+  type: 'boolean',
+  help: 'Neither read nor write the publication ledger (a read-only items folder)',
+  setting: { name: 'ledger', value: 'off' },
+};
 
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -130,6 +143,17 @@ export const COMMON_FLAGS: Readonly<Record<string, FlagSpec>> = {
 
 /** Exit statuses, as documented in `gazette --help` and docs/command-line.md. */
 export const EXIT = { ok: 0, invalid: 1, usage: 2, bug: 70 } as const;
+
+/** The build settings a parsed command line gives (the flags with a `setting`), the absent flags left out. */
+export function flagSettings(spec: CommandSpec, values: Readonly<Record<string, string | boolean | undefined>>): BuildSettingsInput {
+  const settings: Record<string, unknown> = {};
+  for (const [flag, { type, setting }] of Object.entries(spec.flags)) {
+    const value = values[flag];
+    if (setting === undefined || value === undefined || value === false) continue;
+    settings[setting.name] = type === 'boolean' ? setting.value : value;
+  }
+  return settings;
+}
 
 export function findCommand(name: string): CommandSpec | undefined {
   return COMMANDS.find((c) => c.name === name);

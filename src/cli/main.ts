@@ -5,7 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isGazetteError } from '../diagnostics.ts';
 import { processIO, type CliIO } from './io.ts';
 import { packageVersion } from './package-version.ts';
-import { COMMANDS, COMMON_FLAGS, EXIT, closest, commandHelp, findCommand, generalHelp, type CommandSpec, type FlagSpec } from './command-spec.ts';
+import { COMMANDS, COMMON_FLAGS, EXIT, closest, commandHelp, findCommand, flagSettings, generalHelp, type CommandSpec, type FlagSpec } from './command-spec.ts';
 
 /** What a command line asks for, before anything runs. */
 export type Invocation =
@@ -174,6 +174,9 @@ async function runCommand(inv: Extract<Invocation, { kind: 'run' }>, io: CliIO):
   const v = inv.values;
   const str = (name: string) => (typeof v[name] === 'string' ? (v[name] as string) : undefined);
   const bool = (name: string) => v[name] === true;
+  // The build settings of the flags that carry one (`--no-pages`, `--future`, `--no-ledger`…): the spec's rows say which.
+  const spec = findCommand(inv.command);
+  const settings = spec ? flagSettings(spec, v) : {};
   switch (inv.command) {
     case 'build': {
       const { runBuild } = await import('./commands/build.ts');
@@ -183,23 +186,18 @@ async function runCommand(inv: Extract<Invocation, { kind: 'run' }>, io: CliIO):
           items: str('items'),
           out: str('out'),
           json: bool('json'),
-          pages: bool('no-pages') ? false : undefined,
-          future: bool('future'),
           clean: bool('clean'),
           force: bool('force'),
           best: bool('best'),
-          ledger: bool('no-ledger') ? false : undefined,
           wait: bool('no-wait') ? false : undefined,
+          settings,
         },
         io,
       );
     }
     case 'check': {
       const { runCheck } = await import('./commands/check.ts');
-      return runCheck(
-        { config: str('config'), items: str('items'), json: bool('json'), future: bool('future'), ledger: bool('no-ledger') ? false : undefined },
-        io,
-      );
+      return runCheck({ config: str('config'), items: str('items'), json: bool('json'), settings }, io);
     }
     case 'serve': {
       const raw = str('port');
@@ -215,9 +213,7 @@ async function runCommand(inv: Extract<Invocation, { kind: 'run' }>, io: CliIO):
           port: raw === undefined ? undefined : Number(raw),
           host: str('host'),
           quiet: bool('quiet'),
-          pages: bool('no-pages') ? false : undefined,
-          future: bool('future'),
-          ledger: bool('no-ledger') ? false : undefined,
+          settings,
         },
         io,
       );

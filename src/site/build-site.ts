@@ -5,18 +5,17 @@ import type { FeedSet } from '../feed-set/feed-set.ts';
 import type { FeedSnapshot } from '../publish/feed-snapshot.ts';
 import { createLazyEntry, createSnapshot } from '../publish/snapshot.ts';
 import type { RenderedDocument } from '../render/render-site.ts';
+import type { BuildSettingsInput } from './build-settings.ts';
 import { createSiteBuilder } from './site-builder.ts';
 
-/** Options of {@link buildSite}. */
-export interface BuildSiteOptions {
-  /** Folder of records; default `config.itemsDir`. */
-  itemsDir?: string;
-  /** Folder name shown in messages; default: the path as given. */
-  displayDir?: string;
+/**
+ * Options of {@link buildSite}: the build settings (build-settings.ts; `displayDir` defaults to the path as given,
+ * `ledger` to `off`), and whether to lint. Every page is rendered in the build (the snapshot holds them all), and no
+ * article cache is kept.
+ */
+export interface BuildSiteOptions extends Omit<BuildSettingsInput, 'cacheDir' | 'lazyPages'> {
   /** Run the feed linter over the rendered feeds (default true). */
   lint?: boolean;
-  /** Render HTML pages (default `config.pages`, else true). False: feeds only. */
-  pages?: boolean;
 }
 
 /** Everything one build produced. */
@@ -37,12 +36,7 @@ export interface BuildResult {
  * computed when first read, so a caller that only needs the text does not pay for them.
  */
 export async function buildSite(config: ResolvedConfig, options: BuildSiteOptions = {}): Promise<BuildResult> {
-  const builder = createSiteBuilder(config, {
-    ...(options.itemsDir === undefined ? {} : { itemsDir: options.itemsDir }),
-    ...(options.displayDir === undefined ? {} : { displayDir: options.displayDir }),
-    ...(options.lint === undefined ? {} : { lint: options.lint }),
-    ...(options.pages === undefined ? {} : { pages: options.pages }),
-  });
+  const builder = createSiteBuilder(config, options);
   const build = await builder.build();
   if (!build.feedSet) return { snapshot: undefined, feedSet: undefined, documents: [], diagnostics: build.diagnostics, recordCount: 0 };
   const documents = [...build.documents.values()];

@@ -3,12 +3,16 @@ import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { SourceHealth } from '../http/snapshot-source.ts';
 import type { FeedSnapshot } from '../publish/feed-snapshot.ts';
+import type { BuildSettings, BuildSettingsInput } from './build-settings.ts';
 import type { ItemsChange, WatcherState } from './watch.ts';
 
-/** Options of {@link createLiveSite}. */
-export interface LiveSiteOptions {
-  /** Folder of records; default `config.itemsDir`. */
-  readonly itemsDir?: string;
+/**
+ * Options of {@link createLiveSite}: the build settings (build-settings.ts; `ledger` defaults to `update`, `lazyPages`
+ * to true: the site holds articles without their bodies and only the pages readers ask for, the last `pageCacheSize`
+ * of them; `future` publishes scheduled articles now, else each at its date, by a timer; no `cacheDir` by default),
+ * and the live site's own.
+ */
+export interface LiveSiteOptions extends BuildSettingsInput {
   /** Rebuild when files below `itemsDir` change. Default false. */
   readonly watch?: boolean;
   /** Receives diagnostics and rebuild summaries, one line each. */
@@ -23,26 +27,10 @@ export interface LiveSiteOptions {
   readonly debounceMs?: number;
   /** Build in a worker thread, so that a rebuild never holds a request (default true). */
   readonly worker?: boolean;
-  /** Render HTML pages (default `config.pages`). */
-  readonly pages?: boolean;
   /** A rebuild still running after this long is abandoned and reported; the last snapshot stays (ms, default 120 000). */
   readonly buildTimeoutMs?: number;
   /** Heap budget of the build worker (MB, default 2048); a build that exceeds it is abandoned and reported. */
   readonly buildMemoryMb?: number;
-  /** The publication ledger (`items/.published.json`): `update` (default) keeps it current, `read`, or `off`. */
-  readonly ledger?: 'update' | 'read' | 'off';
-  /** Publish scheduled articles now (previews). Default false: each is published at its date, by a timer. */
-  readonly future?: boolean;
-  /**
-   * Folder of the persistent article cache shared with `gazette build` (e.g. `node_modules/.cache/gazette`): a start
-   * takes the articles of unchanged records from it. Default: none.
-   */
-  readonly cacheDir?: string;
-  /**
-   * Render each article page on its first request instead of in every build (default true): the site then holds
-   * articles without their bodies and only the pages readers ask for (the last `pageCacheSize` of them).
-   */
-  readonly lazyPages?: boolean;
   /** How many rendered article pages are kept (least recently asked for go first; default 2,000). */
   readonly pageCacheSize?: number;
   /** The clock (ms since the epoch): each build's "now" and what the schedule timer counts from. Default `Date.now`. */
@@ -65,6 +53,8 @@ export interface LiveSiteHealth {
 export interface LiveSite {
   /** Resolves when the first build is done (and the watcher, if any, is listening). */
   readonly ready: Promise<void>;
+  /** What every build of the site is made with (build-settings.ts; a mount path other than the root reads the ledger). */
+  readonly settings: BuildSettings;
   /** The snapshot to serve under `mountPath` (`''` or `/feeds`), built on first use for a new mount path. */
   snapshotFor(mountPath: string): Promise<FeedSnapshot | undefined>;
   /** The snapshot served at the site root right now, without waiting (undefined before the first build). */

@@ -1,17 +1,18 @@
 // site: items folder + config → the current FeedSnapshot per mount path, rebuilt off the serving thread on every
 // change and swapped whole.
-import path from 'node:path';
 import { isMountPath } from '../_lib/mount-path.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
-import { displayPath, formatDiagnostic, type Diagnostic } from '../diagnostics.ts';
+import { formatDiagnostic } from '../diagnostics.ts';
 import type { FeedSnapshot, PendingPage } from '../publish/feed-snapshot.ts';
 import { delayUntil } from '../lifecycle/schedule.ts';
 import { createPageCache, createPendingPage } from './page-cache.ts';
 import { createRebuildEngine, type BuildReply, type RebuildEngine } from './rebuild-engine.ts';
-import type { BuildSettings } from './build-settings.ts';
-import { buildLine, createOnceFilter, failedStatus, statusOfReply, withConfigDiagnostics } from './build-report.ts';
-import type { BuildStatus, LiveSite, LiveSiteOptions } from './live-site-types.ts';
+import { resolveBuildSettings, type BuildSettings } from './build-settings.ts';
+import { buildLine, createOnceFilter, failedStatus, statusOfReply } from './build-report.ts';
+import type { LiveSite, LiveSiteOptions } from './live-site-types.ts';
+import { createLiveStatus } from './live-status.ts';
 import { applySnapshotDelta, changedFeedPaths } from './snapshot-delta.ts';
+import { createRebuildQueue } from './rebuild-queue.ts';
 import { createWorkerEngine } from './worker-engine.ts';
 import { watchItems, type ItemsChange, type ItemsWatcher } from './watch.ts';
 import { siteUrlOf } from '../_lib/site-paths.ts';
@@ -24,6 +25,11 @@ export const DEFAULT_PAGE_CACHE_SIZE = 2_000;
 /** At most this many mount paths get their own build (a mount pattern with parameters would be unbounded). */
 export const MAX_MOUNT_PATHS = 8;
 
+/** The settings a live site builds with: `options`' own, else a live site's defaults (see LiveSiteOptions). */
+export function liveSiteSettings(config: ResolvedConfig, options: LiveSiteOptions = {}): BuildSettings {
+  return resolveBuildSettings(options, config, { ledger: 'update', lazyPages: true });
+}
+
 /**
  * Builds the site, then keeps it current. Each rebuild re-reads only changed files and re-renders only what they
  * touch, in a worker thread; the serving thread applies the difference to a copy of the snapshot and swaps it in
@@ -32,9 +38,9 @@ export const MAX_MOUNT_PATHS = 8;
  */
 export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions = {}): LiveSite {
   if (!config || typeof config.siteUrl !== 'string') throw new TypeError('config must be a ResolvedConfig');
-  const itemsDir = path.resolve(options.itemsDir ?? config.itemsDir);
-  // Messages name files as a person would type them from here (`items/x.md:3 date: …`).
-  const displayDir = displayPath(itemsDir);
+  // Resolved once: every build of every mount path is asked with these (the ledger aside, per mount path).
+  const settings = liveSiteSettings(config, options);
+  const { itemsDir, displayDir } = settings;
   const log = options.log ?? (() => {});
   const engine: RebuildEngine & { close?: () => Promise<void> } =
     options.worker === false
@@ -44,34 +50,10 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
           memoryMb: options.buildMemoryMb ?? 2048,
         });
   const variants = new Map<string, Variant>();
-  // Resolved once: every build of every mount path is asked with these (the ledger aside, per mount path).
-  const settings: BuildSettings = {
-    itemsDir,
-    displayDir,
-    ...(options.pages === undefined ? {} : { pages: options.pages }),
-    ...(options.future === undefined ? {} : { future: options.future }),
-    ...(options.cacheDir === undefined ? {} : { cacheDir: path.resolve(options.cacheDir) }),
-    lazyPages: options.lazyPages ?? true,
-  };
   const pageCache = createPageCache(options.pageCacheSize ?? DEFAULT_PAGE_CACHE_SIZE);
   const clock = options.now ?? Date.now;
   let siteConfig = config;
-  /** What the last configuration change reported; part of every status until the next one. */
-  let configDiagnostics: readonly Diagnostic[] = [];
-  const withConfig = (status: BuildStatus | undefined) => withConfigDiagnostics(status, configDiagnostics);
-  const listeners = new Set<(status: BuildStatus) => void>();
-  const announce = (): void => {
-    const status = withConfig(lastStatus);
-    if (status === undefined) return;
-    for (const listener of [...listeners]) {
-      // A listener's bug must not fail the rebuild that called it (nor the ones queued after it).
-      try {
-        listener(status);
-      } catch (error) {
-        log(`a build listener failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
-  };
+  const live = createLiveStatus(log);
 
   /** A lazy article page of `variant`: rendered by the engine on its first request, then kept in the page cache. */
   const pendingPage = (variant: Variant, path: string): PendingPage =>
@@ -82,21 +64,10 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
       log,
     });
 
-  let lastStatus: BuildStatus | undefined;
-  let lastSuccess: Date | undefined;
-  let chain: Promise<unknown> = Promise.resolve();
-  let pendingRebuild: Promise<void> | undefined;
   let watcher: ItemsWatcher | undefined;
   let closed = false;
   let closing: Promise<void> | undefined;
   const sayOnce = createOnceFilter();
-
-  /** Runs builds one at a time, in call order. */
-  const exclusive = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = chain.then(task);
-    chain = run.catch(() => {});
-    return run;
-  };
 
   const buildVariant = async (variant: Variant, report: boolean, change: ItemsChange = 'all'): Promise<void> => {
     if (closed) return;
@@ -109,7 +80,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
         config: variant.config,
         ...(change === 'all' ? {} : { changed: [...change.files] }),
         // One history per site: the root build keeps the ledger; other mount paths read it.
-        ledger: variant.mountPath === '' || options.ledger === 'off' ? (options.ledger ?? 'update') : 'read',
+        ...(variant.mountPath === '' || settings.ledger === 'off' ? {} : { ledger: 'read' as const }),
         now: clock(),
       });
     } catch (error) {
@@ -126,22 +97,20 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
         const feeds = changedFeedPaths(previous, reply);
         if (feeds.length > 0) options.onFeedsChanged(feeds, variant.mountPath);
       }
-      if (report) {
-        lastSuccess = at;
-        armSchedule(reply.nextDue);
-      }
+      if (report) armSchedule(reply.nextDue);
     }
     if (!report) return;
     if (reply === undefined) {
-      lastStatus = failedStatus(at);
+      live.record(failedStatus(at), false);
       log(`rebuild failed, keeping the last good feeds: ${failure ?? 'unknown error'}`);
       return;
     }
-    lastStatus = statusOfReply(reply, at);
+    const status = statusOfReply(reply, at);
+    live.record(status, reply.ok);
     for (const d of sayOnce(reply.diagnostics)) log(formatDiagnostic(d));
     if (!reply.ok) log(`build failed: nothing to serve from ${displayDir}; keeping the last good feeds`);
     else {
-      log(buildLine(reply, lastStatus.errors));
+      log(buildLine(reply, status.errors));
     }
   };
 
@@ -154,9 +123,9 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
     };
     variants.set(mountPath, variant);
     const report = variants.size === 1;
-    variant.firstBuild = exclusive(async () => {
+    variant.firstBuild = queue.exclusive(async () => {
       await buildVariant(variant, report);
-      if (report) announce();
+      if (report) live.announce();
     });
     return variant;
   };
@@ -172,23 +141,16 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
     scheduleTimer.unref();
   };
 
-  let pendingChange: ItemsChange | undefined;
-  const rebuild = (change: ItemsChange = 'all'): Promise<void> => {
-    pendingChange = mergeChanges(pendingChange, change);
-    // One build in flight, at most one queued: a burst of edits costs two builds, not one per file.
-    pendingRebuild ??= exclusive(async () => {
-      pendingRebuild = undefined;
-      const taken = pendingChange ?? 'all';
-      pendingChange = undefined;
-      let first = true;
-      for (const variant of variants.values()) {
-        await buildVariant(variant, first, taken);
-        if (first) announce();
-        first = false;
-      }
-    });
-    return pendingRebuild;
-  };
+  // Every mount path, the site root first: its build is the one reported.
+  const queue = createRebuildQueue(async (change) => {
+    let first = true;
+    for (const variant of variants.values()) {
+      await buildVariant(variant, first, change);
+      if (first) live.announce();
+      first = false;
+    }
+  });
+  const rebuild = (change: ItemsChange = 'all'): Promise<void> => queue.request(change);
 
   const initial = addVariant('');
   const ready = (async () => {
@@ -204,6 +166,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
 
   return {
     ready,
+    settings,
     async snapshotFor(mountPath) {
       if (!isMountPath(mountPath)) throw new TypeError(`not a mount path: ${JSON.stringify(mountPath)}`);
       let variant = variants.get(mountPath);
@@ -215,26 +178,21 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
       return variant.snapshot;
     },
     current: () => initial.snapshot,
-    status: () => withConfig(lastStatus),
-    health: () => ({ build: withConfig(lastStatus), lastSuccess, watcher: watcher?.state() }),
+    status: live.status,
+    health: () => ({ build: live.status(), lastSuccess: live.lastSuccess(), watcher: watcher?.state() }),
     reconfigure(next, diagnostics = []) {
       if (!next || typeof next.siteUrl !== 'string') throw new TypeError('reconfigure: config must be a ResolvedConfig');
       siteConfig = next;
-      configDiagnostics = diagnostics;
+      live.setConfigDiagnostics(diagnostics);
       // The engine sees a new configuration and builds each mount path afresh.
       for (const variant of variants.values()) variant.config = { ...next, siteUrl: siteUrlOf(next.siteUrl, variant.mountPath) };
       return rebuild('all');
     },
     reportConfig(diagnostics) {
-      configDiagnostics = diagnostics;
-      announce();
+      live.setConfigDiagnostics(diagnostics);
+      live.announce();
     },
-    onBuilt(listener) {
-      if (typeof listener !== 'function') throw new TypeError('listener must be a function');
-      const own = (status: BuildStatus) => listener(status);
-      listeners.add(own);
-      return () => void listeners.delete(own);
-    },
+    onBuilt: live.onBuilt,
     rebuild,
     close() {
       // Idempotent: the server's 'close' and its owner may both call it.
@@ -247,7 +205,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
     closed = true;
     clearTimeout(scheduleTimer);
     await watcher?.close();
-    await chain;
+    await queue.settled();
     await engine.close?.();
   }
 }
@@ -259,11 +217,4 @@ interface Variant {
   config: ResolvedConfig;
   snapshot: FeedSnapshot | undefined;
   firstBuild: Promise<void>;
-}
-
-/** Both sets of changed files, or `'all'` when either needs a walk. */
-function mergeChanges(a: ItemsChange | undefined, b: ItemsChange): ItemsChange {
-  if (a === undefined) return b;
-  if (a === 'all' || b === 'all') return 'all';
-  return { files: new Set([...a.files, ...b.files]) };
 }

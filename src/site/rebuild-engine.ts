@@ -128,16 +128,12 @@ export function createRebuildEngine(): RebuildEngine {
       if (state === undefined || full) {
         const pages = request.pages ?? request.config.pages;
         store = request.cacheDir === undefined ? undefined : await openArticleStore(request.cacheDir, { ...request.config, pages }, GAZETTE_VERSION);
+        // The settings whole (build-settings.ts): the builder reads each one itself.
         const builder = createSiteBuilder(request.config, {
-          ...(store ? { store } : {}),
-          itemsDir: request.itemsDir,
-          displayDir: request.displayDir,
+          ...settings,
+          store,
           keepLastGood: true,
           now,
-          ...(request.lazyPages ? { retainPages: false } : {}),
-          ...(request.pages === undefined ? {} : { pages: request.pages }),
-          ...(request.ledger === undefined ? {} : { ledger: request.ledger }),
-          ...(request.future === undefined ? {} : { future: request.future }),
           // Listed when the builder is made (a live site: at start and on a config change), not on every rebuild.
           publicFileSizes: await readPublicFileSizes(request.config.publicDir),
         });

@@ -7,55 +7,49 @@ import type { Redirect } from '../lifecycle/apply-ledger.ts';
 import type { ScheduledArticle } from '../lifecycle/schedule.ts';
 import type { RenderedDocument } from '../render/rendered-document.ts';
 import type { ArticleStore } from './article-store.ts';
+import type { BuildSettingsInput } from './build-settings.ts';
 
-/** Options of {@link createSiteBuilder}. */
-export interface SiteBuilderOptions {
-  /** Folder of records; default `config.itemsDir`. */
-  readonly itemsDir?: string;
-  /** Folder name shown in messages; default: the path relative to the working directory. */
-  readonly displayDir?: string;
+/**
+ * Options of {@link createSiteBuilder}: the build settings (build-settings.ts: items folder, pages, ledger, future,
+ * lazy pages), handed down whole by every entry point, and what only the caller's run has (its clock, its store, its
+ * progress line). The settings' `cacheDir` is the caller's: it opens the store there (article-store.ts), passes it as
+ * `store` and saves it after the build.
+ */
+export interface SiteBuilderOptions extends Omit<BuildSettingsInput, 'cacheDir'> {
   /** Run the feed linter over feeds that changed (default true). */
-  readonly lint?: boolean;
+  readonly lint?: boolean | undefined;
   /**
    * Keep the last good version of a record that becomes invalid (the live site). Default false: `gazette build`
    * and `check` publish what the files say now.
    */
-  readonly keepLastGood?: boolean;
-  /** Render HTML pages (default `config.pages`, else true). False: feeds only. */
-  readonly pages?: boolean;
-  /**
-   * The publication ledger (`items/.published.json`): `update` reads it and writes it back after each build (`gazette
-   * build`, `gazette serve`); `read` applies it without writing (`gazette check`); `off` ignores it (default).
-   */
-  readonly ledger?: 'update' | 'read' | 'off';
-  /** Publish articles dated in the future too (previews); they never enter the ledger. Default false. */
-  readonly future?: boolean;
+  readonly keepLastGood?: boolean | undefined;
   /** The clock, for scheduling and corrections (tests). Default `Date.now`. */
-  readonly now?: () => number;
+  readonly now?: (() => number) | undefined;
   /** A persistent store of articles from earlier builds (`gazette build`); saved by the caller. */
-  readonly store?: ArticleStore;
+  readonly store?: ArticleStore | undefined;
   /**
-   * Keep rendered article pages in `documents` (default true). False: the build streams — articles are kept without
-   * their bodies (the feeds' and the listings' ones excepted), and article pages come as `lazyPages`, each rendering
-   * its article's body again from its file when asked, and not kept: what a build holds grows with the number of
-   * records by their metadata only, never by their bodies or pages. The index and category pages stay in `documents`.
+   * `false` is `lazyPages: true` (its former name): the build streams — articles are kept without their bodies (the
+   * feeds' and the listings' ones excepted), and article pages come as `lazyPages`, each rendering its article's body
+   * again from its file when asked, and not kept: what a build holds grows with the number of records by their
+   * metadata only, never by their bodies or pages. The index and category pages stay in `documents`.
+   * @deprecated Use `lazyPages`, which wins when both are given.
    */
-  readonly retainPages?: boolean;
+  readonly retainPages?: boolean | undefined;
   /** Called as records are read and validated: `done` of `total` record files (a progress line on a terminal). */
-  readonly onProgress?: (done: number, total: number) => void;
+  readonly onProgress?: ((done: number, total: number) => void) | undefined;
   /** Sizes of the static-assets files (publish/public-files.ts readPublicFileSizes): the length of image enclosures. */
-  readonly publicFileSizes?: PublicFileSizes;
+  readonly publicFileSizes?: PublicFileSizes | undefined;
   /**
    * Read settled record files with synchronous calls (read-settled.ts): ≈ 4× less CPU a file. Only where nothing
    * else shares the thread (the CLI's build and check); never on a server's event loop. Default false.
    */
-  readonly syncReads?: boolean;
+  readonly syncReads?: boolean | undefined;
   /**
    * Streaming with pages: most bytes of records kept from the build's read for their pages (default
    * KEPT_BYTES_BUDGET (record-cache.ts)); a page whose record was not kept reads it again, and is refused (LazyPageError)
    * when the file changed since. 0: every page reads its record again.
    */
-  readonly keptBytes?: number;
+  readonly keptBytes?: number | undefined;
 }
 
 /** Everything one build produced. */
@@ -81,7 +75,7 @@ export interface SiteBuild {
   readonly scheduled: readonly ScheduledArticle[];
   /** When the next scheduled article is due, or the next article leaves sitemap-news.xml (a live site rebuilds then). */
   readonly nextDue: Date | undefined;
-  /** With `retainPages: false`, the article pages, each rendered on demand (in render order). */
+  /** With `lazyPages`, the article pages, each rendered on demand (in render order). */
   readonly lazyPages: readonly LazyDocument[];
 }
 

@@ -100,8 +100,8 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
 function partsOf(config: ResolvedConfig, options: SiteBuilderOptions) {
   const itemsDir = options.itemsDir ?? config.itemsDir;
   const pages = options.pages ?? config.pages;
-  // Articles keep their rendered bodies only when pages are kept too (a live site); otherwise see `retainPages`.
-  const bodies = pages && options.retainPages !== false;
+  // Articles keep their rendered bodies only when pages are rendered in the build; otherwise see `lazyPages`.
+  const bodies = pages && !(options.lazyPages ?? options.retainPages === false);
   const keepLastGood = options.keepLastGood === true;
   const listing = createRecordListing(itemsDir, options.displayDir);
   const records = createRecordCache({

@@ -9,6 +9,7 @@ import { renderRedirectPage } from '../render/redirect-page.ts';
 import { mapPool } from '../_lib/map-pool.ts';
 import { GAZETTE_VERSION } from '../_lib/version.ts';
 import { defaultStoreDir, openArticleStore, saveArticleStore } from './article-store.ts';
+import { resolveBuildSettings, type BuildSettings, type BuildSettingsInput } from './build-settings.ts';
 import { createSiteBuilder, LazyPageError } from './site-builder.ts';
 import { isFeedContentType } from '../_lib/feed-formats.ts';
 import { basePathOf, siteUrlOf } from '../_lib/site-paths.ts';
@@ -16,41 +17,34 @@ import { basePathOf, siteUrlOf } from '../_lib/site-paths.ts';
 /** Pages rendered at once: enough to overlap one page's file read with another's rendering. */
 const PAGE_CONCURRENCY = 4;
 
-/** Options of {@link buildStaticSite}. */
-export interface StaticBuildOptions {
-  /** Folder written (atomically); default `config.outDir`. */
-  readonly outDir?: string;
-  /** Folder of records; default `config.itemsDir`. */
-  readonly itemsDir?: string;
-  /** Folder name shown in messages. */
-  readonly displayDir?: string;
-  /** Render HTML pages (default `config.pages`). */
-  readonly pages?: boolean;
-  /** Publish scheduled articles too (previews). */
-  readonly future?: boolean;
-  /** Replace an output folder that holds files Gazette did not write. */
-  readonly clean?: boolean;
-  /** Write into an existing folder that is not a previous Gazette output. */
-  readonly force?: boolean;
-  /** Another build writing outDir: wait for it (default true), or false to fail at once naming its pid. */
-  readonly wait?: boolean;
-  /** Called once when another build holds outDir and this one starts waiting for it. */
-  readonly onWait?: (pid: number) => void;
-  /** `best`: gzip 9 and brotli 11 instead of gzip 6 and brotli 5 (`gazette build --best`); see write-static.ts. */
-  readonly compression?: 'standard' | 'best';
-  /** The publication ledger: `update` (default) reads and writes `items/.published.json`. */
-  readonly ledger?: 'update' | 'read' | 'off';
+/**
+ * Options of {@link buildStaticSite}: the build settings (build-settings.ts; `ledger` defaults to `update`, `lazyPages`
+ * to true, `cacheDir` to `node_modules/.cache/gazette` in the working directory), the output folder's, and the run's.
+ */
+export interface StaticBuildOptions extends Omit<BuildSettingsInput, 'cacheDir'> {
   /**
-   * Folder of the persistent article cache (default `node_modules/.cache/gazette` in the working directory), or
-   * `false` for none. A rebuild after an edit validates and renders only the records whose bytes changed.
+   * Folder of the persistent article cache, or `false` for none (default `node_modules/.cache/gazette` in the working
+   * directory). A rebuild after an edit validates and renders only the records whose bytes changed.
    */
-  readonly cacheDir?: string | false;
+  readonly cacheDir?: string | false | undefined;
+  /** Folder written (atomically); default `config.outDir`. */
+  readonly outDir?: string | undefined;
+  /** Replace an output folder that holds files Gazette did not write. */
+  readonly clean?: boolean | undefined;
+  /** Write into an existing folder that is not a previous Gazette output. */
+  readonly force?: boolean | undefined;
+  /** Another build writing outDir: wait for it (default true), or false to fail at once naming its pid. */
+  readonly wait?: boolean | undefined;
+  /** Called once when another build holds outDir and this one starts waiting for it. */
+  readonly onWait?: ((pid: number) => void) | undefined;
+  /** `best`: gzip 9 and brotli 11 instead of gzip 6 and brotli 5 (`gazette build --best`); see write-static.ts. */
+  readonly compression?: 'standard' | 'best' | undefined;
   /** The build's clock (SOURCE_DATE_EPOCH, _lib/build-clock.ts): scheduling and the news sitemap's window. Default `Date.now`. */
-  readonly now?: () => number;
+  readonly now?: (() => number) | undefined;
   /** Read settled records with synchronous calls: only where nothing else shares the thread (site-builder.ts). */
-  readonly syncReads?: boolean;
+  readonly syncReads?: boolean | undefined;
   /** Called as records are read and validated (`done` of `total`). */
-  readonly onProgress?: (done: number, total: number) => void;
+  readonly onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
 /** What {@link buildStaticSite} did. */
@@ -64,30 +58,32 @@ export interface StaticBuildResult {
   readonly scheduled: readonly { readonly file: string; readonly due: Date }[];
 }
 
+/** The settings `gazette build` builds with: `options`' own, else the static build's defaults (see StaticBuildOptions). */
+export function staticBuildSettings(config: ResolvedConfig, options: StaticBuildOptions = {}): BuildSettings {
+  const { cacheDir = defaultStoreDir(), ...rest } = options;
+  return resolveBuildSettings({ ...rest, ...(cacheDir === false ? {} : { cacheDir }) }, config, { ledger: 'update', lazyPages: true });
+}
+
 /** Builds the site once and writes it. A feed with a lint error is not written (its error is in `diagnostics`). */
 export async function buildStaticSite(config: ResolvedConfig, options: StaticBuildOptions = {}): Promise<StaticBuildResult> {
-  const pages = options.pages ?? config.pages;
-  const cacheDir = options.cacheDir ?? defaultStoreDir();
+  const settings = staticBuildSettings(config, options);
+  const pages = settings.pages ?? config.pages;
+  const { cacheDir } = settings;
   // Feeds-only builds keep articles without bodies: a store of their own, never mixed with full ones.
-  const store = cacheDir === false ? undefined : await openArticleStore(cacheDir, { ...config, pages }, GAZETTE_VERSION);
+  const store = cacheDir === undefined ? undefined : await openArticleStore(cacheDir, { ...config, pages }, GAZETTE_VERSION);
   const builder = createSiteBuilder(config, {
-    ...(store ? { store } : {}),
-    retainPages: false,
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    ...(options.syncReads ? { syncReads: true } : {}),
-    ledger: options.ledger ?? 'update',
-    pages,
-    ...(options.itemsDir === undefined ? {} : { itemsDir: options.itemsDir }),
-    ...(options.displayDir === undefined ? {} : { displayDir: options.displayDir }),
-    ...(options.future === undefined ? {} : { future: options.future }),
+    ...settings,
+    store,
+    onProgress: options.onProgress,
+    syncReads: options.syncReads,
     // Listed once per build: the article stage takes an image enclosure's length from it, without I/O of its own.
     publicFileSizes: await readPublicFileSizes(config.publicDir),
-    ...(options.now === undefined ? {} : { now: options.now }),
+    now: options.now,
   });
   // The output folder is checked first: a refused --out costs nothing and changes nothing (not even the ledger).
   const { publicDir } = config;
   const output = await openStaticOutput(options.outDir ?? config.outDir, {
-    itemsDir: options.itemsDir ?? config.itemsDir,
+    itemsDir: settings.itemsDir,
     publicDir,
     ...(options.clean === undefined ? {} : { clean: options.clean }),
     ...(options.force === undefined ? {} : { force: options.force }),
@@ -102,7 +98,7 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
     await output.abort();
     throw error;
   }
-  const cacheDiagnostics = cacheDir === false ? [] : await saveArticleStore(store, cacheDir, 'the next build starts cold');
+  const cacheDiagnostics = cacheDir === undefined ? [] : await saveArticleStore(store, cacheDir, 'the next build starts cold');
   if (cacheDiagnostics.length > 0) build = { ...build, diagnostics: [...build.diagnostics, ...cacheDiagnostics] };
   const scheduled = build.scheduled.map((s) => ({ file: s.article.file, due: s.due }));
   if (!build.feedSet) {

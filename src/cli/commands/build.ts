@@ -8,27 +8,25 @@ import { EXIT } from '../command-spec.ts';
 import { processIO, type CliIO } from '../io.ts';
 import { ProgressLine } from '../progress-line.ts';
 import { countDiagnostics, plural, printJson, reportDiagnostics } from '../report.ts';
-import { commandLedger, loadCommandConfig, type CommonArgs } from './load.ts';
+import type { BuildSettingsInput } from '../../site/build-settings.ts';
+import { loadCommandConfig, type CommonArgs } from './load.ts';
+import { commandSettings } from './settings.ts';
 
 /** Arguments of `gazette build`. */
 export interface BuildArgs extends CommonArgs {
   out?: string | undefined;
   /** One JSON document on stdout instead of lines. */
   json?: boolean | undefined;
-  /** HTML pages beside the feeds (`--no-pages` → false). Default `config.pages`. */
-  pages?: boolean | undefined;
-  /** Publish scheduled articles too, for a preview (`--future`); they never enter the ledger. */
-  future?: boolean | undefined;
   /** Replace an output folder that holds files Gazette did not write (`--clean`). */
   clean?: boolean | undefined;
   /** Write into an existing folder that is not a previous Gazette output (`--force`). */
   force?: boolean | undefined;
-  /** `--no-ledger` → false: neither read nor write the publication ledger. Default `config.ledger`. */
-  ledger?: boolean | undefined;
   /** `--best`: the smallest `.gz`/`.br` (gzip 9, brotli 11) instead of gzip 6 and brotli 5. */
   best?: boolean | undefined;
   /** `--no-wait` → false: exit 1 at once when another build is writing the same output folder. */
   wait?: boolean | undefined;
+  /** The build settings the command line gives (command-spec.ts flagSettings: `--no-pages`, `--future`, `--no-ledger`). */
+  settings?: BuildSettingsInput | undefined;
 }
 
 /** Builds and writes the site; 0 only when every record is valid and every feed lints clean. */
@@ -42,22 +40,19 @@ export async function runBuild(args: BuildArgs, io: CliIO = processIO()): Promis
   const outDir = args.out ? path.resolve(args.out) : config.outDir;
   // A self-rewriting line on a terminal for large builds (stderr, so --json and pipes stay clean).
   const progress = new ProgressLine(io.stderr, 'gazette build: records');
-  const ledger = commandLedger(config, 'update', args.ledger);
+  const { settings, ledger } = commandSettings(config, 'build', args.settings);
   let result;
   try {
     result = await buildStaticSite(config, {
-      ledger: ledger.mode,
-      ...(args.wait === undefined ? {} : { wait: args.wait }),
+      ...settings,
+      wait: args.wait,
       onWait: (pid) => io.stderr.write(`gazette build: ${displayPath(outDir)}/ is being written by another build (pid ${pid}); waiting for it\n`),
       onProgress: progress.update,
       now: clock.now,
       outDir,
-      displayDir: displayPath(config.itemsDir),
-      ...(args.pages === undefined ? {} : { pages: args.pages }),
-      ...(args.future === undefined ? {} : { future: args.future }),
-      ...(args.clean === undefined ? {} : { clean: args.clean }),
-      ...(args.force === undefined ? {} : { force: args.force }),
-      ...(args.best ? { compression: 'best' as const } : {}),
+      clean: args.clean,
+      force: args.force,
+      compression: args.best ? 'best' : 'standard',
       // The CLI's process does nothing else meanwhile: synchronous reads (site-builder.ts, syncReads).
       syncReads: true,
     });

@@ -1,10 +1,12 @@
 // cli: `gazette check` — validate every record and lint every feed; write nothing (not even the ledger).
-import { displayPath, formatDiagnostic } from '../../diagnostics.ts';
+import { formatDiagnostic } from '../../diagnostics.ts';
 import { createSiteBuilder } from '../../site/site-builder.ts';
 import { EXIT } from '../command-spec.ts';
 import { processIO, type CliIO } from '../io.ts';
 import { countDiagnostics, plural, printJson, reportDiagnostics } from '../report.ts';
-import { commandLedger, loadCommandConfig, type CommonArgs } from './load.ts';
+import type { BuildSettingsInput } from '../../site/build-settings.ts';
+import { loadCommandConfig, type CommonArgs } from './load.ts';
+import { commandSettings } from './settings.ts';
 import { readBuildClock } from '../../_lib/build-clock.ts';
 import { isFeedFormatType } from '../../_lib/feed-formats.ts';
 import { isSitemapPartPath, NEWS_SITEMAP_PATH, OPML_PATH, SITEMAP_PATH } from '../../_lib/site-paths.ts';
@@ -16,10 +18,8 @@ import type { RenderedDocument } from '../../render/rendered-document.ts';
 export interface CheckArgs extends CommonArgs {
   /** One JSON document on stdout instead of lines. */
   json?: boolean | undefined;
-  /** Check scheduled articles as if published now (`--future`). */
-  future?: boolean | undefined;
-  /** `--no-ledger` → false: do not read the publication ledger. Default `config.ledger`. */
-  ledger?: boolean | undefined;
+  /** The build settings the command line gives (command-spec.ts flagSettings: `--future`, `--no-ledger`). */
+  settings?: BuildSettingsInput | undefined;
 }
 
 /** Validates records and feeds; 0 only when there is no error (warnings alone do not fail). */
@@ -32,14 +32,12 @@ export async function runCheck(args: CheckArgs, io: CliIO = processIO()): Promis
   }
   const config = await loadCommandConfig(args);
   // The ledger is read, not written: what a build would change (a moved page, a removed article) shows as a warning.
-  const ledger = commandLedger(config, 'read', args.ledger);
+  const { settings, ledger } = commandSettings(config, 'check', args.settings);
   const build = await createSiteBuilder(config, {
-    displayDir: displayPath(config.itemsDir),
-    ledger: ledger.mode,
+    ...settings,
     now: clock.now,
     // The CLI's process does nothing else meanwhile: synchronous reads (site-builder.ts, syncReads).
     syncReads: true,
-    ...(args.future === undefined ? {} : { future: args.future }),
   }).build();
   // The sitemaps and the OPML list the build would write: linted (sitemaps) and reported with their entry counts.
   const reach = describeReach(build.documents.values(), config.siteUrl);

@@ -4,11 +4,12 @@
 import type { AddressInfo } from 'node:net';
 import { formatDiagnostic, isGazetteError } from '../../diagnostics.ts';
 import { startServer } from '../../serve-site.ts';
-import { defaultStoreDir } from '../../site/article-store.ts';
+import type { BuildSettingsInput } from '../../site/build-settings.ts';
 import { feedUrls } from '../../_lib/site-paths.ts';
 import { processIO, type CliIO } from '../io.ts';
 import { EXIT } from '../command-spec.ts';
-import { commandLedger, loadCommandConfig } from './load.ts';
+import { loadCommandConfig } from './load.ts';
+import { commandSettings } from './settings.ts';
 import { configFilePath } from '../../config/load-config.ts';
 import { reloadConfigOnChange } from '../../site/config-reload.ts';
 
@@ -24,12 +25,8 @@ export interface ServeArgs {
   readonly host?: string | undefined;
   /** No per-request log lines. */
   readonly quiet?: boolean | undefined;
-  /** HTML pages beside the feeds (`--no-pages` → false). Default true. */
-  readonly pages?: boolean | undefined;
-  /** Publish articles dated in the future (`--future`). */
-  readonly future?: boolean | undefined;
-  /** `--no-ledger` → false: neither read nor write the publication ledger. Default `config.ledger`. */
-  readonly ledger?: boolean | undefined;
+  /** The build settings the command line gives (command-spec.ts flagSettings: `--no-pages`, `--future`, `--no-ledger`). */
+  readonly settings?: BuildSettingsInput | undefined;
   /** Resolves to stop the server instead of a signal (tests). */
   readonly until?: Promise<unknown>;
   /** Where lines go; default the io's stdout for information, stderr for problems. */
@@ -73,20 +70,17 @@ export async function runServe(args: ServeArgs = {}, io: CliIO = processIO()): P
   }
 
   const host = args.host ?? DEFAULT_HOST;
-  const ledger = commandLedger(config, 'update', args.ledger);
+  const { settings, ledger } = commandSettings(config, 'serve', args.settings);
   let server;
   try {
     // Build diagnostics always print; request lines only without --quiet (then no request log runs at all).
     server = await startServer({
+      ...settings,
       config,
       port,
       host,
       log: print,
       requestLog: !args.quiet,
-      cacheDir: defaultStoreDir(),
-      ledger: ledger.mode,
-      ...(args.pages === undefined ? {} : { pages: args.pages }),
-      ...(args.future === undefined ? {} : { future: args.future }),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
