@@ -73,9 +73,20 @@ export function readLedgerEntry(value: unknown, fail: EntryProblem, instants: Ma
   const aliases = o.aliases ?? [];
   if (!isStringList(aliases) || aliases.includes('')) return bad('aliases', 'a list of ids');
   const place = o.place as string | undefined;
-  return { id, guid: o.guid, published, updated, removed, restored, moved, hash: o.hash, place, paths: unique(o.paths), aliases: aliases.length === 0 ? NO_ALIASES : unique(aliases) };
+  return {
+    id,
+    guid: o.guid,
+    published,
+    updated,
+    removed,
+    restored,
+    moved,
+    hash: o.hash,
+    place,
+    paths: unique(o.paths),
+    aliases: aliases.length === 0 ? NO_ALIASES : unique(aliases),
+  };
 }
-
 
 /** The JSON text of one entry, keys in a fixed order: a line of the ledger (after its `,`) and of the journal. */
 export function entryJson(entry: LedgerEntry): string {

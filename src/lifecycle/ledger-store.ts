@@ -36,7 +36,15 @@ export function openLedgerStore(itemsDir: string, displayFile: string = path.joi
   const displayJournal = besides(displayFile, JOURNAL_FILE);
   /** The ledger the files hold as far as this process knows (what it last read or wrote), and their state then. */
   let saved: Ledger = new Map();
-  let disk: DiskState = { compacted: undefined, compactedBytes: 0, compactedTidy: true, journal: undefined, journalBytes: 0, journalLines: 0, journalEndsLine: true };
+  let disk: DiskState = {
+    compacted: undefined,
+    compactedBytes: 0,
+    compactedTidy: true,
+    journal: undefined,
+    journalBytes: 0,
+    journalLines: 0,
+    journalEndsLine: true,
+  };
 
   /** The compacted file, the leftover and the journal, each stamped before it is read (see DiskState). */
   async function readAll(): Promise<Result<Ledger> & { state: DiskState }> {
@@ -83,7 +91,15 @@ export function openLedgerStore(itemsDir: string, displayFile: string = path.joi
         (folding === undefined ? disk.journalBytes === 0 : `${folding.dev}:${folding.ino}` === disk.journal && folding.size === disk.journalBytes);
       if (exact) await writeWhole(ledger);
       else await foldDisk();
-      disk = { ...disk, compacted: await stampOf(compactedPath), compactedTidy: true, journal: undefined, journalBytes: 0, journalLines: 0, journalEndsLine: true };
+      disk = {
+        ...disk,
+        compacted: await stampOf(compactedPath),
+        compactedTidy: true,
+        journal: undefined,
+        journalBytes: 0,
+        journalLines: 0,
+        journalEndsLine: true,
+      };
       return true;
     } finally {
       await release();
@@ -126,8 +142,19 @@ export function openLedgerStore(itemsDir: string, displayFile: string = path.joi
         // Appended first, even when a compaction follows: a compaction that stops half-way then loses nothing.
         const text = (disk.journalEndsLine ? '' : '\n') + journalText(changed);
         await appendJournal(itemsDir, text);
-        const journal = disk.journal ?? (await stat(journalPath).then((s) => `${s.dev}:${s.ino}`, () => undefined));
-        disk = { ...disk, journal, journalBytes: disk.journalBytes + Buffer.byteLength(text), journalLines: disk.journalLines + changed.length, journalEndsLine: true };
+        const journal =
+          disk.journal ??
+          (await stat(journalPath).then(
+            (s) => `${s.dev}:${s.ino}`,
+            () => undefined,
+          ));
+        disk = {
+          ...disk,
+          journal,
+          journalBytes: disk.journalBytes + Buffer.byteLength(text),
+          journalLines: disk.journalLines + changed.length,
+          journalEndsLine: true,
+        };
       }
       saved = ledger;
       const outgrown = disk.journalLines > MAX_JOURNAL_LINES || disk.journalBytes > Math.max(disk.compactedBytes, MIN_JOURNAL_BYTES);
