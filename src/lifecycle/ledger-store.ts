@@ -36,6 +36,8 @@ export function openLedgerStore(itemsDir: string, displayFile: string = path.joi
   const displayJournal = besides(displayFile, JOURNAL_FILE);
   /** The ledger the files hold as far as this process knows (what it last read or wrote), and their state then. */
   let saved: Ledger = new Map();
+  /** True while the ledger in memory is all the files hold: after a read, until a compaction folds another writer's lines. */
+  let inSync = false;
   let disk: DiskState = {
     compacted: undefined,
     compactedBytes: 0,
@@ -87,6 +89,7 @@ export function openLedgerStore(itemsDir: string, displayFile: string = path.joi
       // The ledger in memory is the files' exactly when nobody else wrote them since this process did: then it is
       // written as it is; otherwise the files are read again (this build's changes are in the journal already).
       const exact =
+        inSync &&
         (await stampOf(compactedPath)) === disk.compacted &&
         (folding === undefined ? disk.journalBytes === 0 : `${folding.dev}:${folding.ino}` === disk.journal && folding.size === disk.journalBytes);
       if (exact) await writeWhole(ledger);
@@ -108,6 +111,8 @@ export function openLedgerStore(itemsDir: string, displayFile: string = path.joi
 
   /** The files as they are now, written whole; the folded journal removed. */
   async function foldDisk(): Promise<void> {
+    // The files now hold what other writers added, which the ledger in memory lacks: it is never written whole again.
+    inSync = false;
     await writeWhole((await readAll()).value);
     await rm(foldingPath, { force: true });
   }
@@ -126,6 +131,7 @@ export function openLedgerStore(itemsDir: string, displayFile: string = path.joi
       const { value, diagnostics, state } = await readAll();
       saved = value;
       disk = state;
+      inSync = true;
       return { value, diagnostics };
     },
     async save(ledger, options = {}) {
