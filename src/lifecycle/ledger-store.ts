@@ -138,9 +138,14 @@ export function openLedgerStore(itemsDir: string, displayFile: string = path.joi
       // Entries are immutable and an unchanged one is the same object build after build (applyLedger): a changed
       // entry is one that is not the object last saved.
       const changed: LedgerEntry[] = [];
-      for (const [id, entry] of ledger) if (saved.get(id) !== entry) changed.push(entry);
-      let dropped = false;
-      for (const id of saved.keys()) if (!ledger.has(id)) dropped = true;
+      let added = 0;
+      for (const [id, entry] of ledger) {
+        if (saved.get(id) === entry) continue;
+        changed.push(entry);
+        if (!saved.has(id)) added += 1;
+      }
+      // Every id saved is still there when the ids kept are as many as before (a ledger never drops one today).
+      const dropped = ledger.size - added < saved.size;
       // A static build leaves one tidy file: its journal folded, a reformatted or merged file rewritten.
       const tidyUp = options.compact === true && (disk.journalLines > 0 || !disk.compactedTidy);
       if (changed.length === 0 && !dropped && !tidyUp) return 'unchanged';
