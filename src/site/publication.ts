@@ -136,7 +136,8 @@ export function createLifeCycle(options: LifeCycleOptions): LifeCycle {
       if (ledger === undefined) {
         const read = await store.read();
         ledger = read.value;
-        ledgerAsRead = read.value;
+        // Kept only where it is used: an `update` lifecycle holding it would keep a second map of every entry.
+        if (ledgerMode === 'read') ledgerAsRead = read.value;
         diagnostics.push(...stamp(read.diagnostics, 'record'));
       }
       const life = applyLifecycle({ articles, ledger, now, future, pages, file: ledgerFile, siteUrl: config.siteUrl });
