@@ -114,16 +114,17 @@ export function openLedgerStore(itemsDir: string, displayFile: string = path.joi
     // The files now hold what other writers added, which the ledger in memory lacks: it is never written whole again.
     inSync = false;
     await writeWhole((await readAll()).value);
-    await rm(foldingPath, { force: true });
   }
 
+  /** Writes `ledger` as the compacted file, then removes the journal it folds. */
   async function writeWhole(ledger: Ledger): Promise<void> {
     // An empty ledger never creates the file (a site with nothing published yet has no history to keep).
-    if (ledger.size === 0 && (await stampOf(compactedPath)) === undefined) return;
-    const text = serializeLedger(ledger);
-    await replaceLedgerFile(itemsDir, text);
+    if (ledger.size > 0 || (await stampOf(compactedPath)) !== undefined) {
+      const text = serializeLedger(ledger);
+      await replaceLedgerFile(itemsDir, text);
+      disk = { ...disk, compactedBytes: Buffer.byteLength(text) };
+    }
     await rm(foldingPath, { force: true });
-    disk = { ...disk, compactedBytes: Buffer.byteLength(text) };
   }
 
   return {
