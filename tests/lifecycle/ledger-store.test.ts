@@ -149,6 +149,21 @@ describe('saving the ledger', () => {
     expect(await file(dir(), LEDGER_FILE)).toBe(serializeLedger(ledger));
   });
 
+  it.each([
+    ['cut short (a copy that stopped half-way)', 'truncated.json'],
+    ['reformatted by an editor', 'reformatted.json'],
+    ['two lines for one id (a merge=union git merge)', 'union-merge.json'],
+  ])('a static build rewrites a compacted file %s in the canonical form, with nothing changed', async (_label, name) => {
+    await writeFile(path.join(dir(), LEDGER_FILE), await readFile(path.join(path.dirname(FIXTURE), name), 'utf8'));
+    const store = openLedgerStore(dir());
+    const read = (await store.read()).value;
+    expect([await store.save(read), await store.save(read, { compact: true }), await file(dir(), LEDGER_FILE)]).toEqual([
+      'unchanged',
+      'compacted',
+      serializeLedger(read),
+    ]);
+  });
+
   it('a static build with nothing changed rewrites nothing, and folds a journal left by a live site', async () => {
     await writeFile(path.join(dir(), LEDGER_FILE), serializeLedger(start));
     const unchanged = openLedgerStore(dir());
