@@ -72,8 +72,8 @@ function measure<T>(work: () => Promise<T>): Promise<{ ms: number; cpuMs: number
   });
 }
 
-/** Child mode: prints heapUsed (bytes) with the ledger of `size` entries read, then after one edit saved. */
-async function heapChild(side: string, size: number, dir: string): Promise<void> {
+/** Child mode: prints heapUsed (bytes) with the ledger of `dir`/items read, then after one edit saved. */
+async function heapChild(side: string, dir: string): Promise<void> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc === undefined) throw new Error('run with --expose-gc');
   const old = side === 'old' ? await loadOld(path.join(dir, 'old-src')) : undefined;
@@ -94,8 +94,8 @@ async function heapChild(side: string, size: number, dir: string): Promise<void>
 
 const child = process.env.LEDGER_BENCH_CHILD;
 if (child !== undefined) {
-  const [side, size, dir] = child.split(':');
-  await heapChild(side!, Number(size), dir!);
+  const [side, dir] = child.split(':');
+  await heapChild(side!, dir!);
   process.exit(0);
 }
 
@@ -147,7 +147,7 @@ try {
     for (const side of ['old', 'new']) {
       const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'bench/ledger.ts')], {
         cwd: ROOT,
-        env: { ...process.env, LEDGER_BENCH_CHILD: `${side}:${entries}:${dir}` },
+        env: { ...process.env, LEDGER_BENCH_CHILD: `${side}:${dir}` },
         encoding: 'utf8',
       });
       result[side] = JSON.parse(out.trim().split('\n').at(-1)!);
