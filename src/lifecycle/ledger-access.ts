@@ -4,7 +4,8 @@
 import path from 'node:path';
 import { isReservedHost } from '../_lib/reserved-host.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { LEDGER_FILE, writeLedger, type Ledger } from './ledger.ts';
+import { LEDGER_FILE, type Ledger } from './ledger.ts';
+import type { LedgerStore } from './ledger-store.ts';
 
 /** How a command uses the ledger (site-builder.ts): `update` reads and writes it, `read` applies it, `off` ignores it. */
 export type LedgerMode = 'update' | 'read' | 'off';
@@ -38,13 +39,14 @@ const UNWRITABLE = new Set(['EROFS', 'EACCES', 'EPERM', 'ENOSPC', 'EDQUOT', 'EIO
 export const LEDGER_UNWRITABLE = 'ledger-unwritable';
 
 /**
- * Writes the ledger (`writeLedger`); when the items folder cannot take it, returns one warning naming the folder and
- * what is lost instead of failing: the build publishes as it would without a ledger (the history this process
- * holds in memory still applies to a live site), and a later build writes it once the folder is writable again.
+ * Writes what the ledger changed (`store.save`: journal lines, or the whole ledger when `compact`); when the items
+ * folder cannot take it, returns one warning naming the folder and what is lost instead of failing: the build
+ * publishes as it would without a ledger (the history this process holds in memory still applies to a live site),
+ * and a later build writes it once the folder is writable again.
  */
-export async function saveLedger(itemsDir: string, ledger: Ledger, displayDir: string): Promise<Diagnostic[]> {
+export async function saveLedger(store: LedgerStore, ledger: Ledger, displayDir: string, options: { readonly compact?: boolean } = {}): Promise<Diagnostic[]> {
   try {
-    await writeLedger(itemsDir, ledger);
+    await store.save(ledger, options);
     return [];
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | null)?.code;

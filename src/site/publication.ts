@@ -6,8 +6,9 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { applyLifecycle } from '../lifecycle/apply-lifecycle.ts';
 import type { Redirect } from '../lifecycle/apply-ledger.ts';
 import { documentTimes, type DocumentTimes } from '../lifecycle/document-times.ts';
-import { readLedger, type Ledger } from '../lifecycle/ledger.ts';
+import type { Ledger } from '../lifecycle/ledger.ts';
 import { saveLedger } from '../lifecycle/ledger-access.ts';
+import { openLedgerStore } from '../lifecycle/ledger-store.ts';
 import { splitScheduled, type ScheduledArticle } from '../lifecycle/schedule.ts';
 import { decidePublication, type PublicationDecision, type RecordOutcome } from './publish-decision.ts';
 import { stamp, type FileEntry } from './record-cache.ts';
@@ -120,6 +121,9 @@ export function createLifeCycle(options: LifeCycleOptions): LifeCycle {
   let ledger: Ledger | undefined;
   /** The ledger as the file said when first read (`read` mode never writes what a build adds to it). */
   let ledgerAsRead: Ledger | undefined;
+  /** The compacted file and its journal: each build appends what it changed; the first compacts (see ledger-store.ts). */
+  const store = openLedgerStore(itemsDir, ledgerFile);
+  let saves = 0;
   return {
     async apply(articles, now) {
       // Scheduled articles wait for their date; the ledger keeps ids, guids and page paths readers hold, and moves
@@ -130,16 +134,21 @@ export function createLifeCycle(options: LifeCycleOptions): LifeCycle {
       }
       const diagnostics: Diagnostic[] = [];
       if (ledger === undefined) {
-        const read = await readLedger(itemsDir, ledgerFile);
+        const read = await store.read();
         ledger = read.value;
-        ledgerAsRead = read.value;
+        // Kept only where it is used: an `update` lifecycle holding it would keep a second map of every entry.
+        if (ledgerMode === 'read') ledgerAsRead = read.value;
         diagnostics.push(...stamp(read.diagnostics, 'record'));
       }
       const life = applyLifecycle({ articles, ledger, now, future, pages, file: ledgerFile, siteUrl: config.siteUrl });
       diagnostics.push(...stamp(life.diagnostics, 'record'));
       ledger = life.ledger;
-      // A folder that cannot take the ledger (read-only, full) costs its history, not the build: one warning.
-      if (ledgerMode === 'update') diagnostics.push(...stamp(await saveLedger(itemsDir, life.ledger, options.displayItems), 'record'));
+      // A folder that cannot take the ledger (read-only, full) costs its history, not the build: one warning. The
+      // first save (a static build's only one, a live site's start) folds the journal into one tidy file.
+      if (ledgerMode === 'update') {
+        const compact = saves++ === 0;
+        diagnostics.push(...stamp(await saveLedger(store, life.ledger, options.displayItems, { compact }), 'record'));
+      }
       return { published: life.articles, redirects: life.redirects, scheduled: life.scheduled, nextDue: life.nextDue, diagnostics };
     },
     // A ledger that is only read (check, a reserved siteUrl) dates documents by the file as it stands: the times this

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseLedgerMode, LEDGER_UNWRITABLE, saveLedger } from '../../src/lifecycle/ledger-access.ts';
 import { EMPTY_LEDGER, LEDGER_FILE } from '../../src/lifecycle/ledger.ts';
+import { openLedgerStore } from '../../src/lifecycle/ledger-store.ts';
 import { createApp } from '../../src/serve-site.ts';
 import { buildStaticSite } from '../../src/site/static-build.ts';
 import { makeConfig } from '../helpers/factories.ts';
@@ -46,7 +47,7 @@ describe('a read-only items folder (read-only bind mount)', () => {
   it('saveLedger returns one warning naming the folder and what is lost, instead of EROFS', async (context) => {
     if (typeof mount === 'string') return context.skip();
     const entry = { id: 'a', guid: 'g', published: new Date(0), hash: 'a'.repeat(64), paths: ['/articles/a/'], aliases: [] };
-    const diagnostics = await saveLedger(itemsDir, new Map([['a', entry]]), 'ro');
+    const diagnostics = await saveLedger(openLedgerStore(itemsDir), new Map([['a', entry]]), 'ro');
     expect(diagnostics.map((d) => [d.file, d.code, d.severity, /EROFS.*redirect.*first-publication/.test(d.message)])).toEqual([
       ['ro', LEDGER_UNWRITABLE, 'warning', true],
     ]);
@@ -54,7 +55,7 @@ describe('a read-only items folder (read-only bind mount)', () => {
 
   it('an empty ledger is not written at all, so it costs no warning', async (context) => {
     if (typeof mount === 'string') return context.skip();
-    expect(await saveLedger(itemsDir, EMPTY_LEDGER, 'ro')).toEqual([]);
+    expect(await saveLedger(openLedgerStore(itemsDir), EMPTY_LEDGER, 'ro')).toEqual([]);
   });
 
   it('buildStaticSite writes the whole site with one ledger warning, and no temporary file in the folder', async (context) => {

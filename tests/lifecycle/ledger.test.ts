@@ -2,7 +2,8 @@ import { readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics.ts';
-import { EMPTY_LEDGER, LEDGER_FILE, parseLedger, readLedger, serializeLedger, writeLedger, type Ledger, type LedgerEntry } from '../../src/lifecycle/ledger.ts';
+import { EMPTY_LEDGER, LEDGER_FILE, parseLedger, serializeLedger, writeLedger, type Ledger, type LedgerEntry } from '../../src/lifecycle/ledger.ts';
+import { readLedger } from '../../src/lifecycle/ledger-store.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/ledger');

@@ -2,14 +2,14 @@
 // incremental build gives what a fresh builder's cold build of the same folder gives — documents (bytes and
 // Last-Modified), diagnostics, the schedule and the ledger. Two folders receive the same edits with the same mtimes:
 // the incremental builder reads one, a fresh builder the other, as each writes its own ledger.
-import { mkdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics.ts';
-import { LEDGER_FILE } from '../../src/lifecycle/ledger.ts';
 import { createSiteBuilder, type SiteBuild } from '../../src/site/site-builder.ts';
 import { makeConfig } from '../helpers/factories.ts';
+import { ledgerText } from '../helpers/ledger-text.ts';
 import { checkAsyncProperty } from '../helpers/property.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
@@ -39,7 +39,7 @@ async function summary(build: SiteBuild, itemsDir: string) {
     nextDue: build.nextDue?.getTime(),
     kept: build.kept,
     withheld: build.withheld,
-    ledger: await readFile(path.join(itemsDir, LEDGER_FILE), 'utf8').catch(() => ''),
+    ledger: await ledgerText(itemsDir),
   };
 }
 

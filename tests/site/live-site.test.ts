@@ -1,9 +1,10 @@
-import { readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { readdir, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isMountPath } from '../../src/_lib/mount-path.ts';
 import { createLiveSite, type LiveSite } from '../../src/site/live-site.ts';
 import { makeConfig } from '../helpers/factories.ts';
+import { ledgerText } from '../helpers/ledger-text.ts';
 import { makeItemsCopy, untilBuilt } from '../http/_lib/site-server.ts';
 
 describe('createLiveSite', () => {
@@ -140,7 +141,7 @@ describe('createLiveSite with a scheduled article', () => {
       const before = { listed: titles().includes('Sous embargo'), page: site.current()?.pages?.has('/articles/sous-embargo/') ?? false };
       frozen = undefined;
       await untilBuilt(site, () => titles().includes('Sous embargo'));
-      const ledger = await readFile(path.join(items.itemsDir, '.published.json'), 'utf8');
+      const ledger = await ledgerText(items.itemsDir);
       const published = new Date(/"id":"embargo","guid":"[^"]*","published":"([^"]+)"/.exec(ledger)?.[1] ?? 0);
       expect({ before, onTime: published.getTime() >= due.getTime() }).toEqual({ before: { listed: false, page: false }, onTime: true });
     } finally {

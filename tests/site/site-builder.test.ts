@@ -1,5 +1,5 @@
 import { isFeedFormatType } from '../../src/_lib/feed-formats.ts';
-import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { HTML_PAGE_LIMIT } from '../../src/render/html.ts';
 import { planSite, renderPlanned } from '../../src/render/plan-site.ts';
 import { renderSite } from '../../src/render/render-site.ts';
 import { makeConfig } from '../helpers/factories.ts';
+import { ledgerText } from '../helpers/ledger-text.ts';
 import { makeItemsCopy } from '../http/_lib/site-server.ts';
 
 const config = makeConfig();
@@ -399,7 +400,7 @@ describe('a live builder over many articles, after each kind of hinted change', 
       documents: bodies(build),
       diagnostics: build.diagnostics.map(formatDiagnostic),
       redirects: build.redirects,
-      ledger: await readFile(path.join(root, side, LEDGER_FILE), 'utf8'),
+      ledger: await ledgerText(path.join(root, side)),
     });
     expect(await summary(await live.build(), 'live')).toEqual(await summary(await coldBuild(), 'cold'));
     for (const [label, change] of changes) {

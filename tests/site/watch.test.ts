@@ -1,6 +1,7 @@
 import { mkdir, rename, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openLedgerStore } from '../../src/lifecycle/ledger-store.ts';
 import { watchItems, type ItemsChange, type ItemsWatcher } from '../../src/site/watch.ts';
 import { waitUntil } from '../http/_lib/site-server.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
@@ -136,6 +137,20 @@ describe('watchItems', () => {
     await writeFile(file, 'x');
     await waitUntil(() => changes.length > 0);
     expect(changes).toEqual([{ files: new Set([file]) }]);
+  });
+
+  it('ignores the ledger store: a journal append, a compaction (journal renamed aside, temp file, lock) — and names the edit made after them', async () => {
+    const items = path.join(root(), 'items');
+    await mkdir(items);
+    await start(items);
+    const store = openLedgerStore(items);
+    const entry = { id: 'a', guid: 'g', published: new Date(0), hash: 'a'.repeat(64), paths: ['/articles/a/'], aliases: [] };
+    const ledger = new Map([['a', entry]]);
+    const writes = [await store.save(ledger), await store.save(new Map([['a', { ...entry, hash: 'b'.repeat(64) }]]), { compact: true })];
+    const file = path.join(items, 'b.md');
+    await writeFile(file, 'x');
+    await waitUntil(() => changes.length > 0);
+    expect({ writes, changes }).toEqual({ writes: ['appended', 'compacted'], changes: [{ files: new Set([file]) }] });
   });
 
   it('watches a folder created while watching: a walk, then the files written in it by name', async () => {

@@ -6,7 +6,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { slugify } from '../../article/slug.ts';
 import { displayPath } from '../../diagnostics.ts';
-import { readLedger } from '../../lifecycle/ledger.ts';
+import { readLedger } from '../../lifecycle/ledger-store.ts';
 import { RECORD_EXTENSIONS } from '../../records/read-items.ts';
 import { EXIT } from '../command-spec.ts';
 import { processIO, type CliIO } from '../io.ts';
