@@ -23,7 +23,9 @@ const CLI_MODE = process.env.GAZETTE_CLI ?? (existsSync(path.join(PROJECT_ROOT, 
 export function gazetteCommand(args: readonly string[]): { command: string; args: string[] } {
   const entry = CLI_ENTRY[CLI_MODE];
   if (!entry) throw new RangeError(`GAZETTE_CLI: expected ${Object.keys(CLI_ENTRY).join(' or ')}, got "${CLI_MODE}"`);
-  return { command: process.execPath, args: [...entry, ...args] };
+  // GAZETTE_NODE_FLAGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, which NODE_OPTIONS refuses) go to node itself.
+  const flags = (process.env.GAZETTE_NODE_FLAGS ?? '').split(' ').filter((flag) => flag !== '');
+  return { command: process.execPath, args: [...flags, ...entry, ...args] };
 }
 
 /** The public API (`src/index.ts`, the package's `exports`), loaded once. */

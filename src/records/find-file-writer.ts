@@ -5,7 +5,7 @@
 // /proc/PID/fdinfo/N gives its open mode (O_ACCMODE: 1 = O_WRONLY, 2 = O_RDWR). A process this user may not inspect
 // (another user's, unless root) is not seen. Where there is no /proc, no writer is ever found.
 import { readdirSync, readlinkSync } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat, statfs } from 'node:fs/promises';
 import path from 'node:path';
 
 /** A process holding a file open for writing. */
@@ -27,12 +27,27 @@ export interface FileIdentity {
  * /proc serves every file that last changed before it began, so reading a folder of recent files costs one scan.
  */
 export async function findFileWriter(file: string, identity: FileIdentity): Promise<FileWriter | undefined> {
+  return (await lookForWriter(file, identity)).writer;
+}
+
+/**
+ * {@link findFileWriter}, and whether its answer is conclusive: `conclusive` is true only when no writer could have
+ * hidden from the scan — every process's descriptors were readable (root, or no other user's process: proc(5)
+ * hides them otherwise, and `hidepid` hides the processes), and the file lives on a local file system (a writer on
+ * another machine, over NFS or SMB, or behind FUSE, has no entry in this /proc).
+ */
+export async function lookForWriter(file: string, identity: FileIdentity): Promise<{ writer: FileWriter | undefined; conclusive: boolean }> {
   if (typeof file !== 'string' || file === '') throw new TypeError('findFileWriter: file must be a non-empty path');
-  if (process.platform !== 'linux') return undefined;
-  const scan = await scanSince(identity.mtimeMs);
+  if (process.platform !== 'linux') return { writer: undefined, conclusive: false };
+  const [scan, local] = await Promise.all([scanSince(identity.mtimeMs), isLocalFileSystem(file)]);
+  const writer = await writerIn(scan, file, identity);
+  return { writer, conclusive: writer === undefined && scan.complete && local };
+}
+
+async function writerIn(scan: ProcScan, file: string, identity: FileIdentity): Promise<FileWriter | undefined> {
   // The links were read by name in the scan (a writer may know the file by another path: a bind mount, a linked
   // folder): the file itself is compared now, as the descriptor may have closed or been reused since.
-  for (const { pid, fd } of scan.get(path.basename(file)) ?? []) {
+  for (const { pid, fd } of scan.byName.get(path.basename(file)) ?? []) {
     try {
       const info = await stat(`/proc/${pid}/fd/${fd}`);
       if (info.dev !== identity.dev || info.ino !== identity.ino) continue;
@@ -62,8 +77,11 @@ export function prepareWriterScan(changedAt: number): void {
 
 // --- internal ---
 
-/** Open files of every process by the base name of their path. */
-type ProcScan = ReadonlyMap<string, readonly { readonly pid: number; readonly fd: string }[]>;
+/** Open files of every process by the base name of their path; `complete` when every process's could be read. */
+interface ProcScan {
+  readonly byName: ReadonlyMap<string, readonly { readonly pid: number; readonly fd: string }[]>;
+  readonly complete: boolean;
+}
 
 /**
  * File times come from the kernel's coarse clock (up to a tick, a few ms, behind `Date.now()`): a scan is trusted
@@ -92,10 +110,19 @@ function scanSince(changedAt: number): Promise<ProcScan> {
 async function scanProc(): Promise<ProcScan> {
   const byName = new Map<string, { pid: number; fd: string }[]>();
   const pids = await readdir('/proc').catch(() => [] as string[]);
+  // Init is always there unless `hidepid` hides other users' processes; a process ended since the listing is no
+  // writer (ENOENT), one this user may not inspect (EACCES) may be one.
+  let complete = pids.includes('1');
   for (const name of pids) {
     if (!/^\d+$/.test(name)) continue;
     const pid = Number(name);
-    for (const fd of tryRead(() => readdirSync(`/proc/${name}/fd`)) ?? []) {
+    let fds: string[] | undefined;
+    try {
+      fds = readdirSync(`/proc/${name}/fd`);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') complete = false;
+    }
+    for (const fd of fds ?? []) {
       const target = tryRead(() => readlinkSync(`/proc/${name}/fd/${fd}`)) ?? '';
       // Sockets, pipes and anonymous inodes are `socket:[…]`; a deleted file is `/path (deleted)`.
       if (!target.startsWith('/') || target.endsWith(' (deleted)')) continue;
@@ -106,7 +133,21 @@ async function scanProc(): Promise<ProcScan> {
     }
     await new Promise((resolve) => setImmediate(resolve));
   }
-  return byName;
+  return { byName, complete };
+}
+
+/**
+ * statfs(2) `f_type` of the disk and memory file systems whose every writer is a process of this machine: ext2–4,
+ * XFS, Btrfs, tmpfs, overlayfs, ZFS, F2FS. Anything else (NFS, SMB, FUSE, 9p, virtiofs…) may be written from elsewhere.
+ */
+const LOCAL_FILE_SYSTEMS = new Set([0xef53, 0x58465342, 0x9123683e, 0x01021994, 0x794c7630, 0x2fc12fc1, 0xf2f52010]);
+
+async function isLocalFileSystem(file: string): Promise<boolean> {
+  try {
+    return LOCAL_FILE_SYSTEMS.has((await statfs(file)).type >>> 0); // f_type may come signed
+  } catch {
+    return false;
+  }
 }
 
 /** A process that ended, or that this user may not inspect, has no descriptors to read. */

@@ -27,7 +27,7 @@ export function planArchives(feedSet: FeedSet, config: ResolvedConfig, frame: st
     path: ARCHIVES_PATH,
     lastModified: indexTime,
     contentDate: opened,
-    deps: [frame, opened.getTime(), indexTime.getTime(), ...months.map((m) => m.key)],
+    deps: [frame, opened.getTime(), ...months.map((m) => m.key)],
     render: () => renderArchiveIndexPage(months, feedSet, config),
   };
   const pages = months.flatMap((month) =>
@@ -41,7 +41,7 @@ export function planArchives(feedSet: FeedSet, config: ResolvedConfig, frame: st
         path: archiveMonthPath(month.year, month.month, index + 1),
         lastModified,
         contentDate: changed,
-        deps: [frame, month.pages.length, lastOpened, lastModified.getTime(), ...articles],
+        deps: [frame, month.pages.length, lastOpened, ...articles],
         lazy: true,
         render: () => renderArchiveMonthPage(month, index + 1, feedSet, config),
       };

@@ -58,7 +58,9 @@ export interface PlannedDocument {
    * Every value `render` reads that can change between builds, compared by identity (Object.is) with the previous
    * build's entry at the same path: all the same, the previous document is kept without rendering. Articles are
    * listed as the objects themselves (an unchanged record yields the same Article object). A streaming build gives
-   * the articles found here their bodies before it renders an eager document.
+   * the articles found here their bodies before it renders an eager document. `lastModified` is not a dep (no
+   * renderer reads it): the builder compares it apart, and a document whose time alone moved (the ledger's newest
+   * departure moves every list's) keeps its bytes under the new time, without being rendered, linted or compressed.
    */
   readonly deps: readonly unknown[];
   /**
@@ -114,6 +116,12 @@ export interface PlanOptions {
   readonly now?: Date;
   /** `public/robots.txt` exists: Gazette writes none. */
   readonly publicRobots?: boolean;
+  /**
+   * Plan only the eager entries that show articles (feeds and listing pages), not the lazy ones (article pages, archive
+   * months, sitemaps) nor robots.txt and feeds.opml: what a streaming build looks through for the articles whose
+   * bodies it reads before rendering (site/render-cache.ts), without planning a page per article. Not a plan to render.
+   */
+  readonly eagerOnly?: boolean;
 }
 
 /**
@@ -127,7 +135,7 @@ export function planSite(feedSet: FeedSet, config: ResolvedConfig, options: Plan
   for (const feed of [feedSet.main, ...feedSet.categories, ...feedSet.authors]) documents.push(...planFeed(feed, config, times));
   documents.push(planCorrectionsFeed(feedSet, config, times));
   const reach = { pages: options.pages !== false, now: options.now ?? new Date(), ...(options.publicRobots ? { publicRobots: true } : {}) };
-  if (options.pages === false) return [...documents, ...planReach(documents, feedSet, config, reach)];
+  if (options.pages === false) return options.eagerOnly ? documents : [...documents, ...planReach(documents, feedSet, config, reach)];
   // Every page carries the same frame (category navigation…): one probe render tells whether it changed.
   const frame = renderLayout({ title: '', description: '', alternates: [], isHome: false, main: '' }, feedSet, config);
   documents.push(planIndexPage(feedSet, config, frame, times));
@@ -136,6 +144,7 @@ export function planSite(feedSet: FeedSet, config: ResolvedConfig, options: Plan
     documents.push(planCategoryPage(feed, feedSet, config, frame, listedBySlug.get(feed.category?.slug ?? '') ?? [], times));
   const listedByAuthor = listedOnPages(feedSet.authors, feedSet.articles, config.limit, (feed) => feed.author?.slug, authorSlugsOf);
   for (const feed of feedSet.authors) documents.push(planAuthorPage(feed, feedSet, config, frame, listedByAuthor.get(feed.author?.slug ?? '') ?? [], times));
+  if (options.eagerOnly) return documents;
   documents.push(...planArchives(feedSet, config, frame, times));
   documents.push(planNotFoundPage(feedSet, config, frame));
   for (const article of feedSet.articles) documents.push(planArticlePage(article, feedSet, config, frame, times));
@@ -167,7 +176,7 @@ const FEED_RENDERERS: Record<FeedFormatName, (feed: FeedDefinition, config: Reso
 /** A feed in its three formats; each shows its title, description, category, date and the very articles it lists. */
 function planFeed(feed: FeedDefinition, config: ResolvedConfig, times: DocumentTimes): PlannedDocument[] {
   const lastModified = times.ofList(feed.articles, feed.updated);
-  const deps = [feed.title, feed.description, feed.category?.name, feed.updated.getTime(), lastModified.getTime(), ...feed.articles];
+  const deps = [feed.title, feed.description, feed.category?.name, feed.updated.getTime(), ...feed.articles];
   return (['rss', 'atom', 'json'] as const).map((format) => {
     const path = feedFilePath(feed.path, format);
     return {
@@ -205,7 +214,6 @@ function planCorrectionsFeed(feedSet: FeedSet, config: ResolvedConfig, times: Do
     kind: 'feed',
     lastModified,
     deps: [
-      lastModified.getTime(),
       ...entries.flatMap(({ article, correction }) => [article.guid, article.title, article.link, correction.key, correction.date.getTime(), correction.text]),
     ],
     lazy: false,
@@ -228,7 +236,7 @@ function planIndexPage(feedSet: FeedSet, config: ResolvedConfig, frame: string, 
     path: HOME_PATH,
     lastModified,
     contentDate: feedSet.main.updated,
-    deps: [frame, feedSet.main.updated.getTime(), lastModified.getTime(), ...listed],
+    deps: [frame, feedSet.main.updated.getTime(), ...listed],
     render: () => renderIndexPage(feedSet, config),
   };
 }
@@ -274,7 +282,7 @@ function planListingPage(
     path: feedPagePath(feed.path),
     lastModified,
     contentDate: feed.updated,
-    deps: [...shown, feed.updated.getTime(), lastModified.getTime(), ...listed],
+    deps: [...shown, feed.updated.getTime(), ...listed],
     render,
   };
 }
@@ -286,7 +294,7 @@ function planArticlePage(article: Article, feedSet: FeedSet, config: ResolvedCon
     path: articlePath(article.slug),
     lastModified,
     contentDate: article.updated,
-    deps: [frame, article, lastModified.getTime()],
+    deps: [frame, article],
     lazy: true,
     article,
     render: (full: Article = article) => renderArticlePage(full, feedSet, config),

@@ -45,14 +45,25 @@ export const MAX_GATE_ROUNDS = 3;
 /** Creates a gate that remembers its results by document identity (findings that depend on the clock excepted). */
 export function createLintGate(options: LintGateOptions = {}): LintGate {
   const known = new WeakMap<RenderedDocument, GateResult>();
+  /** The last document checked at each path, with its result: the same text under a new date lints the same. */
+  const lastAt = new Map<string, { readonly doc: RenderedDocument; readonly result: GateResult }>();
   return {
     async check(doc, feed, now) {
       const cached = known.get(doc);
       if (cached) return cached;
-      const result = await gate(doc, feed, now, options);
-      // Findings that depend on the clock (a date ahead of now) may expire: they are never kept.
-      if (!result.clock) known.set(doc, result.value);
-      return result.value;
+      const last = lastAt.get(doc.path);
+      // A document whose Last-Modified alone moved (render-cache.ts) has the same body string: compared in O(1).
+      let value: GateResult;
+      if (last !== undefined && last.doc.body === doc.body && last.doc.contentType === doc.contentType) value = retimed(last.result, last.doc, doc);
+      else {
+        const result = await gate(doc, feed, now, options);
+        // Findings that depend on the clock (a date ahead of now) may expire: they are never kept.
+        if (result.clock) return result.value;
+        value = result.value;
+      }
+      known.set(doc, value);
+      lastAt.set(doc.path, { doc, result: value });
+      return value;
     },
   };
 }
@@ -94,6 +105,12 @@ export async function gateFeeds(
 }
 
 // --- internal ---
+
+/** `result` of `before` for `after`, the same text under another date: what it publishes takes the new date. */
+function retimed(result: GateResult, before: RenderedDocument, after: RenderedDocument): GateResult {
+  const doc = result.doc === undefined ? undefined : result.doc === before ? after : { ...result.doc, lastModified: after.lastModified };
+  return { ...result, doc };
+}
 
 async function gate(doc: RenderedDocument, feed: GatedFeed | undefined, now: Date, options: LintGateOptions): Promise<{ value: GateResult; clock: boolean }> {
   let clock = false;

@@ -55,6 +55,12 @@ export interface ChangedDocument {
   readonly br?: Uint8Array;
 }
 
+/** A document served with the same bytes as before and a new Last-Modified. */
+export interface RetimedDocument {
+  readonly path: string;
+  readonly lastModified: Date;
+}
+
 /** What one build changed, for the live site to apply to the snapshot it serves. */
 export interface BuildReply {
   readonly mountPath: string;
@@ -63,6 +69,11 @@ export interface BuildReply {
   /** True when `changed`/`removed` are relative to an empty snapshot (the first build of this mount path). */
   readonly full: boolean;
   readonly changed: readonly ChangedDocument[];
+  /**
+   * Documents whose bytes are the very ones of the previous reply, under a new Last-Modified (the ledger's newest
+   * departure moves every list's): the serving thread keeps their bytes and encodings. Never on a full reply.
+   */
+  readonly retimed?: readonly RetimedDocument[];
   /** Lazy article pages that are new or whose inputs changed (every one, on a full reply). */
   readonly pages: readonly LazyPageInfo[];
   /** Paths no longer served: documents and lazy pages. */
@@ -165,7 +176,15 @@ export function createRebuildEngine(): RebuildEngine {
         if (old) current.set(path, old);
       }
       const changedDocs: RenderedDocument[] = [];
-      for (const [path, doc] of current) if (previous.get(path) !== doc) changedDocs.push(doc);
+      const retimed: RetimedDocument[] = [];
+      for (const [path, doc] of current) {
+        const old = previous.get(path);
+        if (old === doc) continue;
+        // The same text (often the same string, compared in O(1)) is neither encoded nor sent again: only its new
+        // date, if it has one (a document rendered again to the same bytes and date changed nothing served).
+        if (old === undefined || old.body !== doc.body || old.contentType !== doc.contentType) changedDocs.push(doc);
+        else if (old.lastModified.getTime() !== doc.lastModified.getTime()) retimed.push({ path, lastModified: doc.lastModified });
+      }
       // Compressed together in libuv's thread pool: the second core does zlib while this thread goes on.
       const changed = await Promise.all(changedDocs.map(encodeChanged));
       const removed = [...previous.keys()].filter((path) => !current.has(path));
@@ -185,6 +204,7 @@ export function createRebuildEngine(): RebuildEngine {
         ok: true,
         full,
         changed,
+        ...(retimed.length > 0 ? { retimed } : {}),
         pages: changedPages,
         removed,
         articleCount: build.feedSet.articles.length,

@@ -64,7 +64,7 @@ export function createRenderCache({ config, bodies, records }: RenderCacheOption
     const light = buildFeedSet(articles, config);
     const published = new Set<unknown>(light.articles);
     const shown = new Set<Article>();
-    for (const planned of planSite(light, config, planOptions)) {
+    for (const planned of planSite(light, config, { ...planOptions, eagerOnly: true })) {
       if (planned.lazy) continue;
       for (const dep of planned.deps) if (published.has(dep)) shown.add(dep as Article);
     }
@@ -107,9 +107,11 @@ export function createRenderCache({ config, bodies, records }: RenderCacheOption
     if (article === undefined) {
       // A page of its own deps (an archive month): its key is kept per path while they are the same objects, so an
       // edit hashes only the month it changed, not the whole archive.
+      // Its Last-Modified is part of what is served under the key (not a dep: see PlannedDocument.deps).
       const known = ownKeys.get(planned.path);
-      source = known !== undefined && sameDeps(known.deps, planned.deps) ? known.key : pageKey([pageStamp(), ...planned.deps]);
-      nextOwnKeys.set(planned.path, { deps: planned.deps, key: source });
+      const deps = [...planned.deps, planned.lastModified.getTime()];
+      source = known !== undefined && sameDeps(known.deps, deps) ? known.key : pageKey([pageStamp(), ...deps]);
+      nextOwnKeys.set(planned.path, { deps, key: source });
     } else {
       // The article and the page's time are keyed per article (sourceKeyOf): the rest (the frame…) is one key for all.
       const time = planned.lastModified.getTime();
@@ -153,10 +155,12 @@ export function createRenderCache({ config, bodies, records }: RenderCacheOption
           continue;
         }
         const known = renders.get(planned.path);
-        // The same deps and the same date: a document whose Last-Modified moved is made again even if its text did not.
-        const same = known !== undefined && sameDeps(known.deps, planned.deps) && known.doc.lastModified.getTime() === planned.lastModified.getTime();
-        const doc = same ? known.doc : renderPlanned(planned);
-        nextRenders.set(planned.path, same ? known : { deps: planned.deps, doc });
+        // The same deps, the same text: the very same document, or — when only its Last-Modified moved — its text
+        // under the new date (a new object, the same body string: the gate and the engine see it is the same text).
+        const sameText = known !== undefined && sameDeps(known.deps, planned.deps);
+        const sameTime = sameText && known.doc.lastModified.getTime() === planned.lastModified.getTime();
+        const doc = sameTime ? known.doc : sameText ? { ...known.doc, lastModified: planned.lastModified } : renderPlanned(planned);
+        nextRenders.set(planned.path, sameTime ? known : { deps: planned.deps, doc });
         documents.set(planned.path, doc);
       }
       renders = nextRenders;

@@ -7,7 +7,7 @@ import { createLazyEntry, type EncodedParts } from '../publish/snapshot.ts';
 import type { BuildReply, ChangedDocument } from './rebuild-engine.ts';
 
 /** What a rebuild changed of a mount path's documents: the part of a reply the served snapshot is made from. */
-export type SnapshotDelta = Pick<BuildReply, 'full' | 'changed' | 'pages' | 'removed' | 'articleCount' | 'updated' | 'redirects'>;
+export type SnapshotDelta = Pick<BuildReply, 'full' | 'changed' | 'retimed' | 'pages' | 'removed' | 'articleCount' | 'updated' | 'redirects'>;
 
 /** The next snapshot, and the lazy pages of the previous one it no longer serves as they were (their bytes go). */
 export interface AppliedDelta {
@@ -35,6 +35,12 @@ export function applySnapshotDelta(previous: FeedSnapshot | undefined, delta: Sn
     drop(removed);
   }
   for (const doc of delta.changed) entries.set(doc.path, createLazyEntry(toParts(doc)));
+  // The engine sends a retimed document only where its previous reply sent those bytes (never on a full one).
+  for (const { path, lastModified } of delta.retimed ?? []) {
+    const entry = entries.get(path);
+    if (entry === undefined) throw new Error(`a rebuild retimed ${path}, which is not served (a bug in Gazette)`);
+    entries.set(path, retimedEntry(entry, lastModified));
+  }
   for (const info of delta.pages) {
     drop(info.path);
     pages.set(info.path, pageOf(info.path));
@@ -55,6 +61,34 @@ export function changedFeedPaths(previous: FeedSnapshot, delta: Pick<SnapshotDel
     .filter((doc) => isFeedFormatType(doc.contentType) && previous.entries.get(doc.path)?.etags.identity !== `"${doc.hash}"`)
     .map((doc) => doc.path);
 }
+
+/**
+ * `entry` under a new Last-Modified: the same bytes, encodings and ETags (RFC 9110 §8.8.3: the ETag names the bytes).
+ * Getters, not a copy: an encoding not made yet is made once, by whichever entry asks first.
+ */
+export function retimedEntry(retimed: SnapshotEntry, lastModified: Date): SnapshotEntry {
+  // Always over the entry that holds the bytes, so that edit after edit does not make a chain of getters.
+  const entry = BASE_ENTRIES.get(retimed) ?? retimed;
+  const next: SnapshotEntry = {
+    path: entry.path,
+    contentType: entry.contentType,
+    identity: entry.identity,
+    lastModified: floorToSecond(lastModified),
+    get gzip() {
+      return entry.gzip;
+    },
+    get br() {
+      return entry.br;
+    },
+    get etags() {
+      return entry.etags;
+    },
+  };
+  BASE_ENTRIES.set(next, entry);
+  return next;
+}
+
+const BASE_ENTRIES = new WeakMap<SnapshotEntry, SnapshotEntry>();
 
 /** A changed document from the engine as the parts of a snapshot entry. */
 export function toParts(doc: ChangedDocument): EncodedParts {

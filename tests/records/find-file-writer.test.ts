@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findFileWriter } from '../../src/records/find-file-writer.ts';
+import { findFileWriter, lookForWriter } from '../../src/records/find-file-writer.ts';
 
 /** A child that opens `file` with `flags` (fs.openSync's), says "open", and holds it until it is killed. */
 function holder(file: string, flags: string): ChildProcess {
@@ -58,6 +58,17 @@ describe.runIf(process.platform === 'linux')('findFileWriter', () => {
     child.kill();
     await exited(child);
     expect(await findFileWriter(file, await stat(file))).toBeUndefined();
+  });
+
+  it.each([
+    ['a file no process holds, run as root on a local disk', 'closed', process.getuid?.() === 0],
+    ['a file a process holds open for writing', 'held', false],
+    ['a file on a file system other than a local disk (/proc)', 'proc', false],
+  ])('calls its answer conclusive only where no writer could hide: %s', async (_label, kind, conclusive) => {
+    const file = kind === 'proc' ? '/proc/self/status' : path.join(root, 'depeche.txt');
+    if (kind !== 'proc') await writeFile(file, 'x');
+    if (kind === 'held') await hold(file, 'a');
+    expect((await lookForWriter(file, await stat(file))).conclusive).toBe(conclusive);
   });
 
   it('does not take a file of the same name held open elsewhere for this one', async () => {

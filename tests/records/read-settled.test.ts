@@ -1,8 +1,10 @@
 // A record is read only once it has stopped changing: real writers in child processes, as an upload or an FTP save.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rename, utimes, writeFile } from 'node:fs/promises';
+import { rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { lookForWriter } from '../../src/records/find-file-writer.ts';
 import { readSettled } from '../../src/records/read-settled.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
@@ -26,6 +28,17 @@ function slowWriter(file: string, parts: readonly string[], pauseMs: number, for
     setTimeout(next, pause);`;
   return spawn(process.execPath, ['-e', script, JSON.stringify([file, parts, pauseMs, forever])], { stdio: ['ignore', 'pipe', 'inherit'] });
 }
+
+/** Whether a writer scan here sees every process (root, a local file system): the quiet read applies. */
+const conclusiveScans = await (async () => {
+  const probe = path.join(tmpdir(), `gazette-quiet-probe-${process.pid}`);
+  await writeFile(probe, '');
+  try {
+    return (await lookForWriter(probe, await stat(probe))).conclusive;
+  } finally {
+    await rm(probe, { force: true });
+  }
+})();
 
 const started = (child: ChildProcess) => new Promise<void>((resolve) => child.stdout?.once('data', () => resolve()));
 const exited = (child: ChildProcess) => new Promise((resolve) => child.once('exit', resolve));
@@ -83,6 +96,16 @@ describe.each([{ sync: false }, { sync: true }])('readSettled (%o)', ({ sync }) 
     const bytes = await readSettled(file, 1000, { replaced: true, settleMs: 600_000, limitMs: 600_000, sync });
     expect(Buffer.from(bytes).toString('utf8')).toBe('tout le texte\n');
   });
+
+  it.runIf(conclusiveScans)(
+    'reads a file its writer closed once it is still for a moment, without the settle wait, where every writer can be seen (the test would time out)',
+    async () => {
+      const file = path.join(root(), 'enregistre.md');
+      await writeFile(file, 'enregistré par un éditeur\n');
+      const bytes = await readSettled(file, 1000, { settleMs: 600_000, limitMs: 600_000, sync });
+      expect(Buffer.from(bytes).toString('utf8')).toBe('enregistré par un éditeur\n');
+    },
+  );
 
   it('fails with ESETTLE when a file keeps changing past the limit', async () => {
     const file = path.join(root(), 'journal.txt');

@@ -41,6 +41,20 @@ const CONFIGS: [string, ResolvedConfig][] = [
 ];
 
 describe('planSite', () => {
+  // A streaming build reads the bodies of the articles the eager entries show from an eagerOnly plan (render-cache.ts).
+  it.each(CONFIGS.flatMap(([label, config]) => [true, false].map((pages) => [label, pages, config] as const)))(
+    'names in the deps of an eagerOnly plan the very articles the eager entries of the whole plan show, with %s, pages %s',
+    (_label, pages, config) => {
+      const feedSet = buildFeedSet(makeArticles(), config);
+      const shown = (plan: readonly PlannedDocument[]) =>
+        [...new Set(plan.filter((d) => !d.lazy).flatMap((d) => d.deps.filter((dep) => feedSet.articles.includes(dep as Article))))]
+          .map((a) => (a as Article).id)
+          .sort();
+      const eager = planSite(feedSet, config, { pages, eagerOnly: true });
+      expect([shown(eager), eager.some((d) => d.lazy)]).toEqual([shown(planSite(feedSet, config, { pages })), false]);
+    },
+  );
+
   it.each(CONFIGS)('plans every document at one path, with %s', (_label, config) => {
     const paths = planSite(buildFeedSet(makeArticles(), config), config).map((d) => d.path);
     expect(new Set(paths).size).toBe(paths.length);

@@ -7,7 +7,11 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics.ts';
+
+import type { FeedSnapshot } from '../../src/publish/feed-snapshot.ts';
+import { createRebuildEngine, type BuildReply } from '../../src/site/rebuild-engine.ts';
 import { createSiteBuilder, type SiteBuild } from '../../src/site/site-builder.ts';
+import { applySnapshotDelta } from '../../src/site/snapshot-delta.ts';
 import { makeConfig } from '../helpers/factories.ts';
 import { ledgerText } from '../helpers/ledger-text.ts';
 import { checkAsyncProperty } from '../helpers/property.ts';
@@ -79,6 +83,53 @@ describe.each([
       const hint = hinted ? { changed: touched.map((p) => path.join(sides[0]!, p)) } : undefined;
       const incremental = await summary(await live.build(hint), sides[0]!);
       const cold = await summary(await createSiteBuilder(config, { ...options, itemsDir: sides[1]! }).build(), sides[1]!);
+      expect({ step, op: next, ...incremental }).toEqual({ step, op: next, ...cold });
+    }
+  }
+});
+
+// The same model one layer on: what a live site serves — the snapshot the engine's replies build up, delta after delta
+// (changed, retimed, removed documents; lazy pages by key) — is what a fresh engine's first (full) reply gives.
+describe.each(['off', 'update'] as const)('the snapshot of a live site, with the ledger %s', (ledger) => {
+  it('gives what a fresh engine gives after every step of random edits', async () => {
+    await checkAsyncProperty(
+      fc.asyncProperty(sequence, async (ops) => {
+        const { dir, remove } = await makeTempDir('gazette-model-');
+        try {
+          await runSequence(dir, ops);
+        } finally {
+          await remove();
+        }
+      }),
+      8,
+    );
+  });
+
+  async function runSequence(root: string, ops: readonly Op[]): Promise<void> {
+    const sides = [path.join(root, 'live'), path.join(root, 'cold')];
+    for (const side of sides) await mkdir(side);
+    let clock = START;
+    const request = (itemsDir: string) => ({ mountPath: '', config, itemsDir, displayDir: 'items', ledger, lazyPages: true, now: clock });
+    const engine = createRebuildEngine();
+    const served = { snapshot: undefined as FeedSnapshot | undefined, pages: new Map<string, string>() };
+    const apply = (state: typeof served, reply: BuildReply) => {
+      state.snapshot = applySnapshotDelta(state.snapshot, reply, (p) => ({ path: p, load: async () => undefined })).snapshot;
+      if (reply.full) state.pages.clear();
+      for (const removed of reply.removed) state.pages.delete(removed);
+      for (const { path: p, key } of reply.pages) state.pages.set(p, key);
+      return {
+        entries: [...state.snapshot.entries.values()].map((e) => [e.path, e.identity.toString('utf8'), e.lastModified.getTime(), e.etags.identity]).sort(),
+        pages: [...state.pages].sort(),
+      };
+    };
+    const folder = createModelFolder(sides);
+    for (const [step, next] of [undefined, ...ops].entries()) {
+      if (next) {
+        await folder.apply(next, clock);
+        clock += STEP_MS;
+      }
+      const incremental = apply(served, await engine.build(request(sides[0]!)));
+      const cold = apply({ snapshot: undefined, pages: new Map() }, await createRebuildEngine().build(request(sides[1]!)));
       expect({ step, op: next, ...incremental }).toEqual({ step, op: next, ...cold });
     }
   }

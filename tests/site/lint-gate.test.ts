@@ -87,6 +87,22 @@ describe('the lint gate', () => {
         ).toEqual([['items/test/article-2.md', 2, 'title', 'left-out-of-feed', 'record', true]]);
       });
 
+      it('takes the same text under a new date as linted: the same findings, what it publishes under the new date, nothing rendered again', async () => {
+        const { doc, feed, counter } = makeFeed(format, three());
+        const checker = gate();
+        const first = await checker.check(doc, feed, NOW);
+        const renders = counter.renders;
+        const later = { ...doc, lastModified: new Date(doc.lastModified.getTime() + 60_000) };
+        const second = await checker.check(later, feed, NOW);
+        expect([second.doc?.body === first.doc?.body, second.doc?.lastModified, second.diagnostics, second.leftOut, counter.renders]).toEqual([
+          true,
+          later.lastModified,
+          first.diagnostics,
+          first.leftOut,
+          renders,
+        ]);
+      });
+
       it('names the article left out', async () => {
         const { doc, feed, articles } = makeFeed(format, three());
         expect((await gate().check(doc, feed, NOW)).leftOut).toEqual([articles[1]]);

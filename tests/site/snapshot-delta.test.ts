@@ -126,6 +126,25 @@ describe('applySnapshotDelta', () => {
     ]);
   });
 
+  it('serves a retimed document with the very bytes, encodings and ETags it had, under the new date (floored), retime after retime', () => {
+    let snapshot = servedBefore();
+    const before = snapshot.entries.get('/feed.xml')!;
+    const dates = ['2024-11-22T08:00:00.700Z', '2024-11-23T09:30:00.200Z'];
+    for (const date of dates) snapshot = applySnapshotDelta(snapshot, delta({ retimed: [{ path: '/feed.xml', lastModified: new Date(date) }] }), page).snapshot;
+    const after = snapshot.entries.get('/feed.xml')!;
+    expect([
+      after.identity === before.identity,
+      after.gzip.equals(before.gzip),
+      after.br.equals(before.br),
+      after.etags,
+      after.lastModified.toISOString(),
+    ]).toEqual([true, true, true, before.etags, '2024-11-23T09:30:00.000Z']);
+  });
+
+  it('throws on a retimed path it does not serve (the engine retimes only what it sent)', () => {
+    expect(() => applySnapshotDelta(servedBefore(), delta({ retimed: [{ path: '/absent.xml', lastModified: new Date() }] }), page)).toThrow(/\/absent\.xml/);
+  });
+
   it('has no pages field when no lazy page is left', () => {
     expect('pages' in applySnapshotDelta(servedBefore(), delta({ removed: ['/articles/a/', '/articles/b/'] }), page).snapshot).toBe(false);
   });
