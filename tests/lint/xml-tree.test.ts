@@ -1,6 +1,7 @@
 // Direct tests of the lint's XML tree: namespaces, text and CDATA, entities, line numbers, and the first error.
 import { describe, expect, it } from 'vitest';
 import { attributeOf, descendants, findChild, findChildren, parseXmlTree, type XmlElement } from '../../src/lint/xml-tree.ts';
+import { casesOf } from '../helpers/cases.ts';
 
 const CONTENT_NS = 'http://purl.org/rss/1.0/modules/content/';
 const ATOM_NS = 'http://www.w3.org/2005/Atom';
@@ -44,14 +45,7 @@ describe('parseXmlTree', () => {
   });
 
   describe('when an element holds text', () => {
-    it.each([
-      ['plain text', '<a>Société</a>', 'Société', ['Société']],
-      ['the five XML entities', '<a>&amp;&lt;&gt;&quot;&apos;</a>', '&<>"\'', ['&<>"\'']],
-      ['decimal and hexadecimal character references', '<a>&#233;&#xE9;&#x1F600;</a>', 'éé😀', ['éé😀']],
-      ['CDATA, kept raw', '<a><![CDATA[<b>R&D</b> &amp;]]></a>', '<b>R&D</b> &amp;', ['<b>R&D</b> &amp;']],
-      ['text around CDATA split to hold "]]>"', '<a>t<![CDATA[x]]]]><![CDATA[>y]]>u</a>', 'tx]]>yu', ['t', 'x]]', '>y', 'u']],
-      ['whitespace as written', '<a> \n\t</a>', ' \n\t', [' \n\t']],
-    ])('gives %s', (_, xml, text, nodes) => {
+    it.each(casesOf('lint/xml-tree', 'text', 'string', 'string', 'string', 'strings'))('gives %s', (_, xml, text, nodes) => {
       const root = rootOf(xml);
       expect([root.text, root.nodes]).toEqual([text, nodes]);
     });
@@ -67,15 +61,7 @@ describe('parseXmlTree', () => {
   });
 
   describe('when the document declares entities', () => {
-    it.each([
-      ['an internal entity, expanded', '<!DOCTYPE a [<!ENTITY eacute "&#233;">]><a>&eacute;t&eacute;</a>', 'été'],
-      ['an internal entity in single quotes', "<!DOCTYPE a [<!ENTITY nom 'Gazette'>]><a>&nom;</a>", 'Gazette'],
-      [
-        'the HTML entities of the Netscape RSS 0.91 DTD',
-        '<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd"><rss>&eacute;&nbsp;</rss>',
-        'é\u00a0',
-      ],
-    ])('reads %s', (_, xml, text) => {
+    it.each(casesOf('lint/xml-tree', 'entities', 'string', 'string', 'string'))('reads %s', (_, xml, text) => {
       expect(rootOf(xml).text).toBe(text);
     });
   });
@@ -94,26 +80,14 @@ describe('parseXmlTree', () => {
     ].join('\n');
     const byName = new Map(descendants(rootOf(xml)).map((e) => [e.name, e]));
 
-    it.each([
-      // name, line of `<`, line after the start tag's `>`, line of the end
-      ['rss', 2, 2, 9],
-      ['channel', 3, 3, 8],
-      ['title', 4, 5, 5], // a start tag over two lines, its name ending the first
-      ['item', 6, 6, 7],
-      ['guid', 6, 6, 6],
-    ])('places <%s> at line %i, its content at %i and its end at %i', (name, line, contentLine, endLine) => {
+    const lineNumbers = casesOf('lint/xml-tree', 'line numbers', 'string', 'number', 'number', 'number');
+
+    it.each(lineNumbers)('places <%s> at line %i, its content at %i and its end at %i', (name, line, contentLine, endLine) => {
       const element = byName.get(name)!;
       expect([element.line, element.contentLine, element.endLine]).toEqual([line, contentLine, endLine]);
     });
 
-    it.each([
-      ['a name that ends the line, then "/>"', '<r>\n<a\n/></r>', 2],
-      ['a name that ends a CRLF line', '<r>\r\n<a\r\n b="1"/></r>', 2],
-      ['after an attribute value over two lines', '<r x="1\n2">\n<a/></r>', 3],
-      ['after a comment over three lines', '<!--\n\n-->\n<r><a/></r>', 4],
-      ['after CDATA holding a line break and "<"', '<r><![CDATA[<\n]]><a/></r>', 2],
-      ['after a byte order mark', '\uFEFF<r><a/></r>', 1],
-    ])('places <a> %s at the line of its `<`', (_, xml, line) => {
+    it.each(casesOf('lint/xml-tree', 'line of the start tag', 'string', 'string', 'number'))('places <a> %s at the line of its `<`', (_, xml, line) => {
       expect(findChild(rootOf(xml), 'a')?.line).toBe(line);
     });
   });
