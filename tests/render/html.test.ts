@@ -1,6 +1,5 @@
 import type { Element } from 'domhandler';
-import { findAll, getAttributeValue, textContent } from 'domutils';
-import { parseDocument } from 'htmlparser2';
+import { findAll, textContent } from 'domutils';
 import { describe, expect, it } from 'vitest';
 import type { Article, Category } from '../../src/article/article.ts';
 import type { ResolvedConfig } from '../../src/config/config-schema.ts';
@@ -10,6 +9,7 @@ import { correctionsFeedUrl, feedUrls } from '../../src/_lib/site-paths.ts';
 import { renderArticlePage, renderCategoryPage, renderIndexPage } from '../../src/render/html.ts';
 import { hrefAttribute } from '../../src/render/html-layout.ts';
 import { makeArticle, makeConfig, makeImage } from '../helpers/factories.ts';
+import { all, attr, links, only, page, resolve, text } from './_lib/html-dom.ts';
 import { casesOf } from '../helpers/cases.ts';
 
 const SOCIETE: Category = { slug: 'societe', name: 'Société' };
@@ -524,38 +524,6 @@ function makeFeedSet(articles: readonly Article[], config: ResolvedConfig): Feed
 function renderDefaultIndex() {
   const config = makeConfig();
   return page(renderIndexPage(makeFeedSet([makeArticle({}, 1), makeArticle({}, 2)], config), config));
-}
-
-function page(html: string) {
-  return parseDocument(html);
-}
-
-function all(root: unknown, tag: string): Element[] {
-  if (root === undefined) return [];
-  const nodes = 'children' in (root as object) ? (root as { children: Element[] }).children : [];
-  return findAll((e) => e.name === tag, nodes);
-}
-
-function only(root: unknown, tag: string): Element {
-  const found = all(root, tag);
-  if (found.length !== 1) throw new Error(`expected one <${tag}>, found ${found.length}`);
-  return found[0]!;
-}
-
-function attr(element: Element, name: string): string | undefined {
-  return getAttributeValue(element, name);
-}
-
-function text(element: Element): string {
-  return textContent(element).replace(/\s+/g, ' ').trim();
-}
-
-function resolve(element: Element, pageUrl: string): string {
-  return new URL(attr(element, 'href') ?? '', pageUrl).href;
-}
-
-function links(root: Element | undefined, pageUrl: string): string[] {
-  return all(root, 'a').map((a) => resolve(a, pageUrl));
 }
 
 function alternates(doc: unknown, pageUrl: string) {
