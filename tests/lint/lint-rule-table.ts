@@ -1,6 +1,7 @@
-// The one harness of the lint rule tables: each format's test file lists its rows, this runs them the same way.
+// The one harness of the lint rule tables: each format's rows are data (tests/fixtures/cases/lint/), run the same way.
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.ts';
+import { casesOf } from '../helpers/cases.ts';
 import { lineOfMarker } from './feed-docs.ts';
 
 type Lint = (body: string) => readonly Diagnostic[];
@@ -12,7 +13,40 @@ export type ClassedRuleRow = [code: string, w3c: string, good: string, bad: stri
 /** [rule code, a document the rule flags as a warning only] */
 export type WarningRow = [code: string, bad: string];
 
+/** Builds the document a row's data describes (doc-specs.ts: rssDocOf, atomDocOf). */
+type DocOf = (spec: unknown) => string;
+
+/** The rows of table `rules` in tests/fixtures/cases/`file`.json: [code, good, bad, marker]. */
+export function ruleRowsOf(file: string, docOf: DocOf): RuleRow[] {
+  return casesOf(file, 'rules', 'string', 'json', 'json', 'string').map(([code, good, bad, marker]) => [code, docOf(good), docOf(bad), marker]);
+}
+
+/** The rows of table `classed` in tests/fixtures/cases/`file`.json: [code, W3C class, good, bad, marker]. */
+export function classedRuleRowsOf(file: string, docOf: DocOf): ClassedRuleRow[] {
+  return casesOf(file, 'classed', 'string', 'string', 'json', 'json', 'string').map(([code, w3c, good, bad, marker]) => [
+    code,
+    w3c,
+    docOf(good),
+    docOf(bad),
+    marker,
+  ]);
+}
+
+/** The rows of table `warnings` in tests/fixtures/cases/`file`.json: [code, bad]. */
+export function warningRowsOf(file: string, docOf: DocOf): WarningRow[] {
+  return casesOf(file, 'warnings', 'string', 'json').map(([code, bad]) => [code, docOf(bad)]);
+}
+
 const findingsOf = (lint: Lint, body: string, code: string) => lint(body).filter((d) => d.code === code);
+
+/** A valid document of the format raises nothing at all. */
+export function describeValid(lint: Lint, body: string): void {
+  describe('when the feed is valid', () => {
+    it('reports nothing', () => {
+      expect(lint(body)).toEqual([]);
+    });
+  });
+}
 
 /** Each row: the good document raises nothing of the rule; the bad one raises it on the marker's line. */
 export function describeRules(lint: Lint, rows: readonly RuleRow[]): void {
