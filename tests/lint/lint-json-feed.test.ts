@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import { lintFeed } from '../../src/lint/lint-feed.ts';
 import { jsonDoc, jsonItem, NOW } from './feed-docs.ts';
 import { describeRules, describeValid, type RuleRow } from './lint-rule-table.ts';
