@@ -3,17 +3,16 @@ import { lintFeed } from '../../src/lint/lint-feed.ts';
 import { casesOf } from '../helpers/cases.ts';
 import { atomDocOf } from './doc-specs.ts';
 import { atomDoc, atomEntry, lineOfMarker, NOW } from './feed-docs.ts';
-import { classedRuleRowsOf, describeClassedRules, describeRules, describeValid, describeWarnings, ruleRowsOf, warningRowsOf } from './lint-rule-table.ts';
+import { describeClassedRules, describeRules, describeValid, describeWarnings, itWarnsOnly, ruleTablesOf } from './lint-rule-table.ts';
 
+const tables = ruleTablesOf('lint/lint-atom', atomDocOf);
 const lint = (body: string) => lintFeed({ path: '/atom.xml', body, format: 'atom', now: NOW });
 const same = (n: number) => atomEntry({ updated: '<updated>2024-11-22T00:00:00+01:00</updated>' }, n);
-
-const rows = ruleRowsOf('lint/lint-atom', atomDocOf);
 
 describe('lintFeed (Atom 1.0)', () => {
   describeValid(lint, atomDoc({ entries: [atomEntry({}, 0), atomEntry({}, 1), atomEntry({}, 2)] }));
 
-  describeRules(lint, rows);
+  describeRules(lint, tables.rules);
 
   // feedvalidator: DuplicateUpdated — any two entries of one feed with the same <updated>.
   describe('rule same-updated', () => {
@@ -34,29 +33,14 @@ describe('lintFeed (Atom 1.0)', () => {
   });
 
   describe('when a rule is a warning in the W3C validator', () => {
-    describeWarnings(lint, warningRowsOf('lint/lint-atom', atomDocOf));
+    describeWarnings(lint, tables.warnings);
   });
 });
 
-const classed = classedRuleRowsOf('lint/lint-atom', atomDocOf);
-
-/** [label, code, document]: a code the validator reports as a warning only. */
-const warningsOnly = casesOf('lint/lint-atom', 'warnings only', 'string', 'string', 'json').map(([label, code, body]): [string, string, string] => [
-  label,
-  code,
-  atomDocOf(body),
-]);
-
 describe('lintFeed (Atom 1.0), rules with their W3C class', () => {
-  describeClassedRules(lint, classed);
+  describeClassedRules(lint, tables.classed);
 
-  it.each(warningsOnly)('reports %s as a warning, as the validator does', (_label, code, body) => {
-    expect(
-      lint(body)
-        .filter((d) => d.code === code)
-        .map((d) => d.severity),
-    ).toEqual(['warning']);
-  });
+  itWarnsOnly(lint, tables.warningsOnly, 'reports %s as a warning, as the validator does');
 });
 
 describe('lintFeed (Atom 1.0), faults named with the class the W3C validator gives them', () => {

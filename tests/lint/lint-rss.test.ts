@@ -3,21 +3,17 @@ import { lintFeed } from '../../src/lint/lint-feed.ts';
 import { casesOf } from '../helpers/cases.ts';
 import { rssDocOf } from './doc-specs.ts';
 import { NOW, rssDoc, rssItem } from './feed-docs.ts';
-import { classedRuleRowsOf, describeClassedRules, describeRules, describeValid, describeWarnings, ruleRowsOf, warningRowsOf } from './lint-rule-table.ts';
+import { describeClassedRules, describeRules, describeValid, describeWarnings, itWarnsOnly, ruleTablesOf } from './lint-rule-table.ts';
 
+const tables = ruleTablesOf('lint/lint-rss', rssDocOf);
 const lint = (body: string) => lintFeed({ path: '/feed.xml', body, format: 'rss', now: NOW });
-
-const rows = ruleRowsOf('lint/lint-rss', rssDocOf);
-
-/** Each code the W3C validator reports as a warning, with a document that raises it. */
-const warnings = warningRowsOf('lint/lint-rss', rssDocOf);
 
 describe('lintFeed (RSS 2.0)', () => {
   describeValid(lint, rssDoc({ items: [rssItem({}, 0), rssItem({}, 1), rssItem({}, 2)] }));
 
-  describeRules(lint, rows);
+  describeRules(lint, tables.rules);
 
-  describeWarnings(lint, warnings);
+  describeWarnings(lint, tables.warnings);
 
   describe('when an item names its authors the way Gazette does', () => {
     it('raises nothing for several dc:creator and no <author>', () => {
@@ -34,8 +30,6 @@ describe('lintFeed (RSS 2.0)', () => {
   });
 });
 
-const classed = classedRuleRowsOf('lint/lint-rss', rssDocOf);
-
 /** The RSS 2.0 root with the older modules the validator checks (Creative Commons, blogChannel, Geo, Trackback, admin). */
 const MODULES_ROOT =
   '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:cc="http://backend.userland.com/creativeCommonsRssModule" xmlns:blogChannel="http://backend.userland.com/blogChannelModule" xmlns:geo="http://www.w3.org/2003/01/geo/wgs84_pos#" xmlns:trackback="http://madskills.com/public/xml/rss/module/trackback/" xmlns:admin="http://webns.net/mvcb/" xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">';
@@ -49,27 +43,16 @@ const withModules = (spec: unknown) => {
 };
 
 /** Module values and attributes, as the validator checks them (extension.py, base.py). */
-classed.push(
+tables.classed.push(
   ...casesOf('lint/lint-rss', 'modules', 'string', 'string', 'json', 'json', 'string').map(
     ([code, w3c, good, bad, marker]): [string, string, string, string, string] => [code, w3c, withModules(good), withModules(bad), marker],
   ),
 );
 
-/** [label, code, document]: a code the validator reports as a warning only. */
-const warningsOnly = casesOf('lint/lint-rss', 'warnings only', 'string', 'string', 'json').map(([label, code, body]): [string, string, string] => [
-  label,
-  code,
-  rssDocOf(body),
-]);
-
 describe('lintFeed (RSS 2.0), rules with their W3C class', () => {
-  describeClassedRules(lint, classed);
+  describeClassedRules(lint, tables.classed);
 
-  it.each(warningsOnly)('reports %s as a warning only, as the validator does', (_label, code, body) => {
-    const found = lint(body);
-    expect(found.filter((d) => d.code === code).map((d) => d.severity)).toEqual(['warning']);
-    expect(found.filter((d) => d.severity === 'error')).toEqual([]);
-  });
+  itWarnsOnly(lint, tables.warningsOnly, 'reports %s as a warning only, as the validator does');
 
   it('reads a self link without a type as a warning, one with another type as an error', () => {
     const untyped = lint(rssDoc({ head: { self: '<atom:link href="https://example.org/feed.xml" rel="self"/>' } }));
