@@ -9,6 +9,11 @@ describe('casesOf', () => {
     ]);
   });
 
+  it('reads null as undefined in a string|undefined column', () => {
+    const rows = casesOf('helpers/cases', 'rows', 'string', 'number', 'boolean', 'string|undefined', 'strings', 'json');
+    expect(rows.map((row) => row[3])).toEqual([undefined, 'c']);
+  });
+
   it('gives each call its own copy of the rows', () => {
     const [first] = casesOf('helpers/cases', 'rows', 'string', 'number', 'boolean', 'string?', 'strings', 'json');
     first![4].push('y');

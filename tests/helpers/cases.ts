@@ -3,21 +3,24 @@ import { readFileSync } from 'node:fs';
 
 /**
  * What a column holds. JSON has no `undefined`, Date, RegExp or function: a table that needs one stays in its test
- * file. `string?` is a string or `null`; `strings` an array of strings; `json` any JSON value, typed by the caller.
+ * file, except `undefined` for a string: `string|undefined` reads JSON `null` as `undefined`. `string?` is a string or
+ * `null`; `strings` an array of strings; `json` any JSON value, typed by the caller.
  */
-export type CaseKind = 'string' | 'string?' | 'number' | 'boolean' | 'strings' | 'json';
+export type CaseKind = 'string' | 'string?' | 'string|undefined' | 'number' | 'boolean' | 'strings' | 'json';
 
 type ValueOf<K extends CaseKind> = K extends 'string'
   ? string
   : K extends 'string?'
     ? string | null
-    : K extends 'number'
-      ? number
-      : K extends 'boolean'
-        ? boolean
-        : K extends 'strings'
-          ? string[]
-          : unknown;
+    : K extends 'string|undefined'
+      ? string | undefined
+      : K extends 'number'
+        ? number
+        : K extends 'boolean'
+          ? boolean
+          : K extends 'strings'
+            ? string[]
+            : unknown;
 
 /** One row of a table whose columns hold `Kinds`. */
 export type CaseRow<Kinds extends readonly CaseKind[]> = { -readonly [I in keyof Kinds]: ValueOf<Kinds[I]> };
@@ -46,7 +49,9 @@ export function casesOf<const Kinds extends readonly CaseKind[]>(file: string, t
     });
   });
   // A copy per call: a test that changes its row cannot change another test's.
-  return structuredClone(picked) as CaseRow<Kinds>[];
+  return structuredClone(picked).map((row: unknown[]) =>
+    row.map((value, column) => (value === null && kinds[column] === 'string|undefined' ? undefined : value)),
+  ) as CaseRow<Kinds>[];
 }
 
 // --- internal ---
@@ -71,6 +76,7 @@ function isKind(value: unknown, kind: CaseKind): boolean {
     case 'string':
       return typeof value === 'string';
     case 'string?':
+    case 'string|undefined':
       return value === null || typeof value === 'string';
     case 'number':
       return typeof value === 'number';
