@@ -214,11 +214,7 @@ describe('renderCategoryPage', () => {
     });
 
     it('links back to the front page', () => {
-      expect(
-        all(doc, 'a')
-          .filter((a) => text(a).includes('Tous les articles'))
-          .map((a) => resolve(a, pageUrl)),
-      ).toEqual([`${siteUrl}/`]);
+      expect(linksLabelled(doc, 'Tous les articles', pageUrl)).toEqual([`${siteUrl}/`]);
     });
 
     it('never skips a heading level', () => {
@@ -281,11 +277,7 @@ describe('renderArticlePage', () => {
     });
 
     it('links back to the front page', () => {
-      expect(
-        all(doc, 'a')
-          .filter((a) => text(a).includes('accueil'))
-          .map((a) => resolve(a, pageUrl)),
-      ).toEqual([`${siteUrl}/`]);
+      expect(linksLabelled(doc, 'accueil', pageUrl)).toEqual([`${siteUrl}/`]);
     });
 
     it('declares the article link as canonical', () => {
@@ -524,6 +516,13 @@ function makeFeedSet(articles: readonly Article[], config: ResolvedConfig): Feed
 function renderDefaultIndex() {
   const config = makeConfig();
   return page(renderIndexPage(makeFeedSet([makeArticle({}, 1), makeArticle({}, 2)], config), config));
+}
+
+/** The resolved hrefs of the links below `root` whose text holds `label`. */
+function linksLabelled(root: unknown, label: string, pageUrl: string): string[] {
+  return all(root, 'a')
+    .filter((a) => text(a).includes(label))
+    .map((a) => resolve(a, pageUrl));
 }
 
 function alternates(doc: unknown, pageUrl: string) {
