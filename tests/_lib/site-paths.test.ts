@@ -18,6 +18,7 @@ import {
   pageUrlOf,
   rootRelativeUrl,
 } from '../../src/_lib/site-paths.ts';
+import { casesOf } from '../helpers/cases.ts';
 
 describe('the paths of the site', () => {
   it.each([
@@ -37,10 +38,9 @@ describe('the paths of the site', () => {
     expect(actual).toBe(expected);
   });
 
-  it.each([
-    ['https://x.org', '', '/articles/a/'],
-    ['https://x.org/actu', '/actu', '/actu/articles/a/'],
-  ])('builds the URLs of a site at %s below its base path', (siteUrl, base, articleUrlPath) => {
+  const basePaths = casesOf('_lib/site-paths', 'base paths', 'string', 'string', 'string');
+
+  it.each(basePaths)('builds the URLs of a site at %s below its base path', (siteUrl, base, articleUrlPath) => {
     expect({
       base: basePathOf(siteUrl),
       article: new URL(articleUrl(siteUrl, 'a')).pathname,
@@ -59,62 +59,21 @@ describe('the paths of the site', () => {
     });
   });
 
-  it.each([
-    ['/', '/'],
-    ['/categories/societe/', '/categories/societe/'],
-    ['/categories/a b/', '/categories/a%20b/'],
-    ['/categories/a%20b/', '/categories/a%20b/'],
-    ['/categories/a?b/feed.xml', '/categories/a%3Fb/feed.xml'],
-  ])('encodes each segment of %s once: %s', (sitePath, expected) => {
+  it.each(casesOf('_lib/site-paths', 'encodePath', 'string', 'string'))('encodes each segment of %s once: %s', (sitePath, expected) => {
     expect(encodePath(sitePath)).toBe(expected);
   });
 
-  it.each([
-    ['https://x.org', '/articles/a/', '/articles/a/'],
-    ['https://x.org/', '/feed.xml', '/feed.xml'],
-    ['https://x.org/actu', '/articles/a/', '/actu/articles/a/'],
-    ['https://x.org/actu', '/', '/actu/'],
-    ['https://x.org/a/b', '/categories/sport/atom.xml', '/a/b/categories/sport/atom.xml'],
-  ])('links pages of %s to %s root-relatively: %s', (siteUrl, sitePath, expected) => {
+  const rootRelativeUrls = casesOf('_lib/site-paths', 'rootRelativeUrl', 'string', 'string', 'string');
+
+  it.each(rootRelativeUrls)('links pages of %s to %s root-relatively: %s', (siteUrl, sitePath, expected) => {
     expect(rootRelativeUrl(siteUrl, sitePath)).toBe(expected);
   });
 
-  it.each([
-    ['https://x.org/photos/a.jpg', 'https://x.org', '/photos/a.jpg'],
-    ['https://x.org/photos/a.jpg', 'https://x.org/actu', '/photos/a.jpg'],
-    ['https://x.org/actu/articles/b/?q=1#t', 'https://x.org/actu', '/actu/articles/b/?q=1#t'],
-    ['https://cdn.x.org/a.jpg', 'https://x.org', 'https://cdn.x.org/a.jpg'],
-    ['http://x.org/a.jpg', 'https://x.org', 'http://x.org/a.jpg'],
-    ['https://x.org.evil.example/a.jpg', 'https://x.org', 'https://x.org.evil.example/a.jpg'],
-    ['https://x.org:8443/a.jpg', 'https://x.org', 'https://x.org:8443/a.jpg'],
-  ])('writes %s on a page of %s as %s', (url, siteUrl, expected) => {
+  it.each(casesOf('_lib/site-paths', 'pageUrlOf', 'string', 'string', 'string'))('writes %s on a page of %s as %s', (url, siteUrl, expected) => {
     expect(pageUrlOf(url, siteUrl)).toBe(expected);
   });
 
-  it.each([
-    ['/', true],
-    ['/feed.xml', true],
-    ['/atom.xml', true],
-    ['/feed.json', true],
-    ['/categories/societe/feed.xml', true],
-    ['/articles/x/', true],
-    ['/robots.txt', true],
-    ['/sitemap.xml', true],
-    ['/sitemap-news.xml', true],
-    ['/sitemap-12.xml', true],
-    ['/feeds.opml', true],
-    ['/sitemap-0.xml', false],
-    ['/sitemap-x.xml', false],
-    ['/favicon.ico', false],
-    ['/authors/zoe-martin/', true],
-    ['/authors/zoe-martin/atom.xml', true],
-    ['/auteurs/zoe-martin/', false],
-    ['/archives/', true],
-    ['/archives/2024/11/', true],
-    ['/404.html', true],
-    ['/feed.xml.bak', false],
-    ['/style.css', false],
-  ])('counts %s as the site’s own path: %s', (sitePath, expected) => {
+  it.each(casesOf('_lib/site-paths', 'isSitePath', 'string', 'boolean'))('counts %s as the site’s own path: %s', (sitePath, expected) => {
     expect(isSitePath(sitePath)).toBe(expected);
   });
 });

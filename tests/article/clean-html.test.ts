@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cleanHtml } from '../../src/article/clean-html.ts';
+import { casesOf } from '../helpers/cases.ts';
 
 const BASE = 'https://example.org/articles/maroc/';
 
@@ -27,17 +28,7 @@ describe('cleanHtml', () => {
   });
 
   describe('when the HTML is ordinary article markup', () => {
-    it.each([
-      ['<h2 class="kicker">BANDEAU</h2>'],
-      ['<h3>Intertitre</h3>'],
-      ['<blockquote><p>« Citation »</p></blockquote>'],
-      ['<figure><img src="https://cdn.example/a.jpg" alt="Rabat" width="640" height="480" /><figcaption>Rabat</figcaption></figure>'],
-      ['<ul><li><em>un</em></li><li><strong>deux</strong></li></ul>'],
-      ['<table><thead><tr><th>a</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>'],
-      ['<pre><code class="language-js">x &lt; 1</code></pre>'],
-      ['<p>a<br />b</p><hr />'],
-      ['<p><a href="mailto:redaction@example.org">écrire</a></p>'],
-    ])('keeps %j', (html) => {
+    it.each(casesOf('article/clean-html', 'ordinary markup', 'string'))('keeps %j', (html) => {
       expect(cleanHtml(html, BASE)).toBe(html);
     });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cutText, deriveSummary, SUMMARY_LENGTH, toPlainText } from '../../src/article/derive-summary.ts';
+import { casesOf } from '../helpers/cases.ts';
 
 const words = (n: number): string => Array.from({ length: n }, (_, i) => `mot${i}`).join(' ');
 
@@ -33,12 +34,7 @@ describe('deriveSummary', () => {
   });
 
   describe('when the text has entities, markup and spaces', () => {
-    it.each([
-      ['<p>Tom &amp; Jerry &lt;3</p>', 'Tom & Jerry <3'],
-      ['<p>Un <em>mot</em> <a href="https://x.example/">lié</a></p>', 'Un mot lié'],
-      ['<p>  a\n\n   b\t c </p>', 'a b c'],
-      ['<p>«\u00a0Oui\u00a0»</p>', '«\u00a0Oui\u00a0»'],
-    ])('reads %j as %j', (html, expected) => {
+    it.each(casesOf('article/derive-summary', 'entities, markup and spaces', 'string', 'string'))('reads %j as %j', (html, expected) => {
       expect(deriveSummary(html)).toBe(expected);
     });
   });
@@ -55,24 +51,13 @@ describe('deriveSummary', () => {
 });
 
 describe('toPlainText', () => {
-  it.each([
-    ['<b>gras</b> &eacute;t&eacute; &#233; &hellip;', 'gras été é …'],
-    ['<p>a</p><p>b</p>', 'a b'],
-    ['x<script>alert(1)</script>y', 'xy'],
-    ['Tom & Jerry', 'Tom & Jerry'],
-  ])('turns %j into %j', (html, expected) => {
+  it.each(casesOf('article/derive-summary', 'toPlainText', 'string', 'string'))('turns %j into %j', (html, expected) => {
     expect(toPlainText(html)).toBe(expected);
   });
 });
 
 describe('cutText', () => {
-  it.each([
-    ['court', 10, 'court'],
-    ['un deux trois quatre', 12, 'un deux…'],
-    ['un deux, trois', 9, 'un deux…'],
-    ['«\u00a0Oui\u00a0» dit-il', 8, '«\u00a0Oui\u00a0»…'],
-    ['abcdefghijklmnop', 10, 'abcdefghij…'],
-  ])('cuts %j at %i as %j', (text, max, expected) => {
+  it.each(casesOf('article/derive-summary', 'cutText', 'string', 'number', 'string'))('cuts %j at %i as %j', (text, max, expected) => {
     expect(cutText(text, max)).toBe(expected);
   });
 });

@@ -6,6 +6,7 @@ import { formatDiagnostic } from '../../src/diagnostics.ts';
 import { parseJson } from '../../src/records/parse-json.ts';
 import { parseMarkdown } from '../../src/records/parse-markdown.ts';
 import { makeConfig } from '../helpers/factories.ts';
+import { casesOf } from '../helpers/cases.ts';
 
 const config = makeConfig({ categories: {} });
 
@@ -64,69 +65,22 @@ describe('reading corrections', () => {
   });
 
   describe('the article’s updated', () => {
-    it.each([
-      ['no note', [], '2024-11-21T23:00:00.000Z'],
-      ['a note', ['corrections: [{ date: 23 novembre 2024 à 9h, text: Un. }]'], '2024-11-23T08:00:00.000Z'],
-      [
-        'notes in any order: the latest',
-        ['corrections: [{ date: 25 novembre 2024, text: Un. }, { date: 23 novembre 2024, text: Deux. }]'],
-        '2024-11-24T23:00:00.000Z',
-      ],
-      [
-        'its own updated, later than the note',
-        ['updated: 26 novembre 2024', 'corrections: [{ date: 23 novembre 2024, text: Un. }]'],
-        '2024-11-25T23:00:00.000Z',
-      ],
-      ['a note later than its own updated', ['updated: 23 novembre 2024', 'corrections: [{ date: 25 novembre 2024, text: Un. }]'], '2024-11-24T23:00:00.000Z'],
-      ['a note before the publication date: not moved', ['corrections: [{ date: 20 novembre 2024, text: Un. }]'], '2024-11-21T23:00:00.000Z'],
-    ])('is the latest of its date, its own updated and its notes: %s', (_label, lines, expected) => {
+    const updatedRows = casesOf('article/read-corrections', 'updated', 'string', 'strings', 'string');
+    it.each(updatedRows)('is the latest of its date, its own updated and its notes: %s', (_label, lines, expected) => {
       expect(md(...lines).value?.updated.toISOString()).toBe(expected);
     });
   });
 
   describe('when a note is wrong', () => {
-    it.each([
-      [
-        'an impossible date (error, at the line of that date)',
-        ['corrections:', '  - date: 23 novembre 2024', '    text: Un.', '  - date: 30 février 2025', '    text: Deux.'],
-        ['items/x.md:7 corrections[2].date: "30 février 2025" is not a real date'],
-      ],
-      ['no date', ['corrections:', '  - text: Un.'], ['items/x.md:5 corrections[1].date: required: when the correction was made, e.g. "23 novembre 2024"']],
-      ['no text', ['corrections:', '  - date: 23 novembre 2024'], ['items/x.md:5 corrections[1].text: required: the note as plain text, got nothing']],
-      [
-        'a text that is a list',
-        ['corrections:', '  - date: 23 novembre 2024', '    text: [a, b]'],
-        ['items/x.md:6 corrections[1].text: required: the note as plain text, got a list'],
-      ],
-      [
-        'an entry that is a string',
-        ['corrections:', '  - { date: 23 novembre 2024, text: Un. }', '  - Deux.'],
-        ['items/x.md:6 corrections[2]: expected { date, text }'],
-      ],
-      ['a string for the whole field', ['corrections: Corrigé le 23.'], ['items/x.md:4 corrections[1]: expected { date, text }']],
-    ])('refuses the record for %s', (_label, lines, messages) => {
+    it.each(casesOf('article/read-corrections', 'wrong notes', 'string', 'strings', 'strings'))('refuses the record for %s', (_label, lines, messages) => {
       const { value, diagnostics } = md(...lines);
       const found = diagnostics.map(formatDiagnostic);
       expect({ value, found: found.map((line, i) => line.slice(0, messages[i]?.length)) }).toEqual({ value: undefined, found: messages });
     });
 
-    it.each([
-      [
-        'an unknown key',
-        ['corrections:', '  - date: 23 novembre 2024', '    text: Un.', '    auteur: CD'],
-        'items/x.md:7 corrections[1].auteur: warning: unknown key "auteur", ignored (known: date, text)',
-      ],
-      [
-        'a date before the publication',
-        ['corrections:', '  - date: 20 novembre 2024', '    text: Un.'],
-        'items/x.md:5 corrections[1].date: warning: 2024-11-19T23:00:00.000Z is before the publication date 2024-11-21T23:00:00.000Z; the note is shown as dated, check the date',
-      ],
-      [
-        'a weekday that does not match',
-        ['corrections:', '  - date: lundi 23 novembre 2024', '    text: Un.'],
-        'items/x.md:5 corrections[1].date: warning: weekday "lundi" does not match',
-      ],
-    ])('publishes the note with a warning for %s', (_label, lines, message) => {
+    const warnedNotes = casesOf('article/read-corrections', 'warned notes', 'string', 'strings', 'string');
+
+    it.each(warnedNotes)('publishes the note with a warning for %s', (_label, lines, message) => {
       const { value, diagnostics } = md(...lines);
       expect({ notes: value?.corrections.length, warnings: diagnostics.map((d) => formatDiagnostic(d).slice(0, message.length)) }).toEqual({
         notes: 1,

@@ -1,35 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_SLUG_LENGTH, slugify } from '../../src/article/slug.ts';
+import { casesOf } from '../helpers/cases.ts';
 
 describe('slugify', () => {
   describe('when the text is French', () => {
-    it.each([
-      // the seed title
-      ['Maroc : le DG de la sécurité intérieure en France en visite de travail', 'maroc-le-dg-de-la-securite-interieure-en-france-en-visite-de-travail'],
-      // accents and case
-      ['Société', 'societe'],
-      ['SOCIÉTÉ', 'societe'],
-      ['Économie à Noël : ça gèle', 'economie-a-noel-ca-gele'],
-      ['Où naît l’île ? Ça dépend', 'ou-nait-l-ile-ca-depend'],
-      // ligatures and letters without a decomposition
-      ['Le cœur de l’œuvre', 'le-coeur-de-l-oeuvre'],
-      ['Œdipe et Cæsar', 'oedipe-et-caesar'],
-      ['Straße in Łódź, Øresund, Đakovo', 'strasse-in-lodz-oresund-dakovo'],
-      // apostrophes of every kind separate words
-      ['l’OCP', 'l-ocp'],
-      ["l'OCP", 'l-ocp'],
-      ['lʼOCP', 'l-ocp'],
-      ['‘aujourd’hui’', 'aujourd-hui'],
-      // punctuation, typography and spaces
-      ['« Le 14 juillet » — fête\u00a0nationale !', 'le-14-juillet-fete-nationale'],
-      ['COVID-19 : 3,5 % de hausse', 'covid-19-3-5-de-hausse'],
-      ['  --déjà--vu--  ', 'deja-vu'],
-      ['1ᵉʳ décembre', '1er-decembre'],
-      // nothing to keep
-      ['🔥🔥', ''],
-      ['?!… — «»', ''],
-      ['Incendie 🔥 à Lyon', 'incendie-a-lyon'],
-    ])('folds %j to %j', (text, expected) => {
+    it.each(casesOf('article/slug', 'French text', 'string', 'string'))('folds %j to %j', (text, expected) => {
       expect(slugify(text)).toBe(expected);
     });
   });

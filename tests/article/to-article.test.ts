@@ -4,6 +4,7 @@ import { formatDiagnostic } from '../../src/diagnostics.ts';
 import { makeConfig } from '../helpers/factories.ts';
 import type { RawRecord } from '../../src/records/raw-record.ts';
 import { makeRecord, OMIT } from './make-record.ts';
+import { casesOf } from '../helpers/cases.ts';
 
 // No category vocabulary: these records use any category (the vocabulary's own warning is tested below).
 const config = makeConfig({ categories: {} });
@@ -184,12 +185,7 @@ describe('toArticle', () => {
       expect([value, diagnostics.map(formatDiagnostic)]).toEqual([undefined, [message]]);
     });
 
-    it.each([
-      ['1000-01-02', '1000-01-01T23:50:39.000Z'],
-      // Paris kept its mean solar time (+00:09:21) until 1911
-      ['1er janvier 1900', '1899-12-31T23:50:39.000Z'],
-      ['9999-12-31T12:00:00Z', '9999-12-31T12:00:00.000Z'],
-    ])('publishes %j as %s', (date, iso) => {
+    it.each(casesOf('article/to-article', 'years a feed cannot carry', 'string', 'string'))('publishes %j as %s', (date, iso) => {
       const { value, diagnostics } = toArticle(makeRecord({ date }), config);
       expect([value?.date.toISOString(), diagnostics]).toEqual([iso, []]);
     });
@@ -290,20 +286,8 @@ describe('toArticle', () => {
 
   describe('when the config sets a category vocabulary', () => {
     const vocabulary = makeConfig();
-    it.each([
-      [['Société'], []],
-      [['societe', 'NATIONAL'], []],
-      [['Sociéte', 'INTERNATIONAL'], []],
-      [['Sport'], ['"Sport" is not one of the configured categories; closest: "Société" (or add "sport" to categories in the config)']],
-      [['Nationale'], ['"Nationale" is not one of the configured categories; closest: "National" (or add "nationale" to categories in the config)']],
-      [
-        ['Internatonal', 'Faits divers'],
-        [
-          '"Internatonal" is not one of the configured categories; closest: "International" (or add "internatonal" to categories in the config)',
-          '"Faits divers" is not one of the configured categories; closest: "National" (or add "faits-divers" to categories in the config)',
-        ],
-      ],
-    ])('warns about %j on the categories line with the closest name: %j', (categories, messages) => {
+    const categoryVocabulary = casesOf('article/to-article', 'category vocabulary', 'strings', 'strings');
+    it.each(categoryVocabulary)('warns about %j on the categories line with the closest name: %j', (categories, messages) => {
       const { value, diagnostics } = toArticle(makeRecord({ categories }), vocabulary);
       expect([value?.categories.length, diagnostics.map((d) => [d.severity, d.line, d.field, d.code, d.message])]).toEqual([
         categories.length,

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../src/cli/main.ts';
 import { COMMANDS, closest, commandHelp, editDistance, generalHelp } from '../../src/cli/command-spec.ts';
+import { casesOf } from '../helpers/cases.ts';
 
 describe('parseCommandLine', () => {
   it.each([
@@ -93,14 +94,7 @@ describe('closest', () => {
     ).toBe(expected);
   });
 
-  it.each([
-    ['', '', 0],
-    ['abc', 'abc', 0],
-    ['abc', 'acb', 1],
-    ['build', 'biuld', 1],
-    ['kitten', 'sitting', 3],
-    ['', 'serve', 5],
-  ])('editDistance(%s, %s) = %i, both ways', (a, b, d) => {
+  it.each(casesOf('cli/main', 'closest', 'string', 'string', 'number'))('editDistance(%s, %s) = %i, both ways', (a, b, d) => {
     expect(editDistance(a, b)).toBe(d);
     expect(editDistance(b, a)).toBe(d);
   });

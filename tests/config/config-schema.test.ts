@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/config-schema.ts';
+import { casesOf } from '../helpers/cases.ts';
 
 const valid = { title: 'Gazette', siteUrl: 'https://example.org' };
 
@@ -38,53 +39,7 @@ describe('resolveConfig', () => {
   });
 
   describe('when a field is wrong', () => {
-    it.each([
-      // field, value, the start of the one problem line
-      ['siteUrl', 'example.com', 'siteUrl: expected an absolute URL, got "example.com" (did you mean "https://example.com"?)'],
-      ['siteUrl', 'ftp://example.org', 'siteUrl: expected an http(s) URL'],
-      ['siteUrl', 'https://exa mple.org', 'siteUrl: "https://exa mple.org" contains a space'],
-      ['siteUrl', '//example.org', 'siteUrl: expected an absolute URL'],
-      ['hub', 'java\nscript:alert(1)', 'hub: "java\\nscript:alert(1)" contains a control character (U+000A)'],
-      ['author', { name: 'A', url: 'java\nscript:alert(1)' }, 'author.url: "java\\nscript:alert(1)" contains a control character'],
-      ['author', { name: 'A', url: 'javascript:alert(1)' }, 'author.url: expected an http(s) URL'],
-      ['title', '', 'title: expected a non-empty string'],
-      ['language', 'français', 'language: expected a BCP 47 tag'],
-      // What the feed linter refuses, the config refuses too: a tag or address it accepted would withhold every feed.
-      ['language', 'fr-FRA', 'language: expected a BCP 47 tag'],
-      ['language', 'fr-CA-x', 'language: expected a BCP 47 tag'],
-      ['timeZone', 'Europe/Lutece', 'timeZone: expected an IANA time zone'],
-      ['limit', 0, 'limit: expected a positive whole number, got 0'],
-      ['limit', 2.5, 'limit: expected a positive whole number, got 2.5'],
-      ['tagDate', '22/11/2024', 'tagDate: expected YYYY, YYYY-MM or YYYY-MM-DD'],
-      ['hub', 'pubsubhubbub', 'hub: expected an absolute URL'],
-      ['hub', ['https://hub.example.org/', 'ftp://hub.example.net/'], 'hub[1]: expected an http(s) URL'],
-      ['hub', ['https://hub.example.org/?topic=x'], 'hub[0]: must not have a query or fragment'],
-      ['hub', [42], 'hub[0]: expected a non-empty string, got 42'],
-      ['rateLimit', 60, 'rateLimit: expected { fullResponsesPerHour: 60 }'],
-      ['rateLimit', {}, 'rateLimit.fullResponsesPerHour: required'],
-      ['rateLimit', { fullResponsesPerHour: 0 }, 'rateLimit.fullResponsesPerHour: expected a positive whole number, got 0'],
-      ['rateLimit', { fullResponsesPerHour: 60, trustProxy: 'yes' }, 'rateLimit.trustProxy: expected true or false, got "yes"'],
-      ['rateLimit', { fullResponsesPerHour: 60, perHour: 5 }, 'rateLimit.perHour: unknown field (known: fullResponsesPerHour, trustProxy)'],
-      ['logo', '/logo.png', 'logo: expected an absolute URL'],
-      ['logo', 'javascript:alert(1)', 'logo: expected an http(s) URL'],
-      ['maxFeedBytes', 0, 'maxFeedBytes: expected a positive whole number, got 0'],
-      ['maxFeedBytes', '1 MB', 'maxFeedBytes: expected a positive whole number, got "1 MB"'],
-      ['author', { name: '' }, 'author.name: required'],
-      ['author', { name: 'A', email: 'pas-une-adresse' }, 'author.email: expected an e-mail address'],
-      ['author', { name: 'A', email: 'a,b@example.org' }, 'author.email: expected an e-mail address'],
-      ['author', { name: 'A', email: 'redaction@localhost' }, 'author.email: expected an e-mail address'],
-      ['author', { name: 'A', email: ' redaction@example.org' }, 'author.email: expected an e-mail address'],
-      ['categories', { Société: { label: 'Société' } }, 'categories.Société: keys are slugs'],
-      ['categories', { societe: { lable: 'Société' } }, 'categories.societe.lable: unknown field'],
-      ['siteURL', 'https://example.org', 'siteURL: unknown field'],
-      ['pages', 'non', 'pages: expected true or false, got "non"'],
-      ['publicDir', '', 'publicDir: expected a non-empty string'],
-      ['limits', 5, 'limits: expected an object'],
-      ['limits', { recordBytes: 0 }, 'limits.recordBytes: expected a positive whole number, got 0'],
-      ['limits', { bodyBytes: 1.5 }, 'limits.bodyBytes: expected a positive whole number, got 1.5'],
-      ['limits', { categoriesPerRecord: '20' }, 'limits.categoriesPerRecord: expected a positive whole number, got "20"'],
-      ['limits', { jsonDepth: 10 }, 'limits.jsonDepth: unknown field (known: recordBytes, bodyBytes, categoriesPerRecord, yamlAliases, nestingDepth)'],
-    ])('reports %s = %j as one line', (field, value, expected) => {
+    it.each(casesOf('config/config-schema', 'wrong fields', 'string', 'json', 'string'))('reports %s = %j as one line', (field, value, expected) => {
       const { config, problems } = resolveConfig({ ...valid, [field]: value });
       expect(config).toBeUndefined();
       expect(problems).toHaveLength(1);
@@ -102,27 +57,13 @@ describe('resolveConfig', () => {
   });
 
   describe('when hub is one URL or a list', () => {
-    it.each([
-      ['https://hub.example.org', ['https://hub.example.org/']],
-      [
-        ['https://hub.example.org/', 'https://websub.example.net/x'],
-        ['https://hub.example.org/', 'https://websub.example.net/x'],
-      ],
-      [['https://hub.example.org/', 'https://hub.example.org/'], ['https://hub.example.org/']],
-      [[], []],
-    ])('reads %j as the list %j', (hub, expected) => {
+    it.each(casesOf('config/config-schema', 'hub', 'json', 'strings'))('reads %j as the list %j', (hub, expected) => {
       expect(resolveConfig({ ...valid, hub }).config?.hub).toEqual(expected);
     });
   });
 
   describe('when rateLimit is given', () => {
-    it.each([
-      [{ fullResponsesPerHour: 60 }, { fullResponsesPerHour: 60, trustProxy: false }],
-      [
-        { fullResponsesPerHour: 5, trustProxy: true },
-        { fullResponsesPerHour: 5, trustProxy: true },
-      ],
-    ])('reads %j as %j', (rateLimit, expected) => {
+    it.each(casesOf('config/config-schema', 'rateLimit', 'json', 'json'))('reads %j as %j', (rateLimit, expected) => {
       expect(resolveConfig({ ...valid, rateLimit }).config?.rateLimit).toEqual(expected);
     });
   });

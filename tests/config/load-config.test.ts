@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { ConfigError, isGazetteError } from '../../src/diagnostics.ts';
+import { casesOf } from '../helpers/cases.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/config');
 
@@ -45,13 +46,7 @@ describe('loadConfig', () => {
   });
 
   describe('for each kind of config file', () => {
-    it.each([
-      // file, title it holds, what it shows
-      ['valid.config.mjs', 'Le Courrier en JavaScript', 'JavaScript, loaded natively'],
-      ['valid.config.json', 'Le Courrier en JSON', 'JSON, the whole document is the config'],
-      ['package-import.config.ts', 'Le Courrier importé', "TypeScript importing defineConfig from 'gazette'"],
-      ['valid.config.ts', 'Le Courrier de test', 'TypeScript importing the sources by path'],
-    ])('loads %s (%s)', async (file, title) => {
+    it.each(casesOf('config/load-config', 'config files', 'string', 'string', 'string'))('loads %s (%s)', async (file, title) => {
       const config = await loadConfig({ file: path.join(fixtures, file) });
       expect(config.title).toBe(title);
       expect(path.isAbsolute(config.itemsDir)).toBe(true);

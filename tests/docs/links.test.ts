@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { casesOf } from '../helpers/cases.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const docFiles = [
@@ -83,14 +84,7 @@ describe('the links of README.md and docs/', () => {
 });
 
 describe('the link checker', () => {
-  it.each([
-    // heading, GitHub's anchor
-    ['Life of an article', 'life-of-an-article'],
-    ['Configuration (`feed.config.ts`)', 'configuration-feedconfigts'],
-    ['HTTP (`gazette serve`, or the router in your own Express app)', 'http-gazette-serve-or-the-router-in-your-own-express-app'],
-    ['Dépêches et États', 'dépêches-et-états'],
-    ['snake_case - and 2 dashes', 'snake_case---and-2-dashes'],
-  ])('slugs the heading %j as #%s', (heading, slug) => {
+  it.each(casesOf('docs/links', 'links', 'string', 'string'))('slugs the heading %j as #%s', (heading, slug) => {
     expect(slugify(heading)).toBe(slug);
   });
 
@@ -98,18 +92,7 @@ describe('the link checker', () => {
     expect([...slugsOf('# A\n\n## A\n\n```sh\n# B\n```\n### A')]).toEqual(['a', 'a-1', 'a-2']);
   });
 
-  it.each([
-    // from, target, broken?
-    ['README.md', 'docs/feeds.md', false],
-    ['README.md', 'docs/feeds.md#feeds', false],
-    ['docs/records.md', '../README.md#quick-start', false],
-    ['docs/records.md', 'life-of-an-article.md', false],
-    ['README.md', '#quick-start', false],
-    ['README.md', 'docs/nowhere.md', true],
-    ['README.md', 'docs/feeds.md#no-such-heading', true],
-    ['README.md', '#feeds', true],
-    ['docs/records.md', 'docs/feeds.md', true],
-  ])('from %s, the link %s is broken: %s', (from, target, broken) => {
+  it.each(casesOf('docs/links', 'broken or not', 'string', 'string', 'boolean'))('from %s, the link %s is broken: %s', (from, target, broken) => {
     expect(brokenLink(from, target) !== null).toBe(broken);
   });
 });

@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './_lib/browser.ts';
+import { useServedChromium } from './_lib/browser.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
 import express from 'express';
 import http from 'node:http';
@@ -24,35 +24,24 @@ const SEED_SECTION = 'Rencontres de travail à Rabat';
 
 const FEED_TYPES = ['application/rss+xml', 'application/atom+xml', 'application/feed+json'];
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startServer>>;
 const itemsDir = useTempDir('gazette-e2e-items-', 'all');
-let baseUrl: string;
-
-beforeAll(async () => {
+const site = useServedChromium(async () => {
   await cp(path.join(REPO, 'items'), itemsDir(), { recursive: true });
   const config = await loadConfig({ cwd: REPO });
-  server = await startServer({ config, port: 0, host: '127.0.0.1', itemsDir: itemsDir(), watch: false });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  return startServer({ config, port: 0, host: '127.0.0.1', itemsDir: itemsDir(), watch: false });
 });
 
 describe('the front page in Chromium', () => {
   it('lists the seed article with its title', async () => {
     await withPage(async (page) => {
-      await page.goto(`${baseUrl}/`);
+      await page.goto(`${site.baseUrl}/`);
       await expect.poll(() => page.getByRole('link', { name: SEED_TITLE, exact: true }).count()).toBe(1);
     });
   });
 
   it('shows the seed article’s French date', async () => {
     await withPage(async (page) => {
-      await page.goto(`${baseUrl}/`);
+      await page.goto(`${site.baseUrl}/`);
       const item = page.locator('article', { has: page.getByRole('link', { name: SEED_TITLE, exact: true }) });
       expect(await item.locator('time').innerText()).toBe(SEED_DATE);
     });
@@ -60,14 +49,14 @@ describe('the front page in Chromium', () => {
 
   it('declares the page French', async () => {
     await withPage(async (page) => {
-      await page.goto(`${baseUrl}/`);
+      await page.goto(`${site.baseUrl}/`);
       expect(await page.getAttribute('html', 'lang')).toBe('fr-FR');
     });
   });
 
   it('has one autodiscovery link per feed format', async () => {
     await withPage(async (page) => {
-      await page.goto(`${baseUrl}/`);
+      await page.goto(`${site.baseUrl}/`);
       // The main feed's three formats, then the corrections feed (Atom).
       const found = await alternatesOf(page);
       expect(found.map((a) => [a.type, new URL(a.href).pathname])).toEqual([
@@ -79,7 +68,7 @@ describe('the front page in Chromium', () => {
 
   it('gets every autodiscovery feed with 200 and a parseable body holding the seed', async () => {
     await withPage(async (page) => {
-      await page.goto(`${baseUrl}/`);
+      await page.goto(`${site.baseUrl}/`);
       // The corrections feed holds no article: every other one holds the seed.
       const mainFeeds = (await alternatesOf(page)).filter((a) => !a.href.endsWith('/corrections.xml'));
       const fetched = await Promise.all(mainFeeds.map((a) => fetchFromPage(page, a.href)));
@@ -90,11 +79,11 @@ describe('the front page in Chromium', () => {
 
   it('follows the link to feeds.opml to the OPML list of every feed, each of which answers 200', async () => {
     await withPage(async (page) => {
-      await page.goto(`${baseUrl}/`);
+      await page.goto(`${site.baseUrl}/`);
       const href = await page.getByRole('link', { name: 'Tous les flux (OPML)', exact: true }).evaluate((a) => (a as HTMLAnchorElement).href);
       const list = await fetchFromPage(page, href);
       // The OPML names the feeds by the public siteUrl: fetched here by their path on the local server.
-      const feeds = [...list.body.matchAll(/xmlUrl="([^"]+)"/g)].map((m) => `${baseUrl}${new URL(m[1] ?? '').pathname}`);
+      const feeds = [...list.body.matchAll(/xmlUrl="([^"]+)"/g)].map((m) => `${site.baseUrl}${new URL(m[1] ?? '').pathname}`);
       const statuses = await Promise.all(feeds.map(async (feed) => (await fetchFromPage(page, feed)).status));
       expect([new URL(href).pathname, list.status, list.type, feeds.length > 1, statuses.every((s) => s === 200)]).toEqual([
         '/feeds.opml',
@@ -108,7 +97,7 @@ describe('the front page in Chromium', () => {
 
   it('opens the seed article page, whose h1 is its title and which shows its section headings', async () => {
     await withPage(async (page) => {
-      await page.goto(`${baseUrl}/`);
+      await page.goto(`${site.baseUrl}/`);
       await page.getByRole('link', { name: SEED_TITLE, exact: true }).click();
       await page.waitForLoadState('load');
       const h1 = await page.locator('h1').allInnerTexts();
@@ -119,7 +108,7 @@ describe('the front page in Chromium', () => {
 
   it('opens a category page from a category link', async () => {
     await withPage(async (page) => {
-      await page.goto(`${baseUrl}/`);
+      await page.goto(`${site.baseUrl}/`);
       const item = page.locator('article', { has: page.getByRole('link', { name: SEED_TITLE, exact: true }) });
       await item.getByRole('link', { name: 'Société', exact: true }).click();
       await page.waitForLoadState('load');
@@ -129,7 +118,7 @@ describe('the front page in Chromium', () => {
 
   it('gets the category page’s own feeds from its autodiscovery links', async () => {
     await withPage(async (page) => {
-      await page.goto(`${baseUrl}/categories/societe/`);
+      await page.goto(`${site.baseUrl}/categories/societe/`);
       const own = (await alternatesOf(page)).filter((a) => new URL(a.href).pathname.startsWith('/categories/societe/'));
       const fetched = await Promise.all(own.map((a) => fetchFromPage(page, a.href)));
       const titles = await Promise.all(fetched.map((f) => itemTitlesOf(f.body, f.type)));
@@ -188,10 +177,10 @@ describe('the layout', () => {
           ['index', '/'],
           ['category', '/categories/societe/'],
         ] as const) {
-          await page.goto(`${baseUrl}${url}`);
+          await page.goto(`${site.baseUrl}${url}`);
           await page.screenshot({ path: path.join(SCREENSHOTS, `gazette-e2e-${label}-${name}.png`), fullPage: true });
         }
-        await page.goto(`${baseUrl}/`);
+        await page.goto(`${site.baseUrl}/`);
         await page.getByRole('link', { name: SEED_TITLE, exact: true }).click();
         await page.waitForLoadState('load');
         await page.screenshot({ path: path.join(SCREENSHOTS, `gazette-e2e-article-${name}.png`), fullPage: true });
@@ -205,7 +194,7 @@ describe('the layout', () => {
 // --- helpers ---
 
 async function withPage(run: (page: Page) => Promise<void>, viewport = { width: 1280, height: 900 }): Promise<void> {
-  const context = await browser.newContext({ viewport, locale: 'fr-FR' });
+  const context = await site.browser.newContext({ viewport, locale: 'fr-FR' });
   try {
     await run(await context.newPage());
   } finally {

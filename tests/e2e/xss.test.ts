@@ -1,10 +1,8 @@
 // e2e: hostile records on the real server, their pages loaded in Debian's Chromium: no script ever runs.
 import { mkdir, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './_lib/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useServedChromium } from './_lib/browser.ts';
 import { mustResolveConfig } from '../../src/config/config-schema.ts';
 import { startServer } from '../../src/serve-site.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
@@ -35,33 +33,22 @@ function hostileRecords(): Record<string, string> {
   return records;
 }
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof startServer>>;
 const root = useTempDir('gazette-xss-', 'all');
-let baseUrl: string;
-
-beforeAll(async () => {
+const site = useServedChromium(async () => {
   const itemsDir = path.join(root(), 'items');
   await mkdir(itemsDir);
   for (const [name, text] of Object.entries(hostileRecords())) await writeFile(path.join(itemsDir, name), text);
   const config = mustResolveConfig({ title: 'Gazette', siteUrl: 'https://gazette.example.org', itemsDir });
-  server = await startServer({ config, port: 0, host: '127.0.0.1', watch: false, ledger: 'off' });
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  return startServer({ config, port: 0, host: '127.0.0.1', watch: false, ledger: 'off' });
 });
 
 describe('pages built from hostile records, in Chromium', () => {
   it('never run a script, on load or on a click of any link', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     // Only this server is reachable: a click on an external link is aborted at once instead of waiting on a DNS
     // lookup this machine may never answer (a javascript: URL needs no request, so it would still run).
     await context.route(
-      (url) => !url.href.startsWith(baseUrl),
+      (url) => !url.href.startsWith(site.baseUrl),
       (route) => route.abort(),
     );
     const dialogs: string[] = [];
@@ -75,7 +62,7 @@ describe('pages built from hostile records, in Chromium', () => {
       });
       const paths = ['/', ...(await listArticlePaths())];
       for (const p of paths) {
-        await page.goto(`${baseUrl}${p}`);
+        await page.goto(`${site.baseUrl}${p}`);
         attributes.push(...(await page.$$eval('[href], [src]', (els) => els.map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? ''))));
         // Click each link of the article (body, author, image caption) as a reader would, each in a page of its own
         // so that no navigation interrupts another; a javascript: URL would run its alert on the click.
@@ -87,7 +74,7 @@ describe('pages built from hostile records, in Chromium', () => {
             dialogs.push(dialog.message());
             void dialog.dismiss();
           });
-          await tab.goto(`${baseUrl}${p}`);
+          await tab.goto(`${site.baseUrl}${p}`);
           await tab
             .locator('article a[href]')
             .nth(i)
@@ -106,14 +93,14 @@ describe('pages built from hostile records, in Chromium', () => {
   });
 
   it('are served with a Content-Security-Policy that runs no script', async () => {
-    const response = await fetch(`${baseUrl}/`);
+    const response = await fetch(`${site.baseUrl}/`);
     const csp = response.headers.get('content-security-policy') ?? '';
     expect([csp.includes("default-src 'none'"), csp.includes('script-src')]).toEqual([true, false]);
   });
 });
 
 async function listArticlePaths(): Promise<string[]> {
-  const feed = (await (await fetch(`${baseUrl}/feed.json`)).json()) as { items: { url: string }[] };
+  const feed = (await (await fetch(`${site.baseUrl}/feed.json`)).json()) as { items: { url: string }[] };
   return feed.items.flatMap((i) => {
     const url = new URL(i.url);
     return url.hostname === 'gazette.example.org' ? [url.pathname] : [];

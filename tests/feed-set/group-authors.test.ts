@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/article/article.ts';
 import { authorPagePath, authorSlugsOf, findAuthorSpellings } from '../../src/feed-set/group-authors.ts';
 import { sortArticles } from '../../src/feed-set/sort-articles.ts';
+import { casesOf } from '../helpers/cases.ts';
 import { makeArticle } from '../helpers/factories.ts';
 
 const day = (d: number) => new Date(Date.UTC(2024, 10, d, 9, 0, 0));
@@ -12,12 +13,7 @@ function by(id: string, d: number, ...names: string[]): Article {
 }
 
 describe('authorPagePath', () => {
-  it.each([
-    ['Zoé Martin', '/authors/zoe-martin/'],
-    ['Jean-Baptiste Œuvray', '/authors/jean-baptiste-oeuvray/'],
-    ['Awa N’Diaye', '/authors/awa-n-diaye/'],
-    ['🦊', undefined],
-  ])('puts the page of %s at %s', (name, expected) => {
+  it.each(casesOf('feed-set/group-authors', 'authorPagePath', 'string', 'string|undefined'))('puts the page of %s at %s', (name, expected) => {
     expect(authorPagePath(name)).toBe(expected);
   });
 });

@@ -116,6 +116,35 @@ const str = (v: unknown): string | undefined => (v === undefined || v === null ?
 /** RFC 4287 §3.1: an Atom text construct is plain text unless its `type` is `html`, whose entities are then decoded. */
 const atomText = (value: string, type: unknown): string => (type === 'html' ? decodeEntities(value) : value);
 
+/** What a parser read of an RSS 2.0 item, past the four values every parser finds as they are written. */
+interface RssRead {
+  /** Each <category> text and its `domain` (none: ''). */
+  categories: { name: string; domain: unknown }[];
+  authors: string[];
+  contentHtml: string | undefined;
+  /** The <description> as written (HTML, so entity-decoded for the summary). */
+  description: string | undefined;
+  image: ParsedImage | null;
+}
+
+/** One RSS 2.0 item for every RSS parser alike: RSS has no per-item update date and no category term. */
+function fromRss(guid: unknown, title: unknown, link: unknown, pubDate: unknown, read: RssRead): ParsedItem {
+  return {
+    id: str(guid),
+    title: str(title),
+    link: str(link),
+    published: toDate(pubDate),
+    updated: undefined,
+    categories: read.categories.map((c) => c.name),
+    categoryTerms: undefined,
+    categorySchemes: read.categories.map((c) => String(c.domain ?? '')),
+    authors: read.authors,
+    contentHtml: read.contentHtml,
+    summary: read.description === undefined ? undefined : decodeEntities(read.description),
+    image: read.image,
+  };
+}
+
 async function withRssParser(document: string, format: FeedFormat): Promise<ParsedFeed> {
   // customFields (documented rss-parser option) keep every dc:creator and the raw Atom
   // category/author/updated elements, which rss-parser otherwise drops or reduces to the first.
@@ -136,21 +165,13 @@ async function withRssParser(document: string, format: FeedFormat): Promise<Pars
   const feed = (await parser.parseString(document)) as Loose;
   const items = (feed.items as Loose[]).map((it): ParsedItem => {
     if (format === 'rss') {
-      const cats = list<any>(it.categories);
-      return {
-        id: str(it.guid),
-        title: str(it.title),
-        link: str(it.link),
-        published: toDate(it.isoDate),
-        updated: undefined,
-        categories: cats.map((c) => (typeof c === 'string' ? c : String(c._))),
-        categoryTerms: undefined,
-        categorySchemes: cats.map((c) => (typeof c === 'string' ? '' : String(c.$?.domain ?? ''))),
+      return fromRss(it.guid, it.title, it.link, it.isoDate, {
+        categories: list<any>(it.categories).map((c) => (typeof c === 'string' ? { name: c, domain: '' } : { name: String(c._), domain: c.$?.domain })),
         authors: list<any>(it.creators).map(String),
         contentHtml: str(it['content:encoded']),
-        summary: it.content === undefined ? undefined : decodeEntities(String(it.content)),
+        description: str(it.content),
         image: xml2jsImage(it.enclosure, it.mediaContents),
-      };
+      });
     }
     const cats = list<any>(it.categoryElements).map((c) => c.$ ?? {});
     return {
@@ -174,19 +195,12 @@ async function withRssParser(document: string, format: FeedFormat): Promise<Pars
 function withFeedsmith(document: string, format: FeedFormat): ParsedFeed {
   if (format === 'rss') {
     const feed = parseRssFeed(document) as Loose;
-    const items = list<Loose>(feed.items).map(
-      (it): ParsedItem => ({
-        id: str(it.guid?.value),
-        title: str(it.title),
-        link: str(it.link),
-        published: toDate(it.pubDate),
-        updated: undefined,
-        categories: list<any>(it.categories).map((c) => String(c.name)),
-        categoryTerms: undefined,
-        categorySchemes: list<any>(it.categories).map((c) => String(c.domain ?? '')),
+    const items = list<Loose>(feed.items).map((it) =>
+      fromRss(it.guid?.value, it.title, it.link, it.pubDate, {
+        categories: list<any>(it.categories).map((c) => ({ name: String(c.name), domain: c.domain })),
         authors: list<string>(it.dc?.creators).map(String),
         contentHtml: str(it.content?.encoded),
-        summary: it.description === undefined ? undefined : decodeEntities(String(it.description)),
+        description: str(it.description),
         image: feedsmithImage(list<any>(it.enclosures)[0], it.media),
       }),
     );
@@ -229,21 +243,13 @@ function withFeedExtractor(document: string, format: FeedFormat): ParsedFeed {
     const it = entry.raw as Loose;
     const text = (v: any): string | undefined => (v === undefined ? undefined : typeof v === 'object' ? str(v['#text'] ?? '') : String(v));
     if (format === 'rss') {
-      const cats = list<any>(it.category);
-      return {
-        id: text(it.guid),
-        title: text(it.title),
-        link: text(it.link),
-        published: toDate(it.pubDate),
-        updated: undefined,
-        categories: cats.map((c) => text(c)!),
-        categoryTerms: undefined,
-        categorySchemes: cats.map((c) => String(c['@_domain'] ?? '')),
+      return fromRss(text(it.guid), text(it.title), text(it.link), it.pubDate, {
+        categories: list<any>(it.category).map((c) => ({ name: text(c)!, domain: c['@_domain'] })),
         authors: list<any>(it['dc:creator']).map((a) => text(a)!),
         contentHtml: text(it['content:encoded']),
-        summary: it.description === undefined ? undefined : decodeEntities(text(it.description)!),
+        description: text(it.description),
         image: fastXmlImage(it.enclosure, it['media:content'], 'url', text),
-      };
+      });
     }
     const cats = list<any>(it.category);
     return {

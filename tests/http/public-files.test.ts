@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { contentTypeOf, resolvePublicFile } from '../../src/http/public-files.ts';
 import { checkAsyncProperty } from '../helpers/property.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
+import { casesOf } from '../helpers/cases.ts';
 
 const tmp = useTempDir('gazette-public-', 'all');
 let pub: string;
@@ -39,20 +40,7 @@ beforeAll(async () => {
 
 describe('resolvePublicFile', () => {
   describe('when the path names a file of the folder', () => {
-    it.each([
-      // [request path, file below public/, content type]
-      ['/robots.txt', 'robots.txt', 'text/plain; charset=utf-8'],
-      ['/favicon.ico', 'favicon.ico', 'image/x-icon'],
-      ['/images/une.jpg', 'images/une.jpg', 'image/jpeg'],
-      ['/images/Photo%20%C3%89t%C3%A9.PNG', 'images/Photo Été.PNG', 'image/png'],
-      ['/css/site.css', 'css/site.css', 'text/css; charset=utf-8'],
-      ['/a%20propos/', 'a propos/index.html', 'text/html; charset=utf-8'],
-      ['/a%20propos/index.html', 'a propos/index.html', 'text/html; charset=utf-8'],
-      ['/%252e%252e/odd.txt', '%2e%2e/odd.txt', 'text/plain; charset=utf-8'],
-      ['/sans-extension', 'sans-extension', 'application/octet-stream'],
-      // A symlink whose real path stays inside is followed; its content type is the requested name's.
-      ['/alias.jpg', 'images/une.jpg', 'image/jpeg'],
-    ])('%s → public/%s as %s', async (urlPath, file, contentType) => {
+    it.each(casesOf('http/public-files', 'files of the folder', 'string', 'string', 'string'))('%s → public/%s as %s', async (urlPath, file, contentType) => {
       const found = await resolvePublicFile(pub, urlPath);
       expect(found && { file: path.relative(pub, found.absolute), contentType: found.contentType }).toEqual({ file, contentType });
     });
@@ -65,44 +53,7 @@ describe('resolvePublicFile', () => {
   });
 
   describe('when the path must not be served', () => {
-    it.each([
-      // traversal, plain and encoded
-      ['/../secret.txt'],
-      ['/images/../../secret.txt'],
-      ['/%2e%2e/secret.txt'],
-      ['/%2E%2E/secret.txt'],
-      ['/images/%2e%2e/%2e%2e/secret.txt'],
-      ['/..%2fsecret.txt'],
-      ['/%2e%2e%2fsecret.txt'],
-      ['/./robots.txt'],
-      // backslashes and NUL, plain and encoded
-      ['/images\\..\\..\\secret.txt'],
-      ['/images%5c..%5c..%5csecret.txt'],
-      ['/robots.txt%00.jpg'],
-      ['/robots.txt\0'],
-      ['/robots.txt%0a'],
-      // dotfiles and dot-folders
-      ['/.env'],
-      ['/.git/config'],
-      ['/%2egit/config'],
-      ['/images/.cache/x.jpg'],
-      // folders: no listing
-      ['/images/'],
-      ['/images'],
-      ['/vide/'],
-      ['/'],
-      // symlinks out of the folder, to a dotfile, or dangling
-      ['/fuite.txt'],
-      ['/dossier-fuite/secret.txt'],
-      ['/env.txt'],
-      ['/casse.txt'],
-      // not a clean path
-      ['robots.txt'],
-      ['//robots.txt'],
-      ['/images//une.jpg'],
-      ['/%E0%A4%A'],
-      ['/absent.txt'],
-    ])('%j → nothing', async (urlPath) => {
+    it.each(casesOf('http/public-files', 'not served', 'string'))('%j → nothing', async (urlPath) => {
       expect(await resolvePublicFile(pub, urlPath)).toBeUndefined();
     });
 
@@ -164,23 +115,7 @@ describe('resolvePublicFile, for any request path', () => {
 });
 
 describe('contentTypeOf', () => {
-  it.each([
-    ['index.html', 'text/html; charset=utf-8'],
-    ['app.js', 'text/javascript; charset=utf-8'],
-    ['data.json', 'application/json; charset=utf-8'],
-    ['sitemap.xml', 'application/xml; charset=utf-8'],
-    ['logo.svg', 'image/svg+xml'],
-    ['a.GIF', 'image/gif'],
-    ['a.webp', 'image/webp'],
-    ['a.avif', 'image/avif'],
-    ['doc.pdf', 'application/pdf'],
-    ['f.woff2', 'font/woff2'],
-    ['son.mp3', 'audio/mpeg'],
-    ['clip.mp4', 'video/mp4'],
-    ['archive.tar.gz', 'application/octet-stream'],
-    ['toString', 'application/octet-stream'],
-    ['x.constructor', 'application/octet-stream'],
-  ])('%s → %s', (name, type) => {
+  it.each(casesOf('http/public-files', 'contentTypeOf', 'string', 'string'))('%s → %s', (name, type) => {
     expect(contentTypeOf(name)).toBe(type);
   });
 });

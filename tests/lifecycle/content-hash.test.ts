@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/lifecycle/content-hash.ts';
 import { makeArticle, makeImage } from '../helpers/factories.ts';
+import { casesOf } from '../helpers/cases.ts';
 
 const hashOf = (link: string, image: string | undefined, siteUrl: string) =>
   contentHash(
@@ -64,12 +65,7 @@ describe('contentHash', () => {
 
   describe('when the site address appears elsewhere than at the start of a URL', () => {
     const SITE = 'https://example.org/actu';
-    it.each([
-      ['an image proxy naming a site image', 'https://cdn.example/?src=https://example.org/actu/a.jpg', 'https://cdn.example/?src=/a.jpg'],
-      ['a path spelling the site address', 'https://cdn.example/https://example.org', 'https://cdn.example/'],
-      ['the site address twice', 'https://example.org/actu/https://example.org/actu', 'https://example.org/actu/'],
-      ['a longer path that starts with the mount path', 'https://example.org/actuel/a.jpg', 'https://example.org/actu/el/a.jpg'],
-    ])('tells apart %s', (_, one, other) => {
+    it.each(casesOf('lifecycle/content-hash', 'site address elsewhere', 'string', 'string', 'string'))('tells apart %s', (_, one, other) => {
       expect(hashOf(`${SITE}/articles/x/`, one, SITE)).not.toBe(hashOf(`${SITE}/articles/x/`, other, SITE));
     });
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderRedirectsFiles } from '../../src/lifecycle/redirects-files.ts';
+import { casesOf } from '../helpers/cases.ts';
 
 const HEADER_LINES = { 'redirects.map': 3, _redirects: 1 } as const;
 const rules = (text: string, file: keyof typeof HEADER_LINES) => text.split('\n').slice(HEADER_LINES[file], -1);
@@ -33,7 +34,7 @@ describe('renderRedirectsFiles', () => {
   });
 
   describe('when the site lives under a path', () => {
-    it.each([['/actu'], ['/actu/']])('puts %s before both sides', (basePath) => {
+    it.each(casesOf('lifecycle/redirects-files', 'base paths', 'string'))('puts %s before both sides', (basePath) => {
       const files = renderRedirectsFiles([{ from: '/articles/a/', to: '/articles/b/' }], basePath);
       expect(rules(files._redirects, '_redirects')).toEqual(['/actu/articles/a/ /actu/articles/b/ 301']);
       expect(rules(files['redirects.map'], 'redirects.map')).toEqual(['"/actu/articles/a/" "/actu/articles/b/";']);
@@ -41,29 +42,14 @@ describe('renderRedirectsFiles', () => {
   });
 
   describe('when a path is hostile', () => {
-    it.each([
-      // [from, nginx line, _redirects line]
-      ['/articles/a b/', '"/articles/a b/" "/articles/nouveau/";', '/articles/a%20b/ /articles/nouveau/ 301'],
-      ['/articles/a;return 200 x;/', '"/articles/a;return 200 x;/" "/articles/nouveau/";', '/articles/a%3Breturn%20200%20x%3B/ /articles/nouveau/ 301'],
-      ['/articles/a"b\\c/', '"/articles/a\\"b\\\\c/" "/articles/nouveau/";', '/articles/a%22b%5Cc/ /articles/nouveau/ 301'],
-      // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${host} in a path, the hostile input under test
-      ['/articles/${host}{}#/', '"/articles/${host}{}#/" "/articles/nouveau/";', '/articles/%24%7Bhost%7D%7B%7D%23/ /articles/nouveau/ 301'],
-      ['/articles/%C3%A9t%C3%A9/', '"/articles/été/" "/articles/nouveau/";', '/articles/%C3%A9t%C3%A9/ /articles/nouveau/ 301'],
-      ['/articles/été/', '"/articles/été/" "/articles/nouveau/";', '/articles/%C3%A9t%C3%A9/ /articles/nouveau/ 301'],
-      ['/articles/100%/', '"/articles/100%/" "/articles/nouveau/";', '/articles/100%25/ /articles/nouveau/ 301'],
-    ])('%j stays one quoted key and one encoded path', (from, nginx, netlify) => {
+    const hostilePaths = casesOf('lifecycle/redirects-files', 'hostile paths', 'string', 'string', 'string');
+    it.each(hostilePaths)('%j stays one quoted key and one encoded path', (from, nginx, netlify) => {
       const files = renderRedirectsFiles([{ from, to: '/articles/nouveau/' }], '');
       expect(rules(files['redirects.map'], 'redirects.map')).toEqual([nginx]);
       expect(rules(files._redirects, '_redirects')).toEqual([netlify]);
     });
 
-    it.each([
-      ['a newline', '/articles/a\nlocation / { return 200; }/'],
-      ['an encoded newline', '/articles/a%0Ab/'],
-      ['a NUL', '/articles/a\u0000/'],
-      ['a relative path', 'articles/a/'],
-      ['a protocol-relative URL', '//evil.example/'],
-    ])('leaves out a path with %s', (_, from) => {
+    it.each(casesOf('lifecycle/redirects-files', 'left out', 'string', 'string'))('leaves out a path with %s', (_, from) => {
       const files = renderRedirectsFiles(
         [
           { from, to: '/articles/nouveau/' },

@@ -6,6 +6,7 @@ export interface RssItemParts {
   link?: string;
   guid?: string;
   pubDate?: string;
+  category?: string;
   description?: string;
   content?: string;
   extra?: string;
@@ -20,7 +21,7 @@ export function rssItem(parts: RssItemParts = {}, n = 0): string {
     parts.link ?? `<link>https://example.org/articles/maroc-${n}/</link>`,
     parts.guid ?? `<guid isPermaLink="false">tag:example.org,2024-01-01:maroc-${n}</guid>`,
     parts.pubDate ?? `<pubDate>${weekday}, ${day} Nov 2024 00:00:00 +0100</pubDate>`,
-    '<category domain="https://example.org/categories/">Société</category>',
+    parts.category ?? '<category domain="https://example.org/categories/">Société</category>',
     '<dc:creator>Claire Dupont</dc:creator>',
     parts.description ?? '<description>Résumé &amp; chapeau, avec une espace\u00a0insécable.</description>',
     parts.content ??

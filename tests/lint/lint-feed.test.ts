@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatOf, lintDocuments } from '../../src/lint/lint-documents.ts';
 import { lintFeed } from '../../src/lint/lint-feed.ts';
 import { atomDoc, jsonDoc, NOW, rssDoc } from './feed-docs.ts';
+import { casesOf } from '../helpers/cases.ts';
 
 describe('lintFeed', () => {
   describe('when the XML is not well-formed', () => {
@@ -37,12 +38,7 @@ describe('lintFeed', () => {
 });
 
 describe('lintDocuments', () => {
-  it.each([
-    ['application/rss+xml; charset=utf-8', 'rss'],
-    ['application/atom+xml; charset=utf-8', 'atom'],
-    ['application/feed+json; charset=utf-8', 'json'],
-    ['text/html; charset=utf-8', undefined],
-  ])('reads %s as %s', (contentType, format) => {
+  it.each(casesOf('lint/lint-feed', 'formatOf', 'string', 'string|undefined'))('reads %s as %s', (contentType, format) => {
     expect(formatOf(contentType)).toBe(format);
   });
 

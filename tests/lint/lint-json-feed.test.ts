@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
 import { lintFeed } from '../../src/lint/lint-feed.ts';
 import { jsonDoc, jsonItem, NOW } from './feed-docs.ts';
-import { describeRules, type RuleRow } from './lint-rule-table.ts';
+import { describeRules, describeValid, type RuleRow } from './lint-rule-table.ts';
 
 const lint = (body: string) => lintFeed({ path: '/feed.json', body, format: 'json', now: NOW });
 const item = jsonItem;
@@ -53,11 +53,7 @@ const rows: RuleRow[] = [
 ];
 
 describe('lintFeed (JSON Feed 1.1)', () => {
-  describe('when the feed is valid', () => {
-    it('reports nothing', () => {
-      expect(lint(jsonDoc({}, [item({}, 0), item({}, 1)]))).toEqual([]);
-    });
-  });
+  describeValid(lint, jsonDoc({}, [item({}, 0), item({}, 1)]));
 
   describeRules(lint, rows);
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintFeedFile } from '../../src/lint/lint-file.ts';
 import { lintSitemap } from '../../src/lint/lint-sitemap.ts';
+import { casesOf } from '../helpers/cases.ts';
 
 const SITE = 'https://example.org/actu';
 const urlset = (...locs: string[]) =>
@@ -14,12 +15,7 @@ describe('lintSitemap', () => {
     expect([codes(urlset('https://example.org/actu/', 'https://example.org/actu/articles/a/')), codes(index)]).toEqual([[], []]);
   });
 
-  it.each([
-    ['a relative URL', '/actu/articles/a/', 'is not an absolute URL'],
-    ['another host', 'https://example.com/actu/', 'is not on the site (https://example.org/actu/)'],
-    ['another path of the host', 'https://example.org/ailleurs/', 'is not on the site'],
-    ['another scheme', 'ftp://example.org/actu/', 'is not an http(s) URL'],
-  ])('reports %s, at its line', (_label, loc, message) => {
+  it.each(casesOf('lint/lint-sitemap', 'lintSitemap', 'string', 'string', 'string'))('reports %s, at its line', (_label, loc, message) => {
     const [finding] = codes(urlset('https://example.org/actu/', loc));
     expect([finding?.[0], finding?.[1], String(finding?.[2]).includes(message)]).toEqual(['sitemap-loc', 4, true]);
   });

@@ -1,6 +1,7 @@
 // Direct tests of the lint's XML tree: namespaces, text and CDATA, entities, line numbers, and the first error.
 import { describe, expect, it } from 'vitest';
 import { attributeOf, descendants, findChild, findChildren, parseXmlTree, type XmlElement } from '../../src/lint/xml-tree.ts';
+import { casesOf } from '../helpers/cases.ts';
 
 const CONTENT_NS = 'http://purl.org/rss/1.0/modules/content/';
 const ATOM_NS = 'http://www.w3.org/2005/Atom';
@@ -44,14 +45,7 @@ describe('parseXmlTree', () => {
   });
 
   describe('when an element holds text', () => {
-    it.each([
-      ['plain text', '<a>Société</a>', 'Société', ['Société']],
-      ['the five XML entities', '<a>&amp;&lt;&gt;&quot;&apos;</a>', '&<>"\'', ['&<>"\'']],
-      ['decimal and hexadecimal character references', '<a>&#233;&#xE9;&#x1F600;</a>', 'éé😀', ['éé😀']],
-      ['CDATA, kept raw', '<a><![CDATA[<b>R&D</b> &amp;]]></a>', '<b>R&D</b> &amp;', ['<b>R&D</b> &amp;']],
-      ['text around CDATA split to hold "]]>"', '<a>t<![CDATA[x]]]]><![CDATA[>y]]>u</a>', 'tx]]>yu', ['t', 'x]]', '>y', 'u']],
-      ['whitespace as written', '<a> \n\t</a>', ' \n\t', [' \n\t']],
-    ])('gives %s', (_, xml, text, nodes) => {
+    it.each(casesOf('lint/xml-tree', 'text', 'string', 'string', 'string', 'strings'))('gives %s', (_, xml, text, nodes) => {
       const root = rootOf(xml);
       expect([root.text, root.nodes]).toEqual([text, nodes]);
     });
@@ -67,15 +61,7 @@ describe('parseXmlTree', () => {
   });
 
   describe('when the document declares entities', () => {
-    it.each([
-      ['an internal entity, expanded', '<!DOCTYPE a [<!ENTITY eacute "&#233;">]><a>&eacute;t&eacute;</a>', 'été'],
-      ['an internal entity in single quotes', "<!DOCTYPE a [<!ENTITY nom 'Gazette'>]><a>&nom;</a>", 'Gazette'],
-      [
-        'the HTML entities of the Netscape RSS 0.91 DTD',
-        '<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd"><rss>&eacute;&nbsp;</rss>',
-        'é\u00a0',
-      ],
-    ])('reads %s', (_, xml, text) => {
+    it.each(casesOf('lint/xml-tree', 'entities', 'string', 'string', 'string'))('reads %s', (_, xml, text) => {
       expect(rootOf(xml).text).toBe(text);
     });
   });
@@ -94,99 +80,26 @@ describe('parseXmlTree', () => {
     ].join('\n');
     const byName = new Map(descendants(rootOf(xml)).map((e) => [e.name, e]));
 
-    it.each([
-      // name, line of `<`, line after the start tag's `>`, line of the end
-      ['rss', 2, 2, 9],
-      ['channel', 3, 3, 8],
-      ['title', 4, 5, 5], // a start tag over two lines, its name ending the first
-      ['item', 6, 6, 7],
-      ['guid', 6, 6, 6],
-    ])('places <%s> at line %i, its content at %i and its end at %i', (name, line, contentLine, endLine) => {
+    const lineNumbers = casesOf('lint/xml-tree', 'line numbers', 'string', 'number', 'number', 'number');
+
+    it.each(lineNumbers)('places <%s> at line %i, its content at %i and its end at %i', (name, line, contentLine, endLine) => {
       const element = byName.get(name)!;
       expect([element.line, element.contentLine, element.endLine]).toEqual([line, contentLine, endLine]);
     });
 
-    it.each([
-      ['a name that ends the line, then "/>"', '<r>\n<a\n/></r>', 2],
-      ['a name that ends a CRLF line', '<r>\r\n<a\r\n b="1"/></r>', 2],
-      ['after an attribute value over two lines', '<r x="1\n2">\n<a/></r>', 3],
-      ['after a comment over three lines', '<!--\n\n-->\n<r><a/></r>', 4],
-      ['after CDATA holding a line break and "<"', '<r><![CDATA[<\n]]><a/></r>', 2],
-      ['after a byte order mark', '\uFEFF<r><a/></r>', 1],
-    ])('places <a> %s at the line of its `<`', (_, xml, line) => {
+    it.each(casesOf('lint/xml-tree', 'line of the start tag', 'string', 'string', 'number'))('places <a> %s at the line of its `<`', (_, xml, line) => {
       expect(findChild(rootOf(xml), 'a')?.line).toBe(line);
     });
   });
 
   describe('when the document is not well-formed', () => {
-    it.each([
-      ['an empty text', '', { line: 1, column: 1, message: 'no root element' }],
-      ['only whitespace', '  \n ', { line: 1, column: 1, message: 'no root element' }],
-      ['an unclosed root', '<a>', { line: 1, column: 4, message: 'Unclosed root tag' }],
-      ['a mismatched end tag', '<a></b>', { line: 1, column: 8, message: 'Unexpected close tag' }],
-      ['a mismatched end tag on a later line', '<a>\n<b>\n</a>', { line: 3, column: 5, message: 'Unexpected close tag' }],
-      ['an HTML entity', '<a>&eacute;</a>', { line: 1, column: 12, message: 'Invalid character entity' }],
-      ['a reference to NUL', '<a>&#0;</a>', { line: 1, column: 8, message: 'Invalid character entity' }],
-      [
-        'an external entity, never fetched',
-        '<!DOCTYPE a [<!ENTITY ext SYSTEM "file:///etc/passwd">]><a>&ext;</a>',
-        { line: 1, column: 65, message: 'Invalid character entity' },
-      ],
-      ['text after the root', '<a>x</a>junk', { line: 1, column: 10, message: 'Text data outside of root node.' }],
-      ['an unbound prefix', '<a:b/>', { line: 1, column: 7, message: 'Unbound namespace prefix: "a:b"' }],
-      // Strict sax lets the rest through; XML 1.0 and expat (the W3C validator's parser) refuse them. Their column is
-      // that of the offending character: the second root's `<`, the repeated name's first letter, the raw `<`.
-      // XML 1.0 §2.1: document ::= prolog element Misc*
-      ['a second root element', '<a>x</a><b/>', { line: 1, column: 9, message: 'Second root element: "b"' }],
-      ['a second root after an empty root', '<a/>\n<b>x</b>', { line: 2, column: 1, message: 'Second root element: "b"' }],
-      ['a second root after a comment', '<a/><!-- c -->\n  <a/>', { line: 2, column: 3, message: 'Second root element: "a"' }],
-      // XML 1.0 §3.1 WFC Unique Att Spec
-      ['a repeated attribute', '<a b="1" b="2"/>', { line: 1, column: 10, message: 'Repeated attribute: "b"' }],
-      ['a repeated attribute on a later line', '<a\n  b="1"\n  b="1">x</a>', { line: 3, column: 3, message: 'Repeated attribute: "b"' }],
-      ['a repeated attribute on a child', '<r><a x="1" b=\'2\' x="3"/></r>', { line: 1, column: 19, message: 'Repeated attribute: "x"' }],
-      ['a repeated prefixed attribute', '<a xmlns:p="urn:p" p:b="1" p:b="2"/>', { line: 1, column: 28, message: 'Repeated attribute: "p:b"' }],
-      ['a repeated namespace declaration', '<a xmlns:p="urn:p" xmlns:p="urn:p"/>', { line: 1, column: 20, message: 'Repeated attribute: "xmlns:p"' }],
-      ['a repeated default namespace', '<a xmlns="urn:a" xmlns="urn:b"/>', { line: 1, column: 18, message: 'Repeated attribute: "xmlns"' }],
-      // Namespaces in XML 1.0 §6.3 Attributes Unique: two prefixes bound to one URI give one expanded name
-      [
-        'two prefixes bound to the same URI, with the same local name',
-        '<x xmlns:a="urn:u" xmlns:b="urn:u" a:z="1" b:z="2"/>',
-        { line: 1, column: 44, message: 'Repeated attribute: "b:z" and "a:z" are both "z" in namespace "urn:u"' },
-      ],
-      // XML 1.0 §3.1 AttValue ::= '"' ([^<&"] | Reference)* '"' | "'" ([^<&'] | Reference)* "'"
-      ['"<" in an attribute value', '<a x="1<2"/>', { line: 1, column: 8, message: 'Unescaped "<" in the value of attribute "x"' }],
-      ['"<" in a single-quoted value', "<a y='ok' x='<b>'/>", { line: 1, column: 14, message: 'Unescaped "<" in the value of attribute "x"' }],
-      ['"<" on the second line of a value', '<r>\n<a x="1\n  <2">t</a></r>', { line: 3, column: 3, message: 'Unescaped "<" in the value of attribute "x"' }],
-      ['"<" after "&lt;" in one value', '<a x="&lt;<"/>', { line: 1, column: 11, message: 'Unescaped "<" in the value of attribute "x"' }],
-      ['"<" before a repeated attribute', '<a x="<" x="1"/>', { line: 1, column: 7, message: 'Unescaped "<" in the value of attribute "x"' }],
-    ])('reports %s as the first error, with its position', (_, xml, error) => {
+    it.each(casesOf('lint/xml-tree', 'not well-formed', 'string', 'string', 'json'))('reports %s as the first error, with its position', (_, xml, error) => {
       expect(parseXmlTree(xml)).toEqual({ error });
     });
   });
 
   describe('when the document comes close to those errors but is well-formed', () => {
-    it.each([
-      ['"&lt;" in an attribute value', '<a x="1&lt;2"/>', 'a', { x: '1<2' }],
-      ['">" in an attribute value', '<a x="1>2" y=\'/>\'/>', 'a', { x: '1>2', y: '/>' }],
-      ['a value that reads like a repeated attribute', '<a x=\' b="1"\' b="2"/>', 'a', { x: ' b="1"', b: '2' }],
-      ['a value holding the tag name and "="', '<a x="a=a" a="x"/>', 'a', { x: 'a=a', a: 'x' }],
-      ['whitespace around "="', '<a\n  x =\n "1"\ty\t=\t\'2\'/>', 'a', { x: '1', y: '2' }],
-      ['the same local name with and without a prefix', '<x xmlns:a="urn:a" z="1" a:z="2"/>', 'x', { 'xmlns:a': 'urn:a', z: '1', 'a:z': '2' }],
-      [
-        'the same local name in two namespaces',
-        '<x xmlns:a="urn:a" xmlns:b="urn:b" a:z="1" b:z="2"/>',
-        'x',
-        { 'xmlns:a': 'urn:a', 'xmlns:b': 'urn:b', 'a:z': '1', 'b:z': '2' },
-      ],
-      [
-        'a default namespace and a prefix bound to one URI',
-        '<x xmlns="urn:u" xmlns:u="urn:u" u:z="1" z="2"/>',
-        'x',
-        { xmlns: 'urn:u', 'xmlns:u': 'urn:u', 'u:z': '1', z: '2' },
-      ],
-      ['a comment, a processing instruction and whitespace after the root', '<a b="1"/>\n<!-- <c/> -->\n<?pi <c/>?>\n \t\n', 'a', { b: '1' }],
-      ['"<" in CDATA, a comment and a processing instruction', '<a><![CDATA[<b x="<">]]><!-- < --><?pi < ?></a>', 'a', {}],
-    ])('accepts %s', (_, xml, name, attributes) => {
+    it.each(casesOf('lint/xml-tree', 'well-formed', 'string', 'string', 'string', 'json'))('accepts %s', (_, xml, name, attributes) => {
       const root = rootOf(xml);
       expect([root.name, Object.fromEntries([...root.attributes].map(([k, a]) => [k, a.value]))]).toEqual([name, attributes]);
     });

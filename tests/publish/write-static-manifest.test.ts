@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MANIFEST_FORMAT, parseManifest, serializeManifest, toManifestTime, type ManifestEntry } from '../../src/publish/output-manifest.ts';
+import { casesOf } from '../helpers/cases.ts';
 
 const HASH = 'ab'.repeat(32);
 const entry = (overrides: Partial<Record<keyof ManifestEntry, unknown>> = {}) => ({
@@ -90,11 +91,7 @@ describe('output manifest', () => {
   });
 
   describe('toManifestTime', () => {
-    it.each([
-      ['2024-11-22T10:00:00.999Z', '2024-11-22T10:00:00Z'],
-      ['2024-11-22T10:00:00.000Z', '2024-11-22T10:00:00Z'],
-      ['1969-12-31T23:59:59.500Z', '1969-12-31T23:59:59Z'],
-    ])('rounds %s down to whole seconds', (input, expected) => {
+    it.each(casesOf('publish/write-static-manifest', 'toManifestTime', 'string', 'string'))('rounds %s down to whole seconds', (input, expected) => {
       expect(toManifestTime(new Date(input))).toBe(expected);
     });
   });

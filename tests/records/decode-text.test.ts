@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../src/records/decode-text.ts';
+import { casesOf } from '../helpers/cases.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 describe('decodeText', () => {
   describe('when the bytes are UTF-8', () => {
-    it.each([
-      ['plain French text', 'L’été « chaud » à Noël', 'L’été « chaud » à Noël'],
-      ['a BOM, dropped', '\uFEFFTitre', 'Titre'],
-      // C1 code points: Windows-1252 bytes that went through a Latin-1 step before being saved as UTF-8.
-      ['U+0092 for the apostrophe', 'l\u0092OCP', 'l’OCP'],
-      ['U+0085 for the ellipsis and U+0080 for the euro', 'Et\u0085 5\u0080', 'Et… 5€'],
-      ['U+009C for œ and U+0096 for the en dash', 'c\u009Cur \u0096 fin', 'cœur – fin'],
-      ['an undefined Windows-1252 byte, dropped', 'a\u0081b', 'ab'],
-    ])('reads %s', (_, input, expected) => {
+    it.each(casesOf('records/decode-text', 'UTF-8', 'string', 'string', 'string'))('reads %s', (_, input, expected) => {
       expect(decodeText(utf8(input)).text).toBe(expected);
     });
 

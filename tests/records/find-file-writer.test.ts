@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findFileWriter, lookForWriter } from '../../src/records/find-file-writer.ts';
+import { casesOf } from '../helpers/cases.ts';
 
 /** A child that opens `file` with `flags` (fs.openSync's), says "open", and holds it until it is killed. */
 function holder(file: string, flags: string): ChildProcess {
@@ -36,12 +37,9 @@ describe.runIf(process.platform === 'linux')('findFileWriter', () => {
     return child;
   };
 
-  describe.each([
-    ['for writing (w)', 'w', true],
-    ['for appending (a)', 'a', true],
-    ['for reading and writing (r+)', 'r+', true],
-    ['for reading only (r)', 'r', false],
-  ])('when another process holds the file open %s', (_label, flags, writing) => {
+  const openModes = casesOf('records/find-file-writer', 'open modes', 'string', 'string', 'boolean');
+
+  describe.each(openModes)('when another process holds the file open %s', (_label, flags, writing) => {
     it(writing ? 'names that process' : 'finds no writer', async () => {
       const file = path.join(root, 'depeche.txt');
       await writeFile(file, 'vendredi, novembre 22, 2024\n');

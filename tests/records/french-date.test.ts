@@ -4,6 +4,7 @@ import { DATELINE_CITIES, ZONE_OFFSETS, ZONE_REGIONS } from '../../src/_lib/fren
 import { parseFrenchDate } from '../../src/records/french-date.ts';
 import { formatFrenchDate, formatFrenchTime } from '../../src/render/french-date-format.ts';
 import { DATE_ROWS, WEEKDAY_MATCH_ROWS, WEEKDAY_MISMATCH_ROWS } from '../fixtures/dates.ts';
+import { casesOf } from '../helpers/cases.ts';
 
 const readable = DATE_ROWS.filter(([, , expected]) => !expected.startsWith('date-'));
 const failing = DATE_ROWS.filter(([, , expected]) => expected.startsWith('date-'));
@@ -25,19 +26,14 @@ describe('parseFrenchDate', () => {
   });
 
   describe('when the date does not exist', () => {
-    it.each([
-      ['30 février 2024', '"30 février 2024" is not a real date'],
-      ['31/04/2024', '"31/04/2024" is not a real date'],
-      ['22 novembre 2024 25h00', '"22 novembre 2024 25h00" is not a real date'],
-      ['Publié le 30 février 2024', '"Publié le 30 février 2024" is not a real date'],
-    ])('names the value %j in the message', (input, expected) => {
+    it.each(casesOf('records/french-date', 'dates that do not exist', 'string', 'string'))('names the value %j in the message', (input, expected) => {
       const result = parseFrenchDate(input, { timeZone: 'Europe/Paris' });
       expect(result.ok ? '' : result.message).toContain(expected);
     });
   });
 
   describe('when the text is not a date at all', () => {
-    it.each(['la Saint-Glinglin', 'PARIS, 22 nov 2024 (Le Monde)', '22112024'])('quotes %j and shows the expected forms', (input) => {
+    it.each(casesOf('records/french-date', 'not dates', 'string'))('quotes %j and shows the expected forms', (input) => {
       const result = parseFrenchDate(input, { timeZone: 'Europe/Paris' });
       expect(result.ok ? '' : result.message).toBe(
         `could not read ${JSON.stringify(input)} as a date; expected e.g. "22 novembre 2024" or "2024-11-22T14:30:00+01:00"`,
@@ -46,64 +42,35 @@ describe('parseFrenchDate', () => {
   });
 
   describe('when the year is missing', () => {
-    it.each([
-      '3 décembre',
-      'Publié le 3 décembre à 18h05',
-      'mardi, décembre 3',
-      '3/12',
-      'Le 22 novembre dernier',
-      'le 3 décembre prochain à 18 h',
-      'Abidjan, le 22 novembre',
-      'Publié le : 22 novembre.',
-    ])('says so for %j', (input) => {
+    it.each(casesOf('records/french-date', 'no year', 'string'))('says so for %j', (input) => {
       const result = parseFrenchDate(input, { timeZone: 'Europe/Paris' });
       expect(result.ok ? '' : result.message).toBe(`${JSON.stringify(input)} has no year; write it in full, e.g. "22 novembre 2024"`);
     });
   });
 
   describe('when the date is relative to the day it was written', () => {
-    it.each(['hier', 'mardi dernier', 'Publié hier à 14 h 30', "aujourd'hui", 'il y a 3 heures', 'mardi à 14 h', 'Hier, le 3 décembre 2024', 'demain matin'])(
-      'says its year is missing for %j',
-      (input) => {
-        const result = parseFrenchDate(input, { timeZone: 'Europe/Paris' });
-        expect(result.ok ? '' : result.message).toBe(
-          `${JSON.stringify(input)} is relative to the day it was written, so its year is missing; write the date in full, e.g. "22 novembre 2024"`,
-        );
-      },
-    );
+    it.each(casesOf('records/french-date', 'relative dates', 'string'))('says its year is missing for %j', (input) => {
+      const result = parseFrenchDate(input, { timeZone: 'Europe/Paris' });
+      expect(result.ok ? '' : result.message).toBe(
+        `${JSON.stringify(input)} is relative to the day it was written, so its year is missing; write the date in full, e.g. "22 novembre 2024"`,
+      );
+    });
   });
 
   describe('when two fixed offsets disagree', () => {
-    it.each(["2 juillet 2024 à 14 h 30 HNE (heure avancée de l'Est)", '22 novembre 2024 14:30 -05:00 (heure normale du Pacifique)'])(
-      'names the conflict for %j',
-      (input) => {
-        const result = parseFrenchDate(input, { timeZone: 'Europe/Paris' });
-        expect(result.ok ? '' : result.message).toBe(`${JSON.stringify(input)} names two different UTC offsets; keep the one that is right`);
-      },
-    );
+    it.each(casesOf('records/french-date', 'offsets that disagree', 'string'))('names the conflict for %j', (input) => {
+      const result = parseFrenchDate(input, { timeZone: 'Europe/Paris' });
+      expect(result.ok ? '' : result.message).toBe(`${JSON.stringify(input)} names two different UTC offsets; keep the one that is right`);
+    });
   });
 
   describe('when an update note follows the date', () => {
-    it.each([
-      ['22 novembre 2024 à 9 h 12 (mis à jour à 16 h 05)', 'America/Montreal', '2024-11-22T16:05:00-05:00'],
-      ['Publié le 22 novembre 2024 à 9 h 12 HNE (mis à jour à 16 h 05)', 'Europe/Paris', '2024-11-22T16:05:00-05:00'],
-      ['22 novembre 2024 à 9 h 12 HNE (mis à jour à 16 h 05 HNA)', 'Europe/Paris', '2024-11-22T16:05:00-04:00'],
-      ['22 novembre 2024 à 9h12 (MàJ à 16h05)', 'Europe/Paris', '2024-11-22T16:05:00+01:00'],
-      ['22 novembre 2024 à 9 h 12 (actualisé le 23 novembre 2024 à 8 h)', 'Europe/Paris', '2024-11-23T08:00:00+01:00'],
-      ['22/11/2024 à 9:12 (mise à jour : 16:05)', 'Africa/Casablanca', '2024-11-22T16:05:00+01:00'],
-      ['PARIS, 22 nov. 2024 9h12 (mis à jour à 16h05) (AFP)', 'America/Montreal', '2024-11-22T16:05:00+01:00'],
-      ['26 octobre 2025 à 1 h 30 (mis à jour à 2 h 30)', 'Europe/Paris', '2025-10-26T02:30:00+02:00'],
-      ['PARIS, 22 nov. 2024 (mis à jour à 16h05)', 'America/Montreal', '2024-11-22T16:05:00+01:00'],
-      ['Publié le mardi 15 juillet 2025 à 23:45 | Mis à jour le 16 juillet 2025 à 08:10', 'Europe/Paris', '2025-07-16T08:10:00+02:00'],
-      ['Publié le 22/11/24 à 14h30 | Mis à jour à 16h05', 'Europe/Paris', '2024-11-22T16:05:00+01:00'],
-      ['22.11.24 16:05 · actualisé le 23.11.24 08:00', 'Europe/Zurich', '2024-11-23T08:00:00+01:00'],
-      ['Publié le 3 décembre 2024 à 18h05 – Modifié le 4 décembre 2024 à 9h', 'America/Montreal', '2024-12-04T09:00:00-05:00'],
-    ])('gives the update of %j in %s as %s', (input, timeZone, expected) => {
+    it.each(casesOf('records/french-date', 'update notes', 'string', 'string', 'string'))('gives the update of %j in %s as %s', (input, timeZone, expected) => {
       const result = parseFrenchDate(input, { timeZone });
       expect(result.ok && result.updated?.toISOString()).toBe(new Date(expected).toISOString());
     });
 
-    it.each(['22 novembre 2024 à 9 h 12', '22 novembre 2024 à 9 h 12 (mis à jour)'])('gives no update for %j', (input) => {
+    it.each(casesOf('records/french-date', 'notes without an update', 'string'))('gives no update for %j', (input) => {
       const result = parseFrenchDate(input, { timeZone: 'Europe/Paris' });
       expect(result.ok && 'updated' in result).toBe(false);
     });
@@ -135,20 +102,8 @@ describe('parseFrenchDate', () => {
   });
 
   describe('when it reports what was written', () => {
-    it.each([
-      ['22 novembre 2024', false, false],
-      ['22 novembre 2024 à 14h', true, false],
-      ['2024-11-22T14:30:00Z', true, true],
-      ['Fri, 22 Nov 2024 14:30:00 +0100', true, true],
-      ['3 décembre 2024 à minuit', true, false],
-      ['3 décembre 2024 à 18h05 CET', true, true],
-      ['3 décembre 2024 à 18h05 (heure de Paris)', true, false],
-      ['20241122', false, false],
-      ['20241122T1430Z', true, true],
-      ['22 novembre 2024 à 14 h 30 HE', true, false],
-      ["22 novembre 2024 à 14 h 30 heure normale de l'Est", true, true],
-      ['MONTRÉAL — 22 novembre 2024 à 14 h 30', true, false],
-    ])('says of %j: hasTime %s, hasOffset %s', (input, hasTime, hasOffset) => {
+    const whatWasWritten = casesOf('records/french-date', 'what was written', 'string', 'boolean', 'boolean');
+    it.each(whatWasWritten)('says of %j: hasTime %s, hasOffset %s', (input, hasTime, hasOffset) => {
       const result = parseFrenchDate(input, { timeZone: 'Europe/Paris' });
       expect(result.ok && [result.hasTime, result.hasOffset]).toEqual([hasTime, hasOffset]);
     });
@@ -176,19 +131,16 @@ describe('parseFrenchDate', () => {
     const HOUR = 3_600_000;
     const STEP = 5 * HOUR + 17 * 60_000; // whole minutes, drifting across every hour of the day
     const print = (date: Date, zone: string) => [formatFrenchDate(date, zone), formatFrenchTime(date, zone)].filter(Boolean).join(' ');
-    it.each(['Europe/Paris', 'America/Montreal', 'Africa/Casablanca', 'America/St_Johns', 'America/Regina', 'Pacific/Noumea'])(
-      'gives back every instant of 2024–2025 in %s',
-      (zone) => {
-        const wrong: string[] = [];
-        for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2026, 0, 1); t += STEP) {
-          const text = print(new Date(t), zone);
-          const expected = print(new Date(t - HOUR), zone) === text ? t - HOUR : t;
-          const result = parseFrenchDate(text, { timeZone: zone });
-          if (!result.ok || result.date.getTime() !== expected) wrong.push(`${new Date(t).toISOString()} → ${text}`);
-        }
-        expect(wrong).toEqual([]);
-      },
-    );
+    it.each(casesOf('records/french-date', 'what the pages print', 'string'))('gives back every instant of 2024–2025 in %s', (zone) => {
+      const wrong: string[] = [];
+      for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2026, 0, 1); t += STEP) {
+        const text = print(new Date(t), zone);
+        const expected = print(new Date(t - HOUR), zone) === text ? t - HOUR : t;
+        const result = parseFrenchDate(text, { timeZone: zone });
+        if (!result.ok || result.date.getTime() !== expected) wrong.push(`${new Date(t).toISOString()} → ${text}`);
+      }
+      expect(wrong).toEqual([]);
+    });
   });
 
   // Every entry of the locale's zone tables, read in a sentence: the data cannot hold a typo that no row covers.

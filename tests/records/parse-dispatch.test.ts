@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDispatch } from '../../src/records/parse-dispatch.ts';
 import type { DispatchBlock, RawRecord } from '../../src/records/raw-record.ts';
+import { casesOf } from '../helpers/cases.ts';
 
 const SEED = readFileSync(new URL('../../items/000_d101a6bb032ffd19.txt', import.meta.url), 'utf8');
 const OPTIONS = { file: 'items/x.txt', relPath: 'x', vocabulary: ['International', 'National', 'Société'] };
@@ -117,118 +118,7 @@ describe('parseDispatch', () => {
   });
 
   describe('when classifying body lines', () => {
-    it.each([
-      // [body lines, expected [kind, text] blocks]
-      [
-        ['COVID-19 : LES CHIFFRES', '', 'Les cas augmentent.'],
-        [
-          ['kicker', 'COVID-19 : LES CHIFFRES'],
-          ['paragraph', 'Les cas augmentent.'],
-        ],
-      ],
-      [
-        ['ÉTATS-UNIS : L’ÉLECTION DE 2024', '', 'Le vote a eu lieu.'],
-        [
-          ['kicker', 'ÉTATS-UNIS : L’ÉLECTION DE 2024'],
-          ['paragraph', 'Le vote a eu lieu.'],
-        ],
-      ],
-      [
-        ['Une courte phrase.', 'Le paragraphe suivant.'],
-        [
-          ['paragraph', 'Une courte phrase.'],
-          ['paragraph', 'Le paragraphe suivant.'],
-        ],
-      ],
-      [
-        ['Une courte phrase.', '', 'Le paragraphe suivant.'],
-        [
-          ['paragraph', 'Une courte phrase.'],
-          ['paragraph', 'Le paragraphe suivant.'],
-        ],
-      ],
-      [
-        ['LE BANDEAU', 'SUR DEUX LIGNES', 'Le texte.'],
-        [
-          ['kicker', 'LE BANDEAU'],
-          ['kicker', 'SUR DEUX LIGNES'],
-          ['paragraph', 'Le texte.'],
-        ],
-      ],
-      [
-        ['Un intertitre', 'Le paragraphe suivant.'],
-        [
-          ['heading', 'Un intertitre'],
-          ['paragraph', 'Le paragraphe suivant.'],
-        ],
-      ],
-      [
-        ['Un intertitre', '', 'Le paragraphe suivant.'],
-        [
-          ['heading', 'Un intertitre'],
-          ['paragraph', 'Le paragraphe suivant.'],
-        ],
-      ],
-      [
-        ['Un intertitre', '', '', '', 'Le paragraphe suivant.'],
-        [
-          ['heading', 'Un intertitre'],
-          ['paragraph', 'Le paragraphe suivant.'],
-        ],
-      ],
-      [
-        ['Pourquoi maintenant ?', 'Le paragraphe suivant.'],
-        [
-          ['paragraph', 'Pourquoi maintenant ?'],
-          ['paragraph', 'Le paragraphe suivant.'],
-        ],
-      ],
-      [
-        ['Il a dit :', 'Le paragraphe suivant.'],
-        [
-          ['paragraph', 'Il a dit :'],
-          ['paragraph', 'Le paragraphe suivant.'],
-        ],
-      ],
-      [
-        ['« Nous sommes prêts »', 'Le ministre l’a redit.'],
-        [
-          ['heading', '« Nous sommes prêts »'],
-          ['paragraph', 'Le ministre l’a redit.'],
-        ],
-      ],
-      [
-        ['« Nous sommes prêts. »', 'Le ministre l’a redit.'],
-        [
-          ['paragraph', '« Nous sommes prêts. »'],
-          ['paragraph', 'Le ministre l’a redit.'],
-        ],
-      ],
-      [['Une ligne sans point'], [['paragraph', 'Une ligne sans point']]],
-      [
-        ['Un intertitre', '', 'LE BANDEAU'],
-        [
-          ['paragraph', 'Un intertitre'],
-          ['kicker', 'LE BANDEAU'],
-        ],
-      ],
-      [['Le ministre a rencontré', 'ses homologues mardi.'], [['paragraph', 'Le ministre a rencontré\nses homologues mardi.']]],
-      [
-        [`${'Très long '.repeat(13)}sans point`, 'Le paragraphe.'],
-        [
-          ['paragraph', `${'Très long '.repeat(13)}sans point`],
-          ['paragraph', 'Le paragraphe.'],
-        ],
-      ],
-      [['Le ministre a rencontré mardi', 'ses homologues', 'à Rabat.'], [['paragraph', 'Le ministre a rencontré mardi\nses homologues\nà Rabat.']]],
-      [
-        ['Bilan 2024', 'Les chiffres sont bons.'],
-        [
-          ['heading', 'Bilan 2024'],
-          ['paragraph', 'Les chiffres sont bons.'],
-        ],
-      ],
-    ] as const)('reads %j', (body, expected) => {
+    it.each(casesOf('records/parse-dispatch', 'body lines', 'strings', 'json'))('reads %j', (body, expected) => {
       const blocks = blocksOf(parse(dispatch([...BASIC.slice(0, 5), ...body])).value);
       expect(blocks.map((b) => [b.kind, b.text])).toEqual(expected);
     });

@@ -4,6 +4,7 @@ import { parseDocument } from 'yaml';
 import { parseFrontMatter } from '../../src/records/parse-front-matter.ts';
 import { parseMarkdown } from '../../src/records/parse-markdown.ts';
 import { checkProperty } from '../helpers/property.ts';
+import { casesOf } from '../helpers/cases.ts';
 
 const YAML_OPTIONS = { prettyErrors: false, schema: 'core', version: '1.2' } as const;
 
@@ -30,23 +31,8 @@ describe('front matter with " : " in an unquoted value', () => {
   describe('when YAML refuses the line only for its ": "', () => {
     // Titles as French newsrooms print them: a space before the colon (Imprimerie nationale), « guillemets »,
     // typographic and straight apostrophes, two colons, a colon at the end.
-    it.each([
-      ["title: Municipales : la liste d'union l'emporte", 'title', "Municipales : la liste d'union l'emporte"],
-      ['title: Budget 2025 : le gouvernement engage sa responsabilité', 'title', 'Budget 2025 : le gouvernement engage sa responsabilité'],
-      ['title: « On ne lâchera rien » : les agriculteurs bloquent l’A7', 'title', '« On ne lâchera rien » : les agriculteurs bloquent l’A7'],
-      ['title: Procès : « J’ai agi seul », affirme l’accusé', 'title', 'Procès : « J’ai agi seul », affirme l’accusé'],
-      ['title: Ligue 1 : l’OM s’impose 3-1 : le résumé', 'title', 'Ligue 1 : l’OM s’impose 3-1 : le résumé'],
-      ['title: Trois questions à :', 'title', 'Trois questions à :'],
-      ['title: Direct : le match commence à 21:00', 'title', 'Direct : le match commence à 21:00'],
-      ['title: Tech : le C# et le F# en tête', 'title', 'Tech : le C# et le F# en tête'],
-      ['title: Météo: vigilance orange', 'title', 'Météo: vigilance orange'],
-      ['title: Ukraine :\tZelensky à Paris', 'title', 'Ukraine :\tZelensky à Paris'],
-      ["summary: Le point : ce qu'il faut retenir", 'summary', "Le point : ce qu'il faut retenir"],
-      ['author: AFP : Jeanne Dupont', 'author', 'AFP : Jeanne Dupont'],
-      ['slug: municipales : la liste', 'slug', 'municipales : la liste'],
-      ['rubrique: Politique : local', 'rubrique', 'Politique : local'],
-      ['title: Retraites : ce qui change   ', 'title', 'Retraites : ce qui change'],
-    ])('reads %j as the rest of the line', (line, key, expected) => {
+    const refusedForColon = casesOf('records/parse-front-matter', 'refused for ": "', 'string', 'string', 'string');
+    it.each(refusedForColon)('reads %j as the rest of the line', (line, key, expected) => {
       const { fields } = read([line, 'date: 2024-11-22']);
       expect(fields?.[key]).toBe(expected);
     });
@@ -70,27 +56,13 @@ describe('front matter with " : " in an unquoted value', () => {
   });
 
   describe('when YAML accepts the line', () => {
-    it.each([
-      ["title: 'Municipales : la liste'", 'Municipales : la liste'],
-      ['title: "Municipales : « oui »"', 'Municipales : « oui »'],
-      ['title: Municipales :la liste', 'Municipales :la liste'],
-      ['title: Un titre # note : à relire', 'Un titre'],
-      ['title: https://example.org/a:b', 'https://example.org/a:b'],
-      ['title: >\n  Municipales : la liste', 'Municipales : la liste\n'],
-      ['title: |\n  Municipales : la liste', 'Municipales : la liste\n'],
-    ])('keeps YAML’s reading of %j', (line, expected) => {
+    it.each(casesOf('records/parse-front-matter', 'accepted by YAML', 'string', 'string'))('keeps YAML’s reading of %j', (line, expected) => {
       expect(read(line.split('\n')).fields?.title).toBe(expected);
     });
   });
 
   describe('when the value is still refused', () => {
-    it.each([
-      // A quoted value followed by more text: the quotes are YAML's, so the fix is to quote the whole value.
-      ["title: 'Sauvés' : le récit", 2, 'title', `title: "'Sauvés' : le récit"`],
-      // The value goes on over the next line: not "the rest of the line".
-      ['title: Municipales : la liste\n  l’emporte', 2, 'title', 'title: "Municipales : la liste"'],
-      ['title: T\ndate: 2024-11-22\nsummary: "A : b" : c', 4, 'summary', 'summary: "\\"A : b\\" : c"'],
-    ])('says how to fix %j', (text, line, field, fix) => {
+    it.each(casesOf('records/parse-front-matter', 'still refused', 'string', 'number', 'string', 'string'))('says how to fix %j', (text, line, field, fix) => {
       const { fields, diagnostics, messages } = read(text.split('\n'));
       expect({ fields, diagnostics, hint: messages[0]?.endsWith(`put the value in double quotes (mettez la valeur entre guillemets): ${fix}`) }).toEqual({
         fields: undefined,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseJson } from '../../src/records/parse-json.ts';
+import { casesOf } from '../helpers/cases.ts';
 
 const OPTIONS = { file: 'items/x.json', relPath: 'x' };
 
@@ -65,10 +66,9 @@ describe('parseJson', () => {
       expect(Object.keys(parse('{"title": "T", "body": "a", "html": "b"}').value?.fields ?? {})).toEqual(['title']);
     });
 
-    it.each([
-      ['body', '{\n"title": "T",\n"body": ["a"]\n}', 'expected the Markdown text as a string, got a list'],
-      ['html', '{\n"title": "T",\n"html": 42\n}', 'expected the HTML text as a string, got the number 42'],
-    ])('gives no record and an error when "%s" is not a string', (field, text, message) => {
+    const fieldsNotStrings = casesOf('records/parse-json', 'fields not strings', 'string', 'string', 'string');
+
+    it.each(fieldsNotStrings)('gives no record and an error when "%s" is not a string', (field, text, message) => {
       const { value, diagnostics } = parse(text);
       expect([value, diagnostics.map((d) => [d.severity, d.code, d.line, d.field, d.message])]).toEqual([
         undefined,
@@ -106,18 +106,8 @@ describe('parseJson', () => {
   });
 
   describe('when the JSON is broken', () => {
-    it.each([
-      // [name, text, code, line, message fragment]
-      ['a missing comma', '{\n  "title": "T"\n  "date": "2024-11-05"\n}', 'json-syntax', 3, 'column 3:'],
-      ['a missing colon', '{\n  "title": "T",\n  "date" "2024"\n}', 'json-syntax', 3, 'column 10:'],
-      ['a trailing comma', '{\n  "title": "T",\n}', 'json-syntax', 3, 'column 1:'],
-      ['a comment', '{\n  // note\n  "title": "T"\n}', 'json-syntax', 2, 'column 3:'],
-      ['an unclosed object', '{\n  "title": "T"', 'json-syntax', 2, 'column'],
-      ['an empty file', '', 'empty-record', 1, 'empty'],
-      ['an array', '[{"title": "T"}]', 'not-an-object', 1, 'array'],
-      ['a string', '"titre"', 'not-an-object', 1, 'string'],
-      ['null', 'null', 'not-an-object', 1, 'null'],
-    ])('gives no record and one error for %s', (_name, text, code, line, fragment) => {
+    const brokenJson = casesOf('records/parse-json', 'broken JSON', 'string', 'string', 'string', 'number', 'string');
+    it.each(brokenJson)('gives no record and one error for %s', (_name, text, code, line, fragment) => {
       const { value, diagnostics } = parse(text);
       expect([value, diagnostics.map((d) => [d.severity, d.code, d.line, d.file])]).toEqual([undefined, [['error', code, line, 'items/x.json']]]);
       expect(diagnostics[0]?.message).toContain(fragment);

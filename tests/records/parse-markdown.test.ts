@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/records/parse-markdown.ts';
+import { casesOf } from '../helpers/cases.ts';
 
 const OPTIONS = { file: 'items/x.md', relPath: 'x' };
 
@@ -105,7 +106,7 @@ describe('parseMarkdown', () => {
       expect(diagnostics.map((d) => [d.severity, d.code, d.line, d.field])).toEqual([['warning', 'yaml-hash-comment', 2, 'title']]);
     });
 
-    it.each([['title: "Le mouvement #MeToo"'], ['draft: true # à relire'], ['# un commentaire'], ['title: Un titre']])('does not warn for %j', (line) => {
+    it.each(casesOf('records/parse-markdown', 'hashtags', 'string'))('does not warn for %j', (line) => {
       expect(parse(md(['---', line, '---'])).diagnostics).toEqual([]);
     });
   });

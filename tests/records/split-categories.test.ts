@@ -1,39 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { splitCategoryLine } from '../../src/records/split-categories.ts';
+import { casesOf } from '../helpers/cases.ts';
 
 const VOCABULARY = ['International', 'National', 'Société', 'Économie', 'Faits divers', 'Sport'];
 
 describe('splitCategoryLine', () => {
   describe('when the names are separated', () => {
-    it.each([
-      ['comma', 'International, National, Société'],
-      ['pipe', 'International | National | Société'],
-      ['middle dot', 'International · National · Société'],
-      ['slash', 'International/National/Société'],
-      ['semicolon', 'International ;National; Société'],
-      ['mixed separators', 'International,National | Société'],
-      ['doubled separators and a trailing one', 'International,, National ;Société;'],
-      ['tabs around separators', 'International\t,\tNational\t,\tSociété'],
-      ['dash with spaces around it', 'International - National - Société'],
-      ['en dash and em dash with spaces around them', 'International – National — Société'],
-    ])('splits on a %s', (_name, line) => {
+    it.each(casesOf('records/split-categories', 'separated', 'string', 'string'))('splits on a %s', (_name, line) => {
       expect(splitCategoryLine(line, [])).toEqual(['International', 'National', 'Société']);
     });
 
-    it.each([
-      ['Faits divers, Société', ['Faits divers', 'Société']],
-      ['Faits   divers | Île-de-France', ['Faits divers', 'Île-de-France']],
-      ['États-Unis / Outre-mer', ['États-Unis', 'Outre-mer']],
-    ])('keeps names with inner spaces and hyphens whole in %j', (line, expected) => {
+    const innerSpacesAndHyphens = casesOf('records/split-categories', 'inner spaces and hyphens', 'string', 'strings');
+
+    it.each(innerSpacesAndHyphens)('keeps names with inner spaces and hyphens whole in %j', (line, expected) => {
       expect(splitCategoryLine(line, VOCABULARY)).toEqual(expected);
     });
 
-    it.each([
-      ['Catégories : International, National, Société'],
-      ['Rubriques: International | National | Société'],
-      ['THÈMES : International; National; Société'],
-      ['Mots-clés : International, National, Société'],
-    ])('drops a leading label such as %j', (line) => {
+    it.each(casesOf('records/split-categories', 'leading labels', 'string'))('drops a leading label such as %j', (line) => {
       expect(splitCategoryLine(line, VOCABULARY)).toEqual(['International', 'National', 'Société']);
     });
 
@@ -60,13 +43,7 @@ describe('splitCategoryLine', () => {
       expect(splitCategoryLine(line, vocabulary)).toEqual(expected);
     });
 
-    it.each([
-      // Case- and accent-insensitive matching, keeping the spelling found in the text.
-      ['internationalnationalsociete', ['international', 'national', 'societe']],
-      ['INTERNATIONALNATIONALSOCIÉTÉ', ['INTERNATIONAL', 'NATIONAL', 'SOCIÉTÉ']],
-      ['Faits diversSociété', ['Faits divers', 'Société']],
-      ['EconomieInternational', ['Economie', 'International']],
-    ])('uses the vocabulary to split %j', (line, expected) => {
+    it.each(casesOf('records/split-categories', 'run together', 'string', 'strings'))('uses the vocabulary to split %j', (line, expected) => {
       expect(splitCategoryLine(line, VOCABULARY)).toEqual(expected);
     });
 
@@ -80,7 +57,7 @@ describe('splitCategoryLine', () => {
   });
 
   describe('when the line holds one name', () => {
-    it.each([['Société'], ['Île-de-France'], ['États-Unis'], ['Outre-mer'], ['Faits divers'], ['International']])('keeps %j as one name', (line) => {
+    it.each(casesOf('records/split-categories', 'one name', 'string'))('keeps %j as one name', (line) => {
       expect(splitCategoryLine(line, VOCABULARY)).toEqual([line]);
     });
   });
@@ -98,7 +75,7 @@ describe('splitCategoryLine', () => {
       expect(splitCategoryLine('  \u00a0Société \t', [])).toEqual(['Société']);
     });
 
-    it.each([[''], ['   '], [', ; |']])('gives no name for %j', (line) => {
+    it.each(casesOf('records/split-categories', 'needs cleaning', 'string'))('gives no name for %j', (line) => {
       expect(splitCategoryLine(line, VOCABULARY)).toEqual([]);
     });
   });

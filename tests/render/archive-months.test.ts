@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/article/article.ts';
 import { ARCHIVE_PAGE_SIZE, groupArchiveMonths } from '../../src/render/archive-months.ts';
 import { makeArticle } from '../helpers/factories.ts';
+import { casesOf } from '../helpers/cases.ts';
 
 /** Articles at these instants, newest first as a feed set lists them. */
 function articlesAt(...instants: string[]): Article[] {
@@ -9,16 +10,8 @@ function articlesAt(...instants: string[]): Article[] {
 }
 
 describe('groupArchiveMonths', () => {
-  it.each([
-    // Wall-clock month in the site's zone: 23:30 UTC on 31 October is already November in Paris, not in New York.
-    ['2024-10-31T23:30:00Z', 'Europe/Paris', '2024-11'],
-    ['2024-10-31T23:30:00Z', 'America/New_York', '2024-10'],
-    ['2024-10-31T23:30:00Z', 'UTC', '2024-10'],
-    // Summer time: 22:30 UTC on 31 March is 00:30 on 1 April in Paris (UTC+2).
-    ['2024-03-31T22:30:00Z', 'Europe/Paris', '2024-04'],
-    ['2024-12-31T23:00:00Z', 'Europe/Paris', '2025-01'],
-    ['2024-01-01T04:00:00Z', 'Pacific/Honolulu', '2023-12'],
-  ])('puts an article of %s in %s in the month %s', (at, timeZone, key) => {
+  const zonedMonths = casesOf('render/archive-months', 'zoned months', 'string', 'string', 'string');
+  it.each(zonedMonths)('puts an article of %s in %s in the month %s', (at, timeZone, key) => {
     expect(groupArchiveMonths(articlesAt(at), timeZone).map((m) => m.key)).toEqual([key]);
   });
 

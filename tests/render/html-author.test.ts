@@ -1,5 +1,5 @@
 import type { Element } from 'domhandler';
-import { findAll, getAttributeValue, textContent } from 'domutils';
+import { findAll } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/article/article.ts';
@@ -11,6 +11,7 @@ import { feedUrls } from '../../src/_lib/site-paths.ts';
 import { HTML_PAGE_LIMIT } from '../../src/render/html.ts';
 import { renderAuthorPage } from '../../src/render/html-author.ts';
 import { makeArticle, makeConfig } from '../helpers/factories.ts';
+import { all, attr, resolve, text } from './_lib/html-dom.ts';
 
 const ZOE: Author = { name: 'Zoé Martin' };
 const MARC: Author = { name: 'Marc Petit' };
@@ -111,23 +112,3 @@ describe('renderAuthorPage', () => {
     expect(() => renderAuthorPage(pick(feedSet), feedSet.articles, feedSet, config)).toThrow(TypeError);
   });
 });
-
-// --- helpers ---
-
-function all(root: unknown, tag: string): Element[] {
-  if (root === undefined) return [];
-  const nodes = 'children' in (root as object) ? (root as { children: Element[] }).children : [];
-  return findAll((e) => e.name === tag, nodes);
-}
-
-function attr(element: Element, name: string): string | undefined {
-  return getAttributeValue(element, name);
-}
-
-function text(element: Element): string {
-  return textContent(element).replace(/\s+/g, ' ').trim();
-}
-
-function resolve(element: Element, pageUrl: string): string {
-  return new URL(attr(element, 'href') ?? '', pageUrl).href;
-}

@@ -3,6 +3,7 @@ import { findAll, getAttributeValue, textContent } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { renderRedirectPage } from '../../src/render/redirect-page.ts';
+import { casesOf } from '../helpers/cases.ts';
 
 /** What a browser and a crawler read from the page. */
 function readPage(html: string) {
@@ -52,12 +53,8 @@ describe('renderRedirectPage', () => {
   });
 
   describe('when the target or title is hostile', () => {
-    it.each([
-      ['a quote and a tag in the URL', 'https://example.org/a"><script>alert(1)</script>', 'Titre'],
-      ['a tag in the title', 'https://example.org/a/', '</title><script>alert(1)</script>'],
-      ['an attribute break in the title', 'https://example.org/a/', '" onmouseover="alert(1)'],
-      ['a second url in the refresh', 'https://example.org/a/;url=https://evil.example/', 'Titre'],
-    ])('%s cannot add an element, a handler or another target', (_, target, title) => {
+    const hostile = casesOf('render/redirect-page', 'hostile', 'string', 'string', 'string');
+    it.each(hostile)('%s cannot add an element, a handler or another target', (_, target, title) => {
       const page = readPage(renderRedirectPage(target, title));
       expect(page.scripts).toBe(0);
       expect(page.elements).toEqual(['html', 'head', 'meta', 'meta', 'meta', 'meta', 'link', 'title', 'body', 'p', 'a']);
@@ -66,11 +63,8 @@ describe('renderRedirectPage', () => {
       expect(page.links).toEqual(page.canonical);
     });
 
-    it.each([['javascript:alert(1)'], ['data:text/html,<script>alert(1)</script>'], ['//evil.example/'], ['articles/x/'], ['\\\\evil.example\\x'], ['']])(
-      'refuses %j with a TypeError naming target',
-      (target) => {
-        expect(() => renderRedirectPage(target)).toThrow(/^target: /);
-      },
-    );
+    it.each(casesOf('render/redirect-page', 'refused targets', 'string'))('refuses %j with a TypeError naming target', (target) => {
+      expect(() => renderRedirectPage(target)).toThrow(/^target: /);
+    });
   });
 });

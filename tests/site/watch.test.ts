@@ -23,6 +23,15 @@ describe('watchItems', () => {
     await watcher.ready;
   };
   const sawFile = (file: string) => changes.some((c) => c === 'all' || c.files.has(file));
+  /** Watches an items folder holding one record, a.md; `named` counts the changes that name it. */
+  const startWithOneRecord = async () => {
+    const items = path.join(root(), 'items');
+    await mkdir(items);
+    const file = path.join(items, 'a.md');
+    await writeFile(file, 'as it was');
+    await start(items);
+    return { items, file, named: () => changes.filter((c) => c !== 'all' && c.files.has(file)).length };
+  };
 
   it('names the file that changed', async () => {
     const items = path.join(root(), 'items');
@@ -94,12 +103,7 @@ describe('watchItems', () => {
   });
 
   it('names a file saved twice in quick succession twice (chokidar dropped a change within 50 ms of another)', async () => {
-    const items = path.join(root(), 'items');
-    await mkdir(items);
-    const file = path.join(items, 'a.md');
-    await writeFile(file, 'as it was');
-    await start(items);
-    const named = () => changes.filter((c) => c !== 'all' && c.files.has(file)).length;
+    const { file, named } = await startWithOneRecord();
     await writeFile(file, 'first save');
     await waitUntil(() => named() > 0);
     const afterFirst = named();
@@ -109,12 +113,7 @@ describe('watchItems', () => {
   });
 
   it('names in-place writes of a file after an atomic save replaced it (Node 20 recursive fs.watch missed these)', async () => {
-    const items = path.join(root(), 'items');
-    await mkdir(items);
-    const file = path.join(items, 'a.md');
-    await writeFile(file, 'as it was');
-    await start(items);
-    const named = () => changes.filter((c) => c !== 'all' && c.files.has(file)).length;
+    const { items, file, named } = await startWithOneRecord();
     await writeFile(path.join(items, '.a.md.tmp'), 'atomic save');
     await rename(path.join(items, '.a.md.tmp'), file);
     await waitUntil(() => named() > 0);
