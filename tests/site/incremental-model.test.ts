@@ -47,25 +47,28 @@ async function summary(build: SiteBuild, itemsDir: string) {
   };
 }
 
+/** Runs `run` over random sequences of edits, each in a temporary folder of its own. */
+function checkSequences(run: (root: string, ops: readonly Op[]) => Promise<void>): Promise<void> {
+  return checkAsyncProperty(
+    fc.asyncProperty(sequence, async (ops) => {
+      const { dir, remove } = await makeTempDir('gazette-model-');
+      try {
+        await run(dir, ops);
+      } finally {
+        await remove();
+      }
+    }),
+    8,
+  );
+}
+
 describe.each([
   ['off', 'walking the folder', false],
   ['update', 'walking the folder', false],
   ['off', 'told which files changed', true],
   ['update', 'told which files changed', true],
 ] as const)('an incremental build, with the ledger %s, %s', (ledger, _label, hinted) => {
-  it('gives what a cold build gives after every step of random edits', async () => {
-    await checkAsyncProperty(
-      fc.asyncProperty(sequence, async (ops) => {
-        const { dir, remove } = await makeTempDir('gazette-model-');
-        try {
-          await runSequence(dir, ops);
-        } finally {
-          await remove();
-        }
-      }),
-      8,
-    );
-  });
+  it('gives what a cold build gives after every step of random edits', () => checkSequences(runSequence));
 
   async function runSequence(root: string, ops: readonly Op[]): Promise<void> {
     const sides = [path.join(root, 'live'), path.join(root, 'cold')];
@@ -91,19 +94,7 @@ describe.each([
 // The same model one layer on: what a live site serves — the snapshot the engine's replies build up, delta after delta
 // (changed, retimed, removed documents; lazy pages by key) — is what a fresh engine's first (full) reply gives.
 describe.each(['off', 'update'] as const)('the snapshot of a live site, with the ledger %s', (ledger) => {
-  it('gives what a fresh engine gives after every step of random edits', async () => {
-    await checkAsyncProperty(
-      fc.asyncProperty(sequence, async (ops) => {
-        const { dir, remove } = await makeTempDir('gazette-model-');
-        try {
-          await runSequence(dir, ops);
-        } finally {
-          await remove();
-        }
-      }),
-      8,
-    );
-  });
+  it('gives what a fresh engine gives after every step of random edits', () => checkSequences(runSequence));
 
   async function runSequence(root: string, ops: readonly Op[]): Promise<void> {
     const sides = [path.join(root, 'live'), path.join(root, 'cold')];
