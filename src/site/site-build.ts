@@ -7,6 +7,7 @@ import type { Redirect } from '../lifecycle/apply-ledger.ts';
 import type { ScheduledArticle } from '../lifecycle/schedule.ts';
 import type { RenderedDocument } from '../render/rendered-document.ts';
 import type { ArticleStore } from './article-store.ts';
+import type { DocumentStore } from './document-store.ts';
 
 /** Options of {@link createSiteBuilder}. */
 export interface SiteBuilderOptions {
@@ -34,6 +35,8 @@ export interface SiteBuilderOptions {
   readonly now?: () => number;
   /** A persistent store of articles from earlier builds (`gazette build`); saved by the caller. */
   readonly store?: ArticleStore;
+  /** A persistent store of eager documents from earlier streaming builds (`gazette build`); saved by the caller. */
+  readonly documentStore?: DocumentStore;
   /**
    * Keep rendered article pages in `documents` (default true). False: the build streams — articles are kept without
    * their bodies (the feeds' and the listings' ones excepted), and article pages come as `lazyPages`, each rendering

@@ -7,8 +7,8 @@ import { renderRedirectsFiles } from '../lifecycle/redirects-files.ts';
 import { openStaticOutput, type StaticWriteReport } from '../publish/write-static.ts';
 import { renderRedirectPage } from '../render/redirect-page.ts';
 import { mapPool } from '../_lib/map-pool.ts';
-import { GAZETTE_VERSION } from '../_lib/version.ts';
-import { defaultStoreDir, openArticleStore, saveArticleStore } from './article-store.ts';
+import { defaultStoreDir } from './article-store.ts';
+import { openBuildCaches } from './build-caches.ts';
 import { createSiteBuilder, LazyPageError } from './site-builder.ts';
 import { isFeedContentType } from '../_lib/feed-formats.ts';
 import { basePathOf, siteUrlOf } from '../_lib/site-paths.ts';
@@ -68,10 +68,11 @@ export interface StaticBuildResult {
 export async function buildStaticSite(config: ResolvedConfig, options: StaticBuildOptions = {}): Promise<StaticBuildResult> {
   const pages = options.pages ?? config.pages;
   const cacheDir = options.cacheDir ?? defaultStoreDir();
-  // Feeds-only builds keep articles without bodies: a store of their own, never mixed with full ones.
-  const store = cacheDir === false ? undefined : await openArticleStore(cacheDir, { ...config, pages }, GAZETTE_VERSION);
+  // Records by bytes and stat key, eager documents by inputs (build-caches.ts).
+  const caches = await openBuildCaches(cacheDir, config, pages);
   const builder = createSiteBuilder(config, {
-    ...(store ? { store } : {}),
+    ...(caches.store ? { store: caches.store } : {}),
+    ...(caches.documentStore ? { documentStore: caches.documentStore } : {}),
     retainPages: false,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.syncReads ? { syncReads: true } : {}),
@@ -102,7 +103,7 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
     await output.abort();
     throw error;
   }
-  const cacheDiagnostics = cacheDir === false ? [] : await saveArticleStore(store, cacheDir, 'the next build starts cold');
+  const cacheDiagnostics = await caches.save();
   if (cacheDiagnostics.length > 0) build = { ...build, diagnostics: [...build.diagnostics, ...cacheDiagnostics] };
   const scheduled = build.scheduled.map((s) => ({ file: s.article.file, due: s.due }));
   if (!build.feedSet) {
