@@ -204,14 +204,15 @@ export function sameStat(read: RecordFile, now: RecordFile): boolean {
 
 /**
  * The entry of a record the previous build read, taken from the store without reading the file: only when its stat
- * key (where its bytes live, inode, size, mtime, ctime) is the one persisted and the read came more than
- * {@link RACY_MS} after both times, as git trusts its index (an edit in the same second could hide behind the key).
+ * key (where its bytes live, inode, size, mtime, ctime) is the one persisted and that read came more than
+ * {@link RACY_MS} after the mtime, as git trusts its index (an edit in the same second could hide behind the key).
+ * The ctime moves on every write, even one that sets an old mtime back (`cp -p`, `touch -d`, an archive extracted).
  */
 function storedEntry(store: ArticleStore, file: RecordFile, display: string): FileEntry | undefined {
   const seen = store.statOf(file.name);
   if (seen === undefined || seen.display !== display || seen.absolute !== file.absolute || seen.size !== file.size) return undefined;
   if (seen.mtimeMs !== file.mtimeMs || seen.ino !== file.ino || seen.ctimeMs !== file.ctimeMs) return undefined;
-  if (seen.readAt - file.mtimeMs <= RACY_MS || (file.ctimeMs !== undefined && seen.readAt - file.ctimeMs <= RACY_MS)) return undefined;
+  if (seen.readAt - file.mtimeMs <= RACY_MS) return undefined;
   const stored = store.get(seen.key);
   if (stored === undefined) return undefined;
   store.noteStat(file.name, seen);
