@@ -64,12 +64,13 @@ const build = (out: string, options: { cache: boolean }) =>
     now: () => NOW,
   });
 
-/** Every file below `dir` with its bytes; the manifest without `changedFeeds` (what changed since the build before). */
+/** Every file and folder below `dir`, files with their bytes; the manifest without `changedFeeds` (what changed since the build before). */
 async function readTree(dir: string): Promise<Record<string, string>> {
   const tree: Record<string, string> = {};
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
     const name = path.relative(dir, path.join(entry.parentPath, entry.name));
+    if (entry.isDirectory()) tree[`${name}/`] = 'folder'; // an empty folder left behind is a difference too
+    if (!entry.isFile()) continue;
     const bytes = await readFile(path.join(dir, name));
     tree[name] = name === MANIFEST_NAME ? JSON.stringify({ ...JSON.parse(bytes.toString('utf8')), changedFeeds: undefined }) : bytes.toString('base64');
   }
@@ -119,14 +120,14 @@ describe('a warm gazette build', () => {
       ],
     ],
   ])('writes the tree and diagnostics of a cold build after %s', async (_, changes) => {
-    await writeSite(12);
+    await writeSite(60);
     await build('dist', { cache: true });
     for (const change of changes) await apply(change, 1);
     await expectWarmEqualsCold(1);
   });
 
   it('takes every unchanged feed from the previous build: nothing written when nothing changed', async () => {
-    await writeSite(12);
+    await writeSite(60);
     const first = await build('dist', { cache: true });
     const { warm } = await expectWarmEqualsCold(1);
     expect({ written: warm.report?.written, unchanged: warm.report?.unchanged }).toEqual({ written: 0, unchanged: first.report?.files.length });
@@ -136,7 +137,7 @@ describe('a warm gazette build', () => {
     const change = fc.record({ kind: fc.constantFrom<Change['kind']>('edit', 'delete', 'rename', 'add', 'break'), n: fc.integer({ min: 1, max: 10 }) });
     await checkAsyncProperty(
       fc.asyncProperty(fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }), async (rounds) => {
-        await writeSite(8);
+        await writeSite(40);
         await build('dist', { cache: true });
         for (const [round, changes] of rounds.entries()) {
           for (const c of changes) await apply(c, round + 1);
