@@ -44,12 +44,22 @@ export interface DocumentStore {
   put(planned: PlannedDocument, key: string, doc: RenderedDocument): void;
   /** `inner`, answering for documents taken from the store and telling the store what it made of the others. */
   gate(inner: LintGate): LintGate;
-  /** Writes the documents of this build (so the file follows the site), if anything changed. */
+  /** The light `article` with the body and summary an earlier build rendered from the same article, if kept. */
+  bodyOf(article: Article): Article | undefined;
+  /** Keeps the body and summary of `full`, the light `article` with its body (one a document rendered now shows). */
+  keepBody(article: Article, full: Article): void;
+  /** Writes the documents and bodies of this build (so the file follows the site), if anything changed; then lets go of them. */
   save(): Promise<void>;
 }
 
 /** Bumped whenever what is stored changes shape. */
-const FORMAT = 1;
+const FORMAT = 2;
+
+/** The body of an article a kept document shows, by the article's light key. */
+interface StoredBody {
+  readonly html: string;
+  readonly summary: string;
+}
 
 /** The code a document's text and its lint findings come from. */
 const DOCUMENT_CODE = ['records', 'article', 'article/_lib', 'feed-set', 'lifecycle', 'render', 'lint', 'site', '_lib'];
@@ -58,8 +68,9 @@ const DOCUMENT_CODE = ['records', 'article', 'article/_lib', 'feed-set', 'lifecy
 export async function openDocumentStore(dir: string, config: ResolvedConfig, version: string): Promise<DocumentStore> {
   const stamp = hash([FORMAT, version, codeStamp(DOCUMENT_CODE), config]);
   const file = path.join(dir, `documents-${stamp.slice(0, 24).replace(/[-_]/g, 'x')}.bin`);
-  const known = await load(file);
+  const { documents: known, bodies: knownBodies } = await load(file);
   const used = new Map<string, StoredDocument>();
+  const usedBodies = new Map<string, StoredBody>();
   const pending = new WeakMap<RenderedDocument, { readonly path: string; readonly key: string }>();
   const results = new WeakMap<RenderedDocument, GateResult>();
   const articleKeys = new WeakMap<object, string>();
@@ -120,16 +131,34 @@ export async function openDocumentStore(dir: string, config: ResolvedConfig, ver
         },
       };
     },
+    bodyOf(article) {
+      const key = articleKey(article);
+      const body = usedBodies.get(key) ?? knownBodies.get(key);
+      if (body === undefined) return undefined;
+      usedBodies.set(key, body);
+      return { ...article, html: body.html, summary: body.summary };
+    },
+    keepBody(article, full) {
+      const key = articleKey(article);
+      if (!knownBodies.has(key)) changed = true;
+      usedBodies.set(key, { html: full.html, summary: full.summary });
+    },
     async save() {
-      if (!changed && used.size === known.size) return;
+      // What a build kept is let go of once written: the pages written after the save need none of it.
+      const release = () => {
+        for (const map of [known, used, knownBodies, usedBodies]) map.clear();
+      };
+      if (!changed && used.size === known.size && usedBodies.size === knownBodies.size) return release();
       await mkdir(dir, { recursive: true });
       const temp = `${file}.${process.pid}.tmp`;
       try {
-        await writeFile(temp, serialize(used));
+        await writeFile(temp, serialize({ documents: used, bodies: usedBodies }));
         await rename(temp, file);
       } catch (error) {
         await rm(temp, { force: true });
         throw error;
+      } finally {
+        release();
       }
     },
   };
@@ -152,12 +181,17 @@ function hash(parts: readonly unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
 }
 
-async function load(file: string): Promise<Map<string, StoredDocument>> {
+interface Loaded {
+  readonly documents: Map<string, StoredDocument>;
+  readonly bodies: Map<string, StoredBody>;
+}
+
+async function load(file: string): Promise<Loaded> {
   try {
-    const value: unknown = deserialize(await readFile(file));
-    if (value instanceof Map) return value as Map<string, StoredDocument>;
+    const value = deserialize(await readFile(file)) as Partial<Loaded> | undefined;
+    if (value?.documents instanceof Map && value.bodies instanceof Map) return { documents: value.documents, bodies: value.bodies };
   } catch {
     // Missing, truncated or from an incompatible V8: start empty; the next save replaces it.
   }
-  return new Map();
+  return { documents: new Map(), bodies: new Map() };
 }

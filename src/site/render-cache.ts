@@ -83,8 +83,10 @@ export function createRenderCache({ config, bodies, records, documents: store }:
       const file = fileOf(article);
       const entry = file ? records.entryOf(file) : undefined;
       if (!file || !entry) return;
-      const body = await records.bodyOf(article, file, entry);
+      // Kept by an earlier build from the same light article (document-store.ts), else read and rendered now.
+      const body = store?.bodyOf(article) ?? (await records.bodyOf(article, file, entry));
       if (!body) return;
+      store?.keepBody(article, body);
       // The light article as the life cycle made it (id, guid, updated), with the body and summary of the full one;
       // the same object while the light one is the same, so unchanged feeds are not rendered again.
       let full = fullArticles.get(article);

@@ -72,6 +72,17 @@ describe('the document store', () => {
     expect(key === undefined ? undefined : store.take(planned.path, key)).toBeUndefined();
   });
 
+  it.each<[string, (a: Article) => Article, string | undefined]>([
+    ['the same light article (another object)', (a) => ({ ...a }), '<p>Le corps gardé.</p>'],
+    ['an article whose bytes changed (its source hash)', (a) => ({ ...a, sourceHash: 'autre' }), undefined],
+  ])('hands back the body kept for %s', async (_, next, html) => {
+    const first = await open();
+    first.keepBody(articles[0]!, { ...articles[0]!, html: '<p>Le corps gardé.</p>', summary: 'Le corps gardé.' });
+    await first.save();
+    const second = await open();
+    expect(second.bodyOf(next(articles[0]!))?.html).toBe(html);
+  });
+
   it('gives no key to a document whose deps hold an object JSON cannot tell apart (a Map)', async () => {
     const store = await open();
     const { planned, isArticle } = plannedFeed(articles);
