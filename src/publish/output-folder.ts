@@ -4,6 +4,7 @@ import path from 'node:path';
 import { OutputError, showPath, toOutputError } from './output-error.ts';
 import { MANIFEST_NAME, readManifest, type ManifestEntry } from './output-manifest.ts';
 import { isProcessAlive } from '../_lib/is-process-alive.ts';
+import { rollForward } from './output-in-place.ts';
 
 /** What the writer may do with an existing output folder. */
 export interface OutDirPolicy {
@@ -158,7 +159,8 @@ export async function swapIn(temp: string, out: string, old: string, previous: O
 }
 
 /**
- * A crash between the two renames of a swap leaves no `out` but a whole `<out>.old-<pid>-…`: put it back.
+ * A crash between the two renames of a swap leaves no `out` but a whole `<out>.old-<pid>-…`: put it back. A crash
+ * while moving files in place (output-in-place.ts) leaves a `<out>.tmp-<pid>-…` with a journal: finish the move.
  * Leftovers of dead processes are removed; those of a live process (a concurrent build) are left alone.
  */
 export async function recoverInterruptedSwap(out: string): Promise<void> {
@@ -182,6 +184,8 @@ export async function recoverInterruptedSwap(out: string): Promise<void> {
         restored = true;
         continue;
       }
+      // A build that died while moving its files into the output in place: its journal says what is left to move.
+      if (restored && match?.[1] === 'tmp') await rollForward(full, out);
       await rm(full, { recursive: true, force: true });
     } catch (error) {
       throw toOutputError(error, full, 'cannot recover the interrupted build at');

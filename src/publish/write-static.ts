@@ -9,6 +9,7 @@ import { checkOutDir, inspectOutDir, recoverInterruptedSwap, swapIn } from './ou
 import { lockOutputFolder } from './output-lock.ts';
 import { MANIFEST_NAME, isSourceKey, serializeManifest, toManifestTime, type ManifestEntry } from './output-manifest.ts';
 import { listPublicFiles, type PublicFile } from './public-files.ts';
+import { canWriteInPlace, planInPlace, writeInPlace } from './output-in-place.ts';
 import { createWritePool } from './write-pool.ts';
 import { isFeedContentType, isFeedFileName } from '../_lib/feed-formats.ts';
 
@@ -136,11 +137,13 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
   const { entries: previous, compression: previousCompression, tree: previousTree } = opened;
 
   let state: 'open' | 'committing' | 'done' = 'open';
+  let journaled = false;
   let written = 0;
   let unchanged = 0;
   const claimed = new Set<string>(); // every output name handed out, so two documents never share a file
   const manifest = new Map<string, ManifestEntry>(); // only names and hashes are kept, never bodies
   const changedFeeds = new Set<string>(); // feeds whose bytes differ from the previous output's: `gazette ping`'s topics
+  const kept = new Set<string>(); // files of the previous output taken as they are: linked at commit, or left in place
   const dirs = new Map<string, Promise<unknown>>();
 
   /** Starts the job producing output `name`; a failure not yet named after a file is named after this one. */
@@ -168,6 +171,7 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
   async function writeNew(name: string, bytes: Buffer, entry: ManifestEntry): Promise<void> {
     const target = path.join(temp, name);
     const mtime = new Date(entry.mtime);
+    await ensureDir(path.dirname(target));
     await onFile(name, async () => {
       await fs.writeFile(target, bytes);
       await fs.utimes(target, mtime, mtime);
@@ -185,33 +189,47 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
     if (!stats?.isFile() || stats.size !== before.size || Math.floor(stats.mtimeMs / 1000) * 1000 !== Date.parse(before.mtime)) {
       return false;
     }
-    await onFile(name, async () => {
-      let linked = false;
-      if (before.mtime === wanted.mtime) {
-        // A hard link shares the inode, mtime included: only when the mtime stays the same.
-        linked = await fs.link(source, target).then(
-          () => true,
-          (error: unknown) => {
-            if (LINK_FALLBACK.has((error as NodeJS.ErrnoException).code ?? '')) return false;
-            throw error;
-          },
-        );
-      }
-      if (!linked) {
+    if (before.mtime === wanted.mtime) {
+      // The very file: left in place, or linked into the new tree at commit (see `commit`).
+      kept.add(name);
+    } else {
+      // A hard link shares the inode, mtime included: another mtime is another file, copied.
+      await ensureDir(path.dirname(target));
+      await onFile(name, async () => {
         await fs.copyFile(source, target);
         const mtime = new Date(wanted.mtime);
         await fs.utimes(target, mtime, mtime);
-      }
-    });
+      });
+    }
     record(name, wanted, true);
     return true;
+  }
+
+  /** Links a kept file into the new tree (copied where links fail), for a swap. */
+  async function linkKept(name: string): Promise<void> {
+    const source = path.join(out, name);
+    const target = path.join(temp, name);
+    await ensureDir(path.dirname(target));
+    await onFile(name, async () => {
+      const linked = await fs.link(source, target).then(
+        () => true,
+        (error: unknown) => {
+          if (LINK_FALLBACK.has((error as NodeJS.ErrnoException).code ?? '')) return false;
+          throw error;
+        },
+      );
+      if (linked) return;
+      // A copy has a mtime of its own: the manifest's, as the link would have kept.
+      await fs.copyFile(source, target);
+      const mtime = new Date(manifest.get(name)?.mtime ?? 0);
+      await fs.utimes(target, mtime, mtime);
+    });
   }
 
   async function writeDocument(name: string, doc: OutputDocument): Promise<void> {
     const identity = typeof doc.body === 'string' ? Buffer.from(doc.body, 'utf8') : doc.body;
     const mtime = toManifestTime(doc.lastModified);
     const entry: ManifestEntry = { sha256: sha256(identity), size: identity.length, mtime, ...(doc.source === undefined ? {} : { source: doc.source }) };
-    await ensureDir(path.dirname(path.join(temp, name)));
     if (!(await reuse(name, entry))) await writeNew(name, identity, entry);
     if (isFeedFileName(name) && previous.get(name)?.sha256 !== entry.sha256) changedFeeds.add(name);
     if (!doc.compress) return;
@@ -235,8 +253,8 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
     const stats = await fsp.stat(file.source);
     const entry: ManifestEntry = { sha256: await sha256OfFile(file.source), size: stats.size, mtime: toManifestTime(stats.mtime) };
     const target = path.join(temp, file.name);
-    await ensureDir(path.dirname(target));
     if (await reuse(file.name, entry)) return;
+    await ensureDir(path.dirname(target));
     const mtime = new Date(entry.mtime);
     await onFile(file.name, async () => {
       await fs.copyFile(file.source, target);
@@ -275,7 +293,6 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
       if (before?.source !== source || claimed.has(name)) return false;
       claimed.add(name);
       try {
-        await ensureDir(path.dirname(path.join(temp, name)));
         if (await reuse(name, { ...before, mtime: toManifestTime(lastModified) })) return true;
       } catch (error) {
         throw toOutputError(error, path.join(out, name));
@@ -304,13 +321,27 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
         await fs.writeFile(path.join(temp, MANIFEST_NAME), Buffer.from(text, 'utf8')).catch((error: unknown) => {
           throw toOutputError(error, path.join(out, MANIFEST_NAME));
         });
-        await swapIn(temp, out, `${out}.old-${suffix}`, previousTree, limit);
+        // Few files changed: moved into the old tree one by one (output-in-place.ts); else a new tree swapped in.
+        const moved = [...manifest.keys()].filter((name) => !kept.has(name));
+        const plan = planInPlace(new Set(manifest.keys()), moved, previousTree);
+        if (plan && (await canWriteInPlace(out, plan))) {
+          // From the journal on, a failure leaves the temporary folder to the next build, which completes the move.
+          journaled = true;
+          await writeInPlace(temp, out, plan);
+          await fsp.rm(temp, { recursive: true, force: true }).catch(() => {});
+        } else {
+          for (const name of kept) await submit(name, () => linkKept(name));
+          await pool.drain();
+          if (pool.failure) throw pool.failure;
+          await swapIn(temp, out, `${out}.old-${suffix}`, previousTree, limit);
+        }
         state = 'done';
         await lock.release();
         return { files: [...manifest.keys()].sort(), written, unchanged, notes: listing.notes };
       } catch (error) {
         state = 'done';
-        await cleanUp();
+        if (journaled) await lock.release();
+        else await cleanUp();
         throw error;
       }
     },

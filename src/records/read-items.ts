@@ -2,6 +2,7 @@
 //
 // Two steps the live site can also run apart: `listRecordFiles` walks the folder (links, ignores, duplicate ids)
 // and `readRecordFile` reads one file with bounded I/O and parses it with `parseRecordText` (pure, worker-safe).
+import type { Stats } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { mapPool } from '../_lib/map-pool.ts';
@@ -62,6 +63,8 @@ export interface RecordFile {
   readonly mtimeMs: number;
   /** Inode number when listed: another one under the same name means the file was replaced whole. */
   readonly ino?: number;
+  /** Status change time when listed (ms): moves on any write, even one that puts an old mtime back (`cp -p`, `touch -d`). */
+  readonly ctimeMs?: number;
 }
 
 /** Files read at once by {@link readItems}: enough to keep the disk busy, far below any open-files limit. */
@@ -177,7 +180,7 @@ export async function listRecordFiles(dir: string, options: ListRecordFilesOptio
       } else if (info.isFile()) {
         const format = formatOf(name);
         if (format === undefined) continue;
-        found.push({ absolute, name: rel, relPath: rel.slice(0, -path.extname(name).length), format, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino });
+        found.push({ absolute, name: rel, relPath: rel.slice(0, -path.extname(name).length), format, ...statKeyOf(info) });
       } else if (formatOf(name) !== undefined) {
         // A FIFO or device named like a record would block or never end a read.
         report('error', rel, 'not-a-file', `is not a regular file${isLink ? ' (a link to one)' : ''}; not read`);
@@ -277,7 +280,12 @@ export async function statRecordFile(dir: string, absolute: string): Promise<Rec
   if (!info.isFile()) return 'unsure';
   const format = formatOf(path.basename(name));
   if (format === undefined) return 'none';
-  return { absolute, name, relPath: name.slice(0, -path.extname(name).length), format, size: info.size, mtimeMs: info.mtimeMs, ino: info.ino };
+  return { absolute, name, relPath: name.slice(0, -path.extname(name).length), format, ...statKeyOf(info) };
+}
+
+/** What a listing keeps of a file's stat: enough to tell a later change (size, times, inode). */
+function statKeyOf(info: Stats): Pick<RecordFile, 'size' | 'mtimeMs' | 'ino' | 'ctimeMs'> {
+  return { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, ctimeMs: info.ctimeMs };
 }
 
 /** Record files by extension (compared in lower case). `.markdown` is the other common Markdown extension. */

@@ -4,7 +4,8 @@
 // and configuration are those of a previous build gives the same Article and diagnostics (toArticle is pure in them),
 // so the result is kept on disk in one file per configuration, written with v8.serialize (Dates survive). The folder
 // can be deleted at any time; a file from another Gazette version or another configuration is never read, and a
-// corrupt one is ignored.
+// corrupt one is ignored. Beside the articles it keeps each record's stat key as last read (see {@link StatEntry}),
+// so a warm build takes an unchanged record from here without reading it (record-cache.ts applies git's racy rule).
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -20,18 +21,36 @@ export interface StoredArticle {
   readonly article: Result<Article | undefined> | undefined;
 }
 
+/** A record file as a build read it: its stat key, when it was read, and the key of its bytes. */
+export interface StatEntry {
+  readonly absolute: string;
+  readonly display: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ino: number | undefined;
+  readonly ctimeMs: number | undefined;
+  /** Date.now() just before the read. */
+  readonly readAt: number;
+  /** {@link ArticleStore.keyOf} of the bytes read. */
+  readonly key: string;
+}
+
 /** An open store: look-ups during a build, then one write of what this build used. */
 export interface ArticleStore {
   /** The key of one record: its bytes, where it lives and how it is shown. */
   keyOf(bytes: Uint8Array, relPath: string, display: string): string;
   get(key: string): StoredArticle | undefined;
   set(key: string, value: StoredArticle): void;
+  /** How record `name` (RecordFile.name) was when a build last read it, if known. */
+  statOf(name: string): StatEntry | undefined;
+  /** Keeps `entry` for the next build (a record read now, or one trusted from its stat key). */
+  noteStat(name: string, entry: StatEntry): void;
   /** Writes the entries used since opening (so the file follows the site, not its history), if anything changed. */
   save(): Promise<void>;
 }
 
 /** Bumped whenever what is stored, or how an Article is made, changes shape. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /**
  * Opens the store of `config` in `dir`. `version` is Gazette's own version: a new version (or changed code of the
@@ -43,8 +62,9 @@ export async function openArticleStore(dir: string, config: ResolvedConfig, vers
     .digest('hex')
     .slice(0, 24);
   const file = path.join(dir, `articles-${configKey}.bin`);
-  const known = await load(file);
+  const { articles: known, stats: knownStats } = await load(file);
   const used = new Map<string, StoredArticle>();
+  const usedStats = new Map<string, StatEntry>();
   let changed = false;
   return {
     keyOf: (bytes, relPath, display) => createHash('sha256').update(bytes).update('\0').update(relPath).update('\0').update(display).digest('base64url'),
@@ -57,12 +77,17 @@ export async function openArticleStore(dir: string, config: ResolvedConfig, vers
       used.set(key, value);
       changed = true;
     },
+    statOf: (name) => knownStats.get(name),
+    noteStat(name, entry) {
+      if (knownStats.get(name) !== entry) changed = true;
+      usedStats.set(name, entry);
+    },
     async save() {
-      if (!changed && used.size === known.size) return;
+      if (!changed && used.size === known.size && usedStats.size === knownStats.size) return;
       await mkdir(dir, { recursive: true });
       const temp = `${file}.${process.pid}.tmp`;
       try {
-        await writeFile(temp, serialize(used));
+        await writeFile(temp, serialize({ articles: used, stats: usedStats }));
         await rename(temp, file);
       } catch (error) {
         await rm(temp, { force: true });
@@ -76,7 +101,7 @@ export async function openArticleStore(dir: string, config: ResolvedConfig, vers
  * Saves `store`, if any. A cache that cannot be written (a read-only checkout) costs speed, never the build: the
  * failure comes back as a warning naming `dir` and what it costs (`the next build starts cold`).
  */
-export async function saveArticleStore(store: ArticleStore | undefined, dir: string, cost: string): Promise<Diagnostic[]> {
+export async function saveArticleStore(store: Pick<ArticleStore, 'save'> | undefined, dir: string, cost: string): Promise<Diagnostic[]> {
   const problem = await store?.save().then(
     () => undefined,
     (error: unknown) => error,
@@ -101,12 +126,17 @@ export function defaultStoreDir(): string {
 
 // --- internal ---
 
-async function load(file: string): Promise<Map<string, StoredArticle>> {
+interface Loaded {
+  readonly articles: Map<string, StoredArticle>;
+  readonly stats: Map<string, StatEntry>;
+}
+
+async function load(file: string): Promise<Loaded> {
   try {
-    const value: unknown = deserialize(await readFile(file));
-    return value instanceof Map ? (value as Map<string, StoredArticle>) : new Map();
+    const value = deserialize(await readFile(file)) as Partial<Loaded> | undefined;
+    if (value?.articles instanceof Map && value.stats instanceof Map) return { articles: value.articles, stats: value.stats };
   } catch {
     // Missing, truncated or from an incompatible V8: start empty; the next save replaces it.
-    return new Map();
   }
+  return { articles: new Map(), stats: new Map() };
 }

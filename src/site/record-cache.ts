@@ -11,7 +11,7 @@ import type { Diagnostic, DiagnosticSource, Result } from '../diagnostics.ts';
 import type { RawRecord } from '../records/raw-record.ts';
 import { parseRecordText } from '../records/parse-record-text.ts';
 import { readRecordBytes, readRecordFile, READ_CONCURRENCY, recordDisplayPath, type RecordFile } from '../records/read-items.ts';
-import type { ArticleStore, StoredArticle } from './article-store.ts';
+import type { ArticleStore, StatEntry, StoredArticle } from './article-store.ts';
 import { LazyPageError } from './site-build.ts';
 
 /**
@@ -99,7 +99,8 @@ export function createRecordCache(options: RecordCacheOptions): RecordCache {
     const entries: (FileEntry | undefined)[] = listed.map((file) => {
       const known = files.get(file.name);
       const trusted = known !== undefined && sameStat(known.listed, file) && known.readAt - file.mtimeMs > RACY_MS;
-      return trusted ? known : undefined;
+      // A new builder (`gazette build`): the same rule against the stat key the previous build persisted.
+      return trusted ? known : store && known === undefined ? storedEntry(store, file, displayOf(file)) : undefined;
     });
     const misses = listed.flatMap((_, index) => (entries[index] === undefined ? [index] : []));
     keptBytes = new Map();
@@ -133,6 +134,7 @@ export function createRecordCache(options: RecordCacheOptions): RecordCache {
         return;
       }
       const storeKey = store.keyOf(read.bytes, file.relPath, display);
+      store.noteStat(file.name, statEntryOf(file, display, readAt, storeKey));
       let stored = store.get(storeKey);
       if (stored === undefined) {
         stored = make();
@@ -198,6 +200,28 @@ export function createRecordCache(options: RecordCacheOptions): RecordCache {
  */
 export function sameStat(read: RecordFile, now: RecordFile): boolean {
   return read === now || (read.absolute === now.absolute && read.size === now.size && read.mtimeMs === now.mtimeMs);
+}
+
+/**
+ * The entry of a record the previous build read, taken from the store without reading the file: only when its stat
+ * key (where its bytes live, inode, size, mtime, ctime) is the one persisted and that read came more than
+ * {@link RACY_MS} after the mtime, as git trusts its index (an edit in the same second could hide behind the key).
+ * The ctime moves on every write, even one that sets an old mtime back (`cp -p`, `touch -d`, an archive extracted).
+ */
+function storedEntry(store: ArticleStore, file: RecordFile, display: string): FileEntry | undefined {
+  const seen = store.statOf(file.name);
+  if (seen === undefined || seen.display !== display || seen.absolute !== file.absolute || seen.size !== file.size) return undefined;
+  if (seen.mtimeMs !== file.mtimeMs || seen.ino !== file.ino || seen.ctimeMs !== file.ctimeMs) return undefined;
+  if (seen.readAt - file.mtimeMs <= RACY_MS) return undefined;
+  const stored = store.get(seen.key);
+  if (stored === undefined) return undefined;
+  store.noteStat(file.name, seen);
+  return { listed: file, readAt: seen.readAt, file: display, ...stored };
+}
+
+function statEntryOf(file: RecordFile, display: string, readAt: number, key: string): StatEntry {
+  const { absolute, size, mtimeMs } = file;
+  return { absolute, display, size, mtimeMs, ino: file.ino, ctimeMs: file.ctimeMs, readAt, key };
 }
 
 /** A read record through the article stage, with every diagnostic stamped. */

@@ -14,6 +14,7 @@ import type { RenderedDocument } from '../render/rendered-document.ts';
 import { READ_CONCURRENCY, type RecordFile } from '../records/read-items.ts';
 import type { GatedFeed } from './lint-gate.ts';
 import { withBodyOf, type RecordCache } from './record-cache.ts';
+import type { DocumentStore } from './document-store.ts';
 import type { LazyDocument } from './site-build.ts';
 
 /** What one build's documents are. */
@@ -34,6 +35,8 @@ export interface RenderCacheOptions {
   /** Articles have their bodies (false: a streaming build, whose bodies are read again for what shows them). */
   readonly bodies: boolean;
   readonly records: RecordCache;
+  /** Eager documents kept by earlier builds (`gazette build`, document-store.ts): taken unrendered when their inputs match. */
+  readonly documents?: DocumentStore | undefined;
 }
 
 export interface RenderCache {
@@ -41,7 +44,7 @@ export interface RenderCache {
   render(published: readonly Article[], listed: readonly RecordFile[], planOptions: PlanOptions): Promise<RenderedSite>;
 }
 
-export function createRenderCache({ config, bodies, records }: RenderCacheOptions): RenderCache {
+export function createRenderCache({ config, bodies, records, documents: store }: RenderCacheOptions): RenderCache {
   let renders = new Map<string, { readonly deps: readonly unknown[]; readonly doc: RenderedDocument }>();
   const fullArticles = new WeakMap<Article, Article>();
   const hasBody = new WeakSet<Article>();
@@ -53,6 +56,8 @@ export function createRenderCache({ config, bodies, records }: RenderCacheOption
   let shared: { readonly deps: readonly unknown[]; readonly key: string } | undefined;
   /** The keys of the lazy entries without an article, by path: the last build's. */
   let ownKeys = new Map<string, { readonly deps: readonly unknown[]; readonly key: string }>();
+  /** This build's keys of the eager documents in the document store, and what it kept under them. */
+  let storeKeys = new Map<string, { readonly key: string; readonly kept: RenderedDocument | undefined }>();
 
   /**
    * The feed set of these articles, those the documents rendered during the build show (the articles in the deps of
@@ -66,6 +71,11 @@ export function createRenderCache({ config, bodies, records }: RenderCacheOption
     const shown = new Set<Article>();
     for (const planned of planSite(light, config, { ...planOptions, eagerOnly: true })) {
       if (planned.lazy) continue;
+      // A document the store kept from the same inputs needs none of its articles' bodies.
+      const key = store?.keyOf(planned, (dep) => published.has(dep));
+      const kept = key === undefined ? undefined : store?.take(planned.path, key);
+      if (key !== undefined) storeKeys.set(planned.path, { key, kept });
+      if (kept) continue;
       for (const dep of planned.deps) if (published.has(dep)) shown.add(dep as Article);
     }
     const upgraded = new Map<Article, Article>();
@@ -73,8 +83,10 @@ export function createRenderCache({ config, bodies, records }: RenderCacheOption
       const file = fileOf(article);
       const entry = file ? records.entryOf(file) : undefined;
       if (!file || !entry) return;
-      const body = await records.bodyOf(article, file, entry);
+      // Kept by an earlier build from the same light article (document-store.ts), else read and rendered now.
+      const body = store?.bodyOf(article) ?? (await records.bodyOf(article, file, entry));
       if (!body) return;
+      store?.keepBody(article, body);
       // The light article as the life cycle made it (id, guid, updated), with the body and summary of the full one;
       // the same object while the light one is the same, so unchanged feeds are not rendered again.
       let full = fullArticles.get(article);
@@ -110,7 +122,11 @@ export function createRenderCache({ config, bodies, records }: RenderCacheOption
       // Its Last-Modified is part of what is served under the key (not a dep: see PlannedDocument.deps).
       const known = ownKeys.get(planned.path);
       const deps = [...planned.deps, planned.lastModified.getTime()];
-      source = known !== undefined && sameDeps(known.deps, deps) ? known.key : pageKey([pageStamp(), ...deps]);
+      // Its articles by their light content: whether another document had them upgraded with a body must not change it.
+      source =
+        known !== undefined && sameDeps(known.deps, deps)
+          ? known.key
+          : pageKey([pageStamp(), ...planned.deps.map(withoutBody), planned.lastModified.getTime()]);
       nextOwnKeys.set(planned.path, { deps, key: source });
     } else {
       // The article and the page's time are keyed per article (sourceKeyOf): the rest (the frame…) is one key for all.
@@ -134,6 +150,7 @@ export function createRenderCache({ config, bodies, records }: RenderCacheOption
       // One map from an article's file (as messages show it) to its listed file, made only if a body must be read.
       let byDisplay: Map<string, RecordFile> | undefined;
       const fileOf = (article: Article) => (byDisplay ??= new Map(listed.map((f) => [records.displayOf(f), f]))).get(article.file);
+      storeKeys = new Map();
       const feedSet = bodies ? buildFeedSet(published, config) : await withBodies(published, fileOf, planOptions);
       const nextRenders: typeof renders = new Map();
       const nextOwnKeys: typeof ownKeys = new Map();
@@ -155,11 +172,18 @@ export function createRenderCache({ config, bodies, records }: RenderCacheOption
           continue;
         }
         const known = renders.get(planned.path);
+        const stored = storeKeys.get(planned.path);
         // The same deps, the same text: the very same document, or — when only its Last-Modified moved — its text
-        // under the new date (a new object, the same body string: the gate and the engine see it is the same text).
+        // under the new date (a new object, the same body string: the gate and the engine see it is the same text);
+        // else what the document store kept from the same inputs (a warm gazette build), else a new rendering.
         const sameText = known !== undefined && sameDeps(known.deps, planned.deps);
         const sameTime = sameText && known.doc.lastModified.getTime() === planned.lastModified.getTime();
-        const doc = sameTime ? known.doc : sameText ? { ...known.doc, lastModified: planned.lastModified } : renderPlanned(planned);
+        const doc = sameTime
+          ? known.doc
+          : sameText
+            ? { ...known.doc, lastModified: planned.lastModified }
+            : (stored?.kept ?? renderPlanned(planned));
+        if (stored && !stored.kept) store?.put(planned, stored.key, doc);
         nextRenders.set(planned.path, sameTime ? known : { deps: planned.deps, doc });
         documents.set(planned.path, doc);
       }
@@ -176,6 +200,11 @@ const PAGE_CODE = ['records', 'article', 'article/_lib', 'feed-set', 'lifecycle'
 /** A key of JSON-able inputs (Dates as ISO strings), base64url sha256. */
 export function pageKey(parts: readonly unknown[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+}
+
+/** An article dep without its body and summary (an article's `sourceHash` names the bytes they are made from). */
+function withoutBody(dep: unknown): unknown {
+  return typeof dep === 'object' && dep !== null && 'sourceHash' in dep ? { ...dep, html: undefined, summary: undefined } : dep;
 }
 
 /** Whether two deps lists hold the very same objects (Object.is), in the same order. */

@@ -8,6 +8,7 @@ import type { ScheduledArticle } from '../lifecycle/schedule.ts';
 import type { RenderedDocument } from '../render/rendered-document.ts';
 import type { ArticleStore } from './article-store.ts';
 import type { BuildSettingsInput } from './build-settings.ts';
+import type { DocumentStore } from './document-store.ts';
 
 /**
  * Options of {@link createSiteBuilder}: the build settings (build-settings.ts: items folder, pages, ledger, future,
@@ -27,6 +28,8 @@ export interface SiteBuilderOptions extends Omit<BuildSettingsInput, 'cacheDir'>
   readonly now?: (() => number) | undefined;
   /** A persistent store of articles from earlier builds (`gazette build`); saved by the caller. */
   readonly store?: ArticleStore | undefined;
+  /** A persistent store of eager documents from earlier streaming builds (`gazette build`); saved by the caller. */
+  readonly documentStore?: DocumentStore | undefined;
   /**
    * `false` is `lazyPages: true` (its former name): the build streams — articles are kept without their bodies (the
    * feeds' and the listings' ones excepted), and article pages come as `lazyPages`, each rendering its article's body

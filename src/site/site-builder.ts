@@ -29,7 +29,10 @@ export function createSiteBuilder(config: ResolvedConfig, options: SiteBuilderOp
   if (!config || typeof config.siteUrl !== 'string') throw new TypeError('createSiteBuilder: config must be a ResolvedConfig');
   const { pages, keepLastGood, listing, records, life, renderCache } = partsOf(config, options);
   const clock = options.now ?? Date.now;
-  const newGate = (): LintGate => createLintGate({ readRecord: records.readRecord });
+  const newGate = (): LintGate => {
+    const gate = createLintGate({ readRecord: records.readRecord });
+    return options.documentStore ? options.documentStore.gate(gate) : gate;
+  };
   let gate = newGate();
   let lastGood: ReadonlyMap<string, Article> = new Map();
   let running = false;
@@ -126,7 +129,9 @@ function partsOf(config: ResolvedConfig, options: SiteBuilderOptions) {
     future: options.future ?? false,
     pages,
   });
-  const renderCache = createRenderCache({ config, bodies, records });
+  // Kept documents carry their lint results: only for a build that lints.
+  const documents = options.lint === false ? undefined : options.documentStore;
+  const renderCache = createRenderCache({ config, bodies, records, documents });
   return { pages, keepLastGood, listing, records, life, renderCache };
 }
 

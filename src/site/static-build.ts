@@ -7,9 +7,9 @@ import { renderRedirectsFiles } from '../lifecycle/redirects-files.ts';
 import { openStaticOutput, type StaticWriteReport } from '../publish/write-static.ts';
 import { renderRedirectPage } from '../render/redirect-page.ts';
 import { mapPool } from '../_lib/map-pool.ts';
-import { GAZETTE_VERSION } from '../_lib/version.ts';
-import { defaultStoreDir, openArticleStore, saveArticleStore } from './article-store.ts';
 import { resolveBuildSettings, type BuildSettings, type BuildSettingsInput } from './build-settings.ts';
+import { defaultStoreDir } from './article-store.ts';
+import { openBuildCaches } from './build-caches.ts';
 import { createSiteBuilder, LazyPageError } from './site-builder.ts';
 import { isFeedContentType } from '../_lib/feed-formats.ts';
 import { basePathOf, siteUrlOf } from '../_lib/site-paths.ts';
@@ -68,12 +68,12 @@ export function staticBuildSettings(config: ResolvedConfig, options: StaticBuild
 export async function buildStaticSite(config: ResolvedConfig, options: StaticBuildOptions = {}): Promise<StaticBuildResult> {
   const settings = staticBuildSettings(config, options);
   const pages = settings.pages ?? config.pages;
-  const { cacheDir } = settings;
-  // Feeds-only builds keep articles without bodies: a store of their own, never mixed with full ones.
-  const store = cacheDir === undefined ? undefined : await openArticleStore(cacheDir, { ...config, pages }, GAZETTE_VERSION);
+  // Records by bytes and stat key, eager documents by inputs (build-caches.ts); none without a cache folder.
+  const caches = await openBuildCaches(settings.cacheDir ?? false, config, pages);
   const builder = createSiteBuilder(config, {
     ...settings,
-    store,
+    store: caches.store,
+    documentStore: caches.documentStore,
     onProgress: options.onProgress,
     syncReads: options.syncReads,
     // Listed once per build: the article stage takes an image enclosure's length from it, without I/O of its own.
@@ -98,7 +98,7 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
     await output.abort();
     throw error;
   }
-  const cacheDiagnostics = cacheDir === undefined ? [] : await saveArticleStore(store, cacheDir, 'the next build starts cold');
+  const cacheDiagnostics = await caches.save();
   if (cacheDiagnostics.length > 0) build = { ...build, diagnostics: [...build.diagnostics, ...cacheDiagnostics] };
   const scheduled = build.scheduled.map((s) => ({ file: s.article.file, due: s.due }));
   if (!build.feedSet) {

@@ -1,0 +1,150 @@
+// A warm `gazette build` (records trusted by their persisted stat key, eager documents kept by their inputs) writes
+// the very tree a cold build writes from the same records: every file, `.gz`/`.br` included, byte for byte.
+import { mkdir, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LEDGER_FILE } from '../../src/lifecycle/ledger.ts';
+import { MANIFEST_NAME } from '../../src/publish/output-manifest.ts';
+import { buildStaticSite, type StaticBuildResult } from '../../src/site/static-build.ts';
+import { makeConfig } from '../helpers/factories.ts';
+import { checkAsyncProperty } from '../helpers/property.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
+
+const config = makeConfig();
+const NOW = Date.parse('2024-12-10T12:00:00Z');
+/** An hour before the build: older than the racy window, so the next build may trust the file's stat key. */
+const AGED = new Date(NOW - 3_600_000);
+const CATEGORIES = ['International', 'National', 'Société'];
+const AUTHORS = ['Léa Martin', 'Karim Benali'];
+
+const recordText = (n: number, version: number) =>
+  [
+    '---',
+    `title: "Dépêche ${n}${version > 0 ? ` (mise à jour ${version})` : ''}"`,
+    `date: 2024-11-${String(1 + (n % 28)).padStart(2, '0')} 08:00`,
+    `categories: [${CATEGORIES[n % CATEGORIES.length]}]`,
+    `author: ${AUTHORS[n % AUTHORS.length]}`,
+    '---',
+    '',
+    `Le corps de la dépêche ${n}, version ${version}. ${'Un paragraphe de plus. '.repeat(n % 4)}`,
+    '',
+  ].join('\n');
+
+/** One change to the items folder between two builds. */
+type Change = { kind: 'edit' | 'delete' | 'rename' | 'add' | 'break'; n: number };
+
+const root = useTempDir('gazette-warm-');
+const items = () => path.join(root(), 'items');
+const fileOf = (n: number) => path.join(items(), `depeche-${n}.md`);
+
+async function writeRecord(n: number, version: number): Promise<void> {
+  await writeFile(fileOf(n), recordText(n, version));
+  await utimes(fileOf(n), AGED, AGED);
+}
+
+async function apply(change: Change, version: number): Promise<void> {
+  const { kind, n } = change;
+  const present = (await readdir(items())).includes(`depeche-${n}.md`);
+  if (kind === 'add' || !present) return writeRecord(n, version);
+  if (kind === 'edit') return writeRecord(n, version);
+  if (kind === 'delete') return rm(fileOf(n));
+  if (kind === 'rename') return rename(fileOf(n), path.join(items(), `depeche-${n}-bis.md`));
+  // A record the article stage refuses: its feeds must say so on a warm build too.
+  await writeFile(fileOf(n), '---\ntitle: ""\ndate: pas une date\n---\n\nCassé.\n');
+}
+
+const ledgerFile = () => path.join(items(), LEDGER_FILE);
+const build = (out: string, options: { cache: boolean }) =>
+  buildStaticSite(config, {
+    itemsDir: items(),
+    displayDir: 'items',
+    outDir: path.join(root(), out),
+    cacheDir: options.cache ? path.join(root(), 'cache') : false,
+    now: () => NOW,
+  });
+
+/** Every file and folder below `dir`, files with their bytes; the manifest without `changedFeeds` (what changed since the build before). */
+async function readTree(dir: string): Promise<Record<string, string>> {
+  const tree: Record<string, string> = {};
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    const name = path.relative(dir, path.join(entry.parentPath, entry.name));
+    if (entry.isDirectory()) tree[`${name}/`] = 'folder'; // an empty folder left behind is a difference too
+    if (!entry.isFile()) continue;
+    const bytes = await readFile(path.join(dir, name));
+    tree[name] = name === MANIFEST_NAME ? JSON.stringify({ ...JSON.parse(bytes.toString('utf8')), changedFeeds: undefined }) : bytes.toString('base64');
+  }
+  return tree;
+}
+
+/**
+ * Builds warm into `dist` (the cache and output of the builds before), then cold into a fresh folder from the same
+ * records and the same ledger as the warm build found, and compares trees, diagnostics and the ledgers they leave.
+ */
+async function expectWarmEqualsCold(step: number): Promise<{ warm: StaticBuildResult; cold: StaticBuildResult }> {
+  const ledgerBefore = await readFile(ledgerFile(), 'utf8').catch(() => undefined);
+  const warm = await build('dist', { cache: true });
+  const ledgerAfter = await readFile(ledgerFile(), 'utf8');
+  if (ledgerBefore === undefined) await rm(ledgerFile());
+  else await writeFile(ledgerFile(), ledgerBefore);
+  const coldDir = `cold-${step}`;
+  const cold = await build(coldDir, { cache: false });
+  expect(await readTree(path.join(root(), 'dist'))).toEqual(await readTree(path.join(root(), coldDir)));
+  expect(warm.diagnostics).toEqual(cold.diagnostics);
+  expect(await readFile(ledgerFile(), 'utf8')).toBe(ledgerAfter);
+  await rm(path.join(root(), coldDir), { recursive: true });
+  return { warm, cold };
+}
+
+async function writeSite(count: number): Promise<void> {
+  await rm(items(), { recursive: true, force: true });
+  await rm(path.join(root(), 'cache'), { recursive: true, force: true });
+  await rm(path.join(root(), 'dist'), { recursive: true, force: true });
+  await mkdir(items(), { recursive: true });
+  for (let n = 1; n <= count; n++) await writeRecord(n, 0);
+}
+
+describe('a warm gazette build', () => {
+  it.each<[string, Change[]]>([
+    ['one record edited', [{ kind: 'edit', n: 3 }]],
+    ['one record deleted', [{ kind: 'delete', n: 4 }]],
+    ['one record renamed', [{ kind: 'rename', n: 5 }]],
+    ['one record added', [{ kind: 'add', n: 20 }]],
+    ['one record broken', [{ kind: 'break', n: 6 }]],
+    [
+      'an edit, a deletion and a rename at once',
+      [
+        { kind: 'edit', n: 1 },
+        { kind: 'delete', n: 2 },
+        { kind: 'rename', n: 7 },
+      ],
+    ],
+  ])('writes the tree and diagnostics of a cold build after %s', async (_, changes) => {
+    await writeSite(60);
+    await build('dist', { cache: true });
+    for (const change of changes) await apply(change, 1);
+    await expectWarmEqualsCold(1);
+  });
+
+  it('takes every unchanged feed from the previous build: nothing written when nothing changed', async () => {
+    await writeSite(60);
+    const first = await build('dist', { cache: true });
+    const { warm } = await expectWarmEqualsCold(1);
+    expect({ written: warm.report?.written, unchanged: warm.report?.unchanged }).toEqual({ written: 0, unchanged: first.report?.files.length });
+  });
+
+  it('writes the tree of a cold build after any sequence of edits, deletions, renames, additions and breakages', async () => {
+    const change = fc.record({ kind: fc.constantFrom<Change['kind']>('edit', 'delete', 'rename', 'add', 'break'), n: fc.integer({ min: 1, max: 10 }) });
+    await checkAsyncProperty(
+      fc.asyncProperty(fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }), async (rounds) => {
+        await writeSite(40);
+        await build('dist', { cache: true });
+        for (const [round, changes] of rounds.entries()) {
+          for (const c of changes) await apply(c, round + 1);
+          await expectWarmEqualsCold(round + 1);
+        }
+      }),
+      8,
+    );
+  });
+});
