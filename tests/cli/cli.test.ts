@@ -7,12 +7,13 @@ import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gazette, type CliResult } from './_lib/run.ts';
+import { ageTree, copyRecords } from '../helpers/record-files.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const tmp = useTempDir('gazette-cli-', 'all');
 beforeAll(async () => {
   // A build writes the publication ledger into its items folder: build a copy, never the fixtures themselves.
-  await cp('tests/fixtures/items', path.join(tmp(), 'items'), { recursive: true });
+  await copyRecords('tests/fixtures/items', path.join(tmp(), 'items'));
 });
 
 const ESC = '\u001B[';
@@ -248,6 +249,7 @@ describe('gazette check', () => {
         recursive: true,
         filter: (src) => !/(impossible-date|missing-title|invalid-yaml|invalid-json|draft-flag)/.test(src),
       });
+      await ageTree(items);
       const result = await gazette(['check', '--items', items]);
       expect(result.stderr).toMatch(/0 errors, 5 warnings/);
       expect(result.code).toBe(0);

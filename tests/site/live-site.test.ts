@@ -1,9 +1,10 @@
-import { readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isMountPath } from '../../src/_lib/mount-path.ts';
 import { createLiveSite, type LiveSite } from '../../src/site/live-site.ts';
 import { makeConfig } from '../helpers/factories.ts';
+import { writeRecord } from '../helpers/record-files.ts';
 import { makeItemsCopy, untilBuilt } from '../http/_lib/site-server.ts';
 
 describe('createLiveSite', () => {
@@ -11,11 +12,9 @@ describe('createLiveSite', () => {
   let lines: string[];
   let remove: () => Promise<void>;
   beforeAll(async () => {
+    // Records saved an hour ago (makeItemsCopy): read once and trusted (a file read within a second of its change is read again).
     const items = await makeItemsCopy();
     remove = items.remove;
-    // Records saved an hour ago: read once and trusted (a file read within a second of its change is read again).
-    const hourAgo = new Date(Date.now() - 3_600_000);
-    for (const name of await readdir(items.itemsDir, { recursive: true })) await utimes(path.join(items.itemsDir, name), hourAgo, hourAgo);
     lines = [];
     site = createLiveSite(makeConfig(), { itemsDir: items.itemsDir, log: (l) => lines.push(l) });
     await site.ready;
@@ -131,7 +130,7 @@ describe('createLiveSite with a scheduled article', () => {
     const start = Date.now();
     const due = new Date(Math.ceil(start / 1000) * 1000 + 1000);
     let frozen: number | undefined = start;
-    await writeFile(path.join(items.itemsDir, 'embargo.md'), `---\ntitle: Sous embargo\ndate: ${due.toISOString()}\n---\n\nCorps.\n`);
+    await writeRecord(path.join(items.itemsDir, 'embargo.md'), `---\ntitle: Sous embargo\ndate: ${due.toISOString()}\n---\n\nCorps.\n`);
     const site = createLiveSite(makeConfig(), { itemsDir: items.itemsDir, now: () => frozen ?? Date.now() });
     const titles = () =>
       (JSON.parse(site.current()?.entries.get('/feed.json')?.identity.toString() ?? '{}').items ?? []).map((i: { title: string }) => i.title);

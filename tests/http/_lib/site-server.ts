@@ -1,5 +1,4 @@
 // Test helpers: a real Gazette app on 127.0.0.1:0 over a temporary copy of the fixture site, and a raw HTTP client.
-import { cp } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -8,15 +7,19 @@ import express, { type Express } from 'express';
 import type { ResolvedConfig } from '../../../src/config/config-schema.ts';
 import { createApp, createFeedRouter, type FeedRouter, type FeedRouterOptions } from '../../../src/serve-site.ts';
 import type { BuildStatus, LiveSite } from '../../../src/site/live-site.ts';
+import { ageTree, copyRecords } from '../../helpers/record-files.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 
 export const FIXTURE_ITEMS = fileURLToPath(new URL('../../fixtures/items/', import.meta.url));
 
-/** A folder with a copy of the fixture items, removed by `remove()`. */
+/**
+ * A folder with a copy of the fixture items, removed by `remove()`. The copies are dated an hour back, as records
+ * saved long ago: a build reads them at once, without the settle wait and writer scan of fresh files (record-files.ts).
+ */
 export async function makeItemsCopy(): Promise<{ root: string; itemsDir: string; remove: () => Promise<void> }> {
   const { dir: root, remove } = await makeTempDir('gazette-http-');
   const itemsDir = path.join(root, 'items');
-  await cp(FIXTURE_ITEMS, itemsDir, { recursive: true });
+  await copyRecords(FIXTURE_ITEMS, itemsDir);
   return { root, itemsDir, remove };
 }
 
@@ -120,11 +123,17 @@ export interface TestSite {
   close(): Promise<void>;
 }
 
-/** Starts the real app on 127.0.0.1:0 once its first build is done; `prepare` may edit the items first. */
+/**
+ * Starts the real app on 127.0.0.1:0 once its first build is done; `prepare` may edit the items first (what it writes
+ * is dated an hour back too: the site starts over records saved long ago).
+ */
 export async function startSite(options: FeedRouterOptions & { config: ResolvedConfig; prepare?: (itemsDir: string) => Promise<void> }): Promise<TestSite> {
   const { config, prepare, ...routerOptions } = options;
   const items = await makeItemsCopy();
-  await prepare?.(items.itemsDir);
+  if (prepare) {
+    await prepare(items.itemsDir);
+    await ageTree(items.itemsDir);
+  }
   const app = createApp(config, { ...routerOptions, itemsDir: items.itemsDir });
   await app.feeds.ready;
   const server = await listen(app);
