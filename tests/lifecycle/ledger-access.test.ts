@@ -71,7 +71,7 @@ describe('a read-only items folder (read-only bind mount)', () => {
 
   it('gazette serve answers the feeds and /healthz says degraded, ledger unwritable', async (context) => {
     if (typeof mount === 'string') return context.skip();
-    const app = createApp(makeConfig(), { itemsDir, watch: false });
+    const app = createApp(makeConfig(), { itemsDir, watch: false, worker: false });
     await app.feeds.ready;
     const server = await listen(app);
     try {

@@ -74,7 +74,7 @@ describe('createLiveSite', () => {
 
 describe('createLiveSite on a missing items folder', () => {
   it('has nothing to serve and reports a failed build', async () => {
-    const site = createLiveSite(makeConfig(), { itemsDir: path.join('/nonexistent', 'gazette-items') });
+    const site = createLiveSite(makeConfig(), { itemsDir: path.join('/nonexistent', 'gazette-items'), worker: false });
     await site.ready;
     expect([site.current(), site.status()?.ok]).toEqual([undefined, false]);
   });
@@ -83,7 +83,7 @@ describe('createLiveSite on a missing items folder', () => {
 describe('createLiveSite with the article cache', () => {
   /** One start and stop; the bodies it served, and its build status. */
   async function start(itemsDir: string, cacheDir: string) {
-    const site = createLiveSite(makeConfig(), { itemsDir, cacheDir, ledger: 'off' });
+    const site = createLiveSite(makeConfig(), { itemsDir, cacheDir, ledger: 'off', worker: false });
     try {
       await site.ready;
       const bodies = new Map([...(site.current()?.entries ?? [])].map(([p, e]) => [p, e.identity.toString('utf8')]));
@@ -131,7 +131,7 @@ describe('createLiveSite with a scheduled article', () => {
     const due = new Date(Math.ceil(start / 1000) * 1000 + 1000);
     let frozen: number | undefined = start;
     await writeRecord(path.join(items.itemsDir, 'embargo.md'), `---\ntitle: Sous embargo\ndate: ${due.toISOString()}\n---\n\nCorps.\n`);
-    const site = createLiveSite(makeConfig(), { itemsDir: items.itemsDir, now: () => frozen ?? Date.now() });
+    const site = createLiveSite(makeConfig(), { itemsDir: items.itemsDir, now: () => frozen ?? Date.now(), worker: false });
     const titles = () =>
       (JSON.parse(site.current()?.entries.get('/feed.json')?.identity.toString() ?? '{}').items ?? []).map((i: { title: string }) => i.title);
     try {

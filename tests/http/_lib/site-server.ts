@@ -125,7 +125,9 @@ export interface TestSite {
 
 /**
  * Starts the real app on 127.0.0.1:0 once its first build is done; `prepare` may edit the items first (what it writes
- * is dated an hour back too: the site starts over records saved long ago).
+ * is dated an hour back too: the site starts over records saved long ago). Builds run in this thread unless the test
+ * passes `worker: true`: a build worker loads the TypeScript sources again through tsx (≈ 0.75 s of CPU a site),
+ * and what crosses the thread is proven by worker-engine.test.ts, live-site.test.ts and serve.test.ts.
  */
 export async function startSite(options: FeedRouterOptions & { config: ResolvedConfig; prepare?: (itemsDir: string) => Promise<void> }): Promise<TestSite> {
   const { config, prepare, ...routerOptions } = options;
@@ -134,7 +136,7 @@ export async function startSite(options: FeedRouterOptions & { config: ResolvedC
     await prepare(items.itemsDir);
     await ageTree(items.itemsDir);
   }
-  const app = createApp(config, { ...routerOptions, itemsDir: items.itemsDir });
+  const app = createApp(config, { worker: false, ...routerOptions, itemsDir: items.itemsDir });
   await app.feeds.ready;
   const server = await listen(app);
   return {
@@ -157,7 +159,7 @@ export interface HostApp {
   close(): Promise<void>;
 }
 
-/** Starts a host app: `setup` adds the host's own routes around the router, mounted at `mountAt`. */
+/** Starts a host app: `setup` adds the host's own routes around the router, mounted at `mountAt` (builds in this thread). */
 export async function startHostApp(
   config: ResolvedConfig,
   mountAt: string,
@@ -166,7 +168,7 @@ export async function startHostApp(
   const items = await makeItemsCopy();
   const app = express();
   app.set('etag', false);
-  const router = createFeedRouter(config, { itemsDir: items.itemsDir, watch: false });
+  const router = createFeedRouter(config, { itemsDir: items.itemsDir, watch: false, worker: false });
   setup(app, () => void app.use(mountAt, router));
   const server = await listen(app);
   return {
