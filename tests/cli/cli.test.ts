@@ -300,6 +300,7 @@ describe('gazette init', () => {
     expect(await readFile(path.join(dir, 'feed.config.ts'), 'utf8')).toContain("import { defineConfig } from 'gazette';");
 
     // One example per format, all valid, all published: the config's `gazette` import is this Gazette.
+    await ageTree(path.join(dir, 'items')); // saved long ago: read at once
     const check = await gazette(['check', '--json', '--config', path.join(dir, 'feed.config.ts')]);
     expect(JSON.parse(check.stdout)).toMatchObject({ ok: true, counts: { records: 3, articles: 3, errors: 0, warnings: 0 } });
 

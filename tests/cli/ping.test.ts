@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from '../helpers/test-hub.ts';
 import { gazette } from './_lib/run.ts';
-import { copyRecords } from '../helpers/record-files.ts';
+import { copyRecords, writeRecord } from '../helpers/record-files.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const SITE = 'https://example.org';
@@ -67,7 +67,7 @@ describe('gazette ping', { shuffle: false }, () => {
   });
 
   it('tells only of the feeds an edit changed', async () => {
-    await writeFile(
+    await writeRecord(
       path.join(tmp(), 'items', 'nouvel-article.md'),
       '---\ntitle: "Municipales : un nouveau maire à Lyon"\ndate: 2024-12-02 09:30\ncategories: [National]\n---\n\nUn paragraphe.\n',
     );

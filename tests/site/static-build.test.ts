@@ -55,7 +55,7 @@ describe('buildStaticSite', () => {
     const publicDir = path.join(work(), 'public');
     await mkdir(path.join(publicDir, 'images'), { recursive: true });
     await writeFile(path.join(publicDir, 'images', 'une photo.jpg'), Buffer.alloc(4321));
-    await writeFile(
+    await writeRecord(
       path.join(itemsDir, 'photo.md'),
       '---\ntitle: "Une photo"\ndate: 2024-12-06\nimage: { url: "/images/une%20photo.jpg", alt: "Une photo" }\n---\n\nLe corps.\n',
     );
