@@ -22,7 +22,7 @@ export function pastStamp(): Date {
   return new Date(lastStamp);
 }
 
-/** Dates `file` (a record, or a folder of them) an hour back. */
+/** Dates `file` an hour back. */
 export async function agePath(file: string): Promise<void> {
   const stamp = pastStamp();
   await utimes(file, stamp, stamp);
