@@ -23,6 +23,8 @@ export interface ReadItemsOptions {
   readonly displayDir?: string;
   /** Size, nesting and alias budgets (`config.limits`); default {@link DEFAULT_LIMITS}. */
   readonly limits?: RecordLimits;
+  /** The longest a read waits for a writer to close a file (ms); default {@link WRITER_LIMIT_MS} (read-settled.ts). */
+  readonly writerLimitMs?: number;
 }
 
 /** Options of {@link listRecordFiles}. */
@@ -46,6 +48,8 @@ export interface ReadRecordFileOptions {
   readonly previous?: RecordFile | undefined;
   /** Synchronous file calls for a settled file (read-settled.ts): only where nothing else shares the thread. */
   readonly sync?: boolean;
+  /** The longest the read waits for a writer to close the file (ms); default {@link WRITER_LIMIT_MS} (read-settled.ts). */
+  readonly writerLimitMs?: number;
 }
 
 /** One record file found by {@link listRecordFiles}, with the stat information of the walk. */
@@ -81,7 +85,7 @@ export async function readItems(dir: string, options: ReadItemsOptions): Promise
   const displayDir = displayDirOf(dir, options.displayDir);
   const listed = await listRecordFiles(dir, { displayDir });
   const diagnostics: Diagnostic[] = [...listed.diagnostics];
-  const readOptions = { vocabulary: options.vocabulary, limits: options.limits ?? DEFAULT_LIMITS };
+  const readOptions = { vocabulary: options.vocabulary, limits: options.limits ?? DEFAULT_LIMITS, writerLimitMs: options.writerLimitMs ?? WRITER_LIMIT_MS };
   const results = await mapPool(listed.value, READ_CONCURRENCY, (file) =>
     readRecordFile(file, { ...readOptions, display: recordDisplayPath(displayDir, file.name) }),
   );
@@ -228,7 +232,7 @@ export async function readRecordFile(file: RecordFile, options: ReadRecordFileOp
  */
 export async function readRecordBytes(
   file: RecordFile,
-  options: Pick<ReadRecordFileOptions, 'display' | 'limits' | 'previous' | 'sync'>,
+  options: Pick<ReadRecordFileOptions, 'display' | 'limits' | 'previous' | 'sync' | 'writerLimitMs'>,
 ): Promise<{ readonly bytes: Uint8Array; readonly diagnostics: readonly Diagnostic[] } | { readonly failed: Result<undefined> }> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const tooLarge = checkRecordSize(file.size, limits, options.display);
@@ -236,13 +240,15 @@ export async function readRecordBytes(
   const { previous } = options;
   const replaced = previous?.ino !== undefined && file.ino !== undefined && previous.absolute === file.absolute && previous.ino !== file.ino;
   const diagnostics: Diagnostic[] = [];
+  const writerLimitMs = options.writerLimitMs ?? WRITER_LIMIT_MS;
   const onStillOpen = (writer: FileWriter): void => {
     const who = `process ${writer.pid}${writer.command === '' ? '' : ` (${escapeControls(writer.command)})`}`;
-    const message = `was still open for writing by ${who} after ${WRITER_LIMIT_MS / 1000} s; read as it was then (a later write is read again)`;
+    const message = `was still open for writing by ${who} after ${writerLimitMs / 1000} s; read as it was then (a later write is read again)`;
     diagnostics.push({ severity: 'warning', file: options.display, code: 'record-still-open', message });
   };
   try {
-    return { bytes: await readSettled(file.absolute, limits.recordBytes + 1, { replaced, onStillOpen, ...(options.sync ? { sync: true } : {}) }), diagnostics };
+    const settleOptions = { replaced, onStillOpen, writerLimitMs, ...(options.sync ? { sync: true } : {}) };
+    return { bytes: await readSettled(file.absolute, limits.recordBytes + 1, settleOptions), diagnostics };
   } catch (error) {
     if (describe(error) === 'ESETTLE') {
       const message = `kept changing for ${SETTLE_LIMIT_MS / 1000} s while it was read (still being written?); not read, it is read again once it changes`;

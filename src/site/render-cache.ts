@@ -178,11 +178,7 @@ export function createRenderCache({ config, bodies, records, documents: store }:
         // else what the document store kept from the same inputs (a warm gazette build), else a new rendering.
         const sameText = known !== undefined && sameDeps(known.deps, planned.deps);
         const sameTime = sameText && known.doc.lastModified.getTime() === planned.lastModified.getTime();
-        const doc = sameTime
-          ? known.doc
-          : sameText
-            ? { ...known.doc, lastModified: planned.lastModified }
-            : (stored?.kept ?? renderPlanned(planned));
+        const doc = sameTime ? known.doc : sameText ? { ...known.doc, lastModified: planned.lastModified } : (stored?.kept ?? renderPlanned(planned));
         if (stored && !stored.kept) store?.put(planned, stored.key, doc);
         nextRenders.set(planned.path, sameTime ? known : { deps: planned.deps, doc });
         documents.set(planned.path, doc);

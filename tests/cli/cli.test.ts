@@ -7,12 +7,13 @@ import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gazette, type CliResult } from './_lib/run.ts';
+import { ageTree, copyRecords } from '../helpers/record-files.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const tmp = useTempDir('gazette-cli-', 'all');
 beforeAll(async () => {
   // A build writes the publication ledger into its items folder: build a copy, never the fixtures themselves.
-  await cp('tests/fixtures/items', path.join(tmp(), 'items'), { recursive: true });
+  await copyRecords('tests/fixtures/items', path.join(tmp(), 'items'));
 });
 
 const ESC = '\u001B[';
@@ -248,6 +249,7 @@ describe('gazette check', () => {
         recursive: true,
         filter: (src) => !/(impossible-date|missing-title|invalid-yaml|invalid-json|draft-flag)/.test(src),
       });
+      await ageTree(items);
       const result = await gazette(['check', '--items', items]);
       expect(result.stderr).toMatch(/0 errors, 5 warnings/);
       expect(result.code).toBe(0);
@@ -298,6 +300,7 @@ describe('gazette init', () => {
     expect(await readFile(path.join(dir, 'feed.config.ts'), 'utf8')).toContain("import { defineConfig } from 'gazette';");
 
     // One example per format, all valid, all published: the config's `gazette` import is this Gazette.
+    await ageTree(path.join(dir, 'items')); // saved long ago: read at once
     const check = await gazette(['check', '--json', '--config', path.join(dir, 'feed.config.ts')]);
     expect(JSON.parse(check.stdout)).toMatchObject({ ok: true, counts: { records: 3, articles: 3, errors: 0, warnings: 0 } });
 

@@ -1,11 +1,12 @@
 // Two builds into one --out at once (two CI jobs, a cron and a person): the real bin in child processes, as they meet.
 // Needs the compiled lib/ (`npm run build`).
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, gazetteBin, writeCliProject } from './_lib/run.ts';
+import { sleeper } from '../helpers/processes.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const run = promisify(execFile);
@@ -41,7 +42,7 @@ describe('gazette build, twice at once into one --out', () => {
   });
 
   it('with --no-wait, exits 1 with one line naming the pid of the build that holds the folder', async () => {
-    holder = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    holder = sleeper();
     await writeFile(path.join(tmp(), 'dist.lock'), `${holder.pid}\n`);
     const result = await gazetteBin(['build', '--config', 'c.json', '--items', 'items', '--out', 'dist', '--no-wait'], { cwd: tmp() });
     holder.kill();

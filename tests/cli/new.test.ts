@@ -7,6 +7,7 @@ import { runNew } from '../../src/cli/commands/new.ts';
 import { loadCommandConfig } from '../../src/cli/commands/load.ts';
 import { serializeLedger, type LedgerEntry } from '../../src/lifecycle/ledger.ts';
 import { readItems } from '../../src/records/read-items.ts';
+import { agePath, writeRecord } from '../helpers/record-files.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const TITLE = 'L’été à Marseille : « canicule » record';
@@ -52,7 +53,7 @@ describe('gazette new', () => {
 
   describe('when the record is edited or moved later', () => {
     it.each([
-      ['a retitle', async (file: string) => writeFile(file, (await readFile(file, 'utf8')).replace(TITLE, 'Canicule à Marseille : un record'))],
+      ['a retitle', async (file: string) => void (await writeRecord(file, (await readFile(file, 'utf8')).replace(TITLE, 'Canicule à Marseille : un record')))],
       [
         'a move into a sub-folder',
         async (file: string) => {
@@ -62,6 +63,7 @@ describe('gazette new', () => {
       ],
     ])('%s changes neither the guid nor the link', async (_, change) => {
       await runNew({ title: TITLE, items, now: new Date('2024-11-22T10:00:00Z') });
+      await agePath(path.join(items, `${SLUG}.md`)); // saved long ago: read at once
       const before = (await published())[0]!;
       await change(path.join(items, `${SLUG}.md`));
       const after = (await published())[0]!;

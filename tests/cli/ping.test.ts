@@ -1,10 +1,11 @@
 // `gazette ping` after `gazette build`, against real hubs on 127.0.0.1: what changed in the last build, and the exit
 // status a deploy script reads.
-import { cp, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestHub, type TestHub } from '../helpers/test-hub.ts';
 import { gazette } from './_lib/run.ts';
+import { copyRecords, writeRecord } from '../helpers/record-files.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const SITE = 'https://example.org';
@@ -28,7 +29,7 @@ const toldSince = (from: number) =>
     .sort();
 
 beforeAll(async () => {
-  await cp('tests/fixtures/items', path.join(tmp(), 'items'), { recursive: true });
+  await copyRecords('tests/fixtures/items', path.join(tmp(), 'items'));
   hub = await startTestHub(204);
   failing = await startTestHub(500);
   await writeConfig([hub.url]);
@@ -66,7 +67,7 @@ describe('gazette ping', { shuffle: false }, () => {
   });
 
   it('tells only of the feeds an edit changed', async () => {
-    await writeFile(
+    await writeRecord(
       path.join(tmp(), 'items', 'nouvel-article.md'),
       '---\ntitle: "Municipales : un nouveau maire à Lyon"\ndate: 2024-12-02 09:30\ncategories: [National]\n---\n\nUn paragraphe.\n',
     );

@@ -1,10 +1,11 @@
 // The author feeds and pages on the live site: served in the three formats and as a page, linked from the article
 // pages, and rebuilt when (and only when) one of the author's articles is edited.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeConfig } from '../helpers/factories.ts';
+import { writeRecord } from '../helpers/record-files.ts';
 import { request, startSite, type RawResponse, type TestSite } from './_lib/site-server.ts';
 
 // The fixture items: Léa Martin signs the rentrée article, Marc Petit the rugby one.
@@ -57,7 +58,7 @@ describe('when an article of one author is edited', { shuffle: false }, () => {
     before = new Map(await Promise.all(paths.map(async (p) => [p, await get(p)] as const)));
     const file = path.join(site.itemsDir, 'rentree-universitaire.md');
     const text = await readFile(file, 'utf8');
-    await writeFile(file, text.replace('title: "Rentrée universitaire :', 'title: "Rentrée universitaire 2024 :'));
+    await writeRecord(file, text.replace('title: "Rentrée universitaire :', 'title: "Rentrée universitaire 2024 :'));
     await site.feeds.site.rebuild({ files: new Set([file]) });
     after = new Map(await Promise.all(paths.map(async (p) => [p, await get(p)] as const)));
   });

@@ -58,7 +58,7 @@ describe('the feed router with an explicit mountPath', () => {
   it('uses it for self URLs whatever req.baseUrl is (e.g. behind a proxy that strips /news)', async () => {
     const items = await makeItemsCopy();
     const app = express();
-    const router = createFeedRouter(config, { itemsDir: items.itemsDir, watch: false, mountPath: '/news' });
+    const router = createFeedRouter(config, { itemsDir: items.itemsDir, watch: false, worker: false, mountPath: '/news' });
     app.use('/', router);
     const server = await listen(app);
     try {

@@ -18,6 +18,7 @@ beforeAll(async () => {
     port: 0,
     itemsDir: items.itemsDir,
     watch: false,
+    worker: false,
     ledger: 'off',
     log: (line) => lines.push(line),
   });

@@ -1,8 +1,9 @@
-import { readFile, writeFile, cp } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolvePort, runServe, type ServeArgs } from '../../src/cli/commands/serve.ts';
 import { FIXTURE_ITEMS, request } from './_lib/site-server.ts';
+import { copyRecords } from '../helpers/record-files.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 describe('resolvePort', () => {
@@ -59,7 +60,7 @@ describe('runServe', () => {
   const root = useTempDir('gazette-serve-', 'all');
   let configFile: string;
   beforeAll(async () => {
-    await cp(FIXTURE_ITEMS, path.join(root(), 'items'), { recursive: true });
+    await copyRecords(FIXTURE_ITEMS, path.join(root(), 'items'));
     configFile = path.join(root(), 'feed.config.ts');
     const src = path.resolve('src/index.ts');
     await writeFile(

@@ -1,5 +1,5 @@
 // The ledger is an aid, not a gate: a read-only items folder (a real read-only bind mount) still builds and serves.
-import { cp, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseLedgerMode, LEDGER_UNWRITABLE, saveLedger } from '../../src/lifecycle/ledger-access.ts';
@@ -10,6 +10,7 @@ import { buildStaticSite } from '../../src/site/static-build.ts';
 import { makeConfig } from '../helpers/factories.ts';
 import { mountReadOnly, type ReadOnlyMount } from '../helpers/read-only-mount.ts';
 import { FIXTURE_ITEMS, listen, request } from '../http/_lib/site-server.ts';
+import { copyRecords } from '../helpers/record-files.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 describe('chooseLedgerMode', () => {
@@ -35,7 +36,7 @@ describe('a read-only items folder (read-only bind mount)', () => {
   let mount: ReadOnlyMount | string;
   let itemsDir: string;
   beforeAll(async () => {
-    await cp(FIXTURE_ITEMS, path.join(root(), 'rw'), { recursive: true });
+    await copyRecords(FIXTURE_ITEMS, path.join(root(), 'rw'));
     mount = await mountReadOnly(path.join(root(), 'rw'), path.join(root(), 'ro'));
     if (typeof mount === 'string') console.warn(`skipping the read-only folder tests: ${mount}`);
     itemsDir = path.join(root(), 'ro');
@@ -71,7 +72,7 @@ describe('a read-only items folder (read-only bind mount)', () => {
 
   it('gazette serve answers the feeds and /healthz says degraded, ledger unwritable', async (context) => {
     if (typeof mount === 'string') return context.skip();
-    const app = createApp(makeConfig(), { itemsDir, watch: false });
+    const app = createApp(makeConfig(), { itemsDir, watch: false, worker: false });
     await app.feeds.ready;
     const server = await listen(app);
     try {

@@ -1,6 +1,6 @@
 // The life of an article on real files: records read and validated as a build does, the ledger read from and
 // written to the items folder between builds (each build is a fresh start, as after a restart).
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../src/article/article.ts';
@@ -10,6 +10,7 @@ import { LEDGER_FILE, writeLedger } from '../../src/lifecycle/ledger.ts';
 import { readLedger } from '../../src/lifecycle/ledger-store.ts';
 import { readItems } from '../../src/records/read-items.ts';
 import { makeConfig } from '../helpers/factories.ts';
+import { writeRecord } from '../helpers/record-files.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const config = makeConfig();
@@ -40,9 +41,8 @@ async function build(now: string, options: { future?: boolean } = {}): Promise<L
 }
 
 async function record(file: string, fields: Record<string, string>, body = 'Le texte.') {
-  await mkdir(path.dirname(path.join(items, file)), { recursive: true });
   const front = Object.entries(fields).map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
-  await writeFile(path.join(items, file), ['---', ...front, '---', '', body, ''].join('\n'));
+  await writeRecord(path.join(items, file), ['---', ...front, '---', '', body, ''].join('\n'));
 }
 
 const summary = (a: Article) => ({ id: a.id, guid: a.guid, link: a.link, date: a.date.toISOString(), updated: a.updated.toISOString() });

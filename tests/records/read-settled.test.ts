@@ -58,7 +58,7 @@ describe.each([{ sync: false }, { sync: true }])('readSettled (%o)', ({ sync }) 
     children.push(writer);
     const done = exited(writer);
     await started(writer);
-    const text = Buffer.from(await readSettled(file, 1_000_000, { settleMs: 1000, limitMs: 20_000, sync })).toString('utf8');
+    const text = Buffer.from(await readSettled(file, 1_000_000, { settleMs: 400, limitMs: 20_000, sync })).toString('utf8');
     await done;
     expect(text).toBe(parts.join(''));
   });
@@ -68,12 +68,13 @@ describe.each([{ sync: false }, { sync: true }])('readSettled (%o)', ({ sync }) 
     async () => {
       const file = path.join(root(), 'l.txt');
       const parts = ['vendredi, novembre 22, 2024\nNational\n\nDépêche lente : le conseil', ' régional\n\nTexte.\n'];
-      // The pause of issue 21: python3 -c "f=open(…,'w'); f.write(…); f.flush(); time.sleep(1.5); f.write(…)".
-      const writer = slowWriter(file, parts, 1500);
+      // The pause of issue 21, python3 -c "f=open(…,'w'); f.write(…); f.flush(); time.sleep(1.5); f.write(…)", five
+      // times the settle interval of 300 ms: here 600 ms against 120 ms, for a shorter test.
+      const writer = slowWriter(file, parts, 600);
       children.push(writer);
       const done = exited(writer);
       await started(writer);
-      const text = Buffer.from(await readSettled(file, 1_000_000)).toString('utf8');
+      const text = Buffer.from(await readSettled(file, 1_000_000, { settleMs: 120, sync })).toString('utf8');
       await done;
       expect(text).toBe(parts.join(''));
     },

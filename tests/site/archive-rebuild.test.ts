@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ARCHIVES_PATH } from '../../src/_lib/site-paths.ts';
 import { createSiteBuilder, type SiteBuild } from '../../src/site/site-builder.ts';
 import { makeConfig } from '../helpers/factories.ts';
+import { writeRecord } from '../helpers/record-files.ts';
 import { makeItemsCopy } from '../http/_lib/site-server.ts';
 
 const config = makeConfig();
@@ -42,7 +43,7 @@ describe('an incremental streaming build after a new article', () => {
     const builder = createSiteBuilder(config, { itemsDir, displayDir: 'items', retainPages: false });
     const before = await builder.build();
     const file = path.join(itemsDir, 'nouveau.md');
-    await writeFile(file, record('Nouveau', date));
+    await writeRecord(file, record('Nouveau', date));
     const after = await builder.build({ changed: [file] });
     expect(archiveChanges(before, after)).toEqual(expected);
   });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSiteBuilder, type SiteBuild } from '../../src/site/site-builder.ts';
 import { makeConfig } from '../helpers/factories.ts';
+import { writeRecord } from '../helpers/record-files.ts';
 
 const config = makeConfig({ limit: 2 });
 
@@ -62,7 +63,7 @@ describe('when a record of one author is edited', () => {
     const builder = createSiteBuilder(config, { itemsDir, displayDir: 'items' });
     const first = await builder.build();
     const file = path.join(itemsDir, 'zoe-4.md');
-    await writeFile(file, record('Zoé numéro 4, corrigé', '2024-11-04 09:00', 'Zoé Martin'));
+    await writeRecord(file, record('Zoé numéro 4, corrigé', '2024-11-04 09:00', 'Zoé Martin'));
     const second = await builder.build({ changed: [file] });
     const renewed = (slug: string) => authorPaths(second, slug).filter((p) => second.documents.get(p) !== first.documents.get(p));
     expect({ zoe: renewed('zoe-martin'), marc: renewed('marc-petit') }).toEqual({ zoe: authorPaths(second, 'zoe-martin'), marc: [] });
@@ -71,7 +72,7 @@ describe('when a record of one author is edited', () => {
 });
 
 describe('an author spelled two ways', () => {
-  beforeEach(() => writeFile(path.join(itemsDir, 'zoe-5.md'), record('Zoé numéro 5', '2024-10-01 09:00', 'Zoe MARTIN')));
+  beforeEach(() => writeRecord(path.join(itemsDir, 'zoe-5.md'), record('Zoé numéro 5', '2024-10-01 09:00', 'Zoe MARTIN')));
 
   it('is one author: one feed and one page, named as the newest record spells them', async () => {
     const site = await build();

@@ -35,7 +35,7 @@ describe('reloadConfigOnChange', () => {
     await writeFile(file, write(fields('Première')));
     const config = await loadConfig({ file });
     const lines: string[] = [];
-    site = createLiveSite(config, { itemsDir: config.itemsDir });
+    site = createLiveSite(config, { itemsDir: config.itemsDir, worker: false });
     await site.ready;
     reloader = reloadConfigOnChange(site, config, { file, load: () => loadConfig({ file }), log: (line) => lines.push(line), debounceMs: 10 });
     await reloader.ready;

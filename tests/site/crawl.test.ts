@@ -1,6 +1,6 @@
 // Every published article page is reachable from `/` by following links: in the static output of `gazette build`
 // and on a live `gazette serve`, over a generated archive larger than any listing page.
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { toFilePath } from '../../src/publish/write-static.ts';
 import { startServer } from '../../src/serve-site.ts';
 import { buildStaticSite } from '../../src/site/static-build.ts';
 import { makeConfig } from '../helpers/factories.ts';
+import { writeRecord } from '../helpers/record-files.ts';
 
 /**
  * 320 articles over three years: a quarter without a category, the others in Société. The front page and the
@@ -27,7 +28,7 @@ beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'gazette-crawl-'));
   const itemsDir = path.join(root, 'items');
   await mkdir(itemsDir);
-  await Promise.all(Array.from({ length: SIZE }, (_, i) => writeFile(path.join(itemsDir, `article-${i}.md`), record(i))));
+  await Promise.all(Array.from({ length: SIZE }, (_, i) => writeRecord(path.join(itemsDir, `article-${i}.md`), record(i))));
   config = makeConfig({ itemsDir, outDir: path.join(root, 'dist') });
   const result = await buildStaticSite(config, { cacheDir: false, ledger: 'off' });
   if (result.articleCount !== SIZE) throw new Error(`expected ${SIZE} published articles, got ${result.articleCount}`);

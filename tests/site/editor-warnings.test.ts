@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findEditorWarnings } from '../../src/site/editor-warnings.ts';
 import { createSiteBuilder } from '../../src/site/site-builder.ts';
 import { makeArticle, makeConfig, makeImage } from '../helpers/factories.ts';
+import { writeRecord } from '../helpers/record-files.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 // The build's clock in every test: 2026-12-07 10:00 UTC.
@@ -88,7 +89,7 @@ describe('a site build', () => {
       'Corps.',
       '',
     ];
-    await writeFile(path.join(itemsDir, 'typo.md'), text.join('\n'));
+    await writeRecord(path.join(itemsDir, 'typo.md'), text.join('\n'));
     const builder = createSiteBuilder(makeConfig({ publicDir }), { itemsDir, displayDir: 'items', now: () => NOW.getTime() });
     const build = await builder.build();
     expect({

@@ -1,10 +1,11 @@
-import { readdir, utimes, writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isMountPath } from '../../src/_lib/mount-path.ts';
 import { createLiveSite, type LiveSite } from '../../src/site/live-site.ts';
 import { makeConfig } from '../helpers/factories.ts';
 import { ledgerText } from '../helpers/ledger-text.ts';
+import { writeRecord } from '../helpers/record-files.ts';
 import { makeItemsCopy, untilBuilt } from '../http/_lib/site-server.ts';
 
 describe('createLiveSite', () => {
@@ -12,11 +13,9 @@ describe('createLiveSite', () => {
   let lines: string[];
   let remove: () => Promise<void>;
   beforeAll(async () => {
+    // Records saved an hour ago (makeItemsCopy): read once and trusted (a file read within a second of its change is read again).
     const items = await makeItemsCopy();
     remove = items.remove;
-    // Records saved an hour ago: read once and trusted (a file read within a second of its change is read again).
-    const hourAgo = new Date(Date.now() - 3_600_000);
-    for (const name of await readdir(items.itemsDir, { recursive: true })) await utimes(path.join(items.itemsDir, name), hourAgo, hourAgo);
     lines = [];
     site = createLiveSite(makeConfig(), { itemsDir: items.itemsDir, log: (l) => lines.push(l) });
     await site.ready;
@@ -76,7 +75,7 @@ describe('createLiveSite', () => {
 
 describe('createLiveSite on a missing items folder', () => {
   it('has nothing to serve and reports a failed build', async () => {
-    const site = createLiveSite(makeConfig(), { itemsDir: path.join('/nonexistent', 'gazette-items') });
+    const site = createLiveSite(makeConfig(), { itemsDir: path.join('/nonexistent', 'gazette-items'), worker: false });
     await site.ready;
     expect([site.current(), site.status()?.ok]).toEqual([undefined, false]);
   });
@@ -85,7 +84,7 @@ describe('createLiveSite on a missing items folder', () => {
 describe('createLiveSite with the article cache', () => {
   /** One start and stop; the bodies it served, and its build status. */
   async function start(itemsDir: string, cacheDir: string) {
-    const site = createLiveSite(makeConfig(), { itemsDir, cacheDir, ledger: 'off' });
+    const site = createLiveSite(makeConfig(), { itemsDir, cacheDir, ledger: 'off', worker: false });
     try {
       await site.ready;
       const bodies = new Map([...(site.current()?.entries ?? [])].map(([p, e]) => [p, e.identity.toString('utf8')]));
@@ -132,8 +131,8 @@ describe('createLiveSite with a scheduled article', () => {
     const start = Date.now();
     const due = new Date(Math.ceil(start / 1000) * 1000 + 1000);
     let frozen: number | undefined = start;
-    await writeFile(path.join(items.itemsDir, 'embargo.md'), `---\ntitle: Sous embargo\ndate: ${due.toISOString()}\n---\n\nCorps.\n`);
-    const site = createLiveSite(makeConfig(), { itemsDir: items.itemsDir, now: () => frozen ?? Date.now() });
+    await writeRecord(path.join(items.itemsDir, 'embargo.md'), `---\ntitle: Sous embargo\ndate: ${due.toISOString()}\n---\n\nCorps.\n`);
+    const site = createLiveSite(makeConfig(), { itemsDir: items.itemsDir, now: () => frozen ?? Date.now(), worker: false });
     const titles = () =>
       (JSON.parse(site.current()?.entries.get('/feed.json')?.identity.toString() ?? '{}').items ?? []).map((i: { title: string }) => i.title);
     try {

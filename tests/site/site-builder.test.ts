@@ -1,5 +1,5 @@
 import { isFeedFormatType } from '../../src/_lib/feed-formats.ts';
-import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,24 +12,12 @@ import { planSite, renderPlanned } from '../../src/render/plan-site.ts';
 import { renderSite } from '../../src/render/render-site.ts';
 import { makeConfig } from '../helpers/factories.ts';
 import { ledgerText } from '../helpers/ledger-text.ts';
+import { writeRecord } from '../helpers/record-files.ts';
 import { makeItemsCopy } from '../http/_lib/site-server.ts';
 
 const config = makeConfig();
 const record = (title: string, date: string, categories = '[Société]') =>
   `---\ntitle: "${title}"\ndate: ${date}\ncategories: ${categories}\n---\n\nLe corps de « ${title} ».\n`;
-
-/** Moves every file's times an hour back, as in an archive: the builder trusts stat keys of files this old. */
-async function age(file: string): Promise<void> {
-  const past = new Date(Date.now() - 3_600_000);
-  await utimes(file, past, past);
-}
-
-/** Ages every file below `dir`. */
-async function ageAll(dir: string): Promise<void> {
-  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) await age(path.join(entry.parentPath, entry.name));
-  }
-}
 
 function bodies(build: SiteBuild): Map<string, string> {
   return new Map([...build.documents].map(([p, d]) => [p, d.body]));
@@ -40,7 +28,6 @@ describe('createSiteBuilder', () => {
   let remove: () => Promise<void>;
   beforeEach(async () => {
     ({ itemsDir, remove } = await makeItemsCopy());
-    await ageAll(itemsDir);
   });
   afterEach(() => remove());
 
@@ -75,11 +62,10 @@ describe('createSiteBuilder', () => {
   ])('when one record is edited, %s', (_label, hinted) => {
     it('gives the bytes of a cold build and re-renders only what shows the record', async () => {
       const file = path.join(itemsDir, 'ajout.md');
-      await writeFile(file, record('Première version', '2024-12-03'));
-      await age(file);
+      await writeRecord(file, record('Première version', '2024-12-03'));
       const builder = createSiteBuilder(config, { itemsDir, displayDir: 'items' });
       const first = await builder.build();
-      await writeFile(file, record('Seconde version', '2024-12-03'));
+      await writeRecord(file, record('Seconde version', '2024-12-03'));
       const second = await builder.build(hinted ? { changed: [file] } : undefined);
       const cold = await coldBuild();
       const rerendered = [...second.documents].filter(([p, d]) => first.documents.get(p) !== d).map(([p]) => p);
@@ -97,7 +83,7 @@ describe('createSiteBuilder', () => {
       const gone = path.join(itemsDir, [...first.documents.keys()].length > 0 ? 'rentree-universitaire.md' : '');
       const added = path.join(itemsDir, 'sub', 'nouveau.md');
       await rm(gone, { force: true });
-      await writeFile(path.join(itemsDir, 'nouveau.md'), record('Un nouvel article', '2024-12-04'));
+      await writeRecord(path.join(itemsDir, 'nouveau.md'), record('Un nouvel article', '2024-12-04'));
       const second = await builder.build({ changed: [gone, path.join(itemsDir, 'nouveau.md'), added] });
       expect(bodies(second)).toEqual(new Map((await coldBuild()).map((d) => [d.path, d.body])));
     });
@@ -106,10 +92,10 @@ describe('createSiteBuilder', () => {
   describe('with keepLastGood, when a record becomes invalid', () => {
     it('keeps publishing its last good version and says so', async () => {
       const file = path.join(itemsDir, 'ajout.md');
-      await writeFile(file, record('Version valide', '2024-12-03'));
+      await writeRecord(file, record('Version valide', '2024-12-03'));
       const builder = createSiteBuilder(config, { itemsDir, displayDir: 'items', keepLastGood: true });
       await builder.build();
-      await writeFile(file, record('Version cassée', '30 février 2024'));
+      await writeRecord(file, record('Version cassée', '30 février 2024'));
       const second = await builder.build({ changed: [file] });
       expect({
         kept: second.kept,
@@ -120,10 +106,10 @@ describe('createSiteBuilder', () => {
 
     it('without it (gazette build), the invalid record is simply not published', async () => {
       const file = path.join(itemsDir, 'ajout.md');
-      await writeFile(file, record('Version valide', '2024-12-03'));
+      await writeRecord(file, record('Version valide', '2024-12-03'));
       const builder = createSiteBuilder(config, { itemsDir, displayDir: 'items' });
       await builder.build();
-      await writeFile(file, record('Version cassée', '30 février 2024'));
+      await writeRecord(file, record('Version cassée', '30 février 2024'));
       const second = await builder.build({ changed: [file] });
       expect([second.kept, second.documents.get('/feed.xml')?.body.includes('Version valide')]).toEqual([[], false]);
     });
@@ -139,7 +125,7 @@ describe('createSiteBuilder', () => {
 
   describe('diagnostics', () => {
     it('name their source', async () => {
-      await writeFile(path.join(itemsDir, 'casse.md'), '---\ntitle: [pas fermé\n---\n');
+      await writeRecord(path.join(itemsDir, 'casse.md'), '---\ntitle: [pas fermé\n---\n');
       const build = await createSiteBuilder(config, { itemsDir, displayDir: 'items' }).build();
       const broken = build.diagnostics.filter((d) => d.file === 'items/casse.md');
       expect([broken.length > 0, broken.every((d) => d.source === 'record')]).toEqual([true, true]);
@@ -176,7 +162,7 @@ describe('a feed over the hard size limit', () => {
       // Seven records of ~900 KB each: the main feeds pass 5 MB, the W3C-derived hard limit of the linter.
       const paragraph = `${'Un long paragraphe de compte rendu. '.repeat(25)}\n\n`;
       for (let i = 0; i < 7; i += 1) {
-        await writeFile(path.join(itemsDir, `long-${i}.md`), record(`Compte rendu ${i}`, `2024-12-1${i}`) + paragraph.repeat(1000));
+        await writeRecord(path.join(itemsDir, `long-${i}.md`), record(`Compte rendu ${i}`, `2024-12-1${i}`) + paragraph.repeat(1000));
       }
       // A budget above the hard limit (maxFeedBytes would otherwise cut the feed to 1 MiB): the linter's limit stays.
       const unbudgeted = { ...config, maxFeedBytes: 50_000_000 };
@@ -198,7 +184,7 @@ describe('an article whose title holds the text of a character reference (issue 
   it.each(['&#x0;', '&#1;', '&amp;#0;', ']]>&#x0;<![CDATA['])('publishes every feed that lists "Titre %s fin", without an error', async (text) => {
     const { itemsDir, remove } = await makeItemsCopy();
     try {
-      await writeFile(path.join(itemsDir, 'encodage.md'), record(`Titre ${text} fin`, '2024-12-20'));
+      await writeRecord(path.join(itemsDir, 'encodage.md'), record(`Titre ${text} fin`, '2024-12-20'));
       const build = await createSiteBuilder(config, { itemsDir, displayDir: 'items', pages: false }).build();
       const listing = [build.feedSet!.main, ...build.feedSet!.categories].filter((f) => f.articles.some((a) => a.file === 'items/encodage.md'));
       const feeds = listing.flatMap((f) => ['feed.xml', 'atom.xml', 'feed.json'].map((name) => `${f.path}/${name}`));
@@ -221,7 +207,7 @@ describe('an article whose link holds characters a URI may not hold raw (| [ ] {
   it('is published in every feed with its link percent-encoded, and no error', async () => {
     const { itemsDir, remove } = await makeItemsCopy();
     try {
-      await writeFile(
+      await writeRecord(
         path.join(itemsDir, 'lien.md'),
         '---\ntitle: "Un lien"\ndate: 2024-12-20\ncategories: [Société]\nlink: "https://fr.wikipedia.org/wiki/A|b_[c]?q={`x`}"\n---\n\nCorps.\n',
       );
@@ -253,7 +239,7 @@ describe('a feeds-only build, which renders only the bodies its feeds show', () 
       const first = await feedsOnly.build();
       expect(feedsOf(first)).toEqual(feedsOf(await createSiteBuilder(small, { itemsDir, displayDir: 'items' }).build()));
       const file = path.join(itemsDir, 'ajout.md');
-      await writeFile(file, record('Tout dernier article', '2024-12-31'));
+      await writeRecord(file, record('Tout dernier article', '2024-12-31'));
       const second = await feedsOnly.build({ changed: [file] });
       const full = await createSiteBuilder(small, { itemsDir, displayDir: 'items' }).build();
       expect([feedsOf(second), second.documents.get('/feed.xml')?.body.includes('Le corps de « Tout dernier article »')]).toEqual([feedsOf(full), true]);
@@ -271,7 +257,7 @@ describe('a streaming build (retainPages: false), which keeps articles without t
     // More articles than the index and a category page list: the older ones are shown by their own pages only.
     for (let day = 1; day <= HTML_PAGE_LIMIT + 5; day++) {
       const date = new Date(Date.UTC(2020, 0, day)).toISOString().slice(0, 10);
-      await writeFile(path.join(itemsDir, `archive-${day}.md`), record(`Archive du jour ${day}`, date, '[Sport]'));
+      await writeRecord(path.join(itemsDir, `archive-${day}.md`), record(`Archive du jour ${day}`, date, '[Sport]'));
     }
   });
   afterEach(() => remove());
@@ -296,13 +282,13 @@ describe('a streaming build (retainPages: false), which keeps articles without t
 
   it('names each lazy page by what it is made from: only the page and the archive month of an edited record get another source key', async () => {
     const file = path.join(itemsDir, 'ajout.md');
-    await writeFile(file, record('Première version', '2019-01-03', '[Sport]'));
+    await writeRecord(file, record('Première version', '2019-01-03', '[Sport]'));
     const sources = async () => {
       const build = await createSiteBuilder(config, { itemsDir, displayDir: 'items', retainPages: false }).build();
       return new Map(build.lazyPages.flatMap((p) => (p.source === undefined ? [] : [[p.path, p.source] as const])));
     };
     const before = await sources();
-    await writeFile(file, record('Première version', '2019-01-03', '[Sport]').replace('Le corps', 'Le nouveau corps'));
+    await writeRecord(file, record('Première version', '2019-01-03', '[Sport]').replace('Le corps', 'Le nouveau corps'));
     const after = await sources();
     const changed = [...after].filter(([p, s]) => before.get(p) !== s).map(([p]) => p);
     expect([before.size > HTML_PAGE_LIMIT, [...after.keys()]]).toEqual([true, [...before.keys()]]);
@@ -311,18 +297,18 @@ describe('a streaming build (retainPages: false), which keeps articles without t
 
   it('renders the page of a record edited after the build read it from the bytes the build read (a page never mixes two versions)', async () => {
     const file = path.join(itemsDir, 'ajout.md');
-    await writeFile(file, record('Première version', '2019-01-03', '[Sport]'));
+    await writeRecord(file, record('Première version', '2019-01-03', '[Sport]'));
     const build = await createSiteBuilder(makeConfig({ limit: 1 }), { itemsDir, displayDir: 'items', retainPages: false }).build();
-    await writeFile(file, record('Première version', '2019-01-03', '[Sport]').replace('Le corps', 'Un autre corps'));
+    await writeRecord(file, record('Première version', '2019-01-03', '[Sport]').replace('Le corps', 'Un autre corps'));
     const page = await build.lazyPages.find((p) => p.path === '/articles/premiere-version/')?.render();
     expect([String(page?.body).includes('Le corps'), String(page?.body).includes('Un autre corps')]).toEqual([true, false]);
   });
 
   it('refuses to render the page of a record edited after the build read it, when it kept no bytes (a page never mixes two versions)', async () => {
     const file = path.join(itemsDir, 'ajout.md');
-    await writeFile(file, record('Première version', '2019-01-03', '[Sport]'));
+    await writeRecord(file, record('Première version', '2019-01-03', '[Sport]'));
     const build = await createSiteBuilder(makeConfig({ limit: 1 }), { itemsDir, displayDir: 'items', retainPages: false, keptBytes: 0 }).build();
-    await writeFile(file, record('Première version', '2019-01-03', '[Sport]').replace('Le corps', 'Un autre corps'));
+    await writeRecord(file, record('Première version', '2019-01-03', '[Sport]').replace('Le corps', 'Un autre corps'));
     const page = build.lazyPages.find((p) => p.path === '/articles/premiere-version/');
     await expect(page?.render()).rejects.toThrow(LazyPageError);
     await expect(page?.render()).rejects.toThrow(/items\/ajout\.md|changed since the build read it/);
@@ -376,12 +362,7 @@ describe('a live builder over many articles, after each kind of hinted change', 
     ],
   ];
 
-  async function put(dir: string, name: string, text: string): Promise<string> {
-    const file = path.join(dir, name);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, text);
-    return file;
-  }
+  const put = (dir: string, name: string, text: string): Promise<string> => writeRecord(path.join(dir, name), text);
 
   let root: string;
   beforeEach(async () => {

@@ -5,6 +5,7 @@ import { LEDGER_FILE } from '../../src/lifecycle/ledger.ts';
 import { isOutputError } from '../../src/publish/write-static.ts';
 import { buildStaticSite } from '../../src/site/static-build.ts';
 import { makeConfig } from '../helpers/factories.ts';
+import { writeRecord } from '../helpers/record-files.ts';
 import { makeItemsCopy } from '../http/_lib/site-server.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
@@ -41,9 +42,9 @@ describe('buildStaticSite', () => {
   });
 
   it('writes a redirect page and the redirect files at the former address of a retitled article', async () => {
-    await writeFile(path.join(itemsDir, 'titre.md'), record('Premier titre'));
+    await writeRecord(path.join(itemsDir, 'titre.md'), record('Premier titre'));
     await build();
-    await writeFile(path.join(itemsDir, 'titre.md'), record('Second titre'));
+    await writeRecord(path.join(itemsDir, 'titre.md'), record('Second titre'));
     await build();
     const page = await readFile(path.join(work(), 'dist', 'articles', 'premier-titre', 'index.html'), 'utf8');
     const map = await readFile(path.join(work(), 'dist', 'redirects.map'), 'utf8');
@@ -54,7 +55,7 @@ describe('buildStaticSite', () => {
     const publicDir = path.join(work(), 'public');
     await mkdir(path.join(publicDir, 'images'), { recursive: true });
     await writeFile(path.join(publicDir, 'images', 'une photo.jpg'), Buffer.alloc(4321));
-    await writeFile(
+    await writeRecord(
       path.join(itemsDir, 'photo.md'),
       '---\ntitle: "Une photo"\ndate: 2024-12-06\nimage: { url: "/images/une%20photo.jpg", alt: "Une photo" }\n---\n\nLe corps.\n',
     );
@@ -70,7 +71,7 @@ describe('buildStaticSite', () => {
   it('warns when a feed is over maxFeedBytes with every older item summarised, and still writes it', async () => {
     const long = `${'Un long paragraphe. '.repeat(2000)}\n`;
     for (const n of [1, 2, 3]) {
-      await writeFile(path.join(itemsDir, `long-${n}.md`), `---\ntitle: "Long ${n}"\ndate: 2024-12-0${n}\n---\n\n${long}`);
+      await writeRecord(path.join(itemsDir, `long-${n}.md`), `---\ntitle: "Long ${n}"\ndate: 2024-12-0${n}\n---\n\n${long}`);
     }
     const result = await buildStaticSite({ ...config, maxFeedBytes: 30_000 }, { itemsDir, outDir: path.join(work(), 'dist'), cacheDir: false });
     const warnings = result.diagnostics.filter((d) => d.code === 'feed-over-budget').map((d) => [d.severity, d.file]);

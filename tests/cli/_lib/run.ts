@@ -1,10 +1,11 @@
 // Runs the CLI in-process (runMain with captured streams) or as the real bin, with the same result shape.
 import { execFile } from 'node:child_process';
-import { cp, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { runMain } from '../../../src/cli/main.ts';
 import type { CliIO, OutStream } from '../../../src/cli/io.ts';
+import { copyRecords } from '../../helpers/record-files.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const BIN = path.join(ROOT, 'bin/gazette.js');
@@ -55,6 +56,6 @@ export async function gazetteBin(args: readonly string[], options: { cwd?: strin
 
 /** Lays out a project for the real bin in `dir`: a copy of the fixture records at `items`, and a config file `c.json`. */
 export async function writeCliProject(dir: string, items = 'items'): Promise<void> {
-  await cp(path.join(ROOT, 'tests/fixtures/items'), path.join(dir, items), { recursive: true });
+  await copyRecords(path.join(ROOT, 'tests/fixtures/items'), path.join(dir, items));
   await writeFile(path.join(dir, 'c.json'), JSON.stringify({ title: 'G', siteUrl: 'https://www.lecourrier.fr' }));
 }

@@ -1,5 +1,4 @@
 // Test helpers: a real Gazette app on 127.0.0.1:0 over a temporary copy of the fixture site, and a raw HTTP client.
-import { cp } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -8,15 +7,19 @@ import express, { type Express } from 'express';
 import type { ResolvedConfig } from '../../../src/config/config-schema.ts';
 import { createApp, createFeedRouter, type FeedRouter, type FeedRouterOptions } from '../../../src/serve-site.ts';
 import type { BuildStatus, LiveSite } from '../../../src/site/live-site.ts';
+import { ageTree, copyRecords } from '../../helpers/record-files.ts';
 import { makeTempDir } from '../../helpers/temp-dir.ts';
 
 export const FIXTURE_ITEMS = fileURLToPath(new URL('../../fixtures/items/', import.meta.url));
 
-/** A folder with a copy of the fixture items, removed by `remove()`. */
+/**
+ * A folder with a copy of the fixture items, removed by `remove()`. The copies are dated an hour back, as records
+ * saved long ago: a build reads them at once, without the settle wait and writer scan of fresh files (record-files.ts).
+ */
 export async function makeItemsCopy(): Promise<{ root: string; itemsDir: string; remove: () => Promise<void> }> {
   const { dir: root, remove } = await makeTempDir('gazette-http-');
   const itemsDir = path.join(root, 'items');
-  await cp(FIXTURE_ITEMS, itemsDir, { recursive: true });
+  await copyRecords(FIXTURE_ITEMS, itemsDir);
   return { root, itemsDir, remove };
 }
 
@@ -120,12 +123,20 @@ export interface TestSite {
   close(): Promise<void>;
 }
 
-/** Starts the real app on 127.0.0.1:0 once its first build is done; `prepare` may edit the items first. */
+/**
+ * Starts the real app on 127.0.0.1:0 once its first build is done; `prepare` may edit the items first (what it writes
+ * is dated an hour back too: the site starts over records saved long ago). Builds run in this thread unless the test
+ * passes `worker: true`: a build worker loads the TypeScript sources again through tsx (≈ 0.75 s of CPU a site),
+ * and what crosses the thread is proven by worker-engine.test.ts, live-site.test.ts and serve.test.ts.
+ */
 export async function startSite(options: FeedRouterOptions & { config: ResolvedConfig; prepare?: (itemsDir: string) => Promise<void> }): Promise<TestSite> {
   const { config, prepare, ...routerOptions } = options;
   const items = await makeItemsCopy();
-  await prepare?.(items.itemsDir);
-  const app = createApp(config, { ...routerOptions, itemsDir: items.itemsDir });
+  if (prepare) {
+    await prepare(items.itemsDir);
+    await ageTree(items.itemsDir);
+  }
+  const app = createApp(config, { worker: false, ...routerOptions, itemsDir: items.itemsDir });
   await app.feeds.ready;
   const server = await listen(app);
   return {
@@ -148,7 +159,7 @@ export interface HostApp {
   close(): Promise<void>;
 }
 
-/** Starts a host app: `setup` adds the host's own routes around the router, mounted at `mountAt`. */
+/** Starts a host app: `setup` adds the host's own routes around the router, mounted at `mountAt` (builds in this thread). */
 export async function startHostApp(
   config: ResolvedConfig,
   mountAt: string,
@@ -157,7 +168,7 @@ export async function startHostApp(
   const items = await makeItemsCopy();
   const app = express();
   app.set('etag', false);
-  const router = createFeedRouter(config, { itemsDir: items.itemsDir, watch: false });
+  const router = createFeedRouter(config, { itemsDir: items.itemsDir, watch: false, worker: false });
   setup(app, () => void app.use(mountAt, router));
   const server = await listen(app);
   return {
