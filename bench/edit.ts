@@ -3,7 +3,8 @@
 // Run: npx tsx bench/edit.ts [--size 10000] [--edits 20] [--base DIR] [--rounds 1]
 // With --base (a checkout of another head with node_modules), each round runs the base and this head in turn, each
 // in its own child process on its own copy of the same seeded corpus, and prints both medians: a same-run comparison.
-// Times are printed, never asserted. NODE_OPTIONS=--cpu-prof works on the children.
+// Times are printed, never asserted. One head alone, profiled: node --cpu-prof --import tsx bench/edit.ts --child <head>
+// (with --expose-gc it also prints the heap held after the edits).
 import { execFileSync } from 'node:child_process';
 import { readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
@@ -86,6 +87,13 @@ async function child(head: string): Promise<void> {
       documents.push(reply.changed.length);
     }
     const sorted = [...cpu].sort((a, b) => a - b);
+    // With --expose-gc: the heap the engine holds after the edits (what a live site keeps between edits).
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (gc) {
+      gc();
+      // The engine is named after the collection, so what it holds is still reachable when the heap is measured.
+      console.error(`heap after the edits: ${(process.memoryUsage().heapUsed / 1024 / 1024).toFixed(1)} MB, ${engine ? 'the engine held' : ''}`);
+    }
     console.log(`p50 ${percentile(sorted, 50)} ms p95 ${percentile(sorted, 95)} ms ${JSON.stringify({ cpu, documents })}`);
   } finally {
     await rm(corpus.root, { recursive: true, force: true });
