@@ -22,6 +22,7 @@ import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { documentTimes, type DocumentTimes } from '../lifecycle/document-times.ts';
+import type { ArticlePagePlans, PageContext } from './article-page-plans.ts';
 import { renderAtomWithinBudget } from './atom.ts';
 import { budgetDiagnostics, type BudgetedFeed } from './feed-budget.ts';
 import { collectCorrections, type CorrectionEntry } from '../feed-set/collect-corrections.ts';
@@ -122,6 +123,8 @@ export interface PlanOptions {
    * bodies it reads before rendering (site/render-cache.ts), without planning a page per article. Not a plan to render.
    */
   readonly eagerOnly?: boolean;
+  /** The article pages' entries of the previous builds (article-page-plans.ts): those whose inputs are the same are kept. */
+  readonly articlePages?: ArticlePagePlans;
 }
 
 /**
@@ -147,7 +150,17 @@ export function planSite(feedSet: FeedSet, config: ResolvedConfig, options: Plan
   if (options.eagerOnly) return documents;
   documents.push(...planArchives(feedSet, config, frame, times));
   documents.push(planNotFoundPage(feedSet, config, frame));
-  for (const article of feedSet.articles) documents.push(planArticlePage(article, feedSet, config, frame, times));
+  const memo = options.articlePages;
+  const context = memo ? memo.begin(frame, feedSet, config) : { frame, config, feedSet };
+  for (const article of feedSet.articles) {
+    const lastModified = times.ofArticle(article);
+    let planned = memo?.get(article, context, lastModified.getTime());
+    if (planned === undefined) {
+      planned = planArticlePage(article, context, lastModified);
+      memo?.set(article, context, lastModified.getTime(), planned);
+    }
+    documents.push(planned);
+  }
   // Last: the sitemaps, robots.txt and feeds.opml list the pages and feeds planned above.
   documents.push(...planReach(documents, feedSet, config, reach));
   return documents;
@@ -287,17 +300,17 @@ function planListingPage(
   };
 }
 
-function planArticlePage(article: Article, feedSet: FeedSet, config: ResolvedConfig, frame: string, times: DocumentTimes): PlannedDocument {
-  const lastModified = times.ofArticle(article);
+/** An article page: its frame and its article (the context's feed set gives the same frame, see PageContext). */
+function planArticlePage(article: Article, context: PageContext, lastModified: Date): PlannedDocument {
   return {
     ...PAGE,
     path: articlePath(article.slug),
     lastModified,
     contentDate: article.updated,
-    deps: [frame, article],
+    deps: [context.frame, article],
     lazy: true,
     article,
-    render: (full: Article = article) => renderArticlePage(full, feedSet, config),
+    render: (full: Article = article) => renderArticlePage(full, context.feedSet, context.config),
   };
 }
 

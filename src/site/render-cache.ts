@@ -9,6 +9,7 @@ import type { Article } from '../article/article.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import { buildFeedSet } from '../feed-set/build-feed-set.ts';
 import type { FeedDefinition, FeedSet } from '../feed-set/feed-set.ts';
+import { createArticlePagePlans } from '../render/article-page-plans.ts';
 import { planSite, renderPlanned, type PlanOptions, type PlannedDocument } from '../render/plan-site.ts';
 import type { RenderedDocument } from '../render/rendered-document.ts';
 import { READ_CONCURRENCY, type RecordFile } from '../records/read-items.ts';
@@ -58,6 +59,17 @@ export function createRenderCache({ config, bodies, records, documents: store }:
   let ownKeys = new Map<string, { readonly deps: readonly unknown[]; readonly key: string }>();
   /** This build's keys of the eager documents in the document store, and what it kept under them. */
   let storeKeys = new Map<string, { readonly key: string; readonly kept: RenderedDocument | undefined }>();
+  /** The article pages' plan entries, kept from build to build while their inputs are the same objects. */
+  const articlePages = createArticlePagePlans();
+  /** The lazy document of each kept article page entry, and the shared key it was made under. */
+  const lazyOfEntry = new WeakMap<PlannedDocument, { readonly shared: object; readonly lazy: LazyDocument }>();
+  /**
+   * An article's listed file (by the path messages show), from the latest build's listing: one function for every
+   * build, so a lazy document kept from an older build holds no older listing alive.
+   */
+  let listedNow: readonly RecordFile[] = [];
+  let byDisplay: Map<string, RecordFile> | undefined;
+  const fileOf = (article: Article) => (byDisplay ??= new Map(listedNow.map((f) => [records.displayOf(f), f]))).get(article.file);
 
   /**
    * The feed set of these articles, those the documents rendered during the build show (the articles in the deps of
@@ -113,8 +125,12 @@ export function createRenderCache({ config, bodies, records, documents: store }:
   };
 
   /** A lazy entry as a LazyDocument: named by its inputs, its article's body read again when it is rendered. */
-  const lazyDocumentOf = (planned: PlannedDocument, fileOf: (article: Article) => RecordFile | undefined, nextOwnKeys: typeof ownKeys): LazyDocument => {
+  const lazyDocumentOf = (planned: PlannedDocument, nextOwnKeys: typeof ownKeys): LazyDocument => {
     const { article } = planned;
+    // A kept article page entry (article-page-plans.ts) under the same shared key is the same lazy document: the
+    // entry's deps are those its key was made of, and `shared` is a new object whenever the shared deps change.
+    const kept = article === undefined ? undefined : lazyOfEntry.get(planned);
+    if (kept !== undefined && kept.shared === shared) return kept.lazy;
     let source: string;
     if (article === undefined) {
       // A page of its own deps (an archive month): its key is kept per path while they are the same objects, so an
@@ -140,7 +156,9 @@ export function createRenderCache({ config, bodies, records, documents: store }:
         ? async () => renderPlanned(planned)
         : async () => renderPlanned(planned, await records.readBody(article, fileOf(article)));
     const lazy = { path: planned.path, source, lastModified: planned.lastModified, render };
-    return planned.live ? lazy : { ...lazy, live: false };
+    const document = planned.live ? lazy : { ...lazy, live: false as const };
+    if (article !== undefined && shared !== undefined) lazyOfEntry.set(planned, { shared, lazy: document });
+    return document;
   };
 
   return {
@@ -148,8 +166,10 @@ export function createRenderCache({ config, bodies, records, documents: store }:
       // Streaming (and feeds only): the bodies were not rendered; those of the articles the feeds and listings show
       // are rendered now, those of the other pages as each page is asked for.
       // One map from an article's file (as messages show it) to its listed file, made only if a body must be read.
-      let byDisplay: Map<string, RecordFile> | undefined;
-      const fileOf = (article: Article) => (byDisplay ??= new Map(listed.map((f) => [records.displayOf(f), f]))).get(article.file);
+      if (listed !== listedNow) {
+        listedNow = listed;
+        byDisplay = undefined;
+      }
       storeKeys = new Map();
       const feedSet = bodies ? buildFeedSet(published, config) : await withBodies(published, fileOf, planOptions);
       const nextRenders: typeof renders = new Map();
@@ -158,7 +178,7 @@ export function createRenderCache({ config, bodies, records, documents: store }:
       const feedPaths: string[] = [];
       const gated = new Map<string, GatedFeed>();
       const lazyPages: LazyDocument[] = [];
-      for (const planned of planSite(feedSet, config, planOptions)) {
+      for (const planned of planSite(feedSet, config, { ...planOptions, articlePages })) {
         if (planned.kind === 'feed') {
           feedPaths.push(planned.path);
           // How to render the feed again with fewer articles, should one article's text break it (lint-gate.ts).
@@ -168,7 +188,7 @@ export function createRenderCache({ config, bodies, records, documents: store }:
         // Streaming: a lazy entry (an article page) is named by its inputs and rendered when the writer (or a reader)
         // asks; the others (feeds, the index and category pages: few, and showing many articles) are rendered here.
         if (planned.lazy && !bodies) {
-          lazyPages.push(lazyDocumentOf(planned, fileOf, nextOwnKeys));
+          lazyPages.push(lazyDocumentOf(planned, nextOwnKeys));
           continue;
         }
         const known = renders.get(planned.path);

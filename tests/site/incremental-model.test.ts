@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics.ts';
 
 import type { FeedSnapshot } from '../../src/publish/feed-snapshot.ts';
-import { createRebuildEngine, type BuildReply } from '../../src/site/rebuild-engine.ts';
+import { createRebuildEngine, type BuildReply, type RebuildEngine } from '../../src/site/rebuild-engine.ts';
 import { createSiteBuilder, type SiteBuild } from '../../src/site/site-builder.ts';
 import { applySnapshotDelta } from '../../src/site/snapshot-delta.ts';
 import { makeConfig } from '../helpers/factories.ts';
@@ -92,7 +92,9 @@ describe.each([
 });
 
 // The same model one layer on: what a live site serves — the snapshot the engine's replies build up, delta after delta
-// (changed, retimed, removed documents; lazy pages by key) — is what a fresh engine's first (full) reply gives.
+// (changed, retimed, removed documents; lazy pages by key) — is what a fresh engine's first (full) reply gives, and
+// every lazy page the engine renders has the bytes the fresh engine renders (an article page's plan entry and lazy
+// document are kept from build to build while its inputs are the same objects: render/article-page-plans.ts).
 describe.each(['off', 'update'] as const)('the snapshot of a live site, with the ledger %s', (ledger) => {
   it('gives what a fresh engine gives after every step of random edits', () => checkSequences(runSequence));
 
@@ -120,13 +122,29 @@ describe.each(['off', 'update'] as const)('the snapshot of a live site, with the
         clock += STEP_MS;
       }
       const incremental = apply(served, await engine.build(request(sides[0]!)));
-      const cold = apply({ snapshot: undefined, pages: new Map() }, await createRebuildEngine().build(request(sides[1]!)));
-      expect({ step, op: next, ...incremental }).toEqual({ step, op: next, ...cold });
+      const fresh = createRebuildEngine();
+      const cold = apply({ snapshot: undefined, pages: new Map() }, await fresh.build(request(sides[1]!)));
+      expect({ step, op: next, ...incremental, rendered: await renderPages(engine, served.pages) }).toEqual({
+        step,
+        op: next,
+        ...cold,
+        rendered: await renderPages(fresh, served.pages),
+      });
     }
   }
 });
 
 // --- internal ---
+
+/** Every lazy page an engine serves, rendered: path, bytes and Last-Modified. */
+async function renderPages(engine: RebuildEngine, pages: ReadonlyMap<string, string>) {
+  const rendered: [string, string | undefined, number | undefined][] = [];
+  for (const p of [...pages.keys()].sort()) {
+    const { doc } = await engine.renderPage({ mountPath: '', path: p });
+    rendered.push([p, doc === undefined ? undefined : Buffer.from(doc.identity).toString('utf8'), doc?.lastModified.getTime()]);
+  }
+  return rendered;
+}
 
 /** A slot's record as it is on disk. */
 interface Slot {
@@ -193,11 +211,13 @@ function createModelFolder(sides: readonly string[]) {
 }
 
 const CATEGORIES = ['Société', 'International', 'National'];
+/** A valid record's author, if any: an edit moves its article between author feeds and pages (or out of them). */
+const AUTHORS = ['Léa Martin', 'Karim Benali', 'Léa Martin', undefined];
 
 /** A valid record dated in November 2024 (long before the clock). */
 function valid(slot: number, n: number): string {
   const day = String(1 + ((slot * 7 + n) % 28)).padStart(2, '0');
-  return record(`Article ${slot}, version ${n}`, `2024-11-${day}`, CATEGORIES[n % 3]!, `Le corps, version ${n}.`);
+  return record(`Article ${slot}, version ${n}`, `2024-11-${day}`, CATEGORIES[n % 3]!, `Le corps, version ${n}.`, AUTHORS[n % 4]);
 }
 
 /** A record dated 25 to 65 minutes after `now`: held back, then published as the clock passes its date. */
@@ -211,6 +231,6 @@ function broken(slot: number, n: number): string {
   return record(`Article ${slot}, cassé ${n}`, 'le jour d’après', 'Société', 'Cassé.');
 }
 
-function record(title: string, date: string, category: string, body: string): string {
-  return `---\ntitle: "${title}"\ndate: ${date}\ncategories: [${category}]\n---\n\n${body}\n`;
+function record(title: string, date: string, category: string, body: string, author?: string): string {
+  return `---\ntitle: "${title}"\ndate: ${date}\ncategories: [${category}]\n${author ? `author: ${author}\n` : ''}---\n\n${body}\n`;
 }
