@@ -209,12 +209,15 @@ export function sameStat(read: RecordFile, now: RecordFile): boolean {
   return read === now || (read.absolute === now.absolute && read.size === now.size && read.mtimeMs === now.mtimeMs);
 }
 
-/** A read record through the article stage, with every diagnostic stamped, in its held form (compact-article.ts). */
+/**
+ * A read record through the article stage, with every diagnostic stamped, in its held form (compact-article.ts: most
+ * records have no diagnostic, and share one empty list).
+ */
 function toStored(record: Result<RawRecord | undefined>, config: ResolvedConfig, options: ToArticleOptions, share: ListSharer, display: string): StoredArticle {
-  const recordDiagnostics = heldList(stamp(record.diagnostics, 'record'));
+  const recordDiagnostics = compactCopy(stamp(record.diagnostics, 'record'));
   if (!record.value) return { recordDiagnostics, article: undefined };
   const result = toArticle(record.value, config, options);
-  const diagnostics = heldList(stamp(result.diagnostics, 'record'));
+  const diagnostics = compactCopy(stamp(result.diagnostics, 'record'));
   if (result.value === undefined) return { recordDiagnostics, article: { value: undefined, diagnostics } };
   // A copy: the strings the parsers cut out of the record's text (title, id, categories…) are slices that keep the
   // whole text alive (V8 sliced strings), ~10 KB per record kept for a 60-byte title; the copy holds only the values.
@@ -225,11 +228,6 @@ function toStored(record: Result<RawRecord | undefined>, config: ResolvedConfig,
   article.categories = share(article.categories);
   article.authors = share(article.authors);
   return { recordDiagnostics, article: { value: article, diagnostics } };
-}
-
-/** A list of diagnostics as held: its own copy, or the shared empty list (most records have none). */
-function heldList(diagnostics: Diagnostic[]): readonly Diagnostic[] {
-  return compactCopy(diagnostics);
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
