@@ -86,3 +86,15 @@ describe('the bundled gazette bin, with no other file of lib/ beside it', () => 
     expect(code).toBe(0);
   });
 });
+
+// The workers are found by URL beside the module that starts them (worker-engine.ts, bounded-build.ts); a bundle that
+// left one out would fall back without a word (gazette build would run unbounded in the process).
+describe('the bundle', () => {
+  it.each([
+    ['src/site/worker-engine.ts', './rebuild-worker$', 'rebuild-worker.js'],
+    ['src/cli/commands/bounded-build.ts', './build-worker.js', 'build-worker.js'],
+  ])('ships the worker %s starts (%s) beside its entry', async (source, named, worker) => {
+    expect(await readFile(path.join(ROOT, source), 'utf8')).toContain(named);
+    expect(existsSync(path.join(ROOT, 'lib/bundle', worker))).toBe(true);
+  });
+});

@@ -2,11 +2,11 @@
 import path from 'node:path';
 import { displayPath, formatDiagnostic } from '../../diagnostics.ts';
 import { isOutputError } from '../../publish/write-static.ts';
-import { buildStaticSite } from '../../site/static-build.ts';
 import { readBuildClock } from '../../_lib/build-clock.ts';
 import { EXIT } from '../command-spec.ts';
 import { processIO, type CliIO } from '../io.ts';
 import { ProgressLine } from '../progress-line.ts';
+import { buildBounded } from './bounded-build.ts';
 import { countDiagnostics, plural, printJson, reportDiagnostics } from '../report.ts';
 import type { BuildSettingsInput } from '../../site/build-settings.ts';
 import { loadCommandConfig, type CommonArgs } from './load.ts';
@@ -43,7 +43,8 @@ export async function runBuild(args: BuildArgs, io: CliIO = processIO()): Promis
   const { settings, ledger } = commandSettings(config, 'build', args.settings);
   let result;
   try {
-    result = await buildStaticSite(config, {
+    // In a worker thread with a heap fit for the archive, unless the user set one (bounded-build.ts).
+    result = await buildBounded(config, {
       ...settings,
       wait: args.wait,
       onWait: (pid) => io.stderr.write(`gazette build: ${displayPath(outDir)}/ is being written by another build (pid ${pid}); waiting for it\n`),
