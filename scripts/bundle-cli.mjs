@@ -6,8 +6,8 @@
 // Layout rules the bundled code relies on:
 // - Every output sits one folder below lib/, like lib/<folder>/<module>.js, because modules find files relative to
 //   their own URL: `../../package.json` (version), `..` as the code root (code-stamp.ts stamps lib/<folder>/),
-//   `../index.js` (the `gazette` a TypeScript config imports), `./rebuild-worker.js` (worker-engine.ts). So the
-//   chunks stay beside the entries, never in a subfolder.
+//   `../index.js` (the `gazette` a TypeScript config imports), `./rebuild-worker.js` (worker-engine.ts),
+//   `./page-worker.js` (page-pool.ts). So the chunks stay beside the entries, never in a subfolder.
 // - Code splitting keeps the commands lazy as in the sources: `--version` and `--help` load only cli.js.
 // - express (a peer dependency: the user's copy serves) and jiti (loaded only for a TypeScript config, and it loads
 //   its own files relative to itself) stay imports of node_modules; the other dependencies are bundled.
@@ -22,7 +22,7 @@ const OUT = path.join(ROOT, 'lib/bundle');
 rmSync(OUT, { recursive: true, force: true });
 await build({
   absWorkingDir: ROOT,
-  entryPoints: { cli: 'src/cli/main.ts', 'rebuild-worker': 'src/site/rebuild-worker.ts', index: 'src/index.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', 'rebuild-worker': 'src/site/rebuild-worker.ts', 'page-worker': 'src/site/page-worker.ts', index: 'src/index.ts' },
   outdir: OUT,
   bundle: true,
   splitting: true,

@@ -123,7 +123,8 @@ export function createRenderCache({ config, bodies, records }: RenderCacheOption
       article === undefined || hasBody.has(article)
         ? async () => renderPlanned(planned)
         : async () => renderPlanned(planned, await records.readBody(article, fileOf(article)));
-    const lazy = { path: planned.path, source, lastModified: planned.lastModified, render };
+    const file = article === undefined || hasBody.has(article) ? undefined : fileOf(article);
+    const lazy = { path: planned.path, source, lastModified: planned.lastModified, render, ...(article && file ? { job: { article, file } } : {}) };
     return planned.live ? lazy : { ...lazy, live: false };
   };
 

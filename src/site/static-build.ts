@@ -7,6 +7,7 @@ import { renderRedirectsFiles } from '../lifecycle/redirects-files.ts';
 import { openStaticOutput, type StaticWriteReport } from '../publish/write-static.ts';
 import { renderRedirectPage } from '../render/redirect-page.ts';
 import { mapPool } from '../_lib/map-pool.ts';
+import { createPagePool, pageFrameSet } from './page-pool.ts';
 import { GAZETTE_VERSION } from '../_lib/version.ts';
 import { defaultStoreDir, openArticleStore, saveArticleStore } from './article-store.ts';
 import { resolveBuildSettings, type BuildSettings, type BuildSettingsInput } from './build-settings.ts';
@@ -113,20 +114,31 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
     for (const doc of build.documents.values()) {
       await output.write({ path: doc.path, body: doc.body, lastModified: doc.lastModified, compress: isFeedContentType(doc.contentType) });
     }
-    // Pages are rendered as the writer takes them (a few at a time: each reads its record again), and not kept.
-    await mapPool(build.lazyPages, PAGE_CONCURRENCY, async (page) => {
-      const { source, lastModified } = page;
-      if (source !== undefined && lastModified !== undefined && (await output.reuseSource(page.path, source, lastModified))) return;
-      let doc;
-      try {
-        doc = await page.render();
-      } catch (error) {
-        if (!(error instanceof LazyPageError)) throw error;
-        lateDiagnostics.push({ severity: 'error', file: error.file, code: 'record-changed', source: 'record', message: error.message });
-        return;
-      }
-      await output.write({ path: doc.path, body: doc.body, lastModified: doc.lastModified, compress: false, ...(source === undefined ? {} : { source }) });
-    });
+    // Pages are rendered as the writer takes them (a few at a time: each reads its record again), and not kept; with
+    // `pageWorkers`, article pages are made by a pool of worker threads (page-pool.ts) and written here.
+    const workers = pages ? (settings.pageWorkers ?? 0) : 0;
+    const pool = workers > 0 && build.lazyPages.some((p) => p.job) ? createPagePool(config, pageFrameSet(feedSet, config), workers) : undefined;
+    try {
+      await mapPool(build.lazyPages, pool ? workers * PAGE_CONCURRENCY * 8 : PAGE_CONCURRENCY, async (page) => {
+        const { source, lastModified } = page;
+        if (source !== undefined && lastModified !== undefined && (await output.reuseSource(page.path, source, lastModified))) return;
+        let doc;
+        try {
+          const made = pool && page.job && lastModified ? await pool.render(page.job) : undefined;
+          if (made && 'error' in made) throw new LazyPageError(page.job!.article.file, `its page could not be rendered: ${made.error}`, 'page-failed');
+          if (made && 'changed' in made)
+            throw new LazyPageError(page.job!.article.file, 'changed since the build read it: its page was not written; build again');
+          doc = made && 'body' in made ? { path: page.path, body: made.body, lastModified: lastModified! } : await page.render();
+        } catch (error) {
+          if (!(error instanceof LazyPageError)) throw error;
+          lateDiagnostics.push({ severity: 'error', file: error.file, code: error.code, source: 'record', message: error.message });
+          return;
+        }
+        await output.write({ path: doc.path, body: doc.body, lastModified: doc.lastModified, compress: false, ...(source === undefined ? {} : { source }) });
+      });
+    } finally {
+      await pool?.close();
+    }
     if (pages && build.redirects.length > 0) {
       // A moved article's former page: a redirect page there (any static host), and the rules for servers that
       // can answer 301 themselves (nginx map, Netlify/Cloudflare `_redirects`).
