@@ -22,21 +22,30 @@ if (!existsSync(library)) throw new Error('bench/page-pool.ts runs the compiled 
 const root = mkdtempSync(path.join(values.dir ?? os.tmpdir(), 'gazette-pool-'));
 const corpus = await writeCorpus({ size, seed: 1, dir: root });
 
-/** One cold build in its own process: seconds of wall, user and system time, peak RSS in MB. */
-function build(workers: number, outDir: string): { wall: number; user: number; sys: number; rss: number } {
+/** Clock ticks per second of /proc's times (`getconf CLK_TCK`). */
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+
+type Run = { wall: number; user: number; sys: number; rss: number; main: number };
+
+/** One cold build in its own process: seconds of wall, user and system time, of the main thread's CPU, peak RSS in MB. */
+function build(workers: number, outDir: string): Run {
   rmSync(outDir, { recursive: true, force: true });
   const script = `import { loadConfig, buildStaticSite } from ${JSON.stringify(library)};
 const config = await loadConfig({ file: ${JSON.stringify(corpus.configFile)} });
 const result = await buildStaticSite(config, { outDir: ${JSON.stringify(outDir)}, ledger: 'off', cacheDir: false, syncReads: true, pageWorkers: ${workers} });
-if (result.diagnostics.some((d) => d.severity === 'error')) { console.error(JSON.stringify(result.diagnostics)); process.exit(1); }`;
+if (result.diagnostics.some((d) => d.severity === 'error')) { console.error(JSON.stringify(result.diagnostics)); process.exit(1); }
+// The main thread's own CPU time (its task's utime + stime, clock ticks): the build's critical path on an idle machine.
+const fields = (await import('node:fs')).readFileSync('/proc/self/task/' + process.pid + '/stat', 'utf8').split(') ')[1].split(' ');
+console.log(JSON.stringify({ main: (Number(fields[11]) + Number(fields[12])) / ${CLOCK_TICKS} }));`;
   const timeFile = path.join(root, 'time.txt');
   const run = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', timeFile, process.execPath, '--input-type=module', '-e', script], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`build with ${workers} workers failed: ${run.stderr}`);
   const [wall, user, sys, kb] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
-  return { wall: wall!, user: user!, sys: sys!, rss: kb! / 1024 };
+  const { main } = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { main: number };
+  return { wall: wall!, user: user!, sys: sys!, rss: kb! / 1024, main };
 }
 
-const rows = new Map<number, { wall: number; user: number; sys: number; rss: number }[]>(counts.map((n) => [n, []]));
+const rows = new Map<number, Run[]>(counts.map((n) => [n, []]));
 const reference = path.join(root, 'reference');
 build(0, reference);
 for (let round = 0; round < runs; round++) {
@@ -54,7 +63,7 @@ console.log(
     .map((l) => l.toFixed(1))
     .join(' ')}; output identical to 0 workers (diff -r)`,
 );
-console.log('| page workers | wall (runs) | user + sys (runs) | median CPU | median wall | peak RSS |');
+console.log('| page workers | wall (runs) | user + sys, all threads (runs) | main thread CPU (runs) | medians: wall / CPU / main thread | peak RSS |');
 console.log('| --- | --- | --- | --- | --- | --- |');
 for (const [n, list] of rows) {
   const cpu = list.map((r) => r.user + r.sys);
