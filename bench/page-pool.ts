@@ -4,7 +4,7 @@
 //   npx tsx bench/page-pool.ts [--size 2000] [--runs 3] [--workers 0,1,2] [--dir /dev/shm] [--smoke]
 // Also checks that every run wrote the same files, byte for byte, as the first (without the pool).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -38,7 +38,11 @@ if (result.diagnostics.some((d) => d.severity === 'error')) { console.error(JSON
 const fields = (await import('node:fs')).readFileSync('/proc/self/task/' + process.pid + '/stat', 'utf8').split(') ')[1].split(' ');
 console.log(JSON.stringify({ main: (Number(fields[11]) + Number(fields[12])) / ${CLOCK_TICKS} }));`;
   const timeFile = path.join(root, 'time.txt');
-  const run = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', timeFile, process.execPath, '--input-type=module', '-e', script], { encoding: 'utf8' });
+  // A file, not `node -e`: a worker inherits the process's execArgv, and `-e` in it stops the page workers from
+  // starting (the build then renders every page on its main thread, as it does when a worker fails).
+  const scriptFile = path.join(root, 'build.mjs');
+  writeFileSync(scriptFile, script);
+  const run = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', timeFile, process.execPath, scriptFile], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`build with ${workers} workers failed: ${run.stderr}`);
   const [wall, user, sys, kb] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
   const { main } = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { main: number };
