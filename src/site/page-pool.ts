@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Article } from '../article/article.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
+import type { Diagnostic } from '../diagnostics.ts';
 import type { FeedSet } from '../feed-set/feed-set.ts';
 import type { RecordFile } from '../records/read-items.ts';
 import { navigationCategories } from '../render/html-layout.ts';
@@ -29,6 +30,21 @@ export interface PagePool {
 const BATCH = 16;
 /** Batches a worker holds at once: one in work, one waiting, so it never idles between replies. */
 const IN_FLIGHT = 2;
+
+/**
+ * What the writer does with a worker's result: write its text, report the record (a `record-changed` diagnostic as
+ * record-cache.ts readBody words it, or `page-failed` with the worker's error), or — `lost` — render it itself.
+ */
+export function pageOutcome(job: PageJob, result: PageResult): { readonly body: string } | { readonly diagnostic: Diagnostic } | undefined {
+  if ('body' in result) return { body: result.body };
+  if ('lost' in result) return undefined;
+  const file = job.article.file;
+  const [code, message] =
+    'changed' in result
+      ? (['record-changed', 'changed since the build read it: its page was not written; build again'] as const)
+      : (['page-failed', `its page could not be rendered: ${result.error}`] as const);
+  return { diagnostic: { severity: 'error', file, code, source: 'record', message } };
+}
 
 /**
  * What the frame of an article page reads of the feed set, and nothing more (each worker gets a copy): the main

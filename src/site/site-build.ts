@@ -108,8 +108,6 @@ export class LazyPageError extends Error {
   constructor(
     readonly file: string,
     message: string,
-    /** The diagnostic's code: `record-changed`, or `page-failed` (a page worker could not render it). */
-    readonly code: 'record-changed' | 'page-failed' = 'record-changed',
   ) {
     super(message);
   }

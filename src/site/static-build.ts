@@ -7,7 +7,7 @@ import { renderRedirectsFiles } from '../lifecycle/redirects-files.ts';
 import { openStaticOutput, type StaticWriteReport } from '../publish/write-static.ts';
 import { renderRedirectPage } from '../render/redirect-page.ts';
 import { mapPool } from '../_lib/map-pool.ts';
-import { createPagePool, pageFrameSet } from './page-pool.ts';
+import { createPagePool, pageFrameSet, pageOutcome } from './page-pool.ts';
 import { GAZETTE_VERSION } from '../_lib/version.ts';
 import { defaultStoreDir, openArticleStore, saveArticleStore } from './article-store.ts';
 import { resolveBuildSettings, type BuildSettings, type BuildSettingsInput } from './build-settings.ts';
@@ -122,16 +122,15 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
       await mapPool(build.lazyPages, pool ? workers * PAGE_CONCURRENCY * 8 : PAGE_CONCURRENCY, async (page) => {
         const { source, lastModified } = page;
         if (source !== undefined && lastModified !== undefined && (await output.reuseSource(page.path, source, lastModified))) return;
+        const { job } = page;
+        const made = pool && job && lastModified ? pageOutcome(job, await pool.render(job)) : undefined;
+        if (made && 'diagnostic' in made) return void lateDiagnostics.push(made.diagnostic);
         let doc;
         try {
-          const made = pool && page.job && lastModified ? await pool.render(page.job) : undefined;
-          if (made && 'error' in made) throw new LazyPageError(page.job!.article.file, `its page could not be rendered: ${made.error}`, 'page-failed');
-          if (made && 'changed' in made)
-            throw new LazyPageError(page.job!.article.file, 'changed since the build read it: its page was not written; build again');
-          doc = made && 'body' in made ? { path: page.path, body: made.body, lastModified: lastModified! } : await page.render();
+          doc = made && lastModified ? { path: page.path, body: made.body, lastModified } : await page.render();
         } catch (error) {
           if (!(error instanceof LazyPageError)) throw error;
-          lateDiagnostics.push({ severity: 'error', file: error.file, code: error.code, source: 'record', message: error.message });
+          lateDiagnostics.push({ severity: 'error', file: error.file, code: 'record-changed', source: 'record', message: error.message });
           return;
         }
         await output.write({ path: doc.path, body: doc.body, lastModified: doc.lastModified, compress: false, ...(source === undefined ? {} : { source }) });

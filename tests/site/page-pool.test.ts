@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createPagePool, pageFrameSet, type PageJob } from '../../src/site/page-pool.ts';
+import { createPagePool, pageFrameSet, pageOutcome, type PageJob, type PageResult } from '../../src/site/page-pool.ts';
 import { createSiteBuilder } from '../../src/site/site-builder.ts';
 import { buildStaticSite } from '../../src/site/static-build.ts';
 import { makeConfig } from '../helpers/factories.ts';
@@ -61,5 +61,39 @@ describe('the page-rendering pool (pageWorkers)', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  const job = { article: { file: 'items/2024/maroc.md' }, file: {} } as unknown as PageJob;
+  it.each<[string, PageResult, ReturnType<typeof pageOutcome>]>([
+    ['a page is written as the worker made it', { body: '<!doctype html>' }, { body: '<!doctype html>' }],
+    [
+      'a record changed since the build read it is an error naming it, as without the pool',
+      { changed: true },
+      {
+        diagnostic: {
+          severity: 'error',
+          file: 'items/2024/maroc.md',
+          code: 'record-changed',
+          source: 'record',
+          message: 'changed since the build read it: its page was not written; build again',
+        },
+      },
+    ],
+    [
+      'a worker’s error is an error naming the record and saying what failed',
+      { error: 'article: expected an Article' },
+      {
+        diagnostic: {
+          severity: 'error',
+          file: 'items/2024/maroc.md',
+          code: 'page-failed',
+          source: 'record',
+          message: 'its page could not be rendered: article: expected an Article',
+        },
+      },
+    ],
+    ['a page its stopped worker lost is rendered by the writer instead', { lost: 'the page worker exited (code 1)' }, undefined],
+  ])('%s', (_, result, expected) => {
+    expect(pageOutcome(job, result)).toEqual(expected);
   });
 });
