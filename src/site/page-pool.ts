@@ -94,8 +94,13 @@ export function createPagePool(config: ResolvedConfig, frame: FeedSet, count: nu
       while (queue.length >= (w.batches.size === 0 ? 1 : BATCH) && w.batches.size < IN_FLIGHT) {
         const batch = queue.splice(0, BATCH);
         const id = nextId++;
-        w.batches.set(id, batch);
-        w.worker.postMessage({ id, jobs: batch.map((b) => b.job) });
+        try {
+          w.worker.postMessage({ id, jobs: batch.map((b) => b.job) });
+          w.batches.set(id, batch);
+        } catch (error) {
+          // A job that cannot be cloned (not plain data): rendered by the writer, as a stopped worker's are.
+          for (const waiting of batch) waiting.resolve({ lost: error instanceof Error ? error.message : String(error) });
+        }
       }
     }
   };

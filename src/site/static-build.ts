@@ -117,7 +117,8 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
     // Pages are rendered as the writer takes them (a few at a time: each reads its record again), and not kept; with
     // `pageWorkers`, article pages are made by a pool of worker threads (page-pool.ts) and written here.
     const workers = pages ? (settings.pageWorkers ?? 0) : 0;
-    const pool = workers > 0 && build.lazyPages.some((p) => p.job) ? createPagePool(config, pageFrameSet(feedSet, config), workers) : undefined;
+    // A configuration that cannot be sent to a worker (not plain data) throws here: every page is then made here.
+    const pool = workers > 0 && build.lazyPages.some((p) => p.job) ? tryPool(() => createPagePool(config, pageFrameSet(feedSet, config), workers)) : undefined;
     try {
       await mapPool(build.lazyPages, pool ? workers * PAGE_CONCURRENCY * 8 : PAGE_CONCURRENCY, async (page) => {
         const { source, lastModified } = page;
@@ -158,4 +159,12 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
   }
   const diagnostics = lateDiagnostics.length === 0 ? build.diagnostics : [...build.diagnostics, ...lateDiagnostics];
   return { diagnostics, recordCount: build.recordCount, articleCount: feedSet.articles.length, report, scheduled };
+}
+
+function tryPool<T>(start: () => T): T | undefined {
+  try {
+    return start();
+  } catch {
+    return undefined;
+  }
 }

@@ -45,7 +45,7 @@ describe('the page-rendering pool (pageWorkers)', () => {
     expect({ diagnostics: withPool.diagnostics, files: b }).toEqual({ diagnostics: without.diagnostics, files: a });
   });
 
-  it('renders each article page as the main thread does, and an error of one page neither hides nor stops the others', async () => {
+  it('renders each article page as the main thread does, and an error of one page neither hides nor stops the others; an unsendable job goes back to the writer', async () => {
     const build = await createSiteBuilder(config, { itemsDir: folderOf(CORPUS), displayDir: 'items', lazyPages: true }).build();
     const pages = build.lazyPages.filter((p) => p.job !== undefined);
     const feedSet = build.feedSet!;
@@ -57,7 +57,9 @@ describe('the page-rendering pool (pageWorkers)', () => {
       const expected = await Promise.all(
         pages.slice(0, 5).map(async (p, i) => (i === 2 ? { error: 'article: expected an Article' } : { body: (await p.render()).body })),
       );
-      expect({ count: pages.length, results }).toEqual({ count: 29, results: expected });
+      // A job that is not plain data cannot be sent: the writer renders it itself.
+      const unsendable = await pool.render({ ...pages[0]!.job!, article: { ...pages[0]!.job!.article, title: (() => 'x') as never } });
+      expect({ count: pages.length, results, unsendable: 'lost' in unsendable }).toEqual({ count: 29, results: expected, unsendable: true });
     } finally {
       await pool.close();
     }
