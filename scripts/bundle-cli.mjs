@@ -7,8 +7,8 @@
 // - Every output sits one folder below lib/, like lib/<folder>/<module>.js, because modules find files relative to
 //   their own URL: `../../package.json` (version), `..` as the code root (code-stamp.ts stamps lib/<folder>/),
 //   `../index.js` (the `gazette` a TypeScript config imports), `./rebuild-worker.js` (worker-engine.ts),
-//   `./build-worker.js` (bounded-build.ts). So the
-//   chunks stay beside the entries, never in a subfolder.
+//   `./build-worker.js` (bounded-build.ts), `./page-worker.js` (page-pool.ts). So the chunks stay beside the entries,
+//   never in a subfolder.
 // - Code splitting keeps the commands lazy as in the sources: `--version` and `--help` load only cli.js.
 // - express (a peer dependency: the user's copy serves) and jiti (loaded only for a TypeScript config, and it loads
 //   its own files relative to itself) stay imports of node_modules; the other dependencies are bundled.
@@ -29,6 +29,7 @@ await build({
     // gazette build's heap-bounded worker (cli/commands/bounded-build.ts finds it beside itself; without it, the build
     // would run in the process with no bound).
     'build-worker': 'src/cli/commands/build-worker.ts',
+    'page-worker': 'src/site/page-worker.ts',
     index: 'src/index.ts',
   },
   outdir: OUT,

@@ -37,6 +37,12 @@ export interface BuildSettings {
    * page is rendered again from its file when the writer takes it (static) or a reader asks for it (live).
    */
   readonly lazyPages?: boolean;
+  /**
+   * Worker threads that make a static build's article pages (site/page-pool.ts); 0 or absent: the main thread makes
+   * them. Off by default: measured on a 2-core machine it costs more CPU than it saves wall time (docs/performance.md);
+   * where it pays, one less than the cores, at most 3.
+   */
+  readonly pageWorkers?: number;
 }
 
 /** BuildSettings as an entry point's options take them: every field optional, an undefined one the same as absent. */
@@ -51,6 +57,7 @@ const SETTING_NAMES = {
   future: true,
   cacheDir: true,
   lazyPages: true,
+  pageWorkers: true,
 } as const satisfies { readonly [K in keyof BuildSettings]-?: true };
 
 /** The names of every build setting, in declaration order (tests walk them). */

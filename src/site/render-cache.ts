@@ -155,7 +155,8 @@ export function createRenderCache({ config, bodies, records, documents: store }:
       article === undefined || hasBody.has(article)
         ? async () => renderPlanned(planned)
         : async () => renderPlanned(planned, await records.readBody(article, fileOf(article)));
-    const lazy = { path: planned.path, source, lastModified: planned.lastModified, render };
+    const file = article === undefined || hasBody.has(article) ? undefined : fileOf(article);
+    const lazy = { path: planned.path, source, lastModified: planned.lastModified, render, ...(article && file ? { job: { article, file } } : {}) };
     const document = planned.live ? lazy : { ...lazy, live: false as const };
     if (article !== undefined && shared !== undefined) lazyOfEntry.set(planned, { shared, lazy: document });
     return document;

@@ -1,11 +1,13 @@
 // site: what a site build is given and what it hands back (the public types of site-builder.ts, which re-exports
 // them): one file the record cache, the render cache and the builder all import, so none imports the builder.
+import type { Article } from '../article/article.ts';
 import type { PublicFileSizes } from '../article/read-image.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { FeedSet } from '../feed-set/feed-set.ts';
 import type { Redirect } from '../lifecycle/apply-ledger.ts';
 import type { ScheduledArticle } from '../lifecycle/schedule.ts';
 import type { RenderedDocument } from '../render/rendered-document.ts';
+import type { RecordFile } from '../records/read-items.ts';
 import type { ArticleStore } from './article-store.ts';
 import type { BuildSettingsInput } from './build-settings.ts';
 import type { DocumentStore } from './document-store.ts';
@@ -94,6 +96,11 @@ export interface LazyDocument {
   readonly lastModified?: Date;
   /** `false` for a document of the static output only (see PlannedDocument.live); absent otherwise. */
   readonly live?: false;
+  /**
+   * An article page whose body is read from its record (not held): what a page worker needs to make it on another
+   * thread (site/page-pool.ts) — the light article and its record file, as messages name it.
+   */
+  readonly job?: { readonly article: Article; readonly file: RecordFile };
   /** Rejects with a {@link LazyPageError} when the record changed since the build read it (rebuild then). */
   render(): Promise<RenderedDocument>;
 }

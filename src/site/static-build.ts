@@ -7,6 +7,7 @@ import { renderRedirectsFiles } from '../lifecycle/redirects-files.ts';
 import { openStaticOutput, type StaticWriteReport } from '../publish/write-static.ts';
 import { renderRedirectPage } from '../render/redirect-page.ts';
 import { mapPool } from '../_lib/map-pool.ts';
+import { createPagePool, pageFrameSet, pageOutcome } from './page-pool.ts';
 import { resolveBuildSettings, type BuildSettings, type BuildSettingsInput } from './build-settings.ts';
 import { defaultStoreDir } from './article-store.ts';
 import { openBuildCaches } from './build-caches.ts';
@@ -113,20 +114,31 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
     for (const doc of build.documents.values()) {
       await output.write({ path: doc.path, body: doc.body, lastModified: doc.lastModified, compress: isFeedContentType(doc.contentType) });
     }
-    // Pages are rendered as the writer takes them (a few at a time: each reads its record again), and not kept.
-    await mapPool(build.lazyPages, PAGE_CONCURRENCY, async (page) => {
-      const { source, lastModified } = page;
-      if (source !== undefined && lastModified !== undefined && (await output.reuseSource(page.path, source, lastModified))) return;
-      let doc;
-      try {
-        doc = await page.render();
-      } catch (error) {
-        if (!(error instanceof LazyPageError)) throw error;
-        lateDiagnostics.push({ severity: 'error', file: error.file, code: 'record-changed', source: 'record', message: error.message });
-        return;
-      }
-      await output.write({ path: doc.path, body: doc.body, lastModified: doc.lastModified, compress: false, ...(source === undefined ? {} : { source }) });
-    });
+    // Pages are rendered as the writer takes them (a few at a time: each reads its record again), and not kept; with
+    // `pageWorkers`, article pages are made by a pool of worker threads (page-pool.ts) and written here.
+    const workers = pages ? (settings.pageWorkers ?? 0) : 0;
+    // A configuration that cannot be sent to a worker (not plain data) throws here: every page is then made here.
+    const pool = workers > 0 && build.lazyPages.some((p) => p.job) ? tryPool(() => createPagePool(config, pageFrameSet(feedSet, config), workers)) : undefined;
+    try {
+      await mapPool(build.lazyPages, pool ? workers * PAGE_CONCURRENCY * 8 : PAGE_CONCURRENCY, async (page) => {
+        const { source, lastModified } = page;
+        if (source !== undefined && lastModified !== undefined && (await output.reuseSource(page.path, source, lastModified))) return;
+        const { job } = page;
+        const made = pool && job && lastModified ? pageOutcome(job, await pool.render(job)) : undefined;
+        if (made && 'diagnostic' in made) return void lateDiagnostics.push(made.diagnostic);
+        let doc;
+        try {
+          doc = made && lastModified ? { path: page.path, body: made.body, lastModified } : await page.render();
+        } catch (error) {
+          if (!(error instanceof LazyPageError)) throw error;
+          lateDiagnostics.push({ severity: 'error', file: error.file, code: 'record-changed', source: 'record', message: error.message });
+          return;
+        }
+        await output.write({ path: doc.path, body: doc.body, lastModified: doc.lastModified, compress: false, ...(source === undefined ? {} : { source }) });
+      });
+    } finally {
+      await pool?.close();
+    }
     if (pages && build.redirects.length > 0) {
       // A moved article's former page: a redirect page there (any static host), and the rules for servers that
       // can answer 301 themselves (nginx map, Netlify/Cloudflare `_redirects`).
@@ -147,4 +159,12 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
   }
   const diagnostics = lateDiagnostics.length === 0 ? build.diagnostics : [...build.diagnostics, ...lateDiagnostics];
   return { diagnostics, recordCount: build.recordCount, articleCount: feedSet.articles.length, report, scheduled };
+}
+
+function tryPool<T>(start: () => T): T | undefined {
+  try {
+    return start();
+  } catch {
+    return undefined;
+  }
 }

@@ -93,6 +93,7 @@ describe('the bundle', () => {
   it.each([
     ['src/site/worker-engine.ts', './rebuild-worker$', 'rebuild-worker.js'],
     ['src/cli/commands/bounded-build.ts', './build-worker.js', 'build-worker.js'],
+    ['src/site/page-pool.ts', './page-worker$', 'page-worker.js'],
   ])('ships the worker %s starts (%s) beside its entry', async (source, named, worker) => {
     expect(await readFile(path.join(ROOT, source), 'utf8')).toContain(named);
     expect(existsSync(path.join(ROOT, 'lib/bundle', worker))).toBe(true);

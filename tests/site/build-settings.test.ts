@@ -86,6 +86,7 @@ const SAMPLES: () => { readonly [K in keyof BuildSettings]-?: NonNullable<BuildS
   future: true,
   cacheDir: path.join(root(), 'cache'),
   lazyPages: false,
+  pageWorkers: 2,
 });
 const EACH_SETTING = BUILD_SETTING_NAMES.map((name) => [name] as const);
 
