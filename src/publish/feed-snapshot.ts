@@ -18,6 +18,8 @@ export interface SnapshotEntry {
    * rebuild publishes its identity bytes first): the server sends identity until then. Absent: ready or made on use.
    */
   readonly encodingsReady?: boolean;
+  /** Resolves once `encodingsReady` is true (what a test or a benchmark waits on; never rejects). */
+  readonly encodingsSettled?: Promise<void>;
 }
 
 /**

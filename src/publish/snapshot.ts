@@ -89,7 +89,7 @@ export function createLazyEntry(doc: RenderedDocument | EncodedParts): SnapshotE
   const pending = 'identity' in doc ? doc.encodings : undefined;
   let ready = pending === undefined;
   // Attached to this entry, which holds these very identity bytes: a .gz/.br can never be paired with other bytes.
-  void pending?.then(
+  const settled = pending?.then(
     (made) => {
       gzip ??= made?.gzip;
       br ??= made?.br;
@@ -107,6 +107,7 @@ export function createLazyEntry(doc: RenderedDocument | EncodedParts): SnapshotE
     get encodingsReady() {
       return ready;
     },
+    ...(settled ? { encodingsSettled: settled } : {}),
     get gzip() {
       return (gzip ??= gzipBody(identity));
     },

@@ -77,6 +77,7 @@ export function retimedEntry(retimed: SnapshotEntry, lastModified: Date): Snapsh
     get encodingsReady() {
       return entry.encodingsReady !== false;
     },
+    ...(entry.encodingsSettled ? { encodingsSettled: entry.encodingsSettled } : {}),
     get gzip() {
       return entry.gzip;
     },
