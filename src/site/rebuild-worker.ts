@@ -5,8 +5,11 @@ import { createRebuildEngine, type BuildReply, type BuildRequest, type ChangedDo
 /** A message from the serving thread: a build, or one lazy page of the last build. */
 export type WorkerRequest = { readonly id: number } & ({ readonly build: BuildRequest } | { readonly page: PageRequest });
 
-/** A changed document as posted: a promise cannot cross threads, so `encodingsFollow` says a later message brings them. */
-export type PostedDocument = Omit<ChangedDocument, 'encodings'> & { readonly encodingsFollow?: true };
+/**
+ * A changed document as posted: a promise cannot cross threads, so a build's says `encodingsFollow` (a later message
+ * brings them) and a lazy page's (a sitemap) comes with them, made before the reply as a reader waits for it anyway.
+ */
+export type PostedDocument = Omit<ChangedDocument, 'encodings'> & { readonly encodingsFollow?: true; readonly gzip?: Uint8Array; readonly br?: Uint8Array };
 
 /** The compressed bodies of a build's feeds, posted after its reply (same id), once libuv's pool has made them. */
 export interface PostedEncodings {
@@ -17,7 +20,7 @@ export interface PostedEncodings {
 /** The worker's answer to one request (same id); a build's reply may be followed by its {@link PostedEncodings}. */
 export type WorkerReply =
   | { readonly id: number; readonly reply: Omit<BuildReply, 'changed'> & { readonly changed: readonly PostedDocument[] } }
-  | { readonly id: number; readonly page: PageReply }
+  | { readonly id: number; readonly page: Omit<PageReply, 'doc'> & { readonly doc: PostedDocument | undefined } }
   | { readonly id: number; readonly error: string };
 
 if (parentPort) {
@@ -27,8 +30,10 @@ if (parentPort) {
   // Builds arrive one at a time (the live site serialises them); pages between them. Each gets exactly one reply.
   port.on('message', (message: WorkerRequest) => {
     if ('page' in message) {
-      engine.renderPage(message.page).then((page) => {
-        port.postMessage({ id: message.id, page }, page.doc ? transferable([page.doc]) : []);
+      engine.renderPage(message.page).then(async ({ built, doc }) => {
+        const { encodings, ...rest } = doc ?? {};
+        const posted: PostedDocument | undefined = doc && { ...(rest as PostedDocument), ...(await encodings) };
+        port.postMessage({ id: message.id, page: { built, doc: posted } }, posted ? transferable([posted]) : []);
       }, fail(message.id));
       return;
     }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BuildReply, BuildRequest, ChangedDocument, CompressedBodies, PageReply, PageRequest, RebuildEngine } from './rebuild-engine.ts';
-import type { PostedEncodings, WorkerReply } from './rebuild-worker.ts';
+import type { PostedDocument, PostedEncodings, WorkerReply } from './rebuild-worker.ts';
 
 /** Options of {@link createWorkerEngine}. */
 export interface WorkerEngineOptions {
@@ -72,7 +72,11 @@ export function createWorkerEngine(options: WorkerEngineOptions): RebuildEngine 
       if (!waiter) return;
       // Registered now, before the encodings' message (posted after this one) can be handled.
       const answer: Answer =
-        'reply' in message ? { id: message.id, reply: { ...message.reply, changed: withEncodings(message.id, message.reply.changed) } } : message;
+        'reply' in message
+          ? { id: message.id, reply: { ...message.reply, changed: withEncodings(message.id, message.reply.changed) } }
+          : 'page' in message
+            ? { id: message.id, page: { built: message.page.built, doc: message.page.doc && madeDocument(message.page.doc) } }
+            : message;
       pending.delete(message.id);
       if (pending.size === 0) started.unref();
       if ('error' in message) waiter.reject(new Error(`the rebuild failed (a bug in Gazette): ${message.error}`));
@@ -165,7 +169,12 @@ export function createWorkerEngine(options: WorkerEngineOptions): RebuildEngine 
 // --- internal ---
 
 /** A worker's reply as the engine's callers see it: a build's feeds with their encodings to come as promises. */
-type Answer = Exclude<WorkerReply, { reply: unknown }> | { readonly id: number; readonly reply: BuildReply };
+type Answer = Extract<WorkerReply, { error: string }> | { readonly id: number; readonly reply: BuildReply } | { readonly id: number; readonly page: PageReply };
+
+/** A posted page with its encodings made (a sitemap) as the engine's document, or without (an HTML page). */
+function madeDocument({ gzip, br, encodingsFollow: _, ...doc }: PostedDocument): ChangedDocument {
+  return gzip && br ? { ...doc, encodings: Promise.resolve({ gzip, br }) } : doc;
+}
 
 /** rebuild-worker.js beside this module (compiled package), or rebuild-worker.ts when running from sources. */
 function workerFile(): URL {
