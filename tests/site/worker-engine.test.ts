@@ -68,6 +68,22 @@ describe('createWorkerEngine', () => {
     }
   });
 
+  it('renders a lazy page that is compressed (the sitemap) with its gzip and brotli bodies, of its identity bytes', async () => {
+    const engine = createWorkerEngine({ timeoutMs: 60_000, memoryMb: 512 });
+    try {
+      await engine.build({ ...request, lazyPages: true });
+      const { doc } = await engine.renderPage({ mountPath: '', path: '/sitemap.xml' });
+      const made = await doc?.encodings;
+      expect([
+        doc?.path,
+        Buffer.from(gunzipSync(made!.gzip)).equals(Buffer.from(doc!.identity)),
+        Buffer.from(brotliDecompressSync(made!.br)).equals(Buffer.from(doc!.identity)),
+      ]).toEqual(['/sitemap.xml', true, true]);
+    } finally {
+      await engine.close();
+    }
+  });
+
   it('reports a worker that runs out of its heap in one line, and starts the next with twice the budget', async () => {
     const budgets: number[] = [];
     // 2 MB cannot hold a build: the worker is stopped by V8, not the process.
