@@ -30,7 +30,7 @@ export interface LiveSiteOptions extends BuildSettingsInput {
   /** A rebuild still running after this long is abandoned and reported; the last snapshot stays (ms, default 120 000). */
   readonly buildTimeoutMs?: number;
   /**
-   * Heap budget of the build worker (MB; default 128 MB + 16 KB per file of the items folder, worker-engine.ts); a
+   * Heap budget of the build worker (MB; default 256 MB + 16 KB per file of the items folder, worker-engine.ts); a
    * build that exceeds it is abandoned and reported, and the next one gets a worker with twice the budget.
    */
   readonly buildMemoryMb?: number;

@@ -18,7 +18,7 @@ export interface WorkerEngineOptions {
 }
 
 /**
- * The worker heap a live site's builds need, from the data rather than a 2 GB guess: 128 MB plus 16 KB per file below
+ * The worker heap a live site's builds need, from the data rather than a 2 GB guess: 256 MB plus 16 KB per file below
  * `itemsDir` (counted when a worker starts; measured in docs/performance.md). A missing folder counts none.
  */
 export function workerHeapMb(itemsDir: string): number {
@@ -28,7 +28,7 @@ export function workerHeapMb(itemsDir: string): number {
   } catch {
     // Unreadable now: the build says why; the budget is the floor.
   }
-  return 128 + Math.ceil((files * 16) / 1024);
+  return 256 + Math.ceil((files * 16) / 1024);
 }
 
 /**

@@ -1,5 +1,5 @@
 // A live site whose build worker runs out of its heap: one clear line, the server stays up, the next build gets a
-// worker with twice the budget. (The default budget, 128 MB + 16 KB per record file, builds every other live test.)
+// worker with twice the budget. (The default budget, 256 MB + 16 KB per record file, builds every other live test.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLiveSite, type LiveSite } from '../../src/site/live-site.ts';
 import { makeConfig } from '../helpers/factories.ts';

@@ -98,8 +98,8 @@ describe('createWorkerEngine', () => {
   });
 
   it.each([
-    ['a missing folder', '/nonexistent/items', 128],
-    ['the fixture items (3 files)', FIXTURE_ITEMS, 128 + 1],
+    ['a missing folder', '/nonexistent/items', 256],
+    ['the fixture items (3 files)', FIXTURE_ITEMS, 256 + 1],
   ])('bounds the worker heap by the data: %s', (_label, dir, expected) => {
     expect(workerHeapMb(dir)).toBe(expected);
   });
