@@ -7,17 +7,17 @@ export type Encoding = 'br' | 'gzip' | 'identity';
 const PREFERENCE: readonly Encoding[] = ['br', 'gzip', 'identity'];
 
 /**
- * Picks the best encoding the client accepts, or `undefined` when it refuses all three
- * (`identity;q=0` with nothing else acceptable: the caller answers 406).
+ * Picks the best encoding of `available` (default all three) the client accepts, or `undefined` when it refuses
+ * them all (`identity;q=0` with nothing else acceptable: the caller answers 406).
  * @example negotiateEncoding('gzip, deflate, br;q=0.9') // 'gzip'
  */
-export function negotiateEncoding(header: string | string[] | undefined): Encoding | undefined {
+export function negotiateEncoding(header: string | string[] | undefined, available: readonly Encoding[] = PREFERENCE): Encoding | undefined {
   if (header !== undefined && typeof header !== 'string' && !Array.isArray(header)) {
     throw new TypeError('header must be a string, an array of strings or undefined');
   }
   // RFC 9110 §12.5.3: no Accept-Encoding means no preference; the plain body is the safe choice
   // for clients that might not decode anything.
-  if (header === undefined) return 'identity';
+  if (header === undefined) return available.includes('identity') ? 'identity' : undefined;
   const value = Array.isArray(header) ? header.join(',') : header;
   const q = parseAcceptEncoding(value);
 
@@ -36,6 +36,7 @@ export function negotiateEncoding(header: string | string[] | undefined): Encodi
   let best: Encoding | undefined;
   let bestWeight = 0;
   for (const coding of PREFERENCE) {
+    if (!available.includes(coding)) continue;
     const w = weight(coding);
     if (w > bestWeight) {
       best = coding;

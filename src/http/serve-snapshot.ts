@@ -51,7 +51,10 @@ export function lookupPath(snapshot: FeedSnapshot, rawPath: string): Lookup {
 
 /** Writes one snapshot entry: negotiated encoding, validators, 304 when fresh, no body for HEAD. */
 export function sendSnapshotEntry(req: IncomingMessage, res: ServerResponse, entry: SnapshotEntry, options: SendOptions): void {
-  const encoding = negotiateEncoding(req.headers['accept-encoding']);
+  const accept = req.headers['accept-encoding'];
+  // While a live rebuild's .gz/.br of these bytes are being made, identity (never compressing here, on the serving
+  // thread); only a client that refuses identity gets them made now.
+  const encoding = (entry.encodingsReady === false ? negotiateEncoding(accept, IDENTITY_ONLY) : undefined) ?? negotiateEncoding(accept);
   if (encoding === undefined) {
     const headers = preparedHeaders(entry, 'identity', options);
     for (const [name, value] of Object.entries(headers.common)) res.setHeader(name, value);
@@ -102,6 +105,8 @@ export const PAGE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 // --- internal ---
+
+const IDENTITY_ONLY: readonly Encoding[] = ['identity'];
 
 interface PreparedHeaders {
   readonly etag: string;

@@ -13,6 +13,13 @@ export interface SnapshotEntry {
   readonly etags: { readonly identity: string; readonly gzip: string; readonly br: string };
   /** Newest article's `updated`, rounded down to whole seconds. */
   readonly lastModified: Date;
+  /**
+   * False while the gzip and brotli bodies of exactly these bytes are still being made off the serving thread (a live
+   * rebuild publishes its identity bytes first): the server sends identity until then. Absent: ready or made on use.
+   */
+  readonly encodingsReady?: boolean;
+  /** Resolves once `encodingsReady` is true (what a test or a benchmark waits on; never rejects). */
+  readonly encodingsSettled?: Promise<void>;
 }
 
 /**

@@ -62,6 +62,17 @@ export interface EncodedParts {
   readonly hash?: string;
   readonly gzip?: Buffer;
   readonly br?: Buffer;
+  /**
+   * The gzip and brotli bodies of `identity`, still being made (undefined if they never come: then made on use). Until
+   * it settles the entry says `encodingsReady: false`, so that no other encoding is served in their place.
+   */
+  readonly encodings?: Promise<PendingEncodings | undefined>;
+}
+
+/** The compressed bodies of one identity, made elsewhere (a rebuild worker's libuv pool). */
+export interface PendingEncodings {
+  readonly gzip: Buffer;
+  readonly br: Buffer;
 }
 
 /**
@@ -75,11 +86,28 @@ export function createLazyEntry(doc: RenderedDocument | EncodedParts): SnapshotE
   let gzip = 'identity' in doc ? doc.gzip : undefined;
   let br = 'identity' in doc ? doc.br : undefined;
   let etags: SnapshotEntry['etags'] | undefined;
+  const pending = 'identity' in doc ? doc.encodings : undefined;
+  let ready = pending === undefined;
+  // Attached to this entry, which holds these very identity bytes: a .gz/.br can never be paired with other bytes.
+  const settled = pending?.then(
+    (made) => {
+      gzip ??= made?.gzip;
+      br ??= made?.br;
+      ready = true;
+    },
+    () => {
+      ready = true;
+    },
+  );
   return {
     path: doc.path,
     contentType: doc.contentType,
     identity,
     lastModified: floorToSecond(doc.lastModified),
+    get encodingsReady() {
+      return ready;
+    },
+    ...(settled ? { encodingsSettled: settled } : {}),
     get gzip() {
       return (gzip ??= gzipBody(identity));
     },

@@ -29,7 +29,10 @@ export interface LiveSiteOptions extends BuildSettingsInput {
   readonly worker?: boolean;
   /** A rebuild still running after this long is abandoned and reported; the last snapshot stays (ms, default 120 000). */
   readonly buildTimeoutMs?: number;
-  /** Heap budget of the build worker (MB, default 2048); a build that exceeds it is abandoned and reported. */
+  /**
+   * Heap budget of the build worker (MB; default 256 MB + 16 KB per file of the items folder, worker-engine.ts); a
+   * build that exceeds it is abandoned and reported, and the next one gets a worker with twice the budget.
+   */
   readonly buildMemoryMb?: number;
   /** How many rendered article pages are kept (least recently asked for go first; default 2,000). */
   readonly pageCacheSize?: number;

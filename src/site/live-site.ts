@@ -13,7 +13,7 @@ import type { LiveSite, LiveSiteOptions } from './live-site-types.ts';
 import { createLiveStatus } from './live-status.ts';
 import { applySnapshotDelta, changedFeedPaths } from './snapshot-delta.ts';
 import { createRebuildQueue } from './rebuild-queue.ts';
-import { createWorkerEngine } from './worker-engine.ts';
+import { createWorkerEngine, workerHeapMb } from './worker-engine.ts';
 import { watchItems, type ItemsChange, type ItemsWatcher } from './watch.ts';
 import { siteUrlOf } from '../_lib/site-paths.ts';
 
@@ -47,7 +47,7 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
       ? createRebuildEngine()
       : createWorkerEngine({
           timeoutMs: options.buildTimeoutMs ?? 120_000,
-          memoryMb: options.buildMemoryMb ?? 2048,
+          memoryMb: options.buildMemoryMb ?? (() => workerHeapMb(itemsDir)),
         });
   const variants = new Map<string, Variant>();
   const pageCache = createPageCache(options.pageCacheSize ?? DEFAULT_PAGE_CACHE_SIZE);

@@ -50,10 +50,11 @@ export interface ChangedDocument {
   readonly identity: Uint8Array;
   /** ETag base (see publish/snapshot.ts hashBody). */
   readonly hash: string;
-  /** Feeds come compressed; pages are compressed by the server on their first request in an encoding. */
-  readonly gzip?: Uint8Array;
-  readonly br?: Uint8Array;
+  /** A feed's .gz/.br of `identity`, made after the reply and swapped in when ready (undefined: made on use, as a page's). */
+  readonly encodings?: Promise<CompressedBodies | undefined>;
 }
+
+export type CompressedBodies = { readonly gzip: Uint8Array; readonly br: Uint8Array };
 
 /** A document served with the same bytes as before and a new Last-Modified. */
 export interface RetimedDocument {
@@ -122,7 +123,7 @@ export function createRebuildEngine(): RebuildEngine {
       const page = state?.pages.get(request.path);
       if (!page) return { doc: undefined, built: state !== undefined };
       try {
-        return { doc: await encodeChanged(await page.lazy.render()), built: true };
+        return { doc: encodeChanged(await page.lazy.render()), built: true };
       } catch (error) {
         if (error instanceof LazyPageError) return { doc: undefined, built: true };
         throw error;
@@ -185,8 +186,8 @@ export function createRebuildEngine(): RebuildEngine {
         if (old === undefined || old.body !== doc.body || old.contentType !== doc.contentType) changedDocs.push(doc);
         else if (old.lastModified.getTime() !== doc.lastModified.getTime()) retimed.push({ path, lastModified: doc.lastModified });
       }
-      // Compressed together in libuv's thread pool: the second core does zlib while this thread goes on.
-      const changed = await Promise.all(changedDocs.map(encodeChanged));
+      // The identity bytes go at once; the feeds are compressed in libuv's pool (the second core) and swapped in later.
+      const changed = changedDocs.map(encodeChanged);
       const removed = [...previous.keys()].filter((path) => !current.has(path));
       state.documents = current;
       const pages = new Map<string, LazyPage>();
@@ -230,14 +231,17 @@ interface LazyPage {
   readonly lazy: LazyDocument;
 }
 
-async function encodeChanged(doc: RenderedDocument): Promise<ChangedDocument> {
+function encodeChanged(doc: RenderedDocument): ChangedDocument {
   const identity = Buffer.from(doc.body, 'utf8');
   const base = { path: doc.path, contentType: doc.contentType, lastModified: doc.lastModified, identity, hash: hashBody(identity) };
   // Feeds are what aggregators poll: compressed once here, off the serving thread. Pages wait for a reader. The same
   // parameters as publish/snapshot.ts's gzipBody and brotliBody, so the same bytes.
   if (!isFeedContentType(doc.contentType)) return base;
-  const [gzip, br] = await Promise.all([gzipAsync(identity, { level: GZIP_LEVEL }), brotliAsync(identity, { params: brotliParams(identity.length) })]);
-  return { ...base, gzip, br };
+  const encodings = Promise.all([gzipAsync(identity, { level: GZIP_LEVEL }), brotliAsync(identity, { params: brotliParams(identity.length) })]).then(
+    ([gzip, br]) => ({ gzip, br }),
+  );
+  // Not awaited by the build; a failure means "made on use" (snapshot.ts), never an unhandled rejection.
+  return { ...base, encodings: encodings.catch(() => undefined) };
 }
 
 const gzipAsync = promisify(zlibGzip);

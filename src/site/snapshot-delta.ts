@@ -74,6 +74,10 @@ export function retimedEntry(retimed: SnapshotEntry, lastModified: Date): Snapsh
     contentType: entry.contentType,
     identity: entry.identity,
     lastModified: floorToSecond(lastModified),
+    get encodingsReady() {
+      return entry.encodingsReady !== false;
+    },
+    ...(entry.encodingsSettled ? { encodingsSettled: entry.encodingsSettled } : {}),
     get gzip() {
       return entry.gzip;
     },
@@ -98,8 +102,7 @@ export function toParts(doc: ChangedDocument): EncodedParts {
     lastModified: doc.lastModified,
     identity: toBuffer(doc.identity),
     hash: doc.hash,
-    ...(doc.gzip ? { gzip: toBuffer(doc.gzip) } : {}),
-    ...(doc.br ? { br: toBuffer(doc.br) } : {}),
+    ...(doc.encodings ? { encodings: doc.encodings.then((made) => made && { gzip: toBuffer(made.gzip), br: toBuffer(made.br) }) } : {}),
   };
 }
 

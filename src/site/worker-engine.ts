@@ -1,16 +1,34 @@
 // site: a RebuildEngine that runs in a worker thread, with a time and a memory budget per build.
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { BuildReply, BuildRequest, PageReply, PageRequest, RebuildEngine } from './rebuild-engine.ts';
-import type { WorkerReply } from './rebuild-worker.ts';
+import type { BuildReply, BuildRequest, ChangedDocument, CompressedBodies, PageReply, PageRequest, RebuildEngine } from './rebuild-engine.ts';
+import type { PostedDocument, PostedEncodings, WorkerReply } from './rebuild-worker.ts';
 
 /** Options of {@link createWorkerEngine}. */
 export interface WorkerEngineOptions {
   /** A build still running after this long is abandoned: the worker is stopped and the next build starts a new one. */
   readonly timeoutMs: number;
-  /** Heap budget of the worker (MB); a build that exceeds it fails instead of taking the server down. */
-  readonly memoryMb: number;
+  /**
+   * Heap budget of the worker (MB), or how to work it out when a worker starts (from the data: see workerHeapMb). A
+   * build that exceeds it fails instead of taking the server down, and the next worker gets twice the budget.
+   */
+  readonly memoryMb: number | (() => number);
+}
+
+/**
+ * The worker heap a live site's builds need, from the data rather than a 2 GB guess: 256 MB plus 16 KB per file below
+ * `itemsDir` (counted when a worker starts; measured in docs/performance.md). A missing folder counts none.
+ */
+export function workerHeapMb(itemsDir: string): number {
+  let files = 0;
+  try {
+    for (const entry of readdirSync(itemsDir, { recursive: true, withFileTypes: true })) if (entry.isFile()) files += 1;
+  } catch {
+    // Unreadable now: the build says why; the budget is the floor.
+  }
+  return 256 + Math.ceil((files * 16) / 1024);
 }
 
 /**
@@ -19,19 +37,26 @@ export interface WorkerEngineOptions {
  */
 export function createWorkerEngine(options: WorkerEngineOptions): RebuildEngine & { close(): Promise<void> } {
   if (!(options.timeoutMs > 0)) throw new RangeError('timeoutMs must be positive');
-  if (!(options.memoryMb > 0)) throw new RangeError('memoryMb must be positive');
+  if (typeof options.memoryMb === 'number' && !(options.memoryMb > 0)) throw new RangeError('memoryMb must be positive');
   let worker: Worker | undefined;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, { resolve: (reply: Answer) => void; reject: (error: Error) => void }>();
+  // Per build id, the feeds whose .gz/.br are still to come from the worker, by path.
+  const awaited = new Map<number, Map<string, (made: CompressedBodies | undefined) => void>>();
+  let grow = 1; // doubled after each worker that ran out of heap
 
   const failAll = (error: Error): void => {
     for (const { reject } of pending.values()) reject(error);
     pending.clear();
+    // Encodings that will never come: their entries compress on use instead.
+    for (const byPath of awaited.values()) for (const settle of byPath.values()) settle(undefined);
+    awaited.clear();
   };
 
   const start = (): Worker => {
     const file = workerFile();
-    const resourceLimits = { maxOldGenerationSizeMb: options.memoryMb };
+    const budget = (typeof options.memoryMb === 'number' ? options.memoryMb : options.memoryMb()) * grow;
+    const resourceLimits = { maxOldGenerationSizeMb: budget };
     // Running from TypeScript sources (tests, `npm run gazette`): loader hooks are not inherited by workers, so the
     // worker registers tsx itself before importing its module. The compiled package runs the .js file directly.
     const started = file.pathname.endsWith('.ts')
@@ -41,17 +66,27 @@ export function createWorkerEngine(options: WorkerEngineOptions): RebuildEngine 
         )
       : new Worker(file, { resourceLimits });
     started.unref();
-    started.on('message', (message: WorkerReply) => {
+    started.on('message', (message: WorkerReply | PostedEncodings) => {
+      if ('encoded' in message) return settleEncodings(message);
       const waiter = pending.get(message.id);
       if (!waiter) return;
+      // Registered now, before the encodings' message (posted after this one) can be handled.
+      const answer: Answer =
+        'reply' in message
+          ? { id: message.id, reply: { ...message.reply, changed: withEncodings(message.id, message.reply.changed) } }
+          : 'page' in message
+            ? { id: message.id, page: { built: message.page.built, doc: message.page.doc && madeDocument(message.page.doc) } }
+            : message;
       pending.delete(message.id);
       if (pending.size === 0) started.unref();
       if ('error' in message) waiter.reject(new Error(`the rebuild failed (a bug in Gazette): ${message.error}`));
-      else waiter.resolve(message);
+      else waiter.resolve(answer);
     });
-    started.on('error', (error) => {
+    started.on('error', (error: Error & { code?: string }) => {
       if (worker === started) worker = undefined;
-      failAll(new Error(`the rebuild worker stopped: ${error.message}`));
+      if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return failAll(new Error(`the rebuild worker stopped: ${error.message}`));
+      grow *= 2;
+      failAll(new Error(`the rebuild worker ran out of its ${budget} MB heap; the next build starts one with ${budget * 2} MB`));
     });
     started.on('exit', (code) => {
       if (worker === started) worker = undefined;
@@ -61,12 +96,12 @@ export function createWorkerEngine(options: WorkerEngineOptions): RebuildEngine 
   };
 
   /** Posts one message to the worker (started if needed); resolves with its reply. */
-  const ask = (message: { build: BuildRequest } | { page: PageRequest }, timeoutMs: number | undefined): Promise<WorkerReply> => {
+  const ask = (message: { build: BuildRequest } | { page: PageRequest }, timeoutMs: number | undefined): Promise<Answer> => {
     worker ??= start();
     const current = worker;
     const id = nextId++;
     current.ref(); // a request in flight keeps the process alive; an idle worker does not
-    return new Promise<WorkerReply>((resolve, reject) => {
+    return new Promise<Answer>((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
       if (timeoutMs !== undefined) {
         timer = setTimeout(() => {
@@ -92,6 +127,24 @@ export function createWorkerEngine(options: WorkerEngineOptions): RebuildEngine 
     });
   };
 
+  const settleEncodings = ({ id, encoded }: PostedEncodings): void => {
+    const byPath = awaited.get(id);
+    awaited.delete(id);
+    for (const { path, gzip, br } of encoded) byPath?.get(path)?.({ gzip, br });
+    for (const settle of byPath?.values() ?? []) settle(undefined); // a feed it could not compress: made on use
+  };
+
+  /** The posted documents as the engine's: each feed's encodings a promise its later message settles. */
+  const withEncodings = (id: number, posted: Extract<WorkerReply, { reply: unknown }>['reply']['changed']): ChangedDocument[] => {
+    const byPath = new Map<string, (made: CompressedBodies | undefined) => void>();
+    const changed = posted.map(({ encodingsFollow, ...doc }) => {
+      if (!encodingsFollow) return doc;
+      return { ...doc, encodings: new Promise<CompressedBodies | undefined>((resolve) => byPath.set(doc.path, resolve)) };
+    });
+    if (byPath.size > 0) awaited.set(id, byPath);
+    return changed;
+  };
+
   return {
     async build(request: BuildRequest): Promise<BuildReply> {
       const reply = await ask({ build: request }, options.timeoutMs);
@@ -114,6 +167,14 @@ export function createWorkerEngine(options: WorkerEngineOptions): RebuildEngine 
 }
 
 // --- internal ---
+
+/** A worker's reply as the engine's callers see it: a build's feeds with their encodings to come as promises. */
+type Answer = Extract<WorkerReply, { error: string }> | { readonly id: number; readonly reply: BuildReply } | { readonly id: number; readonly page: PageReply };
+
+/** A posted page with its encodings made (a sitemap) as the engine's document, or without (an HTML page). */
+function madeDocument({ gzip, br, encodingsFollow: _, ...doc }: PostedDocument): ChangedDocument {
+  return gzip && br ? { ...doc, encodings: Promise.resolve({ gzip, br }) } : doc;
+}
 
 /** rebuild-worker.js beside this module (compiled package), or rebuild-worker.ts when running from sources. */
 function workerFile(): URL {

@@ -1,5 +1,6 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { createWorkerEngine } from '../../src/site/worker-engine.ts';
+import { createWorkerEngine, workerHeapMb } from '../../src/site/worker-engine.ts';
 import { makeConfig } from '../helpers/factories.ts';
 import { FIXTURE_ITEMS } from '../http/_lib/site-server.ts';
 
@@ -47,6 +48,60 @@ describe('createWorkerEngine', () => {
     } finally {
       await engine.close();
     }
+  });
+
+  it("sends each feed's gzip and brotli bodies after its reply, of exactly the identity bytes it sent", async () => {
+    const engine = createWorkerEngine({ timeoutMs: 60_000, memoryMb: 512 });
+    try {
+      const { changed } = await engine.build(request);
+      const feeds = changed.filter((d) => d.encodings !== undefined);
+      const made = await Promise.all(feeds.map((d) => d.encodings));
+      const decoded = feeds.map((d, i) => [
+        d.path,
+        Buffer.from(gunzipSync(made[i]!.gzip)).equals(Buffer.from(d.identity)),
+        Buffer.from(brotliDecompressSync(made[i]!.br)).equals(Buffer.from(d.identity)),
+      ]);
+      expect(feeds.map((d) => d.path)).toContain('/feed.xml');
+      expect(decoded).toEqual(feeds.map((d) => [d.path, true, true]));
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('renders a lazy page that is compressed (the sitemap) with its gzip and brotli bodies, of its identity bytes', async () => {
+    const engine = createWorkerEngine({ timeoutMs: 60_000, memoryMb: 512 });
+    try {
+      await engine.build({ ...request, lazyPages: true });
+      const { doc } = await engine.renderPage({ mountPath: '', path: '/sitemap.xml' });
+      const made = await doc?.encodings;
+      expect([
+        doc?.path,
+        Buffer.from(gunzipSync(made!.gzip)).equals(Buffer.from(doc!.identity)),
+        Buffer.from(brotliDecompressSync(made!.br)).equals(Buffer.from(doc!.identity)),
+      ]).toEqual(['/sitemap.xml', true, true]);
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('reports a worker that runs out of its heap in one line, and starts the next with twice the budget', async () => {
+    const budgets: number[] = [];
+    // 2 MB cannot hold a build: the worker is stopped by V8, not the process.
+    const engine = createWorkerEngine({ timeoutMs: 60_000, memoryMb: () => (budgets.push(2), 2) });
+    try {
+      await expect(engine.build(request)).rejects.toThrow(/^the rebuild worker ran out of its 2 MB heap; the next build starts one with 4 MB$/);
+      await expect(engine.build(request)).rejects.toThrow(/ran out of its 4 MB heap/);
+      expect(budgets).toEqual([2, 2]);
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it.each([
+    ['a missing folder', '/nonexistent/items', 256],
+    ['the fixture items (3 files)', FIXTURE_ITEMS, 256 + 1],
+  ])('bounds the worker heap by the data: %s', (_label, dir, expected) => {
+    expect(workerHeapMb(dir)).toBe(expected);
   });
 
   it('rejects misuse when created', () => {
