@@ -1,13 +1,7 @@
-// bench: `/feed.xml` under load while records are edited — wrk (200 connections, gzip) against `gazette serve`,
-// alternating a quiet run (no edits) with a run where one record is edited every second; prints req/s, p99 and the
-// server's RSS growth, and the ratios edits / quiet measured in the same run (issue 20's goals: ≥ 0.8× the
-// throughput, ≤ 2× the p99, RSS growth ≤ 100 MB).
-// Run: npm run bench:load [-- --size 10000 --seconds 30 --runs 1] [-- --smoke]   (numbers printed, never asserted)
-import { spawn } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { editRecordText, writeCorpus } from './corpus.ts';
-import { hasCommand, readVmKb, startServe } from './_lib/gazette.ts';
+import { hasCommand, readVmKb, runText, startServe } from './_lib/gazette.ts';
 import { describeMachine, formatBytes, formatMs, printTable, ratio, readBenchArgs } from './_lib/stats.ts';
 
 const { size, runs, smoke, extra } = readBenchArgs({ size: 10_000, runs: 1, smokeSize: 60 });
@@ -82,7 +76,7 @@ async function measure(editing: boolean): Promise<Sample> {
       await sleep(EDIT_EVERY_MS);
     }
   })();
-  const output = await run('wrk', ['-t2', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', '-H', 'accept-encoding: gzip', `${server.origin}${FEED}`]);
+  const output = await runText('wrk', ['-t2', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', '-H', 'accept-encoding: gzip', `${server.origin}${FEED}`]);
   stop = true;
   await editor;
   const rps = /Requests\/sec:\s+([\d.]+)/.exec(output);
@@ -99,17 +93,6 @@ async function untilServed(): Promise<void> {
     if (response?.status === 200) return;
     await sleep(50);
   }
-}
-
-function run(command: string, args: readonly string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => (output += s));
-    child.stderr.setEncoding('utf8').on('data', (s: string) => (output += s));
-    child.once('error', reject);
-    child.once('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} exited ${code}:\n${output}`))));
-  });
 }
 
 function sleep(ms: number): Promise<void> {

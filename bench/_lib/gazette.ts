@@ -166,3 +166,15 @@ function collect(child: ChildProcess): Promise<{ code: number | null; stdout: st
     child.once('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** Runs a tool (wrk…) to its end: its stdout and stderr as one text; rejects on a non-zero exit, with that text. */
+export function runText(command: string, args: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (output += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (output += s));
+    child.once('error', reject);
+    child.once('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} exited ${code}:\n${output}`))));
+  });
+}

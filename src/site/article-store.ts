@@ -7,9 +7,8 @@
 // corrupt one is ignored. Beside the articles it keeps each record's stat key as last read (see {@link StatEntry}),
 // so a warm build takes an unchanged record from here without reading it (record-cache.ts applies git's racy rule).
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
+import { readCacheFile, writeCacheFile } from './cache-file.ts';
 import type { Article } from '../article/article.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import { displayPath, type Diagnostic, type Result } from '../diagnostics.ts';
@@ -84,15 +83,7 @@ export async function openArticleStore(dir: string, config: ResolvedConfig, vers
     },
     async save() {
       if (!changed && used.size === known.size && usedStats.size === knownStats.size) return;
-      await mkdir(dir, { recursive: true });
-      const temp = `${file}.${process.pid}.tmp`;
-      try {
-        await writeFile(temp, serialize({ articles: used, stats: usedStats }));
-        await rename(temp, file);
-      } catch (error) {
-        await rm(temp, { force: true });
-        throw error;
-      }
+      await writeCacheFile(file, { articles: used, stats: usedStats });
     },
   };
 }
@@ -132,11 +123,7 @@ interface Loaded {
 }
 
 async function load(file: string): Promise<Loaded> {
-  try {
-    const value = deserialize(await readFile(file)) as Partial<Loaded> | undefined;
-    if (value?.articles instanceof Map && value.stats instanceof Map) return { articles: value.articles, stats: value.stats };
-  } catch {
-    // Missing, truncated or from an incompatible V8: start empty; the next save replaces it.
-  }
+  const value = (await readCacheFile(file)) as Partial<Loaded> | undefined;
+  if (value?.articles instanceof Map && value.stats instanceof Map) return { articles: value.articles, stats: value.stats };
   return { articles: new Map(), stats: new Map() };
 }

@@ -9,9 +9,8 @@
 // its withholding, and its findings — without rendering or linting it; its bytes equal the previous output's, so
 // the static writer links them and their `.gz`/`.br` instead of compressing again.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
+import { readCacheFile, writeCacheFile } from './cache-file.ts';
 import { codeStamp } from '../_lib/code-stamp.ts';
 import type { Article } from '../article/article.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
@@ -149,14 +148,8 @@ export async function openDocumentStore(dir: string, config: ResolvedConfig, ver
         for (const map of [known, used, knownBodies, usedBodies]) map.clear();
       };
       if (!changed && used.size === known.size && usedBodies.size === knownBodies.size) return release();
-      await mkdir(dir, { recursive: true });
-      const temp = `${file}.${process.pid}.tmp`;
       try {
-        await writeFile(temp, serialize({ documents: used, bodies: usedBodies }));
-        await rename(temp, file);
-      } catch (error) {
-        await rm(temp, { force: true });
-        throw error;
+        await writeCacheFile(file, { documents: used, bodies: usedBodies });
       } finally {
         release();
       }
@@ -187,11 +180,7 @@ interface Loaded {
 }
 
 async function load(file: string): Promise<Loaded> {
-  try {
-    const value = deserialize(await readFile(file)) as Partial<Loaded> | undefined;
-    if (value?.documents instanceof Map && value.bodies instanceof Map) return { documents: value.documents, bodies: value.bodies };
-  } catch {
-    // Missing, truncated or from an incompatible V8: start empty; the next save replaces it.
-  }
+  const value = (await readCacheFile(file)) as Partial<Loaded> | undefined;
+  if (value?.documents instanceof Map && value.bodies instanceof Map) return { documents: value.documents, bodies: value.bodies };
   return { documents: new Map(), bodies: new Map() };
 }
