@@ -11,7 +11,8 @@ import { saveLedger } from '../lifecycle/ledger-access.ts';
 import { openLedgerStore } from '../lifecycle/ledger-store.ts';
 import { splitScheduled, type ScheduledArticle } from '../lifecycle/schedule.ts';
 import { decidePublication, type PublicationDecision, type RecordOutcome } from './publish-decision.ts';
-import { stamp, type FileEntry } from './record-cache.ts';
+import { stamp } from './held-article.ts';
+import type { FileEntry } from './record-cache.ts';
 
 /** What {@link decideRecords} makes of a build's entries. */
 export interface RecordsDecision {
