@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolvePort, runServe, type ServeArgs } from '../../src/cli/commands/serve.ts';
 import { FIXTURE_ITEMS, request } from './_lib/site-server.ts';
 import { copyRecords } from '../helpers/record-files.ts';
@@ -88,45 +88,53 @@ describe('runServe', () => {
     it('resolves 0 after shutting down', () => expect(exitCode).toBe(0));
   });
 
-  describe('when --quiet', () => {
-    it('prints no request lines', async () => {
-      const serving = serve({ config: configFile, items: path.join(root(), 'items'), quiet: true });
-      await request(await serving.port, '/feed.xml');
-      await serving.stop();
-      expect(serving.lines.some((l) => l.startsWith('GET '))).toBe(false);
+  // One quiet server for the two tests below (each start builds in a worker of its own): neither needs a fresh one.
+  describe('a quiet server', () => {
+    let serving: ReturnType<typeof serve>;
+    let port: number;
+    beforeAll(async () => {
+      serving = serve({ config: configFile, items: path.join(root(), 'items'), quiet: true });
+      port = await serving.port;
     });
-  });
+    afterAll(async () => {
+      await serving?.stop();
+    });
 
-  describe('when the config file is edited while serving', () => {
-    it('applies a valid edit without a restart, and keeps it through an invalid one, which the log and /healthz report', async () => {
-      const original = await readFile(configFile, 'utf8');
-      const serving = serve({ config: configFile, items: path.join(root(), 'items'), quiet: true });
-      try {
-        const port = await serving.port;
-        const rebuilt = serving.printed(/^built \d+ articles? \(.*every document rendered/);
-        await writeFile(configFile, original.replace("'Serve test'", "'Serve test, renommé'"));
-        await rebuilt;
-        const renamed = (await request(port, '/feed.xml')).body.toString().includes('Serve test, renommé');
-        const refused = serving.printed(/feed\.config\.ts is not valid: the previous configuration stays/);
-        await writeFile(configFile, original.replace("siteUrl: 'https://serve.example.org'", "siteUrl: 'serve.example.org'"));
-        await refused;
-        const health = JSON.parse((await request(port, '/healthz')).body.toString()) as { status: string; diagnostics: string[] };
-        const kept = (await request(port, '/feed.xml')).body.toString().includes('Serve test, renommé');
-        expect({
-          renamed,
-          kept,
-          status: health.status,
-          named: health.diagnostics.filter((d) => d.includes('feed.config.ts') && d.includes('siteUrl')).length,
-        }).toEqual({
-          renamed: true,
-          kept: true,
-          status: 'degraded',
-          named: 1,
-        });
-      } finally {
-        await writeFile(configFile, original);
-        await serving.stop();
-      }
+    describe('when --quiet', () => {
+      it('prints no request lines', async () => {
+        expect((await request(port, '/feed.xml')).status).toBe(200);
+        expect(serving.lines.some((l) => l.startsWith('GET '))).toBe(false);
+      });
+    });
+
+    describe('when the config file is edited while serving', () => {
+      it('applies a valid edit without a restart, and keeps it through an invalid one, which the log and /healthz report', async () => {
+        const original = await readFile(configFile, 'utf8');
+        try {
+          const rebuilt = serving.printed(/^built \d+ articles? \(.*every document rendered/);
+          await writeFile(configFile, original.replace("'Serve test'", "'Serve test, renommé'"));
+          await rebuilt;
+          const renamed = (await request(port, '/feed.xml')).body.toString().includes('Serve test, renommé');
+          const refused = serving.printed(/feed\.config\.ts is not valid: the previous configuration stays/);
+          await writeFile(configFile, original.replace("siteUrl: 'https://serve.example.org'", "siteUrl: 'serve.example.org'"));
+          await refused;
+          const health = JSON.parse((await request(port, '/healthz')).body.toString()) as { status: string; diagnostics: string[] };
+          const kept = (await request(port, '/feed.xml')).body.toString().includes('Serve test, renommé');
+          expect({
+            renamed,
+            kept,
+            status: health.status,
+            named: health.diagnostics.filter((d) => d.includes('feed.config.ts') && d.includes('siteUrl')).length,
+          }).toEqual({
+            renamed: true,
+            kept: true,
+            status: 'degraded',
+            named: 1,
+          });
+        } finally {
+          await writeFile(configFile, original);
+        }
+      });
     });
   });
 

@@ -113,7 +113,7 @@ describe.each([{ sync: false }, { sync: true }])('readSettled (%o)', ({ sync }) 
     const writer = slowWriter(file, ['ligne\n'], 10, true);
     children.push(writer);
     await started(writer);
-    const error = await readSettled(file, 1_000_000, { settleMs: 200, limitMs: 600, sync }).catch((e: unknown) => e);
+    const error = await readSettled(file, 1_000_000, { settleMs: 200, limitMs: 400, sync }).catch((e: unknown) => e);
     expect((error as NodeJS.ErrnoException).code).toBe('ESETTLE');
   });
 

@@ -129,7 +129,8 @@ describe('createLiveSite with a scheduled article', () => {
     // The site's clock stands still until the test lets it run: however long the machine takes to start the site,
     // the article is still ahead of "now" at the first build. Then the schedule timer, armed for its date, fires.
     const start = Date.now();
-    const due = new Date(Math.ceil(start / 1000) * 1000 + 1000);
+    // A whole second (the ledger's times), at least 250 ms ahead: the frozen clock, not this margin, keeps it ahead.
+    const due = new Date(Math.ceil((start + 250) / 1000) * 1000);
     let frozen: number | undefined = start;
     await writeRecord(path.join(items.itemsDir, 'embargo.md'), `---\ntitle: Sous embargo\ndate: ${due.toISOString()}\n---\n\nCorps.\n`);
     const site = createLiveSite(makeConfig(), { itemsDir: items.itemsDir, now: () => frozen ?? Date.now(), worker: false });

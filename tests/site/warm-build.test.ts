@@ -144,7 +144,7 @@ describe('a warm gazette build', () => {
           await expectWarmEqualsCold(round + 1);
         }
       }),
-      8,
+      5,
     );
   });
 });
