@@ -8,7 +8,7 @@
 // so a warm build takes an unchanged record from here without reading it (record-cache.ts applies git's racy rule).
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { readCacheFile, writeCacheFile } from './cache-file.ts';
+import { readCacheMaps, writeCacheFile } from './cache-file.ts';
 import type { Article } from '../article/article.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import { displayPath, type Diagnostic, type Result } from '../diagnostics.ts';
@@ -123,7 +123,6 @@ interface Loaded {
 }
 
 async function load(file: string): Promise<Loaded> {
-  const value = (await readCacheFile(file)) as Partial<Loaded> | undefined;
-  if (value?.articles instanceof Map && value.stats instanceof Map) return { articles: value.articles, stats: value.stats };
-  return { articles: new Map(), stats: new Map() };
+  const [articles, stats] = await readCacheMaps(file, ['articles', 'stats']);
+  return { articles, stats } as Loaded;
 }

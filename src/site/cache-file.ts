@@ -4,15 +4,19 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
-/** The object a cache file holds; undefined when it is missing, truncated or from an incompatible V8 (start empty). */
-export async function readCacheFile(file: string): Promise<Record<string, unknown> | undefined> {
+/**
+ * The maps a cache file holds under `keys`, in their order: all of them empty when the file is missing, truncated,
+ * from an incompatible V8 or of another shape (the build starts cold; the next save replaces it).
+ */
+export async function readCacheMaps(file: string, keys: readonly string[]): Promise<Map<string, unknown>[]> {
   try {
-    const value: unknown = deserialize(await readFile(file));
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+    const value = deserialize(await readFile(file)) as Record<string, unknown> | undefined;
+    const maps = keys.map((key) => value?.[key]);
+    if (maps.every((map) => map instanceof Map)) return maps as Map<string, unknown>[];
   } catch {
-    // The next save replaces it.
-    return undefined;
+    // Unreadable: as missing.
   }
+  return keys.map(() => new Map());
 }
 
 /** Replaces `file` with `value`, serialised; the temporary file is removed when that fails. */

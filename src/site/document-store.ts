@@ -10,7 +10,7 @@
 // the static writer links them and their `.gz`/`.br` instead of compressing again.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { readCacheFile, writeCacheFile } from './cache-file.ts';
+import { readCacheMaps, writeCacheFile } from './cache-file.ts';
 import { codeStamp } from '../_lib/code-stamp.ts';
 import type { Article } from '../article/article.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
@@ -180,7 +180,6 @@ interface Loaded {
 }
 
 async function load(file: string): Promise<Loaded> {
-  const value = (await readCacheFile(file)) as Partial<Loaded> | undefined;
-  if (value?.documents instanceof Map && value.bodies instanceof Map) return { documents: value.documents, bodies: value.bodies };
-  return { documents: new Map(), bodies: new Map() };
+  const [documents, bodies] = await readCacheMaps(file, ['documents', 'bodies']);
+  return { documents, bodies } as Loaded;
 }

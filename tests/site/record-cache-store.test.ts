@@ -8,6 +8,7 @@ import { openArticleStore } from '../../src/site/article-store.ts';
 import { createRecordCache } from '../../src/site/record-cache.ts';
 import { makeConfig } from '../helpers/factories.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
+import { cacheOptions } from './_lib/record-cache-options.ts';
 
 const config = makeConfig();
 const record = (title: string) => `---\ntitle: "${title}"\ndate: 2024-09-16 08:00\ncategories: [Société]\n---\n\nLe corps.\n`;
@@ -26,17 +27,7 @@ describe('a record cache with a persisted article store', () => {
   /** One build: a new cache over the store as the previous build saved it. */
   const readTitle = async (listed: readonly RecordFile[]) => {
     const store = await openArticleStore(path.join(root(), 'cache'), config, 'test');
-    const cache = createRecordCache({
-      config,
-      displayDir: 'items',
-      bodies: false,
-      keptBudget: 0,
-      keepLastGood: false,
-      sync: false,
-      sizes: {},
-      store,
-      onProgress: undefined,
-    });
+    const cache = createRecordCache(cacheOptions({ config, store }));
     const [entry] = await cache.read(listed);
     await store.save();
     return entry?.article?.value?.title;

@@ -2,25 +2,12 @@ import { utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listRecordFiles } from '../../src/records/read-items.ts';
-import { createRecordCache, type RecordCacheOptions } from '../../src/site/record-cache.ts';
+import { createRecordCache } from '../../src/site/record-cache.ts';
 import { LazyPageError } from '../../src/site/site-build.ts';
-import { makeConfig } from '../helpers/factories.ts';
+import { cacheOptions as options } from './_lib/record-cache-options.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const record = (body: string) => `---\ntitle: "Titre"\ndate: 2024-09-16 08:00\ncategories: [Société]\n---\n\n${body}\n`;
-
-const options = (over: Partial<RecordCacheOptions> = {}): RecordCacheOptions => ({
-  config: makeConfig(),
-  displayDir: 'items',
-  bodies: false,
-  keptBudget: 0,
-  keepLastGood: false,
-  sync: false,
-  sizes: {},
-  store: undefined,
-  onProgress: undefined,
-  ...over,
-});
 
 describe('createRecordCache', () => {
   const root = useTempDir('gazette-record-cache-');
