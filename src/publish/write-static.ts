@@ -1,6 +1,5 @@
 // publish: rendered documents → a static tree on disk (same paths as the routes), streamed, incremental, swapped in atomically.
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { FeedSnapshot } from './feed-snapshot.ts';
@@ -41,12 +40,6 @@ export interface StaticOutputOptions {
    * files, ≈ 100× the brotli time; `gazette build --best`).
    */
   readonly compression?: CompressionLevel;
-  /**
-   * Write with synchronous file calls (≈ 3× less CPU a file than node:fs/promises, whose every call is a round trip
-   * through the thread pool): only where nothing else shares the thread — the CLI's build, its build worker — never
-   * on a host app's event loop. Default false.
-   */
-  readonly syncWrites?: boolean;
   /** Replaces the file operations that write (tests count open files or inject ENOSPC); default node:fs/promises. */
   readonly fileSystem?: Partial<OutputFileSystem>;
 }
@@ -117,7 +110,7 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
   const limit = options.concurrency ?? DEFAULT_CONCURRENCY;
   const pool = createWritePool(limit); // checks the limit before anything touches the disk
   const out = checkOutDir(outDir, options);
-  const fs: OutputFileSystem = { ...(options.syncWrites ? SYNC_FS : REAL_FS), ...options.fileSystem };
+  const fs: OutputFileSystem = { ...REAL_FS, ...options.fileSystem };
   const compression = options.compression ?? 'standard';
   const compressionKey = compressionId(compression);
   // One build at a time per folder: from here until commit or abort, nothing else swaps trees at `out`.
@@ -397,15 +390,6 @@ const REAL_FS: OutputFileSystem = {
   link: (existing, newPath) => fsp.link(existing, newPath),
   mkdir: (dir, options) => fsp.mkdir(dir, options),
   utimes: (file, atime, mtime) => fsp.utimes(file, atime, mtime),
-};
-
-/** The same operations as synchronous calls (see {@link StaticOutputOptions.syncWrites}); errors still reject. */
-const SYNC_FS: OutputFileSystem = {
-  writeFile: async (file, data) => writeFileSync(file, data),
-  copyFile: async (source, destination) => copyFileSync(source, destination),
-  link: async (existing, newPath) => linkSync(existing, newPath),
-  mkdir: async (dir, options) => mkdirSync(dir, options),
-  utimes: async (file, atime, mtime) => utimesSync(file, atime, mtime),
 };
 
 /** Codes after which a hard link is impossible but a copy works (another device, no link support, too many links). */

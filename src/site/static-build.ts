@@ -42,7 +42,7 @@ export interface StaticBuildOptions extends Omit<BuildSettingsInput, 'cacheDir'>
   readonly compression?: 'standard' | 'best' | undefined;
   /** The build's clock (SOURCE_DATE_EPOCH, _lib/build-clock.ts): scheduling and the news sitemap's window. Default `Date.now`. */
   readonly now?: (() => number) | undefined;
-  /** Read settled records and write the output with synchronous calls: only where nothing else shares the thread. */
+  /** Read settled records with synchronous calls: only where nothing else shares the thread (site-builder.ts). */
   readonly syncReads?: boolean | undefined;
   /** Called as records are read and validated (`done` of `total`). */
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
@@ -91,8 +91,6 @@ export async function buildStaticSite(config: ResolvedConfig, options: StaticBui
     ...(options.compression === undefined ? {} : { compression: options.compression }),
     ...(options.wait === undefined ? {} : { wait: options.wait }),
     ...(options.onWait ? { onWait: options.onWait } : {}),
-    // The same promise as syncReads: nothing else shares this thread (the CLI).
-    syncWrites: options.syncReads === true,
   });
   let build;
   try {

@@ -130,24 +130,6 @@ describe('openStaticOutput', () => {
     });
   });
 
-  describe('with synchronous file calls (syncWrites: the CLI)', () => {
-    it('writes the same files, bytes and times as with promises, and again the same after one document changed', async () => {
-      const trees = [];
-      for (const syncWrites of [false, true]) {
-        const dir = path.join(root(), `dist-${syncWrites}`);
-        await build(dir, makeSite(), { syncWrites });
-        const changed = await build(dir, makeSite('Économie', 6), { syncWrites });
-        const files = await listTree(dir);
-        // Every file's bytes, and its time but the manifest's own (written when the build ends).
-        const read = await Promise.all(
-          files.map(async (f) => [f, await readFile(path.join(dir, f)), f === MANIFEST_NAME ? 0 : (await stat(path.join(dir, f))).mtimeMs] as const),
-        );
-        trees.push({ read, written: changed.written, unchanged: changed.unchanged });
-      }
-      expect(trees[1]).toEqual(trees[0]);
-    });
-  });
-
   describe('the manifest', () => {
     it('lists every file with its sha256, size and mtime', async () => {
       const report = await build(out, makeSite());

@@ -26,7 +26,7 @@ const PEAK_FEEDS_MB = 350;
  * 1 GB full and 300 MB feeds only; a build's fixed part (Node and the worker, 39 feeds of full items held until
  * written, the 64 MB of record bytes a full build keeps for its pages, the compression of 32 files at once) is ≈ 320 MB
  * full, so the full goal gives ≈ 460 MB at 20,000 (measured 453 MB; 973 MB at 100,000). Feeds only, the goal would
- * give ≈ 220 MB and is not met (284–316 MB at 20,000 over this stop's runs, 650 MB at 100,000: docs/performance.md):
+ * give ≈ 220 MB and is not met (284–315 MB at 20,000 over this stop's runs, 650 MB at 100,000: docs/performance.md):
  * the bound is what holds now, with room for the run-to-run spread (10 %) so that CI does not fail on noise.
  */
 const CASES = [
