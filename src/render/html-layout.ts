@@ -59,19 +59,9 @@ export const NAV_CATEGORY_LIMIT = 30;
  * configured categories and then the most used ones (most published articles first, then by slug) up to the cap.
  * Without a cap every one of N category pages would list N categories: output would grow as N².
  */
-export function navigationCategories(feedSet: FeedSet, config: ResolvedConfig): readonly FeedDefinition[] {
-  let byConfig = navigationCache.get(feedSet);
-  if (byConfig === undefined) {
-    byConfig = new WeakMap();
-    navigationCache.set(feedSet, byConfig);
-  }
-  let chosen = byConfig.get(config);
-  if (chosen === undefined) {
-    chosen = chooseNavigation(feedSet, config);
-    byConfig.set(config, chosen);
-  }
-  return chosen;
-}
+export const navigationCategories: (feedSet: FeedSet, config: ResolvedConfig) => readonly FeedDefinition[] = memoPerPair((feedSet, config) =>
+  chooseNavigation(feedSet, config),
+);
 
 /**
  * ` href="…"` for a checked URL: an absolute http(s) URL ({@link isSafeHttpUrl}) or a path on the site
@@ -97,20 +87,21 @@ interface LayoutShell {
 }
 
 // Every page of a build shares one FeedSet and config: the frame is rendered once per pair, not once per page.
-const shellCache = new WeakMap<FeedSet, WeakMap<ResolvedConfig, LayoutShell>>();
+const layoutShell = memoPerPair(renderShell);
 
-function layoutShell(feedSet: FeedSet, config: ResolvedConfig): LayoutShell {
-  let byConfig = shellCache.get(feedSet);
-  if (byConfig === undefined) {
-    byConfig = new WeakMap();
-    shellCache.set(feedSet, byConfig);
-  }
-  let shell = byConfig.get(config);
-  if (shell === undefined) {
-    shell = renderShell(feedSet, config);
-    byConfig.set(config, shell);
-  }
-  return shell;
+/**
+ * `compute(a, b)` remembered per pair of objects while both live: every page of a build shares one FeedSet and one
+ * config, so what depends on them alone is made once per build.
+ */
+function memoPerPair<A extends object, B extends object, V>(compute: (a: A, b: B) => V): (a: A, b: B) => V {
+  const cache = new WeakMap<A, WeakMap<B, V>>();
+  return (a, b) => {
+    let byB = cache.get(a);
+    if (byB === undefined) cache.set(a, (byB = new WeakMap()));
+    let value = byB.get(b);
+    if (value === undefined) byB.set(b, (value = compute(a, b)));
+    return value;
+  };
 }
 
 function renderShell(feedSet: FeedSet, config: ResolvedConfig): LayoutShell {
@@ -160,9 +151,6 @@ function renderShell(feedSet: FeedSet, config: ResolvedConfig): LayoutShell {
     ].join('\n'),
   };
 }
-
-// Every page of a build shares one FeedSet: choose once per build, not once per page.
-const navigationCache = new WeakMap<FeedSet, WeakMap<ResolvedConfig, readonly FeedDefinition[]>>();
 
 function chooseNavigation(feedSet: FeedSet, config: ResolvedConfig): readonly FeedDefinition[] {
   const feeds = feedSet.categories.filter((f) => f.category !== undefined);

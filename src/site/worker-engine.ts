@@ -1,5 +1,5 @@
 // site: a RebuildEngine that runs in a worker thread, with a time and a memory budget per build.
-import { readdirSync } from 'node:fs';
+import { countFiles } from '../_lib/count-files.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -22,13 +22,8 @@ export interface WorkerEngineOptions {
  * `itemsDir` (counted when a worker starts; measured in docs/performance.md). A missing folder counts none.
  */
 export function workerHeapMb(itemsDir: string): number {
-  let files = 0;
-  try {
-    for (const entry of readdirSync(itemsDir, { recursive: true, withFileTypes: true })) if (entry.isFile()) files += 1;
-  } catch {
-    // Unreadable now: the build says why; the budget is the floor.
-  }
-  return 256 + Math.ceil((files * 16) / 1024);
+  // Unreadable now: 0 files, the floor (the build says why).
+  return 256 + Math.ceil((countFiles(itemsDir) * 16) / 1024);
 }
 
 /**

@@ -3,7 +3,8 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BOUND_FROM_FILES, buildInWorker, chooseHeapMb, countFiles, heapFlagSet } from '../../src/cli/commands/bounded-build.ts';
+import { countFiles } from '../../src/_lib/count-files.ts';
+import { BOUND_FROM_FILES, buildInWorker, chooseHeapMb, heapFlagSet } from '../../src/cli/commands/bounded-build.ts';
 import { GazetteError } from '../../src/diagnostics.ts';
 import { isOutputError } from '../../src/publish/write-static.ts';
 import { buildStaticSite } from '../../src/site/static-build.ts';

@@ -8,6 +8,7 @@
 // (the worker's out-of-memory error), never with V8's crash dump. A heap flag the user set (`--max-old-space-size`
 // in the command line or NODE_OPTIONS) is theirs: the build then runs in the process as before.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { countFiles } from '../../_lib/count-files.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
@@ -44,15 +45,6 @@ export function chooseHeapMb(records: number, pages: boolean, defaultLimitMb: nu
   const perRecordKb = pages ? HEAP_PER_RECORD_KB.pages : HEAP_PER_RECORD_KB.feeds;
   const heapMb = Math.max(HEAP_MIN_MB, HEAP_BASE_MB + Math.ceil((records * perRecordKb) / 1024));
   return heapMb < defaultLimitMb ? heapMb : undefined;
-}
-
-/** Files below `dir` (records and a few others): an upper bound on the records, counted without reading any. */
-export function countFiles(dir: string): number {
-  try {
-    return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => !entry.isDirectory()).length;
-  } catch {
-    return 0; // a missing folder is the build's to report
-  }
 }
 
 /**
