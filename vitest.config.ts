@@ -12,6 +12,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // Temporary folders on a tmpfs where there is one (tests/helpers/memory-tmpdir.ts says why).
+          globalSetup: ['tests/helpers/memory-tmpdir.ts'],
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**', 'tests/interop/**', 'tests/package/**', 'tests/deploy/**', 'tests/scale/**'],
           // Test files share a module graph per worker (no per-file re-import: the suite's main cost was loading the
