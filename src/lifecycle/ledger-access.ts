@@ -5,7 +5,7 @@ import path from 'node:path';
 import { isReservedHost } from '../_lib/reserved-host.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { LEDGER_FILE, type Ledger } from './ledger.ts';
-import type { LedgerStore } from './ledger-store.ts';
+import { openLedgerStore, type LedgerStore } from './ledger-store.ts';
 
 /** How a command uses the ledger (site-builder.ts): `update` reads and writes it, `read` applies it, `off` ignores it. */
 export type LedgerMode = 'update' | 'read' | 'off';
@@ -57,6 +57,18 @@ export async function saveLedger(store: LedgerStore, ledger: Ledger, displayDir:
       'published without it: moved pages get no redirect and first-publication times are not kept until it is writable again';
     return [{ severity: 'warning', file: displayDir === '' ? '.' : displayDir.split(path.sep).join('/'), code: LEDGER_UNWRITABLE, message }];
   }
+}
+
+/**
+ * Folds the journal of `itemsDir`'s ledger into its compacted file, as a static build leaves it: what a live site
+ * does when it stops, so the folder holds the one dotfile to commit (DESIGN.md) rather than a journal beside it. Reads
+ * the files afresh (the builds that appended to them ran in another thread); nothing to fold writes nothing; a folder
+ * that cannot take it gives {@link saveLedger}'s warning; another process's compaction in progress leaves the journal.
+ */
+export async function foldLedger(itemsDir: string, displayDir: string): Promise<Diagnostic[]> {
+  const store = openLedgerStore(itemsDir, `${displayDir}/${LEDGER_FILE}`);
+  const { value } = await store.read();
+  return saveLedger(store, value, displayDir, { compact: true });
 }
 
 // --- internal ---

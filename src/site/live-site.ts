@@ -5,6 +5,7 @@ import type { ResolvedConfig } from '../config/config-schema.ts';
 import { formatDiagnostic } from '../diagnostics.ts';
 import type { FeedSnapshot, PendingPage } from '../publish/feed-snapshot.ts';
 import { delayUntil } from '../lifecycle/schedule.ts';
+import { foldLedger } from '../lifecycle/ledger-access.ts';
 import { createPageCache, createPendingPage } from './page-cache.ts';
 import { createRebuildEngine, type BuildReply, type RebuildEngine } from './rebuild-engine.ts';
 import { resolveBuildSettings, type BuildSettings } from './build-settings.ts';
@@ -207,6 +208,8 @@ export function createLiveSite(config: ResolvedConfig, options: LiveSiteOptions 
     await watcher?.close();
     await queue.settled();
     await engine.close?.();
+    // The builds appended to the ledger's journal; a stopped site leaves one file, as a static build does.
+    if (settings.ledger === 'update') for (const d of await foldLedger(itemsDir, displayDir)) log(formatDiagnostic(d));
   }
 }
 
