@@ -1,20 +1,24 @@
 // publish: rendered documents → a static tree on disk (same paths as the routes), streamed, incremental, swapped in atomically.
-import { randomBytes } from 'node:crypto';
+// The steps: output-open.ts (lock, recovery, previous output, temporary folder), output-document.ts (a document and
+// its .gz/.br), output-tree.ts (write, reuse, link), output-commit.ts (static assets, manifest, in place or swap).
 import * as fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { FeedSnapshot } from './feed-snapshot.ts';
-import { compressBrotli, compressGzip, compressionId, sha256, sha256OfFile, type CompressionLevel } from './output-encoding.ts';
-import { OutputError, showPath, toOutputError } from './output-error.ts';
-import { checkOutDir, inspectOutDir, recoverInterruptedSwap, swapIn } from './output-folder.ts';
-import { lockOutputFolder } from './output-lock.ts';
-import { MANIFEST_NAME, isSourceKey, serializeManifest, toManifestTime, type ManifestEntry } from './output-manifest.ts';
-import { listPublicFiles, type PublicFile } from './public-files.ts';
-import { canWriteInPlace, planInPlace, writeInPlace } from './output-in-place.ts';
+import { compressionId, type CompressionLevel } from './output-encoding.ts';
+import { commitOutput, type OutputJobs } from './output-commit.ts';
+import { checkDocument, toOutputName, writeDocument, type OutputDocument } from './output-document.ts';
+import { toOutputError } from './output-error.ts';
+import { checkOutDir } from './output-folder.ts';
+import { MANIFEST_NAME, isSourceKey, toManifestTime } from './output-manifest.ts';
+import { openOutputFolder } from './output-open.ts';
+import { createOutputTree, type OutputFileSystem } from './output-tree.ts';
 import { createWritePool } from './write-pool.ts';
-import { isFeedContentType, isFeedFileName } from '../_lib/feed-formats.ts';
+import { isFeedContentType } from '../_lib/feed-formats.ts';
 
 export { OutputError, isOutputError } from './output-error.ts';
 export { recoverInterruptedSwap } from './output-folder.ts';
+export type { OutputDocument } from './output-document.ts';
+export type { OutputFileSystem } from './output-tree.ts';
 
 /** Options of {@link openStaticOutput} and {@link writeStaticSite}. */
 export interface StaticOutputOptions {
@@ -42,29 +46,6 @@ export interface StaticOutputOptions {
   readonly compression?: CompressionLevel;
   /** Replaces the file operations that write (tests count open files or inject ENOSPC); default node:fs/promises. */
   readonly fileSystem?: Partial<OutputFileSystem>;
-}
-
-/** The file operations the writer performs inside its temporary folder. */
-export interface OutputFileSystem {
-  writeFile(file: string, data: Buffer): Promise<void>;
-  copyFile(source: string, destination: string): Promise<void>;
-  link(existing: string, newPath: string): Promise<void>;
-  mkdir(dir: string, options: { recursive: true }): Promise<unknown>;
-  utimes(file: string, atime: Date, mtime: Date): Promise<void>;
-}
-
-/** One document to write. */
-export interface OutputDocument {
-  /** URL path: `/feed.xml`, `/articles/x/` (→ `articles/x/index.html`). */
-  readonly path: string;
-  /** The bytes (a string is written as UTF-8). */
-  readonly body: string | Buffer;
-  /** Becomes the file's mtime (whole seconds), so a server's Last-Modified matches `gazette serve`. */
-  readonly lastModified: Date;
-  /** Also write `.gz` and `.br` (gzip 6 and brotli 5, the same bytes `gazette serve` sends, unless `compression: 'best'`). */
-  readonly compress: boolean;
-  /** What the bytes are made from (see {@link StaticOutput.reuseSource}); letters, digits, `-` and `_`. */
-  readonly source?: string;
 }
 
 /** An output being written; nothing is visible at `outDir` before {@link StaticOutput.commit}. */
@@ -109,159 +90,24 @@ export const DEFAULT_CONCURRENCY = 32;
 export async function openStaticOutput(outDir: string, options: StaticOutputOptions = {}): Promise<StaticOutput> {
   const limit = options.concurrency ?? DEFAULT_CONCURRENCY;
   const pool = createWritePool(limit); // checks the limit before anything touches the disk
-  const out = checkOutDir(outDir, options);
-  const fs: OutputFileSystem = { ...REAL_FS, ...options.fileSystem };
+  const opened = await openOutputFolder(checkOutDir(outDir, options), options);
+  const { out, temp, previous, lock } = opened;
   const compression = options.compression ?? 'standard';
-  const compressionKey = compressionId(compression);
-  // One build at a time per folder: from here until commit or abort, nothing else swaps trees at `out`.
-  const lock = await lockOutputFolder(out, {
-    ...(options.wait === undefined ? {} : { wait: options.wait }),
-    ...(options.onWait ? { onWait: options.onWait } : {}),
-  });
-  const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  const temp = `${out}.tmp-${suffix}`;
-  let opened;
-  try {
-    await recoverInterruptedSwap(out);
-    opened = await inspectOutDir(out, options);
-    try {
-      await fsp.mkdir(path.dirname(out), { recursive: true });
-      await fsp.mkdir(temp);
-    } catch (error) {
-      throw toOutputError(error, path.dirname(out));
-    }
-  } catch (error) {
-    await lock.release();
-    throw error;
-  }
-  const { entries: previous, compression: previousCompression, tree: previousTree } = opened;
+  const encoding = { previous: previous.entries, previousCompression: previous.compression, compression, compressionKey: compressionId(compression) };
+  const tree = createOutputTree({ out, temp, previous: previous.entries, fileSystem: options.fileSystem });
+  const jobs: OutputJobs = {
+    // A failure not yet named after a file is named after the one the job produces.
+    submit: (name, job) => pool.submit(() => job().catch((error: unknown) => Promise.reject(toOutputError(error, path.join(out, name))))),
+    async settle() {
+      await pool.drain();
+      if (pool.failure) throw pool.failure;
+    },
+  };
 
   let state: 'open' | 'committing' | 'done' = 'open';
   let journaled = false;
-  let written = 0;
-  let unchanged = 0;
   const claimed = new Set<string>(); // every output name handed out, so two documents never share a file
-  const manifest = new Map<string, ManifestEntry>(); // only names and hashes are kept, never bodies
   const changedFeeds = new Set<string>(); // feeds whose bytes differ from the previous output's: `gazette ping`'s topics
-  const kept = new Set<string>(); // files of the previous output taken as they are: linked at commit, or left in place
-  const dirs = new Map<string, Promise<unknown>>();
-
-  /** Starts the job producing output `name`; a failure not yet named after a file is named after this one. */
-  function submit(name: string, job: () => Promise<void>): Promise<void> {
-    return pool.submit(() => job().catch((error: unknown) => Promise.reject(toOutputError(error, path.join(out, name)))));
-  }
-  function ensureDir(dir: string): Promise<unknown> {
-    let made = dirs.get(dir);
-    if (!made) dirs.set(dir, (made = fs.mkdir(dir, { recursive: true })));
-    return made;
-  }
-  function record(name: string, entry: ManifestEntry, reused: boolean): void {
-    manifest.set(name, entry);
-    if (reused) unchanged += 1;
-    else written += 1;
-  }
-  /** Runs the file operations of output `name`, so that a failure names that file. */
-  async function onFile<T>(name: string, operation: () => Promise<T>): Promise<T> {
-    try {
-      return await operation();
-    } catch (error) {
-      throw toOutputError(error, path.join(out, name));
-    }
-  }
-  async function writeNew(name: string, bytes: Buffer, entry: ManifestEntry): Promise<void> {
-    const target = path.join(temp, name);
-    const mtime = new Date(entry.mtime);
-    await ensureDir(path.dirname(target));
-    await onFile(name, async () => {
-      await fs.writeFile(target, bytes);
-      await fs.utimes(target, mtime, mtime);
-    });
-    record(name, entry, false);
-  }
-  /** Takes `name` from the previous output when it holds exactly `wanted`'s bytes; false when it must be produced. */
-  async function reuse(name: string, wanted: ManifestEntry): Promise<boolean> {
-    const before = previous.get(name);
-    if (!before || before.sha256 !== wanted.sha256 || before.size !== wanted.size) return false;
-    const source = path.join(out, name);
-    const target = path.join(temp, name);
-    // The manifest says what was written; size and mtime say nobody changed it since (else produce it again).
-    const stats = await fsp.lstat(source).catch(() => undefined);
-    if (!stats?.isFile() || stats.size !== before.size || Math.floor(stats.mtimeMs / 1000) * 1000 !== Date.parse(before.mtime)) {
-      return false;
-    }
-    if (before.mtime === wanted.mtime) {
-      // The very file: left in place, or linked into the new tree at commit (see `commit`).
-      kept.add(name);
-    } else {
-      // A hard link shares the inode, mtime included: another mtime is another file, copied.
-      await ensureDir(path.dirname(target));
-      await onFile(name, async () => {
-        await fs.copyFile(source, target);
-        const mtime = new Date(wanted.mtime);
-        await fs.utimes(target, mtime, mtime);
-      });
-    }
-    record(name, wanted, true);
-    return true;
-  }
-
-  /** Links a kept file into the new tree (copied where links fail), for a swap. */
-  async function linkKept(name: string): Promise<void> {
-    const source = path.join(out, name);
-    const target = path.join(temp, name);
-    await ensureDir(path.dirname(target));
-    await onFile(name, async () => {
-      const linked = await fs.link(source, target).then(
-        () => true,
-        (error: unknown) => {
-          if (LINK_FALLBACK.has((error as NodeJS.ErrnoException).code ?? '')) return false;
-          throw error;
-        },
-      );
-      if (linked) return;
-      // A copy has a mtime of its own: the manifest's, as the link would have kept.
-      await fs.copyFile(source, target);
-      const mtime = new Date(manifest.get(name)?.mtime ?? 0);
-      await fs.utimes(target, mtime, mtime);
-    });
-  }
-
-  async function writeDocument(name: string, doc: OutputDocument): Promise<void> {
-    const identity = typeof doc.body === 'string' ? Buffer.from(doc.body, 'utf8') : doc.body;
-    const mtime = toManifestTime(doc.lastModified);
-    const entry: ManifestEntry = { sha256: sha256(identity), size: identity.length, mtime, ...(doc.source === undefined ? {} : { source: doc.source }) };
-    if (!(await reuse(name, entry))) await writeNew(name, identity, entry);
-    if (isFeedFileName(name) && previous.get(name)?.sha256 !== entry.sha256) changedFeeds.add(name);
-    if (!doc.compress) return;
-    // Same identity bytes and same parameters give the same compressed bytes: reuse them, compress nothing.
-    const sameIdentity = previous.get(name)?.sha256 === entry.sha256 && previousCompression === compressionKey;
-    const encodings = await Promise.all(
-      (['gz', 'br'] as const).map(async (ext) => {
-        const before = previous.get(`${name}.${ext}`);
-        if (sameIdentity && before && (await reuse(`${name}.${ext}`, { ...before, mtime }))) return undefined;
-        return { ext, bytes: await (ext === 'gz' ? compressGzip(identity, compression) : compressBrotli(identity, compression)) };
-      }),
-    );
-    for (const encoded of encodings) {
-      if (!encoded) continue;
-      const { ext, bytes } = encoded;
-      await writeNew(`${name}.${ext}`, bytes, { sha256: sha256(bytes), size: bytes.length, mtime });
-    }
-  }
-
-  async function copyPublic(file: PublicFile): Promise<void> {
-    const stats = await fsp.stat(file.source);
-    const entry: ManifestEntry = { sha256: await sha256OfFile(file.source), size: stats.size, mtime: toManifestTime(stats.mtime) };
-    const target = path.join(temp, file.name);
-    if (await reuse(file.name, entry)) return;
-    await ensureDir(path.dirname(target));
-    const mtime = new Date(entry.mtime);
-    await onFile(file.name, async () => {
-      await fs.copyFile(file.source, target);
-      await fs.utimes(target, mtime, mtime);
-    });
-    record(file.name, entry, false);
-  }
 
   async function cleanUp(): Promise<void> {
     try {
@@ -282,22 +128,22 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
         if (claimed.has(n) || n === MANIFEST_NAME) throw new TypeError(`two documents share the output file ${n} (${doc.path})`);
       }
       for (const n of names) claimed.add(n);
-      await submit(name, () => writeDocument(name, doc));
+      await jobs.submit(name, () => writeDocument(tree, name, doc, encoding, changedFeeds));
     },
 
     async reuseSource(docPath: string, source: string, lastModified: Date): Promise<boolean> {
       if (state !== 'open') throw new TypeError('reuseSource() after commit() or abort()');
       if (!isSourceKey(source)) throw new TypeError(`source of ${docPath} must be 1–128 of [A-Za-z0-9_-]`);
       const name = toOutputName(docPath);
-      const before = previous.get(name);
+      const before = previous.entries.get(name);
       if (before?.source !== source || claimed.has(name)) return false;
       claimed.add(name);
       try {
-        if (await reuse(name, { ...before, mtime: toManifestTime(lastModified) })) return true;
+        if (await tree.reuse(name, { ...before, mtime: toManifestTime(lastModified) })) return true;
       } catch (error) {
         throw toOutputError(error, path.join(out, name));
       } finally {
-        if (!manifest.has(name)) claimed.delete(name);
+        if (!tree.manifest.has(name)) claimed.delete(name);
       }
       return false;
     },
@@ -306,38 +152,19 @@ export async function openStaticOutput(outDir: string, options: StaticOutputOpti
       if (state !== 'open') throw new TypeError('commit() after commit() or abort()');
       state = 'committing';
       try {
-        await pool.drain();
-        if (pool.failure) throw pool.failure;
-        const listing = options.publicDir === undefined ? { files: [], notes: [] } : await listPublicFiles(options.publicDir);
-        const clashes = listing.files.filter((f) => claimed.has(f.name));
-        if (clashes.length > 0) throw publicClash(clashes, options.publicDir ?? '', out);
-        for (const file of listing.files) {
-          claimed.add(file.name);
-          await submit(file.name, () => copyPublic(file));
-        }
-        await pool.drain();
-        if (pool.failure) throw pool.failure;
-        const text = serializeManifest(manifest, compressionKey, changedFeeds);
-        await fs.writeFile(path.join(temp, MANIFEST_NAME), Buffer.from(text, 'utf8')).catch((error: unknown) => {
-          throw toOutputError(error, path.join(out, MANIFEST_NAME));
+        const notes = await commitOutput(opened, tree, jobs, {
+          publicDir: options.publicDir,
+          claimed,
+          compressionKey: encoding.compressionKey,
+          changedFeeds,
+          concurrency: limit,
+          onJournal: () => {
+            journaled = true;
+          },
         });
-        // Few files changed: moved into the old tree one by one (output-in-place.ts); else a new tree swapped in.
-        const moved = [...manifest.keys()].filter((name) => !kept.has(name));
-        const plan = planInPlace(new Set(manifest.keys()), moved, previousTree);
-        if (plan && (await canWriteInPlace(out, plan))) {
-          // From the journal on, a failure leaves the temporary folder to the next build, which completes the move.
-          journaled = true;
-          await writeInPlace(temp, out, plan);
-          await fsp.rm(temp, { recursive: true, force: true }).catch(() => {});
-        } else {
-          for (const name of kept) await submit(name, () => linkKept(name));
-          await pool.drain();
-          if (pool.failure) throw pool.failure;
-          await swapIn(temp, out, `${out}.old-${suffix}`, previousTree, limit);
-        }
         state = 'done';
         await lock.release();
-        return { files: [...manifest.keys()].sort(), written, unchanged, notes: listing.notes };
+        return { files: [...tree.manifest.keys()].sort(), written: tree.written, unchanged: tree.unchanged, notes };
       } catch (error) {
         state = 'done';
         if (journaled) await lock.release();
@@ -380,53 +207,4 @@ export async function writeStaticSite(snapshot: FeedSnapshot, outDir: string, op
 /** `/` → `index.html`, `/articles/x/` → `articles/x/index.html`, `/feed.xml` → `feed.xml` (native separators). */
 export function toFilePath(urlPath: string): string {
   return path.normalize(toOutputName(urlPath));
-}
-
-// --- internal ---
-
-const REAL_FS: OutputFileSystem = {
-  writeFile: (file, data) => fsp.writeFile(file, data),
-  copyFile: (source, destination) => fsp.copyFile(source, destination),
-  link: (existing, newPath) => fsp.link(existing, newPath),
-  mkdir: (dir, options) => fsp.mkdir(dir, options),
-  utimes: (file, atime, mtime) => fsp.utimes(file, atime, mtime),
-};
-
-/** Codes after which a hard link is impossible but a copy works (another device, no link support, too many links). */
-const LINK_FALLBACK = new Set(['EXDEV', 'EPERM', 'EMLINK', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
-
-/** The URL path as an output name relative with `/`; refuses anything that could leave the folder. */
-function toOutputName(urlPath: string): string {
-  if (typeof urlPath !== 'string' || !urlPath.startsWith('/')) {
-    throw new TypeError(`path must start with "/", got ${JSON.stringify(urlPath)}`);
-  }
-  const relative = urlPath.endsWith('/') ? `${urlPath.slice(1)}index.html` : urlPath.slice(1);
-  // Document paths come from slugs, but a static writer must never be talked into leaving outDir.
-  if (relative.split('/').some((s) => s === '' || s === '..' || s === '.' || s.includes('\\') || s.includes('\0'))) {
-    throw new TypeError(`unsafe path ${JSON.stringify(urlPath)}`);
-  }
-  return relative;
-}
-
-function checkDocument(doc: OutputDocument): void {
-  if (!doc || typeof doc !== 'object') throw new TypeError('doc must be an OutputDocument');
-  if (typeof doc.body !== 'string' && !Buffer.isBuffer(doc.body)) throw new TypeError(`body of ${doc.path} must be a string or a Buffer`);
-  if (!(doc.lastModified instanceof Date) || Number.isNaN(doc.lastModified.getTime())) {
-    throw new TypeError(`lastModified of ${doc.path} must be a valid Date`);
-  }
-  if (typeof doc.compress !== 'boolean') throw new TypeError(`compress of ${doc.path} must be a boolean`);
-  if (doc.source !== undefined && !isSourceKey(doc.source)) throw new TypeError(`source of ${doc.path} must be 1–128 of [A-Za-z0-9_-]`);
-}
-
-function publicClash(clashes: readonly PublicFile[], publicDir: string, out: string): OutputError {
-  const named = clashes
-    .slice(0, 5)
-    .map((f) => showPath(path.join(path.resolve(publicDir), f.name)))
-    .join(', ');
-  const more = clashes.length > 5 ? ` and ${clashes.length - 5} more` : '';
-  return new OutputError(
-    `${named}${more}: the static-assets folder holds ${clashes.length === 1 ? 'a file' : 'files'} at a path ` +
-      `gazette build writes itself; rename or remove ${clashes.length === 1 ? 'it' : 'them'} (the build wrote nothing to ${showPath(out)})`,
-    path.resolve(publicDir),
-  );
 }
