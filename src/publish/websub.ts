@@ -127,8 +127,9 @@ function isRetryable(result: { status?: number }): boolean {
   return result.status === undefined || result.status >= 500;
 }
 
-/** Waits `ms`, or less when `signal` aborts. */
+/** Waits `ms`, or less when `signal` aborts (not at all when it already has: an abort event never comes again). */
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (signal?.aborted) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);
