@@ -12,7 +12,7 @@ import { sendText } from './http/serve-snapshot.ts';
 import { isMountPath } from './_lib/mount-path.ts';
 import { pickBuildSettings, type BuildSettingsInput } from './site/build-settings.ts';
 import { createLiveSite, type LiveSite } from './site/live-site.ts';
-import { createWebSubNotifier, type WebSubNotifier } from './site/websub-notifier.ts';
+import { createWebSubNotifier, type WebSubNotifier, type WebSubNotifierOptions } from './site/websub-notifier.ts';
 import { GAZETTE_VERSION } from './_lib/version.ts';
 import { siteUrlOf } from './_lib/site-paths.ts';
 
@@ -39,6 +39,8 @@ export interface FeedRouterOptions extends BuildSettingsInput {
   readonly debounceMs?: number;
   /** Static-assets folder served at the paths the build does not own; default `config.publicDir`. */
   readonly publicDir?: string;
+  /** Time limit of each publish to a hub and wait before a retry (publish/websub.ts; default 10 s, 0.5 s then 1 s). */
+  readonly websub?: Pick<WebSubNotifierOptions, 'timeoutMs' | 'backoffMs'>;
 }
 
 /** An Express router serving Gazette's routes, plus its lifecycle. */
@@ -69,7 +71,9 @@ export function createFeedRouter(config: ResolvedConfig, options: FeedRouterOpti
   if (options.healthToken !== undefined && typeof options.healthToken !== 'string') throw new TypeError('healthToken must be a string');
   const log = toLogger(options.log);
   const websub =
-    config.hub.length > 0 ? createWebSubNotifier({ hubs: config.hub, userAgent: `Gazette/${GAZETTE_VERSION}`, ...(log ? { log } : {}) }) : undefined;
+    config.hub.length > 0
+      ? createWebSubNotifier({ ...options.websub, hubs: config.hub, userAgent: `Gazette/${GAZETTE_VERSION}`, ...(log ? { log } : {}) })
+      : undefined;
   const rateLimiter = config.rateLimit ? createRateLimiter(config.rateLimit) : undefined;
   // The mount paths feeds are served under: the fixed one, else each one a request came through (a host app may mount
   // the router anywhere; the fast path serves the root). Only their feeds exist at the URLs a hub would fetch.

@@ -7,6 +7,18 @@ export const WEBSUB_TRIES = 3;
 /** Topic URLs named in one request; more changed feeds make several requests to the same hub. */
 export const TOPICS_PER_REQUEST = 50;
 
+/** One try's time limit and the waits before the second and third tries, as docs/http.md gives them. */
+export interface PublishTiming {
+  readonly timeoutMs: number;
+  readonly waitsMs: readonly number[];
+}
+
+/** The timing of {@link publishToHub}: `timeoutMs` (default 10 s) per try; `backoffMs` (default 0.5 s), then twice that. */
+export function publishTiming(options: Pick<PublishOptions, 'timeoutMs' | 'backoffMs'> = {}): PublishTiming {
+  const backoffMs = options.backoffMs ?? 500;
+  return { timeoutMs: options.timeoutMs ?? 10_000, waitsMs: Array.from({ length: WEBSUB_TRIES - 1 }, (_, i) => backoffMs * 2 ** i) };
+}
+
 /** What one hub answered to the last publish sent to it. */
 export interface HubResult {
   readonly hub: string;
@@ -49,6 +61,7 @@ export function publishBody(topics: readonly string[]): string {
  */
 export async function publishToHub(hub: string, topics: readonly string[], options: PublishOptions = {}): Promise<HubResult> {
   if (typeof hub !== 'string' || !/^https?:\/\//.test(hub)) throw new TypeError(`hub must be an http(s) URL, got ${JSON.stringify(hub)}`);
+  const timing = publishTiming(options);
   let requests = 0;
   let last: { status?: number; error?: string } = {};
   for (let start = 0; start < topics.length; start += TOPICS_PER_REQUEST) {
@@ -59,9 +72,9 @@ export async function publishToHub(hub: string, topics: readonly string[], optio
         break;
       }
       requests += 1;
-      last = await postOnce(hub, body, options);
+      last = await postOnce(hub, body, timing.timeoutMs, options);
       if (last.error === undefined || !isRetryable(last)) break;
-      if (attempt < WEBSUB_TRIES) await sleep((options.backoffMs ?? 500) * 2 ** (attempt - 1), options.signal);
+      if (attempt < WEBSUB_TRIES) await sleep(timing.waitsMs[attempt - 1] ?? 0, options.signal);
     }
     if (last.error !== undefined) break;
   }
@@ -84,8 +97,7 @@ export function describeFailure(result: HubResult): string {
 
 // --- internal ---
 
-async function postOnce(hub: string, body: string, options: PublishOptions): Promise<{ status?: number; error?: string }> {
-  const timeoutMs = options.timeoutMs ?? 10_000;
+async function postOnce(hub: string, body: string, timeoutMs: number, options: PublishOptions): Promise<{ status?: number; error?: string }> {
   try {
     const response = await fetch(hub, {
       method: 'POST',
@@ -115,8 +127,9 @@ function isRetryable(result: { status?: number }): boolean {
   return result.status === undefined || result.status >= 500;
 }
 
-/** Waits `ms`, or less when `signal` aborts. */
+/** Waits `ms`, or less when `signal` aborts (not at all when it already has: an abort event never comes again). */
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (signal?.aborted) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
       clearTimeout(timer);

@@ -59,6 +59,10 @@ function serve(args: Omit<ServeArgs, 'port' | 'until' | 'print'>) {
 describe('runServe', () => {
   const root = useTempDir('gazette-serve-', 'all');
   let configFile: string;
+  /** The server started, asked and stopped by the first group below. */
+  let stopped: Promise<{ lines: string[]; exitCode: number; feedStatus: number }>;
+  /** One quiet server for the two tests of the second group (neither needs a fresh one). */
+  let serving: ReturnType<typeof serve>;
   beforeAll(async () => {
     await copyRecords(FIXTURE_ITEMS, path.join(root(), 'items'));
     configFile = path.join(root(), 'feed.config.ts');
@@ -67,6 +71,20 @@ describe('runServe', () => {
       configFile,
       `import { defineConfig } from ${JSON.stringify(src)};\nexport default defineConfig({ title: 'Serve test', siteUrl: 'https://serve.example.org' });\n`,
     );
+    // Both servers start at once: each builds in a worker of its own, and a worker's start mostly waits (a thread,
+    // tsx's loader thread), which the other start fills.
+    const first = serve({ config: configFile, items: path.join(root(), 'items') });
+    stopped = (async () => {
+      const port = await first.port;
+      const feedStatus = (await request(port, '/feed.xml')).status;
+      await request(port, '/nope');
+      return { lines: first.lines, exitCode: await first.stop(), feedStatus };
+    })();
+    serving = serve({ config: configFile, items: path.join(root(), 'items'), quiet: true });
+    await Promise.all([stopped, serving.port]);
+  });
+  afterAll(async () => {
+    await serving?.stop();
   });
 
   describe('when started on port 0 and stopped', () => {
@@ -74,12 +92,7 @@ describe('runServe', () => {
     let exitCode: number;
     let feedStatus: number;
     beforeAll(async () => {
-      const serving = serve({ config: configFile, items: path.join(root(), 'items') });
-      lines = serving.lines;
-      const port = await serving.port;
-      feedStatus = (await request(port, '/feed.xml')).status;
-      await request(port, '/nope');
-      exitCode = await serving.stop();
+      ({ lines, exitCode, feedStatus } = await stopped);
     });
 
     it('binds 127.0.0.1 and serves the feeds', () => expect(feedStatus).toBe(200));
@@ -88,16 +101,10 @@ describe('runServe', () => {
     it('resolves 0 after shutting down', () => expect(exitCode).toBe(0));
   });
 
-  // One quiet server for the two tests below (each start builds in a worker of its own): neither needs a fresh one.
   describe('a quiet server', () => {
-    let serving: ReturnType<typeof serve>;
     let port: number;
     beforeAll(async () => {
-      serving = serve({ config: configFile, items: path.join(root(), 'items'), quiet: true });
       port = await serving.port;
-    });
-    afterAll(async () => {
-      await serving?.stop();
     });
 
     describe('when --quiet', () => {

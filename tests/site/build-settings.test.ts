@@ -105,8 +105,10 @@ describe('every build setting reaches every entry point (a new one is one field 
 
   it.each(EACH_SETTING)('%s reaches `gazette serve`: through the router to the live site', async (name) => {
     const value = SAMPLES()[name];
-    const { settings } = commandSettings(config, 'serve', { [name]: value });
-    const router = createFeedRouter({ ...config, itemsDir: path.join(root(), 'items') }, { ...settings, watch: false, worker: false });
+    // The config's items folder, not the repository's sample items: the site builds whatever it finds there.
+    const served = { ...config, itemsDir: path.join(root(), 'items') };
+    const { settings } = commandSettings(served, 'serve', { [name]: value });
+    const router = createFeedRouter(served, { ...settings, watch: false, worker: false });
     await router.close();
     expect(router.site.settings[name]).toEqual(value);
   });

@@ -1,4 +1,4 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isMountPath } from '../../src/_lib/mount-path.ts';
@@ -8,23 +8,25 @@ import { ledgerText } from '../helpers/ledger-text.ts';
 import { writeRecord } from '../helpers/record-files.ts';
 import { makeItemsCopy, untilBuilt } from '../http/_lib/site-server.ts';
 
-describe('createLiveSite', () => {
-  let site: LiveSite;
-  let lines: string[];
-  let remove: () => Promise<void>;
-  beforeAll(async () => {
-    // Records saved an hour ago (makeItemsCopy): read once and trusted (a file read within a second of its change is read again).
-    const items = await makeItemsCopy();
-    remove = items.remove;
-    lines = [];
-    site = createLiveSite(makeConfig(), { itemsDir: items.itemsDir, log: (l) => lines.push(l) });
-    await site.ready;
-  });
-  afterAll(async () => {
-    await site.close();
-    await remove();
-  });
+// One site in a build worker (what crosses the thread: builds, then pages rendered on request) for the two groups
+// below: a worker loads the sources again through tsx, and neither group needs a site of its own. Whatever a test
+// changes it puts back, so the groups pass in any order.
+let site: LiveSite;
+let itemsDir: string;
+const lines: string[] = [];
+let remove: () => Promise<void>;
+beforeAll(async () => {
+  // Records saved an hour ago (makeItemsCopy): read once and trusted (a file read within a second of its change is read again).
+  ({ itemsDir, remove } = await makeItemsCopy());
+  site = createLiveSite(makeConfig(), { itemsDir, log: (l) => lines.push(l), pageCacheSize: 1 });
+  await site.ready;
+});
+afterAll(async () => {
+  await site.close();
+  await remove();
+});
 
+describe('createLiveSite', () => {
   const builds = () => lines.filter((l) => l.startsWith('built ')).length;
 
   describe('when ready', () => {
@@ -126,20 +128,21 @@ describe('createLiveSite with the article cache', () => {
 describe('createLiveSite with a scheduled article', () => {
   it('publishes it when its timer fires at its date, and not before, without any file change', async () => {
     const items = await makeItemsCopy();
-    // The site's clock stands still until the test lets it run: however long the machine takes to start the site,
-    // the article is still ahead of "now" at the first build. Then the schedule timer, armed for its date, fires.
-    const start = Date.now();
-    // A whole second (the ledger's times), at least 250 ms ahead: the frozen clock, not this margin, keeps it ahead.
-    const due = new Date(Math.ceil((start + 250) / 1000) * 1000);
-    let frozen: number | undefined = start;
+    // The site's clock stands still 100 ms before the article's date (a whole second: the ledger's times) until the
+    // test lets it run: however long the machine takes to start the site, the article is still ahead of "now" at the
+    // first build. Then the clock runs at the real pace from there, and the schedule timer, armed for the date, fires.
+    const due = new Date(Math.ceil(Date.now() / 1000) * 1000 + 1000);
+    const stopped = due.getTime() - 100;
+    let released: number | undefined;
     await writeRecord(path.join(items.itemsDir, 'embargo.md'), `---\ntitle: Sous embargo\ndate: ${due.toISOString()}\n---\n\nCorps.\n`);
-    const site = createLiveSite(makeConfig(), { itemsDir: items.itemsDir, now: () => frozen ?? Date.now(), worker: false });
+    const now = () => (released === undefined ? stopped : stopped + Date.now() - released);
+    const site = createLiveSite(makeConfig(), { itemsDir: items.itemsDir, now, worker: false });
     const titles = () =>
       (JSON.parse(site.current()?.entries.get('/feed.json')?.identity.toString() ?? '{}').items ?? []).map((i: { title: string }) => i.title);
     try {
       await site.ready;
       const before = { listed: titles().includes('Sous embargo'), page: site.current()?.pages?.has('/articles/sous-embargo/') ?? false };
-      frozen = undefined;
+      released = Date.now();
       await untilBuilt(site, () => titles().includes('Sous embargo'));
       const ledger = await ledgerText(items.itemsDir);
       const published = new Date(/"id":"embargo","guid":"[^"]*","published":"([^"]+)"/.exec(ledger)?.[1] ?? 0);
@@ -152,18 +155,6 @@ describe('createLiveSite with a scheduled article', () => {
 });
 
 describe('createLiveSite article pages (lazy: rendered on their first request)', () => {
-  let itemsDir: string;
-  let remove: () => Promise<void>;
-  let site: LiveSite;
-  beforeAll(async () => {
-    ({ itemsDir, remove } = await makeItemsCopy());
-    site = createLiveSite(makeConfig(), { itemsDir, ledger: 'off', pageCacheSize: 1 });
-    await site.ready;
-  });
-  afterAll(async () => {
-    await site.close();
-    await remove();
-  });
   const pageAt = (path: string) => site.current()?.pages?.get(path);
   const text = async (path: string) => (await pageAt(path)?.load())?.identity.toString('utf8');
 
@@ -198,11 +189,19 @@ describe('createLiveSite article pages (lazy: rendered on their first request)',
     const before = await text(page);
     // Another page pushes it out of the one-page cache: after the break it must be rendered again.
     await text([...(site.current()?.pages?.keys() ?? [])].find((p) => p !== page) ?? '');
-    await writeFile(path.join(itemsDir, 'rentree-universitaire.md'), '---\ntitle: [broken\n---\n');
-    await site.rebuild();
-    expect(site.status()?.kept.map((file) => path.basename(file))).toEqual(['rentree-universitaire.md']);
-    expect(before).toContain('<div class="body">');
-    expect(await text(page)).toBe(before);
+    const file = path.join(itemsDir, 'rentree-universitaire.md');
+    const good = await readFile(file);
+    try {
+      await writeFile(file, '---\ntitle: [broken\n---\n');
+      await site.rebuild();
+      expect(site.status()?.kept.map((kept) => path.basename(kept))).toEqual(['rentree-universitaire.md']);
+      expect(before).toContain('<div class="body">');
+      expect(await text(page)).toBe(before);
+    } finally {
+      // Back as it was, and built, for the tests of the shared site that may run after this one.
+      await writeRecord(file, good);
+      await site.rebuild();
+    }
   });
 });
 

@@ -31,7 +31,8 @@ describe('createWebSubNotifier', () => {
       const stuck = await startTestHub('hang');
       const good = await startTestHub(204);
       hubs.push(stuck, good);
-      const notifier = createWebSubNotifier({ hubs: [stuck.url, good.url], timeoutMs: 60_000 });
+      // Waits longer than the test's timeout: close() must cancel the request in flight and the wait before a retry.
+      const notifier = createWebSubNotifier({ hubs: [stuck.url, good.url], timeoutMs: 120_000, backoffMs: 120_000 });
       notifier.notify([A]);
       await Promise.all([stuck.received(1), good.received(1)]);
       await new Promise<void>((resolve) => {
