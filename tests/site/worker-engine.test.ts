@@ -10,22 +10,21 @@ const request = { mountPath: '', config: makeConfig(), itemsDir: FIXTURE_ITEMS, 
 
 // The tests run at once (describe.concurrent): those that start workers of their own wait on them together.
 describe.concurrent('createWorkerEngine', () => {
-  // Two workers serve the tests that only read what they replied (each worker loads the sources through tsx: ≈ 0.75 s
-  // of CPU): one asked for a full build first, one asked for a page before any build, then for a lazy build.
-  let first: WorkerEngine;
-  let firstReply: Awaited<ReturnType<WorkerEngine['build']>>;
-  let lazy: WorkerEngine;
+  // One worker serves the tests that only read what it replied (a worker loads the sources through tsx: ≈ 0.75 s of
+  // CPU): asked for a page before any build, then for a full first build, then for a lazy build.
+  let shared: WorkerEngine;
   let pageBeforeBuild: Awaited<ReturnType<WorkerEngine['renderPage']>>;
+  let firstReply: Awaited<ReturnType<WorkerEngine['build']>>;
   let lazyReply: Awaited<ReturnType<WorkerEngine['build']>>;
   const page = { mountPath: '', path: '/articles/rentree-universitaire-loyers/' };
   beforeAll(async () => {
-    first = createWorkerEngine({ timeoutMs: 60_000, memoryMb: 512 });
-    lazy = createWorkerEngine({ timeoutMs: 60_000, memoryMb: 512 });
-    [firstReply, pageBeforeBuild] = await Promise.all([first.build(request), lazy.renderPage(page)]);
-    lazyReply = await lazy.build({ ...request, lazyPages: true });
+    shared = createWorkerEngine({ timeoutMs: 60_000, memoryMb: 512 });
+    pageBeforeBuild = await shared.renderPage(page);
+    firstReply = await shared.build(request);
+    lazyReply = await shared.build({ ...request, lazyPages: true });
   });
   afterAll(async () => {
-    await Promise.all([first?.close(), lazy?.close()]);
+    await shared?.close();
   });
 
   it('builds in a worker thread and replies with every document of a first build', ({ expect }) => {
@@ -44,8 +43,8 @@ describe.concurrent('createWorkerEngine', () => {
   });
 
   it('renders a lazy page of its last build, and says when it has no build (a fresh worker after a dead one)', async ({ expect }) => {
-    const after = await lazy.renderPage(page);
-    const missing = await lazy.renderPage({ mountPath: '', path: '/articles/nulle-part/' });
+    const after = await shared.renderPage(page);
+    const missing = await shared.renderPage({ mountPath: '', path: '/articles/nulle-part/' });
     expect([pageBeforeBuild.built, pageBeforeBuild.doc]).toEqual([false, undefined]);
     expect(lazyReply.pages.map((p) => p.path)).toContain(page.path);
     expect([after.built, after.doc?.path, after.doc?.contentType]).toEqual([true, page.path, 'text/html; charset=utf-8']);
@@ -66,7 +65,7 @@ describe.concurrent('createWorkerEngine', () => {
   });
 
   it('renders a lazy page that is compressed (the sitemap) with its gzip and brotli bodies, of its identity bytes', async ({ expect }) => {
-    const { doc } = await lazy.renderPage({ mountPath: '', path: '/sitemap.xml' });
+    const { doc } = await shared.renderPage({ mountPath: '', path: '/sitemap.xml' });
     const made = await doc?.encodings;
     expect([
       doc?.path,
