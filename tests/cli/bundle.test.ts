@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './_lib/run.ts';
 import { request } from '../http/_lib/site-server.ts';
+import { copyRecords } from '../helpers/record-files.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const run = promisify(execFile);
@@ -29,7 +30,8 @@ beforeAll(async () => {
   await symlink(path.join(ROOT, 'node_modules'), path.join(pkg, 'node_modules'), 'dir');
   bin = path.join(pkg, 'bin/gazette.js');
   site = path.join(tmp(), 'site');
-  await cp(path.join(ROOT, 'items'), path.join(site, 'items'), { recursive: true });
+  // Dated an hour back: read at once, not waited on as files just written (tests/helpers/record-files.ts).
+  await copyRecords(path.join(ROOT, 'items'), path.join(site, 'items'));
   await writeFile(
     path.join(site, 'feed.config.ts'),
     `import { defineConfig } from 'gazette';\nexport default defineConfig({ title: ${JSON.stringify(TITLE)}, siteUrl: 'https://bundle.example.org' });\n`,

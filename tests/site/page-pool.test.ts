@@ -1,10 +1,11 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, it } from 'vitest';
 import { createPagePool, pageFrameSet, pageOutcome, type PageJob, type PageResult } from '../../src/site/page-pool.ts';
 import { createSiteBuilder } from '../../src/site/site-builder.ts';
 import { buildStaticSite } from '../../src/site/static-build.ts';
 import { makeConfig } from '../helpers/factories.ts';
+import { writeRecords } from '../helpers/record-files.ts';
 import { makeTempDir, useTempDir } from '../helpers/temp-dir.ts';
 
 // A feed of one article. The articles the listing pages show (the front page's 101, each category's and author's)
@@ -14,13 +15,15 @@ import { makeTempDir, useTempDir } from '../helpers/temp-dir.ts';
 const config = makeConfig({ limit: 1 });
 const corpusDir = useTempDir('gazette-page-pool-corpus-', 'all');
 const CORPUS = '120 records';
+// Dated an hour back (writeRecords): read at once, as an archive is, not waited on as files just written.
 beforeAll(async () => {
-  await mkdir(path.join(corpusDir(), 'items'));
+  const files: Record<string, string> = {};
   for (let i = 0; i < 120; i++) {
     const day = String(1 + (i % 28)).padStart(2, '0');
-    const text = `---\ntitle: "Dépêche n° ${i} : <l’essentiel>"\ndate: 2024-${String(1 + (i % 12)).padStart(2, '0')}-${day}T08:${String(i % 60).padStart(2, '0')}:00Z\n---\n\n## Partie ${i}\n\nLe *corps* de la dépêche ${i}, avec [un lien](https://example.org/${i}) & <b>du HTML</b>.\n`;
-    await writeFile(path.join(corpusDir(), 'items', `depeche-${i}.md`), text);
+    files[`depeche-${i}.md`] =
+      `---\ntitle: "Dépêche n° ${i} : <l’essentiel>"\ndate: 2024-${String(1 + (i % 12)).padStart(2, '0')}-${day}T08:${String(i % 60).padStart(2, '0')}:00Z\n---\n\n## Partie ${i}\n\nLe *corps* de la dépêche ${i}, avec [un lien](https://example.org/${i}) & <b>du HTML</b>.\n`;
   }
+  await writeRecords(path.join(corpusDir(), 'items'), files);
 });
 const folderOf = (name: string) => (name === CORPUS ? path.join(corpusDir(), 'items') : name);
 const FOLDERS = [['items'], ['tests/fixtures/items'], ['tests/fixtures/interop-items'], ['tests/fixtures/items-hostile'], [CORPUS]] as const;
