@@ -1,6 +1,7 @@
 // render: Date → the French human date shown in HTML pages (`vendredi 22 novembre 2024`).
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+// The one function's module, not date-fns' index (≈ 300 modules: ≈ 0.1 s to load in every process and worker).
+import { format } from 'date-fns/format';
 import { fr } from 'date-fns/locale/fr';
 import { FIRST_OF_MONTH, MONTH_NAMES, WEEKDAY_NAMES } from '../_lib/french-locale.ts';
 

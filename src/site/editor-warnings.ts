@@ -1,5 +1,5 @@
 // site: warnings for editors that depend on more than the record itself — the build's clock and the public/ folder.
-import { addYears } from 'date-fns';
+import { addYears } from 'date-fns/addYears';
 import type { Article } from '../article/article.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import { displayPath, type Diagnostic } from '../diagnostics.ts';

@@ -35,17 +35,26 @@ export function createWorkerEngine(options: WorkerEngineOptions): RebuildEngine 
   if (typeof options.memoryMb === 'number' && !(options.memoryMb > 0)) throw new RangeError('memoryMb must be positive');
   let worker: Worker | undefined;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (reply: Answer) => void; reject: (error: Error) => void }>();
+  // Each request and build id with the worker it went to: a stopped worker fails only its own, not those of the fresh
+  // worker that may have started already (an abandoned worker's exit comes after the next request).
+  const pending = new Map<number, { owner: Worker; resolve: (reply: Answer) => void; reject: (error: Error) => void }>();
   // Per build id, the feeds whose .gz/.br are still to come from the worker, by path.
-  const awaited = new Map<number, Map<string, (made: CompressedBodies | undefined) => void>>();
+  const awaited = new Map<number, { owner: Worker; byPath: Map<string, (made: CompressedBodies | undefined) => void> }>();
   let grow = 1; // doubled after each worker that ran out of heap
 
-  const failAll = (error: Error): void => {
-    for (const { reject } of pending.values()) reject(error);
-    pending.clear();
+  /** Fails what `owner` was asked (everything without one). */
+  const failAll = (error: Error, owner?: Worker): void => {
+    for (const [id, { owner: to, reject }] of pending) {
+      if (owner !== undefined && to !== owner) continue;
+      pending.delete(id);
+      reject(error);
+    }
     // Encodings that will never come: their entries compress on use instead.
-    for (const byPath of awaited.values()) for (const settle of byPath.values()) settle(undefined);
-    awaited.clear();
+    for (const [id, { owner: from, byPath }] of awaited) {
+      if (owner !== undefined && from !== owner) continue;
+      awaited.delete(id);
+      for (const settle of byPath.values()) settle(undefined);
+    }
   };
 
   const start = (): Worker => {
@@ -68,7 +77,7 @@ export function createWorkerEngine(options: WorkerEngineOptions): RebuildEngine 
       // Registered now, before the encodings' message (posted after this one) can be handled.
       const answer: Answer =
         'reply' in message
-          ? { id: message.id, reply: { ...message.reply, changed: withEncodings(message.id, message.reply.changed) } }
+          ? { id: message.id, reply: { ...message.reply, changed: withEncodings(started, message.id, message.reply.changed) } }
           : 'page' in message
             ? { id: message.id, page: { built: message.page.built, doc: message.page.doc && madeDocument(message.page.doc) } }
             : message;
@@ -79,13 +88,13 @@ export function createWorkerEngine(options: WorkerEngineOptions): RebuildEngine 
     });
     started.on('error', (error: Error & { code?: string }) => {
       if (worker === started) worker = undefined;
-      if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return failAll(new Error(`the rebuild worker stopped: ${error.message}`));
+      if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return failAll(new Error(`the rebuild worker stopped: ${error.message}`), started);
       grow *= 2;
-      failAll(new Error(`the rebuild worker ran out of its ${budget} MB heap; the next build starts one with ${budget * 2} MB`));
+      failAll(new Error(`the rebuild worker ran out of its ${budget} MB heap; the next build starts one with ${budget * 2} MB`), started);
     });
     started.on('exit', (code) => {
       if (worker === started) worker = undefined;
-      failAll(new Error(`the rebuild worker exited (code ${code})`));
+      failAll(new Error(`the rebuild worker exited (code ${code})`), started);
     });
     return started;
   };
@@ -109,6 +118,7 @@ export function createWorkerEngine(options: WorkerEngineOptions): RebuildEngine 
         timer.unref();
       }
       pending.set(id, {
+        owner: current,
         resolve: (reply) => {
           clearTimeout(timer);
           resolve(reply);
@@ -123,20 +133,20 @@ export function createWorkerEngine(options: WorkerEngineOptions): RebuildEngine 
   };
 
   const settleEncodings = ({ id, encoded }: PostedEncodings): void => {
-    const byPath = awaited.get(id);
+    const byPath = awaited.get(id)?.byPath;
     awaited.delete(id);
     for (const { path, gzip, br } of encoded) byPath?.get(path)?.({ gzip, br });
     for (const settle of byPath?.values() ?? []) settle(undefined); // a feed it could not compress: made on use
   };
 
   /** The posted documents as the engine's: each feed's encodings a promise its later message settles. */
-  const withEncodings = (id: number, posted: Extract<WorkerReply, { reply: unknown }>['reply']['changed']): ChangedDocument[] => {
+  const withEncodings = (owner: Worker, id: number, posted: Extract<WorkerReply, { reply: unknown }>['reply']['changed']): ChangedDocument[] => {
     const byPath = new Map<string, (made: CompressedBodies | undefined) => void>();
     const changed = posted.map(({ encodingsFollow, ...doc }) => {
       if (!encodingsFollow) return doc;
       return { ...doc, encodings: new Promise<CompressedBodies | undefined>((resolve) => byPath.set(doc.path, resolve)) };
     });
-    if (byPath.size > 0) awaited.set(id, byPath);
+    if (byPath.size > 0) awaited.set(id, { owner, byPath });
     return changed;
   };
 

@@ -1,12 +1,13 @@
 // The real bin (compiled lib/, as an installed package runs it), for what only a process shows: the shebang and
 // the import of lib/, stdout/stderr/exit status, and that a failing serve exits instead of hanging.
 // lint and new still write to the process streams; their runs here stay until they take an io.
+// The tests run at once (describe.concurrent): each waits on its own child processes, with its own files.
 import { execFile } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { ROOT, gazetteBin } from './_lib/run.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
@@ -14,15 +15,14 @@ const run = promisify(execFile);
 
 const tmp = useTempDir('gazette-bin-', 'all');
 
-describe('the gazette bin', () => {
-  it('prints the version of package.json for --version and -v', async () => {
+describe.concurrent('the gazette bin', () => {
+  it('prints the version of package.json for --version and -v', async ({ expect }) => {
     const { version } = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8'));
-    for (const flag of ['--version', '-v']) {
-      expect(await gazetteBin([flag])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
-    }
+    const results = await Promise.all(['--version', '-v'].map((flag) => gazetteBin([flag])));
+    expect(results).toEqual([1, 2].map(() => ({ code: 0, stdout: `${version}\n`, stderr: '' })));
   });
 
-  it('answers --help, --version and a usage error without loading the pipeline (no zlib, no http), unlike check', async () => {
+  it('answers --help, --version and a usage error without loading the pipeline (no zlib, no http), unlike check', async ({ expect }) => {
     // A fresh process: node:zlib (snapshot compression) and node:http (express) come only with the pipeline.
     const script = `
       const { runMain } = await import(${JSON.stringify(path.join(ROOT, 'lib/cli/main.js'))});
@@ -38,7 +38,7 @@ describe('the gazette bin', () => {
     expect(stdout.trim()).toBe('--help:none --version:none build:none buidl:none check:zlib+http');
   });
 
-  it('exits 1 with one line on a taken port instead of staying alive (the test times out if it hangs)', async () => {
+  it('exits 1 with one line on a taken port instead of staying alive (the test times out if it hangs)', async ({ expect }) => {
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     try {
@@ -51,7 +51,7 @@ describe('the gazette bin', () => {
     }
   });
 
-  it('gazette new creates a draft named after the title, and refuses to overwrite it', async () => {
+  it('gazette new creates a draft named after the title, and refuses to overwrite it', async ({ expect }) => {
     const items = path.join(tmp(), 'new-items');
     const first = await gazetteBin(['new', '--items', items, 'L’été à Marseille : « canicule » record']);
     expect(first.code).toBe(0);
@@ -63,7 +63,7 @@ describe('the gazette bin', () => {
     expect(again.stderr).toContain('already exists');
   });
 
-  it('gazette lint exits 1 and names the file of a feed with an error', async () => {
+  it('gazette lint exits 1 and names the file of a feed with an error', async ({ expect }) => {
     const bad = path.join(tmp(), 'bad.xml');
     await writeFile(bad, '<?xml version="1.0"?><rss version="2.0"><channel><title>x</title></channel>');
     const result = await gazetteBin(['lint', bad]);

@@ -9,7 +9,7 @@ import { GazetteError } from '../../src/diagnostics.ts';
 import { isOutputError } from '../../src/publish/write-static.ts';
 import { buildStaticSite } from '../../src/site/static-build.ts';
 import { makeConfig } from '../helpers/factories.ts';
-import { useTempDir } from '../helpers/temp-dir.ts';
+import { makeTempDir, useTempDir } from '../helpers/temp-dir.ts';
 import { ROOT } from './_lib/run.ts';
 
 const WORKER = path.join(ROOT, 'lib/cli/commands/build-worker.js');
@@ -53,7 +53,14 @@ describe('countFiles', () => {
   });
 });
 
-describe('buildInWorker', () => {
+// The builds in workers run at once (describe.concurrent), each in its own folder: a worker thread's build leaves
+// this thread waiting.
+describe.concurrent('buildInWorker', () => {
+  const ownDir = async (onTestFinished: (fn: () => Promise<void>) => void) => {
+    const made = await makeTempDir('gazette-bounded-');
+    onTestFinished(made.remove);
+    return made.dir;
+  };
   const options = (out: string) => ({
     itemsDir: ITEMS,
     outDir: out,
@@ -62,32 +69,30 @@ describe('buildInWorker', () => {
     now: () => Date.parse('2024-12-01T00:00:00Z'),
   });
 
-  it('writes the same files, with the same feed bytes, as the build in the process', async () => {
-    const [inWorker, inProcess] = [path.join(tmp(), 'worker'), path.join(tmp(), 'process')];
+  it('writes the same files, with the same feed bytes, as the build in the process', async ({ expect, onTestFinished }) => {
+    const dir = await ownDir(onTestFinished);
+    const [inWorker, inProcess] = [path.join(dir, 'worker'), path.join(dir, 'process')];
     const progress: number[] = [];
-    const viaWorker = await buildInWorker(
-      config,
-      { ...options(inWorker), onProgress: (done) => progress.push(done) },
-      Date.parse('2024-12-01T00:00:00Z'),
-      256,
-      WORKER,
-    );
-    const here = await buildStaticSite(config, options(inProcess));
+    const [viaWorker, here] = await Promise.all([
+      buildInWorker(config, { ...options(inWorker), onProgress: (done) => progress.push(done) }, Date.parse('2024-12-01T00:00:00Z'), 256, WORKER),
+      buildStaticSite(config, options(inProcess)),
+    ]);
     expect(viaWorker.report?.files).toEqual(here.report?.files);
     expect(viaWorker.diagnostics).toEqual(here.diagnostics);
     expect(await readFile(path.join(inWorker, 'feed.xml'), 'utf8')).toBe(await readFile(path.join(inProcess, 'feed.xml'), 'utf8'));
     expect(progress.at(-1)).toBe(here.recordCount);
   });
 
-  it('fails with one line that names the heap and how to give more, and leaves no lock or temporary folder', async () => {
-    const out = path.join(tmp(), 'small');
+  it('fails with one line that names the heap and how to give more, and leaves no lock or temporary folder', async ({ expect, onTestFinished }) => {
+    const dir = await ownDir(onTestFinished);
+    const out = path.join(dir, 'small');
     const failure = await buildInWorker(config, options(out), undefined, 8, WORKER).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(GazetteError);
     expect((failure as Error).message).toMatch(/^the build ran out of memory: its heap of 8 MB .* NODE_OPTIONS=--max-old-space-size=16$/);
-    expect(await readdir(tmp())).toEqual([]);
+    expect(await readdir(dir)).toEqual([]);
   });
 
-  it('gives back the writer’s refusal as an OutputError, as the build in the process does', async () => {
+  it('gives back the writer’s refusal as an OutputError, as the build in the process does', async ({ expect }) => {
     const failure = await buildInWorker(config, options(ITEMS), undefined, 256, WORKER).catch((error: unknown) => error);
     expect(isOutputError(failure)).toBe(true);
     expect((failure as Error).message).toContain('items');

@@ -4,18 +4,20 @@ import { execFile, type ChildProcess } from 'node:child_process';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { BIN, gazetteBin, writeCliProject } from './_lib/run.ts';
 import { sleeper } from '../helpers/processes.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const run = promisify(execFile);
 
-describe('gazette build, twice at once into one --out', () => {
+// Both tests wait on child processes at once (describe.concurrent), each in its own project folder.
+describe.concurrent('gazette build, twice at once into one --out', () => {
   const tmp = useTempDir('gazette-twice-', 'all');
+  const held = useTempDir('gazette-held-', 'all');
   let holder: ChildProcess | undefined;
   beforeAll(async () => {
-    await writeCliProject(tmp());
+    await Promise.all([writeCliProject(tmp()), writeCliProject(held())]);
   });
   afterAll(async () => {
     holder?.kill();
@@ -26,7 +28,7 @@ describe('gazette build, twice at once into one --out', () => {
       (error: { code: number; stderr: string }) => error.stderr,
     );
 
-  it('finishes every build, leaves the output whole and no out.tmp-*, out.old-* or lock beside it', async () => {
+  it('finishes every build, leaves the output whole and no out.tmp-*, out.old-* or lock beside it', async ({ expect }) => {
     const codes = await Promise.all([build(), build(), build()]);
     const feed = JSON.parse(await readFile(path.join(tmp(), 'dist', 'feed.json'), 'utf8')) as { items: unknown[] };
     const fixtures = (await readdir('tests/fixtures/items')).filter((f) => /\.(md|json|txt)$/.test(f) && !f.startsWith('.'));
@@ -41,12 +43,12 @@ describe('gazette build, twice at once into one --out', () => {
     });
   });
 
-  it('with --no-wait, exits 1 with one line naming the pid of the build that holds the folder', async () => {
+  it('with --no-wait, exits 1 with one line naming the pid of the build that holds the folder', async ({ expect }) => {
     holder = sleeper();
-    await writeFile(path.join(tmp(), 'dist.lock'), `${holder.pid}\n`);
-    const result = await gazetteBin(['build', '--config', 'c.json', '--items', 'items', '--out', 'dist', '--no-wait'], { cwd: tmp() });
+    await writeFile(path.join(held(), 'dist.lock'), `${holder.pid}\n`);
+    const result = await gazetteBin(['build', '--config', 'c.json', '--items', 'items', '--out', 'dist', '--no-wait'], { cwd: held() });
     holder.kill();
-    await rm(path.join(tmp(), 'dist.lock'));
+    await rm(path.join(held(), 'dist.lock'));
     expect(result).toEqual({ code: 1, stdout: '', stderr: `gazette build: dist/ is being written by another build (pid ${holder.pid})\n` });
   });
 });

@@ -2,12 +2,13 @@
 // skipped with a message where mount is not permitted). Needs the compiled lib/ (`npm run build`).
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { mountReadOnly, type ReadOnlyMount } from '../helpers/read-only-mount.ts';
 import { gazetteBin, writeCliProject } from './_lib/run.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
-describe('gazette build over a read-only items folder', () => {
+// The two builds wait at once (describe.concurrent): each writes its own output folder from the one mount.
+describe.concurrent('gazette build over a read-only items folder', () => {
   const tmp = useTempDir('gazette-ro-cli-', 'all');
   let mount: ReadOnlyMount | string;
   beforeAll(async () => {
@@ -20,8 +21,8 @@ describe('gazette build over a read-only items folder', () => {
   });
   const build = (...flags: string[]) => gazetteBin(['build', '--config', 'c.json', '--items', 'ro', ...flags], { cwd: tmp() });
 
-  it('writes the site and exits 0, with one warning line naming the folder and what is lost', async (context) => {
-    if (typeof mount === 'string') return context.skip();
+  it('writes the site and exits 0, with one warning line naming the folder and what is lost', async ({ expect, skip }) => {
+    if (typeof mount === 'string') return skip();
     const result = await build('--out', 'out');
     expect({
       code: result.code,
@@ -36,8 +37,8 @@ describe('gazette build over a read-only items folder', () => {
     });
   });
 
-  it('with --no-ledger, writes the site without a word about the ledger', async (context) => {
-    if (typeof mount === 'string') return context.skip();
+  it('with --no-ledger, writes the site without a word about the ledger', async ({ expect, skip }) => {
+    if (typeof mount === 'string') return skip();
     const result = await build('--out', 'out2', '--no-ledger');
     expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
   });

@@ -2,7 +2,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(import.meta.dirname, 'fixtures/conformance');
@@ -39,8 +39,9 @@ async function conformance(dir: string, source = VALIDATOR): Promise<{ code: num
   }
 }
 
-describe.skipIf(!RUNNABLE && !process.env.CI)('npm run conformance', () => {
-  it('counts agreement by class and subclass per detected format, and exits 0 at the aim', async () => {
+// The four runs wait on their own processes (node, then Python) at once: each reads its own fixture folder.
+describe.skipIf(!RUNNABLE && !process.env.CI).concurrent('npm run conformance', () => {
+  it('counts agreement by class and subclass per detected format, and exits 0 at the aim', async ({ expect }) => {
     const { code, stdout } = await conformance('meets-aim');
     expect(stdout).toContain('## RSS 2.0: 1 files');
     expect(stdout).toContain('| expect an error: Gazette reports that class | 1 | 1 | 100.0 % |\n');
@@ -52,7 +53,7 @@ describe.skipIf(!RUNNABLE && !process.env.CI)('npm run conformance', () => {
     expect(code).toBe(0);
   });
 
-  it('runs the validator on the files expecting no class and counts the Gazette errors it does not report itself', async () => {
+  it('runs the validator on the files expecting no class and counts the Gazette errors it does not report itself', async ({ expect }) => {
     const { code, stdout } = await conformance('extra-error');
     // The fragment's missing title is reported by both; the Atom-typed self link only by Gazette (stricter on purpose).
     expect(stdout).toContain('| expect no class (`!X`): a Gazette error the validator itself does not report | 1 | 2 | 50.0 % |');
@@ -61,13 +62,13 @@ describe.skipIf(!RUNNABLE && !process.env.CI)('npm run conformance', () => {
     expect(code).toBe(1);
   });
 
-  it('exits 2 with the reason when the validator cannot run', async () => {
+  it('exits 2 with the reason when the validator cannot run', async ({ expect }) => {
     const { code, stderr } = await conformance('meets-aim', FIXTURES);
     expect(stderr).toMatch(/conformance: the W3C validator \(.*\) exited with 1:\n[\s\S]*ModuleNotFoundError: No module named 'feedvalidator'/);
     expect(code).toBe(2);
   });
 
-  it('exits 1 below the aim', async () => {
+  it('exits 1 below the aim', async ({ expect }) => {
     const { code, stdout } = await conformance('below-aim');
     expect(stdout).toContain('| MissingElement | 0 | 1 |');
     expect(stdout).toContain('NOT MET');

@@ -1,26 +1,29 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, it } from 'vitest';
 import { createPagePool, pageFrameSet, pageOutcome, type PageJob, type PageResult } from '../../src/site/page-pool.ts';
 import { createSiteBuilder } from '../../src/site/site-builder.ts';
 import { buildStaticSite } from '../../src/site/static-build.ts';
 import { makeConfig } from '../helpers/factories.ts';
-import { useTempDir } from '../helpers/temp-dir.ts';
+import { writeRecords } from '../helpers/record-files.ts';
+import { makeTempDir, useTempDir } from '../helpers/temp-dir.ts';
 
 // A feed of one article. The articles the listing pages show (the front page's 101, each category's and author's)
 // have their bodies already; the others' pages are read from their records, which is what the pool takes: the
-// fixtures have none such (they test the pool's frame and setup), the 130 uncategorised records 29.
+// fixtures have none such (they test the pool's frame and setup), the 120 uncategorised records 19 — more than a
+// batch (16), so a build's two workers both get pages.
 const config = makeConfig({ limit: 1 });
-const work = useTempDir('gazette-page-pool-');
 const corpusDir = useTempDir('gazette-page-pool-corpus-', 'all');
-const CORPUS = '130 records';
+const CORPUS = '120 records';
+// Dated an hour back (writeRecords): read at once, as an archive is, not waited on as files just written.
 beforeAll(async () => {
-  await mkdir(path.join(corpusDir(), 'items'));
-  for (let i = 0; i < 130; i++) {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 120; i++) {
     const day = String(1 + (i % 28)).padStart(2, '0');
-    const text = `---\ntitle: "Dépêche n° ${i} : <l’essentiel>"\ndate: 2024-${String(1 + (i % 12)).padStart(2, '0')}-${day}T08:${String(i % 60).padStart(2, '0')}:00Z\n---\n\n## Partie ${i}\n\nLe *corps* de la dépêche ${i}, avec [un lien](https://example.org/${i}) & <b>du HTML</b>.\n`;
-    await writeFile(path.join(corpusDir(), 'items', `depeche-${i}.md`), text);
+    files[`depeche-${i}.md`] =
+      `---\ntitle: "Dépêche n° ${i} : <l’essentiel>"\ndate: 2024-${String(1 + (i % 12)).padStart(2, '0')}-${day}T08:${String(i % 60).padStart(2, '0')}:00Z\n---\n\n## Partie ${i}\n\nLe *corps* de la dépêche ${i}, avec [un lien](https://example.org/${i}) & <b>du HTML</b>.\n`;
   }
+  await writeRecords(path.join(corpusDir(), 'items'), files);
 });
 const folderOf = (name: string) => (name === CORPUS ? path.join(corpusDir(), 'items') : name);
 const FOLDERS = [['items'], ['tests/fixtures/items'], ['tests/fixtures/interop-items'], ['tests/fixtures/items-hostile'], [CORPUS]] as const;
@@ -36,16 +39,22 @@ async function filesOf(dir: string): Promise<Map<string, string>> {
   return new Map(files.sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-describe('the page-rendering pool (pageWorkers)', () => {
-  it.each(FOLDERS)('writes the very files of a build without it, manifest included, for %s', async (folder) => {
+// The tests run at once (describe.concurrent), each with its own output folders: while one waits on its page
+// workers' start (each loads the sources through tsx), the others build.
+describe.concurrent('the page-rendering pool (pageWorkers)', () => {
+  it.for(FOLDERS)('writes the very files of a build without it, manifest included, for %s', async ([folder], { expect, onTestFinished }) => {
+    const work = await makeTempDir('gazette-page-pool-');
+    onTestFinished(work.remove);
     const build = (pageWorkers: number) =>
-      buildStaticSite(config, { itemsDir: folderOf(folder), outDir: path.join(work(), `dist-${pageWorkers}`), cacheDir: false, ledger: 'off', pageWorkers });
-    const [without, withPool] = [await build(0), await build(2)];
-    const [a, b] = [await filesOf(path.join(work(), 'dist-0')), await filesOf(path.join(work(), 'dist-2'))];
+      buildStaticSite(config, { itemsDir: folderOf(folder), outDir: path.join(work.dir, `dist-${pageWorkers}`), cacheDir: false, ledger: 'off', pageWorkers });
+    const [without, withPool] = await Promise.all([build(0), build(2)]);
+    const [a, b] = await Promise.all([filesOf(path.join(work.dir, 'dist-0')), filesOf(path.join(work.dir, 'dist-2'))]);
     expect({ diagnostics: withPool.diagnostics, files: b }).toEqual({ diagnostics: without.diagnostics, files: a });
   });
 
-  it('renders each article page as the main thread does, and an error of one page neither hides nor stops the others; an unsendable job goes back to the writer', async () => {
+  it('renders each article page as the main thread does, and an error of one page neither hides nor stops the others; an unsendable job goes back to the writer', async ({
+    expect,
+  }) => {
     const build = await createSiteBuilder(config, { itemsDir: folderOf(CORPUS), displayDir: 'items', lazyPages: true }).build();
     const pages = build.lazyPages.filter((p) => p.job !== undefined);
     const feedSet = build.feedSet!;
@@ -59,14 +68,14 @@ describe('the page-rendering pool (pageWorkers)', () => {
       );
       // A job that is not plain data cannot be sent: the writer renders it itself.
       const unsendable = await pool.render({ ...pages[0]!.job!, article: { ...pages[0]!.job!.article, title: (() => 'x') as never } });
-      expect({ count: pages.length, results, unsendable: 'lost' in unsendable }).toEqual({ count: 29, results: expected, unsendable: true });
+      expect({ count: pages.length, results, unsendable: 'lost' in unsendable }).toEqual({ count: 19, results: expected, unsendable: true });
     } finally {
       await pool.close();
     }
   });
 
   const job = { article: { file: 'items/2024/maroc.md' }, file: {} } as unknown as PageJob;
-  it.each<[string, PageResult, ReturnType<typeof pageOutcome>]>([
+  it.for<[string, PageResult, ReturnType<typeof pageOutcome>]>([
     ['a page is written as the worker made it', { body: '<!doctype html>' }, { body: '<!doctype html>' }],
     [
       'a record changed since the build read it is an error naming it, as without the pool',
@@ -95,7 +104,7 @@ describe('the page-rendering pool (pageWorkers)', () => {
       },
     ],
     ['a page its stopped worker lost is rendered by the writer instead', { lost: 'the page worker exited (code 1)' }, undefined],
-  ])('%s', (_, result, expected) => {
+  ])('%s', ([, result, expected], { expect }) => {
     expect(pageOutcome(job, result)).toEqual(expected);
   });
 });

@@ -3,7 +3,7 @@
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { slugify } from '../../article/slug.ts';
 import { displayPath } from '../../diagnostics.ts';
 import { readLedger } from '../../lifecycle/ledger-store.ts';
