@@ -2,7 +2,7 @@ import { isFeedFormatType } from '../../src/_lib/feed-formats.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics.ts';
 import { LEDGER_FILE } from '../../src/lifecycle/ledger.ts';
 import { buildSite } from '../../src/site/build-site.ts';
@@ -253,7 +253,8 @@ describe('a feeds-only build, which renders only the bodies its feeds show', () 
 describe('a streaming build (retainPages: false), which keeps articles without their bodies', () => {
   let itemsDir: string;
   let remove: () => Promise<void>;
-  beforeEach(async () => {
+  // One folder for the file: the tests only add `ajout.md`, removed after each, and build with builders of their own.
+  beforeAll(async () => {
     ({ itemsDir, remove } = await makeItemsCopy());
     // More articles than the index and a category page list: the older ones are shown by their own pages only.
     for (let day = 1; day <= HTML_PAGE_LIMIT + 5; day++) {
@@ -261,7 +262,8 @@ describe('a streaming build (retainPages: false), which keeps articles without t
       await writeRecord(path.join(itemsDir, `archive-${day}.md`), record(`Archive du jour ${day}`, date, '[Sport]'));
     }
   });
-  afterEach(() => remove());
+  afterEach(() => rm(path.join(itemsDir, 'ajout.md'), { force: true }));
+  afterAll(() => remove());
 
   /** Every document of a streaming build, its lazy pages rendered. */
   async function streamed(build: SiteBuild): Promise<Map<string, string>> {
