@@ -5,7 +5,7 @@
 import { mkdir, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, type ExpectStatic, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics.ts';
 
 import type { FeedSnapshot } from '../../src/publish/feed-snapshot.ts';
@@ -48,7 +48,10 @@ async function summary(build: SiteBuild, itemsDir: string) {
   };
 }
 
-/** Runs `run` over random sequences of edits, each in a temporary folder of its own. */
+/**
+ * Runs `run` over random sequences of edits, each in a temporary folder of its own. The model's tests run at once
+ * (describe.concurrent): each has its folders, builders and engines, and a build waits on file I/O much of its time.
+ */
 function checkSequences(run: (root: string, ops: readonly Op[]) => Promise<void>): Promise<void> {
   return checkAsyncProperty(
     fc.asyncProperty(sequence, async (ops) => {
@@ -65,10 +68,11 @@ function checkSequences(run: (root: string, ops: readonly Op[]) => Promise<void>
 
 // Each step is built three ways: by a builder that walks its folder, by one told which files changed (a watcher's
 // events), and by a fresh builder (cold), the one cold build being what both incremental ones must give.
-describe.each(['off', 'update'] as const)('an incremental build, with the ledger %s', (ledger) => {
-  it('gives what a cold build gives after every step of random edits, walking the folder or told which files changed', () => checkSequences(runSequence));
+describe.concurrent.each(['off', 'update'] as const)('an incremental build, with the ledger %s', (ledger) => {
+  it('gives what a cold build gives after every step of random edits, walking the folder or told which files changed', ({ expect }) =>
+    checkSequences((root, ops) => runSequence(root, ops, expect)));
 
-  async function runSequence(root: string, ops: readonly Op[]): Promise<void> {
+  async function runSequence(root: string, ops: readonly Op[], expect: ExpectStatic): Promise<void> {
     const [walked, hinted, coldSide] = ['walked', 'hinted', 'cold'].map((side) => path.join(root, side)) as [string, string, string];
     for (const side of [walked, hinted, coldSide]) await mkdir(side);
     let clock = START;
@@ -96,10 +100,10 @@ describe.each(['off', 'update'] as const)('an incremental build, with the ledger
 // (changed, retimed, removed documents; lazy pages by key) — is what a fresh engine's first (full) reply gives, and
 // every lazy page the engine renders has the bytes the fresh engine renders (an article page's plan entry and lazy
 // document are kept from build to build while its inputs are the same objects: render/article-page-plans.ts).
-describe.each(['off', 'update'] as const)('the snapshot of a live site, with the ledger %s', (ledger) => {
-  it('gives what a fresh engine gives after every step of random edits', () => checkSequences(runSequence));
+describe.concurrent.each(['off', 'update'] as const)('the snapshot of a live site, with the ledger %s', (ledger) => {
+  it('gives what a fresh engine gives after every step of random edits', ({ expect }) => checkSequences((root, ops) => runSequence(root, ops, expect)));
 
-  async function runSequence(root: string, ops: readonly Op[]): Promise<void> {
+  async function runSequence(root: string, ops: readonly Op[], expect: ExpectStatic): Promise<void> {
     const sides = [path.join(root, 'live'), path.join(root, 'cold')];
     for (const side of sides) await mkdir(side);
     let clock = START;
