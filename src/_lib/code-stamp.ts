@@ -7,11 +7,21 @@ import { fileURLToPath } from 'node:url';
 /** The package's source root (`src/` when run from source, `lib/` when compiled). */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/** Stamps already taken, by folder list: a process runs the code it loaded, so it looks once (every fresh builder asks). */
+const taken = new Map<string, string>();
+
 /**
  * Names, sizes and modification times of the modules in `folders` (relative to the source root, e.g. `records`):
  * equal stamps mean the same code, as far as a build can tell without reading it.
  */
 export function codeStamp(folders: readonly string[]): string {
+  const key = folders.join('\n');
+  let stamp = taken.get(key);
+  if (stamp === undefined) taken.set(key, (stamp = takeStamp(folders)));
+  return stamp;
+}
+
+function takeStamp(folders: readonly string[]): string {
   const parts: string[] = [];
   for (const folder of folders) {
     let names: string[] = [];

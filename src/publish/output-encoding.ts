@@ -2,8 +2,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
-import { BROTLI_QUALITY, brotliParams, GZIP_LEVEL } from './snapshot.ts';
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
+import { BROTLI_QUALITY, brotliParams, GZIP_LEVEL, SMALL_BODY_BYTES } from './snapshot.ts';
 
 /**
  * How hard `.gz`/`.br` are compressed: `standard` (gzip 6, brotli 5) gives the bytes `gazette serve` sends, in
@@ -31,16 +31,19 @@ const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 
 // Same parameters as snapshot.ts, so a `.gz`/`.br` on disk has the bytes `gazette serve` sends (and its ETag).
-// The async forms run on libuv's thread pool: both cores compress while the main thread renders.
+// The async forms run on libuv's thread pool: both cores compress while the main thread renders. A small body at the
+// standard level is compressed at once, which costs less than the trip through the pool (snapshot.ts, SMALL_BODY_BYTES).
 
 /** gzip level 6 (9 at `best`); Node's header is fixed (MTIME 0, OS 3), so equal input gives equal bytes. */
-export function compressGzip(identity: Buffer, level: CompressionLevel = 'standard'): Promise<Buffer> {
+export async function compressGzip(identity: Buffer, level: CompressionLevel = 'standard'): Promise<Buffer> {
+  if (level === 'standard' && identity.length <= SMALL_BODY_BYTES) return gzipSync(identity, { level: GZIP_LEVEL });
   return gzipAsync(identity, { level: level === 'best' ? BEST.gzip : GZIP_LEVEL });
 }
 
 /** Brotli quality 5 (11 at `best`), text mode, with the size hint, as snapshot.ts. */
-export function compressBrotli(identity: Buffer, level: CompressionLevel = 'standard'): Promise<Buffer> {
+export async function compressBrotli(identity: Buffer, level: CompressionLevel = 'standard'): Promise<Buffer> {
   const params = brotliParams(identity.length);
+  if (level === 'standard' && identity.length <= SMALL_BODY_BYTES) return brotliCompressSync(identity, { params });
   return brotliAsync(identity, { params: level === 'best' ? { ...params, [constants.BROTLI_PARAM_QUALITY]: BEST.brotli } : params });
 }
 

@@ -155,6 +155,9 @@ interface Fault {
  * its articles explains nothing (a malformed one may show fewer: the items after its error are not known).
  */
 function findFaults(doc: RenderedDocument, findings: readonly Diagnostic[], articles: readonly Article[]): Map<Article, Fault> | undefined {
+  // Only an error with a line can be an item's: without one (a feed over the size limit) the items are not looked
+  // for, which on a feed of megabytes is a second parse of the whole document.
+  if (!findings.some((f) => f.severity === 'error' && f.line !== undefined)) return undefined;
   const format = formatOf(doc.contentType, doc.body);
   if (format === undefined) return undefined;
   const spans = findItemSpans(doc.body, format);

@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { brotliCompress as zlibBrotliCompress, gzip as zlibGzip } from 'node:zlib';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { brotliParams, GZIP_LEVEL, hashBody } from '../publish/snapshot.ts';
+import { brotliBody, brotliParams, GZIP_LEVEL, gzipBody, hashBody, SMALL_BODY_BYTES } from '../publish/snapshot.ts';
 import type { RenderedDocument } from '../render/render-site.ts';
 import type { Redirect } from '../lifecycle/apply-ledger.ts';
 import { GAZETTE_VERSION } from '../_lib/version.ts';
@@ -237,12 +237,16 @@ function encodeChanged(doc: RenderedDocument): ChangedDocument {
   // Feeds are what aggregators poll: compressed once here, off the serving thread. Pages wait for a reader. The same
   // parameters as publish/snapshot.ts's gzipBody and brotliBody, so the same bytes.
   if (!isFeedContentType(doc.contentType)) return base;
+  if (identity.length <= SMALL_BODY_BYTES) return { ...base, encodings: encodeNow(identity).catch(() => undefined) };
   const encodings = Promise.all([gzipAsync(identity, { level: GZIP_LEVEL }), brotliAsync(identity, { params: brotliParams(identity.length) })]).then(
     ([gzip, br]) => ({ gzip, br }),
   );
   // Not awaited by the build; a failure means "made on use" (snapshot.ts), never an unhandled rejection.
   return { ...base, encodings: encodings.catch(() => undefined) };
 }
+
+// A small feed is compressed at once (snapshot.ts, SMALL_BODY_BYTES); on failure, made on use.
+const encodeNow = async (identity: Buffer): Promise<CompressedBodies> => ({ gzip: gzipBody(identity), br: brotliBody(identity) });
 
 const gzipAsync = promisify(zlibGzip);
 const brotliAsync = promisify(zlibBrotliCompress);

@@ -102,9 +102,12 @@ describe('cleanRenderedHtml', () => {
       let quick = 0;
       checkProperty(
         fc.property(body, (text) => {
-          const both = bothWays(markdown(text));
-          if (both.quick !== undefined) quick += 1;
-          expect(both.quick ?? both.sanitised).toBe(both.sanitised);
+          // Where the quick way does not apply there is nothing to compare: cleanHtml alone publishes the body.
+          const { html, authored } = renderBodyMarkup(markdown(text));
+          const fast = authored ? undefined : cleanRenderedHtml(html, BASE);
+          if (fast === undefined) return;
+          quick += 1;
+          expect(fast).toBe(cleanHtml(html, BASE));
         }),
         3000,
       );

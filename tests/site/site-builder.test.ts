@@ -2,7 +2,7 @@ import { isFeedFormatType } from '../../src/_lib/feed-formats.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics.ts';
 import { LEDGER_FILE } from '../../src/lifecycle/ledger.ts';
 import { buildSite } from '../../src/site/build-site.ts';
@@ -155,31 +155,6 @@ describe('the publication ledger under two mount paths', () => {
   });
 });
 
-describe('a feed over the hard size limit', () => {
-  it('is withheld, with its lint error, and the other documents are still built', async () => {
-    const { itemsDir, remove } = await makeItemsCopy();
-    try {
-      // Six records of ~900 KB each: the main feeds pass 5 MB, the W3C-derived hard limit of the linter (five do not).
-      const paragraph = `${'Un long paragraphe de compte rendu. '.repeat(25)}\n\n`;
-      for (let i = 0; i < 6; i += 1) {
-        await writeRecord(path.join(itemsDir, `long-${i}.md`), record(`Compte rendu ${i}`, `2024-12-1${i}`) + paragraph.repeat(1000));
-      }
-      // A budget above the hard limit (maxFeedBytes would otherwise cut the feed to 1 MiB): the linter's limit stays.
-      const unbudgeted = { ...config, maxFeedBytes: 50_000_000 };
-      const build = await createSiteBuilder(unbudgeted, { itemsDir, displayDir: 'items', pages: false }).build();
-      const withheldErrors = build.diagnostics.filter((d) => d.severity === 'error' && d.source === 'feed' && build.withheld.includes(d.file));
-      expect({
-        rssWithheld: build.withheld.includes('/feed.xml'),
-        rssAbsent: build.documents.has('/feed.xml'),
-        reported: withheldErrors.length > 0,
-        othersBuilt: build.documents.size > 0,
-      }).toEqual({ rssWithheld: true, rssAbsent: false, reported: true, othersBuilt: true });
-    } finally {
-      await remove();
-    }
-  }, 60_000);
-});
-
 describe('an article whose title holds the text of a character reference (issue 16)', () => {
   it.each(['&#x0;', '&#1;', '&amp;#0;', ']]>&#x0;<![CDATA['])('publishes every feed that lists "Titre %s fin", without an error', async (text) => {
     const { itemsDir, remove } = await makeItemsCopy();
@@ -252,7 +227,8 @@ describe('a feeds-only build, which renders only the bodies its feeds show', () 
 describe('a streaming build (retainPages: false), which keeps articles without their bodies', () => {
   let itemsDir: string;
   let remove: () => Promise<void>;
-  beforeEach(async () => {
+  // One folder for the file: the tests only add `ajout.md`, removed after each, and build with builders of their own.
+  beforeAll(async () => {
     ({ itemsDir, remove } = await makeItemsCopy());
     // More articles than the index and a category page list: the older ones are shown by their own pages only.
     for (let day = 1; day <= HTML_PAGE_LIMIT + 5; day++) {
@@ -260,7 +236,8 @@ describe('a streaming build (retainPages: false), which keeps articles without t
       await writeRecord(path.join(itemsDir, `archive-${day}.md`), record(`Archive du jour ${day}`, date, '[Sport]'));
     }
   });
-  afterEach(() => remove());
+  afterEach(() => rm(path.join(itemsDir, 'ajout.md'), { force: true }));
+  afterAll(() => remove());
 
   /** Every document of a streaming build, its lazy pages rendered. */
   async function streamed(build: SiteBuild): Promise<Map<string, string>> {
@@ -315,7 +292,35 @@ describe('a streaming build (retainPages: false), which keeps articles without t
   });
 });
 
-describe('a live builder over many articles, after each kind of hinted change', () => {
+// The last two blocks run at once (describe.concurrent): each has folders of its own, and one waits on file I/O while
+// the other parses megabytes.
+describe.concurrent('a feed over the hard size limit', () => {
+  it('is withheld, with its lint error, and the other documents are still built', async ({ expect }) => {
+    const { itemsDir, remove } = await makeItemsCopy();
+    try {
+      // Six records of ~900 KB each: the main feeds pass 5 MB, the W3C-derived hard limit of the linter (five do not).
+      // In no category, so only the main feeds (not a category's as well) are rendered and linted at that size.
+      const paragraph = `${'Un long paragraphe de compte rendu. '.repeat(25)}\n\n`;
+      for (let i = 0; i < 6; i += 1) {
+        await writeRecord(path.join(itemsDir, `long-${i}.md`), record(`Compte rendu ${i}`, `2024-12-1${i}`, '[]') + paragraph.repeat(1000));
+      }
+      // A budget above the hard limit (maxFeedBytes would otherwise cut the feed to 1 MiB): the linter's limit stays.
+      const unbudgeted = { ...config, maxFeedBytes: 50_000_000 };
+      const build = await createSiteBuilder(unbudgeted, { itemsDir, displayDir: 'items', pages: false }).build();
+      const withheldErrors = build.diagnostics.filter((d) => d.severity === 'error' && d.source === 'feed' && build.withheld.includes(d.file));
+      expect({
+        rssWithheld: build.withheld.includes('/feed.xml'),
+        rssAbsent: build.documents.has('/feed.xml'),
+        reported: withheldErrors.length > 0,
+        othersBuilt: build.documents.size > 0,
+      }).toEqual({ rssWithheld: true, rssAbsent: false, reported: true, othersBuilt: true });
+    } finally {
+      await remove();
+    }
+  }, 60_000);
+});
+
+describe.concurrent('a live builder over many articles, after each kind of hinted change', () => {
   // Two copies of one folder: the same changes made to both, one built incrementally by a builder kept between
   // changes, the other by a new builder each time (a cold build). With a small feed limit, a category of more
   // articles than a page lists, one between the two and one below the limit, so every way a category page's list
@@ -373,25 +378,27 @@ describe('a live builder over many articles, after each kind of hinted change', 
   });
   afterEach(() => rm(root, { recursive: true, force: true }));
 
-  it('gives what a cold build gives: documents, diagnostics, redirects and the ledger bytes', async () => {
+  it('gives what a cold build gives: documents, diagnostics, redirects and the ledger bytes', async ({ expect }) => {
     const options = { displayDir: 'items', ledger: 'update', keepLastGood: true, now: () => NOW } as const;
     const live = createSiteBuilder(limited, { ...options, itemsDir: path.join(root, 'live') });
-    const coldBuild = () => createSiteBuilder(limited, { ...options, itemsDir: path.join(root, 'cold') }).build();
+    // The reference side reads with synchronous calls, as `gazette build` does: nothing else shares the thread.
+    const coldBuild = () => createSiteBuilder(limited, { ...options, itemsDir: path.join(root, 'cold'), syncReads: true }).build();
     const summary = async (build: SiteBuild, side: string) => ({
       documents: bodies(build),
       diagnostics: build.diagnostics.map(formatDiagnostic),
       redirects: build.redirects,
       ledger: await ledgerText(path.join(root, side)),
     });
-    expect(await summary(await live.build(), 'live')).toEqual(await summary(await coldBuild(), 'cold'));
+    let final = await coldBuild();
+    expect(await summary(await live.build(), 'live')).toEqual(await summary(final, 'cold'));
     for (const [label, change] of changes) {
       const hint = await change(path.join(root, 'live'));
       await change(path.join(root, 'cold'));
-      const [incremental, cold] = [await summary(await live.build({ changed: hint }), 'live'), await summary(await coldBuild(), 'cold')];
-      expect({ label, ...incremental }).toEqual({ label, ...cold });
+      const incremental = await summary(await live.build({ changed: hint }), 'live');
+      final = await coldBuild();
+      expect({ label, ...incremental }).toEqual({ label, ...(await summary(final, 'cold')) });
     }
     // The category pages were listed each way: one beyond a page's list, one between the feed limit and it, one below.
-    const final = await coldBuild();
     const sizes = new Map(
       final.feedSet!.categories.map((f) => [
         f.category?.slug,

@@ -1,17 +1,20 @@
 // A warm `gazette build` (records trusted by their persisted stat key, eager documents kept by their inputs) writes
 // the very tree a cold build writes from the same records: every file, `.gz`/`.br` included, byte for byte.
-import { mkdir, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, type ExpectStatic, it } from 'vitest';
 import { LEDGER_FILE } from '../../src/lifecycle/ledger.ts';
 import { MANIFEST_NAME } from '../../src/publish/output-manifest.ts';
 import { buildStaticSite, type StaticBuildResult } from '../../src/site/static-build.ts';
 import { makeConfig } from '../helpers/factories.ts';
 import { checkAsyncProperty } from '../helpers/property.ts';
-import { useTempDir } from '../helpers/temp-dir.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 
-const config = makeConfig();
+// A feed limit below the corpus size: an edit may move an article into or out of a feed, or touch one no feed shows.
+const config = makeConfig({ limit: 5 });
+/** Records written before the changes: more than a feed lists, few enough for a build to cost little. */
+const RECORDS = 12;
 const NOW = Date.parse('2024-12-10T12:00:00Z');
 /** An hour before the build: older than the racy window, so the next build may trust the file's stat key. */
 const AGED = new Date(NOW - 3_600_000);
@@ -34,78 +37,99 @@ const recordText = (n: number, version: number) =>
 /** One change to the items folder between two builds. */
 type Change = { kind: 'edit' | 'delete' | 'rename' | 'add' | 'break'; n: number };
 
-const root = useTempDir('gazette-warm-');
-const items = () => path.join(root(), 'items');
-const fileOf = (n: number) => path.join(items(), `depeche-${n}.md`);
+/**
+ * The folders of one test in `root` (items, cache, warm output, a cold output per step) and what it does there. Each
+ * test has its own, so the file's tests run at once (describe.concurrent): a build waits on file I/O much of its time.
+ */
+function siteAt(root: string, expect: ExpectStatic) {
+  const items = path.join(root, 'items');
+  const fileOf = (n: number) => path.join(items, `depeche-${n}.md`);
+  const ledgerFile = path.join(items, LEDGER_FILE);
 
-async function writeRecord(n: number, version: number): Promise<void> {
-  await writeFile(fileOf(n), recordText(n, version));
-  await utimes(fileOf(n), AGED, AGED);
+  // The test's own file work is synchronous: only the builds' I/O goes through libuv's pool (a round trip each).
+  const writeRecord = (n: number, version: number): void => {
+    writeFileSync(fileOf(n), recordText(n, version));
+    utimesSync(fileOf(n), AGED, AGED);
+  };
+  const readLedger = (): string | undefined => {
+    try {
+      return readFileSync(ledgerFile, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const build = (out: string, options: { cache: boolean }) =>
+    buildStaticSite(config, {
+      itemsDir: items,
+      displayDir: 'items',
+      outDir: path.join(root, out),
+      cacheDir: options.cache ? path.join(root, 'cache') : false,
+      now: () => NOW,
+      // As `gazette build` reads them (cli/commands/build.ts).
+      syncReads: true,
+    });
+
+  return {
+    build,
+    /** `count` records and nothing else: no cache, no output. */
+    writeSite(count: number): void {
+      rmSync(items, { recursive: true, force: true });
+      rmSync(path.join(root, 'cache'), { recursive: true, force: true });
+      rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+      mkdirSync(items, { recursive: true });
+      for (let n = 1; n <= count; n++) writeRecord(n, 0);
+    },
+    apply({ kind, n }: Change, version: number): void {
+      const present = readdirSync(items).includes(`depeche-${n}.md`);
+      if (kind === 'add' || kind === 'edit' || !present) writeRecord(n, version);
+      else if (kind === 'delete') rmSync(fileOf(n));
+      else if (kind === 'rename') renameSync(fileOf(n), path.join(items, `depeche-${n}-bis.md`));
+      // A record the article stage refuses: its feeds must say so on a warm build too.
+      else writeFileSync(fileOf(n), '---\ntitle: ""\ndate: pas une date\n---\n\nCassé.\n');
+    },
+    /**
+     * Builds warm into `dist` (the cache and output of the builds before), then cold into a fresh folder from the same
+     * records and the same ledger as the warm build found, and compares trees, diagnostics and the ledgers they leave.
+     */
+    async expectWarmEqualsCold(step: number): Promise<{ warm: StaticBuildResult; cold: StaticBuildResult }> {
+      const ledgerBefore = readLedger();
+      const warm = await build('dist', { cache: true });
+      const ledgerAfter = readFileSync(ledgerFile, 'utf8');
+      if (ledgerBefore === undefined) rmSync(ledgerFile);
+      else writeFileSync(ledgerFile, ledgerBefore);
+      const coldDir = `cold-${step}`;
+      const cold = await build(coldDir, { cache: false });
+      expect(readTree(path.join(root, 'dist'))).toEqual(readTree(path.join(root, coldDir)));
+      expect(warm.diagnostics).toEqual(cold.diagnostics);
+      expect(readFileSync(ledgerFile, 'utf8')).toBe(ledgerAfter);
+      rmSync(path.join(root, coldDir), { recursive: true });
+      return { warm, cold };
+    },
+  };
 }
 
-async function apply(change: Change, version: number): Promise<void> {
-  const { kind, n } = change;
-  const present = (await readdir(items())).includes(`depeche-${n}.md`);
-  if (kind === 'add' || !present) return writeRecord(n, version);
-  if (kind === 'edit') return writeRecord(n, version);
-  if (kind === 'delete') return rm(fileOf(n));
-  if (kind === 'rename') return rename(fileOf(n), path.join(items(), `depeche-${n}-bis.md`));
-  // A record the article stage refuses: its feeds must say so on a warm build too.
-  await writeFile(fileOf(n), '---\ntitle: ""\ndate: pas une date\n---\n\nCassé.\n');
+/** A folder of its own for the running test, removed when it ends. */
+async function siteOfTest(onTestFinished: (fn: () => Promise<void>) => void, expect: ExpectStatic) {
+  const { dir, remove } = await makeTempDir('gazette-warm-');
+  onTestFinished(remove);
+  return siteAt(dir, expect);
 }
-
-const ledgerFile = () => path.join(items(), LEDGER_FILE);
-const build = (out: string, options: { cache: boolean }) =>
-  buildStaticSite(config, {
-    itemsDir: items(),
-    displayDir: 'items',
-    outDir: path.join(root(), out),
-    cacheDir: options.cache ? path.join(root(), 'cache') : false,
-    now: () => NOW,
-  });
 
 /** Every file and folder below `dir`, files with their bytes; the manifest without `changedFeeds` (what changed since the build before). */
-async function readTree(dir: string): Promise<Record<string, string>> {
+function readTree(dir: string): Record<string, string> {
   const tree: Record<string, string> = {};
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     const name = path.relative(dir, path.join(entry.parentPath, entry.name));
     if (entry.isDirectory()) tree[`${name}/`] = 'folder'; // an empty folder left behind is a difference too
     if (!entry.isFile()) continue;
-    const bytes = await readFile(path.join(dir, name));
+    const bytes = readFileSync(path.join(dir, name));
     tree[name] = name === MANIFEST_NAME ? JSON.stringify({ ...JSON.parse(bytes.toString('utf8')), changedFeeds: undefined }) : bytes.toString('base64');
   }
   return tree;
 }
 
-/**
- * Builds warm into `dist` (the cache and output of the builds before), then cold into a fresh folder from the same
- * records and the same ledger as the warm build found, and compares trees, diagnostics and the ledgers they leave.
- */
-async function expectWarmEqualsCold(step: number): Promise<{ warm: StaticBuildResult; cold: StaticBuildResult }> {
-  const ledgerBefore = await readFile(ledgerFile(), 'utf8').catch(() => undefined);
-  const warm = await build('dist', { cache: true });
-  const ledgerAfter = await readFile(ledgerFile(), 'utf8');
-  if (ledgerBefore === undefined) await rm(ledgerFile());
-  else await writeFile(ledgerFile(), ledgerBefore);
-  const coldDir = `cold-${step}`;
-  const cold = await build(coldDir, { cache: false });
-  expect(await readTree(path.join(root(), 'dist'))).toEqual(await readTree(path.join(root(), coldDir)));
-  expect(warm.diagnostics).toEqual(cold.diagnostics);
-  expect(await readFile(ledgerFile(), 'utf8')).toBe(ledgerAfter);
-  await rm(path.join(root(), coldDir), { recursive: true });
-  return { warm, cold };
-}
-
-async function writeSite(count: number): Promise<void> {
-  await rm(items(), { recursive: true, force: true });
-  await rm(path.join(root(), 'cache'), { recursive: true, force: true });
-  await rm(path.join(root(), 'dist'), { recursive: true, force: true });
-  await mkdir(items(), { recursive: true });
-  for (let n = 1; n <= count; n++) await writeRecord(n, 0);
-}
-
-describe('a warm gazette build', () => {
-  it.each<[string, Change[]]>([
+describe.concurrent('a warm gazette build', () => {
+  it.for<[string, Change[]]>([
     ['one record edited', [{ kind: 'edit', n: 3 }]],
     ['one record deleted', [{ kind: 'delete', n: 4 }]],
     ['one record renamed', [{ kind: 'rename', n: 5 }]],
@@ -119,29 +143,32 @@ describe('a warm gazette build', () => {
         { kind: 'rename', n: 7 },
       ],
     ],
-  ])('writes the tree and diagnostics of a cold build after %s', async (_, changes) => {
-    await writeSite(60);
-    await build('dist', { cache: true });
-    for (const change of changes) await apply(change, 1);
-    await expectWarmEqualsCold(1);
+  ])('writes the tree and diagnostics of a cold build after %s', async ([, changes], { expect, onTestFinished }) => {
+    const site = await siteOfTest(onTestFinished, expect);
+    site.writeSite(RECORDS);
+    await site.build('dist', { cache: true });
+    for (const change of changes) site.apply(change, 1);
+    await site.expectWarmEqualsCold(1);
   });
 
-  it('takes every unchanged feed from the previous build: nothing written when nothing changed', async () => {
-    await writeSite(60);
-    const first = await build('dist', { cache: true });
-    const { warm } = await expectWarmEqualsCold(1);
+  it('takes every unchanged feed from the previous build: nothing written when nothing changed', async ({ expect, onTestFinished }) => {
+    const site = await siteOfTest(onTestFinished, expect);
+    site.writeSite(RECORDS);
+    const first = await site.build('dist', { cache: true });
+    const { warm } = await site.expectWarmEqualsCold(1);
     expect({ written: warm.report?.written, unchanged: warm.report?.unchanged }).toEqual({ written: 0, unchanged: first.report?.files.length });
   });
 
-  it('writes the tree of a cold build after any sequence of edits, deletions, renames, additions and breakages', async () => {
+  it('writes the tree of a cold build after any sequence of edits, deletions, renames, additions and breakages', async ({ expect, onTestFinished }) => {
+    const site = await siteOfTest(onTestFinished, expect);
     const change = fc.record({ kind: fc.constantFrom<Change['kind']>('edit', 'delete', 'rename', 'add', 'break'), n: fc.integer({ min: 1, max: 10 }) });
     await checkAsyncProperty(
       fc.asyncProperty(fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }), async (rounds) => {
-        await writeSite(40);
-        await build('dist', { cache: true });
+        site.writeSite(RECORDS);
+        await site.build('dist', { cache: true });
         for (const [round, changes] of rounds.entries()) {
-          for (const c of changes) await apply(c, round + 1);
-          await expectWarmEqualsCold(round + 1);
+          for (const c of changes) site.apply(c, round + 1);
+          await site.expectWarmEqualsCold(round + 1);
         }
       }),
       5,
