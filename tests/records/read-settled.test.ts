@@ -9,23 +9,22 @@ import { readSettled } from '../../src/records/read-settled.ts';
 import { makeTempDir } from '../helpers/temp-dir.ts';
 
 /**
- * A child that writes `parts` into `file` in place, `pauseMs` apart, printing "started" after the first part; with
- * `forever`, it keeps appending until killed (at the latest when the test of `context` ends).
+ * A child that writes `parts` into `file` in place, `pauseMs` apart, printing "started" after the first part, and
+ * closes it after the last; with `forever`, it keeps appending until killed (at the latest when the test of `context` ends).
  */
 function slowWriter({ onTestFinished }: TestContext, file: string, parts: readonly string[], pauseMs: number, forever = false): ChildProcess {
   const script = `
     const fs = require('node:fs');
     const [file, parts, pause, forever] = JSON.parse(process.argv[1]);
     const fd = fs.openSync(file, 'w');
-    fs.writeSync(fd, parts[0]);
-    process.stdout.write('started\\n');
-    let i = 1;
+    let i = 0;
     const next = () => {
-      if (i >= parts.length && !forever) return fs.closeSync(fd);
       fs.writeSync(fd, parts[i++ % parts.length]);
+      if (i === 1) process.stdout.write('started\\n');
+      if (i >= parts.length && !forever) return fs.closeSync(fd);
       setTimeout(next, pause);
     };
-    setTimeout(next, pause);`;
+    next();`;
   const child = spawn(process.execPath, ['-e', script, JSON.stringify([file, parts, pauseMs, forever])], { stdio: ['ignore', 'pipe', 'inherit'] });
   onTestFinished(() => void child.kill());
   return child;
