@@ -294,9 +294,10 @@ describe('readItems', () => {
     });
   });
 
-  describe.runIf(process.platform === 'linux')('when a process holds a record open for writing past the writer limit', () => {
+  // The two run at once: each waits on its own holder, in a folder of its own.
+  describe.runIf(process.platform === 'linux')('when a process holds a record open for writing past the writer limit', { concurrent: true }, () => {
     // A short writer limit: the rule is the same as with the 10 s of a real build (read-settled.test.ts).
-    it.each([
+    it.for([
       [
         'readRecordFile',
         (dir: string) => listRecordFiles(dir).then((listed) => readRecordFile(listed.value[0]!, { display: 'items/a.md', vocabulary: [], writerLimitMs: 200 })),
@@ -305,8 +306,8 @@ describe('readItems', () => {
         'readItems',
         (dir: string) => readItems(dir, { vocabulary: [], displayDir: 'items', writerLimitMs: 200 }).then((read) => ({ ...read, value: read.value[0] })),
       ],
-    ])('%s reads it as it is, with a record-still-open warning naming the process', async (_label, read) => {
-      const dir = await makeItems(`held-${_label}`, { 'a.md': MD });
+    ] as const)('%s reads it as it is, with a record-still-open warning naming the process', async ([label, read], { expect }) => {
+      const dir = await makeItems(`held-${label}`, { 'a.md': MD });
       // The holder writes the record whole, then keeps it open (a writer that never closes).
       const script =
         "const fs = require('node:fs'); fs.writeSync(fs.openSync(process.argv[1], 'w'), process.argv[2]); process.stdout.write('open\\n'); setInterval(() => {}, 1 << 30);";
