@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, it, type TestContext } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { healthReport } from '../../src/http/health.ts';
 import { reloadConfigOnChange, type ConfigReloader } from '../../src/site/config-reload.ts';
@@ -16,75 +16,72 @@ const FORMATS: readonly [string, (fields: Record<string, unknown>) => string][] 
 ];
 const fields = (title: string, extra: Record<string, unknown> = {}) => ({ title, siteUrl: 'https://example.org', itemsDir: 'items', ...extra });
 
-/**
- * A live site of the test of `context` over a copy of the fixture items, with its config written as `name` beside the
- * items folder, closed after the test: the tests run at once (they mostly wait on the reloader's debounce and a
- * rebuild), so each keeps its own site and cleans up through its own context.
- */
-async function start({ onTestFinished }: TestContext, name: string, write: (fields: Record<string, unknown>) => string) {
+describe('reloadConfigOnChange', () => {
   let site: LiveSite | undefined;
   let reloader: ConfigReloader | undefined;
-  const items = await makeItemsCopy();
-  onTestFinished(async () => {
+  let remove: (() => Promise<void>) | undefined;
+  afterEach(async () => {
     await reloader?.close();
     await site?.close();
-    await items.remove();
+    await remove?.();
+    [site, reloader, remove] = [undefined, undefined, undefined];
   });
-  const file = path.join(items.root, name);
-  await writeFile(file, write(fields('Première')));
-  const config = await loadConfig({ file });
-  const lines: string[] = [];
-  site = createLiveSite(config, { itemsDir: config.itemsDir, worker: false });
-  await site.ready;
-  reloader = reloadConfigOnChange(site, config, { file, load: () => loadConfig({ file }), log: (line) => lines.push(line), debounceMs: 10 });
-  await reloader.ready;
-  return { file, lines, site };
-}
 
-describe.concurrent('reloadConfigOnChange', () => {
+  /** A live site over a copy of the fixture items, with its config written as `name` beside the items folder. */
+  const start = async (name: string, write: (fields: Record<string, unknown>) => string) => {
+    const items = await makeItemsCopy();
+    remove = items.remove;
+    const file = path.join(items.root, name);
+    await writeFile(file, write(fields('Première')));
+    const config = await loadConfig({ file });
+    const lines: string[] = [];
+    site = createLiveSite(config, { itemsDir: config.itemsDir, worker: false });
+    await site.ready;
+    reloader = reloadConfigOnChange(site, config, { file, load: () => loadConfig({ file }), log: (line) => lines.push(line), debounceMs: 10 });
+    await reloader.ready;
+    return { file, lines, site };
+  };
   const title = (s: LiveSite) => JSON.parse(s.current()?.entries.get('/feed.json')?.identity.toString() ?? '{}').title as string;
   const health = (s: LiveSite) => healthReport(s.health(), s.current(), true);
 
-  it.for(FORMATS)('applies a valid edit of %s without a restart', async ([name, write], context) => {
-    const { file, site } = await start(context, name, write);
+  it.each(FORMATS)('applies a valid edit of %s without a restart', async (name, write) => {
+    const { file, site } = await start(name, write);
     await writeFile(file, write(fields('Deuxième', { limit: 2 })));
     await untilBuilt(site, () => title(site) === 'Deuxième');
     const feed = JSON.parse(site.current()?.entries.get('/feed.json')?.identity.toString() ?? '{}');
-    context.expect([feed.title, feed.items.length, health(site).status]).toEqual(['Deuxième', 2, 'ok']);
+    expect([feed.title, feed.items.length, health(site).status]).toEqual(['Deuxième', 2, 'ok']);
   });
 
-  it('keeps the previous config for an edit that does not validate, says so in the log and /healthz, and applies the fix', async (context) => {
+  it('keeps the previous config for an edit that does not validate, says so in the log and /healthz, and applies the fix', async () => {
     const [name, write] = FORMATS[2]!;
-    const { file, lines, site } = await start(context, name, write);
+    const { file, lines, site } = await start(name, write);
     await writeFile(file, write(fields('Cassée', { limit: -1 })));
     await untilBuilt(site, (status) => status?.diagnostics.some((d) => d.code === 'config-invalid') === true);
 
     const refused = health(site);
-    context
-      .expect({
-        title: title(site),
-        status: refused.status,
-        diagnostics: refused.diagnostics?.filter((d) => d.includes('limit')),
-        logged: lines.some((l) => l.includes('feed.config.json') && l.includes('limit')),
-      })
-      .toEqual({
-        title: 'Première',
-        status: 'degraded',
-        diagnostics: [context.expect.stringMatching(/feed\.config\.json.*limit/)],
-        logged: true,
-      });
+    expect({
+      title: title(site),
+      status: refused.status,
+      diagnostics: refused.diagnostics?.filter((d) => d.includes('limit')),
+      logged: lines.some((l) => l.includes('feed.config.json') && l.includes('limit')),
+    }).toEqual({
+      title: 'Première',
+      status: 'degraded',
+      diagnostics: [expect.stringMatching(/feed\.config\.json.*limit/)],
+      logged: true,
+    });
 
     await writeFile(file, write(fields('Réparée')));
     await untilBuilt(site, () => title(site) === 'Réparée');
-    context.expect([health(site).status, health(site).diagnostics]).toEqual(['ok', []]);
+    expect([health(site).status, health(site).diagnostics]).toEqual(['ok', []]);
   });
 
-  it('reports a change of the items folder as needing a restart, and keeps serving the folder it started with', async (context) => {
+  it('reports a change of the items folder as needing a restart, and keeps serving the folder it started with', async () => {
     const [name, write] = FORMATS[2]!;
-    const { file, site } = await start(context, name, write);
+    const { file, site } = await start(name, write);
     await writeFile(file, write(fields('Ailleurs', { itemsDir: 'autres' })));
     await untilBuilt(site, () => title(site) === 'Ailleurs');
     const report = health(site);
-    context.expect([report.articles, report.status, report.diagnostics?.filter((d) => d.includes('itemsDir')).length]).toEqual([3, 'ok', 1]);
+    expect([report.articles, report.status, report.diagnostics?.filter((d) => d.includes('itemsDir')).length]).toEqual([3, 'ok', 1]);
   });
 });
