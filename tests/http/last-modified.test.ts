@@ -1,9 +1,10 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, it } from 'vitest';
+import { beforeAll, describe, it } from 'vitest';
+import { LEDGER_FILE } from '../../src/lifecycle/ledger.ts';
 import { createSiteBuilder } from '../../src/site/site-builder.ts';
 import { makeConfig } from '../helpers/factories.ts';
-import { request, startSite, untilBuilt, type TestSite } from './_lib/site-server.ts';
+import { makeItemsCopy, request, startSite, untilBuilt, type TestSite } from './_lib/site-server.ts';
 
 // RFC 9110 §13.1.3: a client or cache that revalidates with If-Modified-Since alone gets 304 when Last-Modified is
 // not later than its date, so Last-Modified must move whenever a document's bytes do, including for changes that
@@ -11,6 +12,18 @@ import { request, startSite, untilBuilt, type TestSite } from './_lib/site-serve
 
 /** The history of the fixture site: a ledger written by a build on 1 December 2024, as a committed ledger would be. */
 const HISTORY = Date.parse('2024-12-01T00:00:00Z');
+/** That ledger (the one file such a build writes in the items folder), built once and put in each site's folder. */
+let ledgerText = '';
+beforeAll(async () => {
+  const items = await makeItemsCopy();
+  try {
+    await createSiteBuilder(makeConfig(), { itemsDir: items.itemsDir, ledger: 'update', now: () => HISTORY }).build();
+    ledgerText = await readFile(path.join(items.itemsDir, LEDGER_FILE), 'utf8');
+  } finally {
+    await items.remove();
+  }
+});
+const prepare = (dir: string) => writeFile(path.join(dir, LEDGER_FILE), ledgerText);
 const record = (title: string, date: string) => `---\ntitle: "${title}"\ndate: ${date}\n---\n\nLe corps de l’article.\n`;
 
 // Each test has live sites of its own, closed after it: they run at once (they mostly wait on a watcher's rebuild).
@@ -35,7 +48,7 @@ describe.concurrent('Last-Modified of a live site', () => {
     const site = await startSite({
       config: makeConfig(),
       watch: true,
-      prepare: async (dir) => void (await createSiteBuilder(makeConfig(), { itemsDir: dir, ledger: 'update', now: () => HISTORY }).build()),
+      prepare,
     });
     onTestFinished(() => site.close());
     const before = await Promise.all(paths.map((p) => request(site.port, p)));
@@ -59,7 +72,6 @@ describe.concurrent('Last-Modified of a live site', () => {
   });
 
   it('is the same on a second instance with the same records and ledger', async ({ expect, onTestFinished }) => {
-    const prepare = async (dir: string) => void (await createSiteBuilder(makeConfig(), { itemsDir: dir, ledger: 'update', now: () => HISTORY }).build());
     const site = await startSite({ config: makeConfig(), watch: false, prepare });
     onTestFinished(() => site.close());
     const other = await startSite({ config: makeConfig(), watch: false, prepare });
