@@ -55,8 +55,11 @@ describe.concurrent('a live site', () => {
         running = false;
       });
       const seen = new Set<string>();
+      // Looked at every 10 ms: a half record once published would stay so for a debounce and a quiet read at least
+      // (≈ 90 ms), and a busier loop would take the thread from the builds of this file's other tests.
       while (running) {
         for (const title of await titles(site)) if (title.startsWith('Dépêche lente') && !before.has(title)) seen.add(title);
+        await new Promise((resolve) => setTimeout(resolve, 10));
       }
       await exited;
       const published = await waitUntil(async () => (await titles(site)).includes(full));
