@@ -64,10 +64,11 @@ describe.concurrent.each([{ sync: false }, { sync: true }])('readSettled (%o)', 
     const { expect } = context;
     const file = path.join(await testDir(context), 'lente.txt');
     const parts = ['vendredi, novembre 22, 2024\nNational\n\nDépêche lente : le conseil', ' régional', ' adopte', ' son budget', '\n\nTexte.\n'];
-    const writer = slowWriter(context, file, parts, 100);
+    // Pauses a quarter of the settle interval, as before at 100 ms against 400 ms.
+    const writer = slowWriter(context, file, parts, 50);
     const done = exited(writer);
     await started(writer);
-    const text = Buffer.from(await readSettled(file, 1_000_000, { settleMs: 400, limitMs: 20_000, sync })).toString('utf8');
+    const text = Buffer.from(await readSettled(file, 1_000_000, { settleMs: 200, limitMs: 20_000, sync })).toString('utf8');
     await done;
     expect(text).toBe(parts.join(''));
   });
@@ -79,11 +80,11 @@ describe.concurrent.each([{ sync: false }, { sync: true }])('readSettled (%o)', 
       const file = path.join(await testDir(context), 'l.txt');
       const parts = ['vendredi, novembre 22, 2024\nNational\n\nDépêche lente : le conseil', ' régional\n\nTexte.\n'];
       // The pause of issue 21, python3 -c "f=open(…,'w'); f.write(…); f.flush(); time.sleep(1.5); f.write(…)", five
-      // times the settle interval of 300 ms: here 600 ms against 120 ms, for a shorter test.
-      const writer = slowWriter(context, file, parts, 600);
+      // times the settle interval of 300 ms: here 400 ms against 80 ms, for a shorter test.
+      const writer = slowWriter(context, file, parts, 400);
       const done = exited(writer);
       await started(writer);
-      const text = Buffer.from(await readSettled(file, 1_000_000, { settleMs: 120, sync })).toString('utf8');
+      const text = Buffer.from(await readSettled(file, 1_000_000, { settleMs: 80, sync })).toString('utf8');
       await done;
       expect(text).toBe(parts.join(''));
     },
@@ -95,7 +96,7 @@ describe.concurrent.each([{ sync: false }, { sync: true }])('readSettled (%o)', 
     const writer = slowWriter(context, file, ['le début', ' la fin'], 600_000);
     await started(writer);
     const held: number[] = [];
-    const bytes = await readSettled(file, 1_000_000, { writerLimitMs: 500, onStillOpen: (w) => held.push(w.pid) });
+    const bytes = await readSettled(file, 1_000_000, { settleMs: 100, writerLimitMs: 200, onStillOpen: (w) => held.push(w.pid) });
     expect({ text: Buffer.from(bytes).toString('utf8'), held }).toEqual({ text: 'le début', held: [writer.pid] });
   });
 
@@ -124,7 +125,7 @@ describe.concurrent.each([{ sync: false }, { sync: true }])('readSettled (%o)', 
     const file = path.join(await testDir(context), 'journal.txt');
     const writer = slowWriter(context, file, ['ligne\n'], 10, true);
     await started(writer);
-    const error = await readSettled(file, 1_000_000, { settleMs: 200, limitMs: 400, sync }).catch((e: unknown) => e);
+    const error = await readSettled(file, 1_000_000, { settleMs: 100, limitMs: 200, sync }).catch((e: unknown) => e);
     expect((error as NodeJS.ErrnoException).code).toBe('ESETTLE');
   });
 
