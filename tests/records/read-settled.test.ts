@@ -64,7 +64,7 @@ describe.concurrent.each([{ sync: false }, { sync: true }])('readSettled (%o)', 
     const { expect } = context;
     const file = path.join(await testDir(context), 'lente.txt');
     const parts = ['vendredi, novembre 22, 2024\nNational\n\nDépêche lente : le conseil', ' régional', ' adopte', ' son budget', '\n\nTexte.\n'];
-    // Pauses a quarter of the settle interval, as before at 100 ms against 400 ms.
+    // An upload's pauses, shorter than the settle interval (a quarter of it).
     const writer = slowWriter(context, file, parts, 50);
     const done = exited(writer);
     await started(writer);
