@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { rm, stat, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/config/config-schema.ts';
 import { formatDiagnostic } from '../../src/diagnostics.ts';
 import { listRecordFiles, readItems, readRecordFile, recordDisplayPath } from '../../src/records/read-items.ts';
@@ -20,7 +20,8 @@ function makeItems(name: string, files: Record<string, string | Uint8Array>): Pr
   return writeRecords(path.join(root(), name), files);
 }
 
-describe('readItems', () => {
+// The tests run at once, each in folders of its own (the two writer-limit tests wait on their holders meanwhile).
+describe.concurrent('readItems', () => {
   describe('when the folder holds nested records of every format', () => {
     let result: Awaited<ReturnType<typeof readItems>>;
     beforeAll(async () => {
@@ -42,23 +43,23 @@ describe('readItems', () => {
       result = await readItems(dir, { vocabulary: VOCABULARY, displayDir: 'items' });
     });
 
-    it('reports nothing', () => {
+    it('reports nothing', ({ expect }) => {
       expect(result.diagnostics).toEqual([]);
     });
 
-    it('gives the records sorted by relPath in code-unit order', () => {
+    it('gives the records sorted by relPath in code-unit order', ({ expect }) => {
       expect(result.value.map((r) => r.relPath)).toEqual(['2024/10/ancien', '2024/11/maroc', 'Z', 'a', 'b']);
     });
 
-    it('names each file under the display folder with slashes', () => {
+    it('names each file under the display folder with slashes', ({ expect }) => {
       expect(result.value.map((r) => r.file)).toEqual(['items/2024/10/ancien.markdown', 'items/2024/11/maroc.txt', 'items/Z.md', 'items/a.json', 'items/b.md']);
     });
 
-    it('picks the parser from the extension', () => {
+    it('picks the parser from the extension', ({ expect }) => {
       expect(result.value.map((r) => r.format)).toEqual(['md', 'txt', 'md', 'json', 'md']);
     });
 
-    it('passes the vocabulary to the dispatch parser', () => {
+    it('passes the vocabulary to the dispatch parser', ({ expect }) => {
       expect(result.value[1]?.fields.categories?.value).toEqual(['International', 'National', 'Société']);
     });
   });
@@ -74,11 +75,11 @@ describe('readItems', () => {
       result = await readItems(dir, { vocabulary: VOCABULARY, displayDir: 'items' });
     });
 
-    it('still gives the good records', () => {
+    it('still gives the good records', ({ expect }) => {
       expect(result.value.map((r) => r.relPath)).toEqual(['bon', 'zz']);
     });
 
-    it('reports each broken file by name', () => {
+    it('reports each broken file by name', ({ expect }) => {
       expect(result.diagnostics.map((d) => [d.severity, d.file, d.code])).toEqual([['error', 'items/casse.json', 'json-syntax']]);
     });
   });
@@ -116,12 +117,12 @@ describe('readItems', () => {
       result = await readItems(dir, { vocabulary: VOCABULARY, displayDir: 'items' });
     });
 
-    it('reads it as Windows-1252, so ’ … œ and accents survive', () => {
+    it('reads it as Windows-1252, so ’ … œ and accents survive', ({ expect }) => {
       expect(result.value[0]?.fields.title?.value).toBe('L’été …');
       expect(result.value[0]?.fields.categories?.value).toEqual(['Société']);
     });
 
-    it('warns, naming the file, that it should be saved as UTF-8', () => {
+    it('warns, naming the file, that it should be saved as UTF-8', ({ expect }) => {
       expect(result.diagnostics.map((d) => [d.severity, d.file, d.code])).toEqual([['warning', 'items/cp1252.txt', 'encoding-windows-1252']]);
     });
   });
@@ -133,11 +134,11 @@ describe('readItems', () => {
       result = await readItems(dir, { vocabulary: VOCABULARY, displayDir: 'items' });
     });
 
-    it('keeps the first in order', () => {
+    it('keeps the first in order', ({ expect }) => {
       expect(result.value.map((r) => r.file)).toEqual(['items/sub/x.txt', 'items/x.json']);
     });
 
-    it('reports the second, naming the first', () => {
+    it('reports the second, naming the first', ({ expect }) => {
       expect(result.diagnostics.map((d) => [d.severity, d.file, d.line, d.code, d.message.includes('items/x.json')])).toEqual([
         ['error', 'items/x.md', 1, 'duplicate-id', true],
       ]);
@@ -145,19 +146,19 @@ describe('readItems', () => {
   });
 
   describe('when names need normalising', () => {
-    it('gives an NFC relPath for a decomposed file name', async () => {
+    it('gives an NFC relPath for a decomposed file name', async ({ expect }) => {
       const dir = await makeItems('nfd', { 'socie\u0301te\u0301/e\u0301te\u0301.md': MD });
       const { value } = await readItems(dir, { vocabulary: [], displayDir: 'items' });
       expect(value.map((r) => r.relPath)).toEqual(['société/été']);
     });
 
-    it('defaults the display folder to the path relative to the working directory', async () => {
+    it('defaults the display folder to the path relative to the working directory', async ({ expect }) => {
       const dir = await makeItems('relative', { 'a.md': MD });
       const { value } = await readItems(dir, { vocabulary: [] });
       expect(value[0]?.file).toBe(`${path.relative(process.cwd(), dir).split(path.sep).join('/')}/a.md`);
     });
 
-    it('accepts a display folder with a trailing slash', async () => {
+    it('accepts a display folder with a trailing slash', async ({ expect }) => {
       const dir = await makeItems('trailing', { 'a.md': MD });
       const { value } = await readItems(dir, { vocabulary: [], displayDir: 'items/' });
       expect(value[0]?.file).toBe('items/a.md');
@@ -165,7 +166,7 @@ describe('readItems', () => {
   });
 
   describe('when a file name is not valid UTF-8', () => {
-    it('says its name must be renamed (not ENOENT), and reads the others', async () => {
+    it('says its name must be renamed (not ENOENT), and reads the others', async ({ expect }) => {
       const dir = await makeItems('latin1', { 'a.md': MD });
       // "café.md" written in Latin-1 by an old FTP client: é is the lone byte 0xE9.
       await writeFile(Buffer.concat([Buffer.from(`${dir}/caf`), Buffer.from([0xe9]), Buffer.from('.md')]), MD);
@@ -178,7 +179,7 @@ describe('readItems', () => {
   });
 
   describe('when the folder links back to itself', () => {
-    it('reads each record once and warns about the link', async () => {
+    it('reads each record once and warns about the link', async ({ expect }) => {
       const dir = await makeItems('loop', { 'a.md': MD });
       await symlink(dir, path.join(dir, 'boucle'));
       const { value, diagnostics } = await readItems(dir, { vocabulary: [], displayDir: 'items' });
@@ -203,11 +204,11 @@ describe('readItems', () => {
       result = await readItems(dir, { vocabulary: [], displayDir: 'items' });
     });
 
-    it('reads only the records inside, following links that stay inside', () => {
+    it('reads only the records inside, following links that stay inside', ({ expect }) => {
       expect(result.value.map((r) => r.relPath)).toEqual(['a', 'lien', 'sub/b']);
     });
 
-    it('reports each link by its own name', () => {
+    it('reports each link by its own name', ({ expect }) => {
       expect(result.diagnostics.map((d) => [d.severity, d.file, d.code])).toEqual([
         ['error', 'items/boucle-a', 'link-loop'],
         ['error', 'items/boucle-b', 'link-loop'],
@@ -219,7 +220,7 @@ describe('readItems', () => {
       ]);
     });
 
-    it('never names the target or quotes its content', () => {
+    it('never names the target or quotes its content', ({ expect }) => {
       const text = result.diagnostics.map(formatDiagnostic).join('\n');
       expect([text.includes(outside), text.includes('root:'), /(^|[\s"])\/etc/.test(text)]).toEqual([false, false, false]);
     });
@@ -238,11 +239,11 @@ describe('readItems', () => {
       result = await readItems(dir, { vocabulary: [], displayDir: 'items' });
     });
 
-    it('publishes the file with a newline in its name and escapes the name in messages', () => {
+    it('publishes the file with a newline in its name and escapes the name in messages', ({ expect }) => {
       expect([result.value.map((r) => r.file), recordDisplayPath('items', 'a\u0085\tb.md')]).toEqual([['items/ligne\\nsuivante.md'], 'items/a\\u0085\\tb.md']);
     });
 
-    it('reports NUL bytes, invalid UTF-8 and an empty dispatch each with a line', () => {
+    it('reports NUL bytes, invalid UTF-8 and an empty dispatch each with a line', ({ expect }) => {
       expect(result.diagnostics.map((d) => [d.severity, d.file, d.line, d.code])).toEqual([
         ['error', 'items/nul.md', 5, 'nul-byte'],
         ['error', 'items/partiel.md', 5, 'encoding-invalid-utf8'],
@@ -252,7 +253,7 @@ describe('readItems', () => {
   });
 
   describe('when a file is over limits.recordBytes', () => {
-    it('is an error naming the size and the limit, and the others still publish', async () => {
+    it('is an error naming the size and the limit, and the others still publish', async ({ expect }) => {
       const dir = await makeItems('big', { 'a.md': MD, 'gros.md': `${MD}${'x'.repeat(500)}` });
       const { value, diagnostics } = await readItems(dir, { vocabulary: [], displayDir: 'items', limits: { ...DEFAULT_LIMITS, recordBytes: 200 } });
       expect([value.map((r) => r.relPath), diagnostics.map(formatDiagnostic)]).toEqual([
@@ -263,7 +264,7 @@ describe('readItems', () => {
   });
 
   describe('when a FIFO is named like a record', () => {
-    it('is reported and never opened', async () => {
+    it('is reported and never opened', async ({ expect }) => {
       const dir = await makeItems('fifo', { 'a.md': MD });
       execFileSync('mkfifo', [path.join(dir, 'tube.md')]);
       const { value, diagnostics } = await readItems(dir, { vocabulary: [], displayDir: 'items' });
@@ -272,7 +273,7 @@ describe('readItems', () => {
   });
 
   describe('listRecordFiles and readRecordFile', () => {
-    it('list each file with its stat information, then read one', async () => {
+    it('list each file with its stat information, then read one', async ({ expect }) => {
       const dir = await makeItems('api', { '2024/maroc.txt': TXT, 'a.md': MD });
       const listed = await listRecordFiles(dir, { displayDir: 'items' });
       const info = await stat(path.join(dir, 'a.md'));
@@ -285,7 +286,7 @@ describe('readItems', () => {
       expect([read.value?.file, read.value?.fields.categories?.value]).toEqual(['items/2024/maroc.txt', ['International', 'National', 'Société']]);
     });
 
-    it('report a file that vanished between the two as unreadable', async () => {
+    it('report a file that vanished between the two as unreadable', async ({ expect }) => {
       const dir = await makeItems('vanish', { 'a.md': MD });
       const listed = await listRecordFiles(dir);
       await rm(path.join(dir, 'a.md'));
@@ -296,7 +297,7 @@ describe('readItems', () => {
 
   describe.runIf(process.platform === 'linux')('when a process holds a record open for writing past the writer limit', () => {
     // A short writer limit: the rule is the same as with the 10 s of a real build (read-settled.test.ts).
-    it.each([
+    it.for([
       [
         'readRecordFile',
         (dir: string) => listRecordFiles(dir).then((listed) => readRecordFile(listed.value[0]!, { display: 'items/a.md', vocabulary: [], writerLimitMs: 200 })),
@@ -305,12 +306,12 @@ describe('readItems', () => {
         'readItems',
         (dir: string) => readItems(dir, { vocabulary: [], displayDir: 'items', writerLimitMs: 200 }).then((read) => ({ ...read, value: read.value[0] })),
       ],
-    ])('%s reads it as it is, with a record-still-open warning naming the process', async (_label, read) => {
-      const dir = await makeItems(`held-${_label}`, { 'a.md': MD });
-      // The holder writes the record whole, then keeps it open (a writer that never closes).
-      const script =
-        "const fs = require('node:fs'); fs.writeSync(fs.openSync(process.argv[1], 'w'), process.argv[2]); process.stdout.write('open\\n'); setInterval(() => {}, 1 << 30);";
-      const holder = spawn(process.execPath, ['-e', script, path.join(dir, 'a.md'), MD], { stdio: ['ignore', 'pipe', 'inherit'] });
+    ] as const)('%s reads it as it is, with a record-still-open warning naming the process', async ([label, read], { expect }) => {
+      const dir = await makeItems(`held-${label}`, { 'a.md': MD });
+      // The holder writes the record whole, then keeps it open (a writer that never closes): sleep(1) holding the file
+      // a shell opened for writing, not node (≈ 1 ms to start, against ≈ 50 ms of CPU).
+      const script = 'exec 3>"$1" && printf %s "$2" >&3 && echo open && exec sleep 3600';
+      const holder = spawn('sh', ['-c', script, 'sh', path.join(dir, 'a.md'), MD], { stdio: ['ignore', 'pipe', 'inherit'] });
       try {
         await new Promise((resolve) => holder.stdout?.once('data', resolve));
         const { value, diagnostics } = await read(dir);
@@ -320,7 +321,7 @@ describe('readItems', () => {
             [
               'warning',
               'record-still-open',
-              `was still open for writing by process ${holder.pid} (node) after 0.2 s; read as it was then (a later write is read again)`,
+              `was still open for writing by process ${holder.pid} (sleep) after 0.2 s; read as it was then (a later write is read again)`,
             ],
           ],
         ]);
@@ -331,7 +332,7 @@ describe('readItems', () => {
   });
 
   describe('when the folder holds more files than are read at once', () => {
-    it('reads every one, in order', async () => {
+    it('reads every one, in order', async ({ expect }) => {
       const files = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`r${String(i).padStart(3, '0')}.md`, MD]));
       const { value } = await readItems(await makeItems('many', files), { vocabulary: [], displayDir: 'items' });
       expect(value.map((r) => r.relPath)).toEqual(Object.keys(files).map((f) => f.slice(0, -3)));
@@ -339,17 +340,17 @@ describe('readItems', () => {
   });
 
   describe('when the folder is missing', () => {
-    it.each([
+    it.for([
       ['does not exist', async () => path.join(root(), 'absent')],
       ['is a file', async () => path.join(await makeItems('file-not-dir', { 'f.md': MD }), 'f.md')],
-    ])('gives no records and an error when it %s', async (_name, makeDir) => {
+    ] as const)('gives no records and an error when it %s', async ([, makeDir], { expect }) => {
       const { value, diagnostics } = await readItems(await makeDir(), { vocabulary: [], displayDir: 'items' });
       expect([value, diagnostics.map((d) => [d.severity, d.file, d.code])]).toEqual([[], [['error', 'items', 'items-dir-missing']]]);
     });
   });
 
   describe('when misused', () => {
-    it('rejects with a TypeError without a vocabulary', async () => {
+    it('rejects with a TypeError without a vocabulary', async ({ expect }) => {
       await expect(readItems(root(), {} as never)).rejects.toThrow(TypeError);
     });
   });
