@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { startSourceWorker } from '../_lib/source-worker.ts';
 import type { Article } from '../article/article.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { Diagnostic } from '../diagnostics.ts';
@@ -122,11 +123,6 @@ export function createPagePool(config: ResolvedConfig, frame: FeedSet, count: nu
 /** page-worker.js beside this module (compiled package, lib/bundle/), or page-worker.ts when running from sources. */
 function startWorker(workerData: unknown): Worker {
   const file = new URL(`./page-worker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url);
-  // As worker-engine.ts: from TypeScript sources the worker registers tsx itself (loader hooks are not inherited).
-  return file.pathname.endsWith('.ts')
-    ? new Worker(
-        `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(file.href)}); });`,
-        { eval: true, workerData },
-      )
-    : new Worker(file, { workerData });
+  // As worker-engine.ts: from the TypeScript sources, a bundle of them (_lib/source-worker.ts).
+  return file.pathname.endsWith('.ts') ? startSourceWorker(file, { workerData }) : new Worker(file, { workerData });
 }

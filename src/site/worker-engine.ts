@@ -1,5 +1,6 @@
 // site: a RebuildEngine that runs in a worker thread, with a time and a memory budget per build.
 import { countFiles } from '../_lib/count-files.ts';
+import { startSourceWorker } from '../_lib/source-worker.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -61,14 +62,8 @@ export function createWorkerEngine(options: WorkerEngineOptions): RebuildEngine 
     const file = workerFile();
     const budget = (typeof options.memoryMb === 'number' ? options.memoryMb : options.memoryMb()) * grow;
     const resourceLimits = { maxOldGenerationSizeMb: budget };
-    // Running from TypeScript sources (tests, `npm run gazette`): loader hooks are not inherited by workers, so the
-    // worker registers tsx itself before importing its module. The compiled package runs the .js file directly.
-    const started = file.pathname.endsWith('.ts')
-      ? new Worker(
-          `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(file.href)}); });`,
-          { eval: true, resourceLimits },
-        )
-      : new Worker(file, { resourceLimits });
+    // From the TypeScript sources (tests, `npm run gazette`) the worker runs a bundle of them (_lib/source-worker.ts).
+    const started = file.pathname.endsWith('.ts') ? startSourceWorker(file, { resourceLimits }) : new Worker(file, { resourceLimits });
     started.unref();
     started.on('message', (message: WorkerReply | PostedEncodings) => {
       if ('encoded' in message) return settleEncodings(message);
