@@ -1,21 +1,19 @@
 // gazette build bounds its own heap: the choice of the heap, and the build in a worker thread (the compiled worker
 // module of lib/, as the bin runs it) — same output as in the process, one clear line when the heap is too small.
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countFiles } from '../../src/_lib/count-files.ts';
-import { BOUND_FROM_FILES, buildInWorker, chooseHeapMb, heapFlagSet } from '../../src/cli/commands/bounded-build.ts';
+import { buildInWorker, chooseHeapMb, heapFlagSet } from '../../src/cli/commands/bounded-build.ts';
 import { GazetteError } from '../../src/diagnostics.ts';
 import { isOutputError } from '../../src/publish/write-static.ts';
 import { buildStaticSite } from '../../src/site/static-build.ts';
 import { makeConfig } from '../helpers/factories.ts';
-import { makeTempDir, useTempDir } from '../helpers/temp-dir.ts';
+import { makeTempDir } from '../helpers/temp-dir.ts';
 import { ROOT } from './_lib/run.ts';
 
 const WORKER = path.join(ROOT, 'lib/cli/commands/build-worker.js');
 const ITEMS = path.join(ROOT, 'tests/fixtures/items');
 const config = makeConfig();
-const tmp = useTempDir('gazette-bounded-');
 
 describe('heapFlagSet', () => {
   it.each([
@@ -40,16 +38,6 @@ describe('chooseHeapMb', () => {
     { records: 1_000_000, pages: true, limit: 4144, heap: undefined },
   ])('gives $heap MB for $records records (pages: $pages) under a default limit of $limit MB', ({ records, pages, limit, heap }) => {
     expect(chooseHeapMb(records, pages, limit)).toBe(heap);
-  });
-});
-
-describe('countFiles', () => {
-  it('counts the files of every folder below, not the folders, and 0 for a missing folder', async () => {
-    await mkdir(path.join(tmp(), 'a/b'), { recursive: true });
-    await Promise.all(['x.md', 'a/y.json', 'a/b/z.txt'].map((name) => writeFile(path.join(tmp(), name), '')));
-    expect(countFiles(tmp())).toBe(3);
-    expect(countFiles(path.join(tmp(), 'missing'))).toBe(0);
-    expect(BOUND_FROM_FILES).toBeGreaterThan(0);
   });
 });
 
