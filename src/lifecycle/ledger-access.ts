@@ -1,10 +1,12 @@
 // lifecycle: whether a command may write the publication ledger, and writing it without ever failing a build.
 // The ledger is an aid, not a gate: a folder that cannot hold it (read-only, no permission, full) costs its history,
 // never the feeds or pages.
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { isReservedHost } from '../_lib/reserved-host.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import { LEDGER_FILE, type Ledger } from './ledger.ts';
+import { FOLDING_FILE, JOURNAL_FILE } from './ledger-journal.ts';
 import { openLedgerStore, type LedgerStore } from './ledger-store.ts';
 
 /** How a command uses the ledger (site-builder.ts): `update` reads and writes it, `read` applies it, `off` ignores it. */
@@ -66,6 +68,16 @@ export async function saveLedger(store: LedgerStore, ledger: Ledger, displayDir:
  * that cannot take it gives {@link saveLedger}'s warning; another process's compaction in progress leaves the journal.
  */
 export async function foldLedger(itemsDir: string, displayDir: string): Promise<Diagnostic[]> {
+  // No journal, nothing to fold: the ledger (100,000 entries at the archive's size) is not read at every stop.
+  const journals = await Promise.all(
+    [JOURNAL_FILE, FOLDING_FILE].map((name) =>
+      access(path.join(itemsDir, name)).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  if (!journals.includes(true)) return [];
   const store = openLedgerStore(itemsDir, `${displayDir}/${LEDGER_FILE}`);
   const { value } = await store.read();
   return saveLedger(store, value, displayDir, { compact: true });
