@@ -62,7 +62,13 @@ describe.concurrent('buildInWorker', () => {
     const [inWorker, inProcess] = [path.join(dir, 'worker'), path.join(dir, 'process')];
     const progress: number[] = [];
     const [viaWorker, here] = await Promise.all([
-      buildInWorker(config, { ...options(inWorker), onProgress: (done) => progress.push(done) }, Date.parse('2024-12-01T00:00:00Z'), 256, WORKER),
+      buildInWorker(
+        config,
+        { ...options(inWorker), onProgress: (done) => progress.push(done) },
+        Date.parse('2024-12-01T00:00:00Z'),
+        { mb: 256, records: 3 },
+        WORKER,
+      ),
       buildStaticSite(config, options(inProcess)),
     ]);
     expect(viaWorker.report?.files).toEqual(here.report?.files);
@@ -74,14 +80,16 @@ describe.concurrent('buildInWorker', () => {
   it('fails with one line that names the heap and how to give more, and leaves no lock or temporary folder', async ({ expect, onTestFinished }) => {
     const dir = await ownDir(onTestFinished);
     const out = path.join(dir, 'small');
-    const failure = await buildInWorker(config, options(out), undefined, 8, WORKER).catch((error: unknown) => error);
+    const failure = await buildInWorker(config, options(out), undefined, { mb: 8, records: 3 }, WORKER).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(GazetteError);
-    expect((failure as Error).message).toMatch(/^the build ran out of memory: its heap of 8 MB .* NODE_OPTIONS=--max-old-space-size=16$/);
+    expect((failure as Error).message).toMatch(
+      /^the build ran out of memory: its heap of 8 MB \(chosen for 3 record files with pages\) .* NODE_OPTIONS=--max-old-space-size=16$/,
+    );
     expect(await readdir(dir)).toEqual([]);
   });
 
   it('gives back the writer’s refusal as an OutputError, as the build in the process does', async ({ expect }) => {
-    const failure = await buildInWorker(config, options(ITEMS), undefined, 256, WORKER).catch((error: unknown) => error);
+    const failure = await buildInWorker(config, options(ITEMS), undefined, { mb: 256, records: 3 }, WORKER).catch((error: unknown) => error);
     expect(isOutputError(failure)).toBe(true);
     expect((failure as Error).message).toContain('items');
   });

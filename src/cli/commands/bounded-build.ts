@@ -63,20 +63,20 @@ export async function buildBounded(config: ResolvedConfig, options: StaticBuildO
   if (records < BOUND_FROM_FILES || heapMb === undefined) return inProcess();
   // A clock other than the real one is SOURCE_DATE_EPOCH's fixed instant (_lib/build-clock.ts): the worker gets its value.
   const fixedNow = options.now === undefined || options.now === Date.now ? undefined : options.now();
-  return buildInWorker(config, options, fixedNow, heapMb, workerFile);
+  return buildInWorker(config, options, fixedNow, { mb: heapMb, records }, workerFile);
 }
 
-/** Runs the build in a worker whose old generation may not exceed `heapMb`. */
+/** Runs the build in a worker whose old generation may not exceed `heap.mb`, chosen for `heap.records` record files. */
 export function buildInWorker(
   config: ResolvedConfig,
   options: StaticBuildOptions,
   fixedNow: number | undefined,
-  heapMb: number,
+  heap: { readonly mb: number; readonly records: number },
   file: string,
 ): Promise<StaticBuildResult> {
   const { now: _now, onWait, onProgress, ...rest } = options;
   const workerData: BuildWorkerData = { gazetteBuild: true, config, options: rest, fixedNow };
-  const worker = new Worker(file, { workerData, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+  const worker = new Worker(file, { workerData, resourceLimits: { maxOldGenerationSizeMb: heap.mb } });
   return new Promise<StaticBuildResult>((resolve, reject) => {
     let settled = false;
     const settle = (action: () => void) => {
@@ -99,8 +99,8 @@ export function buildInWorker(
         reject(
           error.code === 'ERR_WORKER_OUT_OF_MEMORY'
             ? new GazetteError(
-                `the build ran out of memory: its heap of ${heapMb} MB (chosen for ${countLabel(config, options)}) is too small for this site; ` +
-                  `give it more with NODE_OPTIONS=--max-old-space-size=${heapMb * 2}`,
+                `the build ran out of memory: its heap of ${heap.mb} MB (chosen for ${countLabel(heap.records, options.pages ?? config.pages)}) is too small for this site; ` +
+                  `give it more with NODE_OPTIONS=--max-old-space-size=${heap.mb * 2}`,
               )
             : error,
         );
@@ -138,7 +138,6 @@ function outputErrorOf(error: { readonly message: string; readonly path: string;
   return new OutputError(error.message, error.path, error.code);
 }
 
-function countLabel(config: ResolvedConfig, options: StaticBuildOptions): string {
-  const records = countFiles(options.itemsDir ?? config.itemsDir);
-  return `${records} record file${records === 1 ? '' : 's'}${(options.pages ?? config.pages) ? ' with pages' : ', feeds only'}`;
+function countLabel(records: number, pages: boolean): string {
+  return `${records} record file${records === 1 ? '' : 's'}${pages ? ' with pages' : ', feeds only'}`;
 }
