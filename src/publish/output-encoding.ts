@@ -2,8 +2,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { promisify } from 'node:util';
-import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
-import { BROTLI_QUALITY, brotliParams, GZIP_LEVEL, SMALL_BODY_BYTES } from './snapshot.ts';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+import { BROTLI_QUALITY, brotliBody, brotliParams, GZIP_LEVEL, gzipBody, SMALL_BODY_BYTES } from './snapshot.ts';
 
 /**
  * How hard `.gz`/`.br` are compressed: `standard` (gzip 6, brotli 5) gives the bytes `gazette serve` sends, in
@@ -36,14 +36,14 @@ const brotliAsync = promisify(brotliCompress);
 
 /** gzip level 6 (9 at `best`); Node's header is fixed (MTIME 0, OS 3), so equal input gives equal bytes. */
 export async function compressGzip(identity: Buffer, level: CompressionLevel = 'standard'): Promise<Buffer> {
-  if (level === 'standard' && identity.length <= SMALL_BODY_BYTES) return gzipSync(identity, { level: GZIP_LEVEL });
+  if (level === 'standard' && identity.length <= SMALL_BODY_BYTES) return gzipBody(identity);
   return gzipAsync(identity, { level: level === 'best' ? BEST.gzip : GZIP_LEVEL });
 }
 
 /** Brotli quality 5 (11 at `best`), text mode, with the size hint, as snapshot.ts. */
 export async function compressBrotli(identity: Buffer, level: CompressionLevel = 'standard'): Promise<Buffer> {
+  if (level === 'standard' && identity.length <= SMALL_BODY_BYTES) return brotliBody(identity);
   const params = brotliParams(identity.length);
-  if (level === 'standard' && identity.length <= SMALL_BODY_BYTES) return brotliCompressSync(identity, { params });
   return brotliAsync(identity, { params: level === 'best' ? { ...params, [constants.BROTLI_PARAM_QUALITY]: BEST.brotli } : params });
 }
 

@@ -1,11 +1,10 @@
 // site: the side of a live site that builds — one incremental builder per mount path, and the difference between
 // its last two builds, encoded. It runs in a worker thread (rebuild-worker.ts), so a rebuild never holds a request,
 // or in the calling thread when workers are turned off.
-import { promisify } from 'node:util';
-import { brotliCompress as zlibBrotliCompress, gzip as zlibGzip } from 'node:zlib';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { brotliBody, brotliParams, GZIP_LEVEL, gzipBody, hashBody, SMALL_BODY_BYTES } from '../publish/snapshot.ts';
+import { compressBrotli, compressGzip } from '../publish/output-encoding.ts';
+import { hashBody } from '../publish/snapshot.ts';
 import type { RenderedDocument } from '../render/render-site.ts';
 import type { Redirect } from '../lifecycle/apply-ledger.ts';
 import { GAZETTE_VERSION } from '../_lib/version.ts';
@@ -234,19 +233,10 @@ interface LazyPage {
 function encodeChanged(doc: RenderedDocument): ChangedDocument {
   const identity = Buffer.from(doc.body, 'utf8');
   const base = { path: doc.path, contentType: doc.contentType, lastModified: doc.lastModified, identity, hash: hashBody(identity) };
-  // Feeds are what aggregators poll: compressed once here, off the serving thread. Pages wait for a reader. The same
-  // parameters as publish/snapshot.ts's gzipBody and brotliBody, so the same bytes.
+  // Feeds are what aggregators poll: compressed once here, off the serving thread, as the static writer compresses
+  // them (publish/output-encoding.ts: the same bytes as publish/snapshot.ts's). Pages wait for a reader.
   if (!isFeedContentType(doc.contentType)) return base;
-  if (identity.length <= SMALL_BODY_BYTES) return { ...base, encodings: encodeNow(identity).catch(() => undefined) };
-  const encodings = Promise.all([gzipAsync(identity, { level: GZIP_LEVEL }), brotliAsync(identity, { params: brotliParams(identity.length) })]).then(
-    ([gzip, br]) => ({ gzip, br }),
-  );
+  const encodings = Promise.all([compressGzip(identity), compressBrotli(identity)]).then(([gzip, br]) => ({ gzip, br }));
   // Not awaited by the build; a failure means "made on use" (snapshot.ts), never an unhandled rejection.
   return { ...base, encodings: encodings.catch(() => undefined) };
 }
-
-// A small feed is compressed at once (snapshot.ts, SMALL_BODY_BYTES); on failure, made on use.
-const encodeNow = async (identity: Buffer): Promise<CompressedBodies> => ({ gzip: gzipBody(identity), br: brotliBody(identity) });
-
-const gzipAsync = promisify(zlibGzip);
-const brotliAsync = promisify(zlibBrotliCompress);
