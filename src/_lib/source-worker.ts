@@ -1,5 +1,5 @@
-// _lib: a worker thread of one of Gazette's worker modules while Gazette runs from its TypeScript sources (the tests,
-// `npm run gazette`). The compiled package starts lib/bundle/<name>.js instead and never comes here.
+// _lib: a worker thread of one of Gazette's worker modules: the compiled file beside its caller (lib/bundle/<name>.js),
+// or, while Gazette runs from its TypeScript sources (the tests, `npm run gazette`), a bundle of them.
 //
 // Loader hooks are not inherited by workers, and tsx registered in each worker loaded the module graph through
 // hooks that answer on another thread, one module at a time: ≈ 450 ms of CPU per worker start. Here the module and
@@ -22,14 +22,24 @@ interface EsbuildSync {
 /** Bundles made in this process, by entry URL: a test process starts many workers of the same module. */
 const bundles = new Map<string, string>();
 
+/**
+ * Starts Gazette's worker module `name` (e.g. `rebuild-worker`) found beside the module whose URL is `besides` (its
+ * `import.meta.url`): `<name>.js` in the compiled package (lib/bundle/ ships each one), else `<name>.ts` run from a
+ * bundle of the sources.
+ */
+export function startWorkerModule(name: string, besides: string, options: Omit<WorkerOptions, 'eval'> = {}): Worker {
+  const file = new URL(`./${name}${path.extname(fileURLToPath(besides))}`, besides);
+  return file.pathname.endsWith('.ts') ? startSourceWorker(file, options) : new Worker(file, options);
+}
+
+// --- internal ---
+
 /** Starts `entry` (a `.ts` worker module of src/) in a worker thread, from its bundle. */
-export function startSourceWorker(entry: URL, options: Omit<WorkerOptions, 'eval'> = {}): Worker {
+function startSourceWorker(entry: URL, options: Omit<WorkerOptions, 'eval'>): Worker {
   let code = bundles.get(entry.href);
   if (code === undefined) bundles.set(entry.href, (code = bundle(entry)));
   return new Worker(code, { ...options, eval: true });
 }
-
-// --- internal ---
 
 /**
  * The worker module and its imports as one CommonJS script. Modules find files relative to their own URL (the code

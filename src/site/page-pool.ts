@@ -2,10 +2,7 @@
 // pages made from their records on other threads, batched, each page's text returned to the main thread, which
 // writes it (so the output and its manifest are the writer's as without the pool). Off by default: on this project's
 // 2-core machine it does not pay (docs/performance.md, "A page-rendering pool").
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { startSourceWorker } from '../_lib/source-worker.ts';
+import { startWorkerModule } from '../_lib/source-worker.ts';
 import type { Article } from '../article/article.ts';
 import type { ResolvedConfig } from '../config/config-schema.ts';
 import type { Diagnostic } from '../diagnostics.ts';
@@ -61,7 +58,7 @@ export function createPagePool(config: ResolvedConfig, frame: FeedSet, count: nu
   const queue: Waiting[] = [];
   let nextId = 0;
   const workers = Array.from({ length: count }, () => {
-    const worker = startWorker({ config, frame });
+    const worker = startWorkerModule('page-worker', import.meta.url, { workerData: { config, frame } });
     const batches = new Map<number, Waiting[]>();
     let stopped: string | undefined;
     const entry = { worker, batches, isStopped: () => stopped !== undefined };
@@ -118,11 +115,4 @@ export function createPagePool(config: ResolvedConfig, frame: FeedSet, count: nu
       await Promise.all(workers.map((w) => w.worker.terminate()));
     },
   };
-}
-
-/** page-worker.js beside this module (compiled package, lib/bundle/), or page-worker.ts when running from sources. */
-function startWorker(workerData: unknown): Worker {
-  const file = new URL(`./page-worker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url);
-  // As worker-engine.ts: from the TypeScript sources, a bundle of them (_lib/source-worker.ts).
-  return file.pathname.endsWith('.ts') ? startSourceWorker(file, { workerData }) : new Worker(file, { workerData });
 }

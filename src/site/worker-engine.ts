@@ -1,9 +1,7 @@
 // site: a RebuildEngine that runs in a worker thread, with a time and a memory budget per build.
 import { countFiles } from '../_lib/count-files.ts';
-import { startSourceWorker } from '../_lib/source-worker.ts';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { startWorkerModule } from '../_lib/source-worker.ts';
+import type { Worker } from 'node:worker_threads';
 import type { BuildReply, BuildRequest, ChangedDocument, CompressedBodies, PageReply, PageRequest, RebuildEngine } from './rebuild-engine.ts';
 import type { PostedDocument, PostedEncodings, WorkerReply } from './rebuild-worker.ts';
 
@@ -59,11 +57,9 @@ export function createWorkerEngine(options: WorkerEngineOptions): RebuildEngine 
   };
 
   const start = (): Worker => {
-    const file = workerFile();
     const budget = (typeof options.memoryMb === 'number' ? options.memoryMb : options.memoryMb()) * grow;
     const resourceLimits = { maxOldGenerationSizeMb: budget };
-    // From the TypeScript sources (tests, `npm run gazette`) the worker runs a bundle of them (_lib/source-worker.ts).
-    const started = file.pathname.endsWith('.ts') ? startSourceWorker(file, { resourceLimits }) : new Worker(file, { resourceLimits });
+    const started = startWorkerModule('rebuild-worker', import.meta.url, { resourceLimits });
     started.unref();
     started.on('message', (message: WorkerReply | PostedEncodings) => {
       if ('encoded' in message) return settleEncodings(message);
@@ -174,10 +170,4 @@ type Answer = Extract<WorkerReply, { error: string }> | { readonly id: number; r
 /** A posted page with its encodings made (a sitemap) as the engine's document, or without (an HTML page). */
 function madeDocument({ gzip, br, encodingsFollow: _, ...doc }: PostedDocument): ChangedDocument {
   return gzip && br ? { ...doc, encodings: Promise.resolve({ gzip, br }) } : doc;
-}
-
-/** rebuild-worker.js beside this module (compiled package), or rebuild-worker.ts when running from sources. */
-function workerFile(): URL {
-  const self = fileURLToPath(import.meta.url);
-  return new URL(`./rebuild-worker${path.extname(self)}`, import.meta.url);
 }

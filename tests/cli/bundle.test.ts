@@ -92,13 +92,13 @@ describe.concurrent('the bundled gazette bin, with no other file of lib/ beside 
   });
 });
 
-// The workers are found by URL beside the module that starts them (worker-engine.ts, bounded-build.ts); a bundle that
+// The workers are found by URL beside the module that starts them (_lib/source-worker.ts, bounded-build.ts); a bundle that
 // left one out would fall back without a word (gazette build would run unbounded in the process).
 describe('the bundle', () => {
   it.each([
-    ['src/site/worker-engine.ts', './rebuild-worker$', 'rebuild-worker.js'],
+    ['src/site/worker-engine.ts', "startWorkerModule('rebuild-worker'", 'rebuild-worker.js'],
     ['src/cli/commands/bounded-build.ts', './build-worker.js', 'build-worker.js'],
-    ['src/site/page-pool.ts', './page-worker$', 'page-worker.js'],
+    ['src/site/page-pool.ts', "startWorkerModule('page-worker'", 'page-worker.js'],
   ])('ships the worker %s starts (%s) beside its entry', async (source, named, worker) => {
     expect(await readFile(path.join(ROOT, source), 'utf8')).toContain(named);
     expect(existsSync(path.join(ROOT, 'lib/bundle', worker))).toBe(true);
