@@ -3,7 +3,6 @@ import { execFile } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics.ts';
 import { LEDGER_UNWRITABLE, saveLedger } from '../../src/lifecycle/ledger-access.ts';
@@ -11,6 +10,7 @@ import { FOLDING_FILE, JOURNAL_FILE, journalText } from '../../src/lifecycle/led
 import { LOCK_FILE } from '../../src/lifecycle/ledger-lock.ts';
 import { MAX_JOURNAL_LINES, MIN_JOURNAL_BYTES, openLedgerStore, readLedger } from '../../src/lifecycle/ledger-store.ts';
 import { LEDGER_FILE, parseLedger, serializeLedger, type Ledger, type LedgerEntry } from '../../src/lifecycle/ledger.ts';
+import { bundleScript } from '../helpers/bundle.ts';
 import { deadPid, sleeper } from '../helpers/processes.ts';
 import { mountReadOnly, type ReadOnlyMount } from '../helpers/read-only-mount.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
@@ -271,17 +271,9 @@ describe('several writers of one items folder', () => {
       '  await store.save(ledger, { compact: n % 7 === 6 });',
       '}',
     ].join('\n');
-    // The script and the sources it imports bundled by esbuild, as `npm run build` bundles the CLI: a child then
-    // starts in ≈ 50 ms, against ≈ 300 ms through tsx (four of them on two cores were most of this test's time).
-    const bundled = await build({
-      stdin: { contents: script, loader: 'ts', resolveDir: path.resolve(import.meta.dirname, '../..') },
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      write: false,
-      logLevel: 'silent',
-    });
-    const writers = ['p', 'q', 'r', 's'].map((who) => run(process.execPath, ['--input-type=module', '-e', bundled.outputFiles[0]!.text, dir(), who]));
+    // One bundle of the script and its sources (tests/helpers/bundle.ts): four writers start at once on two cores.
+    const bundled = await bundleScript({ contents: script });
+    const writers = ['p', 'q', 'r', 's'].map((who) => run(process.execPath, ['--input-type=module', '-e', bundled, dir(), who]));
     await Promise.all(writers.map(({ child }) => new Promise((resolve) => child.stdout?.once('data', resolve))));
     for (const { child } of writers) child.stdin?.end('go\n');
     await Promise.all(writers);

@@ -2,8 +2,9 @@ import { execFile, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
+import { writeFile } from 'node:fs/promises';
 import { beforeAll, describe, it } from 'vitest';
+import { bundleScript } from '../helpers/bundle.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -34,18 +35,7 @@ const bundled = useTempDir('gazette-conformance-', 'all');
 let script = '';
 beforeAll(async () => {
   script = path.join(bundled(), 'conformance.mjs');
-  await build({
-    entryPoints: [path.join(ROOT, 'scripts/conformance.ts')],
-    outfile: script,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    // As scripts/bundle-cli.mjs: dependencies bundled too (the bundle lives outside the checkout), with a require().
-    mainFields: ['module', 'main'],
-    banner: { js: "import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);" },
-    define: { 'import.meta.dirname': JSON.stringify(path.join(ROOT, 'scripts')) },
-    logLevel: 'silent',
-  });
+  await writeFile(script, await bundleScript('scripts/conformance.ts', { 'import.meta.dirname': JSON.stringify(path.join(ROOT, 'scripts')) }));
 });
 
 /** Runs the conformance script on a fixture folder with the validator's source, as `npm run conformance` does. */
