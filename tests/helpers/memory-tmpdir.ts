@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /**
- * The on-disk caches of the TypeScript loaders, named as they name them below `os.tmpdir()`: jiti's (TypeScript
- * configs that import Gazette: ≈ 1.5 s of CPU per process to transpile src/ cold) and tsx's (each build worker run
- * from the sources). Kept where they were, not in the suite's fresh folder: both are keyed by the source's content.
+ * The on-disk cache of jiti, the loader of TypeScript configs, as it names it below `os.tmpdir()` (a config that
+ * imports Gazette: ≈ 1.5 s of CPU per process to transpile src/ cold). Kept where it was, not in the suite's fresh
+ * folder: it is keyed by the source's content.
  */
-const LOADER_CACHES = ['jiti', `tsx-${process.geteuid?.() ?? ''}`];
+const LOADER_CACHES = ['jiti'];
 
 /** statfs(2)'s f_type of a tmpfs (TMPFS_MAGIC). */
 const TMPFS_MAGIC = 0x01021994;

@@ -71,8 +71,8 @@ describe('runServe', () => {
       configFile,
       `import { defineConfig } from ${JSON.stringify(src)};\nexport default defineConfig({ title: 'Serve test', siteUrl: 'https://serve.example.org' });\n`,
     );
-    // Both servers start at once: each builds in a worker of its own, and a worker's start mostly waits (a thread,
-    // tsx's loader thread), which the other start fills.
+    // Both servers start at once: each builds in a worker of its own, and a worker's start partly waits (a thread,
+    // the config's loading), which the other start fills.
     const first = serve({ config: configFile, items: path.join(root(), 'items') });
     stopped = (async () => {
       const port = await first.port;

@@ -1,5 +1,7 @@
 // Feed-level checks of the three renderers: links, language, dates, authors, hubs, determinism.
 import { execFileSync } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseAtomFeed, parseRssFeed } from 'feedsmith';
 import { describe, expect, it } from 'vitest';
 import { buildFeedSet } from '../../src/feed-set/build-feed-set.ts';
@@ -7,7 +9,9 @@ import { renderAtom } from '../../src/render/atom.ts';
 import { renderJsonFeed } from '../../src/render/json-feed.ts';
 import { renderRss } from '../../src/render/rss.ts';
 import { lintFeed } from '../../src/lint/lint-feed.ts';
+import { bundleScript } from '../helpers/bundle.ts';
 import { makeArticle, makeConfig } from '../helpers/factories.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 import { findXmlError } from '../helpers/parsers.ts';
 import { makeHostileCorpus } from './hostile-corpus.ts';
 
@@ -218,7 +222,8 @@ describe('the renderers under another TZ', () => {
   // One child process, in a zone far from this one's: it imports the modules afresh there, so a formatter or date made
   // when a module loads would show too. UTC+14, or UTC−8 where this process already runs at UTC+14.
   const zone = new Date(NEWEST_UPDATE).getTimezoneOffset() === -14 * 60 ? 'America/Los_Angeles' : 'Pacific/Kiritimati';
-  it(`give the same bytes in ${zone} as here`, () => {
+  const tmp = useTempDir('gazette-tz-');
+  it(`give the same bytes in ${zone} as here`, async () => {
     const script = `
       import { makeConfig } from './tests/helpers/factories.ts';
       import { buildFeedSet } from './src/feed-set/build-feed-set.ts';
@@ -229,10 +234,10 @@ describe('the renderers under another TZ', () => {
       const config = makeConfig({ hub: 'https://hub.example.org/', language: 'fr-FR' });
       const main = buildFeedSet(makeHostileCorpus(), config).main;
       process.stdout.write(renderRss(main, config) + renderAtom(main, config) + renderJsonFeed(main, config));`;
-    const there = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-      env: { ...process.env, TZ: zone },
-      encoding: 'utf8',
-    });
+    // The script and its sources as one bundle (tests/helpers/bundle.ts), in a file: too long for a command line.
+    const file = path.join(tmp(), 'renderers.mjs');
+    await writeFile(file, await bundleScript({ contents: script }));
+    const there = execFileSync(process.execPath, [file], { env: { ...process.env, TZ: zone }, encoding: 'utf8' });
     const config = withHub();
     const main = mainOf(config);
     expect(there).toContain('</rss>');

@@ -74,7 +74,7 @@ describe('a live gazette serve', () => {
   let origin: string;
   beforeAll(async () => {
     // Built in this thread: what crosses a build worker is proven by live-site.test.ts and serve.test.ts; the links
-    // of the pages are the same either way, and a worker would load the sources again through tsx.
+    // of the pages are the same either way, and a worker would load the sources again.
     server = await startServer({ config, port: 0, watch: false, worker: false, ledger: 'off' });
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });

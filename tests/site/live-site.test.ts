@@ -9,7 +9,7 @@ import { writeRecord } from '../helpers/record-files.ts';
 import { makeItemsCopy, untilBuilt } from '../http/_lib/site-server.ts';
 
 // One site in a build worker (what crosses the thread: builds, then pages rendered on request) for the two groups
-// below: a worker loads the sources again through tsx, and neither group needs a site of its own. Whatever a test
+// below: a worker loads the sources again, and neither group needs a site of its own. Whatever a test
 // changes it puts back, so the groups pass in any order.
 let site: LiveSite;
 let itemsDir: string;

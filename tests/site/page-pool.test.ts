@@ -40,7 +40,7 @@ async function filesOf(dir: string): Promise<Map<string, string>> {
 }
 
 // The tests run at once (describe.concurrent), each with its own output folders: while one waits on its page
-// workers' start (each loads the sources through tsx), the others build.
+// workers' start (each evaluates a bundle of the sources: _lib/source-worker.ts), the others build.
 describe.concurrent('the page-rendering pool (pageWorkers)', () => {
   it.for(FOLDERS)('writes the very files of a build without it, manifest included, for %s', async ([folder], { expect, onTestFinished }) => {
     const work = await makeTempDir('gazette-page-pool-');

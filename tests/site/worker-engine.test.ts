@@ -10,8 +10,8 @@ const request = { mountPath: '', config: makeConfig(), itemsDir: FIXTURE_ITEMS, 
 
 // The tests run at once (describe.concurrent): those that start workers of their own wait on them together.
 describe.concurrent('createWorkerEngine', () => {
-  // One worker serves the tests that only read what it replied (a worker loads the sources through tsx: ≈ 0.4 s of
-  // CPU): asked for a page before any build, then for a full first build, then for a lazy build.
+  // One worker serves the tests that only read what it replied (a worker loads the sources again): asked for a page
+  // before any build, then for a full first build, then for a lazy build.
   let shared: WorkerEngine;
   let pageBeforeBuild: Awaited<ReturnType<WorkerEngine['renderPage']>>;
   let firstReply: Awaited<ReturnType<WorkerEngine['build']>>;

@@ -126,7 +126,7 @@ export interface TestSite {
 /**
  * Starts the real app on 127.0.0.1:0 once its first build is done; `prepare` may edit the items first (what it writes
  * is dated an hour back too: the site starts over records saved long ago). Builds run in this thread unless the test
- * passes `worker: true`: a build worker loads the TypeScript sources again through tsx (≈ 0.75 s of CPU a site),
+ * passes `worker: true`: a build worker evaluates a bundle of the sources again (_lib/source-worker.ts: ≈ 70 ms a site),
  * and what crosses the thread is proven by worker-engine.test.ts, live-site.test.ts and serve.test.ts.
  */
 export async function startSite(options: FeedRouterOptions & { config: ResolvedConfig; prepare?: (itemsDir: string) => Promise<void> }): Promise<TestSite> {
